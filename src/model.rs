@@ -1,0 +1,555 @@
+//! The document tree that `vanban::parse` produces and that the JSON output serializes.
+//!
+//! The tree is a plain value: no parent pointers, no caches, optional parts stay `Option`.
+//! Every node that holds input text carries the 1-based `line` (and `end_line` when it may span
+//! several lines) where it came from.
+//! Which bytes of the input each node owns is recorded once, in [`Document::source_map`]:
+//! every non-blank byte of the normalized input lies in exactly one entry, so nothing is lost.
+//!
+//! Field names and shapes are the JSON contract (`schemas/document.schema.json`); changing them
+//! means bumping [`SCHEMA_VERSION`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON shape; bumped on every incompatible change of the model.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A parsed document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    /// Version of this JSON shape ([`SCHEMA_VERSION`]).
+    pub schema_version: u32,
+    /// Where the text came from and what was done to it before parsing.
+    pub source: SourceInfo,
+    /// Which body of rules the document follows, detected from its header, number and signature.
+    pub family: Family,
+    /// The header: national title, motto, Party title, issuer, number, place and date, marks.
+    pub header: Header,
+    /// Type name and subject (trích yếu). Null when no title was found.
+    pub title: Option<Title>,
+    /// Addressees of the `Kính gửi:` block, in order.
+    pub addressees: Vec<String>,
+    /// Text between the title and the first numbered section: authority line, `Căn cứ …;`
+    /// bases, `Theo đề nghị …`, the enacting line (`QUYẾT ĐỊNH:`), and introductory paragraphs.
+    pub preamble: Vec<PreambleItem>,
+    /// The body, as a tree built from the numbering (not from Markdown heading levels).
+    pub sections: Vec<Section>,
+    /// Closing paragraphs after the last section (`Trên đây là báo cáo …./.`).
+    pub closing: Vec<Paragraph>,
+    /// Line of the end marker `./.`, when present.
+    pub end_marker: Option<usize>,
+    /// Every reference to another document found anywhere in the text, in order of appearance.
+    pub citations: Vec<Citation>,
+    /// The signature block.
+    pub signature: Option<Signature>,
+    /// The `Nơi nhận:` list, without the archive line.
+    pub recipients: Vec<Recipient>,
+    /// The archive line `Lưu: VT, TC` as its parts (`["VT", "TC"]`).
+    pub archive: Vec<String>,
+    /// Appendices (`PHỤ LỤC …`), each with its headings and tables.
+    pub appendices: Vec<Appendix>,
+    /// Layout debris kept as found: rules (`___`), page numbers, gazette page headers, footnotes.
+    pub artifacts: Vec<Artifact>,
+    /// Text that no rule recognized, kept verbatim.
+    pub unrecognized: Vec<Unrecognized>,
+    /// Which node owns which bytes of the normalized input, in input order.
+    pub source_map: Vec<SourceMapEntry>,
+}
+
+/// Where the text came from and how it was normalized.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceInfo {
+    /// Path as given by the caller, when the text came from a file.
+    pub path: Option<String>,
+    /// Markdown or plain text, as detected or forced.
+    pub format: Format,
+    /// Encoding the bytes were decoded from (`utf-8`, `utf-16le`, `utf-16be`, `windows-1258`).
+    pub encoding: String,
+    /// Normalizations applied before parsing, in the order applied.
+    pub normalizations: Vec<Normalization>,
+    /// Size of the normalized text in bytes; spans in `source_map` index into it.
+    pub bytes: usize,
+    /// Number of lines in the input.
+    pub lines: usize,
+}
+
+/// Input syntax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Markdown (for example converted from Word by pandoc).
+    Markdown,
+    /// Plain text (typed, or extracted from PDF or DOC).
+    Text,
+}
+
+/// One normalization applied to the input text before parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Normalization {
+    /// A byte order mark was removed.
+    Bom,
+    /// CRLF line endings were turned into LF.
+    Crlf,
+    /// Lone CR line endings were turned into LF.
+    LoneCr,
+    /// The text was composed to Unicode NFC.
+    Nfc,
+    /// Non-breaking and other special spaces were turned into plain spaces.
+    SpecialSpaces,
+    /// Zero-width characters (ZWSP, ZWJ, soft hyphen …) were removed.
+    ZeroWidth,
+}
+
+/// Family of rules a document follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Administrative document under Nghị định 30/2020/NĐ-CP.
+    Administrative,
+    /// Legal normative document (văn bản quy phạm pháp luật): the number carries a year.
+    Normative,
+    /// Document of the Communist Party (Hướng dẫn 36-HD/VPTW).
+    Party,
+}
+
+/// A single line of text and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TextLine {
+    /// The text without Markdown decoration.
+    pub text: String,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// The header block.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Header {
+    /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
+    pub national_title: Option<TextLine>,
+    /// `Độc lập - Tự do - Hạnh phúc`.
+    pub motto: Option<TextLine>,
+    /// `ĐẢNG CỘNG SẢN VIỆT NAM`.
+    pub party_title: Option<TextLine>,
+    /// Issuing body and its superior body.
+    pub issuer: Option<Issuer>,
+    /// Number and symbol (số, ký hiệu).
+    pub reference: Option<Reference>,
+    /// Place and date of issue.
+    pub place_date: Option<PlaceDate>,
+    /// Urgency, secrecy, circulation and draft marks.
+    pub marks: Vec<Mark>,
+}
+
+/// Issuing body (tên cơ quan, tổ chức ban hành).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Issuer {
+    /// Directly superior body (cơ quan chủ quản), when written above the issuer.
+    pub parent: Option<String>,
+    /// Name of the issuing body, its wrapped lines joined by a space.
+    pub name: String,
+    /// First line of the issuer block.
+    pub line: usize,
+    /// Last line of the issuer block.
+    pub end_line: usize,
+}
+
+/// Number and symbol of a document, as in `Số: 12/BC-UBND` or `Số 45-BC/ĐU`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Reference {
+    /// The text as written, without Markdown decoration.
+    pub text: String,
+    /// The number as written (`"07"`), or null when left blank in a draft.
+    pub number: Option<String>,
+    /// Year group of a normative number (`16/2019/QĐ-UBND`).
+    pub year: Option<u32>,
+    /// Type code (`BC`, `QĐ`, `TTr`), or null for a công văn or a law.
+    pub type_code: Option<String>,
+    /// Everything after the type code (`UBND-TL`), or all of the symbol for a công văn (`SNV-TCBC`).
+    pub issuer_code: Option<String>,
+    /// State (`12/BC-UBND`) or Party (`45-BC/ĐU`) numbering.
+    pub system: NumberSystem,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// State or Party numbering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberSystem {
+    /// `number/TYPE-ISSUER` (Nghị định 30/2020, laws and normative documents).
+    State,
+    /// `number-TYPE/ISSUER` (Hướng dẫn 36-HD/VPTW).
+    Party,
+}
+
+/// Place and date line; parts left blank in a draft are null.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PlaceDate {
+    /// The text as written, without Markdown decoration.
+    pub text: String,
+    /// Place name (địa danh).
+    pub place: Option<String>,
+    /// Day of month, null when blank.
+    pub day: Option<u32>,
+    /// Month, null when blank.
+    pub month: Option<u32>,
+    /// Year, null when blank.
+    pub year: Option<u32>,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// A mark in the header area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Mark {
+    /// What the mark says.
+    pub kind: MarkKind,
+    /// The text as written.
+    pub text: String,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// Kinds of header marks (Nghị định 30/2020, Phụ lục I, Mục III).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    /// `HỎA TỐC`, `THƯỢNG KHẨN`, `KHẨN`.
+    Urgency,
+    /// `TUYỆT MẬT`, `TỐI MẬT`, `MẬT`.
+    Secrecy,
+    /// `XEM XONG TRẢ LẠI`, `LƯU HÀNH NỘI BỘ`, `TÀI LIỆU THU HỒI`.
+    Circulation,
+    /// `DỰ THẢO`.
+    Draft,
+}
+
+/// Type name and subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Title {
+    /// Type name in capitals as written (`BÁO CÁO`), or `CÔNG VĂN` when inferred.
+    pub type_name: Option<String>,
+    /// Code of the type from Phụ lục III (`BC`), null for a công văn.
+    pub type_code: Option<String>,
+    /// Subject (trích yếu), its lines joined; for a công văn the text after `V/v`.
+    pub subject: Option<String>,
+    /// True when the type was inferred (a công văn has no type line).
+    pub inferred: bool,
+    /// First line of the title (or of the `V/v` subject).
+    pub line: usize,
+    /// Last line of the title and subject.
+    pub end_line: usize,
+}
+
+/// One item of the preamble.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PreambleItem {
+    /// What the item is.
+    pub kind: PreambleKind,
+    /// Its text, lines joined.
+    pub text: String,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+}
+
+/// Kinds of preamble items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PreambleKind {
+    /// Authority line (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`).
+    Authority,
+    /// Legal basis (`Căn cứ …;`).
+    Basis,
+    /// Proposal (`Theo đề nghị của …`, `Xét đề nghị …`).
+    Proposal,
+    /// Enacting line (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`).
+    Enacting,
+    /// Any other introductory paragraph.
+    Text,
+}
+
+/// A numbered division of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Section {
+    /// The label: `"I"`, `"1"`, `"1.1"`, `"a"`, `"Điều 1"`, `"Phần I"`, `"Chương II"`, `"Mục 1"`.
+    pub label: String,
+    /// Numbering style, which decides the level.
+    pub style: NumberStyle,
+    /// Numeric value of the label's last part (`IV` → 4, `đ` → 6, `1.2` → 2), for order checks.
+    pub number: Option<u32>,
+    /// Heading text after the label, null when the numbered line is a plain clause.
+    pub title: Option<String>,
+    /// Line of the label.
+    pub line: usize,
+    /// Last line of the section, children included.
+    pub end_line: usize,
+    /// Paragraphs, list items and tables directly under this heading.
+    pub paragraphs: Vec<Paragraph>,
+    /// Subsections.
+    pub children: Vec<Section>,
+}
+
+/// Numbering styles, from the widest division down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberStyle {
+    /// `PHẦN I`, `Phần thứ nhất`.
+    Part,
+    /// `Chương I`.
+    Chapter,
+    /// `Mục 1`.
+    Division,
+    /// `Tiểu mục 1`.
+    Subdivision,
+    /// `I.` (state) .
+    Roman,
+    /// `I-` (Party).
+    RomanDash,
+    /// `Điều 1.`.
+    Article,
+    /// `1.` (also khoản inside an Điều).
+    Arabic,
+    /// `1-` (Party).
+    ArabicDash,
+    /// `1.1.`, `1.2.3`.
+    Decimal,
+    /// `a)` (also điểm inside a khoản), Vietnamese alphabet order.
+    Letter,
+}
+
+/// A block of body text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Paragraph {
+    /// Paragraph, list item or table.
+    pub kind: BlockKind,
+    /// List marker (`-`, `+`, `*`, `•`) for list items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// Text without Markdown decoration; lines of one paragraph joined by a space.
+    pub text: String,
+    /// Cells of a table, row by row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<Vec<String>>>,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Where pieces separated by a page break or a split token were joined.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joins: Vec<Join>,
+}
+
+/// Kinds of body blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Running text.
+    Paragraph,
+    /// A `-`, `+`, `*` or `•` item.
+    ListItem,
+    /// A table (pipe, tab-separated or grid).
+    Table,
+}
+
+/// Two pieces of one paragraph that the input had separated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Join {
+    /// Line where the continuation starts.
+    pub line: usize,
+    /// Why the pieces were judged to be one paragraph.
+    pub reason: JoinReason,
+}
+
+/// Reasons for joining.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JoinReason {
+    /// The first piece ends without closing punctuation and the next goes on the sentence.
+    PageBreak,
+    /// A token was cut (`19-` / `NQ/TW`, `117/QĐ-` / `UBND`): joined without a space.
+    SplitToken,
+    /// A hard-wrapped line of plain text (PDF extraction).
+    HardWrap,
+}
+
+/// A reference to another document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Citation {
+    /// The matched text (kind words, number, date, issuer).
+    pub text: String,
+    /// Kind, lower-cased, from the words before the number (`quyết định`, `thông báo kết luận`).
+    pub kind: Option<String>,
+    /// The number as written, null for a named reference (`Luật PCTN năm 2018`).
+    pub number: Option<String>,
+    /// Year group of a normative number.
+    pub year: Option<u32>,
+    /// Type code (`QĐ`, `NQ`), canonical case (`Ctr` → `CTr`).
+    pub type_code: Option<String>,
+    /// The groups after the type code (`SLĐTBXH`, `UBND-TL`, `TW`), or the whole symbol.
+    pub issuer_code: Option<String>,
+    /// State or Party numbering.
+    pub system: NumberSystem,
+    /// Date as `YYYY-MM-DD`, when written.
+    pub date: Option<String>,
+    /// Issuing body after `của …`, when written.
+    pub issuer_name: Option<String>,
+    /// Name of a reference without number (`Nghị quyết TW4 (Khóa XII)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Canonical id (`91/QĐ-SLĐTBXH`, `25-NQ/TW`, `16/2019/QĐ-UBND`); equal for repeated mentions.
+    pub id: Option<String>,
+    /// Line where the citation starts.
+    pub line: usize,
+}
+
+/// The signature block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Signature {
+    /// Authority prefixes from the outermost (`TM. ỦY BAN NHÂN DÂN`, then `KT. CHỦ TỊCH`).
+    pub chain: Vec<Authority>,
+    /// Position of the signer (`PHÓ GIÁM ĐỐC`).
+    pub title: Option<String>,
+    /// Name of the signer.
+    pub name: Option<String>,
+    /// Stand-in for the handwritten signature (`(Đã ký)`, `(Chữ ký số)`), when written.
+    pub placeholder: Option<String>,
+    /// First line of the block.
+    pub line: usize,
+    /// Last line of the block.
+    pub end_line: usize,
+}
+
+/// One authority prefix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Authority {
+    /// Normalized mode.
+    pub mode: AuthorityMode,
+    /// The prefix as written (`KT.`, `K/T`).
+    pub raw: String,
+    /// The body or head it signs for (`GIÁM ĐỐC`, `ỦY BAN NHÂN DÂN`).
+    #[serde(rename = "for")]
+    pub for_: String,
+}
+
+/// Signature modes (Nghị định 30/2020 Điều 13; Hướng dẫn 36-HD/VPTW).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum AuthorityMode {
+    /// Thay mặt (`TM.`, `T/M`).
+    TM,
+    /// Ký thay (`KT.`, `K/T`).
+    KT,
+    /// Thừa lệnh (`TL.`, `T/L`).
+    TL,
+    /// Thừa ủy quyền (`TUQ.`, `TU/Q`).
+    TUQ,
+    /// Quyền (`Q.`).
+    Q,
+}
+
+/// One item of `Nơi nhận:`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Recipient {
+    /// Recipient without count, note and final punctuation.
+    pub name: String,
+    /// Leading count of copies (`02 Đoàn thể` → 2).
+    pub count: Option<u32>,
+    /// Trailing note without parentheses (`(biết)` → `biết`, `(b/c)` → `b/c`).
+    pub note: Option<String>,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// An appendix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Appendix {
+    /// Numeral after `PHỤ LỤC` (`I`, `01`), when numbered.
+    pub label: Option<String>,
+    /// Heading line (`PHỤ LỤC SỐ LIỆU`) and the title lines under it.
+    pub title: String,
+    /// `(Kèm theo …)` line, when present.
+    pub attached_to: Option<String>,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Numbered headings and text of the appendix.
+    pub sections: Vec<Section>,
+    /// Tables of the appendix, in order.
+    pub tables: Vec<Table>,
+    /// Text outside any numbered heading.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Table {
+    /// Label of the numbered heading the table stands under (`3.1`), if any.
+    pub section: Option<String>,
+    /// Unnumbered heading right above the table.
+    pub caption: Option<String>,
+    /// Cells row by row, as written (placeholders like `...` kept).
+    pub rows: Vec<Vec<String>>,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+}
+
+/// Layout debris.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Artifact {
+    /// What it is.
+    pub kind: ArtifactKind,
+    /// The text as written.
+    pub text: String,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// Kinds of layout debris.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ArtifactKind {
+    /// A rule (`___`, `---`, `***`, the Party `*`).
+    Rule,
+    /// A page number alone on a line.
+    PageNumber,
+    /// A running page header (`CÔNG BÁO/Số …`).
+    PageHeader,
+    /// A footnote body (`1 Thường trực …`).
+    Footnote,
+    /// Markdown markup with no text (`|---|---|`, an empty heading).
+    Markup,
+    /// Digital-signature stamp text (`Người ký: …`, `Cơ quan: …`).
+    Stamp,
+}
+
+/// Text that nothing recognized.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Unrecognized {
+    /// The text as written.
+    pub text: String,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+}
+
+/// Ownership of a byte range of the normalized input by one node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceMapEntry {
+    /// JSON Pointer to the owning node in this document (`/sections/2/paragraphs/0`).
+    pub path: String,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Byte offset where the range starts in the normalized input.
+    pub start: usize,
+    /// Byte offset where the range ends (exclusive).
+    pub end: usize,
+}

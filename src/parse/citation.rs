@@ -1,0 +1,1 @@
+//! Citations of other documents in running text.

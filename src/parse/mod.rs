@@ -1,0 +1,3 @@
+//! Parsers, one module per document component.
+
+pub mod citation;
