@@ -338,7 +338,8 @@ pub struct Paragraph {
     pub line: usize,
     /// Last line.
     pub end_line: usize,
-    /// Where pieces separated by a page break or a split token were joined.
+    /// Where pieces separated by blank or layout lines (a page break) or a cut token were
+    /// joined; plain line wraps are not listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub joins: Vec<Join>,
 }
@@ -372,8 +373,6 @@ pub enum JoinReason {
     PageBreak,
     /// A token was cut (`19-` / `NQ/TW`, `117/QĐ-` / `UBND`): joined without a space.
     SplitToken,
-    /// A hard-wrapped line of plain text (PDF extraction).
-    HardWrap,
 }
 
 /// A reference to another document.

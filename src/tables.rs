@@ -175,6 +175,91 @@ pub static SIGNATURE_PLACEHOLDERS: &[&str] = &[
     "(Đã ký, đóng dấu)",
 ];
 
+/// Words that open a signer's position line (`GIÁM ĐỐC`, `PHÓ CHỦ TỊCH`, `BÍ THƯ`).
+pub static SIGNER_TITLES: &[&str] = &[
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "CHÁNH THANH TRA",
+    "CỤC TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "VIỆN TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "CHI CỤC TRƯỞNG",
+    "TỔNG GIÁM ĐỐC",
+    "THỦ TRƯỞNG",
+    "TRƯỞNG ĐOÀN",
+    "TỔ TRƯỞNG",
+    "CHỦ NHIỆM",
+    "TỔNG THƯ KÝ",
+    "THƯ KÝ",
+    "CHỦ TỌA",
+    "CHỦ TOẠ",
+    "NGƯỜI KÝ",
+    "CHÁNH ÁN",
+    "TỔNG KIỂM TOÁN",
+    "THỐNG ĐỐC",
+    "TRƯỞNG",
+    "PHÓ",
+    "ỦY VIÊN",
+    "UỶ VIÊN",
+];
+
+/// Unit words that continue an issuer line (`ỦY BAN NHÂN DÂN` / `HUYỆN X` is one name).
+pub static PLACE_UNITS: &[&str] = &[
+    "TỈNH",
+    "THÀNH PHỐ",
+    "HUYỆN",
+    "QUẬN",
+    "THỊ XÃ",
+    "XÃ",
+    "PHƯỜNG",
+    "THỊ TRẤN",
+    "ĐẶC KHU",
+];
+
+/// Enacting lines of decision-type documents (`QUYẾT ĐỊNH:`), without the colon.
+pub static ENACTING_WORDS: &[&str] = &[
+    "QUYẾT ĐỊNH",
+    "QUYẾT NGHỊ",
+    "NGHỊ QUYẾT",
+    "CHỈ THỊ",
+    "KẾT LUẬN",
+    "BAN HÀNH",
+    "LỆNH",
+    "CÔNG BỐ",
+];
+
+/// Openings of a legal basis, a proposal and a closing formula.
+pub static BASIS_OPENINGS: &[&str] = &["Căn cứ", "CĂN CỨ"];
+/// Openings of a proposal line in a decision's preamble.
+pub static PROPOSAL_OPENINGS: &[&str] = &[
+    "Theo đề nghị",
+    "Xét đề nghị",
+    "Xét Tờ trình",
+    "Xét tờ trình",
+    "Theo đề xuất",
+    "Xét Đơn",
+    "Xét đơn",
+];
+/// Openings of the closing paragraph of a report.
+pub static CLOSING_OPENINGS: &[&str] = &["Trên đây là", "Trên đây"];
+
 /// Common abbreviations in issuer names and their full forms (Nghị định 30/2020 allows
 /// abbreviating the superior body, e.g. `UBND TỈNH X`).
 pub static ISSUER_ABBREVIATIONS: &[(&str, &str)] = &[

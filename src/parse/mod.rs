@@ -1,3 +1,305 @@
-//! Parsers, one module per document component.
+//! The parser driver: lines in, [`Document`] out.
+//!
+//! The document is read zone by zone, in the order Nghị định 30/2020 lays it out:
+//! header ([`header`]), title and subject ([`title`]), `Kính gửi`, preamble and body
+//! ([`body`]), closing: recipients and signature ([`closing`]), appendices ([`body`] again).
+//! Each zone claims the bytes it understood in a [`Ledger`]; what nobody claimed becomes an
+//! `unrecognized` node at the end, so every non-blank byte of the input lands in exactly one node.
+//! Citations are scanned last, over every text the tree holds ([`citation`]).
 
+pub mod body;
 pub mod citation;
+pub mod closing;
+pub mod grammar;
+pub mod header;
+pub mod segment;
+pub mod title;
+
+use crate::lex::{self, Line};
+use crate::model::{
+    Document, Family, Format, Header, NumberSystem, SCHEMA_VERSION, SourceInfo, SourceMapEntry,
+    Unrecognized,
+};
+use crate::source;
+
+/// How to read the input.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Force Markdown or plain text; detected from the content when `None`.
+    pub format: Option<Format>,
+    /// Path to record in `source.path`.
+    pub path: Option<String>,
+    /// Encoding the text was decoded from, to record in `source.encoding` (default `utf-8`).
+    pub encoding: Option<String>,
+}
+
+/// Parses a document with default options. Never fails, never panics.
+pub fn parse(text: &str) -> Document {
+    parse_with(text, &Options::default())
+}
+
+/// Parses a document. Never fails, never panics.
+pub fn parse_with(text: &str, options: &Options) -> Document {
+    let normalized = source::normalize(text);
+    let text = normalized.text.as_str();
+    let format = options.format.unwrap_or_else(|| lex::detect_format(text));
+    let lines = lex::lines(text, format);
+    let mut doc = Document {
+        schema_version: SCHEMA_VERSION,
+        source: SourceInfo {
+            path: options.path.clone(),
+            format,
+            encoding: options
+                .encoding
+                .clone()
+                .unwrap_or_else(|| "utf-8".to_owned()),
+            normalizations: normalized.applied.clone(),
+            bytes: text.len(),
+            lines: lines.len(),
+        },
+        family: Family::Administrative,
+        header: Header::default(),
+        title: None,
+        addressees: Vec::new(),
+        preamble: Vec::new(),
+        sections: Vec::new(),
+        closing: Vec::new(),
+        end_marker: None,
+        citations: Vec::new(),
+        signature: None,
+        recipients: Vec::new(),
+        archive: Vec::new(),
+        appendices: Vec::new(),
+        artifacts: Vec::new(),
+        unrecognized: Vec::new(),
+        source_map: Vec::new(),
+    };
+    let mut cx = Context {
+        lines: &lines,
+        text,
+        format,
+        ledger: Ledger::default(),
+        texts: Vec::new(),
+    };
+    let mut at = header::parse(&mut cx, &mut doc);
+    at = title::parse(&mut cx, &mut doc, at);
+    at = body::parse_main(&mut cx, &mut doc, at);
+    while at < lines.len() {
+        let next = closing::parse(&mut cx, &mut doc, at);
+        let next = body::parse_appendix(&mut cx, &mut doc, next);
+        if next <= at {
+            break;
+        }
+        at = next;
+    }
+    sweep(&mut cx, &mut doc);
+    doc.citations = citation::collect(&cx.texts, cx.lines);
+    doc.family = family(&doc);
+    doc.source_map = std::mem::take(&mut cx.ledger.entries);
+    doc.source_map.sort_by_key(|e| e.start);
+    doc
+}
+
+/// Shared state of one parse.
+pub struct Context<'a> {
+    /// The lines of the normalized text.
+    pub lines: &'a [Line<'a>],
+    /// The normalized text.
+    pub text: &'a str,
+    /// Markdown or plain text.
+    pub format: Format,
+    /// Ownership of byte ranges.
+    pub ledger: Ledger,
+    /// Texts to scan for citations, in document order.
+    pub texts: Vec<TextSource>,
+}
+
+/// A text of the tree and the lines its pieces came from, for citation scanning.
+#[derive(Debug, Clone, Default)]
+pub struct TextSource {
+    /// The text as stored in the node.
+    pub text: String,
+    /// `(byte offset in text, line number)` where each piece starts.
+    pub pieces: Vec<(usize, usize)>,
+}
+
+impl TextSource {
+    /// A text from one line.
+    pub fn new(text: &str, line: usize) -> Self {
+        Self {
+            text: text.to_owned(),
+            pieces: vec![(0, line)],
+        }
+    }
+}
+
+impl Context<'_> {
+    /// Claims a whole line for the node at `path`.
+    pub fn claim_line(&mut self, path: &str, index: usize) {
+        let line = &self.lines[index];
+        self.ledger
+            .claim(path, line.start, line.end, line.no, line.no, self.text);
+    }
+
+    /// Index of the next non-blank line at or after `at`.
+    pub fn next_non_blank(&self, at: usize) -> Option<usize> {
+        (at..self.lines.len()).find(|&i| !self.lines[i].is_blank())
+    }
+
+    /// Remembers a text for citation scanning; returns its index.
+    pub fn remember(&mut self, source: TextSource) -> usize {
+        self.texts.push(source);
+        self.texts.len() - 1
+    }
+}
+
+/// Which node owns which bytes.
+#[derive(Debug, Default)]
+pub struct Ledger {
+    entries: Vec<SourceMapEntry>,
+}
+
+impl Ledger {
+    /// Claims `start..end` (lines `line..=end_line`) for the node at `path`; a range that follows
+    /// the previous claim of the same node with only white space between extends it.
+    pub fn claim(
+        &mut self,
+        path: &str,
+        start: usize,
+        end: usize,
+        line: usize,
+        end_line: usize,
+        text: &str,
+    ) {
+        if start >= end {
+            return;
+        }
+        if let Some(last) = self.entries.last_mut() {
+            let between = text.get(last.end..start).unwrap_or("x");
+            if last.path == path && last.end <= start && between.trim().is_empty() {
+                last.end = end;
+                last.end_line = end_line;
+                return;
+            }
+        }
+        self.entries.push(SourceMapEntry {
+            path: path.to_owned(),
+            line,
+            end_line,
+            start,
+            end,
+        });
+    }
+
+    /// True when some claim covers byte `at`.
+    pub fn covers(&self, at: usize) -> bool {
+        self.entries.iter().any(|e| e.start <= at && at < e.end)
+    }
+}
+
+/// Turns every unclaimed, non-blank piece of text into an `unrecognized` node.
+fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
+    let mut claimed: Vec<(usize, usize)> =
+        cx.ledger.entries.iter().map(|e| (e.start, e.end)).collect();
+    claimed.sort_unstable();
+    let mut ci = 0;
+    for line in cx.lines {
+        if line.raw.trim().is_empty() {
+            continue;
+        }
+        // Walk the line's bytes, skipping the claimed ranges, collecting unclaimed runs.
+        let mut pos = line.start;
+        let mut gaps: Vec<(usize, usize)> = Vec::new();
+        while ci < claimed.len() && claimed[ci].1 <= line.start {
+            ci += 1;
+        }
+        let mut k = ci;
+        while pos < line.end {
+            while k < claimed.len() && claimed[k].1 <= pos {
+                k += 1;
+            }
+            match claimed.get(k) {
+                Some(&(s, e)) if s <= pos => pos = e.max(pos + 1),
+                Some(&(s, _)) if s < line.end => {
+                    gaps.push((pos, s));
+                    pos = s;
+                }
+                _ => {
+                    gaps.push((pos, line.end));
+                    pos = line.end;
+                }
+            }
+        }
+        for (s, e) in gaps {
+            let piece = &cx.text[s..e];
+            if piece.trim().is_empty() {
+                continue;
+            }
+            let (clean, _, _) = lex::clean_line(piece, cx.format);
+            let text = if clean.is_empty() {
+                piece.trim().to_owned()
+            } else {
+                clean.into_owned()
+            };
+            // A run of whole unclaimed lines is one node.
+            if let Some(last) = doc.unrecognized.last_mut() {
+                let prev = cx
+                    .ledger
+                    .entries
+                    .iter()
+                    .rev()
+                    .find(|en| en.path.starts_with("/unrecognized/"));
+                if let Some(prev) = prev {
+                    let whole = s == line.start && e == line.end;
+                    if whole && prev.end_line + 1 == line.no && prev.end + 1 == s {
+                        last.text.push('\n');
+                        last.text.push_str(&text);
+                        last.end_line = line.no;
+                        let path = prev.path.clone();
+                        cx.ledger.claim(&path, s, e, line.no, line.no, cx.text);
+                        continue;
+                    }
+                }
+            }
+            let path = format!("/unrecognized/{}", doc.unrecognized.len());
+            doc.unrecognized.push(Unrecognized {
+                text,
+                line: line.no,
+                end_line: line.no,
+            });
+            cx.ledger.claim(&path, s, e, line.no, line.no, cx.text);
+        }
+    }
+}
+
+/// Party when the Party title, a Party number or a Party signature prefix shows it; normative
+/// when the number carries a year or a National Assembly group; administrative otherwise.
+fn family(doc: &Document) -> Family {
+    let party_number = doc
+        .header
+        .reference
+        .as_ref()
+        .is_some_and(|r| r.system == NumberSystem::Party);
+    let party_sign = doc.signature.as_ref().is_some_and(|s| {
+        s.chain
+            .iter()
+            .any(|a| crate::tables::is_party_prefix(&a.raw))
+    });
+    if doc.header.party_title.is_some() && doc.header.national_title.is_none()
+        || party_number
+        || party_sign
+    {
+        return Family::Party;
+    }
+    let normative = doc.header.reference.as_ref().is_some_and(|r| {
+        r.year.is_some()
+            || r.issuer_code
+                .as_deref()
+                .is_some_and(|c| c.starts_with("QH") || c.starts_with("UBTVQH"))
+    });
+    if normative {
+        Family::Normative
+    } else {
+        Family::Administrative
+    }
+}

@@ -1,0 +1,769 @@
+//! The body: preamble, numbered sections, paragraphs, lists, tables; and appendices, which have
+//! the same inner shape.
+//!
+//! ## Grammar
+//! ```text
+//! body      ::= preamble_item* ( heading block* )* closing_paragraph*
+//! heading   ::= label title?               ; PHẦN I, I., I-, 1., 1-, 1.1., a), Điều 1.
+//! block     ::= paragraph | list_item | table | artifact
+//! ```
+//! The level of a heading comes from its numbering style, in the order the styles first appear
+//! under the current ancestors, never from Markdown heading levels (Word exports put `3.` at the
+//! level of `III.`).
+//! A paragraph cut by a page break (blank or layout lines between two pieces, the first ending
+//! without closing punctuation and the next going on with the sentence) or a token cut at a line
+//! end (`19-` / `NQ/TW`) is joined and the join recorded.
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.6 (bố cục: Phần, Chương, Mục, Điều, khoản, điểm; and
+//! Phần, Mục, khoản, điểm for reports); Phụ lục I Mục III.1 (Phụ lục).
+
+use super::header::{self, is_upper};
+use super::segment;
+use super::{Context, TextSource, closing, grammar};
+use crate::lex::Line;
+use crate::model::{
+    Appendix, Artifact, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle,
+    Paragraph, PreambleItem, PreambleKind, Section, Table,
+};
+use crate::tables;
+
+/// Where the builder puts what it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The main body of the document.
+    Main,
+    /// An appendix.
+    Appendix,
+}
+
+/// An open section and its path.
+struct Open {
+    key: (NumberStyle, usize),
+    section: Section,
+    path: String,
+}
+
+/// What the last text block was, for joining the next line into it.
+#[derive(Clone)]
+struct Last {
+    /// Index into `cx.texts`.
+    text: usize,
+    /// Number of characters of the last piece.
+    piece_len: usize,
+    /// Whether it is a section title (joined into the title) or a paragraph.
+    title: bool,
+}
+
+struct Builder {
+    mode: Mode,
+    base: String,
+    loose: Vec<Paragraph>,
+    top: Vec<Section>,
+    stack: Vec<Open>,
+    tables: Vec<Table>,
+    closing: Vec<Paragraph>,
+    in_closing: bool,
+    last: Option<Last>,
+    last_line: usize,
+}
+
+impl Builder {
+    fn new(mode: Mode, base: String) -> Self {
+        Self {
+            mode,
+            base,
+            loose: Vec::new(),
+            top: Vec::new(),
+            stack: Vec::new(),
+            tables: Vec::new(),
+            closing: Vec::new(),
+            in_closing: false,
+            last: None,
+            last_line: 0,
+        }
+    }
+
+    /// The list new paragraphs go to and its path.
+    fn container(&mut self) -> (&mut Vec<Paragraph>, String) {
+        if self.in_closing {
+            return (&mut self.closing, "/closing".to_owned());
+        }
+        if let Some(open) = self.stack.last_mut() {
+            let path = format!("{}/paragraphs", open.path);
+            return (&mut open.section.paragraphs, path);
+        }
+        let key = if self.mode == Mode::Main {
+            "preamble"
+        } else {
+            "paragraphs"
+        };
+        (&mut self.loose, format!("{}/{key}", self.base))
+    }
+
+    /// Closes open sections down to (and including) depth `to`.
+    fn close_to(&mut self, to: usize) {
+        while self.stack.len() > to {
+            let Some(mut open) = self.stack.pop() else {
+                break;
+            };
+            open.section.end_line = open
+                .section
+                .end_line
+                .max(self.last_line.max(open.section.line));
+            match self.stack.last_mut() {
+                Some(parent) => parent.section.children.push(open.section),
+                None => self.top.push(open.section),
+            }
+        }
+    }
+
+    fn open(&mut self, label: grammar::Label, title: Option<String>, line: usize) -> String {
+        let key = (label.style, label.depth);
+        if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
+            self.close_to(pos);
+        }
+        let path = match self.stack.last() {
+            Some(parent) => format!("{}/children/{}", parent.path, parent.section.children.len()),
+            None => format!("{}/sections/{}", self.base, self.top.len()),
+        };
+        self.stack.push(Open {
+            key,
+            section: Section {
+                label: label.label,
+                style: label.style,
+                number: label.number,
+                title,
+                line,
+                end_line: line,
+                paragraphs: Vec::new(),
+                children: Vec::new(),
+            },
+            path: path.clone(),
+        });
+        self.last = None;
+        path
+    }
+}
+
+/// True when a line opens an appendix (`PHỤ LỤC I`, `Phụ lục 2` as a heading).
+pub fn is_appendix_start(line: &Line<'_>) -> bool {
+    let t = line.text.as_ref();
+    t.starts_with("PHỤ LỤC")
+        || t.starts_with("Phụ lục")
+            && (line.heading > 0 || line.emphasized || t.chars().count() <= 40)
+}
+
+/// A page number, gazette header, signature stamp, rule or bare markup line.
+fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
+    let t = line.text.as_ref();
+    if t.is_empty() {
+        return Some(ArtifactKind::Markup);
+    }
+    if header::is_rule(t) {
+        return Some(ArtifactKind::Rule);
+    }
+    let digits = t.trim_matches(|c: char| matches!(c, '-' | '–' | '(' | ')' | ' ' | '.'));
+    let digits = digits.strip_prefix("Trang").map_or(digits, str::trim);
+    if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(ArtifactKind::PageNumber);
+    }
+    if t.starts_with("CÔNG BÁO/") || t.starts_with("CÔNG BÁO /") || t.starts_with("CÔNG BÁO Số")
+    {
+        return Some(ArtifactKind::PageHeader);
+    }
+    if [
+        "Người ký:",
+        "Cơ quan:",
+        "Thời gian ký:",
+        "Email:",
+        "Ký bởi:",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+    {
+        return Some(ArtifactKind::Stamp);
+    }
+    if format == Format::Text && is_footnote(t) {
+        return Some(ArtifactKind::Footnote);
+    }
+    None
+}
+
+/// `1 Thường trực Tỉnh ủy …`: a footnote body at a page bottom of PDF text.
+fn is_footnote(t: &str) -> bool {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return false;
+    }
+    let rest = &t[digits.len()..];
+    rest.starts_with(' ')
+        && rest[1..].chars().next().is_some_and(char::is_uppercase)
+        && digits != "0"
+}
+
+/// The list marker of a list item and the text after it.
+fn bullet(t: &str) -> Option<(&str, &str)> {
+    for m in ["- ", "+ ", "• ", "* ", "– ", "— ", "-\t", "· "] {
+        if let Some(rest) = t.strip_prefix(m) {
+            return Some((m.trim(), rest.trim_start()));
+        }
+    }
+    // `-Sở Nội vụ`: a dash glued to a capitalized word.
+    let rest = t.strip_prefix('-')?;
+    rest.chars()
+        .next()
+        .filter(|c| c.is_uppercase())
+        .map(|_| ("-", rest))
+}
+
+/// Final characters that close a sentence or an item.
+fn ends_closed(text: &str) -> bool {
+    let t = text.trim_end_matches(['”', '"', '’', ')', '*', ' ']);
+    t.ends_with(['.', ';', ':', '!', '?', '…'])
+}
+
+/// A cut token: `19-` or `117/QĐ-` before `NQ/TW` or `UBND`.
+fn cut_token(prev: &str, next: &str) -> bool {
+    let before = prev.trim_end();
+    let Some(last) = before.chars().last() else {
+        return false;
+    };
+    if !matches!(last, '-' | '/') {
+        return false;
+    }
+    let ch = before[..before.len() - 1].chars().last();
+    ch.is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().any(|c| c.is_uppercase()) && w.len() <= 24)
+}
+
+/// Whether a new text line continues the previous block, and how.
+fn continues(
+    cx: &Context<'_>,
+    last: &Last,
+    line: &Line<'_>,
+    gap: bool,
+) -> Option<Option<JoinReason>> {
+    let prev = &cx.texts[last.text].text;
+    let next = line.text.as_ref();
+    if cut_token(prev, next) {
+        return Some(Some(JoinReason::SplitToken));
+    }
+    if last.title && (gap || cx.format == Format::Markdown) {
+        return None;
+    }
+    let open = !ends_closed(prev);
+    let starts_lower = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')'));
+    if !gap {
+        if cx.format == Format::Markdown {
+            return (!last.title).then_some(None);
+        }
+        return (open && (starts_lower || last.piece_len >= 60)).then_some(None);
+    }
+    (open && (starts_lower || last.piece_len >= 80)).then_some(Some(JoinReason::PageBreak))
+}
+
+/// Splits a table row into cells (pipe or tab), cleaning Markdown in each.
+fn cells(line: &Line<'_>, format: Format) -> Option<Vec<String>> {
+    let raw = line.raw.trim();
+    if line.is_pipe_row() {
+        let inner = raw.trim_start_matches('|');
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        if inner
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '=' | '+'))
+        {
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut cell = String::new();
+        let mut escaped = false;
+        for c in inner.chars() {
+            if c == '|' && !escaped {
+                out.push(std::mem::take(&mut cell));
+            } else {
+                cell.push(c);
+            }
+            escaped = c == '\\';
+        }
+        out.push(cell);
+        return Some(
+            out.into_iter()
+                .map(|c| crate::lex::clean_line(&c, format).0.into_owned())
+                .collect(),
+        );
+    }
+    Some(
+        line.raw
+            .trim_end_matches(['\n', ' '])
+            .split('\t')
+            .map(|c| crate::lex::clean_line(c, format).0.into_owned())
+            .collect(),
+    )
+}
+
+/// Parses the main body from `at` up to the closing zone; returns where it stopped.
+pub fn parse_main(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+    let mut b = Builder::new(Mode::Main, String::new());
+    let end = run(cx, doc, &mut b, at);
+    b.close_to(0);
+    doc.sections = b.top;
+    doc.closing = b.closing;
+    doc.preamble = b.loose.into_iter().map(preamble_item).collect();
+    end
+}
+
+/// What a paragraph before the first section is.
+fn preamble_item(p: Paragraph) -> PreambleItem {
+    let t = p.text.as_str();
+    let kind = if tables::BASIS_OPENINGS.iter().any(|o| t.starts_with(o)) {
+        PreambleKind::Basis
+    } else if tables::PROPOSAL_OPENINGS.iter().any(|o| t.starts_with(o)) {
+        PreambleKind::Proposal
+    } else if is_enacting(t) {
+        PreambleKind::Enacting
+    } else if p.kind == BlockKind::Paragraph && is_upper(t) && t.chars().count() <= 200 {
+        PreambleKind::Authority
+    } else {
+        PreambleKind::Text
+    };
+    PreambleItem {
+        kind,
+        text: p.text,
+        line: p.line,
+        end_line: p.end_line,
+    }
+}
+
+/// `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`.
+fn is_enacting(t: &str) -> bool {
+    let body = t.trim_end_matches([':', ' ']);
+    t.trim_end().ends_with(':') && tables::ENACTING_WORDS.iter().any(|w| body == *w)
+}
+
+/// Parses an appendix at `at` if one starts there; returns where it stopped.
+pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+    let Some(i) = cx.next_non_blank(at) else {
+        return cx.lines.len();
+    };
+    let line = &cx.lines[i];
+    let attached = !is_appendix_start(line)
+        && header::title_type(&line.text).is_some()
+        && is_upper(&line.text);
+    if !is_appendix_start(line) && !attached {
+        return at;
+    }
+    let index = doc.appendices.len();
+    let base = format!("/appendices/{index}");
+    let heading = line.text.to_string();
+    let rest = heading
+        .trim_start_matches("PHỤ LỤC")
+        .trim_start_matches("Phụ lục")
+        .trim();
+    let label = rest
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| {
+            grammar::roman_value(w).is_some()
+                || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+        })
+        .map(str::to_owned);
+    cx.claim_line(&base, i);
+    let mut title = heading.clone();
+    let mut attached_to = None;
+    let mut j = i + 1;
+    let mut end = i;
+    // Title lines in capitals, then the `(Kèm theo …)` line.
+    while let Some(k) = cx.next_non_blank(j) {
+        let l = &cx.lines[k];
+        let t = l.text.as_ref();
+        if k > end + 2 {
+            break;
+        }
+        if t.starts_with("(Kèm theo")
+            || t.starts_with("(Ban hành kèm theo")
+            || t.starts_with("(kèm theo")
+        {
+            attached_to = Some(t.to_owned());
+            let path = format!("{base}/attached_to");
+            cx.claim_line(&path, k);
+            cx.remember(TextSource::new(t, l.no));
+            end = k;
+            j = k + 1;
+            break;
+        }
+        let subject =
+            attached && !t.starts_with('(') && grammar::label(t).is_none() && !l.is_pipe_row();
+        if (is_upper(t) || subject)
+            && grammar::label(t).is_none()
+            && !l.is_pipe_row()
+            && !l.is_tab_row()
+            && !is_appendix_start(l)
+        {
+            title = if label.is_some() && title == heading {
+                t.to_owned()
+            } else {
+                format!("{title} {t}")
+            };
+            cx.claim_line(&base, k);
+            end = k;
+            j = k + 1;
+            continue;
+        }
+        break;
+    }
+    let mut b = Builder::new(Mode::Appendix, base);
+    b.last_line = cx.lines[end].no;
+    let stop = run(cx, doc, &mut b, j);
+    b.close_to(0);
+    doc.appendices.push(Appendix {
+        label,
+        title,
+        attached_to,
+        line: line.no,
+        end_line: b.last_line.max(cx.lines[end].no),
+        sections: b.top,
+        tables: b.tables,
+        paragraphs: b.loose,
+    });
+    stop
+}
+
+/// The common loop of body and appendix.
+fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> usize {
+    let mut i = at;
+    let mut gap = false;
+    while i < cx.lines.len() {
+        let line = &cx.lines[i];
+        if line.is_blank() {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        if is_appendix_start(line) && (b.mode == Mode::Main || i != at) {
+            break;
+        }
+        if b.mode == Mode::Main && closing::starts_here(cx, i) {
+            break;
+        }
+        if line.is_pipe_row() || line.is_tab_row() {
+            i = table(cx, b, i);
+            gap = false;
+            continue;
+        }
+        if let Some(kind) = artifact_kind(line, cx.format) {
+            doc.artifacts.push(Artifact {
+                kind,
+                text: line.raw.trim().to_owned(),
+                line: line.no,
+            });
+            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
+            cx.claim_line(&path, i);
+            gap = true;
+            i += 1;
+            continue;
+        }
+        // A cut token or a sentence going on joins the block above, even across a page break.
+        if let Some(last) = b.last.clone() {
+            let label_here = grammar::label(&line.text).is_some()
+                && !cut_token(&cx.texts[last.text].text, &line.text);
+            if bullet(&line.text).is_none() && !label_here {
+                if let Some(reason) = continues(cx, &last, line, gap) {
+                    join(cx, doc, b, &last, i, reason, gap);
+                    gap = false;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        gap = false;
+        if let Some(label) = grammar::label(&line.text) {
+            i = heading(cx, b, i, label);
+            continue;
+        }
+        // A caption: an unnumbered heading right above a table.
+        if b.mode == Mode::Appendix && (line.heading > 0 || line.emphasized) {
+            if let Some(k) = cx.next_non_blank(i + 1) {
+                if cx.lines[k].is_pipe_row() || cx.lines[k].is_tab_row() {
+                    let path = format!("{}/tables/{}", b.base, b.tables.len());
+                    cx.claim_line(&path, i);
+                    let caption = line.text.to_string();
+                    i = table(cx, b, k);
+                    if let Some(t) = b.tables.last_mut() {
+                        t.caption = Some(caption);
+                        t.line = line.no;
+                    }
+                    continue;
+                }
+            }
+        }
+        paragraph(cx, doc, b, i);
+        i += 1;
+    }
+    b.close_to(0);
+    i
+}
+
+/// Adds a paragraph or list item for line `i`.
+fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize) {
+    let line = &cx.lines[i];
+    let (kind, marker, text) = match bullet(&line.text) {
+        Some((m, rest)) => (BlockKind::ListItem, Some(m.to_owned()), rest.to_owned()),
+        None => (BlockKind::Paragraph, None, line.text.to_string()),
+    };
+    if b.mode == Mode::Main && !b.in_closing && (!b.stack.is_empty() || !b.top.is_empty()) {
+        b.in_closing = tables::CLOSING_OPENINGS.iter().any(|o| text.starts_with(o));
+        if b.in_closing {
+            b.close_to(0);
+        }
+    }
+    if text.trim_end().ends_with("./.") {
+        doc.end_marker = Some(line.no);
+    }
+    let source = TextSource::new(&text, line.no);
+    let piece_len = text.chars().count();
+    let text_index = cx.remember(source);
+    let (list, path) = b.container();
+    let path = format!("{path}/{}", list.len());
+    list.push(Paragraph {
+        kind,
+        marker,
+        text,
+        rows: None,
+        line: line.no,
+        end_line: line.no,
+        joins: Vec::new(),
+    });
+    cx.claim_line(&path, i);
+    b.last = Some(Last {
+        text: text_index,
+        piece_len,
+        title: false,
+    });
+    b.last_line = line.no;
+}
+
+/// Joins line `i` into the last block.
+fn join(
+    cx: &mut Context<'_>,
+    doc: &mut Document,
+    b: &mut Builder,
+    last: &Last,
+    i: usize,
+    reason: Option<JoinReason>,
+    gap: bool,
+) {
+    let line = &cx.lines[i];
+    let piece = line.text.to_string();
+    let src = &mut cx.texts[last.text];
+    let no_space = reason == Some(JoinReason::SplitToken);
+    if no_space {
+        let trimmed = src.text.trim_end().len();
+        src.text.truncate(trimmed);
+    } else {
+        src.text.push(' ');
+    }
+    src.pieces.push((src.text.len(), line.no));
+    src.text.push_str(&piece);
+    let joined = src.text.clone();
+    if joined.trim_end().ends_with("./.") {
+        doc.end_marker = Some(line.no);
+    }
+    let recorded = reason
+        .filter(|r| gap || *r == JoinReason::SplitToken)
+        .map(|reason| Join {
+            line: line.no,
+            reason,
+        });
+    let path = if last.title {
+        let open = b.stack.last_mut();
+        let path = open.as_ref().map(|o| o.path.clone()).unwrap_or_default();
+        if let Some(o) = open {
+            o.section.title = Some(joined);
+        }
+        path
+    } else {
+        let (list, path) = b.container();
+        let index = list.len().saturating_sub(1);
+        if let Some(p) = list.last_mut() {
+            p.text = joined;
+            p.end_line = line.no;
+            p.joins.extend(recorded);
+        }
+        format!("{path}/{index}")
+    };
+    cx.claim_line(&path, i);
+    b.last = Some(Last {
+        text: last.text,
+        piece_len: piece.chars().count(),
+        title: last.title,
+    });
+    b.last_line = line.no;
+}
+
+/// Whether the text after a label is the section's title or its first paragraph.
+fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str) -> bool {
+    use NumberStyle::*;
+    let n = rest.chars().count();
+    match label.style {
+        Part | Chapter | Division | Subdivision | Roman | RomanDash | Article => true,
+        _ if n == 0 => false,
+        _ if line.heading > 0 || line.emphasized || is_upper(rest) => true,
+        Letter => n <= 80 && !ends_closed(rest),
+        _ => n <= 160 && !rest.trim_end().ends_with(['.', ';']),
+    }
+}
+
+/// Opens a section at line `i`; returns the next line to read.
+fn heading(cx: &mut Context<'_>, b: &mut Builder, i: usize, label: grammar::Label) -> usize {
+    let line = &cx.lines[i];
+    let rest = line.text[label.rest.min(line.text.len())..]
+        .trim()
+        .to_owned();
+    let rest = rest
+        .trim_start_matches(['.', ':', '-', '–', ' '])
+        .to_owned();
+    let titled = is_title(&label, line, &rest);
+    let style = label.style;
+    let mut next = i + 1;
+    let mut title = (titled && !rest.is_empty()).then(|| rest.clone());
+    let mut title_line = None;
+    // `PHẦN I` / `Chương II` with the title on the next line.
+    if title.is_none()
+        && matches!(
+            style,
+            NumberStyle::Part
+                | NumberStyle::Chapter
+                | NumberStyle::Division
+                | NumberStyle::Subdivision
+        )
+    {
+        if let Some(k) = cx.next_non_blank(i + 1) {
+            let t = cx.lines[k].text.as_ref();
+            if k <= i + 2
+                && is_upper(t)
+                && grammar::label(t).is_none()
+                && !closing::starts_here(cx, k)
+            {
+                title = Some(t.to_owned());
+                title_line = Some(k);
+                next = k + 1;
+            }
+        }
+    }
+    let path = b.open(label, title.clone(), line.no);
+    cx.claim_line(&path, i);
+    b.last_line = line.no;
+    if let Some(k) = title_line {
+        cx.claim_line(&path, k);
+        b.last_line = cx.lines[k].no;
+    }
+    if let Some(t) = &title {
+        let idx = cx.remember(TextSource::new(t, line.no));
+        b.last = Some(Last {
+            text: idx,
+            piece_len: t.chars().count(),
+            title: true,
+        });
+    }
+    if !titled && !rest.is_empty() {
+        // A clause: the text after the number is the section's first paragraph, on the same line.
+        let source = TextSource::new(&rest, line.no);
+        let piece_len = rest.chars().count();
+        let idx = cx.remember(source);
+        if let Some(open) = b.stack.last_mut() {
+            open.section.paragraphs.push(Paragraph {
+                kind: BlockKind::Paragraph,
+                marker: None,
+                text: rest,
+                rows: None,
+                line: line.no,
+                end_line: line.no,
+                joins: Vec::new(),
+            });
+        }
+        b.last = Some(Last {
+            text: idx,
+            piece_len,
+            title: false,
+        });
+        // The line stays claimed by the section; the paragraph records it as its line.
+    }
+    next
+}
+
+/// Reads a table starting at line `i`; returns the next line.
+fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
+    let pipe = cx.lines[i].is_pipe_row();
+    let mut rows = Vec::new();
+    let mut j = i;
+    while j < cx.lines.len() {
+        let l = &cx.lines[j];
+        let same = if pipe {
+            l.is_pipe_row()
+        } else {
+            l.is_tab_row() || (l.raw.contains('\t') && !l.is_blank())
+        };
+        if !same {
+            break;
+        }
+        if let Some(r) = cells(l, cx.format) {
+            rows.push(r);
+        }
+        j += 1;
+    }
+    let first = cx.lines[i].no;
+    let last = cx.lines[j - 1].no;
+    let path = if b.mode == Mode::Appendix {
+        let section = b.stack.last().map(|o| o.section.label.clone());
+        let path = format!("{}/tables/{}", b.base, b.tables.len());
+        b.tables.push(Table {
+            section,
+            caption: None,
+            rows,
+            line: first,
+            end_line: last,
+        });
+        path
+    } else {
+        let text = rows
+            .iter()
+            .map(|r| r.join(" | "))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (list, path) = b.container();
+        let path = format!("{path}/{}", list.len());
+        list.push(Paragraph {
+            kind: BlockKind::Table,
+            marker: None,
+            text,
+            rows: Some(rows),
+            line: first,
+            end_line: last,
+            joins: Vec::new(),
+        });
+        path
+    };
+    for k in i..j {
+        cx.claim_line(&path, k);
+    }
+    b.last = None;
+    b.last_line = last;
+    j
+}
+
+/// Splits `line` into column segments; kept here so body and closing agree.
+pub fn segments(cx: &Context<'_>, i: usize) -> Vec<segment::Segment> {
+    segment::split(&cx.lines[i], cx.format)
+}

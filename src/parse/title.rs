@@ -1,0 +1,149 @@
+//! The title: type name (tên loại) and subject (trích yếu).
+//!
+//! ## Grammar
+//! ```text
+//! title    ::= TYPE_NAME [ subject_inline ] NL ( blank* subject_line{1,4} )?
+//! ```
+//! The type name is one of [`crate::tables::DOC_TYPES`] in capitals; the subject may follow on
+//! the same line (Word exports often join them) or on the next lines, and ends at a blank line
+//! or at a line that opens the body. A công văn has no type line: its subject is the `V/v` line
+//! of the header, and the title is inferred from it or from the number's shape.
+//!
+//! ## Examples
+//! ```text
+//! ## **BÁO CÁO** **thực hiện “Năm dân vận khéo” 2020**
+//! QUYẾT ĐỊNH
+//! Về việc phê duyệt Kế hoạch …
+//! ```
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.5 (tên loại và trích yếu nội dung).
+
+use super::header::{self, is_upper};
+use super::{Context, TextSource, grammar};
+use crate::model::{Document, Title};
+use crate::tables;
+
+/// True when a line opens the body or another zone, so it cannot continue a subject.
+pub fn opens_block(text: &str) -> bool {
+    text.starts_with("Kính gửi")
+        || tables::BASIS_OPENINGS.iter().any(|o| text.starts_with(o))
+        || tables::PROPOSAL_OPENINGS
+            .iter()
+            .any(|o| text.starts_with(o))
+        || text.starts_with("Nơi nhận")
+        || header::is_rule(text)
+        || grammar::label(text).is_some()
+        || grammar::authority(text).is_some()
+        || text.starts_with(['-', '+', '•', '('])
+}
+
+/// Parses the title at or after `at`; returns the index of the first line after it.
+pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+    if doc.title.is_some() {
+        // A công văn: the subject came with the header.
+        return at;
+    }
+    let Some(i) = cx.next_non_blank(at) else {
+        return at;
+    };
+    let line = &cx.lines[i];
+    let Some(ty) = header::title_type(&line.text) else {
+        infer_cong_van(doc);
+        return at;
+    };
+    let decision = matches!(
+        ty.code,
+        Some("QĐ" | "NQ" | "CT" | "NĐ" | "TT" | "TTLT" | "NQLT")
+    );
+    let t = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let inline = t[ty.name.len()..]
+        .trim()
+        .trim_start_matches([':', '-', '–'])
+        .trim();
+    let mut source = TextSource {
+        text: String::new(),
+        pieces: Vec::new(),
+    };
+    let mut end = i;
+    cx.claim_line("/title", i);
+    if !inline.is_empty() {
+        source.pieces.push((0, line.no));
+        source.text.push_str(inline);
+    }
+    // Subject lines: after the type line (one blank line allowed before the first), consecutive,
+    // at most four, none opening the body.
+    let mut j = i + 1;
+    if inline.is_empty() {
+        while j < cx.lines.len() && cx.lines[j].is_blank() && j <= i + 2 {
+            j += 1;
+        }
+    }
+    let mut taken = 0;
+    while j < cx.lines.len() && taken < 4 {
+        let l = &cx.lines[j];
+        let text = l.text.as_ref();
+        if l.is_blank() || opens_block(text) || l.is_pipe_row() {
+            break;
+        }
+        let long_sentence = text.chars().count() > 250 || text.ends_with(':');
+        let authority_line = decision && is_upper(text);
+        if long_sentence
+            || authority_line
+            || (taken == 0 && inline.is_empty() && !looks_like_subject(text))
+        {
+            break;
+        }
+        if !source.text.is_empty() {
+            source.text.push(' ');
+        }
+        source.pieces.push((source.text.len(), l.no));
+        source.text.push_str(text);
+        cx.claim_line("/title", j);
+        end = j;
+        taken += 1;
+        j += 1;
+    }
+    let subject = (!source.text.is_empty()).then(|| source.text.clone());
+    if subject.is_some() {
+        cx.remember(source);
+    }
+    doc.title = Some(Title {
+        type_name: Some(ty.name.to_owned()),
+        type_code: ty.code.map(str::to_owned),
+        subject,
+        inferred: false,
+        line: line.no,
+        end_line: cx.lines[end].no,
+    });
+    end + 1
+}
+
+/// A subject reads as a phrase: it does not end a sentence with a full stop (except after a
+/// short phrase) and is not a greeting or a table.
+fn looks_like_subject(text: &str) -> bool {
+    let n = text.chars().count();
+    n > 0 && (n <= 160 || !text.ends_with('.'))
+}
+
+/// A document with a number but no type line, whose symbol has no type code, is a công văn.
+fn infer_cong_van(doc: &mut Document) {
+    let Some(r) = &doc.header.reference else {
+        return;
+    };
+    if r.type_code.is_none()
+        && r.issuer_code
+            .as_deref()
+            .is_some_and(|c| !c.starts_with("QH"))
+        && r.year.is_none()
+    {
+        doc.title = Some(Title {
+            type_name: Some("CÔNG VĂN".to_owned()),
+            type_code: None,
+            subject: None,
+            inferred: true,
+            line: r.line,
+            end_line: r.line,
+        });
+    }
+}

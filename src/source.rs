@@ -1,0 +1,150 @@
+//! Decoding and normalization of the input text.
+//!
+//! Before anything is matched the text is made uniform: a byte order mark is dropped, CRLF and
+//! lone CR become LF, non-breaking and other special spaces become plain spaces, zero-width
+//! characters are removed and the text is composed to NFC. Each change that actually happened is
+//! recorded as a [`Normalization`], so the output says what was done to the user's text.
+//! Normalization never changes the number of lines: line numbers refer to the user's file.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::model::Normalization;
+
+/// Text ready for parsing and the normalizations that produced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    /// What was done, in order.
+    pub applied: Vec<Normalization>,
+}
+
+/// Spaces other than U+0020 that Word and PDF exports leave in text.
+fn is_special_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Characters with no width that only get in the way of matching.
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}'
+    )
+}
+
+/// Normalizes `input`; cheap when the text is already clean (the common case).
+pub fn normalize(input: &str) -> Normalized {
+    let mut applied = Vec::new();
+    let mut text = input;
+    if let Some(rest) = text.strip_prefix('\u{FEFF}') {
+        applied.push(Normalization::Bom);
+        text = rest;
+    }
+    let bytes = text.as_bytes();
+    let has_cr = memchr_cr(bytes);
+    // Special and zero-width characters are all outside ASCII; ASCII text skips the scan.
+    let needs_chars = !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| is_special_space(c) || is_zero_width(c));
+    let mut owned: Option<String> = None;
+    if has_cr || needs_chars {
+        let mut out = String::with_capacity(text.len());
+        let mut crlf = false;
+        let mut lone_cr = false;
+        let mut spaces = false;
+        let mut zero = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\r' {
+                if chars.peek() == Some(&'\n') {
+                    crlf = true;
+                } else {
+                    lone_cr = true;
+                    out.push('\n');
+                }
+            } else if is_special_space(c) {
+                spaces = true;
+                out.push(' ');
+            } else if is_zero_width(c) {
+                zero = true;
+            } else {
+                out.push(c);
+            }
+        }
+        for (flag, n) in [
+            (crlf, Normalization::Crlf),
+            (lone_cr, Normalization::LoneCr),
+            (spaces, Normalization::SpecialSpaces),
+            (zero, Normalization::ZeroWidth),
+        ] {
+            if flag {
+                applied.push(n);
+            }
+        }
+        owned = Some(out);
+    }
+    let current: &str = owned.as_deref().unwrap_or(text);
+    let nfc_needed = !current.is_ascii() && is_nfc_quick(current.chars()) != IsNormalized::Yes && {
+        // `Maybe` needs the full check; most Vietnamese NFC text answers `Yes` at once.
+        !unicode_normalization::is_nfc(current)
+    };
+    if nfc_needed {
+        applied.push(Normalization::Nfc);
+        owned = Some(current.nfc().collect());
+    }
+    Normalized {
+        text: owned.unwrap_or_else(|| text.to_owned()),
+        applied,
+    }
+}
+
+fn memchr_cr(bytes: &[u8]) -> bool {
+    bytes.contains(&b'\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_untouched() {
+        let n = normalize("Số: 12/BC-UBND\nHà Nội");
+        assert_eq!(n.text, "Số: 12/BC-UBND\nHà Nội");
+        assert!(n.applied.is_empty(), "nothing to record for clean NFC text");
+    }
+
+    #[test]
+    fn records_each_change() {
+        let nfd = "Ho\u{0300}a";
+        let n = normalize(&format!("\u{FEFF}a\r\nb\rc\u{00A0}d\u{200B}e {nfd}"));
+        assert_eq!(n.text, "a\nb\nc de Hòa");
+        assert_eq!(
+            n.applied,
+            vec![
+                Normalization::Bom,
+                Normalization::Crlf,
+                Normalization::LoneCr,
+                Normalization::SpecialSpaces,
+                Normalization::ZeroWidth,
+                Normalization::Nfc
+            ]
+        );
+    }
+
+    #[test]
+    fn line_count_is_kept() {
+        let input = "a\r\n\r\nb\rc\n";
+        assert_eq!(
+            normalize(input).text.lines().count(),
+            input
+                .replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .lines()
+                .count()
+        );
+    }
+}
