@@ -457,6 +457,15 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         if b.mode == Mode::Main && closing::starts_here(cx, i) {
             break;
         }
+        if b.mode == Mode::Main
+            && b.stack.is_empty()
+            && b.top.is_empty()
+            && line.text.starts_with("Kính gửi")
+        {
+            i = addressees(cx, doc, i);
+            gap = false;
+            continue;
+        }
         if line.is_pipe_row() || line.is_tab_row() {
             i = table(cx, b, i);
             gap = false;
@@ -489,7 +498,7 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         }
         gap = false;
         if let Some(label) = grammar::label(&line.text) {
-            i = heading(cx, b, i, label);
+            i = heading(cx, doc, b, i, label);
             continue;
         }
         // A caption: an unnumbered heading right above a table.
@@ -626,7 +635,13 @@ fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str) -> bool {
 }
 
 /// Opens a section at line `i`; returns the next line to read.
-fn heading(cx: &mut Context<'_>, b: &mut Builder, i: usize, label: grammar::Label) -> usize {
+fn heading(
+    cx: &mut Context<'_>,
+    doc: &mut Document,
+    b: &mut Builder,
+    i: usize,
+    label: grammar::Label,
+) -> usize {
     let line = &cx.lines[i];
     let rest = line.text[label.rest.min(line.text.len())..]
         .trim()
@@ -664,6 +679,9 @@ fn heading(cx: &mut Context<'_>, b: &mut Builder, i: usize, label: grammar::Labe
     }
     let path = b.open(label, title.clone(), line.no);
     cx.claim_line(&path, i);
+    if line.text.trim_end().ends_with("./.") {
+        doc.end_marker = Some(line.no);
+    }
     b.last_line = line.no;
     if let Some(k) = title_line {
         cx.claim_line(&path, k);
@@ -766,4 +784,38 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
 /// Splits `line` into column segments; kept here so body and closing agree.
 pub fn segments(cx: &Context<'_>, i: usize) -> Vec<segment::Segment> {
     segment::split(&cx.lines[i], cx.format)
+}
+
+/// Reads a `Kính gửi:` block at line `i`: one addressee on the same line, or a list of items
+/// under it. Returns the next line.
+fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize) -> usize {
+    let line = &cx.lines[i];
+    let rest = line.text["Kính gửi".len()..]
+        .trim_start_matches([':', ' '])
+        .trim();
+    let clean = |t: &str| {
+        t.trim_start_matches(['-', '+', '•', '–', ' '])
+            .trim_end_matches([';', '.', ',', ' '])
+            .trim()
+            .to_owned()
+    };
+    if rest.is_empty() {
+        cx.claim_line("/addressees", i);
+    } else {
+        doc.addressees.push(clean(rest));
+        let path = format!("/addressees/{}", doc.addressees.len() - 1);
+        cx.claim_line(&path, i);
+    }
+    let mut next = i + 1;
+    while let Some(k) = cx.next_non_blank(next) {
+        let l = &cx.lines[k];
+        if bullet(&l.text).is_none() || k > next + 1 {
+            break;
+        }
+        doc.addressees.push(clean(&l.text));
+        let path = format!("/addressees/{}", doc.addressees.len() - 1);
+        cx.claim_line(&path, k);
+        next = k + 1;
+    }
+    next
 }

@@ -138,7 +138,14 @@ pub fn archive(text: &str) -> Option<Vec<String>> {
         .trim_start_matches(['-', '+', '•', '*', '–', ' '])
         .trim();
     let rest = s.strip_prefix("Lưu").or_else(|| s.strip_prefix("LƯU"))?;
-    if !rest.is_empty() && !rest.starts_with([':', ' ']) {
+    // `Lưu: VT, TC`, or the Party form `Lưu Văn phòng Đảng ủy` (a capitalized name, no colon).
+    let party = rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    if !rest.is_empty() && !rest.trim_start().starts_with(':') && !party {
         return None;
     }
     let rest = rest

@@ -178,6 +178,18 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             break;
         }
         let segs = segment::split(line, cx.format);
+        if segs.is_empty() {
+            // A pipe table's `|---|---|` row: markup without text.
+            doc.artifacts.push(Artifact {
+                kind: ArtifactKind::Markup,
+                text: line.raw.trim().to_owned(),
+                line: line.no,
+            });
+            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
+            cx.claim_line(&path, i);
+            i += 1;
+            continue;
+        }
         let items: Vec<Option<Item>> = segs.iter().map(|s| classify(&s.text)).collect();
         // A line where nothing is a header item ends the header, except the continuation
         // of a `V/v` subject.
@@ -313,8 +325,9 @@ fn apply(
 
 /// Splits the upper-case lines above the number into superior body and issuer.
 ///
-/// Lines group into names: a line opening with a unit word (`HUYỆN X`, `TỈNH Y`) or following a
-/// line that ends with a connector continues the name above it. With two or more names the last
+/// Lines group into names: a line opens a new name only when it starts with a body word
+/// (`SỞ`, `BAN`, `ĐẢNG ỦY`, …) and not with a unit word (`HUYỆN X`, `TỈNH Y`); any other line
+/// (a wrapped name, a unit) continues the name above it. With two or more names the last
 /// is the issuer and the ones above it its superior body (`UBND TỈNH A` / `SỞ NỘI VỤ`).
 fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
     if lines.is_empty() {
@@ -323,10 +336,16 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
     let mut names: Vec<String> = Vec::new();
     for seg in lines {
         let t = seg.text.trim();
+        let place = tables::PLACE_UNITS
+            .iter()
+            .any(|u| t.starts_with(u) && t[u.len()..].starts_with(' '));
+        let opens_body = tables::BODY_WORDS.iter().any(|w| {
+            t.starts_with(w.trim_end()) && t[w.trim_end().len()..].starts_with([' ', '\0'])
+                || t == w.trim_end()
+        });
         let continues = names.last().is_some_and(|prev: &String| {
-            tables::PLACE_UNITS
-                .iter()
-                .any(|u| t.starts_with(u) && t[u.len()..].starts_with(' '))
+            place
+                || !opens_body
                 || prev.ends_with(" VÀ")
                 || prev.ends_with(',')
                 || prev.ends_with('-')

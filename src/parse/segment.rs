@@ -120,7 +120,7 @@ fn column_breaks(raw: &str) -> Vec<(usize, usize)> {
         if j < bytes.len()
             && !left.is_empty()
             && next.is_some_and(|c| c.is_uppercase() || c == '(' || c == '*')
-            && !left.ends_with(':')
+            && !left.ends_with("gửi:")
         {
             out.push((i, j));
         }

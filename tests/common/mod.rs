@@ -1,0 +1,100 @@
+//! Helpers shared by the integration tests: corpus listing and the lossless check.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// Every document of `corpus/`, sorted.
+pub fn corpus_files() -> Vec<PathBuf> {
+    files_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+}
+
+/// Every `.txt` and `.md` file of a folder, sorted.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    out.retain(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")));
+    out.sort();
+    out
+}
+
+/// Parses a file the way the CLI does (format from `.md`, else detected).
+pub fn parse_file(path: &Path) -> (String, vanban::Document) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let format = (path.extension().and_then(|e| e.to_str()) == Some("md"))
+        .then_some(vanban::model::Format::Markdown);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let doc = vanban::parse_with(
+        &text,
+        &vanban::Options {
+            format,
+            path: name,
+            encoding: None,
+        },
+    );
+    (text, doc)
+}
+
+/// Checks that the source map of `doc` covers every non-blank byte of the normalized input
+/// exactly once, that its ranges lie inside the input on char boundaries, and that every path
+/// points at a node of the document's JSON.
+pub fn assert_lossless(name: &str, input: &str, doc: &vanban::Document) {
+    let normalized = vanban::source::normalize(input).text;
+    let json = serde_json::to_value(doc).expect("document serializes");
+    let mut owner: Vec<Option<usize>> = vec![None; normalized.len()];
+    for (k, e) in doc.source_map.iter().enumerate() {
+        assert!(
+            e.start < e.end && e.end <= normalized.len(),
+            "{name}: entry {k} {e:?} outside the input"
+        );
+        assert!(
+            normalized.is_char_boundary(e.start) && normalized.is_char_boundary(e.end),
+            "{name}: entry {k} {e:?} cuts a character"
+        );
+        assert!(
+            json.pointer(&e.path).is_some_and(|v| !v.is_null()),
+            "{name}: entry {k} path {} resolves to nothing",
+            e.path
+        );
+        let line_of = |at: usize| {
+            normalized.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        };
+        assert_eq!(
+            (line_of(e.start), line_of(e.end - 1)),
+            (e.line, e.end_line),
+            "{name}: entry {k} {e:?} has wrong lines"
+        );
+        for (i, slot) in owner.iter_mut().enumerate().take(e.end).skip(e.start) {
+            if !normalized.as_bytes()[i].is_ascii_whitespace() {
+                assert!(
+                    slot.is_none(),
+                    "{name}: byte {i} owned by entries {slot:?} and {k} ({})",
+                    e.path
+                );
+                *slot = Some(k);
+            }
+        }
+    }
+    for (i, b) in normalized.bytes().enumerate() {
+        if !b.is_ascii_whitespace() && owner[i].is_none() {
+            let line = normalized[..i].matches('\n').count() + 1;
+            panic!(
+                "{name}: byte {i} on line {line} belongs to no node: {:?}",
+                normalized.lines().nth(line - 1)
+            );
+        }
+    }
+}
+
+/// The JSON of a document with the source path removed (snapshots do not depend on where the
+/// file lies).
+pub fn snapshot_json(doc: &vanban::Document) -> Value {
+    serde_json::to_value(doc).expect("document serializes")
+}
