@@ -155,7 +155,7 @@ pub fn is_appendix_start(line: &Line<'_>) -> bool {
 }
 
 /// A page number, gazette header, signature stamp, rule or bare markup line.
-fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
+pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
     let t = line.text.as_ref();
     if t.is_empty() {
         return Some(ArtifactKind::Markup);

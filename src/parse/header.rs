@@ -177,7 +177,24 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
         if ends_header(&line.text) && !line.is_pipe_row() {
             break;
         }
-        let segs = segment::split(line, cx.format);
+        if let Some(kind) =
+            super::body::artifact_kind(line, cx.format).filter(|k| *k != ArtifactKind::Rule)
+        {
+            // Gazette page headers, page numbers and stamps above the header.
+            doc.artifacts.push(Artifact {
+                kind,
+                text: line.raw.trim().to_owned(),
+                line: line.no,
+            });
+            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
+            cx.claim_line(&path, i);
+            i += 1;
+            continue;
+        }
+        let segs: Vec<Segment> = segment::split(line, cx.format)
+            .into_iter()
+            .flat_map(|s| split_reference_date(cx, s))
+            .collect();
         if segs.is_empty() {
             // A pipe table's `|---|---|` row: markup without text.
             doc.artifacts.push(Artifact {
@@ -241,6 +258,42 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
         });
     }
     i
+}
+
+/// `Số: 779 /QĐ-UBND Bình Thuận, ngày …`: a number and a place-date flattened onto one line with
+/// a single space between them become two segments, cut after the symbol.
+fn split_reference_date(cx: &Context<'_>, seg: Segment) -> Vec<Segment> {
+    if grammar::reference(&seg.text).is_none() || !seg.text.contains("ngày") {
+        return vec![seg];
+    }
+    let raw = &cx.text[seg.start..seg.end];
+    let cut = raw.find('/').and_then(|slash| {
+        let after = &raw[slash..];
+        let sym = after.trim_start_matches(['/', ' ']);
+        let sym_start = slash + (after.len() - sym.len());
+        sym.find(char::is_whitespace).map(|ws| sym_start + ws)
+    });
+    let Some(cut) = cut else { return vec![seg] };
+    let (left, right) = raw.split_at(cut);
+    let (lc, _, _) = crate::lex::clean_line(left, cx.format);
+    let (rc, _, _) = crate::lex::clean_line(right, cx.format);
+    if grammar::place_date(&rc).is_none() || rc.is_empty() {
+        return vec![seg];
+    }
+    let mid = seg.start + cut;
+    vec![
+        Segment {
+            text: lc.into_owned(),
+            end: mid,
+            ..seg.clone()
+        },
+        Segment {
+            text: rc.into_owned(),
+            start: mid,
+            column: 1,
+            ..seg
+        },
+    ]
 }
 
 fn apply(
