@@ -93,7 +93,7 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
         at = next;
     }
     sweep(&mut cx, &mut doc);
-    doc.citations = citation::collect(&cx.texts, cx.lines);
+    doc.citations = citation::collect(&cx.texts);
     doc.family = family(&doc);
     doc.source_map = std::mem::take(&mut cx.ledger.entries);
     doc.source_map.sort_by_key(|e| e.start);
