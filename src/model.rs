@@ -100,6 +100,9 @@ pub enum Normalization {
     SpecialSpaces,
     /// Zero-width characters (ZWSP, ZWJ, soft hyphen …) were removed.
     ZeroWidth,
+    /// The text had lost its line breaks; lines were recovered at structural phrases (the pieces
+    /// share the input's line number).
+    LineBreaksRecovered,
 }
 
 /// Family of rules a document follows.

@@ -266,6 +266,40 @@ pub static PROPOSAL_OPENINGS: &[&str] = &[
 /// Openings of the closing paragraph of a report.
 pub static CLOSING_OPENINGS: &[&str] = &["Trên đây là", "Trên đây"];
 
+/// Phrases that only a document's frame contains (header, addressees, closing). A long line that
+/// holds three of them is a whole document whose line breaks were lost.
+pub static FRAME_PHRASES: &[&str] = &[
+    "CỘNG HÒA XÃ HỘI",
+    "CỘNG HOÀ XÃ HỘI",
+    "Độc lập",
+    "ĐẢNG CỘNG SẢN",
+    "Số:",
+    "Kính gửi",
+    "Nơi nhận",
+    "V/v",
+];
+
+/// Phrases before which a line whose breaks were lost is cut into lines.
+pub static BREAK_BEFORE: &[&str] = &[
+    "CỘNG HÒA XÃ HỘI",
+    "CỘNG HOÀ XÃ HỘI",
+    "Độc lập",
+    "ĐẢNG CỘNG SẢN",
+    "Số:",
+    "V/v",
+    "Kính gửi",
+    "Nơi nhận",
+    "Căn cứ",
+    "Theo đề nghị",
+    "Xét đề nghị",
+    "QUYẾT ĐỊNH:",
+    "QUYẾT NGHỊ:",
+    "Trên đây",
+    "PHỤ LỤC",
+    "- Lưu",
+    "(Đã ký)",
+];
+
 /// Common abbreviations in issuer names and their full forms (Nghị định 30/2020 allows
 /// abbreviating the superior body, e.g. `UBND TỈNH X`).
 pub static ISSUER_ABBREVIATIONS: &[(&str, &str)] = &[

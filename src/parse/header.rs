@@ -119,7 +119,7 @@ pub fn title_type(text: &str) -> Option<&'static tables::DocType> {
         return None;
     }
     // A long capitalized line that merely starts with a type word is a body heading.
-    (rest.chars().count() <= 300).then_some(ty)
+    (rest.chars().count() <= 300 || !is_upper(rest)).then_some(ty)
 }
 
 fn classify(text: &str) -> Option<Item> {

@@ -17,8 +17,8 @@ pub mod title;
 
 use crate::lex::{self, Line};
 use crate::model::{
-    Document, Family, Format, Header, NumberSystem, SCHEMA_VERSION, SourceInfo, SourceMapEntry,
-    Unrecognized,
+    Document, Family, Format, Header, Normalization, NumberSystem, SCHEMA_VERSION, SourceInfo,
+    SourceMapEntry, Unrecognized,
 };
 use crate::source;
 
@@ -43,7 +43,12 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     let normalized = source::normalize(text);
     let text = normalized.text.as_str();
     let format = options.format.unwrap_or_else(|| lex::detect_format(text));
-    let lines = lex::lines(text, format);
+    let mut lines = lex::lines(text, format);
+    let line_count = lines.last().map_or(0, |l| l.no);
+    let mut normalizations = normalized.applied.clone();
+    if lex::recover_lost_breaks(&mut lines, format) {
+        normalizations.push(Normalization::LineBreaksRecovered);
+    }
     let mut doc = Document {
         schema_version: SCHEMA_VERSION,
         source: SourceInfo {
@@ -53,9 +58,9 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
                 .encoding
                 .clone()
                 .unwrap_or_else(|| "utf-8".to_owned()),
-            normalizations: normalized.applied.clone(),
+            normalizations,
             bytes: text.len(),
-            lines: lines.len(),
+            lines: line_count,
         },
         family: Family::Administrative,
         header: Header::default(),
