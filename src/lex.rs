@@ -76,7 +76,9 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
 /// line together, even without a space: `ỦY BAN NHÂN DÂNTỈNH LÂM ĐỒNGCỘNG HÒA …`).
 ///
 /// Only a line longer than 400 bytes holding three frame phrases ([`tables::FRAME_PHRASES`]) is
-/// cut, so ordinary long paragraphs are never touched. The pieces keep the line number of the
+/// cut everywhere a structure may start, so ordinary long paragraphs are never touched; within the
+/// first 15 lines, a line is also cut before a frame phrase that follows other text (two header
+/// columns flattened with a single space). The pieces keep the line number of the
 /// line they come from, and their byte ranges partition it. Returns whether anything was cut.
 pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
     let glued = |l: &Line<'_>| {
@@ -87,16 +89,43 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
                 .count()
                 >= 3
     };
-    if !lines.iter().any(glued) {
+    // In the header area, two columns flattened with a single space (`ỦY BAN NHÂN DÂN CỘNG HÒA …`,
+    // `Số: 296/BHXH-CSYT V/v …`) are cut before the frame phrase of the second column.
+    let header_cuts = |l: &Line<'_>| -> Vec<usize> {
+        if l.no > 15 || l.is_pipe_row() {
+            return Vec::new();
+        }
+        let mut cuts: Vec<usize> = tables::FRAME_PHRASES
+            .iter()
+            .flat_map(|p| l.raw.match_indices(*p).map(|(at, _)| at))
+            .filter(|&at| at > 0 && l.raw[..at].ends_with(' ') && header_column(&l.raw[..at]))
+            .collect();
+        // A rule after the motto: `Hạnh phúc ---------------`.
+        if let Some(at) = l.raw.find(" ---").or_else(|| l.raw.find(" ___")) {
+            if !l.raw[..at].trim().is_empty()
+                && l.raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
+            {
+                cuts.push(at + 1);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
+    };
+    if !lines.iter().any(|l| glued(l) || !header_cuts(l).is_empty()) {
         return false;
     }
     let mut out = Vec::with_capacity(lines.len() + 64);
     for line in lines.drain(..) {
-        if !glued(&line) {
+        let cuts = if glued(&line) {
+            break_points(line.raw)
+        } else {
+            header_cuts(&line)
+        };
+        if cuts.is_empty() {
             out.push(line);
             continue;
         }
-        let cuts = break_points(line.raw);
         let mut from = 0;
         for &to in cuts.iter().chain(std::iter::once(&line.raw.len())) {
             if to <= from {
@@ -118,6 +147,19 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
     }
     *lines = out;
     true
+}
+
+/// True when the text before a cut reads as a left header column: a name in capitals, the number,
+/// the place and date, or the motto; never a sentence.
+fn header_column(left: &str) -> bool {
+    let t = left.trim();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    !t.is_empty()
+        && (letters >= 2 && upper * 10 >= letters * 9
+            || t.starts_with("Số") && t.contains('/')
+            || t.contains("ngày") && t.contains("năm")
+            || t.ends_with("phúc"))
 }
 
 /// Byte offsets where a glued line should be cut, sorted.

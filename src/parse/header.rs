@@ -225,7 +225,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
                 i += 1;
                 continue;
             }
-            if !seen_item && i < 3 && segs.len() == 1 && line.text.chars().count() < 80 {
+            if !seen_item && i < 12 && segs.len() == 1 && header_follows(cx, i + 1) {
                 // Stray text above the header (a form number, a file name): left to the sweep.
                 i += 1;
                 continue;
@@ -294,6 +294,20 @@ fn split_reference_date(cx: &Context<'_>, seg: Segment) -> Vec<Segment> {
             ..seg
         },
     ]
+}
+
+/// True when a header item stands within the next eight non-blank lines (rules not counted): the lines above it are
+/// stray text (a summary line, a form number) and not the start of the body.
+fn header_follows(cx: &Context<'_>, from: usize) -> bool {
+    cx.lines[from.min(cx.lines.len())..]
+        .iter()
+        .filter(|l| !l.is_blank() && !is_rule(&l.text))
+        .take(8)
+        .any(|l| {
+            segment::split(l, cx.format).iter().any(|s| {
+                classify(&s.text).is_some_and(|i| !matches!(i, Item::IssuerLine | Item::Rule))
+            })
+        })
 }
 
 fn apply(
