@@ -98,7 +98,13 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
         let mut cuts: Vec<usize> = tables::FRAME_PHRASES
             .iter()
             .flat_map(|p| l.raw.match_indices(*p).map(|(at, _)| at))
-            .filter(|&at| at > 0 && l.raw[..at].ends_with(' ') && header_column(&l.raw[..at]))
+            // One space only: wider gaps and tabs are column breaks the segment splitter reads.
+            .filter(|&at| {
+                at > 0
+                    && l.raw[..at].ends_with(' ')
+                    && !l.raw[..at].ends_with("  ")
+                    && header_column(&l.raw[..at])
+            })
             .collect();
         // A rule after the motto: `Hạnh phúc ---------------`.
         if let Some(at) = l.raw.find(" ---").or_else(|| l.raw.find(" ___")) {
