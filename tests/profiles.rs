@@ -69,7 +69,10 @@ fn profiles_are_chosen_by_type_family_and_subject() {
         let (_, doc) = common::parse_file(&root().join("corpus").join(name));
         Profile::for_document(&doc).id.clone()
     };
-    assert_eq!(chosen("000_9ebb4c68ea5cda49.txt"), "bao-cao-nam-dan-van-kheo");
+    assert_eq!(
+        chosen("000_9ebb4c68ea5cda49.txt"),
+        "bao-cao-nam-dan-van-kheo"
+    );
     assert_eq!(chosen("bao-cao-plain.txt"), "nd30-bao-cao");
     assert_eq!(chosen("ke-hoach-ubnd-huyen.md"), "nd30-ke-hoach");
     assert_eq!(chosen("to-trinh-so-tai-chinh.md"), "nd30-to-trinh");
@@ -83,13 +86,22 @@ fn profiles_are_chosen_by_type_family_and_subject() {
 #[test]
 fn malformed_profiles_name_the_field() {
     let cases = [
-        (r#"{"id": "x", "title": "X", "require": ["national_titel"]}"#, "require[0]"),
+        (
+            r#"{"id": "x", "title": "X", "require": ["national_titel"]}"#,
+            "require[0]",
+        ),
         (
             r#"{"id": "x", "title": "X", "sections": [{"name": "A", "level": -1}]}"#,
             "sections[0].level",
         ),
-        (r#"{"id": "x", "title": "X", "severity": {"BOD001": "fatal"}}"#, "severity.BOD001"),
-        (r#"{"id": "x", "title": "X", "severity": {"no-such-rule": "off"}}"#, "severity.no-such-rule"),
+        (
+            r#"{"id": "x", "title": "X", "severity": {"BOD001": "fatal"}}"#,
+            "severity.BOD001",
+        ),
+        (
+            r#"{"id": "x", "title": "X", "severity": {"no-such-rule": "off"}}"#,
+            "severity.no-such-rule",
+        ),
         (r#"{"id": "x"}"#, "."),
     ];
     for (text, path) in cases {

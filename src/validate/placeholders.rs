@@ -102,18 +102,28 @@ fn is_blank(before: &str, run: &str, after: &str, table: bool) -> bool {
     !(after_word && closes && !figure_follows)
 }
 
-/// The blank with a little text around it, on one line.
+/// The blank with a few whole words around it, on one line.
 fn sample(text: &str, s: usize, e: usize) -> String {
     let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
     let before: Vec<char> = text[line_start..s].chars().collect();
-    let before: String = before[before.len().saturating_sub(CONTEXT)..]
-        .iter()
-        .collect();
-    let after: String = text[e..line_end].chars().take(CONTEXT).collect();
-    let mut out = format!("{}{}{}", before.trim_start(), &text[s..e], after.trim_end());
-    out = out.replace('\t', " ");
-    out
+    let cut = before.len().saturating_sub(CONTEXT);
+    let mut before: String = before[cut..].iter().collect();
+    if cut > 0 {
+        // Drop the word the cut went through.
+        before = before
+            .split_once(char::is_whitespace)
+            .map_or(String::new(), |(_, rest)| rest.to_owned());
+    }
+    let after_all = &text[e..line_end];
+    let mut after: String = after_all.chars().take(CONTEXT).collect();
+    if after.len() < after_all.len() {
+        after = after
+            .rsplit_once(char::is_whitespace)
+            .map_or(String::new(), |(head, _)| head.to_owned());
+    }
+    let out = format!("{}{}{}", before.trim_start(), &text[s..e], after.trim_end());
+    out.replace('\t', " ")
 }
 
 #[cfg(test)]
@@ -136,5 +146,12 @@ mod tests {
         assert!(is_blank("giảm", "...", "; chiếm", true), "in a table");
         assert!(is_blank("(...TT= ", "..", "%)", false));
         assert!(!is_blank("Ghi chú", "..", " xem", false));
+    }
+
+    #[test]
+    fn samples_keep_whole_words() {
+        let text = "Đã tiêm chủng cho ... trẻ, đạt …% kế hoạch.";
+        let s = text.find("...").unwrap_or(0);
+        assert_eq!(sample(text, s, s + 3), "chủng cho ... trẻ, đạt …%");
     }
 }
