@@ -3,6 +3,8 @@
 //!
 //! Exit codes: 0 ok, 1 findings (or a file that failed in a batch), 2 could not run.
 
+mod validate;
+
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,7 +33,19 @@ enum Command {
         /// One line of JSON instead of pretty-printed.
         #[arg(long)]
         compact: bool,
+        /// Profile whose findings fill `findings` (a shipped id or a file); chosen from the
+        /// document's type and family when absent.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Language of the findings' messages.
+        #[arg(long, value_enum, default_value_t = validate::LangArg::Vi)]
+        lang: validate::LangArg,
+        /// Leave `findings` empty (structure only).
+        #[arg(long)]
+        no_findings: bool,
     },
+    /// Check documents against a profile: missing parts, numbering, dates, citations, blanks.
+    Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the output.
     Schema,
 }
@@ -61,6 +75,9 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             file,
             format,
             compact,
+            profile,
+            lang,
+            no_findings,
         } => {
             let text = read_input(&file)?;
             let format = format
@@ -74,10 +91,18 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 path: Some(file.display().to_string()),
                 encoding: None,
             };
-            let doc = vanban::parse_with(&text, &options);
+            let forced = profile.as_deref().map(validate::load_profile).transpose()?;
+            let mut doc = vanban::parse_with(&text, &options);
+            if !no_findings {
+                let profile =
+                    forced.unwrap_or_else(|| vanban::validate::Profile::for_document(&doc).clone());
+                let validator = vanban::validate::Validator::new(&profile).with_lang(lang.into());
+                doc.findings = validator.validate(&doc, &text);
+            }
             print_json(&doc, compact)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Validate(args) => validate::run(args),
         Command::Schema => {
             print_json(&vanban::json_schema(), false)?;
             Ok(ExitCode::SUCCESS)

@@ -77,6 +77,7 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
         appendices: Vec::new(),
         artifacts: Vec::new(),
         unrecognized: Vec::new(),
+        findings: Vec::new(),
         source_map: Vec::new(),
     };
     let mut cx = Context {
