@@ -217,6 +217,9 @@ pub static SIGNER_TITLES: &[&str] = &[
     "CHỦ TỌA",
     "CHỦ TOẠ",
     "NGƯỜI KÝ",
+    "PHÓ TỔNG GIÁM ĐỐC",
+    "PHÓ CHÁNH ÁN",
+    "PHÓ VIỆN TRƯỞNG",
     "CHÁNH ÁN",
     "TỔNG KIỂM TOÁN",
     "THỐNG ĐỐC",
@@ -298,6 +301,13 @@ pub static BREAK_BEFORE: &[&str] = &[
     "PHỤ LỤC",
     "- Lưu",
     "(Đã ký)",
+];
+
+/// Words a sentence cannot end on; a line after one goes on with the sentence even when it opens
+/// with a number or `Điều` (`… quy định tại` / `Điều 10.`).
+pub static CONNECTIVE_WORDS: &[&str] = &[
+    "tại", "theo", "của", "và", "hoặc", "với", "khoản", "điểm", "Điều", "Khoản", "mục", "Mục",
+    "số", "là", "các", "những", "về", "cho", "từ", "đến", "trong",
 ];
 
 /// Common abbreviations in issuer names and their full forms (Nghị định 30/2020 allows

@@ -223,6 +223,19 @@ fn ends_closed(text: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
+/// True when a paragraph ends on a word that needs more after it (`tại`, `theo`, `khoản 2`):
+/// the next line goes on with the sentence even when it opens with a number or `Điều`.
+fn ends_on_connective(text: &str, title: bool) -> bool {
+    if title || ends_closed(text) {
+        return false;
+    }
+    let mut words = text.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let before = words.next().unwrap_or("");
+    tables::CONNECTIVE_WORDS.contains(&last)
+        || last.chars().all(|c| c.is_ascii_digit()) && tables::CONNECTIVE_WORDS.contains(&before)
+}
+
 /// A cut token: `19-` or `117/QĐ-` before `NQ/TW` or `UBND`.
 fn cut_token(prev: &str, next: &str) -> bool {
     let before = prev.trim_end();
@@ -485,8 +498,11 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         }
         // A cut token or a sentence going on joins the block above, even across a page break.
         if let Some(last) = b.last.clone() {
+            let prev = &cx.texts[last.text].text;
+            // `… quy định tại` / `Điều 10. …`: a wrapped reference, not a heading.
             let label_here = grammar::label(&line.text).is_some()
-                && !cut_token(&cx.texts[last.text].text, &line.text);
+                && !cut_token(prev, &line.text)
+                && !ends_on_connective(prev, last.title);
             if bullet(&line.text).is_none() && !label_here {
                 if let Some(reason) = continues(cx, &last, line, gap) {
                     join(cx, doc, b, &last, i, reason, gap);
