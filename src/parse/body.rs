@@ -273,10 +273,12 @@ fn continues(
         return None;
     }
     let open = !ends_closed(prev);
-    let starts_lower = next
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')'));
+    // A sentence going on: a lower-case word, a figure (`2.594 hồ sơ`), or anything after a
+    // word a sentence cannot end on (`tại khoản` / `4 Điều này`).
+    let starts_lower =
+        next.chars().next().is_some_and(|c| {
+            c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')')
+        }) || ends_on_connective(prev, last.title);
     if !gap {
         if cx.format == Format::Markdown {
             return (!last.title).then_some(None);
@@ -484,7 +486,14 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             gap = false;
             continue;
         }
-        if let Some(kind) = artifact_kind(line, cx.format) {
+        // `… tại khoản` / `4 Điều này …`: a wrapped sentence, not a footnote body.
+        let wrapped = b
+            .last
+            .as_ref()
+            .is_some_and(|l| ends_on_connective(&cx.texts[l.text].text, l.title));
+        if let Some(kind) =
+            artifact_kind(line, cx.format).filter(|k| !(wrapped && *k == ArtifactKind::Footnote))
+        {
             doc.artifacts.push(Artifact {
                 kind,
                 text: line.raw.trim().to_owned(),
@@ -638,12 +647,17 @@ fn join(
 }
 
 /// Whether the text after a label is the section's title or its first paragraph.
-fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str) -> bool {
+///
+/// `wrapped` says the next line goes on with the same sentence (plain text hard-wrapped at a
+/// page width): then the text after a `1.`, `1.1.` or `a)` is a clause, however short its first
+/// piece.
+fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrapped: bool) -> bool {
     use NumberStyle::*;
     let n = rest.chars().count();
     match label.style {
         Part | Chapter | Division | Subdivision | Roman | RomanDash | Article => true,
         _ if n == 0 => false,
+        _ if wrapped && !line.emphasized && line.heading == 0 && !ends_closed(rest) => false,
         _ if line.heading > 0 || line.emphasized || is_upper(rest) => true,
         Letter => n <= 80 && !ends_closed(rest),
         _ => n <= 160 && !rest.trim_end().ends_with(['.', ';']),
@@ -665,7 +679,12 @@ fn heading(
     let rest = rest
         .trim_start_matches(['.', ':', '-', '–', ' '])
         .to_owned();
-    let titled = is_title(&label, line, &rest);
+    let wrapped = cx.format == Format::Text
+        && cx
+            .lines
+            .get(i + 1)
+            .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
+    let titled = is_title(&label, line, &rest, wrapped);
     let style = label.style;
     let mut next = i + 1;
     let mut title = (titled && !rest.is_empty()).then(|| rest.clone());
