@@ -23,8 +23,8 @@ use super::segment;
 use super::{Context, TextSource, closing, grammar};
 use crate::lex::Line;
 use crate::model::{
-    Appendix, Artifact, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle,
-    Paragraph, PreambleItem, PreambleKind, Section, Table,
+    Appendix, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle, Paragraph,
+    PreambleItem, PreambleKind, Section, Table,
 };
 use crate::tables;
 
@@ -494,13 +494,7 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         if let Some(kind) =
             artifact_kind(line, cx.format).filter(|k| !(wrapped && *k == ArtifactKind::Footnote))
         {
-            doc.artifacts.push(Artifact {
-                kind,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+            cx.artifact_line(doc, kind, i);
             gap = true;
             i += 1;
             continue;

@@ -21,7 +21,7 @@ use super::body::is_appendix_start;
 use super::header::{self, is_upper};
 use super::segment::Segment;
 use super::{Context, grammar};
-use crate::model::{Artifact, ArtifactKind, Authority, Document, Recipient, Signature};
+use crate::model::{ArtifactKind, Authority, Document, Recipient, Signature};
 use crate::tables;
 
 fn is_recipients_label(t: &str) -> bool {
@@ -231,13 +231,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         let segs = super::body::segments(cx, i);
         if segs.is_empty() {
-            doc.artifacts.push(Artifact {
-                kind: ArtifactKind::Markup,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+            cx.artifact_line(doc, ArtifactKind::Markup, i);
             i += 1;
             continue;
         }

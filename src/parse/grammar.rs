@@ -263,7 +263,8 @@ pub fn roman_value(s: &str) -> Option<u32> {
     (to_roman(total) == s).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// Writes `n` as a roman numeral (1 → I, 4 → IV), the inverse of [`roman_value`].
+pub fn to_roman(mut n: u32) -> String {
     let table = [
         (100, "C"),
         (90, "XC"),

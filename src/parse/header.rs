@@ -181,13 +181,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             super::body::artifact_kind(line, cx.format).filter(|k| *k != ArtifactKind::Rule)
         {
             // Gazette page headers, page numbers and stamps above the header.
-            doc.artifacts.push(Artifact {
-                kind,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+            cx.artifact_line(doc, kind, i);
             i += 1;
             continue;
         }
@@ -197,13 +191,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             .collect();
         if segs.is_empty() {
             // A pipe table's `|---|---|` row: markup without text.
-            doc.artifacts.push(Artifact {
-                kind: ArtifactKind::Markup,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+            cx.artifact_line(doc, ArtifactKind::Markup, i);
             i += 1;
             continue;
         }

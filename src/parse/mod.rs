@@ -17,8 +17,8 @@ pub mod title;
 
 use crate::lex::{self, Line};
 use crate::model::{
-    Document, Family, Format, Header, Normalization, NumberSystem, SCHEMA_VERSION, SourceInfo,
-    SourceMapEntry, Unrecognized,
+    Artifact, ArtifactKind, Document, Family, Format, Header, Normalization, NumberSystem,
+    SCHEMA_VERSION, SourceInfo, SourceMapEntry, Unrecognized,
 };
 use crate::source;
 
@@ -145,6 +145,19 @@ impl Context<'_> {
         let line = &self.lines[index];
         self.ledger
             .claim(path, line.start, line.end, line.no, line.no, self.text);
+    }
+
+    /// Records line `index` whole as a layout artifact (a rule, a page number, bare markup) and
+    /// claims it for that node.
+    pub fn artifact_line(&mut self, doc: &mut Document, kind: ArtifactKind, index: usize) {
+        let line = &self.lines[index];
+        doc.artifacts.push(Artifact {
+            kind,
+            text: line.raw.trim().to_owned(),
+            line: line.no,
+        });
+        let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
+        self.claim_line(&path, index);
     }
 
     /// Index of the next non-blank line at or after `at`.

@@ -227,7 +227,7 @@ fn styled_as(label: &str, style: NumberStyle) -> String {
 fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
     use NumberStyle as S;
     match style {
-        S::Roman | S::RomanDash => roman(n),
+        S::Roman | S::RomanDash => crate::parse::grammar::to_roman(n),
         S::Arabic | S::ArabicDash => n.to_string(),
         S::Decimal => match like.rsplit_once('.') {
             Some((head, _)) => format!("{head}.{n}"),
@@ -238,34 +238,11 @@ fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
             .nth(n.saturating_sub(1) as usize)
             .map_or_else(|| n.to_string(), String::from),
         S::Article => format!("Điều {n}"),
-        S::Part => format!("Phần {}", roman(n)),
-        S::Chapter => format!("Chương {}", roman(n)),
+        S::Part => format!("Phần {}", crate::parse::grammar::to_roman(n)),
+        S::Chapter => format!("Chương {}", crate::parse::grammar::to_roman(n)),
         S::Division => format!("Mục {n}"),
         S::Subdivision => format!("Tiểu mục {n}"),
     }
-}
-
-/// A roman numeral (1 → I, 4 → IV).
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 /// The headings of one depth of the main body, with their paths, in document order.
@@ -447,6 +424,6 @@ mod tests {
         assert_eq!(label_for(NumberStyle::Decimal, 2, "1.3"), "1.2");
         assert_eq!(label_for(NumberStyle::Letter, 5, "e"), "đ");
         assert_eq!(label_for(NumberStyle::Article, 4, "Điều 6"), "Điều 4");
-        assert_eq!(roman(14), "XIV");
+        assert_eq!(crate::parse::grammar::to_roman(14), "XIV");
     }
 }
