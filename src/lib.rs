@@ -1,6 +1,7 @@
 //! vanban: Vietnamese administrative documents (văn bản hành chính) as a lossless JSON tree.
 //!
 //! The pipeline, one module a stage:
+//! 0. [`decode`]: bytes to text (UTF-8, UTF-16, Windows-1258), binary files refused by name.
 //! 1. [`source`]: normalize the text (BOM, line endings, special spaces, NFC) and record it.
 //! 2. [`lex`]: split into lines, strip Markdown decoration for matching.
 //! 3. [`parse`]: zone by zone (header, title, preamble, body, closing, appendices) build the
@@ -16,14 +17,16 @@
 //! assert_eq!(doc.sections[0].label, "I");
 //! ```
 
+pub mod decode;
 pub mod lex;
 pub mod model;
 pub mod parse;
 pub mod source;
 pub mod tables;
 
+pub use decode::{DecodeError, Decoded, decode};
 pub use model::Document;
-pub use parse::{Options, parse, parse_with};
+pub use parse::{Options, parse, parse_bytes, parse_decoded, parse_with};
 
 /// The JSON Schema of the output, generated from the model types.
 pub fn json_schema() -> serde_json::Value {

@@ -42,6 +42,15 @@ enum InputFormat {
     Text,
 }
 
+impl InputFormat {
+    fn to_format(self) -> Format {
+        match self {
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Text => Format::Text,
+        }
+    }
+}
+
 /// Runs the command line; maps errors to exit code 2 and a broken pipe to 0.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -62,19 +71,21 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             format,
             compact,
         } => {
-            let text = read_input(&file)?;
+            let bytes = read_input(&file)?;
             let format = format
-                .map(|f| match f {
-                    InputFormat::Markdown => Format::Markdown,
-                    InputFormat::Text => Format::Text,
-                })
+                .map(InputFormat::to_format)
                 .or_else(|| format_from_extension(&file));
             let options = vanban::Options {
                 format,
                 path: Some(file.display().to_string()),
                 encoding: None,
             };
-            let doc = vanban::parse_with(&text, &options);
+            let doc = vanban::parse_bytes(&bytes, &options).map_err(|e| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}: {e}", file.display()),
+                )
+            })?;
             print_json(&doc, compact)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -93,7 +104,7 @@ fn format_from_extension(path: &Path) -> Option<Format> {
     }
 }
 
-fn read_input(path: &Path) -> io::Result<String> {
+fn read_input(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         io::stdin().read_to_end(&mut bytes)?;
@@ -101,16 +112,7 @@ fn read_input(path: &Path) -> io::Result<String> {
         bytes = std::fs::read(path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     }
-    String::from_utf8(bytes).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!(
-                "{}: not UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    Ok(bytes)
 }
 
 fn print_json<T: serde::Serialize>(value: &T, compact: bool) -> io::Result<()> {
