@@ -11,12 +11,17 @@
 //!
 //! Parsing never fails and never panics: problems in a document are data, not errors.
 //!
+//! Around the pipeline, [`batch`] converts whole folders: a sorted streaming walk, parallel
+//! conversion with per-file isolation, atomic writes, resume, and a summary. With `src/cli/` it is
+//! the only code that touches the file system.
+//!
 //! ```
 //! let doc = vanban::parse("BÁO CÁO\nVề kết quả năm 2024\n\nI. KẾT QUẢ\n");
 //! assert_eq!(doc.title.unwrap().type_code.as_deref(), Some("BC"));
 //! assert_eq!(doc.sections[0].label, "I");
 //! ```
 
+pub mod batch;
 pub mod decode;
 pub mod lex;
 pub mod model;

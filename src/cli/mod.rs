@@ -3,6 +3,8 @@
 //!
 //! Exit codes: 0 ok, 1 findings (or a file that failed in a batch), 2 could not run.
 
+mod batch;
+
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,6 +34,8 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
+    /// Convert files and folders (recursively) to one JSON each, in parallel, resumable.
+    Convert(batch::ConvertArgs),
     /// Print the JSON Schema of the output.
     Schema,
 }
@@ -89,6 +93,8 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             print_json(&doc, compact)?;
             Ok(ExitCode::SUCCESS)
         }
+        // Batch errors are reported per file or by `convert` itself, with their own exit codes.
+        Command::Convert(args) => Ok(batch::convert(args)),
         Command::Schema => {
             print_json(&vanban::json_schema(), false)?;
             Ok(ExitCode::SUCCESS)

@@ -81,6 +81,8 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
             normalizations: normalized.applied.clone(),
             bytes: text.len(),
             lines: lines.len(),
+            hash: None,
+            vanban_version: None,
         },
         family: Family::Administrative,
         header: Header::default(),
