@@ -48,21 +48,7 @@ pub fn process(entry: &Entry, cx: &Context<'_>) -> FileReport {
     };
     let result = match &entry.error {
         Some(e) => Err(e.clone()),
-        None => panic::catch_unwind(AssertUnwindSafe(|| convert(entry, cx, &mut report)))
-            .unwrap_or_else(|payload| {
-                let what = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "no message".to_owned());
-                Err(FileError::new(
-                    "panic",
-                    format!(
-                        "vanban crashed on this file ({what}): this is a bug, please report it \
-                         with the file"
-                    ),
-                ))
-            }),
+        None => isolate(|| convert(entry, cx, &mut report)),
     };
     if let Err(e) = result {
         if cx.out.is_none() {
@@ -71,6 +57,24 @@ pub fn process(entry: &Entry, cx: &Context<'_>) -> FileReport {
         report.status = Status::Failed(e);
     }
     report
+}
+
+/// Runs `f`, turning a panic into a `panic` error record.
+fn isolate(f: impl FnOnce() -> Result<(), FileError>) -> Result<(), FileError> {
+    panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        Err(FileError::new(
+            "panic",
+            format!(
+                "vanban crashed on this file ({what}): this is a bug, please report it with \
+                 the file"
+            ),
+        ))
+    })
 }
 
 fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(), FileError> {
@@ -272,6 +276,18 @@ mod tests {
             output_path(Path::new("out"), Path::new("a/b.txt")),
             PathBuf::from("out/a/b.txt.json")
         );
+    }
+
+    #[test]
+    fn a_panic_becomes_an_error_record() {
+        let err = isolate(|| panic!("index out of bounds")).expect_err("the panic is caught");
+        assert_eq!(err.kind, "panic");
+        assert!(
+            err.message.contains("index out of bounds") && err.message.contains("bug"),
+            "{}",
+            err.message
+        );
+        assert_eq!(isolate(|| Ok(())), Ok(()), "no panic, no error");
     }
 
     #[test]
