@@ -1,6 +1,7 @@
 //! vanban: Vietnamese administrative documents (văn bản hành chính) as a lossless JSON tree.
 //!
 //! The pipeline, one module a stage:
+//! 0. [`decode`]: bytes to text (UTF-8, UTF-16, Windows-1258), binary files refused by name.
 //! 1. [`source`]: normalize the text (BOM, line endings, special spaces, NFC) and record it.
 //! 2. [`lex`]: split into lines, strip Markdown decoration for matching.
 //! 3. [`parse`]: zone by zone (header, title, preamble, body, closing, appendices) build the
@@ -12,12 +13,18 @@
 //!
 //! Parsing never fails and never panics: problems in a document are data, not errors.
 //!
+//! Around the pipeline, [`batch`] converts whole folders: a sorted streaming walk, parallel
+//! conversion with per-file isolation, atomic writes, resume, and a summary. With `src/cli/` it is
+//! the only code that touches the file system.
+//!
 //! ```
 //! let doc = vanban::parse("BÁO CÁO\nVề kết quả năm 2024\n\nI. KẾT QUẢ\n");
 //! assert_eq!(doc.title.unwrap().type_code.as_deref(), Some("BC"));
 //! assert_eq!(doc.sections[0].label, "I");
 //! ```
 
+pub mod batch;
+pub mod decode;
 pub mod lex;
 pub mod model;
 pub mod parse;
@@ -25,8 +32,9 @@ pub mod source;
 pub mod tables;
 pub mod validate;
 
+pub use decode::{DecodeError, Decoded, decode};
 pub use model::Document;
-pub use parse::{Options, parse, parse_with};
+pub use parse::{Options, parse, parse_bytes, parse_decoded, parse_with};
 pub use validate::check;
 
 /// The JSON Schema of the output, generated from the model types.

@@ -75,6 +75,13 @@ pub struct SourceInfo {
     pub bytes: usize,
     /// Number of lines in the input.
     pub lines: usize,
+    /// Hash of the input file's bytes as `fnv1a64:` and 16 hex digits; written by batch
+    /// conversion (`vanban convert`) so that a rerun can skip unchanged inputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+    /// Version of vanban that wrote this output; written by batch conversion with `hash`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vanban_version: Option<String>,
 }
 
 /// Input syntax.

@@ -3,6 +3,7 @@
 //!
 //! Exit codes: 0 ok, 1 findings (or a file that failed in a batch), 2 could not run.
 
+mod batch;
 mod validate;
 
 use std::io::{self, Read, Write};
@@ -46,6 +47,8 @@ enum Command {
     },
     /// Check documents against a profile: missing parts, numbering, dates, citations, blanks.
     Validate(validate::ValidateArgs),
+    /// Convert files and folders (recursively) to one JSON each, in parallel, resumable.
+    Convert(batch::ConvertArgs),
     /// Print the JSON Schema of the output.
     Schema,
 }
@@ -54,6 +57,15 @@ enum Command {
 enum InputFormat {
     Markdown,
     Text,
+}
+
+impl InputFormat {
+    fn to_format(self) -> Format {
+        match self {
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Text => Format::Text,
+        }
+    }
 }
 
 /// Runs the command line; maps errors to exit code 2 and a broken pipe to 0.
@@ -79,30 +91,35 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             lang,
             no_findings,
         } => {
-            let text = read_input(&file)?;
+            let bytes = read_input(&file)?;
             let format = format
-                .map(|f| match f {
-                    InputFormat::Markdown => Format::Markdown,
-                    InputFormat::Text => Format::Text,
-                })
+                .map(InputFormat::to_format)
                 .or_else(|| format_from_extension(&file));
             let options = vanban::Options {
                 format,
                 path: Some(file.display().to_string()),
                 encoding: None,
             };
+            let decoded = vanban::decode::decode(&bytes).map_err(|e| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}: {e}", file.display()),
+                )
+            })?;
             let forced = profile.as_deref().map(validate::load_profile).transpose()?;
-            let mut doc = vanban::parse_with(&text, &options);
+            let mut doc = vanban::parse_decoded(&decoded, &options);
             if !no_findings {
                 let profile =
                     forced.unwrap_or_else(|| vanban::validate::Profile::for_document(&doc).clone());
                 let validator = vanban::validate::Validator::new(&profile).with_lang(lang.into());
-                doc.findings = validator.validate(&doc, &text);
+                doc.findings = validator.validate(&doc, &decoded.text);
             }
             print_json(&doc, compact)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate(args) => validate::run(args),
+        // Batch errors are reported per file or by `convert` itself, with their own exit codes.
+        Command::Convert(args) => Ok(batch::convert(args)),
         Command::Schema => {
             print_json(&vanban::json_schema(), false)?;
             Ok(ExitCode::SUCCESS)
@@ -118,7 +135,7 @@ fn format_from_extension(path: &Path) -> Option<Format> {
     }
 }
 
-fn read_input(path: &Path) -> io::Result<String> {
+fn read_input(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         io::stdin().read_to_end(&mut bytes)?;
@@ -126,14 +143,17 @@ fn read_input(path: &Path) -> io::Result<String> {
         bytes = std::fs::read(path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     }
-    String::from_utf8(bytes).map_err(|e| {
+    Ok(bytes)
+}
+
+/// Reads a file (or standard input) and decodes it to text; the error names the file, what its
+/// bytes are (a DOCX, a PDF …) and what to do.
+fn read_text(path: &Path) -> io::Result<String> {
+    let bytes = read_input(path)?;
+    vanban::decode::decode(&bytes).map(|d| d.text).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,
-            format!(
-                "{}: not UTF-8 (first bad byte at offset {}); convert it to UTF-8 first",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            ),
+            format!("{}: {e}", path.display()),
         )
     })
 }

@@ -101,7 +101,7 @@ pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
     let mut failures = Vec::new();
     for file in &args.files {
         let name = file.display().to_string();
-        let text = match super::read_input(file) {
+        let text = match super::read_text(file) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("vanban: {e}");

@@ -15,6 +15,7 @@ pub mod header;
 pub mod segment;
 pub mod title;
 
+use crate::decode::{DecodeError, Decoded};
 use crate::lex::{self, Line};
 use crate::model::{
     Artifact, ArtifactKind, Document, Family, Format, Header, Normalization, NumberSystem,
@@ -36,6 +37,30 @@ pub struct Options {
 /// Parses a document with default options. Never fails, never panics.
 pub fn parse(text: &str) -> Document {
     parse_with(text, &Options::default())
+}
+
+/// Decodes a file's bytes ([`crate::decode::decode`], default size limit) and parses the text,
+/// recording the detected encoding in `source.encoding` (it overrides `options.encoding`).
+///
+/// Fails only when the bytes are not a text document (empty, binary, too large, undecodable);
+/// parsing itself never fails.
+///
+/// ```
+/// let doc = vanban::parse_bytes(b"B\xC1O C\xC1O\n", &vanban::Options::default()).unwrap();
+/// assert_eq!(doc.source.encoding, "windows-1258");
+/// let err = vanban::parse_bytes(b"%PDF-1.7", &vanban::Options::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "PDF file: extract its text first (e.g. pdftotext -layout)");
+/// ```
+pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, DecodeError> {
+    let decoded = crate::decode::decode(bytes)?;
+    Ok(parse_decoded(&decoded, options))
+}
+
+/// Parses text already decoded by [`crate::decode`], recording its encoding.
+pub fn parse_decoded(decoded: &Decoded, options: &Options) -> Document {
+    let mut doc = parse_with(&decoded.text, options);
+    decoded.encoding.clone_into(&mut doc.source.encoding);
+    doc
 }
 
 /// Parses a document. Never fails, never panics.
@@ -61,6 +86,8 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
             normalizations,
             bytes: text.len(),
             lines: line_count,
+            hash: None,
+            vanban_version: None,
         },
         family: Family::Administrative,
         header: Header::default(),

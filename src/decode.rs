@@ -1,0 +1,555 @@
+//! Bytes to text: which encoding a file is in, and which files are not text at all.
+//!
+//! Archives of Vietnamese administrative documents hold UTF-8 (with or without a byte order
+//! mark), UTF-16 saved by Windows tools (always with a byte order mark), older Windows-1258 text,
+//! and files that are not text: Word and PDF originals, scans, ZIP bundles. [`decode`] tells them
+//! apart, in this order:
+//! 1. an empty file or one over the size limit is refused;
+//! 2. a known binary format is recognized by its magic bytes and refused with its name and what
+//!    to do about it (`DOCX file: convert it to text first (e.g. pandoc -t markdown)`);
+//! 3. a UTF-16 byte order mark decides UTF-16 LE or BE;
+//! 4. any NUL byte means binary data (or UTF-16 without a byte order mark);
+//! 5. valid UTF-8 is UTF-8;
+//! 6. otherwise, text that is mostly valid UTF-8 is damaged UTF-8 and refused, and anything else
+//!    that looks like text (no control bytes) is read as Windows-1258.
+//!
+//! The decoded text is faithful to the file: a byte order mark stays as U+FEFF and Windows-1258
+//! tone marks stay combining characters, so that [`crate::source::normalize`] records the BOM
+//! removal and the NFC composition it then does.
+//!
+//! Legacy Vietnamese font encodings (TCVN3/ABC, VNI, VIQR) are not detected: their bytes read as
+//! valid Windows-1258 and give wrong letters.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Largest input accepted by default: 50 MB, far above any real document.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Text decoded from a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, byte order mark included (as U+FEFF) when the file had one.
+    pub text: String,
+    /// Name of the encoding: `utf-8`, `utf-16le`, `utf-16be` or `windows-1258`.
+    pub encoding: &'static str,
+}
+
+/// A file format that is not text, recognized by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BinaryFormat {
+    /// Word 97-2003 (`.doc`) or another OLE2 compound file (`D0 CF 11 E0`).
+    Doc,
+    /// Word 2007+ (`.docx`): a ZIP archive with a `word/` part.
+    Docx,
+    /// OpenDocument text (`.odt`): a ZIP archive whose `mimetype` says so.
+    Odt,
+    /// Any other ZIP archive (`PK 03 04`).
+    Zip,
+    /// Rich Text Format (`{\rtf`): text, but markup rather than the document.
+    Rtf,
+    /// PDF (`%PDF`).
+    Pdf,
+    /// PNG image.
+    Png,
+    /// JPEG image.
+    Jpeg,
+    /// GIF image.
+    Gif,
+    /// TIFF image (scanners write it).
+    Tiff,
+}
+
+impl BinaryFormat {
+    /// Short name used in messages and error records (`DOCX`).
+    pub fn name(self) -> &'static str {
+        match self {
+            BinaryFormat::Doc => "DOC",
+            BinaryFormat::Docx => "DOCX",
+            BinaryFormat::Odt => "ODT",
+            BinaryFormat::Zip => "ZIP",
+            BinaryFormat::Rtf => "RTF",
+            BinaryFormat::Pdf => "PDF",
+            BinaryFormat::Png => "PNG",
+            BinaryFormat::Jpeg => "JPEG",
+            BinaryFormat::Gif => "GIF",
+            BinaryFormat::Tiff => "TIFF",
+        }
+    }
+
+    /// What the user can do to get text out of such a file.
+    fn advice(self) -> &'static str {
+        match self {
+            BinaryFormat::Doc => {
+                "Word 97-2003 file: convert it to text first \
+                 (e.g. libreoffice --headless --convert-to txt, or antiword)"
+            }
+            BinaryFormat::Docx => "file: convert it to text first (e.g. pandoc -t markdown)",
+            BinaryFormat::Odt => "file: convert it to text first (e.g. pandoc -t markdown)",
+            BinaryFormat::Zip => "archive: unpack it and convert the files inside",
+            BinaryFormat::Rtf => "file: convert it to text first (e.g. pandoc -f rtf -t markdown)",
+            BinaryFormat::Pdf => "file: extract its text first (e.g. pdftotext -layout)",
+            BinaryFormat::Png | BinaryFormat::Jpeg | BinaryFormat::Gif | BinaryFormat::Tiff => {
+                "image: a scanned page needs OCR first (e.g. tesseract -l vie)"
+            }
+        }
+    }
+}
+
+/// Why bytes could not be read as a document's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The file has no bytes.
+    Empty,
+    /// The file is larger than the limit.
+    TooLarge {
+        /// Size of the input in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A known binary format.
+    Binary(BinaryFormat),
+    /// A NUL byte: binary data, or UTF-16 saved without a byte order mark.
+    Nul {
+        /// Offset of the first NUL byte.
+        offset: usize,
+        /// True when NUL bytes alternate with text bytes, as in UTF-16 without a BOM.
+        utf16_like: bool,
+    },
+    /// Control bytes that text never has: binary data of an unknown format.
+    NotText {
+        /// Offset of the first such byte.
+        offset: usize,
+    },
+    /// Mostly UTF-8, with invalid sequences: a damaged file or mixed encodings.
+    InvalidUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A UTF-16 byte order mark followed by invalid UTF-16 (odd length, lone surrogate).
+    InvalidUtf16 {
+        /// `utf-16le` or `utf-16be`.
+        encoding: &'static str,
+    },
+}
+
+impl DecodeError {
+    /// A stable, short name of the kind of error, for error records (`docx`, `empty`, `nul`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DecodeError::Empty => "empty",
+            DecodeError::TooLarge { .. } => "too_large",
+            DecodeError::Binary(f) => match f {
+                BinaryFormat::Doc => "doc",
+                BinaryFormat::Docx => "docx",
+                BinaryFormat::Odt => "odt",
+                BinaryFormat::Zip => "zip",
+                BinaryFormat::Rtf => "rtf",
+                BinaryFormat::Pdf => "pdf",
+                BinaryFormat::Png => "png",
+                BinaryFormat::Jpeg => "jpeg",
+                BinaryFormat::Gif => "gif",
+                BinaryFormat::Tiff => "tiff",
+            },
+            DecodeError::Nul { .. } => "nul",
+            DecodeError::NotText { .. } => "not_text",
+            DecodeError::InvalidUtf8 { .. } => "invalid_utf8",
+            DecodeError::InvalidUtf16 { .. } => "invalid_utf16",
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "empty file: nothing to parse"),
+            DecodeError::TooLarge { size, limit } => write!(
+                f,
+                "file of {size} bytes is over the limit of {limit} bytes: \
+                 check that it is one document, then raise the limit (--max-size)"
+            ),
+            DecodeError::Binary(format) => write!(f, "{} {}", format.name(), format.advice()),
+            DecodeError::Nul {
+                offset,
+                utf16_like: true,
+            } => write!(
+                f,
+                "NUL byte at offset {offset}: looks like UTF-16 without a byte order mark; \
+                 re-save it as UTF-8"
+            ),
+            DecodeError::Nul { offset, .. } => write!(
+                f,
+                "binary data (NUL byte at offset {offset}): not a text document"
+            ),
+            DecodeError::NotText { offset } => write!(
+                f,
+                "binary data (control byte at offset {offset}): not a text document"
+            ),
+            DecodeError::InvalidUtf8 { offset } => write!(
+                f,
+                "invalid UTF-8 at byte {offset} in otherwise UTF-8 text: the file is damaged \
+                 or mixes encodings; repair it or re-save it as UTF-8"
+            ),
+            DecodeError::InvalidUtf16 { encoding } => write!(
+                f,
+                "invalid {encoding} after its byte order mark (odd length or lone surrogate): \
+                 the file is damaged; re-save it as UTF-8"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes a file's bytes with the default size limit ([`DEFAULT_MAX_BYTES`]).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with_limit(bytes, DEFAULT_MAX_BYTES)
+}
+
+/// Decodes a file's bytes, refusing more than `max_bytes`.
+pub fn decode_with_limit(bytes: &[u8], max_bytes: u64) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let size = bytes.len() as u64;
+    if size > max_bytes {
+        return Err(DecodeError::TooLarge {
+            size,
+            limit: max_bytes,
+        });
+    }
+    if let Some(format) = sniff(bytes) {
+        return Err(DecodeError::Binary(format));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, encoding_rs::UTF_16LE, "utf-16le");
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, encoding_rs::UTF_16BE, "utf-16be");
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Nul {
+            offset,
+            utf16_like: looks_like_utf16(bytes),
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            encoding: "utf-8",
+        }),
+        Err(e) => {
+            if mostly_utf8(bytes) {
+                return Err(DecodeError::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                });
+            }
+            decode_windows_1258(bytes)
+        }
+    }
+}
+
+/// Recognizes a binary format by its magic bytes.
+pub fn sniff(bytes: &[u8]) -> Option<BinaryFormat> {
+    const MAGIC: &[(&[u8], BinaryFormat)] = &[
+        (
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+            BinaryFormat::Doc,
+        ),
+        (b"%PDF", BinaryFormat::Pdf),
+        (b"\x89PNG\r\n\x1a\n", BinaryFormat::Png),
+        (&[0xFF, 0xD8, 0xFF], BinaryFormat::Jpeg),
+        (b"GIF87a", BinaryFormat::Gif),
+        (b"GIF89a", BinaryFormat::Gif),
+        (b"II*\0", BinaryFormat::Tiff),
+        (b"MM\0*", BinaryFormat::Tiff),
+        (b"{\\rtf", BinaryFormat::Rtf),
+    ];
+    if let Some(&(_, format)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(format);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // The first entries' names lie in the first kilobyte: enough to tell the usual cases.
+        let head = &bytes[..bytes.len().min(1024)];
+        let contains = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+        return Some(if contains(b"word/") {
+            BinaryFormat::Docx
+        } else if contains(b"application/vnd.oasis.opendocument.text") {
+            BinaryFormat::Odt
+        } else {
+            BinaryFormat::Zip
+        });
+    }
+    None
+}
+
+fn decode_utf16(
+    rest: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    name: &'static str,
+) -> Result<Decoded, DecodeError> {
+    if rest.len() % 2 != 0 {
+        return Err(DecodeError::InvalidUtf16 { encoding: name });
+    }
+    let text = encoding
+        .decode_without_bom_handling_and_without_replacement(rest)
+        .ok_or(DecodeError::InvalidUtf16 { encoding: name })?;
+    if let Some(at) = text.find('\0') {
+        // Report the offset in the file: two bytes per UTF-16 unit, after the BOM.
+        let units: usize = text[..at].chars().map(char::len_utf16).sum();
+        return Err(DecodeError::Nul {
+            offset: 2 + 2 * units,
+            utf16_like: false,
+        });
+    }
+    let mut out = String::with_capacity(text.len() + 3);
+    out.push('\u{FEFF}');
+    out.push_str(&text);
+    Ok(Decoded {
+        text: out,
+        encoding: name,
+    })
+}
+
+/// True when NUL bytes sit at every other position (UTF-16 text of mostly ASCII letters).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return false;
+    }
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    even.max(odd) * 10 >= pairs * 7 && even.min(odd) * 10 <= pairs
+}
+
+/// True when the valid UTF-8 multibyte characters outnumber the invalid sequences: the text is
+/// UTF-8 with damage, not a legacy encoding (whose letters rarely form valid UTF-8 sequences).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    multibyte >= 4 && multibyte >= 2 * invalid
+}
+
+fn decode_windows_1258(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+    // Bytes Windows-1258 leaves undefined decode to C1 controls: like C0 controls other than
+    // white space (and the DOS end-of-file mark), text never has them.
+    let mut controls = 0usize;
+    let mut first = None;
+    for (i, c) in text.char_indices() {
+        let control = matches!(c, '\0'..='\u{08}' | '\u{0E}'..='\u{19}' | '\u{1B}'..='\u{1F}')
+            || ('\u{80}'..='\u{9F}').contains(&c);
+        if control {
+            controls += 1;
+            first.get_or_insert(i);
+        }
+    }
+    if let Some(at) = first {
+        if controls > text.len() / 200 {
+            return Err(DecodeError::NotText {
+                offset: byte_offset_1258(&text, at),
+            });
+        }
+    }
+    Ok(Decoded {
+        text: match text {
+            Cow::Borrowed(s) => s.to_owned(),
+            Cow::Owned(s) => s,
+        },
+        encoding: "windows-1258",
+    })
+}
+
+/// Offset in the file of the character at `at` in text decoded from Windows-1258 (one byte a
+/// character).
+fn byte_offset_1258(text: &str, at: usize) -> usize {
+    text[..at].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VI: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
+
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        let mut out = if le {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for u in text.encode_utf16() {
+            out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        out
+    }
+
+    #[test]
+    fn utf8_plain_and_with_bom() {
+        let d = decode(VI.as_bytes()).expect("UTF-8 decodes");
+        assert_eq!((d.text.as_str(), d.encoding), (VI, "utf-8"));
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), VI.as_bytes()].concat();
+        let d = decode(&with_bom).expect("UTF-8 with BOM decodes");
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(
+            d.text,
+            format!("\u{FEFF}{VI}"),
+            "the BOM is kept for normalize"
+        );
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        for (le, name) in [(true, "utf-16le"), (false, "utf-16be")] {
+            let d = decode(&utf16(VI, le)).expect("UTF-16 with BOM decodes");
+            assert_eq!(d.encoding, name);
+            assert_eq!(d.text, format!("\u{FEFF}{VI}"), "{name} text and BOM");
+        }
+    }
+
+    #[test]
+    fn utf16_damaged_is_refused() {
+        let mut odd = utf16(VI, true);
+        odd.push(b'x');
+        assert_eq!(
+            decode(&odd),
+            Err(DecodeError::InvalidUtf16 {
+                encoding: "utf-16le"
+            })
+        );
+        // A lone high surrogate.
+        let lone = [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
+        assert_eq!(
+            decode(&lone).map(|d| d.encoding),
+            Err(DecodeError::InvalidUtf16 {
+                encoding: "utf-16le"
+            })
+        );
+    }
+
+    #[test]
+    fn windows_1258_with_combining_tones() {
+        // "Hà Nội, ngày": à = 0xE0; ộ = ô (0xF4) + dot below (0xF2); à again.
+        let bytes = b"H\xE0 N\xF4\xF2i, ng\xE0y 05 th\xE1ng 3";
+        let d = decode(bytes).expect("Windows-1258 decodes");
+        assert_eq!(d.encoding, "windows-1258");
+        assert_eq!(d.text, "Hà Nô\u{0323}i, ngày 05 tháng 3");
+        let doc = crate::parse_bytes(bytes, &crate::Options::default()).expect("parses");
+        assert_eq!(doc.source.encoding, "windows-1258");
+        assert!(
+            doc.source
+                .normalizations
+                .contains(&crate::model::Normalization::Nfc),
+            "the combining tone marks are composed and that is recorded"
+        );
+    }
+
+    #[test]
+    fn nfd_utf8_is_utf8() {
+        let nfd = "Ho\u{0300}a Bi\u{0300}nh";
+        let d = decode(nfd.as_bytes()).expect("NFD is valid UTF-8");
+        assert_eq!((d.text.as_str(), d.encoding), (nfd, "utf-8"));
+    }
+
+    #[test]
+    fn binary_formats_are_named() {
+        let mut docx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+        docx.extend_from_slice(b"\0\0\0\0[Content_Types].xml....word/document.xml");
+        let cases: [(&[u8], &str); 9] = [
+            (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], "DOC"),
+            (&docx, "DOCX"),
+            (
+                b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text",
+                "ODT",
+            ),
+            (b"PK\x03\x04\x14\x00\x00\x00data.csv", "ZIP"),
+            (b"%PDF-1.7\n%\xE2\xE3\xCF\xD3", "PDF"),
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG"),
+            (&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "JPEG"),
+            (b"GIF89a\x01\0\x01\0", "GIF"),
+            (b"{\\rtf1\\ansi\\deff0 Hello}", "RTF"),
+        ];
+        for (bytes, name) in cases {
+            let err = decode(bytes).expect_err(name);
+            assert!(
+                err.to_string().starts_with(&format!("{name} ")),
+                "{name}: message names the format: {err}"
+            );
+            let says_what_to_do = ["convert", "extract", "OCR"]
+                .iter()
+                .any(|verb| err.to_string().contains(verb));
+            assert!(says_what_to_do, "{name}: says what to do: {err}");
+        }
+        assert_eq!(
+            decode(&docx).map(|d| d.encoding).unwrap_err().to_string(),
+            "DOCX file: convert it to text first (e.g. pandoc -t markdown)"
+        );
+    }
+
+    #[test]
+    fn empty_and_too_large() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(
+            decode_with_limit(b"0123456789", 4),
+            Err(DecodeError::TooLarge { size: 10, limit: 4 })
+        );
+        assert!(
+            decode_with_limit(b"0123", 4).is_ok(),
+            "the limit itself is allowed"
+        );
+    }
+
+    #[test]
+    fn nul_bytes_are_binary_or_bomless_utf16() {
+        assert_eq!(
+            decode(b"abc\0\x01\x02\x03garbage"),
+            Err(DecodeError::Nul {
+                offset: 3,
+                utf16_like: false
+            })
+        );
+        let bomless: Vec<u8> = utf16("Số: 12/BC-UBND ngày 05", true)[2..].to_vec();
+        let err = decode(&bomless).expect_err("UTF-16 without BOM is refused");
+        assert!(
+            matches!(
+                err,
+                DecodeError::Nul {
+                    utf16_like: true,
+                    ..
+                }
+            ),
+            "recognized as BOM-less UTF-16: {err:?}"
+        );
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+        // A NUL inside valid UTF-16 is binary too.
+        assert!(matches!(
+            decode(&utf16("ab\0c", true)),
+            Err(DecodeError::Nul { offset: 6, .. })
+        ));
+    }
+
+    #[test]
+    fn control_bytes_are_not_text() {
+        let junk: Vec<u8> = (0..400u32).map(|i| (i * 37 % 251 + 1) as u8).collect();
+        let err = decode(&junk).expect_err("junk without NUL is refused");
+        assert_eq!(err.kind(), "not_text", "{err}");
+    }
+
+    #[test]
+    fn damaged_utf8_is_not_mistaken_for_windows_1258() {
+        let mut bytes = VI.as_bytes().to_vec();
+        bytes.insert(10, 0xFF);
+        let err = decode(&bytes).expect_err("damaged UTF-8 is refused");
+        assert_eq!(err, DecodeError::InvalidUtf8 { offset: 10 });
+    }
+}
