@@ -210,7 +210,7 @@ impl Progress {
         let bar = show.then(|| {
             let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
             let template = if total.is_some() {
-                "{elapsed_precise} [{wide_bar}] {pos}/{len} files, ETA {eta} {msg}"
+                "{elapsed_precise} [{wide_bar}] {pos}/{len} files, {msg}, ETA {eta}"
             } else {
                 "{elapsed_precise} {spinner} {pos} files {msg}"
             };
