@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::model::Format;
+use crate::tables;
 
 /// One input line.
 #[derive(Debug, Clone)]
@@ -69,6 +70,211 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
         out.pop();
     }
     out
+}
+
+/// Cuts lines that hold a whole document whose line breaks were lost (some exports glue every
+/// line together, even without a space: `ỦY BAN NHÂN DÂNTỈNH LÂM ĐỒNGCỘNG HÒA …`).
+///
+/// Only a line longer than 400 bytes holding three frame phrases ([`tables::FRAME_PHRASES`]) is
+/// cut everywhere a structure may start, so ordinary long paragraphs are never touched; within the
+/// first 15 lines, a line is also cut before a frame phrase that follows other text (two header
+/// columns flattened with a single space). The pieces keep the line number of the
+/// line they come from, and their byte ranges partition it. Returns whether anything was cut.
+pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
+    let glued = |l: &Line<'_>| {
+        l.raw.len() > 400
+            && tables::FRAME_PHRASES
+                .iter()
+                .filter(|p| l.raw.contains(**p))
+                .count()
+                >= 3
+    };
+    // In the header area, two columns flattened with a single space (`ỦY BAN NHÂN DÂN CỘNG HÒA …`,
+    // `Số: 296/BHXH-CSYT V/v …`) are cut before the frame phrase of the second column.
+    let header_cuts = |l: &Line<'_>| -> Vec<usize> {
+        if l.no > 15 || l.is_pipe_row() {
+            return Vec::new();
+        }
+        let mut cuts: Vec<usize> = tables::FRAME_PHRASES
+            .iter()
+            .flat_map(|p| l.raw.match_indices(*p).map(|(at, _)| at))
+            // One space only: wider gaps and tabs are column breaks the segment splitter reads.
+            .filter(|&at| {
+                at > 0
+                    && l.raw[..at].ends_with(' ')
+                    && !l.raw[..at].ends_with("  ")
+                    && header_column(&l.raw[..at])
+            })
+            .collect();
+        // A rule after the motto: `Hạnh phúc ---------------`.
+        if let Some(at) = l.raw.find(" ---").or_else(|| l.raw.find(" ___")) {
+            if !l.raw[..at].trim().is_empty()
+                && l.raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
+            {
+                cuts.push(at + 1);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
+    };
+    if !lines.iter().any(|l| glued(l) || !header_cuts(l).is_empty()) {
+        return false;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 64);
+    for line in lines.drain(..) {
+        let cuts = if glued(&line) {
+            break_points(line.raw)
+        } else {
+            header_cuts(&line)
+        };
+        if cuts.is_empty() {
+            out.push(line);
+            continue;
+        }
+        let mut from = 0;
+        for &to in cuts.iter().chain(std::iter::once(&line.raw.len())) {
+            if to <= from {
+                continue;
+            }
+            let raw = &line.raw[from..to];
+            let (text, heading, emphasized) = clean_line(raw, format);
+            out.push(Line {
+                no: line.no,
+                start: line.start + from,
+                end: line.start + to,
+                raw,
+                text,
+                heading,
+                emphasized,
+            });
+            from = to;
+        }
+    }
+    *lines = out;
+    true
+}
+
+/// True when the text before a cut reads as a left header column: a name in capitals, the number,
+/// the place and date, or the motto; never a sentence.
+fn header_column(left: &str) -> bool {
+    let t = left.trim();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    !t.is_empty()
+        && (letters >= 2 && upper * 10 >= letters * 9
+            || t.starts_with("Số") && t.contains('/')
+            || t.contains("ngày") && t.contains("năm")
+            || t.ends_with("phúc"))
+}
+
+/// Byte offsets where a glued line should be cut, sorted.
+fn break_points(raw: &str) -> Vec<usize> {
+    let mut cuts = std::collections::BTreeSet::new();
+    let chars: Vec<(usize, char)> = raw.char_indices().collect();
+    let prev_non_space = |at: usize| raw[..at].trim_end().chars().next_back();
+    for phrase in tables::BREAK_BEFORE {
+        for (at, _) in raw.match_indices(phrase) {
+            cuts.insert(at);
+        }
+    }
+    for ty in tables::DOC_TYPES.iter().filter(|t| t.name.contains(' ')) {
+        for (at, _) in raw.match_indices(ty.name) {
+            // A type name glued to what stands before it (`năm 2025BÁO CÁO`).
+            if raw[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace() && !c.is_uppercase())
+            {
+                cuts.insert(at);
+            }
+        }
+    }
+    for (prefix, _) in tables::AUTHORITY_PREFIXES {
+        for (at, _) in raw.match_indices(prefix) {
+            let next = raw[at + prefix.len()..].trim_start().chars().next();
+            let before = raw[..at].chars().next_back();
+            if next.is_some_and(char::is_uppercase)
+                && before.is_none_or(|c| !c.is_alphabetic() || c.is_uppercase() || c.is_lowercase())
+            {
+                cuts.insert(at);
+            }
+        }
+    }
+    for word in tables::SIGNER_TITLES
+        .iter()
+        .chain(tables::PLACE_UNITS)
+        .chain(tables::BODY_WORDS)
+    {
+        for (at, _) in raw.match_indices(word) {
+            // Glued to a word in capitals: `PHÒNGPHÓ CHÁNH VĂN PHÒNG`, `DÂNTỈNH`.
+            if raw[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_uppercase)
+            {
+                cuts.insert(at);
+            }
+        }
+    }
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        // `phúcLâm Đồng`: a capital glued to a lower-case letter; `PHÒNGTrịnh`: a capitalized
+        // word glued to a word in capitals.
+        let lower_upper = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
+        let caps_word = prev.is_some_and(char::is_uppercase)
+            && c.is_uppercase()
+            && next.is_some_and(char::is_lowercase);
+        // Never inside a symbol (`/TTr-SNV`, `V/v`): codes mix cases on purpose.
+        let token_start = raw[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let token_end = raw[at..]
+            .find(char::is_whitespace)
+            .map_or(raw.len(), |p| at + p);
+        let in_symbol = raw[token_start..token_end].contains(['/', '-'])
+            && !raw[token_start..at].contains("./.");
+        if (lower_upper || caps_word) && prev_non_space(at).is_some() && !in_symbol {
+            cuts.insert(at);
+        }
+        // `nghệ.Ủy ban`: a sentence glued to the next one.
+        if c.is_uppercase() && prev == Some('.') && k >= 2 && chars[k - 2].1.is_lowercase() {
+            cuts.insert(at);
+        }
+        // `./.` ends the content; a list item or a numbered heading after a full stop.
+        if raw[at..].starts_with("./.") {
+            cuts.insert(at + 3);
+        }
+        if c == '-'
+            && next == Some(' ')
+            && prev_non_space(at).is_some_and(|p| matches!(p, ';' | ':' | '.'))
+        {
+            cuts.insert(at);
+        }
+        if prev_non_space(at).is_some_and(|p| matches!(p, '.' | ':' | ';'))
+            && (c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
+        {
+            let label: String = raw[at..]
+                .chars()
+                .take_while(|x| x.is_ascii_digit() || matches!(x, 'I' | 'V' | 'X' | '.'))
+                .collect();
+            let after = raw[at + label.len()..].chars().next();
+            if label.ends_with('.') && label.len() <= 6 && after == Some(' ') {
+                cuts.insert(at);
+            }
+        }
+        // A run of three or more spaces before a capital: a flattened column.
+        if c == ' ' && raw[at..].starts_with("   ") && prev.is_none_or(|p| p != ' ') {
+            let run = raw[at..].len() - raw[at..].trim_start().len();
+            let after = raw[at + run..].chars().next();
+            if after.is_some_and(char::is_uppercase) {
+                cuts.insert(at + run);
+            }
+        }
+    }
+    cuts.remove(&0);
+    cuts.into_iter()
+        .filter(|&c| c < raw.len() && raw.is_char_boundary(c))
+        .collect()
 }
 
 /// Detects Markdown from its decoration when no format was given.
@@ -224,6 +430,50 @@ mod tests {
         let ls = lines(text, Format::Text);
         assert_eq!(ls.len(), 3, "the final newline opens no line");
         assert_eq!((ls[2].start, ls[2].end, ls[2].no), (3, 5, 3));
+    }
+
+    #[test]
+    fn recovers_lost_line_breaks() {
+        let glued = "ỦY BAN NHÂN DÂNTỈNH LÂM ĐỒNGCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúcSố: /UBND-NC    Lâm Đồng, ngày 05 tháng 4 năm 2026V/v triển khai Công văn số 3653/VPCP-CĐS của Văn phòng Chính phủ   Kính gửi: Sở Khoa học và Công nghệ.Ủy ban nhân dân tỉnh nhận được Công văn số 3653/VPCP-CĐS ngày 24/4/2026 của Văn phòng Chính phủ về triển khai nhiệm vụ./.Nơi nhận:- Như trên;- Lưu: VT, NC.TL. CHỦ TỊCHKT. CHÁNH VĂN PHÒNGPHÓ CHÁNH VĂN PHÒNGTrịnh Ngọc Duệ";
+        let mut ls = lines(glued, Format::Text);
+        assert!(
+            recover_lost_breaks(&mut ls, Format::Text),
+            "a whole document on one line is cut"
+        );
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_ref()).collect();
+        for want in [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH LÂM ĐỒNG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: /UBND-NC",
+            "Lâm Đồng, ngày 05 tháng 4 năm 2026",
+            "Nơi nhận:",
+            "- Như trên;",
+            "TL. CHỦ TỊCH",
+            "KT. CHÁNH VĂN PHÒNG",
+            "PHÓ CHÁNH VĂN PHÒNG",
+            "Trịnh Ngọc Duệ",
+        ] {
+            assert!(texts.contains(&want), "{want:?} in {texts:#?}");
+        }
+        assert!(
+            ls.iter().all(|l| l.no == 1),
+            "pieces keep the input's line number"
+        );
+        assert_eq!(
+            ls.iter().map(|l| l.end - l.start).sum::<usize>(),
+            glued.len(),
+            "pieces partition the line"
+        );
+        let mut plain = lines(
+            "Một đoạn văn dài. Số: 12 người. Kính gửi lời cảm ơn.",
+            Format::Text,
+        );
+        assert!(
+            !recover_lost_breaks(&mut plain, Format::Text),
+            "ordinary text is left alone"
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //!    [`Document`], every consumed byte registered in the source map; what no rule recognizes
 //!    becomes an `unrecognized` node.
 //! 4. [`parse::citation`]: scan every text of the tree for references to other documents.
+//! 5. [`validate`]: check the tree against a profile and report findings with their positions
+//!    ([`check`] parses and validates in one call).
 //!
 //! Parsing never fails and never panics: problems in a document are data, not errors.
 //!
@@ -28,10 +30,12 @@ pub mod model;
 pub mod parse;
 pub mod source;
 pub mod tables;
+pub mod validate;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use model::Document;
 pub use parse::{Options, parse, parse_bytes, parse_decoded, parse_with};
+pub use validate::check;
 
 /// The JSON Schema of the output, generated from the model types.
 pub fn json_schema() -> serde_json::Value {

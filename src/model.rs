@@ -53,6 +53,9 @@ pub struct Document {
     pub artifacts: Vec<Artifact>,
     /// Text that no rule recognized, kept verbatim.
     pub unrecognized: Vec<Unrecognized>,
+    /// What the validator found (`vanban::check`); empty when the document was only parsed.
+    #[serde(default)]
+    pub findings: Vec<crate::validate::Finding>,
     /// Which node owns which bytes of the normalized input, in input order.
     pub source_map: Vec<SourceMapEntry>,
 }
@@ -107,6 +110,9 @@ pub enum Normalization {
     SpecialSpaces,
     /// Zero-width characters (ZWSP, ZWJ, soft hyphen …) were removed.
     ZeroWidth,
+    /// The text had lost its line breaks; lines were recovered at structural phrases (the pieces
+    /// share the input's line number).
+    LineBreaksRecovered,
 }
 
 /// Family of rules a document follows.

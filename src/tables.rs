@@ -96,9 +96,15 @@ pub fn canonical_type_code(code: &str) -> Option<&'static str> {
             })
             .chain(COPY_CODES.iter().map(|c| (*c, *c)))
     };
+    // Compares lower-cased chars without allocating: citation scanning calls this per number.
+    let same_ci = |a: &str, b: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    };
     all()
         .find(|(written, _)| *written == code)
-        .or_else(|| all().find(|(written, _)| written.to_lowercase() == code.to_lowercase()))
+        .or_else(|| all().find(|(written, _)| same_ci(written, code)))
         .map(|(written, canonical)| {
             if written == "QĐi" {
                 written
@@ -211,6 +217,9 @@ pub static SIGNER_TITLES: &[&str] = &[
     "CHỦ TỌA",
     "CHỦ TOẠ",
     "NGƯỜI KÝ",
+    "PHÓ TỔNG GIÁM ĐỐC",
+    "PHÓ CHÁNH ÁN",
+    "PHÓ VIỆN TRƯỞNG",
     "CHÁNH ÁN",
     "TỔNG KIỂM TOÁN",
     "THỐNG ĐỐC",
@@ -259,6 +268,47 @@ pub static PROPOSAL_OPENINGS: &[&str] = &[
 ];
 /// Openings of the closing paragraph of a report.
 pub static CLOSING_OPENINGS: &[&str] = &["Trên đây là", "Trên đây"];
+
+/// Phrases that only a document's frame contains (header, addressees, closing). A long line that
+/// holds three of them is a whole document whose line breaks were lost.
+pub static FRAME_PHRASES: &[&str] = &[
+    "CỘNG HÒA XÃ HỘI",
+    "CỘNG HOÀ XÃ HỘI",
+    "Độc lập",
+    "ĐẢNG CỘNG SẢN",
+    "Số:",
+    "Kính gửi",
+    "Nơi nhận",
+    "V/v",
+];
+
+/// Phrases before which a line whose breaks were lost is cut into lines.
+pub static BREAK_BEFORE: &[&str] = &[
+    "CỘNG HÒA XÃ HỘI",
+    "CỘNG HOÀ XÃ HỘI",
+    "Độc lập",
+    "ĐẢNG CỘNG SẢN",
+    "Số:",
+    "V/v",
+    "Kính gửi",
+    "Nơi nhận",
+    "Căn cứ",
+    "Theo đề nghị",
+    "Xét đề nghị",
+    "QUYẾT ĐỊNH:",
+    "QUYẾT NGHỊ:",
+    "Trên đây",
+    "PHỤ LỤC",
+    "- Lưu",
+    "(Đã ký)",
+];
+
+/// Words a sentence cannot end on; a line after one goes on with the sentence even when it opens
+/// with a number or `Điều` (`… quy định tại` / `Điều 10.`).
+pub static CONNECTIVE_WORDS: &[&str] = &[
+    "tại", "theo", "của", "và", "hoặc", "với", "khoản", "điểm", "Điều", "Khoản", "mục", "Mục",
+    "số", "là", "các", "những", "về", "cho", "từ", "đến", "trong",
+];
 
 /// Common abbreviations in issuer names and their full forms (Nghị định 30/2020 allows
 /// abbreviating the superior body, e.g. `UBND TỈNH X`).
@@ -326,6 +376,127 @@ pub static BODY_WORDS: &[&str] = &[
     "PHƯỜNG ",
     "THỊ XÃ",
     "QUẬN ",
+];
+
+/// Kind words of citations that are not document types of their own: `văn bản số 3722/VPCP-CN`
+/// may stand for any type, so its number keeps its type code when it has one.
+pub static EXTRA_KIND_WORDS: &[&str] = &["văn bản"];
+
+/// Word that introduces a number in running text (`Quyết định số 12/QĐ-UBND`), lower case.
+pub const NUMBER_WORD: &str = "số";
+
+/// Words of a written date (`ngày 05 tháng 3 năm 2020`), lower case.
+pub const DAY_WORD: &str = "ngày";
+/// See [`DAY_WORD`].
+pub const MONTH_WORD: &str = "tháng";
+/// See [`DAY_WORD`]; also the year of a named reference (`Luật PCTN năm 2018`).
+pub const YEAR_WORD: &str = "năm";
+
+/// Word that introduces the issuing body in a citation (`… của Thủ tướng Chính phủ`).
+pub const ISSUER_WORD: &str = "của";
+
+/// Conjunction that may join two citations (`… của Chính phủ và Chương trình số …`).
+pub const AND_WORD: &str = "và";
+
+/// Where the issuing body after `của` ends in a citation; the first one found wins.
+pub static ISSUER_NAME_STOPS: &[&str] = &[
+    " về ",
+    " ban hành",
+    " quy định",
+    " hướng dẫn",
+    " thực hiện",
+    " phê duyệt",
+    " sửa đổi",
+    " có hiệu lực",
+    " và các ",
+    " là ",
+    " cho ",
+    " đã ",
+    " được ",
+    " tại ",
+    " trong ",
+    " theo ",
+    " để ",
+    " nhằm ",
+    " thì ",
+    " với ",
+    " đến ",
+    " từ ",
+    " sẽ ",
+    " đang ",
+    ",",
+    ";",
+    ".",
+    ":",
+    "(",
+    ")",
+    "“",
+    "\"",
+];
+
+/// Kinds that running text cites by name, without a number (`Luật PCTN năm 2018`,
+/// `Nghị quyết TW4 (Khóa XII)`): the word as capitalized in text, the kind, and whether the
+/// word alone already names one document (`Hiến pháp`), so no capitalized name has to follow.
+/// `Bộ luật` comes before `Luật`.
+pub static NAMED_KINDS: &[(&str, &str, bool)] = &[
+    ("Bộ luật", "bộ luật", false),
+    ("Luật", "luật", false),
+    ("Nghị quyết", "nghị quyết", false),
+    ("Nghị định", "nghị định", false),
+    ("Pháp lệnh", "pháp lệnh", false),
+    ("Hiến pháp", "hiến pháp", true),
+];
+
+/// Words before a kind that make it a generic mention (`các Nghị quyết`), not a reference.
+pub static PLURAL_WORDS: &[&str] = &["các", "những", "mọi", "nhiều", "một số", "mỗi"];
+
+/// Words that end the name of a named reference (`Luật PCTN đã …`, `Nghị quyết TW4 về …`).
+/// Matched case-sensitively as whole words after the first word of the name.
+pub static NAME_STOP_WORDS: &[&str] = &[
+    "về",
+    "của",
+    "số",
+    "ban hành",
+    "quy định",
+    "hướng dẫn",
+    "thực hiện",
+    "phê duyệt",
+    "có hiệu lực",
+    "đã",
+    "được",
+    "tại",
+    "trong",
+    "để",
+    "nhằm",
+    "là",
+    "thì",
+    "và các",
+    "và những",
+];
+
+/// Comma phrases that belong to the name of a law (`Luật Phòng, chống tham nhũng`), lower case.
+/// Any other comma followed by more than one lower-case word ends a name, unless the name then
+/// runs into its date, year or number (`Luật Phổ biến, giáo dục pháp luật ngày 20 tháng 6 năm 2012`).
+pub static NAME_COMMA_PHRASES: &[&str] = &[
+    "phòng, chống",
+    "sửa đổi, bổ sung",
+    "khám bệnh, chữa bệnh",
+    "thi đua, khen thưởng",
+    "cán bộ, công chức",
+    "quản lý, sử dụng",
+    "trật tự, an toàn",
+];
+
+/// Abbreviations of issuing bodies in numbers (FORMAT §5.1). A symbol whose hyphen was lost
+/// (`3027/QĐUBND`) is split after a type code, except when the whole group is one of these
+/// (`HĐND` is not `HĐ` + `ND`, `TTCP` is not `TT` + `CP`). Trailing term digits are ignored (`QH13`).
+pub static ISSUER_CODES: &[&str] = &[
+    "QH", "UBTVQH", "CTN", "CP", "TTg", "VPCP", "HĐBCQG", "KBNN", "TANDTC", "VKSNDTC", "KTNN",
+    "NHNN", "TTCP", "HĐTP", "BNV", "BTC", "BGDĐT", "BKHCN", "BLĐTBXH", "BTP", "BQP", "BNG", "BCA",
+    "BCT", "BYT", "BXD", "BGTVT", "BTNMT", "BTTTT", "BVHTTDL", "BKHĐT", "BNNPTNT", "BNNMT", "UBND",
+    "HĐND", "MTTQ", "TAND", "VKSND", "BCĐ", "BCH", "SNV", "STC", "STP", "SYT", "SGDĐT", "SGD",
+    "SCT", "SXD", "STNMT", "SGTVT", "SNNPTNT", "SLĐTBXH", "SVHTTDL", "STTTT", "SKHCN", "SKHĐT",
+    "TW", "TU", "HU", "ĐU", "VPTW", "UBKTTW", "UBKTTU", "BTGTU", "BTCTW", "BTGTW",
 ];
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok, 1 findings (or a file that failed in a batch), 2 could not run.
 
 mod batch;
+mod validate;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -33,9 +34,21 @@ enum Command {
         /// One line of JSON instead of pretty-printed.
         #[arg(long)]
         compact: bool,
+        /// Profile whose findings fill `findings` (a shipped id or a file); chosen from the
+        /// document's type and family when absent.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Language of the findings' messages.
+        #[arg(long, value_enum, default_value_t = validate::LangArg::Vi)]
+        lang: validate::LangArg,
+        /// Leave `findings` empty (structure only).
+        #[arg(long)]
+        no_findings: bool,
     },
     /// Convert files and folders (recursively) to one JSON each, in parallel, resumable.
     Convert(batch::ConvertArgs),
+    /// Check documents against a profile: missing parts, numbering, dates, citations, blanks.
+    Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the output.
     Schema,
 }
@@ -74,8 +87,11 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             file,
             format,
             compact,
+            profile,
+            lang,
+            no_findings,
         } => {
-            let bytes = read_input(&file)?;
+            let decoded = read_input(&file)?;
             let format = format
                 .map(InputFormat::to_format)
                 .or_else(|| format_from_extension(&file));
@@ -84,15 +100,18 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 path: Some(file.display().to_string()),
                 encoding: None,
             };
-            let doc = vanban::parse_bytes(&bytes, &options).map_err(|e| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {e}", file.display()),
-                )
-            })?;
+            let forced = profile.as_deref().map(validate::load_profile).transpose()?;
+            let mut doc = vanban::parse_decoded(&decoded, &options);
+            if !no_findings {
+                let profile =
+                    forced.unwrap_or_else(|| vanban::validate::Profile::for_document(&doc).clone());
+                let validator = vanban::validate::Validator::new(&profile).with_lang(lang.into());
+                doc.findings = validator.validate(&doc, &decoded.text);
+            }
             print_json(&doc, compact)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Validate(args) => validate::run(args),
         // Batch errors are reported per file or by `convert` itself, with their own exit codes.
         Command::Convert(args) => Ok(batch::convert(args)),
         Command::Schema => {
@@ -110,7 +129,10 @@ fn format_from_extension(path: &Path) -> Option<Format> {
     }
 }
 
-fn read_input(path: &Path) -> io::Result<Vec<u8>> {
+/// Reads a document (a file, or standard input for `-`) and decodes it ([`vanban::decode`]):
+/// UTF-8, UTF-16 with BOM or Windows-1258. The error names the file and, for a file that is not
+/// text (DOCX, PDF, binary, empty), says what to do.
+fn read_input(path: &Path) -> io::Result<vanban::Decoded> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         io::stdin().read_to_end(&mut bytes)?;
@@ -118,7 +140,12 @@ fn read_input(path: &Path) -> io::Result<Vec<u8>> {
         bytes = std::fs::read(path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     }
-    Ok(bytes)
+    vanban::decode(&bytes).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {e}", path.display()),
+        )
+    })
 }
 
 fn print_json<T: serde::Serialize>(value: &T, compact: bool) -> io::Result<()> {

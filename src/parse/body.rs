@@ -23,8 +23,8 @@ use super::segment;
 use super::{Context, TextSource, closing, grammar};
 use crate::lex::Line;
 use crate::model::{
-    Appendix, Artifact, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle,
-    Paragraph, PreambleItem, PreambleKind, Section, Table,
+    Appendix, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle, Paragraph,
+    PreambleItem, PreambleKind, Section, Table,
 };
 use crate::tables;
 
@@ -223,6 +223,19 @@ fn ends_closed(text: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
+/// True when a paragraph ends on a word that needs more after it (`tại`, `theo`, `khoản 2`):
+/// the next line goes on with the sentence even when it opens with a number or `Điều`.
+fn ends_on_connective(text: &str, title: bool) -> bool {
+    if title || ends_closed(text) {
+        return false;
+    }
+    let mut words = text.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let before = words.next().unwrap_or("");
+    tables::CONNECTIVE_WORDS.contains(&last)
+        || last.chars().all(|c| c.is_ascii_digit()) && tables::CONNECTIVE_WORDS.contains(&before)
+}
+
 /// A cut token: `19-` or `117/QĐ-` before `NQ/TW` or `UBND`.
 fn cut_token(prev: &str, next: &str) -> bool {
     let before = prev.trim_end();
@@ -260,10 +273,12 @@ fn continues(
         return None;
     }
     let open = !ends_closed(prev);
-    let starts_lower = next
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')'));
+    // A sentence going on: a lower-case word, a figure (`2.594 hồ sơ`), or anything after a
+    // word a sentence cannot end on (`tại khoản` / `4 Điều này`).
+    let starts_lower =
+        next.chars().next().is_some_and(|c| {
+            c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')')
+        }) || ends_on_connective(prev, last.title);
     if !gap {
         if cx.format == Format::Markdown {
             return (!last.title).then_some(None);
@@ -471,22 +486,26 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             gap = false;
             continue;
         }
-        if let Some(kind) = artifact_kind(line, cx.format) {
-            doc.artifacts.push(Artifact {
-                kind,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+        // `… tại khoản` / `4 Điều này …`: a wrapped sentence, not a footnote body.
+        let wrapped = b
+            .last
+            .as_ref()
+            .is_some_and(|l| ends_on_connective(&cx.texts[l.text].text, l.title));
+        if let Some(kind) =
+            artifact_kind(line, cx.format).filter(|k| !(wrapped && *k == ArtifactKind::Footnote))
+        {
+            cx.artifact_line(doc, kind, i);
             gap = true;
             i += 1;
             continue;
         }
         // A cut token or a sentence going on joins the block above, even across a page break.
         if let Some(last) = b.last.clone() {
+            let prev = &cx.texts[last.text].text;
+            // `… quy định tại` / `Điều 10. …`: a wrapped reference, not a heading.
             let label_here = grammar::label(&line.text).is_some()
-                && !cut_token(&cx.texts[last.text].text, &line.text);
+                && !cut_token(prev, &line.text)
+                && !ends_on_connective(prev, last.title);
             if bullet(&line.text).is_none() && !label_here {
                 if let Some(reason) = continues(cx, &last, line, gap) {
                     join(cx, doc, b, &last, i, reason, gap);
@@ -622,12 +641,17 @@ fn join(
 }
 
 /// Whether the text after a label is the section's title or its first paragraph.
-fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str) -> bool {
+///
+/// `wrapped` says the next line goes on with the same sentence (plain text hard-wrapped at a
+/// page width): then the text after a `1.`, `1.1.` or `a)` is a clause, however short its first
+/// piece.
+fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrapped: bool) -> bool {
     use NumberStyle::*;
     let n = rest.chars().count();
     match label.style {
         Part | Chapter | Division | Subdivision | Roman | RomanDash | Article => true,
         _ if n == 0 => false,
+        _ if wrapped && !line.emphasized && line.heading == 0 && !ends_closed(rest) => false,
         _ if line.heading > 0 || line.emphasized || is_upper(rest) => true,
         Letter => n <= 80 && !ends_closed(rest),
         _ => n <= 160 && !rest.trim_end().ends_with(['.', ';']),
@@ -649,7 +673,12 @@ fn heading(
     let rest = rest
         .trim_start_matches(['.', ':', '-', '–', ' '])
         .to_owned();
-    let titled = is_title(&label, line, &rest);
+    let wrapped = cx.format == Format::Text
+        && cx
+            .lines
+            .get(i + 1)
+            .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
+    let titled = is_title(&label, line, &rest, wrapped);
     let style = label.style;
     let mut next = i + 1;
     let mut title = (titled && !rest.is_empty()).then(|| rest.clone());

@@ -1,27 +1,810 @@
 //! Citations of other documents in running text.
+//!
+//! [`find_citations`] scans one paragraph (Markdown stripped, lines joined, NFC) and returns every
+//! reference to another document, in order: numbered references such as
+//! `Quyết định số 91/QĐ-SLĐTBXH ngày 26/5/2020 của …`, and references by name to laws and
+//! resolutions such as `Luật PCTN năm 2018` or `Nghị quyết TW4 (Khóa XII)`.
+//!
+//! ## Grammar
+//!
+//! ```text
+//! numbered ::= [kind [name]] ["số" [":"]] number [[","] date] ["của" issuer]
+//! number   ::= state | party
+//! state    ::= digits "/" [yyyy "/"] group *("-" group)   91/QĐ-SLĐTBXH, 34/2016/NĐ-CP, 83/2015/QH13
+//! party    ::= digits "-" type "/" group *("-" group)     25-NQ/TW, 177-Ctr/TU
+//! date     ::= "ngày" (d "/" m "/" yyyy | d "-" m "-" yyyy | d "tháng" m "năm" yyyy)
+//! named    ::= named-kind name ["năm" yyyy | date] ["của" issuer]
+//! ```
+//!
+//! A state symbol whose first group is a type code (`QĐ`) is split into `type_code` and
+//! `issuer_code` (`UBND-TL`); otherwise (a công văn, a law) all of it is the `issuer_code`.
+//! Text extracted from PDF loses hyphens (`3027/QĐUBND`, `63/2010/NĐCP`); such a group is split
+//! after a known type code.
+//!
+//! ## How
+//!
+//! One pass of a regex (linear time, built once) finds number candidates. For each, a bounded
+//! look-behind finds the kind words (`thông báo kết luận`, longest match) and `số`, and a bounded
+//! look-ahead parses the date (with nom) and the issuer after `của`. A second regex pass finds
+//! the capitalized kind words of named references outside the numbered ones. Every literal of
+//! the domain (kind words, codes, stop words) lives in [`crate::tables`].
+//!
+//! ## Examples
+//!
+//! - `Chương trình số 177-Ctr/TU ngày 07/8/2013 của Ban Thường vụ Tỉnh ủy` → Party, `177-CTr/TU`.
+//! - `Luật Ngân sách nhà nước số 83/2015/QH13` → kind `luật`, `83/2015/QH13`.
+//! - `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015` → named, date `2015-06-19`.
+//!
+//! ## References
+//!
+//! Nghị định 30/2020/NĐ-CP Phụ lục III (numbers of administrative documents); Luật 80/2015/QH13
+//! Điều 10 (numbers of normative documents); Hướng dẫn 36-HD/VPTW (Party numbers);
+//! `docs/FORMAT.md` §2–§5.
 
-use super::TextSource;
-use crate::lex::Line;
-use crate::model::Citation;
+use std::sync::LazyLock;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::character::complete::{char, one_of, satisfy, space0, space1};
+use nom::combinator::{map_res, not, opt};
+use nom::{IResult, Parser};
+use regex::{Captures, Regex};
+
+use crate::model::{Citation, NumberSystem};
+use crate::tables::{
+    AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
+    MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
+    YEAR_WORD, canonical_type_code, doc_type_by_kind,
+};
 
 /// A citation found in a text, with its byte range in that text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    /// Start of the match in the text.
+    /// Byte offset where the citation starts (its kind words, or its number).
     pub start: usize,
-    /// End of the match.
+    /// Byte offset where the citation ends (exclusive).
     pub end: usize,
-    /// The citation, `line` left 0.
+    /// The citation; its `line` is 0, for the caller to set from `start`.
     pub citation: Citation,
 }
 
-/// Finds every reference to another document in `text`.
-pub fn find_citations(_text: &str) -> Vec<Found> {
-    Vec::new()
+/// Finds every reference to another document in `text` (one paragraph, Markdown already
+/// stripped, its lines already joined by spaces), in order. `citation.line` is left 0: the caller
+/// maps `start` to a line. Never panics, linear in the length of `text`.
+pub fn find_citations(text: &str) -> Vec<Found> {
+    let numbered = find_numbered(text);
+    let named = find_named(text, &numbered);
+    if named.is_empty() {
+        return numbered;
+    }
+    let mut all = Vec::with_capacity(numbered.len() + named.len());
+    let (mut a, mut b) = (
+        numbered.into_iter().peekable(),
+        named.into_iter().peekable(),
+    );
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.start <= y.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        all.extend(if take_a { a.next() } else { b.next() });
+    }
+    all
 }
 
-/// Scans every remembered text and maps each citation to the line it starts on.
-pub fn collect(texts: &[TextSource], _lines: &[Line<'_>]) -> Vec<Citation> {
+/// How far back from a number the kind words are looked for, in bytes.
+const LOOK_BEHIND: usize = 96;
+/// How far after a number the date and `của` are looked for, in bytes.
+const LOOK_AHEAD: usize = 64;
+/// How long an issuer or a name may be, in bytes.
+const NAME_BYTES: usize = 200;
+/// How many words an issuer or a name may have.
+const MAX_NAME_WORDS: usize = 12;
+
+/// Number candidates: a Party number (`25-NQ/TW`) or a state number (`34/2016/NĐ-CP`).
+/// Matches never overlap and a rejected match is not searched again, so the scan is linear.
+static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<num>[0-9]{1,6})
+        (?:
+            (?P<psep>\x20?[-–]\x20?)
+            (?P<ptype>\p{Lu}\p{L}*)
+            (?P<pslash>\x20?/\x20?)
+            (?P<pissuer>\p{Lu}[\p{L}0-9&]*(?:[-–][\p{L}0-9&]+)*)
+          |
+            (?P<sslash>\x20?/\x20?)
+            (?:(?P<year>[0-9]{4})(?P<yslash>\x20?/\x20?))?
+            (?P<symbol>\p{Lu}[\p{L}0-9&]*(?:[-–](?:[\p{L}0-9&]+|\x20\p{Lu}[\p{Lu}0-9&]*))*)
+        )",
+    )
+    .expect("the number pattern is valid")
+});
+
+/// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `).
+static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = NAMED_KINDS
+        .iter()
+        .map(|(word, _, _)| regex::escape(word))
+        .collect();
+    Regex::new(&format!("(?:{}) ", words.join("|"))).expect("the named-kind pattern is valid")
+});
+
+/// A number found in the first pass, before its date and issuer are read.
+struct Numbered<'t> {
+    /// Start of the citation: its kind words, or the number.
+    start: usize,
+    /// End of the number and symbol.
+    end: usize,
+    kind: Option<&'static str>,
+    number: &'t str,
+    year: Option<u32>,
+    type_code: Option<String>,
+    issuer_code: Option<String>,
+    system: NumberSystem,
+}
+
+/// Finds the numbered references of `text`.
+fn find_numbered(text: &str) -> Vec<Found> {
+    let mut numbers: Vec<Numbered> = Vec::new();
+    for caps in NUMBER_RE.captures_iter(text) {
+        let floor = numbers.last().map_or(0, |n| n.end);
+        if let Some(n) = read_number(text, &caps, floor) {
+            numbers.push(n);
+        }
+    }
+    let mut found = Vec::with_capacity(numbers.len());
+    for (i, n) in numbers.iter().enumerate() {
+        let limit = numbers.get(i + 1).map_or(text.len(), |next| next.start);
+        let mut end = n.end;
+        let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
+        let mut date = None;
+        if let Some((len, iso)) = cited_date(ahead) {
+            end += len;
+            date = iso;
+        }
+        let mut issuer_name = None;
+        if let Some((name_end, name)) = issuer_after(text, end, limit) {
+            end = name_end;
+            issuer_name = Some(name);
+        }
+        let id = canonical_id(n);
+        found.push(Found {
+            start: n.start,
+            end,
+            citation: Citation {
+                text: text[n.start..end].to_string(),
+                kind: n.kind.map(str::to_string),
+                number: Some(n.number.to_string()),
+                year: n.year,
+                type_code: n.type_code.clone(),
+                issuer_code: n.issuer_code.clone(),
+                system: n.system,
+                date,
+                issuer_name,
+                name: None,
+                id: Some(id),
+                line: 0,
+            },
+        });
+    }
+    found
+}
+
+/// Reads one regex match as a number, or rejects it (a count, a fraction, a number glued to a
+/// word, an ambiguous number without kind words). `floor` is where the previous number ended.
+fn read_number<'t>(text: &'t str, caps: &Captures<'t>, floor: usize) -> Option<Numbered<'t>> {
+    let whole = caps.get(0)?;
+    let num = caps.name("num")?;
+    // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
+    if prev_char(text, num.start()).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c))
+    {
+        return None;
+    }
+    let behind = kind_before(text, num.start(), floor);
+    let introduced = behind.kind.is_some() || behind.has_number_word;
+    let spaced = ["psep", "pslash", "sslash", "yslash"]
+        .iter()
+        .filter_map(|g| caps.name(g))
+        .any(|g| g.as_str().contains(' '));
+    if spaced && !introduced {
+        return None;
+    }
+    let (year, type_code, issuer_code, system) = if let Some(ptype) = caps.name("ptype") {
+        let known = canonical_type_code(ptype.as_str());
+        if known.is_none() && !introduced {
+            return None;
+        }
+        let type_code = known.map_or_else(|| ptype.as_str().to_string(), str::to_string);
+        let issuer = caps.name("pissuer")?.as_str().replace('–', "-");
+        (None, Some(type_code), Some(issuer), NumberSystem::Party)
+    } else {
+        let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
+        let symbol = caps.name("symbol")?.as_str();
+        let (type_code, issuer_code) = split_symbol(symbol, behind.kind);
+        let unambiguous = year.is_some() || (type_code.is_some() && issuer_code.is_some());
+        if !introduced && !unambiguous {
+            return None;
+        }
+        (year, type_code, issuer_code, NumberSystem::State)
+    };
+    Some(Numbered {
+        start: behind.start.unwrap_or(num.start()),
+        end: whole.end(),
+        kind: behind.kind,
+        number: num.as_str(),
+        year,
+        type_code,
+        issuer_code,
+        system,
+    })
+}
+
+/// What stands before a number.
+struct Behind {
+    /// Kind, from the table.
+    kind: Option<&'static str>,
+    /// Where the kind words start.
+    start: Option<usize>,
+    /// True when `số` stands right before the number.
+    has_number_word: bool,
+}
+
+/// Looks back from `num_start` (not before `floor`, at most [`LOOK_BEHIND`] bytes) for
+/// `[kind [name]] [số [:]]`.
+fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
+    let from = ceil_boundary(text, num_start.saturating_sub(LOOK_BEHIND).max(floor));
+    let window = &text[from..num_start];
+    let mut before = window.trim_end();
+    if let Some(rest) = before.strip_suffix(':') {
+        before = rest.trim_end();
+    }
+    let mut has_number_word = false;
+    if let Some(at) = ends_with_word_ci(before, NUMBER_WORD) {
+        has_number_word = true;
+        before = before[..at].trim_end();
+    }
+    // The kind words right before: the longest that matches, as a whole word.
+    let adjacent = DOC_TYPES
+        .iter()
+        .map(|t| t.kind)
+        .chain(EXTRA_KIND_WORDS.iter().copied())
+        .filter_map(|kind| ends_with_word_ci(before, kind).map(|at| (kind, at)))
+        .min_by_key(|&(_, at)| at);
+    // A lower-case `luật` may end a name (`Luật Ban hành văn bản quy phạm pháp luật số …`):
+    // then the capitalized kind further back wins.
+    let common_word = adjacent.is_some_and(|(kind, at)| {
+        NAMED_KINDS.iter().any(|(_, k, _)| *k == kind)
+            && before[at..].chars().next().is_some_and(char::is_lowercase)
+    });
+    if let Some((kind, at)) = adjacent.filter(|_| !common_word) {
+        return Behind {
+            kind: Some(kind),
+            start: Some(from + at),
+            has_number_word,
+        };
+    }
+    // A law or resolution cited with its name before the number: `Luật Ngân sách nhà nước số …`.
+    let named = NAMED_KINDS
+        .iter()
+        .filter_map(|&(word, kind, _)| {
+            before
+                .rmatch_indices(word)
+                .find(|&(at, _)| !prev_char(before, at).is_some_and(char::is_alphanumeric))
+                .map(|(at, _)| (kind, at, at + word.len()))
+        })
+        .max_by_key(|&(_, at, _)| at);
+    if let Some((kind, at, word_end)) = named {
+        let gap_start = from + word_end;
+        let gap_end = from + before.len();
+        let capitalized = text[gap_start..gap_end]
+            .strip_prefix(' ')
+            .and_then(|g| g.chars().next())
+            .is_some_and(char::is_uppercase);
+        if capitalized && scan_name(text, gap_start, gap_end, true, false).end == gap_end {
+            return Behind {
+                kind: Some(kind),
+                start: Some(from + at),
+                has_number_word,
+            };
+        }
+    }
+    Behind {
+        kind: adjacent.map(|(kind, _)| kind),
+        start: adjacent.map(|(_, at)| from + at),
+        has_number_word,
+    }
+}
+
+/// Splits a state symbol into type code and issuer code. The kind words decide when the symbol
+/// can have no type code (`Công văn số 1234/CT-TTHT`: `CT` is the issuer, not Chỉ thị).
+fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<String>) {
+    let symbol = symbol.replace('–', "-").replace("- ", "-");
+    let kind_type = kind.and_then(doc_type_by_kind);
+    let codeless = kind_type.is_some_and(|t| t.code.is_none());
+    if codeless {
+        return (None, Some(symbol));
+    }
+    let (first, rest) = match symbol.split_once('-') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (symbol.as_str(), None),
+    };
+    if let Some(code) = canonical_type_code(first) {
+        return (Some(code.to_string()), rest.map(str::to_string));
+    }
+    if rest.is_none()
+        && let Some((code, issuer)) = split_glued(first, kind_type.and_then(|t| t.code))
+    {
+        return (Some(code.to_string()), Some(issuer.to_string()));
+    }
+    (None, Some(symbol))
+}
+
+/// Splits a group whose hyphen was lost (`QĐUBND` → `QĐ`, `UBND`): a type code of at least two
+/// letters, then an issuer of at least two letters starting upper-case. The group must not be
+/// a known issuer (`HĐND`), and when kind words stand before, the code must be theirs.
+fn split_glued<'g>(group: &'g str, kind_code: Option<&str>) -> Option<(&'static str, &'g str)> {
+    let bare = group.trim_end_matches(|c: char| c.is_ascii_digit());
+    if ISSUER_CODES.contains(&bare) {
+        return None;
+    }
+    DOC_TYPES
+        .iter()
+        .flat_map(|t| t.code.into_iter().chain(t.other_codes.iter().copied()))
+        .filter(|code| code.chars().count() >= 2)
+        .filter_map(|code| {
+            let issuer = group.strip_prefix(code)?;
+            let mut chars = issuer.chars();
+            let starts_upper = chars.next().is_some_and(char::is_uppercase);
+            (starts_upper && chars.next().is_some()).then_some((code, issuer))
+        })
+        .max_by_key(|(code, _)| code.len())
+        .and_then(|(code, issuer)| Some((canonical_type_code(code)?, issuer)))
+        .filter(|(code, _)| kind_code.is_none_or(|k| k == *code))
+}
+
+/// The canonical id: `number/[year/]TYPE-ISSUER`, `number/SYMBOL` or `number-TYPE/ISSUER`.
+fn canonical_id(n: &Numbered) -> String {
+    let mut id = String::with_capacity(32);
+    id.push_str(n.number);
+    match n.system {
+        NumberSystem::Party => {
+            id.push('-');
+            id.push_str(n.type_code.as_deref().unwrap_or_default());
+            id.push('/');
+            id.push_str(n.issuer_code.as_deref().unwrap_or_default());
+        }
+        NumberSystem::State => {
+            id.push('/');
+            if let Some(year) = n.year {
+                id.push_str(&format!("{year:04}/"));
+            }
+            let parts = [n.type_code.as_deref(), n.issuer_code.as_deref()];
+            id.push_str(&parts.into_iter().flatten().collect::<Vec<_>>().join("-"));
+        }
+    }
+    id
+}
+
+/// Parses a date right after a number: `[,] ngày 26/5/2020`, `ngày 17-6-2022`,
+/// `ngày 05 tháng 3 năm 2020`. Returns the bytes consumed and the ISO date, or `None` for the
+/// date when no such day exists (`31/02/2021`).
+fn cited_date(input: &str) -> Option<(usize, Option<String>)> {
+    let lead = (space0::<&str, ()>, opt(char(',')), space0);
+    let (rest, (_, _, _, (day, month, year))) = (lead, tag_no_case(DAY_WORD), space1, date_body)
+        .parse(input)
+        .ok()?;
+    Some((input.len() - rest.len(), iso_date(year, month, day)))
+}
+
+/// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `d tháng m năm yyyy`, as (day, month, year).
+fn date_body(input: &str) -> IResult<&str, (u32, u32, u32), ()> {
+    let numeric = (
+        digits(1, 2),
+        one_of("/-."),
+        digits(1, 2),
+        one_of("/-."),
+        digits(4, 4),
+    )
+        .map(|(d, _, m, _, y)| (d, m, y));
+    let long = (
+        digits(1, 2),
+        space1,
+        tag_no_case(MONTH_WORD),
+        space1,
+        digits(1, 2),
+        space1,
+        tag_no_case(YEAR_WORD),
+        space1,
+        digits(4, 4),
+    )
+        .map(|(d, _, _, _, m, _, _, _, y)| (d, m, y));
+    alt((numeric, long)).parse(input)
+}
+
+/// Between `min` and `max` ASCII digits, not followed by another digit, as a number.
+fn digits<'a>(min: usize, max: usize) -> impl Parser<&'a str, Output = u32, Error = ()> {
+    map_res(
+        (
+            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+            not(satisfy(|c: char| c.is_ascii_digit())),
+        ),
+        |(d, ()): (&str, ())| d.parse::<u32>(),
+    )
+}
+
+/// `YYYY-MM-DD` when the day exists.
+fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of
+/// [`ISSUER_NAME_STOPS`], `limit`, or [`MAX_NAME_WORDS`] words. Returns its end and the name.
+fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> {
+    let rest = &text[at..limit];
+    let (rest, _) = (space0::<&str, ()>, tag(ISSUER_WORD), space1)
+        .parse(rest)
+        .ok()?;
+    let start = limit - rest.len();
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let window = &text[start..floor_boundary(text, limit.min(start + NAME_BYTES))];
+    let mut len = ISSUER_NAME_STOPS
+        .iter()
+        .filter_map(|stop| window.find(stop))
+        .min()
+        .unwrap_or(window.len());
+    let mut capped = false;
+    if let Some((at, _)) = window[..len]
+        .match_indices(' ')
+        .filter(|&(i, _)| !window[..i].ends_with(' '))
+        .nth(MAX_NAME_WORDS - 1)
+    {
+        len = at;
+        capped = true;
+    }
+    let mut name = trim_name(&window[..len]);
+    // A name cut by the word limit does not end on a dangling lower-case word (`… Đảng khóa`).
+    while capped && let Some((head, last)) = name.rsplit_once(' ') {
+        if !last.chars().next().is_some_and(char::is_lowercase) {
+            break;
+        }
+        name = trim_name(head);
+    }
+    (!name.is_empty()).then(|| (start + name.len(), name.to_string()))
+}
+
+/// Drops trailing spaces, dashes and a dangling `và` from a name.
+fn trim_name(name: &str) -> &str {
+    let mut name = name.trim_end();
+    loop {
+        let trimmed = name.trim_end_matches(['-', '–', ',']).trim_end();
+        let trimmed = match ends_with_word_ci(trimmed, AND_WORD) {
+            Some(at) if at > 0 => trimmed[..at].trim_end(),
+            _ => trimmed,
+        };
+        if trimmed.len() == name.len() {
+            return name;
+        }
+        name = trimmed;
+    }
+}
+
+/// Finds the references by name (`Luật PCTN năm 2018`) outside the numbered ones.
+fn find_named(text: &str, numbered: &[Found]) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut next = 0;
+    for m in NAMED_RE.find_iter(text) {
+        let start = m.start();
+        while numbered.get(next).is_some_and(|n| n.end <= start) {
+            next += 1;
+        }
+        let limit = match numbered.get(next) {
+            Some(n) if n.start <= start => continue,
+            Some(n) => n.start,
+            None => text.len(),
+        };
+        if found.last().is_some_and(|f| f.end > start) {
+            continue;
+        }
+        if let Some(f) = read_named(text, start, m.end() - 1, limit) {
+            found.push(f);
+        }
+    }
+    found
+}
+
+/// Reads a named reference whose kind word spans `start..word_end`, not past `limit`.
+fn read_named(text: &str, start: usize, word_end: usize, limit: usize) -> Option<Found> {
+    let word = &text[start..word_end];
+    let &(_, kind, alone) = NAMED_KINDS.iter().find(|(w, _, _)| *w == word)?;
+    if prev_char(text, start).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let before = text[..start].trim_end();
+    let before = &before[floor_boundary(before, before.len().saturating_sub(LOOK_BEHIND))..];
+    if PLURAL_WORDS
+        .iter()
+        .any(|w| ends_with_word_ci(before, w).is_some())
+    {
+        return None;
+    }
+    // A name must follow, capitalized (`Luật PCTN`), unless the word alone names a document.
+    let capitalized = next_char(text, word_end + 1).is_some_and(char::is_uppercase);
+    if !capitalized && !alone {
+        return None;
+    }
+    let limit = floor_boundary(text, limit.min(word_end + NAME_BYTES));
+    let scanned = scan_name(text, word_end, limit, false, false);
+    let name_end = start + trim_name(&text[start..scanned.end]).len();
+    if name_end <= word_end && !alone {
+        return None;
+    }
+    let mut end = name_end;
+    let mut date = None;
+    match scanned.stop {
+        Stop::Date => {
+            if let Some((len, iso)) = cited_date(&text[scanned.end..limit]) {
+                end = scanned.end + len;
+                date = iso;
+            }
+        }
+        Stop::Of | Stop::Year | Stop::Number | Stop::Other => {}
+    }
+    let mut issuer_name = None;
+    if scanned.stop == Stop::Of
+        && let Some((issuer_end, name)) = issuer_after(text, scanned.end, limit)
+    {
+        end = issuer_end;
+        issuer_name = Some(name);
+    }
+    Some(Found {
+        start,
+        end,
+        citation: Citation {
+            text: text[start..end].to_string(),
+            kind: Some(kind.to_string()),
+            number: None,
+            year: None,
+            type_code: None,
+            issuer_code: None,
+            system: NumberSystem::State,
+            date,
+            issuer_name,
+            name: Some(text[start..name_end].to_string()),
+            id: None,
+            line: 0,
+        },
+    })
+}
+
+/// Why a name ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// At ` ngày`, where a date may follow.
+    Date,
+    /// At ` của`, where an issuer may follow.
+    Of,
+    /// After ` năm YYYY`.
+    Year,
+    /// At ` số`, where a number may follow.
+    Number,
+    /// Anywhere else.
+    Other,
+}
+
+/// Where a scanned name ends.
+struct NameEnd {
+    end: usize,
+    stop: Stop,
+}
+
+/// Scans a name that starts at `from` (the space after its kind word), not past `limit`.
+/// It ends at `;`, `.`, `:`, quotes, a comma not in [`NAME_COMMA_PHRASES`] nor before a one-word
+/// list item, ` năm YYYY` (included), ` ngày`, a word of [`NAME_STOP_WORDS`], ` và` before
+/// lower case or a kind, or after [`MAX_NAME_WORDS`] words. Inside a numbered reference
+/// (`in_number`) ` của` belongs to the name (`Luật Phòng, chống tác hại của thuốc lá số …`).
+/// `nested` is set when scanning ahead from a comma, which then does not look ahead again.
+fn scan_name(text: &str, from: usize, limit: usize, in_number: bool, nested: bool) -> NameEnd {
+    let stop = |end, stop| NameEnd { end, stop };
+    let mut pos = from;
+    let mut words = 0;
+    while pos < limit {
+        let rest = &text[pos..limit];
+        let Some(c) = rest.chars().next() else { break };
+        match c {
+            ';' | '.' | ':' | '“' | '”' | '"' | ')' => return stop(pos, Stop::Other),
+            '(' => match rest.find(')') {
+                Some(close) if !rest[1..close].contains(['(', ';']) => pos += close + 1,
+                _ => return stop(pos, Stop::Other),
+            },
+            ',' => {
+                if comma_continues(text, pos, limit)
+                    || !nested && ends_in_date(text, pos + 1, limit, in_number)
+                {
+                    pos += 1;
+                } else {
+                    return stop(pos, Stop::Other);
+                }
+            }
+            c if c.is_whitespace() => {
+                let after = rest.trim_start();
+                let word_at = limit - after.len();
+                if after.is_empty() {
+                    return stop(pos, Stop::Other);
+                }
+                if let Some(len) = year_phrase(after) {
+                    return stop(word_at + len, Stop::Year);
+                }
+                if starts_with_word(after, DAY_WORD) {
+                    return stop(pos, Stop::Date);
+                }
+                match NAME_STOP_WORDS.iter().find(|w| starts_with_word(after, w)) {
+                    Some(&NUMBER_WORD) => return stop(pos, Stop::Number),
+                    Some(&word) if word != ISSUER_WORD => return stop(pos, Stop::Other),
+                    Some(_) if !in_number => return stop(pos, Stop::Of),
+                    _ => {}
+                }
+                if starts_with_word(after, AND_WORD) {
+                    let next = after[AND_WORD.len()..].trim_start();
+                    let lower = next.chars().next().is_some_and(char::is_lowercase);
+                    if lower || NAMED_KINDS.iter().any(|(w, _, _)| next.starts_with(w)) {
+                        return stop(pos, Stop::Other);
+                    }
+                }
+                words += 1;
+                if words > MAX_NAME_WORDS {
+                    return stop(pos, Stop::Other);
+                }
+                pos = word_at;
+            }
+            c => pos += c.len_utf8(),
+        }
+    }
+    stop(limit, Stop::Other)
+}
+
+/// True when the name after a comma (from `from`) runs into a date, a year or `số`, so the comma
+/// was part of it (`Luật Phổ biến, giáo dục pháp luật ngày 20 tháng 6 năm 2012`).
+fn ends_in_date(text: &str, from: usize, limit: usize, in_number: bool) -> bool {
+    let end = scan_name(text, from, limit, in_number, true);
+    matches!(end.stop, Stop::Date | Stop::Year | Stop::Number) || in_number && end.end == limit
+}
+
+/// True when the comma at `pos` stays inside a name: it is part of a phrase of
+/// [`NAME_COMMA_PHRASES`] (`Phòng, chống`), or one lower-case word follows it before another
+/// comma or the end (`rượu, bia,`).
+fn comma_continues(text: &str, pos: usize, limit: usize) -> bool {
+    let phrase = NAME_COMMA_PHRASES.iter().any(|p| {
+        let comma = p.find(',').unwrap_or(0);
+        pos.checked_sub(comma)
+            .and_then(|at| text.get(at..limit))
+            .is_some_and(|hay| starts_with_ci(hay, p).is_some())
+    });
+    if phrase {
+        return true;
+    }
+    let after = text[pos + 1..].trim_start();
+    let word_len = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    let word = &after[..word_len];
+    let lower = word.chars().next().is_some_and(char::is_lowercase);
+    lower
+        && text.len() - after.len() + word_len <= limit
+        && after[word_len..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ';'))
+}
+
+/// Length of `năm YYYY` at the start of `s`, the year not followed by another digit.
+fn year_phrase(s: &str) -> Option<usize> {
+    let (rest, _) = (tag_no_case::<_, _, ()>(YEAR_WORD), space1, digits(4, 4))
+        .parse(s)
+        .ok()?;
+    Some(s.len() - rest.len())
+}
+
+/// True when `s` starts with the whole word (or words) `word`, case-sensitively.
+fn starts_with_word(s: &str, word: &str) -> bool {
+    s.strip_prefix(word)
+        .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+}
+
+/// Compares one char of the text with one char of a lower-case needle, ignoring case.
+fn same_ci(c: char, lower: char) -> bool {
+    c == lower || c.to_lowercase().eq(std::iter::once(lower))
+}
+
+/// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
+fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = hay.chars();
+    for n in needle.chars() {
+        let c = chars.next()?;
+        if !same_ci(c, n) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// If `hay` ends with the lower-case words `needle` as whole words, ignoring case and letting
+/// any run of whitespace match a space, the byte where they start.
+fn ends_with_word_ci(hay: &str, needle: &str) -> Option<usize> {
+    let mut chars = hay.char_indices().rev().peekable();
+    let mut start = hay.len();
+    for n in needle.chars().rev() {
+        if n == ' ' {
+            let mut any = false;
+            while let Some(&(i, c)) = chars.peek() {
+                if !c.is_whitespace() {
+                    break;
+                }
+                any = true;
+                start = i;
+                chars.next();
+            }
+            if !any {
+                return None;
+            }
+        } else {
+            let (i, c) = chars.next()?;
+            if !same_ci(c, n) {
+                return None;
+            }
+            start = i;
+        }
+    }
+    let alone = !chars.next().is_some_and(|(_, c)| c.is_alphanumeric());
+    alone.then_some(start)
+}
+
+/// The char before byte `at`, if any.
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// The char at byte `at`, if any.
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Scans every remembered text of a parse and maps each citation to the line it starts on.
+pub fn collect(texts: &[super::TextSource]) -> Vec<Citation> {
     let mut out = Vec::new();
     for source in texts {
         for found in find_citations(&source.text) {
@@ -38,4 +821,890 @@ pub fn collect(texts: &[TextSource], _lines: &[Line<'_>]) -> Vec<Citation> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Some(text.to_string())`.
+    fn s(text: &str) -> Option<String> {
+        Some(text.to_string())
+    }
+
+    /// A state citation with only its text set; tests fill in the rest.
+    fn base(text: &str) -> Citation {
+        Citation {
+            text: text.to_string(),
+            kind: None,
+            number: None,
+            year: None,
+            type_code: None,
+            issuer_code: None,
+            system: NumberSystem::State,
+            date: None,
+            issuer_name: None,
+            name: None,
+            id: None,
+            line: 0,
+        }
+    }
+
+    /// Checks that `input` yields exactly `expected`, in order, and that every span covers the
+    /// citation's text.
+    #[track_caller]
+    fn check(input: &str, expected: &[Citation]) {
+        let found = find_citations(input);
+        for f in &found {
+            assert_eq!(
+                input.get(f.start..f.end),
+                Some(f.citation.text.as_str()),
+                "the span of {:?} must cover its text in {input:?}",
+                f.citation.text
+            );
+        }
+        let got: Vec<&Citation> = found.iter().map(|f| &f.citation).collect();
+        let want: Vec<&Citation> = expected.iter().collect();
+        assert_eq!(got, want, "citations of {input:?}");
+    }
+
+    /// The ids of the citations of `input` (the name for a named reference), in order.
+    fn ids(input: &str) -> Vec<String> {
+        find_citations(input)
+            .into_iter()
+            .filter_map(|f| f.citation.id.or(f.citation.name))
+            .collect()
+    }
+
+    #[test]
+    fn state_decision_with_kind_and_date() {
+        let text = "quyết định số 91/QĐ-SLĐTBXH ngày 26/5/2020";
+        check(
+            &format!("được phân công tại {text} về việc phân công"),
+            &[Citation {
+                kind: s("quyết định"),
+                number: s("91"),
+                type_code: s("QĐ"),
+                issuer_code: s("SLĐTBXH"),
+                date: s("2020-05-26"),
+                id: s("91/QĐ-SLĐTBXH"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn plan_with_padded_day() {
+        let text = "Kế hoạch số 30/KH-SLĐTBXH ngày 05/3/2020";
+        check(
+            text,
+            &[Citation {
+                kind: s("kế hoạch"),
+                number: s("30"),
+                type_code: s("KH"),
+                issuer_code: s("SLĐTBXH"),
+                date: s("2020-03-05"),
+                id: s("30/KH-SLĐTBXH"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn party_programme_takes_canonical_case() {
+        let text = "Chương trình số 177-Ctr/TU ngày 07/8/2013 của Ban Thường vụ Tỉnh ủy";
+        check(
+            &format!("{text} thực hiện Nghị quyết"),
+            &[Citation {
+                kind: s("chương trình"),
+                number: s("177"),
+                type_code: s("CTr"),
+                issuer_code: s("TU"),
+                system: NumberSystem::Party,
+                date: s("2013-08-07"),
+                issuer_name: s("Ban Thường vụ Tỉnh ủy"),
+                id: s("177-CTr/TU"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn decree_with_year_group() {
+        let text = "Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của Chính phủ";
+        check(
+            &format!("{text} quy định chi tiết"),
+            &[Citation {
+                kind: s("nghị định"),
+                number: s("34"),
+                year: Some(2016),
+                type_code: s("NĐ"),
+                issuer_code: s("CP"),
+                date: s("2016-05-14"),
+                issuer_name: s("Chính phủ"),
+                id: s("34/2016/NĐ-CP"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn directive_without_number_word_keeps_issuer_case() {
+        check(
+            "về thực hiện Chỉ thị 16/CT-TTg.",
+            &[Citation {
+                kind: s("chỉ thị"),
+                number: s("16"),
+                type_code: s("CT"),
+                issuer_code: s("TTg"),
+                id: s("16/CT-TTg"),
+                ..base("Chỉ thị 16/CT-TTg")
+            }],
+        );
+    }
+
+    #[test]
+    fn conclusion_notice_with_comma_before_date() {
+        let text = "Thông báo kết luận số 974-TB/TU, ngày 07/9/2018 của Ban Thường vụ Tỉnh ủy";
+        check(
+            &format!("- Thiệu quả {text} về đổi mới"),
+            &[Citation {
+                kind: s("thông báo kết luận"),
+                number: s("974"),
+                type_code: s("TB"),
+                issuer_code: s("TU"),
+                system: NumberSystem::Party,
+                date: s("2018-09-07"),
+                issuer_name: s("Ban Thường vụ Tỉnh ủy"),
+                id: s("974-TB/TU"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn law_with_name_before_number() {
+        let text = "Luật Ngân sách nhà nước số 83/2015/QH13";
+        check(
+            &format!("thực hiện theo đúng {text}."),
+            &[Citation {
+                kind: s("luật"),
+                number: s("83"),
+                year: Some(2015),
+                issuer_code: s("QH13"),
+                id: s("83/2015/QH13"),
+                ..base(text)
+            }],
+        );
+        assert_eq!(
+            ids(
+                "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22 tháng 6 năm 2015;"
+            ),
+            ["80/2015/QH13"],
+            "a lower-case `luật` inside the name is not the kind"
+        );
+        let found = find_citations("Luật Khám bệnh, chữa bệnh số 15/2023/QH15 có hiệu lực");
+        assert_eq!(
+            found.len(),
+            1,
+            "one citation for a law with a comma in its name"
+        );
+        assert_eq!(found[0].start, 0, "the citation starts at `Luật`");
+        assert_eq!(found[0].citation.kind, s("luật"), "the kind of a named law");
+    }
+
+    #[test]
+    fn issuer_code_with_several_groups() {
+        let text = "quyết định số 29/QĐ-UBND-TL ngày 20/4/2020 của Ủy ban nhân dân Tỉnh";
+        check(
+            &format!("theo {text}; Sáp nhập"),
+            &[Citation {
+                kind: s("quyết định"),
+                number: s("29"),
+                type_code: s("QĐ"),
+                issuer_code: s("UBND-TL"),
+                date: s("2020-04-20"),
+                issuer_name: s("Ủy ban nhân dân Tỉnh"),
+                id: s("29/QĐ-UBND-TL"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn normative_decision_of_a_province() {
+        let text = "Quyết định số 16/2019/QĐ-UBND ngày 15/8/2019 của Ủy ban nhân dân Tỉnh";
+        check(
+            &format!("{text} ban hành Quy định"),
+            &[Citation {
+                kind: s("quyết định"),
+                number: s("16"),
+                year: Some(2019),
+                type_code: s("QĐ"),
+                issuer_code: s("UBND"),
+                date: s("2019-08-15"),
+                issuer_name: s("Ủy ban nhân dân Tỉnh"),
+                id: s("16/2019/QĐ-UBND"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn party_resolution_with_issuer_and_term() {
+        let text = "Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương khóa XI";
+        check(
+            &format!("{text} về “Tăng cường”"),
+            &[Citation {
+                kind: s("nghị quyết"),
+                number: s("25"),
+                type_code: s("NQ"),
+                issuer_code: s("TW"),
+                system: NumberSystem::Party,
+                issuer_name: s("Ban Chấp hành Trung ương khóa XI"),
+                id: s("25-NQ/TW"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn standing_committee_resolution_has_no_type_code() {
+        let text = "Nghị quyết số 351/2017/UBTVQH14";
+        check(
+            text,
+            &[Citation {
+                kind: s("nghị quyết"),
+                number: s("351"),
+                year: Some(2017),
+                issuer_code: s("UBTVQH14"),
+                id: s("351/2017/UBTVQH14"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn official_letters_have_no_type_code() {
+        check(
+            "Công văn số 456/SNV-TCBC",
+            &[Citation {
+                kind: s("công văn"),
+                number: s("456"),
+                issuer_code: s("SNV-TCBC"),
+                id: s("456/SNV-TCBC"),
+                ..base("Công văn số 456/SNV-TCBC")
+            }],
+        );
+        check(
+            "Văn bản số 3722/VPCP-CN",
+            &[Citation {
+                kind: s("văn bản"),
+                number: s("3722"),
+                issuer_code: s("VPCP-CN"),
+                id: s("3722/VPCP-CN"),
+                ..base("Văn bản số 3722/VPCP-CN")
+            }],
+        );
+        let found = find_citations("Công văn số 1234/CT-TTHT của Cục Thuế");
+        assert_eq!(
+            found
+                .first()
+                .map(|f| (f.citation.type_code.clone(), f.citation.issuer_code.clone())),
+            Some((None, s("CT-TTHT"))),
+            "after `công văn`, `CT` is an issuer, not Chỉ thị"
+        );
+    }
+
+    #[test]
+    fn long_date_form() {
+        let text = "Tờ trình số 365/TTr-SNV ngày 01 tháng 11 năm 2024";
+        check(
+            &format!("Xét {text} của sở"),
+            &[Citation {
+                kind: s("tờ trình"),
+                number: s("365"),
+                type_code: s("TTr"),
+                issuer_code: s("SNV"),
+                date: s("2024-11-01"),
+                id: s("365/TTr-SNV"),
+                ..base(text)
+            }],
+        );
+    }
+
+    #[test]
+    fn date_forms() {
+        let date = |input: &str| find_citations(input).pop().and_then(|f| f.citation.date);
+        assert_eq!(
+            date("Kế hoạch số 30/KH-UBND ngày 05/03/2020"),
+            s("2020-03-05"),
+            "padded"
+        );
+        assert_eq!(
+            date("Quyết định số 596-QĐ/TU, ngày 17-6-2022"),
+            s("2022-06-17"),
+            "dashed, after a comma"
+        );
+        assert_eq!(
+            date("Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2020"),
+            s("2020-03-05"),
+            "written out"
+        );
+        assert_eq!(
+            date("Quyết định số 12/QĐ-UBND Ngày 29/2/2024"),
+            s("2024-02-29"),
+            "capitalized day word, leap day"
+        );
+        let found =
+            find_citations("Quyết định số 12/QĐ-UBND ngày 31/02/2021 của Ủy ban nhân dân tỉnh");
+        assert_eq!(found.len(), 1, "an impossible date keeps its citation");
+        assert_eq!(found[0].citation.date, None, "31/02/2021 is no ISO date");
+        assert_eq!(
+            found[0].citation.issuer_name,
+            s("Ủy ban nhân dân tỉnh"),
+            "the issuer after an impossible date is still read"
+        );
+        assert_eq!(
+            date("Quyết định số 12/QĐ-UBND ngày 29/2/2023"),
+            None,
+            "no 29 February in 2023"
+        );
+        assert_eq!(
+            date("Quyết định số 12/QĐ-UBND ngày 5/13/2023"),
+            None,
+            "no month 13"
+        );
+        assert_eq!(
+            date("Quyết định số 12/QĐ-UBND năm 2020"),
+            None,
+            "a year alone is no date"
+        );
+    }
+
+    #[test]
+    fn issuer_name_stops() {
+        let issuer = |input: &str| {
+            find_citations(input)
+                .pop()
+                .and_then(|f| f.citation.issuer_name)
+        };
+        let cases = [
+            (
+                "Kế hoạch số 89/KH-UBND của Ủy ban nhân dân Tỉnh về việc triển khai",
+                "Ủy ban nhân dân Tỉnh",
+            ),
+            (
+                "Quyết định số 762-QĐ/TU của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết",
+                "Ban Thường vụ Tỉnh ủy",
+            ),
+            (
+                "Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, chính quyền",
+                "Thủ tướng Chính phủ",
+            ),
+            (
+                "Nghị định số 34/2016/NĐ-CP của Chính phủ quy định chi tiết",
+                "Chính phủ",
+            ),
+            (
+                "Quyết định số 16/2019/QĐ-UBND của Ủy ban nhân dân Tỉnh ban hành Quy định",
+                "Ủy ban nhân dân Tỉnh",
+            ),
+            (
+                "Hướng dẫn số 25-HD/BTCTW của Ban Tổ chức Trung ương hướng dẫn kiểm điểm",
+                "Ban Tổ chức Trung ương",
+            ),
+            (
+                "Quyết định số 43/QĐ-UBND của Ủy ban nhân dân Tỉnh; giảm",
+                "Ủy ban nhân dân Tỉnh",
+            ),
+            (
+                "Quyết định số 43/QĐ-UBND của Ủy ban nhân dân Tỉnh.",
+                "Ủy ban nhân dân Tỉnh",
+            ),
+            (
+                "Quyết định số 43/QĐ-UBND của Ủy ban nhân dân Tỉnh (sau đây)",
+                "Ủy ban nhân dân Tỉnh",
+            ),
+            (
+                "Quyết định số 43/QĐ-UBND của Ủy ban nhân dân Tỉnh “về”",
+                "Ủy ban nhân dân Tỉnh",
+            ),
+            (
+                "Quyết định số 43/QĐ-UBND của Ủy ban nhân dân Tỉnh \"về\"",
+                "Ủy ban nhân dân Tỉnh",
+            ),
+            (
+                "Quyết định số 2456/QĐ-UBND của Ủy ban nhân dân tỉnh là 3 xã",
+                "Ủy ban nhân dân tỉnh",
+            ),
+            (
+                "Thông tư số 22/2021/TT-BGDĐT của Bộ trưởng Bộ Giáo dục và Đào tạo.",
+                "Bộ trưởng Bộ Giáo dục và Đào tạo",
+            ),
+            (
+                "Nghị quyết số 08/NQ-CP của Chính phủ và Chương trình hành động số 62-CTr/TU",
+                "Chính phủ",
+            ),
+        ];
+        for (input, want) in cases {
+            let found = find_citations(input);
+            assert_eq!(
+                found[0].citation.issuer_name.as_deref(),
+                Some(want),
+                "issuer of {input:?}"
+            );
+        }
+        assert_eq!(
+            issuer(
+                "Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về"
+            ),
+            s("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng"),
+            "at most 12 words, not ending on a dangling lower-case word"
+        );
+        assert_eq!(
+            issuer("Quyết định số 43/QĐ-UBND của mình"),
+            None,
+            "an issuer starts with a capital"
+        );
+        assert_eq!(
+            issuer("Quyết định số 43/QĐ-UBND"),
+            None,
+            "no issuer written"
+        );
+    }
+
+    #[test]
+    fn spaces_around_separators_are_dropped_from_the_id() {
+        check(
+            "Số 44 /2005/QĐ-UBND",
+            &[Citation {
+                number: s("44"),
+                year: Some(2005),
+                type_code: s("QĐ"),
+                issuer_code: s("UBND"),
+                id: s("44/2005/QĐ-UBND"),
+                ..base("44 /2005/QĐ-UBND")
+            }],
+        );
+        assert_eq!(
+            ids("tổng 12 /UBND-VX"),
+            Vec::<String>::new(),
+            "a spaced number needs `số` or kind words"
+        );
+    }
+
+    #[test]
+    fn kind_is_null_only_for_unambiguous_numbers() {
+        check(
+            "theo 63/2010/NĐ-CP",
+            &[Citation {
+                number: s("63"),
+                year: Some(2010),
+                type_code: s("NĐ"),
+                issuer_code: s("CP"),
+                id: s("63/2010/NĐ-CP"),
+                ..base("63/2010/NĐ-CP")
+            }],
+        );
+        assert_eq!(
+            ids("đã gửi 3722/VPCP-CN"),
+            Vec::<String>::new(),
+            "a bare công văn number is ambiguous"
+        );
+        assert_eq!(
+            ids("theo số 3722/VPCP-CN"),
+            ["3722/VPCP-CN"],
+            "`số` makes it a number"
+        );
+        assert_eq!(
+            ids("gửi 01-HD/TU"),
+            ["01-HD/TU"],
+            "a Party number with a known type"
+        );
+        assert_eq!(
+            ids("gửi 01-XY/TU"),
+            Vec::<String>::new(),
+            "an unknown Party type without kind words"
+        );
+        assert_eq!(
+            ids("Quy chế số 01-XY/TU"),
+            ["01-XY/TU"],
+            "kind words vouch for an unknown type"
+        );
+    }
+
+    #[test]
+    fn longest_kind_words_win() {
+        let kind = |input: &str| find_citations(input).pop().and_then(|f| f.citation.kind);
+        let cases = [
+            (
+                "Chương trình hành động số 62-CTr/TU",
+                "chương trình hành động",
+            ),
+            ("Thông báo kết luận số 974-TB/TU", "thông báo kết luận"),
+            ("Thông báo số 52/TB-SKHĐT", "thông báo"),
+            (
+                "Thông tư liên tịch số 55/2005/TTLT-BNV-VPCP",
+                "thông tư liên tịch",
+            ),
+            (
+                "Nghị quyết liên tịch số 22/2006/NQLT-BGDĐT-HKHVN",
+                "nghị quyết liên tịch",
+            ),
+            ("Hướng dẫn số 36-HD/VPTW", "hướng dẫn"),
+            ("Kết luận số 01-KL/TW", "kết luận"),
+            ("QUYẾT ĐỊNH SỐ 12/QĐ-UBND", "quyết định"),
+            ("Quyết  định số: 12/QĐ-UBND", "quyết định"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(kind(input).as_deref(), Some(want), "kind of {input:?}");
+        }
+    }
+
+    #[test]
+    fn named_references() {
+        check(
+            "gắn với thực hiện Nghị quyết TW4 (Khóa XII) về tăng cường",
+            &[Citation {
+                kind: s("nghị quyết"),
+                name: s("Nghị quyết TW4 (Khóa XII)"),
+                ..base("Nghị quyết TW4 (Khóa XII)")
+            }],
+        );
+        check(
+            "Quan điểm của Đảng về PCTN; Luật PCTN năm 2018 và các văn bản hướng dẫn thi hành.",
+            &[Citation {
+                kind: s("luật"),
+                name: s("Luật PCTN năm 2018"),
+                ..base("Luật PCTN năm 2018")
+            }],
+        );
+        check(
+            "thực hiện nghiêm túc Luật Phòng, chống tác hại rượu, bia, xem đây là một trong những tiêu chí",
+            &[Citation {
+                kind: s("luật"),
+                name: s("Luật Phòng, chống tác hại rượu, bia"),
+                ..base("Luật Phòng, chống tác hại rượu, bia")
+            }],
+        );
+        let text = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015";
+        check(
+            &format!("Căn cứ {text};"),
+            &[Citation {
+                kind: s("luật"),
+                date: s("2015-06-19"),
+                name: s("Luật Tổ chức chính quyền địa phương"),
+                ..base(text)
+            }],
+        );
+        assert_eq!(
+            ids(
+                "Căn cứ Luật Phổ biến, giáo dục pháp luật ngày 20 tháng 6 năm 2012; Luật Hòa giải ở cơ sở ngày 20 tháng 6 năm 2013;"
+            ),
+            ["Luật Phổ biến, giáo dục pháp luật", "Luật Hòa giải ở cơ sở"],
+            "a comma inside a name that runs into its date"
+        );
+        assert_eq!(
+            ids("phù hợp với Hiến pháp năm 2013 và pháp luật"),
+            ["Hiến pháp năm 2013"],
+            "`Hiến pháp` names one document on its own"
+        );
+        assert_eq!(
+            ids("theo quy định tại Luật Ban hành VBQPPL và Nghị định số 34/2016/NĐ-CP"),
+            ["Luật Ban hành VBQPPL", "34/2016/NĐ-CP"],
+            "a name stops before the next citation"
+        );
+        let found = find_citations("Nghị quyết TW4 của Ban Chấp hành Trung ương, tiếp tục");
+        assert_eq!(
+            found.first().and_then(|f| f.citation.issuer_name.clone()),
+            s("Ban Chấp hành Trung ương"),
+            "a named reference may have an issuer"
+        );
+    }
+
+    #[test]
+    fn generic_mentions_are_not_named_references() {
+        let cases = [
+            "phù hợp với Nghị quyết của HĐND Tỉnh và đường lối",
+            "triển khai các Nghị quyết Trung ương",
+            "những Nghị quyết của Đảng",
+            "thi hành Luật ban hành VBQPPL.",
+            "văn bản quy phạm pháp luật",
+            "theo Luật.",
+            "Luật",
+            "Bộ Lao động - Thương binh và Xã hội",
+        ];
+        for input in cases {
+            assert_eq!(ids(input), Vec::<String>::new(), "no citation in {input:?}");
+        }
+        assert_eq!(
+            ids("thực hiện theo đúng Luật Ngân sách nhà nước số 83/2015/QH13."),
+            ["83/2015/QH13"],
+            "`Luật` inside a numbered reference is no second reference"
+        );
+    }
+
+    #[test]
+    fn counts_dates_and_ranges_are_not_citations() {
+        let cases = [
+            "tiến hành rà soát 60/145 TTHC",
+            "Số xã đạt chuẩn (...xã/...xã=...%); (tăng...% so với 2019)",
+            "(Tính đến 30/9/2020). Trong đó",
+            "ngày 26/5/2020 về việc",
+            "chiếm tỉ lệ 20% và 8,3% trên tổng số",
+            "giai đoạn 2019-2021. Theo đó",
+            "nhiệm kỳ 2020 - 2025 và nhiệm vụ",
+            "năm 2020 - 2025",
+            "Điện thoại: 0277.3851234, 0277/3851234",
+            "Tỷ lệ giường bệnh .../1 vạn dân",
+            "dịch bệnh COVID-19/SARS",
+            "tỷ lệ 1/3 Ban",
+            "đạt 183/187 chi bộ",
+            "Số: /BC-SLĐTBXH",
+            "x12/QĐ-UBND",
+            "1.5/QĐ-UBND",
+        ];
+        for input in cases {
+            assert_eq!(ids(input), Vec::<String>::new(), "no citation in {input:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_joined_across_a_page_break() {
+        assert_eq!(
+            ids("Nghị quyết số 19-NQ/TW của Hội nghị"),
+            ["19-NQ/TW"],
+            "joined without a space"
+        );
+        assert_eq!(
+            ids("Nghị quyết số 19- NQ/TW của Hội nghị"),
+            ["19-NQ/TW"],
+            "joined with a space after the hyphen"
+        );
+        assert_eq!(
+            ids("Quyết định số 117/QĐ- UBND ngày 05/3/2020"),
+            ["117/QĐ-UBND"],
+            "a state symbol joined with a space"
+        );
+    }
+
+    #[test]
+    fn lost_hyphens_are_restored_after_a_type_code() {
+        assert_eq!(ids("theo 3027/QĐUBND"), ["3027/QĐ-UBND"], "QĐ + UBND");
+        assert_eq!(
+            ids("Nghị định 63/2010/NĐCP ngày 08/6/2010"),
+            ["63/2010/NĐ-CP"],
+            "NĐ + CP"
+        );
+        assert_eq!(
+            ids("Tờ trình số 12/TTrSNV"),
+            ["12/TTr-SNV"],
+            "the longest code, TTr + SNV"
+        );
+        let found = find_citations("theo 3027/QĐUBND");
+        assert_eq!(
+            (
+                found[0].citation.type_code.as_deref(),
+                found[0].citation.issuer_code.as_deref()
+            ),
+            (Some("QĐ"), Some("UBND")),
+            "the glued group is split into type and issuer"
+        );
+        assert_eq!(
+            ids("Công văn số 12/HĐND"),
+            ["12/HĐND"],
+            "HĐND is an issuer, not HĐ + ND"
+        );
+        assert_eq!(
+            ids("Kế hoạch số 12/BCĐTW"),
+            ["12/BCĐTW"],
+            "the kind's code is KH, not BC"
+        );
+    }
+
+    #[test]
+    fn spans_and_order_of_several_citations() {
+        let input = "Thực hiện Nghị quyết số 08/NQ-CP của Chính phủ và Chương trình hành động số 62-CTr/TU của Ban Chấp hành Đảng bộ Tỉnh về thực hiện Nghị quyết số 19-NQ/TW của Hội nghị lần thứ 6 Ban Chấp hành Trung ương khoá XII về tiếp tục";
+        let found = find_citations(input);
+        let ids: Vec<_> = found
+            .iter()
+            .filter_map(|f| f.citation.id.as_deref())
+            .collect();
+        assert_eq!(ids, ["08/NQ-CP", "62-CTr/TU", "19-NQ/TW"], "ids in order");
+        assert!(
+            found.windows(2).all(|w| w[0].end <= w[1].start),
+            "spans do not overlap"
+        );
+        assert_eq!(
+            &input[found[1].start..found[1].end],
+            "Chương trình hành động số 62-CTr/TU của Ban Chấp hành Đảng bộ Tỉnh",
+            "the span of the second citation"
+        );
+        assert!(
+            found.iter().all(|f| f.citation.line == 0),
+            "the caller sets the line"
+        );
+    }
+
+    /// Every sentence of the seed report (`000_9ebb4c68ea5cda49`) that cites a document, its
+    /// lines joined as the lexer joins them; the split `19-` / `NQ/TW` arrives joined.
+    const SEED: &[&str] = &[
+        "- Công tác dân vận chính quyền, dân chủ cơ sở tại cơ quan Sở được giao cho đồng chí Phó Giám đốc Sở phụ trách, được phân công nhiệm vụ cụ thể tại quyết định số 91/QĐ-SLĐTBXH ngày 26/5/2020 về việc phân công và quan hệ công tác của Giám đốc, các Phó Giám đốc Sở Lao động – Thương binh và xã hội.",
+        "- Sở Lao động – Thương binh và xã hội đã ban hành kế hoạch số 30/KH-SLĐTBXH ngày 05/3/2020 về thực hiện “Năm Dân vận khéo năm 2020”. Triển khai thực hiện công tác tuyên truyền, phổ biến quán triệt học tập các văn bản về công tác dân vận của Đảng, Nhà nước gắn với thực hiện Nghị quyết TW4 (Khóa XII) về tăng ường xây dựng chính đốn Đảng;",
+        "- Tiếp tục quán triệt sâu sắc quyết định số 762-QĐ/TU ngày 28/5/2010 của Ban thường vụ Tỉnh ủy về Quy chế công tác dân vận của hệ thống chính trị, Chương trình số 177-Ctr/TU ngày 07/8/2013 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết Hội nghị Trung ương 7 Khóa XI về “tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới.",
+        "- Đảng ủy Sở, Ban Giám đốc Sở đã lãnh đạo, chỉ đạo việc tuyên truyền, quán triệt và thực hiện tốt Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương khóa XI về “Tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới”, Quyết định số 290-QĐ/TW của Bộ Chính trị khóa X về Quy chế công tác dân vận của hệ thống chính trị.",
+        "- Kết quả việc tiếp tục sắp xếp tổ chức bộ máy: Thực hiện kế hoạch số 89/KH-UBND ngày 28/3/2018 của Ủy ban nhân dân Tỉnh về việc triển khai thực hiện Nghị quyết số 08/NQ-CP của Chính phủ và Chương trình hành động số 62-CTr/TU của Ban Chấp hành Đảng bộ Tỉnh về thực hiện Nghị quyết số 19-NQ/TW của Hội nghị lần thứ 6 Ban Chấp hành Trung ương khoá XII về tiếp tục đổi mới hệ thống tổ chức và quản lý, … thành Quỹ Đền ơn đáp nghĩa và Bảo trợ trẻ em tỉnh Đồng Tháp theo quyết định số 29/QĐ-UBND-TL ngày 20/4/2020 của Ủy ban nhân dân Tỉnh; Sáp nhập Phòng Bảo trợ xã hội và Phòng Phòng chống tệ nạn xã hội thành Phòng Bảo trợ và Phòng, chống tệ nạn xã hội theo quyết định số 43/QĐ-UBND-TL ngày 08/5/2020 của Ủy ban nhân dân Tỉnh, giảm 01 Phòng chuyên môn so với quy định.",
+        "- Kết quả đẩy mạnh phân cấp quản lý: Thực hiện theo Quyết định số 16/2019/QĐ-UBND ngày 15/8/2019 của Ủy ban nhân dân Tỉnh ban hành Quy định quy định phân cấp, phân công về quản lý tổ chức bộ máy;",
+        "Trong đó, quán triệt và thực hiện nghiêm túc Luật Phòng, chống tác hại rượu, bia, xem đây là một trong những tiêu chí đánh giá, xếp loại công chức, viên chức hàng năm.",
+        "Văn bản tham mưu cho UBND Tỉnh phù hợp với Nghị quyết của HĐND Tỉnh và đường lối, chủ trương, chính sách của Đảng, tình hình kinh tế - xã hội tại địa phương. Thể thức và kỹ thuật trình bày đảm bảo theo quy định tại Luật Ban hành VBQPPL và Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật ban hành VBQPPL.",
+        "- Rà soát, đánh giá tác động: Thực hiện Kế hoạch số 276/KH-UBND ngày 12/12/2019 của Ủy ban nhân dân Tỉnh về việc rà soát, đánh giá TTHC năm 2020 trên địa bàn tỉnh Đồng Tháp và Kế hoạch số 275/KH-UBND ngày 12/12/2019 của Ủy ban nhân dân Tỉnh về kiểm soát TTHC và truyền thông về hoạt động kiểm soát TTHC năm 2020 trên địa bàn tỉnh Đồng Tháp. Sở Lao động – Thương binh và Xã hội đã ban hành Kế hoạch rà soát, đánh giá TTHC năm 2020 và tiến hành rà soát 60/145 TTHC. Trong đó, số TTHC giữ nguyên là 48 thủ tục, kiến nghị đơn giản hóa 12 thủ tục chiếm tỉ lệ 20% trên tổng số TTHC đã rà soát và chiếm 8,3% trên tổng số TTHC. Tổng chi phí tiết kiệm dự kiến sau đơn giản hóa là 640.905.000 đồng.",
+        "- Công tác phổ biến, giáo dục pháp luật: Sở Lao động – TB&XH ban hành kế hoạch số 115/KH-SLĐTBXH ngày 04/11/2019 về tuyên truyền, phổ biến, giáo dục pháp luật về phòng, chống tham nhũng giai đoạn 2019-2021. Theo đó, nội dung tuyên truyền tập trung chủ yếu: Ý nghĩa, tầm quan trọng của PCTN và xây dựng đạo đức liêm chính; Quan điểm, chủ trương, chính sách của Đảng về PCTN; Luật PCTN năm 2018 và các văn bản hướng dẫn thi hành.",
+        "- Thiệu quả Thông báo kết luận số 974-TB/TU, ngày 07/9/2018 của Ban Thường vụ Tỉnh ủy về đổi mới phương thức phối hợp tuyên truyền, vận động đoàn viên, hội viên và nhân dân tham gia thực hiện các nhiệm vụ trọng tâm, đề án lớn của Tỉnh.",
+        "- Tuyên truyền, vận động đoàn viên thanh niên hưởng ứng phong trào thi đua tiến tới Đại hội XI Đảng bộ Tỉnh, nhiệm kỳ 2020 - 2025 và nhiệm vụ phát triển kinh tế - xã hội năm 2020.",
+        "- Tiếp tục quán triệt, triển khai trong toàn thể cán bộ, công chức, viên chức trong đơn vị nội dung những chủ trương; tiếp tục triển khai Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ về tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới; kế hoạch số 147/KH-UBND ngày 02/7/2016 về thực hiện Chỉ thị 16/CT-TTg.",
+        "Số xã đạt chuẩn (...xã/...xã=...%); (tăng...% so với 2019)\tSố huyện đạt chuẩn (...huyện/...huyện=...%)",
+        "Tỷ lệ giường bệnh .../1 vạn dân; tăng (giảm)...% so với 2019\tCung cấp dịch vụ công trực tuyến (Mức độ 3,4) (...TT= ..%)",
+    ];
+
+    #[test]
+    fn seed_report_citations() {
+        let found: Vec<Found> = SEED.iter().flat_map(|p| find_citations(p)).collect();
+        let numbered: Vec<&str> = found
+            .iter()
+            .filter_map(|f| f.citation.id.as_deref())
+            .collect();
+        assert_eq!(
+            numbered,
+            [
+                "91/QĐ-SLĐTBXH",
+                "30/KH-SLĐTBXH",
+                "762-QĐ/TU",
+                "177-CTr/TU",
+                "25-NQ/TW",
+                "290-QĐ/TW",
+                "89/KH-UBND",
+                "08/NQ-CP",
+                "62-CTr/TU",
+                "19-NQ/TW",
+                "29/QĐ-UBND-TL",
+                "43/QĐ-UBND-TL",
+                "16/2019/QĐ-UBND",
+                "34/2016/NĐ-CP",
+                "276/KH-UBND",
+                "275/KH-UBND",
+                "115/KH-SLĐTBXH",
+                "974-TB/TU",
+                "16/CT-TTg",
+                "147/KH-UBND",
+                "16/CT-TTg",
+            ],
+            "the 21 numbered citations of the seed, in order"
+        );
+        let named: Vec<&str> = found
+            .iter()
+            .filter_map(|f| f.citation.name.as_deref())
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "Nghị quyết TW4 (Khóa XII)",
+                "Nghị quyết Hội nghị Trung ương 7 Khóa XI",
+                "Luật Phòng, chống tác hại rượu, bia",
+                "Luật Ban hành VBQPPL",
+                "Luật PCTN năm 2018",
+            ],
+            "the named references of the seed"
+        );
+        let dated = found.iter().filter(|f| f.citation.date.is_some()).count();
+        assert_eq!(dated, 15, "citations of the seed with a date");
+        let by_id = |id: &str| {
+            found
+                .iter()
+                .find(|f| f.citation.id.as_deref() == Some(id))
+                .map(|f| f.citation.clone())
+        };
+        assert_eq!(
+            by_id("19-NQ/TW").and_then(|c| c.issuer_name),
+            s("Hội nghị lần thứ 6 Ban Chấp hành Trung ương khoá XII"),
+            "the issuer of 19-NQ/TW"
+        );
+        assert_eq!(
+            by_id("762-QĐ/TU").and_then(|c| c.issuer_name),
+            s("Ban thường vụ Tỉnh ủy"),
+            "the issuer of 762-QĐ/TU"
+        );
+        assert_eq!(
+            by_id("290-QĐ/TW").and_then(|c| c.issuer_name),
+            s("Bộ Chính trị khóa X"),
+            "the issuer of 290-QĐ/TW"
+        );
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let long_slashes = "1/".repeat(10_000);
+        let long_party = "1-A/".repeat(5_000);
+        let long_symbol = format!("Quyết định số 1/{}", "QĐ-".repeat(5_000));
+        let long_named = format!("Luật {}", "Phòng, chống ".repeat(3_000));
+        let long_names = "Luật A ".repeat(5_000);
+        let inputs = [
+            "",
+            " ",
+            "0",
+            "1234567890123",
+            "/",
+            "-/-",
+            "số",
+            "Luật ",
+            "Hiến pháp",
+            "ngày",
+            "1/Q",
+            "1/Q ngày",
+            "1/QĐ-UBND ngày 3",
+            "1/QĐ-UBND của",
+            "1/QĐ-UBND của Ủy",
+            "1-NQ/TW,",
+            "số 1 / 2",
+            "Quyết định số 12/QĐ-UBND ngày 99/99/9999",
+            "Quyết định số 12/QĐ-UBND ngày 0/0/0000",
+            "Luật (",
+            "Luật A (",
+            "Luật A, ",
+            "Luật A, b",
+            "Nghị quyết Ⅻ",
+            "Quyết định số ١٢/QĐ-UBND",
+            "決定 số 12/QĐ-UBND của 政府",
+            "Приказ № 12/ПР-МО",
+            "Quyết định số 12/ΑΒ-ΓΔ",
+            "🙂 số 12/QĐ-UBND 🙂 của 🙂",
+            "Quyết định số 12/QĐ-UBND\u{0301}",
+            "e\u{301}12/QĐ-UBND",
+            &long_slashes,
+            &long_party,
+            &long_symbol,
+            &long_named,
+            &long_names,
+        ];
+        for input in inputs {
+            for f in find_citations(input) {
+                assert!(
+                    f.start <= f.end && input.get(f.start..f.end).is_some(),
+                    "span on char boundaries in {:?}",
+                    input.chars().take(40).collect::<String>()
+                );
+            }
+        }
+        // Every prefix of a real paragraph, cut on a char boundary, is parsed without panic.
+        let paragraph = SEED[4];
+        for (at, _) in paragraph.char_indices() {
+            let prefix = &paragraph[..at];
+            for f in find_citations(prefix) {
+                assert!(
+                    f.end <= prefix.len(),
+                    "span inside the prefix of {at} bytes"
+                );
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@ use super::body::is_appendix_start;
 use super::header::{self, is_upper};
 use super::segment::Segment;
 use super::{Context, grammar};
-use crate::model::{Artifact, ArtifactKind, Authority, Document, Recipient, Signature};
+use crate::model::{ArtifactKind, Authority, Document, Recipient, Signature};
 use crate::tables;
 
 fn is_recipients_label(t: &str) -> bool {
@@ -100,6 +100,46 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Splits an authority line that holds the whole signature (`TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC
+/// Phạm Lương Sơn` after `KT.`) into the body or head signed for, the signer's position and name.
+/// A line with only the body (`ỦY BAN NHÂN DÂN`) comes back whole.
+fn split_signature_line(rest: &str) -> (String, Option<String>, Option<String>) {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    // The name: trailing words that are not in capitals.
+    let caps = words
+        .iter()
+        .take_while(|w| is_upper(w) || !w.chars().any(char::is_alphabetic))
+        .count();
+    let tail = words[caps..].join(" ");
+    let name = (caps > 0 && is_name(&tail, false)).then_some(tail);
+    let upper = if name.is_some() {
+        words[..caps].join(" ")
+    } else {
+        rest.to_owned()
+    };
+    // The position: the first signer title (two words or more) after the head, not inside a
+    // longer title (`TỔNG GIÁM ĐỐC` is not cut before `GIÁM ĐỐC`).
+    let cut = tables::SIGNER_TITLES
+        .iter()
+        .filter(|t| t.contains(' '))
+        .flat_map(|t| upper.match_indices(*t).map(|(at, _)| at))
+        .filter(|&at| at > 0 && upper[..at].ends_with(' '))
+        .filter(|&at| {
+            let before = upper[..at].trim_end();
+            !before.ends_with("TỔNG") && !before.ends_with("PHÓ") && !before.ends_with("CHI")
+        })
+        .min();
+    match cut {
+        Some(at) => (
+            upper[..at].trim().to_owned(),
+            Some(upper[at..].trim().to_owned()),
+            name,
+        ),
+        None if name.is_some() => (upper, None, name),
+        None => (rest.to_owned(), None, None),
+    }
 }
 
 /// Splits a recipient item into name, count and note.
@@ -191,13 +231,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         let segs = super::body::segments(cx, i);
         if segs.is_empty() {
-            doc.artifacts.push(Artifact {
-                kind: ArtifactKind::Markup,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+            cx.artifact_line(doc, ArtifactKind::Markup, i);
             i += 1;
             continue;
         }
@@ -248,11 +282,16 @@ fn segment(
         claim(cx, "/signature");
     };
     if let Some((mode, raw, rest)) = grammar::authority(t) {
+        let (for_, title, name) = split_signature_line(rest.trim());
         sig.chain.push(Authority {
             mode,
             raw: raw.to_owned(),
-            for_: rest.trim().to_owned(),
+            for_,
         });
+        sig.titles.extend(title);
+        if sig.name.is_none() {
+            sig.name = name;
+        }
         sign(cx, sig);
         return true;
     }
@@ -368,6 +407,29 @@ mod tests {
             "Party form"
         );
         assert_eq!(archive("- Lưu trữ hồ sơ"), None);
+    }
+
+    #[test]
+    fn signature_on_one_line() {
+        let split = |t| split_signature_line(t);
+        assert_eq!(
+            split("TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Lương Sơn"),
+            (
+                "TỔNG GIÁM ĐỐC".to_owned(),
+                Some("PHÓ TỔNG GIÁM ĐỐC".to_owned()),
+                Some("Phạm Lương Sơn".to_owned())
+            )
+        );
+        assert_eq!(
+            split("BỘ TRƯỞNG THỨ TRƯỞNG"),
+            ("BỘ TRƯỞNG".to_owned(), Some("THỨ TRƯỞNG".to_owned()), None)
+        );
+        assert_eq!(
+            split("ỦY BAN NHÂN DÂN"),
+            ("ỦY BAN NHÂN DÂN".to_owned(), None, None),
+            "a body alone"
+        );
+        assert_eq!(split("GIÁM ĐỐC"), ("GIÁM ĐỐC".to_owned(), None, None));
     }
 
     #[test]

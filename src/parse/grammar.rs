@@ -263,7 +263,8 @@ pub fn roman_value(s: &str) -> Option<u32> {
     (to_roman(total) == s).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// Writes `n` as a roman numeral (1 → I, 4 → IV), the inverse of [`roman_value`].
+pub fn to_roman(mut n: u32) -> String {
     let table = [
         (100, "C"),
         (90, "XC"),
@@ -436,6 +437,17 @@ pub fn label(text: &str) -> Option<Label> {
         };
         let skip = after_label(&tail[sep..])?;
         if tail[sep..].trim().is_empty() && style == NumberStyle::Arabic {
+            return None;
+        }
+        // `3.2 Tinh giản` is a label; `2.594 hồ sơ` and `1.5 triệu đồng` are figures.
+        if style == NumberStyle::Decimal
+            && sep == 0
+            && !tail
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
             return None;
         }
         // `1.` followed by another digit is a decimal number in text, not a label.
@@ -622,11 +634,8 @@ mod tests {
         assert_eq!(lab("V/v góp ý"), None);
         assert_eq!(lab("IIV. X"), None);
         assert_eq!(lab("Ủy ban"), None);
-        assert_eq!(
-            lab("1.5 triệu đồng"),
-            Some((Decimal, "1.5".into(), Some(5), "triệu đồng")),
-            "FIXME: a decimal amount at a line start reads as a label"
-        );
+        assert_eq!(lab("1.5 triệu đồng"), None, "a decimal figure, not a label");
+        assert_eq!(lab("2.594 hồ sơ"), None, "a thousands figure, not a label");
     }
 
     #[test]

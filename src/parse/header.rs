@@ -119,7 +119,7 @@ pub fn title_type(text: &str) -> Option<&'static tables::DocType> {
         return None;
     }
     // A long capitalized line that merely starts with a type word is a body heading.
-    (rest.chars().count() <= 300).then_some(ty)
+    (rest.chars().count() <= 300 || !is_upper(rest)).then_some(ty)
 }
 
 fn classify(text: &str) -> Option<Item> {
@@ -181,13 +181,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             super::body::artifact_kind(line, cx.format).filter(|k| *k != ArtifactKind::Rule)
         {
             // Gazette page headers, page numbers and stamps above the header.
-            doc.artifacts.push(Artifact {
-                kind,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+            cx.artifact_line(doc, kind, i);
             i += 1;
             continue;
         }
@@ -197,13 +191,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             .collect();
         if segs.is_empty() {
             // A pipe table's `|---|---|` row: markup without text.
-            doc.artifacts.push(Artifact {
-                kind: ArtifactKind::Markup,
-                text: line.raw.trim().to_owned(),
-                line: line.no,
-            });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-            cx.claim_line(&path, i);
+            cx.artifact_line(doc, ArtifactKind::Markup, i);
             i += 1;
             continue;
         }
@@ -225,7 +213,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
                 i += 1;
                 continue;
             }
-            if !seen_item && i < 3 && segs.len() == 1 && line.text.chars().count() < 80 {
+            if !seen_item && i < 12 && segs.len() == 1 && header_follows(cx, i + 1) {
                 // Stray text above the header (a form number, a file name): left to the sweep.
                 i += 1;
                 continue;
@@ -294,6 +282,20 @@ fn split_reference_date(cx: &Context<'_>, seg: Segment) -> Vec<Segment> {
             ..seg
         },
     ]
+}
+
+/// True when a header item stands within the next eight non-blank lines (rules not counted): the lines above it are
+/// stray text (a summary line, a form number) and not the start of the body.
+fn header_follows(cx: &Context<'_>, from: usize) -> bool {
+    cx.lines[from.min(cx.lines.len())..]
+        .iter()
+        .filter(|l| !l.is_blank() && !is_rule(&l.text))
+        .take(8)
+        .any(|l| {
+            segment::split(l, cx.format).iter().any(|s| {
+                classify(&s.text).is_some_and(|i| !matches!(i, Item::IssuerLine | Item::Rule))
+            })
+        })
 }
 
 fn apply(

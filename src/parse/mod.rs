@@ -18,8 +18,8 @@ pub mod title;
 use crate::decode::{DecodeError, Decoded};
 use crate::lex::{self, Line};
 use crate::model::{
-    Document, Family, Format, Header, NumberSystem, SCHEMA_VERSION, SourceInfo, SourceMapEntry,
-    Unrecognized,
+    Artifact, ArtifactKind, Document, Family, Format, Header, Normalization, NumberSystem,
+    SCHEMA_VERSION, SourceInfo, SourceMapEntry, Unrecognized,
 };
 use crate::source;
 
@@ -68,7 +68,12 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     let normalized = source::normalize(text);
     let text = normalized.text.as_str();
     let format = options.format.unwrap_or_else(|| lex::detect_format(text));
-    let lines = lex::lines(text, format);
+    let mut lines = lex::lines(text, format);
+    let line_count = lines.last().map_or(0, |l| l.no);
+    let mut normalizations = normalized.applied.clone();
+    if lex::recover_lost_breaks(&mut lines, format) {
+        normalizations.push(Normalization::LineBreaksRecovered);
+    }
     let mut doc = Document {
         schema_version: SCHEMA_VERSION,
         source: SourceInfo {
@@ -78,9 +83,9 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
                 .encoding
                 .clone()
                 .unwrap_or_else(|| "utf-8".to_owned()),
-            normalizations: normalized.applied.clone(),
+            normalizations,
             bytes: text.len(),
-            lines: lines.len(),
+            lines: line_count,
             hash: None,
             vanban_version: None,
         },
@@ -99,6 +104,7 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
         appendices: Vec::new(),
         artifacts: Vec::new(),
         unrecognized: Vec::new(),
+        findings: Vec::new(),
         source_map: Vec::new(),
     };
     let mut cx = Context {
@@ -120,7 +126,7 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
         at = next;
     }
     sweep(&mut cx, &mut doc);
-    doc.citations = citation::collect(&cx.texts, cx.lines);
+    doc.citations = citation::collect(&cx.texts);
     doc.family = family(&doc);
     doc.source_map = std::mem::take(&mut cx.ledger.entries);
     doc.source_map.sort_by_key(|e| e.start);
@@ -166,6 +172,19 @@ impl Context<'_> {
         let line = &self.lines[index];
         self.ledger
             .claim(path, line.start, line.end, line.no, line.no, self.text);
+    }
+
+    /// Records line `index` whole as a layout artifact (a rule, a page number, bare markup) and
+    /// claims it for that node.
+    pub fn artifact_line(&mut self, doc: &mut Document, kind: ArtifactKind, index: usize) {
+        let line = &self.lines[index];
+        doc.artifacts.push(Artifact {
+            kind,
+            text: line.raw.trim().to_owned(),
+            line: line.no,
+        });
+        let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
+        self.claim_line(&path, index);
     }
 
     /// Index of the next non-blank line at or after `at`.

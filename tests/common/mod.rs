@@ -16,7 +16,13 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
-    out.retain(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")));
+    out.retain(|p| {
+        let readme = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("README"));
+        !readme && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
+    });
     out.sort();
     out
 }

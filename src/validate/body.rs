@@ -1,0 +1,429 @@
+//! Body rules: numbering of headings, empty and untitled headings, the sections, appendices and
+//! preamble lines a profile requires (BOD001–BOD010, APX001).
+//!
+//! Numbering is checked among siblings (the parser builds the tree from the numbering), except
+//! that articles (`Điều N`) run through the whole document. Điểm letters follow the Vietnamese
+//! alphabet (a b c d đ e …); skipping đ is accepted, since practice often does.
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Phụ lục I Phần I Mục II.6 (bố cục; phần, chương, mục, tiểu mục, điều
+//! have titles), Mục III.1 (phụ lục); Phụ lục III Mẫu 1.2, 1.3 (căn cứ, `QUYẾT ĐỊNH:`).
+
+use std::collections::HashMap;
+
+use super::kind::Kind;
+use super::locate::Loc;
+use super::profile::{fold, matches_words};
+use super::{Checker, Part};
+use crate::model::{NumberStyle, PreambleKind, Section, Table};
+
+/// Runs the body rules.
+pub fn check(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let mut article = None;
+    walk(cx, &doc.sections, "/sections", None, &[], &mut article);
+    for (i, a) in doc.appendices.iter().enumerate() {
+        let mut article = None;
+        let base = format!("/appendices/{i}/sections");
+        walk(cx, &a.sections, &base, None, &a.tables, &mut article);
+    }
+    required_sections(cx);
+    required_appendices(cx);
+    preamble(cx);
+}
+
+/// The last article seen: its number and label.
+type LastArticle = Option<(u32, String)>;
+
+/// Checks one list of siblings and recurses into their children.
+fn walk(
+    cx: &mut Checker<'_>,
+    list: &[Section],
+    base: &str,
+    parent: Option<&Section>,
+    tables: &[Table],
+    article: &mut LastArticle,
+) {
+    let parent_style = parent.map(|p| p.style);
+    let level_style = list
+        .iter()
+        .map(|s| s.style)
+        .find(|&st| !parent_style.is_some_and(|p| variant(p, st)));
+    // The previous sibling's number and label; a child written in the parent's other style
+    // (`II-` under `I.`) counts as a sibling of its parent here.
+    let mut prev: Option<(u32, String)> = None;
+    let headings = list
+        .iter()
+        .any(|s| !s.paragraphs.is_empty() || !s.children.is_empty());
+    for (i, s) in list.iter().enumerate() {
+        let path = format!("{base}/{i}");
+        let label_at = |cx: &Checker<'_>| cx.loc.exact(&path, Some(&s.label), s.line);
+        if let Some(p) = parent.filter(|p| variant(p.style, s.style)) {
+            let at = label_at(cx);
+            cx.emit(
+                Kind::MixedNumberingStyles {
+                    found: styled(s),
+                    level: styled_as(&p.label, p.style),
+                },
+                at,
+            );
+        } else if level_style.is_some_and(|st| st != s.style) && s.style != NumberStyle::Article {
+            let level = list
+                .iter()
+                .find(|x| Some(x.style) == level_style)
+                .map_or_else(String::new, styled);
+            let at = label_at(cx);
+            cx.emit(
+                Kind::MixedNumberingStyles {
+                    found: styled(s),
+                    level,
+                },
+                at,
+            );
+        } else if let Some(n) = s.number {
+            let previous = if s.style == NumberStyle::Article {
+                article.clone()
+            } else {
+                prev.clone()
+            };
+            let kind = sequence(s, n, previous.as_ref(), list, i);
+            if let Some(kind) = kind {
+                let at = label_at(cx);
+                cx.emit(kind, at);
+            }
+            if s.style == NumberStyle::Article {
+                *article = Some((n, s.label.clone()));
+            } else {
+                prev = Some((n, s.label.clone()));
+                for c in s.children.iter().filter(|c| variant(s.style, c.style)) {
+                    if let Some(cn) = c.number {
+                        prev = Some((cn, c.label.clone()));
+                    }
+                }
+            }
+        }
+        content(cx, s, &path, headings, tables);
+        walk(
+            cx,
+            &s.children,
+            &format!("{path}/children"),
+            Some(s),
+            &[],
+            article,
+        );
+    }
+}
+
+/// The numbering finding for a heading numbered `n` after `previous`, if any.
+fn sequence(
+    s: &Section,
+    n: u32,
+    previous: Option<&(u32, String)>,
+    list: &[Section],
+    i: usize,
+) -> Option<Kind> {
+    let Some((p, prev_label)) = previous else {
+        return (n > 1).then(|| Kind::NumberingGap {
+            found: s.label.clone(),
+            expected: label_for(s.style, 1, &s.label),
+        });
+    };
+    let p = *p;
+    if n == p {
+        let first_line = list[..i]
+            .iter()
+            .find(|x| x.label == s.label)
+            .map_or(s.line, |x| x.line);
+        Some(Kind::DuplicateNumber {
+            label: s.label.clone(),
+            first_line,
+        })
+    } else if n < p {
+        Some(Kind::NumberingOutOfOrder {
+            found: s.label.clone(),
+            previous: prev_label.clone(),
+        })
+    } else if n > p + 1 && !(s.style == NumberStyle::Letter && p == 4 && n == 6) {
+        Some(Kind::NumberingGap {
+            found: s.label.clone(),
+            expected: label_for(s.style, p + 1, &s.label),
+        })
+    } else {
+        None
+    }
+}
+
+/// Empty headings and untitled divisions.
+fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables: &[Table]) {
+    use NumberStyle as S;
+    let division = matches!(
+        s.style,
+        S::Part | S::Chapter | S::Division | S::Subdivision | S::Article
+    );
+    if division && s.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        let at = cx.loc.exact(path, None, s.line);
+        cx.emit(
+            Kind::UntitledDivision {
+                label: s.label.clone(),
+            },
+            at,
+        );
+        return;
+    }
+    let has_table = tables
+        .iter()
+        .any(|t| t.line > s.line && t.line <= s.end_line.max(s.line));
+    if !s.paragraphs.is_empty() || !s.children.is_empty() || has_table {
+        return;
+    }
+    let title = s.title.as_deref().unwrap_or("");
+    // A title that is a whole sentence (`Điều 3. Chánh Văn phòng … thi hành Quyết định này./.`)
+    // is the content itself.
+    let sentence = title.chars().count() > 100 || title.ends_with("./.");
+    let structural = division || matches!(s.style, S::Roman | S::RomanDash);
+    let heading = structural
+        || (matches!(s.style, S::Arabic | S::ArabicDash | S::Decimal)
+            && !title.is_empty()
+            && headings);
+    if heading && !sentence {
+        let at = cx.loc.exact(path, None, s.line);
+        cx.emit(
+            Kind::EmptySection {
+                label: s.label.clone(),
+            },
+            at,
+        );
+    }
+}
+
+/// True when `b` is the other spelling of `a`'s numbering (`I.` and `I-`, `1.` and `1-`).
+fn variant(a: NumberStyle, b: NumberStyle) -> bool {
+    use NumberStyle as S;
+    matches!(
+        (a, b),
+        (S::Roman, S::RomanDash)
+            | (S::RomanDash, S::Roman)
+            | (S::Arabic, S::ArabicDash)
+            | (S::ArabicDash, S::Arabic)
+    )
+}
+
+/// A label with its style's punctuation (`II-`, `1.`, `a)`).
+fn styled(s: &Section) -> String {
+    styled_as(&s.label, s.style)
+}
+
+fn styled_as(label: &str, style: NumberStyle) -> String {
+    use NumberStyle as S;
+    match style {
+        S::Roman | S::Arabic | S::Decimal => format!("{label}."),
+        S::RomanDash | S::ArabicDash => format!("{label}-"),
+        S::Letter => format!("{label})"),
+        _ => label.to_owned(),
+    }
+}
+
+/// The label numbered `n` in `style`, shaped like `like`.
+fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
+    use NumberStyle as S;
+    match style {
+        S::Roman | S::RomanDash => crate::parse::grammar::to_roman(n),
+        S::Arabic | S::ArabicDash => n.to_string(),
+        S::Decimal => match like.rsplit_once('.') {
+            Some((head, _)) => format!("{head}.{n}"),
+            None => n.to_string(),
+        },
+        S::Letter => "abcdđeghiklmnopqrstuvxy"
+            .chars()
+            .nth(n.saturating_sub(1) as usize)
+            .map_or_else(|| n.to_string(), String::from),
+        S::Article => format!("Điều {n}"),
+        S::Part => format!("Phần {}", crate::parse::grammar::to_roman(n)),
+        S::Chapter => format!("Chương {}", crate::parse::grammar::to_roman(n)),
+        S::Division => format!("Mục {n}"),
+        S::Subdivision => format!("Tiểu mục {n}"),
+    }
+}
+
+/// The headings of one depth of the main body, with their paths, in document order.
+fn level_list(sections: &[Section], level: u32) -> Vec<(String, &Section)> {
+    let mut current: Vec<(String, &Section)> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("/sections/{i}"), s))
+        .collect();
+    for _ in 1..level {
+        current = current
+            .iter()
+            .flat_map(|(p, s)| {
+                s.children
+                    .iter()
+                    .enumerate()
+                    .map(move |(j, c)| (format!("{p}/children/{j}"), c))
+            })
+            .collect();
+    }
+    current
+}
+
+/// `IV. ĐÁNH GIÁ CHUNG` for messages.
+fn heading_text(s: &Section) -> String {
+    match &s.title {
+        Some(t) => format!("{}. {t}", s.label),
+        None => s.label.clone(),
+    }
+}
+
+/// The sections the profile requires: present, in order, at their level.
+fn required_sections(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let rules = cx.profile().sections.clone();
+    let ordered = cx.profile().ordered;
+    let mut lists: HashMap<u32, Vec<(String, &Section)>> = HashMap::new();
+    let mut used: HashMap<u32, Vec<bool>> = HashMap::new();
+    // Per level: position and rule name of the last section matched in order.
+    let mut last: HashMap<u32, (usize, String)> = HashMap::new();
+    for rule in &rules {
+        let list = lists
+            .entry(rule.level)
+            .or_insert_with(|| level_list(&doc.sections, rule.level));
+        let taken = used
+            .entry(rule.level)
+            .or_insert_with(|| vec![false; list.len()]);
+        let patterns: Vec<String> = std::iter::once(&rule.name)
+            .chain(&rule.alternatives)
+            .map(|p| fold(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let fits = |s: &Section| {
+            let title = fold(s.title.as_deref().unwrap_or(""));
+            patterns.iter().any(|p| matches_words(&title, p))
+        };
+        let from = last.get(&rule.level).map_or(0, |(p, _)| p + 1);
+        let in_order = (from..list.len()).find(|&j| !taken[j] && fits(list[j].1));
+        let anywhere = || (0..list.len()).find(|&j| !taken[j] && fits(list[j].1));
+        match in_order.or_else(anywhere) {
+            Some(j) => {
+                taken[j] = true;
+                if j >= from {
+                    last.insert(rule.level, (j, rule.name.clone()));
+                } else if ordered {
+                    let after = last
+                        .get(&rule.level)
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_default();
+                    let (path, s) = &list[j];
+                    let at = cx.loc.exact(path, None, s.line);
+                    cx.emit(
+                        Kind::SectionOutOfOrder {
+                            name: rule.name.clone(),
+                            after,
+                        },
+                        at,
+                    );
+                }
+            }
+            None => {
+                let prev = last.get(&rule.level).map(|(p, _)| *p);
+                let next = prev.map_or(0, |p| p + 1);
+                let after = prev.map(|p| heading_text(list[p].1));
+                let container = if rule.level == 1 {
+                    "/sections".to_owned()
+                } else {
+                    prev.map_or_else(|| "/sections".to_owned(), |p| parent_children(&list[p].0))
+                };
+                let (line, before_line) = match list.get(next) {
+                    Some((_, s)) => (s.line, Some(s.line)),
+                    None => match prev {
+                        Some(p) => (list[p].1.end_line, None),
+                        None => (
+                            doc.title
+                                .as_ref()
+                                .map_or_else(|| cx.loc.first_text_line(), |t| t.end_line),
+                            None,
+                        ),
+                    },
+                };
+                let at = cx.loc.expected(&container, line);
+                cx.emit(
+                    Kind::MissingSection {
+                        name: rule.name.clone(),
+                        label: rule.label.clone(),
+                        after,
+                        before_line,
+                    },
+                    at,
+                );
+            }
+        }
+    }
+}
+
+/// `/sections/2/children` for `/sections/2/children/4`.
+fn parent_children(path: &str) -> String {
+    path.rsplit_once('/')
+        .map_or_else(|| path.to_owned(), |(head, _)| head.to_owned())
+}
+
+/// The appendices the profile requires.
+fn required_appendices(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let rules = cx.profile().appendices.clone();
+    for rule in &rules {
+        let found = doc.appendices.iter().any(|a| {
+            let title = fold(&a.title);
+            std::iter::once(&rule.name)
+                .chain(&rule.alternatives)
+                .any(|p| matches_words(&title, &fold(p)))
+        });
+        if !found {
+            let line = doc
+                .appendices
+                .first()
+                .map(|a| a.line)
+                .or_else(|| doc.source_map.last().map(|e| e.end_line))
+                .unwrap_or(1);
+            let at = cx.loc.expected("/appendices", line);
+            cx.emit(
+                Kind::MissingAppendix {
+                    name: rule.name.clone(),
+                },
+                at,
+            );
+        }
+    }
+}
+
+/// The legal bases and the enacting line a decision requires.
+fn preamble(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let has = |k: PreambleKind| doc.preamble.iter().any(|p| p.kind == k);
+    let title_end = doc
+        .title
+        .as_ref()
+        .map_or_else(|| cx.loc.first_text_line(), |t| t.end_line);
+    if cx.requires(Part::LegalBasis) && !has(PreambleKind::Basis) {
+        let line = doc.preamble.first().map_or(title_end, |p| p.line);
+        let at = cx.loc.expected("/preamble", line);
+        cx.emit(Kind::MissingLegalBasis, at);
+    }
+    if cx.requires(Part::EnactingLine) && !has(PreambleKind::Enacting) {
+        let line = doc.sections.first().map_or(title_end, |s| s.line);
+        let at: Loc = cx.loc.expected("/preamble", line);
+        cx.emit(Kind::MissingEnactingLine, at);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_labels_follow_the_style() {
+        assert_eq!(label_for(NumberStyle::Roman, 3, "IV"), "III");
+        assert_eq!(label_for(NumberStyle::Decimal, 2, "1.3"), "1.2");
+        assert_eq!(label_for(NumberStyle::Letter, 5, "e"), "đ");
+        assert_eq!(label_for(NumberStyle::Article, 4, "Điều 6"), "Điều 4");
+        assert_eq!(crate::parse::grammar::to_roman(14), "XIV");
+    }
+}

@@ -1,0 +1,196 @@
+//! Citation rules: cited documents dated after this one, impossible dates, a kind that does
+//! not match the type code, and a first mention without its date (CIT001–CIT004).
+//!
+//! The citations come from the parser (`Document::citations`); their text is read again only to
+//! show an impossible date as written, since the parser keeps no date that does not exist.
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Phụ lục I Phần I Mục II.6.a (the first mention of a document is
+//! complete: type, number, symbol, date, issuer, subject; a law is cited by name); Phụ lục III.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Checker;
+use super::header::{code_fits, date_exists};
+use super::kind::Kind;
+use super::locate::Loc;
+use crate::model::Citation;
+use crate::tables;
+
+/// Kinds cited by name, whose first mention needs no date.
+const NAMED_KINDS: &[&str] = &["luật", "bộ luật", "pháp lệnh", "hiến pháp"];
+
+/// Runs the citation rules.
+pub fn check(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let own = doc
+        .header
+        .place_date
+        .as_ref()
+        .and_then(|pd| Some((pd.year?, pd.month?, pd.day)));
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, c) in doc.citations.iter().enumerate() {
+        let path = format!("/citations/{i}");
+        let first = c.id.as_deref().is_some_and(|id| seen.insert(id));
+        let id = display_id(c);
+        let written = written_date(&c.text);
+        if let Some((d, m, y)) =
+            written.filter(|&(d, m, y)| !date_exists(Some(d), Some(m), Some(y)))
+        {
+            let at = locate(cx, c, &path);
+            cx.emit(
+                Kind::CitationImpossibleDate {
+                    id: id.clone(),
+                    written: format!("{d:02}/{m:02}/{y}"),
+                },
+                at,
+            );
+        } else if let Some((y, m, d)) = c.date.as_deref().and_then(iso) {
+            if let Some((oy, om, od)) = own {
+                let later = match od {
+                    Some(od) => (y, m, d) > (oy, om, od),
+                    None => (y, m) > (oy, om),
+                };
+                if later {
+                    let own_text = match od {
+                        Some(od) => format!("{od:02}/{om:02}/{oy}"),
+                        None => format!("…/{om:02}/{oy}"),
+                    };
+                    let at = locate(cx, c, &path);
+                    cx.emit(
+                        Kind::CitationAfterDocument {
+                            id: id.clone(),
+                            cited: format!("{d:02}/{m:02}/{y}"),
+                            own: own_text,
+                        },
+                        at,
+                    );
+                }
+            }
+        } else if first
+            && c.number.is_some()
+            && written.is_none()
+            && !c.kind.as_deref().is_some_and(|k| NAMED_KINDS.contains(&k))
+        {
+            let at = locate(cx, c, &path);
+            cx.emit(Kind::CitationMissingDate { id: id.clone() }, at);
+        }
+        kind_mismatch(cx, c, &path);
+    }
+}
+
+/// A kind word that names another type than the number's code.
+fn kind_mismatch(cx: &mut Checker<'_>, c: &Citation, path: &str) {
+    let (Some(kind), Some(code)) = (c.kind.as_deref(), c.type_code.as_deref()) else {
+        return;
+    };
+    let Some(ty) = tables::doc_type_by_kind(kind) else {
+        return;
+    };
+    let Some(expected) = ty.code else {
+        return;
+    };
+    if code_fits(ty, code, c.system) {
+        return;
+    }
+    let at = locate(cx, c, path);
+    cx.emit(
+        Kind::CitationKindMismatch {
+            kind: kind.to_owned(),
+            code: code.to_owned(),
+            expected: expected.to_owned(),
+        },
+        at,
+    );
+}
+
+/// `Quyết định số 12/QĐ-UBND`, or the text when there is no id.
+fn display_id(c: &Citation) -> String {
+    let kind = c.kind.as_deref().map(capitalize).unwrap_or_default();
+    match (&c.id, kind.is_empty()) {
+        (Some(id), false) => format!("{kind} số {id}"),
+        (Some(id), true) => id.clone(),
+        (None, _) => c.text.clone(),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `2020-05-26` → (2020, 5, 26).
+fn iso(date: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    Some((parts.next()??, parts.next()??, parts.next()??))
+}
+
+/// The day, month and year written after `ngày` in a citation's text, existing or not.
+fn written_date(text: &str) -> Option<(u32, u32, u32)> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = RE
+        .get_or_init(|| {
+            Regex::new(
+                r"(?i)ngày\s+(\d{1,2})\s*(?:[/\-.]\s*(\d{1,2})\s*[/\-.]|\s+tháng\s+(\d{1,2})\s+năm)\s*(\d{4})",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let caps = re.captures(text)?;
+    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    Some((num(1)?, num(2).or_else(|| num(3))?, num(4)?))
+}
+
+/// Where a citation is: its text on its line, else its number, else the line.
+fn locate(cx: &Checker<'_>, c: &Citation, path: &str) -> Loc {
+    let line = cx.loc.line_range(c.line);
+    let prefix: String = c.text.chars().take(24).collect();
+    let range = cx
+        .loc
+        .find_in(line, &c.text)
+        .or_else(|| cx.loc.find_in(line, &prefix))
+        .or_else(|| {
+            // A citation cut at the line end (`19-` / `NQ/TW`): its words up to the number.
+            let number = c.number.as_deref()?;
+            let end = c.text.find(number)? + number.len();
+            cx.loc.find_in(line, c.text.get(..end)?)
+        })
+        .or_else(|| {
+            let number = c.id.as_deref().or(c.number.as_deref())?;
+            cx.loc.find_in(line, number)
+        })
+        .unwrap_or(line);
+    Loc {
+        path: path.to_owned(),
+        range,
+        exact: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_dates() {
+        assert_eq!(
+            written_date("Quyết định số 12/QĐ-UBND ngày 31/02/2021"),
+            Some((31, 2, 2021))
+        );
+        assert_eq!(
+            written_date("Tờ trình số 1/TTr-SNV ngày 01 tháng 11 năm 2024"),
+            Some((1, 11, 2024))
+        );
+        assert_eq!(
+            written_date("Quyết định số 596-QĐ/TU, ngày 17-6-2022"),
+            Some((17, 6, 2022))
+        );
+        assert_eq!(written_date("Nghị quyết số 25-NQ/TW"), None);
+    }
+}

@@ -1,0 +1,323 @@
+//! Header rules: national title and motto, Party title, issuer, number and symbol, place and
+//! date (HDR001–HDR014).
+//!
+//! Which parts are required comes from the profile (`require`); the form of the parts that are
+//! present (type code, leading zeros, a date that exists) is checked whatever the profile.
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Điều 8 khoản 1–4, Phụ lục I Phần I Mục II.1–II.4, Phụ lục III;
+//! Hướng dẫn 36-HD/VPTW (Party title, `Số 45-BC/ĐU`).
+
+use super::kind::{DatePart, Kind};
+use super::{Checker, Part};
+use crate::model::NumberSystem;
+use crate::tables;
+
+/// Runs the header rules.
+pub fn check(cx: &mut Checker<'_>) {
+    presence(cx);
+    number(cx);
+    place_date(cx);
+}
+
+/// Required parts that are absent.
+fn presence(cx: &mut Checker<'_>) {
+    let h = &cx.doc.header;
+    let top = cx.loc.first_text_line();
+    if cx.requires(Part::NationalTitle) && h.national_title.is_none() {
+        let at = cx.loc.expected("/header/national_title", top);
+        cx.emit(Kind::MissingNationalTitle, at);
+    }
+    if cx.requires(Part::Motto) && h.motto.is_none() {
+        let line = h.national_title.as_ref().map_or(top, |t| t.line);
+        let at = cx.loc.expected("/header/motto", line);
+        cx.emit(Kind::MissingMotto, at);
+    }
+    if cx.requires(Part::PartyTitle) && h.party_title.is_none() {
+        let at = cx.loc.expected("/header/party_title", top);
+        cx.emit(Kind::MissingPartyTitle, at);
+    }
+    if cx.requires(Part::Issuer) && h.issuer.is_none() {
+        let line = h.reference.as_ref().map_or(top, |r| r.line);
+        let at = cx.loc.expected("/header/issuer", line);
+        cx.emit(Kind::MissingIssuer, at);
+    }
+}
+
+/// The number line: present, numbered, with a leading zero, and a type code that fits the title.
+fn number(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let Some(r) = &doc.header.reference else {
+        if cx.requires(Part::Number) {
+            let line = doc
+                .header
+                .issuer
+                .as_ref()
+                .map_or_else(|| cx.loc.first_text_line(), |i| i.end_line);
+            let at = cx.loc.expected("/header/reference", line);
+            cx.emit(Kind::MissingNumber, at);
+        }
+        return;
+    };
+    let path = "/header/reference";
+    match &r.number {
+        None => {
+            if cx.requires(Part::Number) {
+                let at = cx.loc.exact(path, None, r.line);
+                cx.emit(
+                    Kind::UnnumberedDraft {
+                        text: r.text.clone(),
+                    },
+                    at,
+                );
+            }
+        }
+        Some(n) if n.len() == 1 && n != "0" && n.chars().all(|c| c.is_ascii_digit()) => {
+            let sep = if r.system == NumberSystem::Party {
+                '-'
+            } else {
+                '/'
+            };
+            let mut at = cx.loc.exact(path, Some(&format!("{n}{sep}")), r.line);
+            if at.range.1 > at.range.0 + n.len() {
+                at.range.1 = at.range.0 + n.len();
+            }
+            cx.emit(Kind::NumberMissingLeadingZero { number: n.clone() }, at);
+        }
+        Some(_) => {}
+    }
+    type_code(cx);
+}
+
+/// The number's type code against the title's type.
+fn type_code(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let (Some(r), Some(t)) = (&doc.header.reference, &doc.title) else {
+        return;
+    };
+    if t.inferred {
+        return;
+    }
+    let Some(title_type) = t.type_name.as_deref().and_then(tables::doc_type_by_name) else {
+        return;
+    };
+    let Some(expected) = title_type.code else {
+        return;
+    };
+    let path = "/header/reference";
+    match &r.type_code {
+        Some(code) => {
+            if !code_fits(title_type, code, r.system) {
+                let at = cx.loc.exact(path, Some(code), r.line);
+                cx.emit(
+                    Kind::TypeCodeMismatch {
+                        code: code.clone(),
+                        title_type: title_type.name.to_owned(),
+                        expected: expected.to_owned(),
+                    },
+                    at,
+                );
+            }
+        }
+        None => {
+            // Normative numbers of the National Assembly have no type group; only a state
+            // number without a year is read as a công văn's.
+            if r.year.is_some() || r.system == NumberSystem::Party {
+                return;
+            }
+            let Some(group) = r
+                .issuer_code
+                .as_deref()
+                .and_then(|c| c.split('-').next())
+                .filter(|g| !g.is_empty())
+            else {
+                return;
+            };
+            let at = cx.loc.exact(path, Some(group), r.line);
+            cx.emit(
+                Kind::UnknownTypeCode {
+                    group: group.to_owned(),
+                    title_type: title_type.name.to_owned(),
+                    expected: expected.to_owned(),
+                },
+                at,
+            );
+        }
+    }
+}
+
+/// True when `code` is a code of `ty`: its own, an older or Party variant, or `QĐ` for a Party
+/// Quy định (FORMAT §4.3).
+pub fn code_fits(ty: &tables::DocType, code: &str, system: NumberSystem) -> bool {
+    let canonical = tables::canonical_type_code(code).unwrap_or(code);
+    ty.code == Some(canonical)
+        || ty.other_codes.contains(&canonical)
+        || ty.other_codes.contains(&code)
+        || (system == NumberSystem::Party && ty.kind == "quy định" && canonical == "QĐ")
+}
+
+/// The place-and-date line: present, complete, a real date, leading zeros as the decree writes.
+fn place_date(cx: &mut Checker<'_>) {
+    let doc = cx.doc;
+    let path = "/header/place_date";
+    let Some(pd) = &doc.header.place_date else {
+        let minutes = doc
+            .title
+            .as_ref()
+            .is_some_and(|t| t.type_code.as_deref() == Some("BB"));
+        if cx.requires(Part::PlaceDate) && !minutes {
+            let line = doc
+                .header
+                .reference
+                .as_ref()
+                .map_or_else(|| cx.loc.first_text_line(), |r| r.line);
+            let at = cx.loc.expected(path, line);
+            cx.emit(Kind::MissingPlaceDate, at);
+        }
+        return;
+    };
+    let node = cx
+        .loc
+        .node(path)
+        .unwrap_or_else(|| cx.loc.line_range(pd.line));
+    if cx.requires(Part::PlaceDate) && pd.place.is_none() {
+        let at = cx.loc.exact(path, Some("ngày"), pd.line);
+        cx.emit(Kind::MissingPlace, at);
+    }
+    let blanks: Vec<DatePart> = [
+        (pd.day, DatePart::Day),
+        (pd.month, DatePart::Month),
+        (pd.year, DatePart::Year),
+    ]
+    .into_iter()
+    .filter(|(v, _)| v.is_none())
+    .map(|(_, p)| p)
+    .collect();
+    if !blanks.is_empty() && cx.requires(Part::PlaceDate) {
+        let mut at = cx.loc.exact(path, None, pd.line);
+        if let Some(d) = cx.loc.find_in(node, "ngày") {
+            at.range.0 = d.0;
+        }
+        cx.emit(Kind::BlankDate { parts: blanks }, at);
+    }
+    let day_at = digits_after(cx, node, &["ngày", "Ngày"]);
+    let month_at = digits_after(cx, node, &["tháng"]);
+    let text = cx.loc.text();
+    let written = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_owned());
+    if !date_exists(pd.day, pd.month, pd.year) {
+        let show = |v: Option<u32>, w: Option<String>| {
+            w.or_else(|| v.map(|v| v.to_string()))
+                .unwrap_or_else(|| "…".into())
+        };
+        let date = format!(
+            "{}/{}/{}",
+            show(pd.day, written(day_at)),
+            show(pd.month, written(month_at)),
+            pd.year.map_or_else(|| "…".into(), |y| y.to_string())
+        );
+        let mut at = cx.loc.exact(path, None, pd.line);
+        if let Some((s, _)) = day_at.or(month_at) {
+            at.range.0 = s;
+        }
+        cx.emit(Kind::ImpossibleDate { date }, at);
+        return;
+    }
+    if let Some(r) = day_at {
+        let w = &text[r.0..r.1];
+        if w.len() == 1 && w != "0" {
+            let at = super::locate::Loc {
+                path: path.into(),
+                range: r,
+                exact: true,
+            };
+            cx.emit(
+                Kind::DateMissingLeadingZero {
+                    part: DatePart::Day,
+                    written: w.to_owned(),
+                },
+                at,
+            );
+        }
+    }
+    if let Some(r) = month_at {
+        let w = &text[r.0..r.1];
+        let at = super::locate::Loc {
+            path: path.into(),
+            range: r,
+            exact: true,
+        };
+        if w == "1" || w == "2" {
+            cx.emit(
+                Kind::DateMissingLeadingZero {
+                    part: DatePart::Month,
+                    written: w.to_owned(),
+                },
+                at,
+            );
+        } else if w.len() == 2 && w.starts_with('0') && w != "01" && w != "02" && w != "00" {
+            cx.emit(
+                Kind::MonthWithLeadingZero {
+                    written: w.to_owned(),
+                },
+                at,
+            );
+        }
+    }
+}
+
+/// The digits written after the first of `words` inside `range`, if any.
+fn digits_after(cx: &Checker<'_>, range: (usize, usize), words: &[&str]) -> Option<(usize, usize)> {
+    let text = cx.loc.text();
+    let (_, end) = words.iter().find_map(|w| cx.loc.find_in(range, w))?;
+    let rest = text.get(end..range.1)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    let start = end + skipped;
+    let len = text[start..range.1]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    (len > 0).then_some((start, start + len))
+}
+
+/// True unless the known parts of a date cannot be: a month above 12, a day above what the
+/// month has (29 February only in leap years), a day or month 0. Blank parts pass.
+pub fn date_exists(day: Option<u32>, month: Option<u32>, year: Option<u32>) -> bool {
+    if month.is_some_and(|m| !(1..=12).contains(&m)) || day.is_some_and(|d| !(1..=31).contains(&d))
+    {
+        return false;
+    }
+    match (day, month) {
+        (Some(d), Some(m)) => d <= days_in_month(m, year),
+        _ => true,
+    }
+}
+
+/// Days in a month; February has 29 when the year is unknown or a leap year.
+pub fn days_in_month(month: u32, year: Option<u32>) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 => {
+            let leap = year.is_none_or(|y| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+            if leap { 29 } else { 28 }
+        }
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_that_exist() {
+        assert!(date_exists(Some(29), Some(2), Some(2024)));
+        assert!(!date_exists(Some(29), Some(2), Some(2023)));
+        assert!(!date_exists(Some(31), Some(2), Some(2021)));
+        assert!(!date_exists(None, Some(13), Some(2021)));
+        assert!(
+            date_exists(None, Some(11), Some(2020)),
+            "a blank day passes"
+        );
+        assert!(!date_exists(Some(31), Some(4), None));
+    }
+}

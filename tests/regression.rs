@@ -1,0 +1,96 @@
+//! Regressions found on the public documents of `../shared/corpus`, each reduced to the few lines
+//! that showed it.
+
+use vanban::model::{ArtifactKind, Format};
+
+fn text(input: &str) -> vanban::Document {
+    vanban::parse_with(
+        input,
+        &vanban::Options {
+            format: Some(Format::Text),
+            ..Default::default()
+        },
+    )
+}
+
+#[test]
+fn hard_wrapped_clause_is_not_a_title_and_its_wrap_is_not_a_footnote() {
+    // 012_nghi-dinh-so-123-2026-nd-cp.txt, lines 80–83.
+    let doc = text(
+        "Điều 5. Cấp phép\n\
+         b) Trong thời hạn 02 ngày, kể từ ngày nhận được phương án vận tải hàng\n\
+         hóa siêu trường, cơ quan có thẩm quyền quy định tại khoản\n\
+         4 Điều này có trách nhiệm tổ chức kiểm tra, phê duyệt phương án.\n",
+    );
+    let b = &doc.sections[0].children[0];
+    assert_eq!(b.label, "b");
+    assert_eq!(
+        b.title, None,
+        "the first piece of a wrapped clause is not a title"
+    );
+    assert!(
+        b.paragraphs[0]
+            .text
+            .contains("tại khoản 4 Điều này có trách nhiệm"),
+        "{:?}",
+        b.paragraphs
+    );
+    assert!(
+        !doc.artifacts
+            .iter()
+            .any(|a| a.kind == ArtifactKind::Footnote),
+        "{:?}",
+        doc.artifacts
+    );
+}
+
+#[test]
+fn wrapped_reference_to_an_article_does_not_open_one() {
+    // 007_quyet-dinh-so-372-qd-btc.txt, lines 73–74.
+    let doc = text(
+        "Điều 1. Sửa đổi\nChỉnh sửa cụm từ “khoản 1 Điều 8” thành cụm từ “khoản 2 Điều 16” tại\nĐiều 10. Thông tư số 138/2025/TT-BTC.\n",
+    );
+    assert_eq!(
+        doc.sections.len(),
+        1,
+        "one article: {:?}",
+        doc.sections.iter().map(|s| &s.label).collect::<Vec<_>>()
+    );
+    assert!(
+        doc.sections[0].paragraphs[0]
+            .text
+            .ends_with("tại Điều 10. Thông tư số 138/2025/TT-BTC.")
+    );
+}
+
+#[test]
+fn thousands_figure_at_a_line_start_is_not_a_heading() {
+    // 056_bc-ubnd-lamdong-cchc-2025.txt, line 215.
+    let doc = text(
+        "I. KẾT QUẢ\nMô hình “Hồ sơ không bản giấy” đã tiếp nhận\n2.594 hồ sơ; mô hình khác đã thực hiện 3.418 hồ sơ.\n",
+    );
+    assert!(
+        doc.sections[0].children.is_empty(),
+        "{:?}",
+        doc.sections[0].children
+    );
+    assert!(
+        doc.sections[0].paragraphs[0]
+            .text
+            .contains("tiếp nhận 2.594 hồ sơ")
+    );
+}
+
+#[test]
+fn signature_written_on_one_line() {
+    // 039_cv-296-bhxh-csyt-2021.txt, last line.
+    let doc = text(
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, CSYT.\nKT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Lương Sơn\n",
+    );
+    let s = doc.signature.expect("signature");
+    assert_eq!(s.chain[0].for_, "TỔNG GIÁM ĐỐC");
+    assert_eq!(
+        (s.title.as_deref(), s.name.as_deref()),
+        (Some("PHÓ TỔNG GIÁM ĐỐC"), Some("Phạm Lương Sơn"))
+    );
+}
