@@ -2,7 +2,7 @@
 //!
 //! The steps: read (refusing a file over the size limit before reading it), hash the bytes,
 //! skip when the output already records that hash and this vanban version (resume), decode,
-//! parse, stamp `source.hash` and `source.vanban_version`, serialize, and write the output
+//! parse, validate (the profile chosen from the document, as `vanban parse` does), stamp `source.hash` and `source.vanban_version`, serialize, and write the output
 //! atomically: `NAME.json.tmp` in the same folder, then a rename over `NAME.json`, so that an
 //! interrupted run leaves either the old output or the new one, never half of one. Decoding,
 //! parsing and serializing run under `catch_unwind`: a panic (a bug) fails this file only.
@@ -44,6 +44,7 @@ pub fn process(entry: &Entry, cx: &Context<'_>) -> FileReport {
         year: None,
         encoding: None,
         has_unrecognized: false,
+        has_findings: false,
         line: None,
     };
     let result = match &entry.error {
@@ -108,6 +109,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
                     report.year = done.header.place_date.and_then(|p| p.year);
                     report.encoding = Some(done.source.encoding);
                     report.has_unrecognized = done.unrecognized > 0;
+                    report.has_findings = done.findings > 0;
                     return Ok(());
                 }
             }
@@ -121,6 +123,10 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
         encoding: None,
     };
     let mut doc = crate::parse_decoded(&decoded, &options);
+    if cx.config.findings {
+        let profile = crate::validate::Profile::for_document(&doc);
+        doc.findings = crate::validate::Validator::new(profile).validate(&doc, &decoded.text);
+    }
     drop(decoded);
     doc.source.hash = Some(hash);
     doc.source.vanban_version = Some(VERSION.to_owned());
@@ -131,6 +137,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
     report.year = doc.header.place_date.as_ref().and_then(|p| p.year);
     report.encoding = Some(doc.source.encoding.clone());
     report.has_unrecognized = !doc.unrecognized.is_empty();
+    report.has_findings = !doc.findings.is_empty();
     match &target {
         Some(target) => {
             let mut json = if cx.config.compact {
@@ -230,6 +237,8 @@ struct Stamp {
     title: Option<StampTitle>,
     #[serde(default, deserialize_with = "count")]
     unrecognized: usize,
+    #[serde(default, deserialize_with = "count")]
+    findings: usize,
 }
 
 #[derive(Debug, Deserialize)]

@@ -50,6 +50,9 @@ pub struct Config {
     pub format: Option<Format>,
     /// One line of JSON per output file instead of pretty-printed.
     pub compact: bool,
+    /// Fill each document's `findings` with the validator, under the profile chosen from the
+    /// document (as `vanban parse` does).
+    pub findings: bool,
 }
 
 impl Default for Config {
@@ -60,6 +63,7 @@ impl Default for Config {
             max_bytes: crate::decode::DEFAULT_MAX_BYTES,
             format: None,
             compact: false,
+            findings: true,
         }
     }
 }
@@ -134,6 +138,8 @@ pub struct FileReport {
     pub encoding: Option<String>,
     /// True when some text was not recognized (`unrecognized` is not empty).
     pub has_unrecognized: bool,
+    /// True when the validator found something (`findings` is not empty).
+    pub has_findings: bool,
     /// The NDJSON record, when records go to a stream.
     pub line: Option<Vec<u8>>,
 }

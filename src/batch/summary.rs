@@ -27,6 +27,8 @@ pub struct Summary {
     pub skipped: u64,
     /// Not converted; see `failures`.
     pub failed: u64,
+    /// Converted or skipped documents with at least one validator finding.
+    pub with_findings: u64,
     /// Converted or skipped documents holding text that no rule recognized.
     pub with_unrecognized: u64,
     /// Input bytes read.
@@ -86,6 +88,9 @@ impl Summary {
             }
             Status::Converted => self.converted += 1,
             Status::Skipped => self.skipped += 1,
+        }
+        if report.has_findings {
+            self.with_findings += 1;
         }
         if report.has_unrecognized {
             self.with_unrecognized += 1;

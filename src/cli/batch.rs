@@ -59,6 +59,9 @@ pub struct ConvertArgs {
     /// Write each output as one line of JSON instead of pretty-printed.
     #[arg(long)]
     compact: bool,
+    /// Leave each document's `findings` empty (no validation).
+    #[arg(long)]
+    no_findings: bool,
     /// Refuse inputs larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = 50)]
     max_size: u64,
@@ -86,6 +89,7 @@ fn run(args: &ConvertArgs) -> Result<ExitCode, BatchError> {
         max_bytes: args.max_size.saturating_mul(1024 * 1024),
         format: args.format.map(InputFormat::to_format),
         compact: args.compact,
+        findings: !args.no_findings,
     };
     let include: Vec<String> = if args.globs.is_empty() {
         DEFAULT_GLOBS.iter().map(|g| (*g).to_owned()).collect()
@@ -210,7 +214,7 @@ impl Progress {
         let bar = show.then(|| {
             let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
             let template = if total.is_some() {
-                "{elapsed_precise} [{wide_bar}] {pos}/{len} files, ETA {eta} {msg}"
+                "{elapsed_precise} [{wide_bar}] {pos}/{len} files, {msg}, ETA {eta}"
             } else {
                 "{elapsed_precise} {spinner} {pos} files {msg}"
             };
@@ -268,8 +272,8 @@ fn write_summary(w: &mut impl Write, s: &Summary, written: Option<PathBuf>) -> i
     writeln!(
         w,
         "{} documents: {} converted, {} skipped (up to date), {} failed; \
-         {} with unrecognized text",
-        s.documents, s.converted, s.skipped, s.failed, s.with_unrecognized
+         {} with findings, {} with unrecognized text",
+        s.documents, s.converted, s.skipped, s.failed, s.with_findings, s.with_unrecognized
     )?;
     writeln!(
         w,

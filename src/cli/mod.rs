@@ -45,10 +45,10 @@ enum Command {
         #[arg(long)]
         no_findings: bool,
     },
-    /// Check documents against a profile: missing parts, numbering, dates, citations, blanks.
-    Validate(validate::ValidateArgs),
     /// Convert files and folders (recursively) to one JSON each, in parallel, resumable.
     Convert(batch::ConvertArgs),
+    /// Check documents against a profile: missing parts, numbering, dates, citations, blanks.
+    Validate(validate::ValidateArgs),
     /// Print the JSON Schema of the output.
     Schema,
 }
@@ -91,7 +91,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             lang,
             no_findings,
         } => {
-            let bytes = read_input(&file)?;
+            let decoded = read_input(&file)?;
             let format = format
                 .map(InputFormat::to_format)
                 .or_else(|| format_from_extension(&file));
@@ -100,12 +100,6 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 path: Some(file.display().to_string()),
                 encoding: None,
             };
-            let decoded = vanban::decode::decode(&bytes).map_err(|e| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {e}", file.display()),
-                )
-            })?;
             let forced = profile.as_deref().map(validate::load_profile).transpose()?;
             let mut doc = vanban::parse_decoded(&decoded, &options);
             if !no_findings {
@@ -135,7 +129,10 @@ fn format_from_extension(path: &Path) -> Option<Format> {
     }
 }
 
-fn read_input(path: &Path) -> io::Result<Vec<u8>> {
+/// Reads a document (a file, or standard input for `-`) and decodes it ([`vanban::decode`]):
+/// UTF-8, UTF-16 with BOM or Windows-1258. The error names the file and, for a file that is not
+/// text (DOCX, PDF, binary, empty), says what to do.
+fn read_input(path: &Path) -> io::Result<vanban::Decoded> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         io::stdin().read_to_end(&mut bytes)?;
@@ -143,14 +140,7 @@ fn read_input(path: &Path) -> io::Result<Vec<u8>> {
         bytes = std::fs::read(path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     }
-    Ok(bytes)
-}
-
-/// Reads a file (or standard input) and decodes it to text; the error names the file, what its
-/// bytes are (a DOCX, a PDF …) and what to do.
-fn read_text(path: &Path) -> io::Result<String> {
-    let bytes = read_input(path)?;
-    vanban::decode::decode(&bytes).map(|d| d.text).map_err(|e| {
+    vanban::decode(&bytes).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,
             format!("{}: {e}", path.display()),

@@ -101,8 +101,8 @@ pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
     let mut failures = Vec::new();
     for file in &args.files {
         let name = file.display().to_string();
-        let text = match super::read_text(file) {
-            Ok(t) => t,
+        let decoded = match super::read_input(file) {
+            Ok(d) => d,
             Err(e) => {
                 eprintln!("vanban: {e}");
                 failures.push(Failure {
@@ -117,18 +117,18 @@ pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
             path: Some(name.clone()),
             encoding: None,
         };
-        let doc = vanban::parse_with(&text, &options);
+        let doc = vanban::parse_decoded(&decoded, &options);
         let profile = forced
             .clone()
             .unwrap_or_else(|| Profile::for_document(&doc).clone());
         let validator = validators
             .entry(profile.id.clone())
             .or_insert_with(|| Validator::new(&profile).with_lang(lang));
-        let findings = validator.validate(&doc, &text);
+        let findings = validator.validate(&doc, &decoded.text);
         reports.push(FileReport {
             file: name,
             profile: profile.id.clone(),
-            source: vanban::source::normalize(&text).text,
+            source: vanban::source::normalize(&decoded.text).text,
             findings,
         });
     }
