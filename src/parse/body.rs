@@ -348,7 +348,7 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
 /// `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`.
 fn is_enacting(t: &str) -> bool {
     let body = t.trim_end_matches([':', ' ']);
-    t.trim_end().ends_with(':') && tables::ENACTING_WORDS.iter().any(|w| body == *w)
+    t.trim_end().ends_with(':') && tables::ENACTING_WORDS.contains(&body)
 }
 
 /// Parses an appendix at `at` if one starts there; returns where it stopped.

@@ -267,9 +267,8 @@ fn segment(
         return true;
     }
     let dashed = t.starts_with(['-', '+', '•', '–']) || t.starts_with("* ");
-    if (*in_recipients || dashed) && (dashed || archive(t).is_some()) && seg.column == 0
-        || dashed && *in_recipients
-    {
+    let archive_line = *in_recipients && archive(t).is_some();
+    if (dashed || archive_line) && seg.column == 0 || dashed && *in_recipients {
         *in_recipients = true;
         item(cx, doc, seg, t);
         return true;
@@ -280,23 +279,25 @@ fn segment(
         return true;
     }
     let has_sig = !sig.chain.is_empty() || !sig.titles.is_empty();
+    // An upper-case name under a position is the signer, not another position line.
+    let name_after_title =
+        has_sig && !sig.titles.is_empty() && is_name(t, true) && !is_signer_title(t);
     if is_upper(t)
         && sig.name.is_none()
-        && !(has_sig && !sig.titles.is_empty() && is_name(t, true) && !is_signer_title(t))
+        && !name_after_title
+        && (has_sig || is_signer_title(t) || seg.column == 1)
     {
-        if has_sig || is_signer_title(t) || seg.column == 1 {
-            // A wrapped authority line (`TM. ỦY BAN NHÂN DÂN` / `TỈNH A`) continues its body
-            // until a position is written.
-            match sig.chain.last_mut() {
-                Some(last) if sig.titles.is_empty() && !is_signer_title(t) => {
-                    last.for_.push(' ');
-                    last.for_.push_str(t);
-                }
-                _ => sig.titles.push(t.to_owned()),
+        // A wrapped authority line (`TM. ỦY BAN NHÂN DÂN` / `TỈNH A`) continues its body
+        // until a position is written.
+        match sig.chain.last_mut() {
+            Some(last) if sig.titles.is_empty() && !is_signer_title(t) => {
+                last.for_.push(' ');
+                last.for_.push_str(t);
             }
-            sign(cx, sig);
-            return true;
+            _ => sig.titles.push(t.to_owned()),
         }
+        sign(cx, sig);
+        return true;
     }
     if sig.name.is_none() && (has_sig || seg.column == 1) && is_name(t, has_sig) {
         sig.name = Some(t.to_owned());

@@ -187,8 +187,11 @@ fn date_part(i: &str) -> IResult<&str, Option<u32>> {
     Ok((i, digits.and_then(|d| d.parse().ok())))
 }
 
+/// Day, month and year of a date; `None` where the date leaves a blank.
+pub type DayMonthYear = (Option<u32>, Option<u32>, Option<u32>);
+
 /// `ngày 05 tháng 3 năm 2020` with blanks allowed in every part.
-pub fn date_words(i: &str) -> IResult<&str, (Option<u32>, Option<u32>, Option<u32>)> {
+pub fn date_words(i: &str) -> IResult<&str, DayMonthYear> {
     let (i, _) = alt((tag("ngày"), tag("Ngày"))).parse_complete(i)?;
     let (i, day) = date_part(i)?;
     let (i, _) = tag("tháng").parse_complete(i)?;
@@ -500,15 +503,16 @@ pub fn authority(text: &str) -> Option<(AuthorityMode, &str, &str)> {
 mod tests {
     use super::*;
 
-    fn num(
-        text: &str,
-    ) -> Option<(
-        Option<&str>,
+    /// Number, year, type code, issuer code and system of a reference.
+    type Parts = (
+        Option<&'static str>,
         Option<u32>,
-        Option<&str>,
-        Option<&str>,
+        Option<&'static str>,
+        Option<&'static str>,
         NumberSystem,
-    )> {
+    );
+
+    fn num(text: &str) -> Option<Parts> {
         let n = reference(text)?;
         Some((
             n.number.map(|s| &*s.leak()),
@@ -669,7 +673,7 @@ mod tests {
 
     #[test]
     fn authorities() {
-        let a = |t| authority(t).map(|(m, raw, rest)| (m, raw, rest));
+        let a = authority;
         assert_eq!(
             a("KT.GIÁM ĐỐC"),
             Some((AuthorityMode::KT, "KT.", "GIÁM ĐỐC"))
