@@ -16,10 +16,7 @@ pub mod segment;
 pub mod title;
 
 use crate::lex::{self, Line};
-use crate::model::{
-    Document, Family, Format, Header, NumberSystem, SCHEMA_VERSION, SourceInfo, SourceMapEntry,
-    Unrecognized,
-};
+use crate::model::{Document, Family, Format, NumberSystem, SourceMapEntry, Unrecognized};
 use crate::source;
 
 /// How to read the input.
@@ -44,60 +41,98 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     let text = normalized.text.as_str();
     let format = options.format.unwrap_or_else(|| lex::detect_format(text));
     let lines = lex::lines(text, format);
-    let mut doc = Document {
-        schema_version: SCHEMA_VERSION,
-        source: SourceInfo {
-            path: options.path.clone(),
-            format,
-            encoding: options
-                .encoding
-                .clone()
-                .unwrap_or_else(|| "utf-8".to_owned()),
-            normalizations: normalized.applied.clone(),
-            bytes: text.len(),
-            lines: lines.len(),
-        },
-        family: Family::Administrative,
-        header: Header::default(),
-        title: None,
-        addressees: Vec::new(),
-        preamble: Vec::new(),
-        sections: Vec::new(),
-        closing: Vec::new(),
-        end_marker: None,
-        citations: Vec::new(),
-        signature: None,
-        recipients: Vec::new(),
-        archive: Vec::new(),
-        appendices: Vec::new(),
-        artifacts: Vec::new(),
-        unrecognized: Vec::new(),
-        source_map: Vec::new(),
-    };
-    let mut cx = Context {
-        lines: &lines,
-        text,
-        format,
-        ledger: Ledger::default(),
-        texts: Vec::new(),
-    };
+    let (mut cx, mut doc) = stages::start(&lines, text, format);
+    doc.source.path = options.path.clone();
+    if let Some(encoding) = &options.encoding {
+        doc.source.encoding = encoding.clone();
+    }
+    doc.source.normalizations = normalized.applied.clone();
     let mut at = header::parse(&mut cx, &mut doc);
     at = title::parse(&mut cx, &mut doc, at);
     at = body::parse_main(&mut cx, &mut doc, at);
-    while at < lines.len() {
-        let next = closing::parse(&mut cx, &mut doc, at);
-        let next = body::parse_appendix(&mut cx, &mut doc, next);
-        if next <= at {
-            break;
-        }
-        at = next;
-    }
+    stages::closing_and_appendices(&mut cx, &mut doc, at);
     sweep(&mut cx, &mut doc);
-    doc.citations = citation::collect(&cx.texts, cx.lines);
-    doc.family = family(&doc);
-    doc.source_map = std::mem::take(&mut cx.ledger.entries);
-    doc.source_map.sort_by_key(|e| e.start);
+    stages::finish(&mut cx, &mut doc);
     doc
+}
+
+/// The driver's steps one at a time, so the benches can time each zone on its own.
+///
+/// Not a stable API: [`parse_with`] is the only supported entry point. The zone parsers
+/// themselves ([`header::parse`], [`title::parse`], [`body::parse_main`]) are already public.
+#[doc(hidden)]
+pub mod stages {
+    use super::{Context, Ledger, body, citation, closing, family, sweep as sweep_unclaimed};
+    use crate::lex::Line;
+    use crate::model::{Document, Family, Format, Header, SCHEMA_VERSION, SourceInfo};
+
+    /// A fresh parse context and an empty document for lexed `lines` of `text`.
+    pub fn start<'a>(
+        lines: &'a [Line<'a>],
+        text: &'a str,
+        format: Format,
+    ) -> (Context<'a>, Document) {
+        let doc = Document {
+            schema_version: SCHEMA_VERSION,
+            source: SourceInfo {
+                path: None,
+                format,
+                encoding: "utf-8".to_owned(),
+                normalizations: Vec::new(),
+                bytes: text.len(),
+                lines: lines.len(),
+            },
+            family: Family::Administrative,
+            header: Header::default(),
+            title: None,
+            addressees: Vec::new(),
+            preamble: Vec::new(),
+            sections: Vec::new(),
+            closing: Vec::new(),
+            end_marker: None,
+            citations: Vec::new(),
+            signature: None,
+            recipients: Vec::new(),
+            archive: Vec::new(),
+            appendices: Vec::new(),
+            artifacts: Vec::new(),
+            unrecognized: Vec::new(),
+            source_map: Vec::new(),
+        };
+        let cx = Context {
+            lines,
+            text,
+            format,
+            ledger: Ledger::default(),
+            texts: Vec::new(),
+        };
+        (cx, doc)
+    }
+
+    /// Reads closings and appendices from `at` to the end of the document.
+    pub fn closing_and_appendices(cx: &mut Context<'_>, doc: &mut Document, mut at: usize) {
+        while at < cx.lines.len() {
+            let next = closing::parse(cx, doc, at);
+            let next = body::parse_appendix(cx, doc, next);
+            if next <= at {
+                break;
+            }
+            at = next;
+        }
+    }
+
+    /// Turns every unclaimed piece of text into an `unrecognized` node.
+    pub fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
+        sweep_unclaimed(cx, doc);
+    }
+
+    /// Scans citations, decides the family and moves the source map into the document.
+    pub fn finish(cx: &mut Context<'_>, doc: &mut Document) {
+        doc.citations = citation::collect(&cx.texts, cx.lines);
+        doc.family = family(doc);
+        doc.source_map = std::mem::take(&mut cx.ledger.entries);
+        doc.source_map.sort_by_key(|e| e.start);
+    }
 }
 
 /// Shared state of one parse.
