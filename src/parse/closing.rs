@@ -24,9 +24,16 @@ use super::{Context, grammar};
 use crate::model::{Artifact, ArtifactKind, Authority, Document, Recipient, Signature};
 use crate::tables;
 
+/// `Nơi nhận` in any case, after leading dashes and spaces.
 fn is_recipients_label(t: &str) -> bool {
-    let lower = t.trim_start_matches(['-', ' ']).to_lowercase();
-    lower.starts_with("nơi nhận")
+    // Lower-cases only as many characters as the label has, not the whole line (no character
+    // that lower-cases to a letter of the label depends on its context, as `Σ` does).
+    const LABEL: &str = "nơi nhận";
+    t.trim_start_matches(['-', ' '])
+        .chars()
+        .flat_map(char::to_lowercase)
+        .take(LABEL.chars().count())
+        .eq(LABEL.chars())
 }
 
 fn is_placeholder(t: &str) -> bool {
@@ -56,11 +63,12 @@ fn is_name(t: &str, upper_ok: bool) -> bool {
 
 /// A position line opening a signature without prefix (`GIÁM ĐỐC`).
 fn is_signer_title(t: &str) -> bool {
-    is_upper(t)
+    // The table look-up is the cheapest test and fails for almost every line: it goes first.
+    tables::SIGNER_TITLES
+        .iter()
+        .any(|s| t.starts_with(s) && t[s.len()..].chars().next().is_none_or(|c| c == ' '))
         && t.split_whitespace().count() <= 9
-        && tables::SIGNER_TITLES
-            .iter()
-            .any(|s| t.starts_with(s) && t[s.len()..].chars().next().is_none_or(|c| c == ' '))
+        && is_upper(t)
 }
 
 /// True when the closing zone starts at line `i`.
@@ -363,6 +371,16 @@ mod tests {
             "Party form"
         );
         assert_eq!(archive("- Lưu trữ hồ sơ"), None);
+    }
+
+    #[test]
+    fn recipients_label_in_any_case() {
+        assert!(is_recipients_label("Nơi nhận:"));
+        assert!(is_recipients_label("- NƠI NHẬN:"));
+        assert!(is_recipients_label("nơi nhận"));
+        assert!(!is_recipients_label("Nơi nhậ"));
+        assert!(!is_recipients_label("Nơi làm việc"));
+        assert!(!is_recipients_label(""));
     }
 
     #[test]
