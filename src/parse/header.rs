@@ -23,7 +23,7 @@ use super::{Context, grammar};
 use crate::model::{
     Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, TextLine, Title,
 };
-use crate::tables;
+use crate::{letters, tables};
 
 /// What a header segment is.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,18 +58,36 @@ pub fn is_rule(text: &str) -> bool {
 /// Share of upper-case letters among letters; `None` when the text has fewer than 2 letters.
 pub fn upper_ratio(text: &str) -> Option<f32> {
     let (mut letters, mut upper) = (0u32, 0u32);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.is_uppercase() {
-            upper += 1;
+    for c in text.chars() {
+        let (alphabetic, uppercase) = letters::alphabetic_upper(c);
+        if alphabetic {
+            letters += 1;
+            upper += u32::from(uppercase);
         }
     }
     (letters >= 2).then(|| upper as f32 / letters as f32)
 }
 
-/// True when the text is written in capitals.
+/// True when the text is written in capitals: `upper_ratio(text) >= 0.85`.
+///
+/// Most lines are running text, so the scan stops as soon as the lower-case letters seen are
+/// more than 16% of all the letters the text could still hold: even a capital rest could not
+/// lift the ratio above 0.84 then.
 pub fn is_upper(text: &str) -> bool {
-    upper_ratio(text).is_some_and(|r| r >= 0.85)
+    let (mut letters, mut upper) = (0usize, 0usize);
+    let mut rest = text.len();
+    for c in text.chars() {
+        rest -= c.len_utf8();
+        let (alphabetic, uppercase) = letters::alphabetic_upper(c);
+        if alphabetic {
+            letters += 1;
+            upper += usize::from(uppercase);
+            if (letters - upper) * 100 > 16 * (letters + rest) {
+                return false;
+            }
+        }
+    }
+    letters >= 2 && upper as f32 / letters as f32 >= 0.85
 }
 
 /// The national title, accepting `HOÀ` and lost spaces.
@@ -378,4 +396,45 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
         line: lines[0].line,
         end_line: lines[lines.len() - 1].line,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_upper_agrees_with_upper_ratio() {
+        let samples = [
+            "",
+            "A",
+            "AB",
+            "Ab",
+            "ỦY BAN NHÂN DÂN TỈNH",
+            "ỦY BAN NHÂN DÂN tỉnh",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Công tác chỉ đạo, điều hành",
+            "KẾT QUẢ THỰC HIỆN NĂM 2024 (số liệu)",
+            "abcdefghijklmnopqrsTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "ABCDEFGHIJKLMNOPQ r ABCDEFGHIJ",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs",
+            "12/QĐ-UBND",
+            "中文 ABC",
+        ];
+        for s in samples {
+            assert_eq!(
+                is_upper(s),
+                upper_ratio(s).is_some_and(|r| r >= 0.85),
+                "{s:?}"
+            );
+        }
+        // Every split point of a mostly capital line, where stopping early could go wrong.
+        for k in 0..60 {
+            let s = format!("{}{}", "A".repeat(k), "a".repeat(60 - k));
+            assert_eq!(
+                is_upper(&s),
+                upper_ratio(&s).is_some_and(|r| r >= 0.85),
+                "{s}"
+            );
+        }
+    }
 }
