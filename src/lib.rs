@@ -16,7 +16,7 @@
 //! assert_eq!(doc.sections[0].label, "I");
 //! ```
 
-mod letters;
+mod chars;
 pub mod lex;
 pub mod model;
 pub mod parse;

@@ -23,7 +23,7 @@ use super::{Context, grammar};
 use crate::model::{
     Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, TextLine, Title,
 };
-use crate::{letters, tables};
+use crate::{chars, tables};
 
 /// What a header segment is.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +59,7 @@ pub fn is_rule(text: &str) -> bool {
 pub fn upper_ratio(text: &str) -> Option<f32> {
     let (mut letters, mut upper) = (0u32, 0u32);
     for c in text.chars() {
-        let (alphabetic, uppercase) = letters::alphabetic_upper(c);
+        let (alphabetic, uppercase) = chars::alphabetic_upper(c);
         if alphabetic {
             letters += 1;
             upper += u32::from(uppercase);
@@ -78,7 +78,7 @@ pub fn is_upper(text: &str) -> bool {
     let mut rest = text.len();
     for c in text.chars() {
         rest -= c.len_utf8();
-        let (alphabetic, uppercase) = letters::alphabetic_upper(c);
+        let (alphabetic, uppercase) = chars::alphabetic_upper(c);
         if alphabetic {
             letters += 1;
             upper += usize::from(uppercase);
