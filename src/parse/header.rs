@@ -90,28 +90,35 @@ pub fn is_upper(text: &str) -> bool {
     letters >= 2 && upper as f32 / letters as f32 >= 0.85
 }
 
+/// A header item's text for comparisons: outer punctuation trimmed, then [`fold_accents`].
+fn folded(text: &str) -> String {
+    fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// The national title, accepting `HOÀ` and lost spaces.
 pub fn is_national_title(text: &str) -> bool {
-    let t = fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()));
+    is_national_title_folded(&folded(text))
+}
+
+fn is_national_title_folded(t: &str) -> bool {
     t == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" || t.replace(' ', "") == "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM"
 }
 
 /// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.
 pub fn is_motto(text: &str) -> bool {
-    let t: String = text
-        .to_lowercase()
-        .chars()
+    // Lower-cases lazily and stops at the first letter that differs (`Σ`, the only character
+    // whose lower case depends on its neighbours, is no letter of the motto either way).
+    text.chars()
+        .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphabetic())
-        .collect();
-    t == "độclậptựdohạnhphúc"
+        .eq("độclậptựdohạnhphúc".chars())
 }
 
-fn is_party_title(text: &str) -> bool {
-    fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric())) == "ĐẢNG CỘNG SẢN VIỆT NAM"
+fn is_party_title_folded(t: &str) -> bool {
+    t == "ĐẢNG CỘNG SẢN VIỆT NAM"
 }
 
-fn mark(text: &str) -> Option<crate::model::MarkKind> {
-    let t = fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()));
+fn mark_folded(t: &str) -> Option<crate::model::MarkKind> {
     tables::MARKS
         .iter()
         .find(|(m, _)| t == *m || (*m == "DỰ THẢO" && t.starts_with("DỰ THẢO")))
@@ -144,13 +151,15 @@ fn classify(text: &str) -> Option<Item> {
     if is_rule(text) {
         return Some(Item::Rule);
     }
-    if is_national_title(text) {
+    // Folded once for the three comparisons that need it.
+    let folded = folded(text);
+    if is_national_title_folded(&folded) {
         return Some(Item::NationalTitle);
     }
     if is_motto(text) {
         return Some(Item::Motto);
     }
-    if is_party_title(text) {
+    if is_party_title_folded(&folded) {
         return Some(Item::PartyTitle);
     }
     if let Some(n) = grammar::reference(text) {
@@ -162,7 +171,7 @@ fn classify(text: &str) -> Option<Item> {
     if let Some(s) = vv_subject(text) {
         return Some(Item::Subject(s.to_owned()));
     }
-    if let Some(k) = mark(text) {
+    if let Some(k) = mark_folded(&folded) {
         return Some(Item::Mark(k));
     }
     if is_upper(text) && title_type(text).is_none() {
@@ -401,6 +410,28 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_items() {
+        assert_eq!(
+            classify("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            Some(Item::NationalTitle)
+        );
+        assert_eq!(
+            classify("**CỘNG HÒA XÃ HỘI CHỦ NGHĨAVIỆT NAM**"),
+            Some(Item::NationalTitle)
+        );
+        assert_eq!(classify("Độc lập - Tự do - Hạnh phúc"), Some(Item::Motto));
+        assert_eq!(classify("ĐỘC LẬP – TỰ DO – HẠNH PHÚC"), Some(Item::Motto));
+        assert_eq!(classify("Độc lập - Tự do"), None);
+        assert_eq!(classify("ĐẢNG CỘNG SẢN VIỆT NAM"), Some(Item::PartyTitle));
+        assert_eq!(
+            classify("DỰ THẢO LẦN 2"),
+            Some(Item::Mark(crate::model::MarkKind::Draft))
+        );
+        assert_eq!(classify("ỦY BAN NHÂN DÂN"), Some(Item::IssuerLine));
+        assert_eq!(classify("Ủy ban nhân dân"), None);
+    }
 
     #[test]
     fn is_upper_agrees_with_upper_ratio() {
