@@ -563,7 +563,21 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
     b.last_line = line.no;
 }
 
+/// Appends `piece` to a block's text: after a space, or glued to it for a cut token.
+fn extend(text: &mut String, piece: &str, glued: bool) {
+    if glued {
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+    } else {
+        text.push(' ');
+    }
+    text.push_str(piece);
+}
+
 /// Joins line `i` into the last block.
+///
+/// The block's text in the tree and its copy in `cx.texts` are equal and both are extended in
+/// place, so a paragraph of many lines costs time in proportion to its length.
 fn join(
     cx: &mut Context<'_>,
     doc: &mut Document,
@@ -573,19 +587,15 @@ fn join(
     reason: Option<JoinReason>,
     gap: bool,
 ) {
-    let line = &cx.lines[i];
-    let piece = line.text.to_string();
+    let lines = cx.lines;
+    let line = &lines[i];
+    let piece: &str = &line.text;
+    let glued = reason == Some(JoinReason::SplitToken);
     let src = &mut cx.texts[last.text];
-    let no_space = reason == Some(JoinReason::SplitToken);
-    if no_space {
-        let trimmed = src.text.trim_end().len();
-        src.text.truncate(trimmed);
-    } else {
-        src.text.push(' ');
-    }
-    src.pieces.push((src.text.len(), line.no));
-    src.text.push_str(&piece);
-    let joined = src.text.clone();
+    let before = src.text.len();
+    extend(&mut src.text, piece, glued);
+    src.pieces.push((src.text.len() - piece.len(), line.no));
+    let joined = &src.text;
     if joined.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);
     }
@@ -595,18 +605,31 @@ fn join(
             line: line.no,
             reason,
         });
+    // The tree's copy started equal to `src.text` and only ever grows here, so extending it the
+    // same way keeps them equal; a length mismatch (never seen) falls back to copying.
+    let update = |text: &mut String| {
+        if text.len() == before {
+            extend(text, piece, glued);
+        }
+        if text.len() != joined.len() {
+            text.clone_from(joined);
+        }
+    };
     let path = if last.title {
         let open = b.stack.last_mut();
         let path = open.as_ref().map(|o| o.path.clone()).unwrap_or_default();
         if let Some(o) = open {
-            o.section.title = Some(joined);
+            match o.section.title.as_mut() {
+                Some(title) => update(title),
+                None => o.section.title = Some(joined.clone()),
+            }
         }
         path
     } else {
         let (list, path) = b.container();
         let index = list.len().saturating_sub(1);
         if let Some(p) = list.last_mut() {
-            p.text = joined;
+            update(&mut p.text);
             p.end_line = line.no;
             p.joins.extend(recorded);
         }
@@ -818,4 +841,42 @@ fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize) -> usize {
         next = k + 1;
     }
     next
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::JoinReason;
+
+    #[test]
+    fn joined_lines_build_one_text() {
+        let doc = crate::parse(
+            "BÁO CÁO\nKết quả năm 2024\n\n\
+             I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH CỦA ỦY BAN NHÂN DÂN TỈNH\n\
+             và phương hướng năm 2025\n\
+             Thực hiện Quyết định số 117/QĐ-\n\
+             UBND ngày 5/3/2021 của Ủy ban nhân dân tỉnh về việc triển khai công tác cải cách\n\
+             trên địa bàn, các đơn vị đã\n\
+             hoàn thành./.\n",
+        );
+        let s = &doc.sections[0];
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH CỦA ỦY BAN NHÂN DÂN TỈNH \
+                 và phương hướng năm 2025"
+            ),
+            "a title goes on on the next line"
+        );
+        let p = &s.paragraphs[0];
+        assert_eq!(
+            p.text,
+            "Thực hiện Quyết định số 117/QĐ-UBND ngày 5/3/2021 của Ủy ban nhân dân tỉnh về việc \
+             triển khai công tác cải cách trên địa bàn, các đơn vị đã hoàn thành./.",
+            "a cut token is glued, other lines joined with a space"
+        );
+        assert_eq!((p.line, p.end_line), (6, 9));
+        assert_eq!(p.joins.len(), 1);
+        assert_eq!(p.joins[0].reason, JoinReason::SplitToken);
+        assert_eq!(doc.end_marker, Some(9));
+    }
 }
