@@ -20,7 +20,7 @@
 
 use super::header::{self, is_upper};
 use super::segment;
-use super::{Context, TextSource, closing, grammar};
+use super::{Context, TextSource, closing, grammar, pointer, push_index};
 use crate::lex::Line;
 use crate::model::{
     Appendix, Artifact, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle,
@@ -90,7 +90,9 @@ impl Builder {
             return (&mut self.closing, "/closing".to_owned());
         }
         if let Some(open) = self.stack.last_mut() {
-            let path = format!("{}/paragraphs", open.path);
+            let mut path = String::with_capacity(open.path.len() + 20);
+            path.push_str(&open.path);
+            path.push_str("/paragraphs");
             return (&mut open.section.paragraphs, path);
         }
         let key = if self.mode == Mode::Main {
@@ -98,7 +100,11 @@ impl Builder {
         } else {
             "paragraphs"
         };
-        (&mut self.loose, format!("{}/{key}", self.base))
+        let mut path = String::with_capacity(self.base.len() + 20);
+        path.push_str(&self.base);
+        path.push('/');
+        path.push_str(key);
+        (&mut self.loose, path)
     }
 
     /// Closes open sections down to (and including) depth `to`.
@@ -124,8 +130,8 @@ impl Builder {
             self.close_to(pos);
         }
         let path = match self.stack.last() {
-            Some(parent) => format!("{}/children/{}", parent.path, parent.section.children.len()),
-            None => format!("{}/sections/{}", self.base, self.top.len()),
+            Some(parent) => pointer(&parent.path, "children", parent.section.children.len()),
+            None => pointer(&self.base, "sections", self.top.len()),
         };
         self.stack.push(Open {
             key,
@@ -477,16 +483,17 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
                 text: line.raw.trim().to_owned(),
                 line: line.no,
             });
-            let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
+            let path = pointer("", "artifacts", doc.artifacts.len() - 1);
             cx.claim_line(&path, i);
             gap = true;
             i += 1;
             continue;
         }
+        // The line's numbering label, read once for the two questions below.
+        let label = grammar::label(&line.text);
         // A cut token or a sentence going on joins the block above, even across a page break.
         if let Some(last) = b.last.clone() {
-            let label_here = grammar::label(&line.text).is_some()
-                && !cut_token(&cx.texts[last.text].text, &line.text);
+            let label_here = label.is_some() && !cut_token(&cx.texts[last.text].text, &line.text);
             if bullet(&line.text).is_none() && !label_here {
                 if let Some(reason) = continues(cx, &last, line, gap) {
                     join(cx, doc, b, &last, i, reason, gap);
@@ -497,7 +504,7 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             }
         }
         gap = false;
-        if let Some(label) = grammar::label(&line.text) {
+        if let Some(label) = label {
             i = heading(cx, doc, b, i, label);
             continue;
         }
@@ -543,8 +550,8 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
     let source = TextSource::new(&text, line.no);
     let piece_len = text.chars().count();
     let text_index = cx.remember(source);
-    let (list, path) = b.container();
-    let path = format!("{path}/{}", list.len());
+    let (list, mut path) = b.container();
+    push_index(&mut path, list.len());
     list.push(Paragraph {
         kind,
         marker,
@@ -626,14 +633,15 @@ fn join(
         }
         path
     } else {
-        let (list, path) = b.container();
+        let (list, mut path) = b.container();
         let index = list.len().saturating_sub(1);
         if let Some(p) = list.last_mut() {
             update(&mut p.text);
             p.end_line = line.no;
             p.joins.extend(recorded);
         }
-        format!("{path}/{index}")
+        push_index(&mut path, index);
+        path
     };
     cx.claim_line(&path, i);
     b.last = Some(Last {
@@ -783,8 +791,8 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             .map(|r| r.join(" | "))
             .collect::<Vec<_>>()
             .join("\n");
-        let (list, path) = b.container();
-        let path = format!("{path}/{}", list.len());
+        let (list, mut path) = b.container();
+        push_index(&mut path, list.len());
         list.push(Paragraph {
             kind: BlockKind::Table,
             marker: None,

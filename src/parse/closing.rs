@@ -19,7 +19,7 @@
 
 use super::body::is_appendix_start;
 use super::header::{self, is_upper};
-use super::segment::Segment;
+use super::segment::{self, Segment};
 use super::{Context, grammar};
 use crate::model::{Artifact, ArtifactKind, Authority, Document, Recipient, Signature};
 use crate::tables;
@@ -63,11 +63,14 @@ fn is_name(t: &str, upper_ok: bool) -> bool {
 
 /// A position line opening a signature without prefix (`GIÁM ĐỐC`).
 fn is_signer_title(t: &str) -> bool {
-    // The table look-up is the cheapest test and fails for almost every line: it goes first.
-    tables::SIGNER_TITLES
-        .iter()
-        .any(|s| t.starts_with(s) && t[s.len()..].chars().next().is_none_or(|c| c == ' '))
-        && t.split_whitespace().count() <= 9
+    // The table look-up is the cheapest test and fails for almost every line: it goes first,
+    // comparing first bytes before whole prefixes.
+    let first = t.as_bytes().first();
+    tables::SIGNER_TITLES.iter().any(|s| {
+        s.as_bytes().first() == first
+            && t.starts_with(s)
+            && t[s.len()..].chars().next().is_none_or(|c| c == ' ')
+    }) && t.split_whitespace().count() <= 9
         && is_upper(t)
 }
 
@@ -78,11 +81,21 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     if is_recipients_label(t) {
         return true;
     }
-    let segs = super::body::segments(cx, i);
-    if segs
-        .iter()
-        .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
-    {
+    // Most lines have one column, whose only segment is the text itself (none when it is
+    // empty): no need to split them.
+    let one_column = segment::is_one_column(line);
+    let segs = if one_column {
+        Vec::new()
+    } else {
+        super::body::segments(cx, i)
+    };
+    let opens = if one_column {
+        grammar::authority(t).is_some()
+    } else {
+        segs.iter()
+            .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
+    };
+    if opens {
         return true;
     }
     // An unprefixed position line followed, within four lines, by a name or a placeholder.

@@ -188,6 +188,36 @@ impl Context<'_> {
     }
 }
 
+/// Appends `/index` to a JSON pointer, without the formatting machinery (paths are built for
+/// every node of the tree).
+pub(crate) fn push_index(path: &mut String, index: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = index;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    path.push('/');
+    for &d in &digits[at..] {
+        path.push(char::from(d));
+    }
+}
+
+/// The JSON pointer `{base}/{key}/{index}`.
+pub(crate) fn pointer(base: &str, key: &str, index: usize) -> String {
+    let mut path = String::with_capacity(base.len() + key.len() + 8);
+    path.push_str(base);
+    path.push('/');
+    path.push_str(key);
+    push_index(&mut path, index);
+    path
+}
+
 /// Which node owns which bytes.
 #[derive(Debug, Default)]
 pub struct Ledger {
@@ -296,7 +326,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                     }
                 }
             }
-            let path = format!("/unrecognized/{}", doc.unrecognized.len());
+            let path = pointer("", "unrecognized", doc.unrecognized.len());
             doc.unrecognized.push(Unrecognized {
                 text,
                 line: line.no,
@@ -336,5 +366,22 @@ fn family(doc: &Document) -> Family {
         Family::Normative
     } else {
         Family::Administrative
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers() {
+        assert_eq!(pointer("", "sections", 0), "/sections/0");
+        assert_eq!(
+            pointer("/sections/3", "children", 12),
+            "/sections/3/children/12"
+        );
+        let mut p = "/a".to_owned();
+        push_index(&mut p, usize::MAX);
+        assert_eq!(p, format!("/a/{}", usize::MAX));
     }
 }

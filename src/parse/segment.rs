@@ -31,14 +31,7 @@ pub struct Segment {
 pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
     let raw = line.raw;
     let pipe = line.is_pipe_row();
-    let breaks = if pipe { Vec::new() } else { column_breaks(raw) };
-    // One column and nothing for the piece rules below to trim (`|`, a final `<br>`): the piece
-    // is the whole line and cleaning it gives the line's text again, so skip the work.
-    if !pipe
-        && breaks.is_empty()
-        && !raw.contains('|')
-        && !raw.trim_end_matches([' ', '\t']).ends_with("<br>")
-    {
+    if is_one_column(line) {
         if line.text.is_empty() {
             return Vec::new();
         }
@@ -50,6 +43,7 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
             line: line.no,
         }];
     }
+    let breaks = if pipe { Vec::new() } else { column_breaks(raw) };
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (offset in raw where a piece starts, column)
     if pipe {
         let mut column = 0;
@@ -112,6 +106,17 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
             line: line.no,
         })
         .collect()
+}
+
+/// True when [`split`] gives the line's text as its only segment (nothing when the text is
+/// empty): one column, and nothing for the piece rules to trim (`|`, a final `<br>`), so the
+/// piece is the whole line and cleaning it gives the line's text again.
+pub fn is_one_column(line: &Line<'_>) -> bool {
+    let raw = line.raw;
+    // Without a `|` the line is no pipe row either.
+    !raw.contains('|')
+        && !raw.trim_end_matches([' ', '\t']).ends_with("<br>")
+        && column_breaks(raw).is_empty()
 }
 
 /// Where a flattened line changes column: a tab, ` | `, or three or more spaces, followed by a
