@@ -234,7 +234,13 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         i += 1;
     }
-    if !sig.chain.is_empty() || !sig.titles.is_empty() || sig.name.is_some() {
+    // Every part of the block claimed its bytes for `/signature`, a lone placeholder included:
+    // the node must exist whenever one part was read.
+    if !sig.chain.is_empty()
+        || !sig.titles.is_empty()
+        || sig.name.is_some()
+        || sig.placeholder.is_some()
+    {
         let title = (!sig.titles.is_empty()).then(|| sig.titles.join(" "));
         doc.signature = Some(Signature {
             chain: sig.chain,
@@ -394,6 +400,17 @@ mod tests {
         assert!(!is_recipients_label("Nơi nhậ"));
         assert!(!is_recipients_label("Nơi làm việc"));
         assert!(!is_recipients_label(""));
+    }
+
+    #[test]
+    fn a_lone_placeholder_is_a_signature() {
+        // Found by the property tests: `(Đã ký)` was claimed for `/signature`, which was never
+        // created.
+        let doc = crate::parse("BÁO CÁO\nNơi nhận:\n(Đã ký)\n");
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.placeholder.as_deref(), Some("(Đã ký)"));
+        assert_eq!((sig.line, sig.end_line), (3, 3));
+        assert!(doc.source_map.iter().any(|e| e.path == "/signature"));
     }
 
     #[test]
