@@ -269,7 +269,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
     claimed.sort_unstable();
     let mut ci = 0;
     for line in cx.lines {
-        if line.raw.trim().is_empty() {
+        if only_ascii_space(line.raw) {
             continue;
         }
         // Walk the line's bytes, skipping the claimed ranges, collecting unclaimed runs.
@@ -297,14 +297,18 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
         }
         for (s, e) in gaps {
             let piece = &cx.text[s..e];
-            if piece.trim().is_empty() {
+            if only_ascii_space(piece) {
                 continue;
             }
             let (clean, _, _) = lex::clean_line(piece, cx.format);
-            let text = if clean.is_empty() {
+            let text = if !clean.is_empty() {
+                clean.into_owned()
+            } else if !piece.trim().is_empty() {
                 piece.trim().to_owned()
             } else {
-                clean.into_owned()
+                // Only Unicode spaces that are no ASCII spaces (U+2028, U+0085, a vertical tab):
+                // kept as they are, since they are text the source map must own.
+                piece.to_owned()
             };
             // A run of whole unclaimed lines is one node.
             if let Some(last) = doc.unrecognized.last_mut() {
@@ -335,6 +339,12 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
             cx.ledger.claim(&path, s, e, line.no, line.no, cx.text);
         }
     }
+}
+
+/// True when `s` holds only ASCII white space (space, tab, LF, FF, CR): the only bytes no node
+/// has to own. Other white space (`\u{2028}`, `\u{0085}`, a vertical tab) is text like any other.
+fn only_ascii_space(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_whitespace())
 }
 
 /// Party when the Party title, a Party number or a Party signature prefix shows it; normative
@@ -372,6 +382,28 @@ fn family(doc: &Document) -> Family {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unicode_spaces_are_kept() {
+        // Found by the property tests: a line holding only U+2028 counted as blank, so its bytes
+        // belonged to no node.
+        for space in ["\u{2028}", "\u{0085}", "\u{000B}", " \u{2029}\t"] {
+            let text = format!("BÁO CÁO\nKết quả\n{space}\nI. MỤC\n");
+            let doc = crate::parse(&text);
+            let owned: usize = doc.source_map.iter().map(|e| e.end - e.start).sum();
+            let blank = text.bytes().filter(u8::is_ascii_whitespace).count();
+            assert!(
+                owned + blank >= text.len(),
+                "{space:?}: {:?}",
+                doc.source_map
+            );
+            assert_eq!(doc.unrecognized.len(), 1, "{space:?}");
+            assert_eq!(doc.unrecognized[0].text, space, "kept verbatim");
+            assert_eq!(doc.unrecognized[0].line, 3);
+        }
+        assert!(only_ascii_space(" \t\r\x0C"));
+        assert!(!only_ascii_space("\u{2028}"));
+    }
 
     #[test]
     fn pointers() {
