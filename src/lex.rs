@@ -289,11 +289,15 @@ pub fn detect_format(text: &str) -> Format {
         {
             score += 2;
         }
-        if t.contains("**") || t.starts_with("|---") || t.starts_with("| ---") || t.contains("<br>")
+        // The substring searches below all need one of these bytes; most lines have none.
+        let decorated = t.bytes().any(|b| matches!(b, b'*' | b'<' | b'\\'));
+        if decorated && (t.contains("**") || t.contains("<br>"))
+            || t.starts_with("|---")
+            || t.starts_with("| ---")
         {
             score += 1;
         }
-        if t.contains("\\*") || t.contains("\\-") || t.contains("\\.") {
+        if decorated && (t.contains("\\*") || t.contains("\\-") || t.contains("\\.")) {
             score += 1;
         }
         if score >= 3 {
@@ -323,7 +327,10 @@ pub fn clean_line(raw: &str, format: Format) -> (Cow<'_, str>, u8, bool) {
         s = s.trim_end_matches('#').trim_end();
     }
     let bold_whole = s.len() > 4 && s.starts_with("**") && s.ends_with("**");
-    if !s.contains(['*', '_', '\\', '<', '`']) {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'\\' | b'<' | b'`'))
+    {
         return (fold_spaces(s), heading, heading > 0);
     }
     let mut out = String::with_capacity(s.len());
@@ -377,8 +384,8 @@ fn is_emphasis_underscore(s: &str, i: usize) -> bool {
 
 /// Folds runs of spaces and tabs into one space; borrows when nothing changes.
 pub fn fold_spaces(s: &str) -> Cow<'_, str> {
-    let bytes = s.as_bytes();
-    let needs = bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ') || bytes.contains(&b'\t');
+    // Two vectorized searches beat one byte-by-byte pass.
+    let needs = s.contains("  ") || s.as_bytes().contains(&b'\t');
     if !needs {
         return Cow::Borrowed(s);
     }
@@ -422,6 +429,14 @@ mod tests {
         check("* item", "* item", 0);
         check("#hashtag", "#hashtag", 0);
         check("snake_case_word", "snake_case_word", 0);
+    }
+
+    #[test]
+    fn folds_spaces_and_tabs() {
+        assert!(matches!(fold_spaces("a b c"), Cow::Borrowed("a b c")));
+        assert_eq!(fold_spaces("a  b\tc \t d"), "a b c d");
+        assert_eq!(fold_spaces("a\t"), "a ");
+        assert_eq!(fold_spaces("Hà  Nội"), "Hà Nội");
     }
 
     #[test]
@@ -483,5 +498,8 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(detect_format("BÁO CÁO\nI. X\n- a;\n"), Format::Text);
+        assert_eq!(detect_format("a **b**\nc<br>d\n"), Format::Markdown);
+        assert_eq!(detect_format("1\\. a\n|---|\n"), Format::Markdown);
+        assert_eq!(detect_format("a * b\n"), Format::Text);
     }
 }

@@ -24,6 +24,7 @@
 //! ```
 
 pub mod batch;
+mod chars;
 pub mod decode;
 pub mod lex;
 pub mod model;

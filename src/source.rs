@@ -8,6 +8,7 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use crate::chars;
 use crate::model::Normalization;
 
 /// Text ready for parsing and the normalizations that produced it.
@@ -20,7 +21,7 @@ pub struct Normalized {
 }
 
 /// Spaces other than U+0020 that Word and PDF exports leave in text.
-fn is_special_space(c: char) -> bool {
+pub(crate) fn is_special_space(c: char) -> bool {
     matches!(
         c,
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
@@ -28,7 +29,7 @@ fn is_special_space(c: char) -> bool {
 }
 
 /// Characters with no width that only get in the way of matching.
-fn is_zero_width(c: char) -> bool {
+pub(crate) fn is_zero_width(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}'
@@ -45,8 +46,12 @@ pub fn normalize(input: &str) -> Normalized {
     }
     let bytes = text.as_bytes();
     let has_cr = memchr_cr(bytes);
+    // Most texts hold only characters normalization leaves alone whatever surrounds them; one
+    // pass over the non-ASCII characters shows it, and then only line endings can need work.
+    let plain = only_plain_chars(text);
     // Special and zero-width characters are all outside ASCII; ASCII text skips the scan.
-    let needs_chars = !text.is_ascii()
+    let needs_chars = !plain
+        && !text.is_ascii()
         && text
             .chars()
             .any(|c| is_special_space(c) || is_zero_width(c));
@@ -88,10 +93,12 @@ pub fn normalize(input: &str) -> Normalized {
         owned = Some(out);
     }
     let current: &str = owned.as_deref().unwrap_or(text);
-    let nfc_needed = !current.is_ascii() && is_nfc_quick(current.chars()) != IsNormalized::Yes && {
-        // `Maybe` needs the full check; most Vietnamese NFC text answers `Yes` at once.
-        !unicode_normalization::is_nfc(current)
-    };
+    // Changing line endings keeps a text of plain characters plain, so it is NFC.
+    let nfc_needed =
+        !plain && !current.is_ascii() && is_nfc_quick(current.chars()) != IsNormalized::Yes && {
+            // `Maybe` needs the full check; most Vietnamese NFC text answers `Yes` at once.
+            !unicode_normalization::is_nfc(current)
+        };
     if nfc_needed {
         applied.push(Normalization::Nfc);
         owned = Some(current.nfc().collect());
@@ -104,6 +111,28 @@ pub fn normalize(input: &str) -> Normalized {
 
 fn memchr_cr(bytes: &[u8]) -> bool {
     bytes.contains(&b'\r')
+}
+
+/// True when every non-ASCII character of `text` is one normalization leaves alone
+/// ([`chars::is_plain_char`]); ASCII bytes are skipped without decoding.
+fn only_plain_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        // A byte of 0x80 or more at a character boundary starts a character.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if !chars::is_plain_char(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 #[cfg(test)]
@@ -132,6 +161,24 @@ mod tests {
                 Normalization::ZeroWidth,
                 Normalization::Nfc
             ]
+        );
+    }
+
+    #[test]
+    fn plain_text_only_changes_line_endings() {
+        let n = normalize("Ủy ban “nhân dân” – tỉnh\r\nĐồng Tháp…\r\n");
+        assert_eq!(n.text, "Ủy ban “nhân dân” – tỉnh\nĐồng Tháp…\n");
+        assert_eq!(n.applied, vec![Normalization::Crlf]);
+        let n = normalize("Ủy ban nhân dân xa\u{0303} Hoa\u{0300}");
+        assert_eq!(
+            n.text, "Ủy ban nhân dân xã Hoà",
+            "one combining mark sends it to NFC"
+        );
+        assert_eq!(n.applied, vec![Normalization::Nfc]);
+        let n = normalize("\u{212B}ngstr\u{00F6}m");
+        assert_eq!(
+            n.text, "\u{00C5}ngstr\u{00F6}m",
+            "a singleton outside the tables too"
         );
     }
 

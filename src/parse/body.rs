@@ -20,7 +20,7 @@
 
 use super::header::{self, is_upper};
 use super::segment;
-use super::{Context, TextSource, closing, grammar};
+use super::{Context, TextSource, closing, grammar, pointer, push_index};
 use crate::lex::Line;
 use crate::model::{
     Appendix, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle, Paragraph,
@@ -90,7 +90,9 @@ impl Builder {
             return (&mut self.closing, "/closing".to_owned());
         }
         if let Some(open) = self.stack.last_mut() {
-            let path = format!("{}/paragraphs", open.path);
+            let mut path = String::with_capacity(open.path.len() + 20);
+            path.push_str(&open.path);
+            path.push_str("/paragraphs");
             return (&mut open.section.paragraphs, path);
         }
         let key = if self.mode == Mode::Main {
@@ -98,7 +100,11 @@ impl Builder {
         } else {
             "paragraphs"
         };
-        (&mut self.loose, format!("{}/{key}", self.base))
+        let mut path = String::with_capacity(self.base.len() + 20);
+        path.push_str(&self.base);
+        path.push('/');
+        path.push_str(key);
+        (&mut self.loose, path)
     }
 
     /// Closes open sections down to (and including) depth `to`.
@@ -124,8 +130,8 @@ impl Builder {
             self.close_to(pos);
         }
         let path = match self.stack.last() {
-            Some(parent) => format!("{}/children/{}", parent.path, parent.section.children.len()),
-            None => format!("{}/sections/{}", self.base, self.top.len()),
+            Some(parent) => pointer(&parent.path, "children", parent.section.children.len()),
+            None => pointer(&self.base, "sections", self.top.len()),
         };
         self.stack.push(Open {
             key,
@@ -499,11 +505,13 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             i += 1;
             continue;
         }
+        // The line's numbering label, read once for the two questions below.
+        let label = grammar::label(&line.text);
         // A cut token or a sentence going on joins the block above, even across a page break.
         if let Some(last) = b.last.clone() {
             let prev = &cx.texts[last.text].text;
             // `… quy định tại` / `Điều 10. …`: a wrapped reference, not a heading.
-            let label_here = grammar::label(&line.text).is_some()
+            let label_here = label.is_some()
                 && !cut_token(prev, &line.text)
                 && !ends_on_connective(prev, last.title);
             if bullet(&line.text).is_none() && !label_here {
@@ -516,7 +524,7 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             }
         }
         gap = false;
-        if let Some(label) = grammar::label(&line.text) {
+        if let Some(label) = label {
             i = heading(cx, doc, b, i, label);
             continue;
         }
@@ -562,8 +570,8 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
     let source = TextSource::new(&text, line.no);
     let piece_len = text.chars().count();
     let text_index = cx.remember(source);
-    let (list, path) = b.container();
-    let path = format!("{path}/{}", list.len());
+    let (list, mut path) = b.container();
+    push_index(&mut path, list.len());
     list.push(Paragraph {
         kind,
         marker,
@@ -582,7 +590,21 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
     b.last_line = line.no;
 }
 
+/// Appends `piece` to a block's text: after a space, or glued to it for a cut token.
+fn extend(text: &mut String, piece: &str, glued: bool) {
+    if glued {
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+    } else {
+        text.push(' ');
+    }
+    text.push_str(piece);
+}
+
 /// Joins line `i` into the last block.
+///
+/// The block's text in the tree and its copy in `cx.texts` are equal and both are extended in
+/// place, so a paragraph of many lines costs time in proportion to its length.
 fn join(
     cx: &mut Context<'_>,
     doc: &mut Document,
@@ -592,19 +614,15 @@ fn join(
     reason: Option<JoinReason>,
     gap: bool,
 ) {
-    let line = &cx.lines[i];
-    let piece = line.text.to_string();
+    let lines = cx.lines;
+    let line = &lines[i];
+    let piece: &str = &line.text;
+    let glued = reason == Some(JoinReason::SplitToken);
     let src = &mut cx.texts[last.text];
-    let no_space = reason == Some(JoinReason::SplitToken);
-    if no_space {
-        let trimmed = src.text.trim_end().len();
-        src.text.truncate(trimmed);
-    } else {
-        src.text.push(' ');
-    }
-    src.pieces.push((src.text.len(), line.no));
-    src.text.push_str(&piece);
-    let joined = src.text.clone();
+    let before = src.text.len();
+    extend(&mut src.text, piece, glued);
+    src.pieces.push((src.text.len() - piece.len(), line.no));
+    let joined = &src.text;
     if joined.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);
     }
@@ -614,22 +632,36 @@ fn join(
             line: line.no,
             reason,
         });
+    // The tree's copy started equal to `src.text` and only ever grows here, so extending it the
+    // same way keeps them equal; a length mismatch (never seen) falls back to copying.
+    let update = |text: &mut String| {
+        if text.len() == before {
+            extend(text, piece, glued);
+        }
+        if text.len() != joined.len() {
+            text.clone_from(joined);
+        }
+    };
     let path = if last.title {
         let open = b.stack.last_mut();
         let path = open.as_ref().map(|o| o.path.clone()).unwrap_or_default();
         if let Some(o) = open {
-            o.section.title = Some(joined);
+            match o.section.title.as_mut() {
+                Some(title) => update(title),
+                None => o.section.title = Some(joined.clone()),
+            }
         }
         path
     } else {
-        let (list, path) = b.container();
+        let (list, mut path) = b.container();
         let index = list.len().saturating_sub(1);
         if let Some(p) = list.last_mut() {
-            p.text = joined;
+            update(&mut p.text);
             p.end_line = line.no;
             p.joins.extend(recorded);
         }
-        format!("{path}/{index}")
+        push_index(&mut path, index);
+        path
     };
     cx.claim_line(&path, i);
     b.last = Some(Last {
@@ -789,8 +821,8 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             .map(|r| r.join(" | "))
             .collect::<Vec<_>>()
             .join("\n");
-        let (list, path) = b.container();
-        let path = format!("{path}/{}", list.len());
+        let (list, mut path) = b.container();
+        push_index(&mut path, list.len());
         list.push(Paragraph {
             kind: BlockKind::Table,
             marker: None,
@@ -847,4 +879,42 @@ fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize) -> usize {
         next = k + 1;
     }
     next
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::JoinReason;
+
+    #[test]
+    fn joined_lines_build_one_text() {
+        let doc = crate::parse(
+            "BÁO CÁO\nKết quả năm 2024\n\n\
+             I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH CỦA ỦY BAN NHÂN DÂN TỈNH\n\
+             và phương hướng năm 2025\n\
+             Thực hiện Quyết định số 117/QĐ-\n\
+             UBND ngày 5/3/2021 của Ủy ban nhân dân tỉnh về việc triển khai công tác cải cách\n\
+             trên địa bàn, các đơn vị đã\n\
+             hoàn thành./.\n",
+        );
+        let s = &doc.sections[0];
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH CỦA ỦY BAN NHÂN DÂN TỈNH \
+                 và phương hướng năm 2025"
+            ),
+            "a title goes on on the next line"
+        );
+        let p = &s.paragraphs[0];
+        assert_eq!(
+            p.text,
+            "Thực hiện Quyết định số 117/QĐ-UBND ngày 5/3/2021 của Ủy ban nhân dân tỉnh về việc \
+             triển khai công tác cải cách trên địa bàn, các đơn vị đã hoàn thành./.",
+            "a cut token is glued, other lines joined with a space"
+        );
+        assert_eq!((p.line, p.end_line), (6, 9));
+        assert_eq!(p.joins.len(), 1);
+        assert_eq!(p.joins[0].reason, JoinReason::SplitToken);
+        assert_eq!(doc.end_marker, Some(9));
+    }
 }

@@ -19,14 +19,21 @@
 
 use super::body::is_appendix_start;
 use super::header::{self, is_upper};
-use super::segment::Segment;
+use super::segment::{self, Segment};
 use super::{Context, grammar};
 use crate::model::{ArtifactKind, Authority, Document, Recipient, Signature};
 use crate::tables;
 
+/// `Nơi nhận` in any case, after leading dashes and spaces.
 fn is_recipients_label(t: &str) -> bool {
-    let lower = t.trim_start_matches(['-', ' ']).to_lowercase();
-    lower.starts_with("nơi nhận")
+    // Lower-cases only as many characters as the label has, not the whole line (no character
+    // that lower-cases to a letter of the label depends on its context, as `Σ` does).
+    const LABEL: &str = "nơi nhận";
+    t.trim_start_matches(['-', ' '])
+        .chars()
+        .flat_map(char::to_lowercase)
+        .take(LABEL.chars().count())
+        .eq(LABEL.chars())
 }
 
 fn is_placeholder(t: &str) -> bool {
@@ -56,11 +63,15 @@ fn is_name(t: &str, upper_ok: bool) -> bool {
 
 /// A position line opening a signature without prefix (`GIÁM ĐỐC`).
 fn is_signer_title(t: &str) -> bool {
-    is_upper(t)
-        && t.split_whitespace().count() <= 9
-        && tables::SIGNER_TITLES
-            .iter()
-            .any(|s| t.starts_with(s) && t[s.len()..].chars().next().is_none_or(|c| c == ' '))
+    // The table look-up is the cheapest test and fails for almost every line: it goes first,
+    // comparing first bytes before whole prefixes.
+    let first = t.as_bytes().first();
+    tables::SIGNER_TITLES.iter().any(|s| {
+        s.as_bytes().first() == first
+            && t.starts_with(s)
+            && t[s.len()..].chars().next().is_none_or(|c| c == ' ')
+    }) && t.split_whitespace().count() <= 9
+        && is_upper(t)
 }
 
 /// True when the closing zone starts at line `i`.
@@ -70,11 +81,21 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     if is_recipients_label(t) {
         return true;
     }
-    let segs = super::body::segments(cx, i);
-    if segs
-        .iter()
-        .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
-    {
+    // Most lines have one column, whose only segment is the text itself (none when it is
+    // empty): no need to split them.
+    let one_column = segment::is_one_column(line);
+    let segs = if one_column {
+        Vec::new()
+    } else {
+        super::body::segments(cx, i)
+    };
+    let opens = if one_column {
+        grammar::authority(t).is_some()
+    } else {
+        segs.iter()
+            .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
+    };
+    if opens {
         return true;
     }
     // An unprefixed position line followed, within four lines, by a name or a placeholder.
@@ -247,7 +268,13 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         i += 1;
     }
-    if !sig.chain.is_empty() || !sig.titles.is_empty() || sig.name.is_some() {
+    // Every part of the block claimed its bytes for `/signature`, a lone placeholder included:
+    // the node must exist whenever one part was read.
+    if !sig.chain.is_empty()
+        || !sig.titles.is_empty()
+        || sig.name.is_some()
+        || sig.placeholder.is_some()
+    {
         let title = (!sig.titles.is_empty()).then(|| sig.titles.join(" "));
         doc.signature = Some(Signature {
             chain: sig.chain,
@@ -430,6 +457,27 @@ mod tests {
             "a body alone"
         );
         assert_eq!(split("GIÁM ĐỐC"), ("GIÁM ĐỐC".to_owned(), None, None));
+    }
+
+    #[test]
+    fn recipients_label_in_any_case() {
+        assert!(is_recipients_label("Nơi nhận:"));
+        assert!(is_recipients_label("- NƠI NHẬN:"));
+        assert!(is_recipients_label("nơi nhận"));
+        assert!(!is_recipients_label("Nơi nhậ"));
+        assert!(!is_recipients_label("Nơi làm việc"));
+        assert!(!is_recipients_label(""));
+    }
+
+    #[test]
+    fn a_lone_placeholder_is_a_signature() {
+        // Found by the property tests: `(Đã ký)` was claimed for `/signature`, which was never
+        // created.
+        let doc = crate::parse("BÁO CÁO\nNơi nhận:\n(Đã ký)\n");
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.placeholder.as_deref(), Some("(Đã ký)"));
+        assert_eq!((sig.line, sig.end_line), (3, 3));
+        assert!(doc.source_map.iter().any(|e| e.path == "/signature"));
     }
 
     #[test]

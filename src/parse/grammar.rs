@@ -19,7 +19,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::{opt, recognize};
+use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use crate::model::{AuthorityMode, NumberStyle, NumberSystem};
@@ -417,9 +417,23 @@ pub fn label(text: &str) -> Option<Label> {
         return keyword_label(text);
     }
     if first.is_ascii_digit() {
-        let parsed: IResult<&str, &str> =
-            recognize((digit1, nom::multi::many0((char('.'), digit1)))).parse_complete(text);
-        let (tail, digits) = parsed.ok()?;
+        // `digit1 ('.' digit1)*`, read without the vector nom's `many0` would fill.
+        let bytes = text.as_bytes();
+        let run = |from: usize| {
+            bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+        };
+        let mut end = run(0);
+        while bytes.get(end) == Some(&b'.') && end + 1 < bytes.len() {
+            let more = run(end + 1);
+            if more == 0 {
+                break;
+            }
+            end += 1 + more;
+        }
+        let (digits, tail) = text.split_at(end);
         let parts: Vec<&str> = digits.split('.').collect();
         if parts.iter().any(|p| p.len() > 3) || parts[0].len() > 2 {
             return None;
@@ -634,6 +648,20 @@ mod tests {
         assert_eq!(lab("V/v góp ý"), None);
         assert_eq!(lab("IIV. X"), None);
         assert_eq!(lab("Ủy ban"), None);
+        assert_eq!(
+            lab("1.2.3. Tiêu đề"),
+            Some((Decimal, "1.2.3".into(), Some(3), "Tiêu đề"))
+        );
+        assert_eq!(label("1.2.3. X").map(|l| l.depth), Some(3));
+        assert_eq!(lab("1.a Mục"), None);
+        assert_eq!(lab("1..2 Mục"), None);
+        assert_eq!(lab("2.1."), Some((Decimal, "2.1".into(), Some(1), "")));
+        assert_eq!(
+            lab("1.1.1.1.1.1.1.1 Sâu"),
+            Some((Decimal, "1.1.1.1.1.1.1.1".into(), Some(1), "Sâu"))
+        );
+        assert_eq!(lab("1234. Năm"), None);
+        assert_eq!(lab("5"), None);
         assert_eq!(lab("1.5 triệu đồng"), None, "a decimal figure, not a label");
         assert_eq!(lab("2.594 hồ sơ"), None, "a thousands figure, not a label");
     }

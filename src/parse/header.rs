@@ -23,7 +23,7 @@ use super::{Context, grammar};
 use crate::model::{
     Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, TextLine, Title,
 };
-use crate::tables;
+use crate::{chars, tables};
 
 /// What a header segment is.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,42 +58,67 @@ pub fn is_rule(text: &str) -> bool {
 /// Share of upper-case letters among letters; `None` when the text has fewer than 2 letters.
 pub fn upper_ratio(text: &str) -> Option<f32> {
     let (mut letters, mut upper) = (0u32, 0u32);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.is_uppercase() {
-            upper += 1;
+    for c in text.chars() {
+        let (alphabetic, uppercase) = chars::alphabetic_upper(c);
+        if alphabetic {
+            letters += 1;
+            upper += u32::from(uppercase);
         }
     }
     (letters >= 2).then(|| upper as f32 / letters as f32)
 }
 
-/// True when the text is written in capitals.
+/// True when the text is written in capitals: `upper_ratio(text) >= 0.85`.
+///
+/// Most lines are running text, so the scan stops as soon as the lower-case letters seen are
+/// more than 16% of all the letters the text could still hold: even a capital rest could not
+/// lift the ratio above 0.84 then.
 pub fn is_upper(text: &str) -> bool {
-    upper_ratio(text).is_some_and(|r| r >= 0.85)
+    let (mut letters, mut upper) = (0usize, 0usize);
+    let mut rest = text.len();
+    for c in text.chars() {
+        rest -= c.len_utf8();
+        let (alphabetic, uppercase) = chars::alphabetic_upper(c);
+        if alphabetic {
+            letters += 1;
+            upper += usize::from(uppercase);
+            if (letters - upper) * 100 > 16 * (letters + rest) {
+                return false;
+            }
+        }
+    }
+    letters >= 2 && upper as f32 / letters as f32 >= 0.85
+}
+
+/// A header item's text for comparisons: outer punctuation trimmed, then [`fold_accents`].
+fn folded(text: &str) -> String {
+    fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// The national title, accepting `HOÀ` and lost spaces.
 pub fn is_national_title(text: &str) -> bool {
-    let t = fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()));
+    is_national_title_folded(&folded(text))
+}
+
+fn is_national_title_folded(t: &str) -> bool {
     t == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" || t.replace(' ', "") == "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM"
 }
 
 /// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.
 pub fn is_motto(text: &str) -> bool {
-    let t: String = text
-        .to_lowercase()
-        .chars()
+    // Lower-cases lazily and stops at the first letter that differs (`Σ`, the only character
+    // whose lower case depends on its neighbours, is no letter of the motto either way).
+    text.chars()
+        .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphabetic())
-        .collect();
-    t == "độclậptựdohạnhphúc"
+        .eq("độclậptựdohạnhphúc".chars())
 }
 
-fn is_party_title(text: &str) -> bool {
-    fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric())) == "ĐẢNG CỘNG SẢN VIỆT NAM"
+fn is_party_title_folded(t: &str) -> bool {
+    t == "ĐẢNG CỘNG SẢN VIỆT NAM"
 }
 
-fn mark(text: &str) -> Option<crate::model::MarkKind> {
-    let t = fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()));
+fn mark_folded(t: &str) -> Option<crate::model::MarkKind> {
     tables::MARKS
         .iter()
         .find(|(m, _)| t == *m || (*m == "DỰ THẢO" && t.starts_with("DỰ THẢO")))
@@ -126,13 +151,15 @@ fn classify(text: &str) -> Option<Item> {
     if is_rule(text) {
         return Some(Item::Rule);
     }
-    if is_national_title(text) {
+    // Folded once for the three comparisons that need it.
+    let folded = folded(text);
+    if is_national_title_folded(&folded) {
         return Some(Item::NationalTitle);
     }
     if is_motto(text) {
         return Some(Item::Motto);
     }
-    if is_party_title(text) {
+    if is_party_title_folded(&folded) {
         return Some(Item::PartyTitle);
     }
     if let Some(n) = grammar::reference(text) {
@@ -144,7 +171,7 @@ fn classify(text: &str) -> Option<Item> {
     if let Some(s) = vv_subject(text) {
         return Some(Item::Subject(s.to_owned()));
     }
-    if let Some(k) = mark(text) {
+    if let Some(k) = mark_folded(&folded) {
         return Some(Item::Mark(k));
     }
     if is_upper(text) && title_type(text).is_none() {
@@ -433,4 +460,67 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
         line: lines[0].line,
         end_line: lines[lines.len() - 1].line,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_items() {
+        assert_eq!(
+            classify("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            Some(Item::NationalTitle)
+        );
+        assert_eq!(
+            classify("**CỘNG HÒA XÃ HỘI CHỦ NGHĨAVIỆT NAM**"),
+            Some(Item::NationalTitle)
+        );
+        assert_eq!(classify("Độc lập - Tự do - Hạnh phúc"), Some(Item::Motto));
+        assert_eq!(classify("ĐỘC LẬP – TỰ DO – HẠNH PHÚC"), Some(Item::Motto));
+        assert_eq!(classify("Độc lập - Tự do"), None);
+        assert_eq!(classify("ĐẢNG CỘNG SẢN VIỆT NAM"), Some(Item::PartyTitle));
+        assert_eq!(
+            classify("DỰ THẢO LẦN 2"),
+            Some(Item::Mark(crate::model::MarkKind::Draft))
+        );
+        assert_eq!(classify("ỦY BAN NHÂN DÂN"), Some(Item::IssuerLine));
+        assert_eq!(classify("Ủy ban nhân dân"), None);
+    }
+
+    #[test]
+    fn is_upper_agrees_with_upper_ratio() {
+        let samples = [
+            "",
+            "A",
+            "AB",
+            "Ab",
+            "ỦY BAN NHÂN DÂN TỈNH",
+            "ỦY BAN NHÂN DÂN tỉnh",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Công tác chỉ đạo, điều hành",
+            "KẾT QUẢ THỰC HIỆN NĂM 2024 (số liệu)",
+            "abcdefghijklmnopqrsTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "ABCDEFGHIJKLMNOPQ r ABCDEFGHIJ",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs",
+            "12/QĐ-UBND",
+            "中文 ABC",
+        ];
+        for s in samples {
+            assert_eq!(
+                is_upper(s),
+                upper_ratio(s).is_some_and(|r| r >= 0.85),
+                "{s:?}"
+            );
+        }
+        // Every split point of a mostly capital line, where stopping early could go wrong.
+        for k in 0..60 {
+            let s = format!("{}{}", "A".repeat(k), "a".repeat(60 - k));
+            assert_eq!(
+                is_upper(&s),
+                upper_ratio(&s).is_some_and(|r| r >= 0.85),
+                "{s}"
+            );
+        }
+    }
 }

@@ -25,10 +25,27 @@ pub struct Segment {
 }
 
 /// Splits a line into its column segments; a plain line gives one segment.
+///
+/// `line` comes from [`lex::lines`] with the same `format`: its `text` is its cleaned `raw`,
+/// which is reused as the text of a line that has only one column.
 pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
     let raw = line.raw;
+    let pipe = line.is_pipe_row();
+    if is_one_column(line) {
+        if line.text.is_empty() {
+            return Vec::new();
+        }
+        return vec![Segment {
+            text: line.text.clone().into_owned(),
+            start: line.start,
+            end: line.end,
+            column: 0,
+            line: line.no,
+        }];
+    }
+    let breaks = if pipe { Vec::new() } else { column_breaks(raw) };
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (offset in raw where a piece starts, column)
-    if line.is_pipe_row() {
+    if pipe {
         let mut column = 0;
         let mut i = 0;
         let bytes = raw.as_bytes();
@@ -51,11 +68,8 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
         }
     } else {
         cuts.push((0, 0));
-        let mut column = 0;
-        for (at, next_start) in column_breaks(raw) {
-            column += 1;
-            let _ = at;
-            cuts.push((next_start, column));
+        for (column, (_, next_start)) in breaks.into_iter().enumerate() {
+            cuts.push((next_start, column + 1));
         }
     }
     // Keep the cuts whose piece has text; the first piece always starts at the line start.
@@ -74,25 +88,35 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
         }
         pieces.push((from, column, clean.to_owned()));
     }
-    let count = pieces.len();
-    let mut out = Vec::with_capacity(count);
-    for k in 0..count {
-        let start = if k == 0 { 0 } else { pieces[k].0 };
-        let end = if k + 1 < count {
-            pieces[k + 1].0
-        } else {
-            raw.len()
-        };
-        let (_, column, text) = &pieces[k];
-        out.push(Segment {
-            text: text.clone(),
-            start: line.start + start,
+    let ends: Vec<usize> = pieces
+        .iter()
+        .skip(1)
+        .map(|p| p.0)
+        .chain([raw.len()])
+        .collect();
+    pieces
+        .into_iter()
+        .zip(ends)
+        .enumerate()
+        .map(|(k, ((from, column, text), end))| Segment {
+            text,
+            start: line.start + if k == 0 { 0 } else { from },
             end: line.start + end,
-            column: *column,
+            column,
             line: line.no,
-        });
-    }
-    out
+        })
+        .collect()
+}
+
+/// True when [`split`] gives the line's text as its only segment (nothing when the text is
+/// empty): one column, and nothing for the piece rules to trim (`|`, a final `<br>`), so the
+/// piece is the whole line and cleaning it gives the line's text again.
+pub fn is_one_column(line: &Line<'_>) -> bool {
+    let raw = line.raw;
+    // Without a `|` the line is no pipe row either.
+    !raw.contains('|')
+        && !raw.trim_end_matches([' ', '\t']).ends_with("<br>")
+        && column_breaks(raw).is_empty()
 }
 
 /// Where a flattened line changes column: a tab, ` | `, or three or more spaces, followed by a
@@ -100,11 +124,20 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
 /// Returns `(offset of the separator, offset where the next column starts)`.
 fn column_breaks(raw: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Most lines hold no separator at all: three vectorized searches say so.
+    if !raw.contains('\t') && !raw.contains("   ") && !raw.contains(" | ") {
+        return out;
+    }
     let bytes = raw.as_bytes();
     let lead = raw.len() - raw.trim_start().len();
     let mut i = lead;
     while i < bytes.len() {
         let b = bytes[i];
+        // Every separator starts with a space or a tab.
+        if b != b' ' && b != b'\t' {
+            i += 1;
+            continue;
+        }
         let is_sep_start =
             b == b'\t' || bytes[i..].starts_with(b"   ") || bytes[i..].starts_with(b" | ");
         if !is_sep_start {
@@ -134,16 +167,8 @@ mod tests {
     use super::*;
 
     fn texts(raw: &str) -> Vec<(String, usize)> {
-        let line = Line {
-            no: 1,
-            start: 0,
-            end: raw.len(),
-            raw,
-            text: raw.into(),
-            heading: 0,
-            emphasized: false,
-        };
-        let segs = split(&line, Format::Markdown);
+        let lines = lex::lines(raw, Format::Markdown);
+        let segs = split(&lines[0], Format::Markdown);
         // The pieces partition the line.
         assert_eq!(segs.first().map(|s| s.start), Some(0), "{raw:?}");
         assert_eq!(segs.last().map(|s| s.end), Some(raw.len()), "{raw:?}");
@@ -177,6 +202,26 @@ mod tests {
         assert_eq!(
             texts("Nơi nhận:            KT. GIÁM ĐỐC"),
             vec![("Nơi nhận:".into(), 0), ("KT. GIÁM ĐỐC".into(), 1)]
+        );
+    }
+
+    #[test]
+    fn one_column() {
+        assert_eq!(
+            texts("  **Sở Nội vụ**  báo cáo  "),
+            vec![("Sở Nội vụ báo cáo".into(), 0)]
+        );
+        assert_eq!(texts("a <br>  "), vec![("a".into(), 0)], "a final <br>");
+        assert_eq!(texts("x | Y"), vec![("x".into(), 0), ("Y".into(), 1)]);
+        assert_eq!(
+            texts("x | y"),
+            vec![("x | y".into(), 0)],
+            "no break before lower case"
+        );
+        let blank = lex::lines("   ", Format::Markdown);
+        assert!(
+            split(&blank[0], Format::Markdown).is_empty(),
+            "a blank line has no segment"
         );
     }
 

@@ -51,6 +51,13 @@ pub fn assert_lossless(name: &str, input: &str, doc: &vanban::Document) {
     let normalized = vanban::source::normalize(input).text;
     let json = serde_json::to_value(doc).expect("document serializes");
     let mut owner: Vec<Option<usize>> = vec![None; normalized.len()];
+    // Offsets of the newlines, so that finding an offset's line is a binary search.
+    let newlines: Vec<usize> = normalized
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
     for (k, e) in doc.source_map.iter().enumerate() {
         assert!(
             e.start < e.end && e.end <= normalized.len(),
@@ -65,13 +72,7 @@ pub fn assert_lossless(name: &str, input: &str, doc: &vanban::Document) {
             "{name}: entry {k} path {} resolves to nothing",
             e.path
         );
-        let line_of = |at: usize| {
-            normalized.as_bytes()[..at]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1
-        };
+        let line_of = |at: usize| newlines.partition_point(|&nl| nl < at) + 1;
         assert_eq!(
             (line_of(e.start), line_of(e.end - 1)),
             (e.line, e.end_line),
