@@ -134,27 +134,9 @@ pub fn paragraph(rng: &mut Rng, end: char) -> String {
     p
 }
 
-/// A roman numeral (1..=399).
-pub fn roman(mut n: usize) -> String {
-    let table = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in table {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
+/// A roman numeral (1..=399), written by the parser's own grammar.
+pub fn roman(n: usize) -> String {
+    vanban::parse::grammar::to_roman(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 const HEADER: &str = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
