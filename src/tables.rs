@@ -116,9 +116,13 @@ pub fn canonical_type_code(code: &str) -> Option<&'static str> {
 
 /// Finds the type whose capitalized name starts `text` (already upper-cased by the writer).
 pub fn doc_type_by_name(text: &str) -> Option<&'static DocType> {
+    // Comparing first bytes rules out almost every name without a call to memcmp.
+    let first = text.as_bytes().first();
     DOC_TYPES.iter().find(|t| {
-        text.strip_prefix(t.name)
-            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        t.name.as_bytes().first() == first
+            && text
+                .strip_prefix(t.name)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
     })
 }
 

@@ -69,6 +69,10 @@ fn reference_head(i: &str) -> IResult<&str, &str> {
 
 /// `Số: 12/BC-UBND` and its variants; the rest of the line after the number is ignored.
 pub fn reference(text: &str) -> Option<Number> {
+    // Every label starts with one of these letters; most lines are ruled out at once.
+    if !matches!(text.as_bytes().first(), Some(b'S' | b'L' | b'N' | b'P')) {
+        return None;
+    }
     let (rest, digits) = reference_head(text).ok()?;
     let digits = digits.trim();
     let number = (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))

@@ -41,10 +41,14 @@ enum Item {
 
 /// Upper-cases `HOÀ`/`UỶ` variants to one spelling for comparisons.
 fn fold_accents(s: &str) -> String {
-    s.to_uppercase()
-        .replace("HOÀ", "HÒA")
-        .replace("UỶ", "ỦY")
-        .replace("  ", " ")
+    let mut t = s.to_uppercase();
+    // Each replacement copies the text: only done when the pattern is there.
+    for (from, to) in [("HOÀ", "HÒA"), ("UỶ", "ỦY"), ("  ", " ")] {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
+    t
 }
 
 /// True for a rule line: only `_`, `-`, `=`, `*`, `─`, `—`, `–`, `.`.
@@ -101,7 +105,10 @@ pub fn is_national_title(text: &str) -> bool {
 }
 
 fn is_national_title_folded(t: &str) -> bool {
-    t == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" || t.replace(' ', "") == "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM"
+    t == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        || t.chars()
+            .filter(|&c| c != ' ')
+            .eq("CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM".chars())
 }
 
 /// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.

@@ -226,6 +226,22 @@ mod tests {
     }
 
     #[test]
+    fn separators_are_found_in_long_lines_too() {
+        for pad in [0, 300] {
+            let left = format!("{}ỦY BAN NHÂN DÂN", "A".repeat(pad));
+            for sep in ["\t", "   ", " | "] {
+                let raw = format!("{left}{sep}CỘNG HÒA");
+                assert_eq!(
+                    texts(&raw),
+                    vec![(left.clone(), 0), ("CỘNG HÒA".into(), 1)],
+                    "{sep:?} after {pad} bytes"
+                );
+            }
+            assert_eq!(texts(&format!("{left}  CỘNG")).len(), 1, "two spaces");
+        }
+    }
+
+    #[test]
     fn pipe_rows() {
         assert_eq!(
             texts(
