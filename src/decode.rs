@@ -22,6 +22,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, Read};
 
 /// Largest input accepted by default: 50 MB, far above any real document.
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -168,7 +169,7 @@ impl fmt::Display for DecodeError {
             DecodeError::Empty => write!(f, "empty file: nothing to parse"),
             DecodeError::TooLarge { size, limit } => write!(
                 f,
-                "file of {size} bytes is over the limit of {limit} bytes: \
+                "input of {size} bytes is over the limit of {limit} bytes: \
                  check that it is one document, then raise the limit (--max-size)"
             ),
             DecodeError::Binary(format) => write!(f, "{} {}", format.name(), format.advice()),
@@ -203,6 +204,34 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// Reads all of `reader` into memory, but never more than `max_bytes`: past the limit the rest
+/// is only counted (in 64 KB chunks), so the error can say how large the input really was.
+/// Errors of the reader itself are the outer `Err`.
+///
+/// ```
+/// use vanban::decode::{DecodeError, read_limited};
+/// let bytes = read_limited("BÁO CÁO".as_bytes(), 64).unwrap().unwrap();
+/// assert_eq!(bytes, "BÁO CÁO".as_bytes());
+/// let refused = read_limited(&[b'x'; 100][..], 64).unwrap();
+/// assert_eq!(refused, Err(DecodeError::TooLarge { size: 100, limit: 64 }));
+/// ```
+pub fn read_limited<R: Read>(
+    reader: R,
+    max_bytes: u64,
+) -> io::Result<Result<Vec<u8>, DecodeError>> {
+    let mut bytes = Vec::new();
+    let mut reader = reader.take(max_bytes.saturating_add(1));
+    reader.read_to_end(&mut bytes)?;
+    if (bytes.len() as u64) <= max_bytes {
+        return Ok(Ok(bytes));
+    }
+    let rest = io::copy(&mut reader.into_inner(), &mut io::sink())?;
+    Ok(Err(DecodeError::TooLarge {
+        size: (bytes.len() as u64).saturating_add(rest),
+        limit: max_bytes,
+    }))
+}
 
 /// Decodes a file's bytes with the default size limit ([`DEFAULT_MAX_BYTES`]).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {

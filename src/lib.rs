@@ -35,7 +35,7 @@ pub mod validate;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use model::Document;
-pub use parse::{Options, parse, parse_bytes, parse_decoded, parse_with};
+pub use parse::{Options, parse, parse_bytes, parse_decoded, parse_with, try_parse_with};
 pub use validate::check;
 
 /// The JSON Schema of the output, generated from the model types.

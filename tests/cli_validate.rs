@@ -220,3 +220,72 @@ fn parse_output_carries_the_findings() {
     assert_eq!(bare["findings"], serde_json::json!([]));
     assert!(Path::new(env!("CARGO_BIN_EXE_vanban")).exists());
 }
+
+/// An input over `--max-size` is refused before it is parsed, from a file or a pipe, with its
+/// size, the limit and what to do; `validate` goes on with the other files.
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    let dir = std::env::temp_dir().join(format!("vanban-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let big = dir.join("big.txt");
+    let text = "Báo cáo kết quả công tác.\n".repeat(50_000);
+    std::fs::write(&big, &text).expect("write");
+    let big_arg = big.display().to_string();
+    let size = text.len();
+
+    let out = vanban(&["parse", "--max-size", "1", &big_arg]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "big.txt: input of {size} bytes is over the limit of 1048576 bytes"
+        )) && err.contains("--max-size"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        vanban(&["parse", "--max-size", "2", &big_arg])
+            .status
+            .code(),
+        Some(0)
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["parse", "--max-size", "1", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        stdin.write_all(text.as_bytes())
+    });
+    let out = child.wait_with_output().expect("the binary ends");
+    writer
+        .join()
+        .expect("writer")
+        .expect("the whole input is read");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("-: input of {size} bytes is over the limit")),
+        "{err}"
+    );
+
+    let out = vanban(&[
+        "validate",
+        "--format",
+        "json",
+        "--max-size",
+        "1",
+        &big_arg,
+        "corpus/du-thao-bao-cao.md",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let json = json_of(&out);
+    assert_eq!(json["failures"][0]["file"], big_arg.as_str());
+    assert_eq!(json["summary"]["files"], 1);
+    std::fs::remove_dir_all(&dir).ok();
+}

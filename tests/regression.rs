@@ -94,3 +94,36 @@ fn signature_written_on_one_line() {
         (Some("PHÓ TỔNG GIÁM ĐỐC"), Some("Phạm Lương Sơn"))
     );
 }
+
+/// The library refuses text and bytes over `Options::max_bytes` (default 50 MB) with a clear
+/// error, and parses anything up to the limit itself.
+#[test]
+fn size_limit_of_the_library() {
+    let text = "BÁO CÁO\nVề kết quả năm 2024\n";
+    let options = vanban::Options {
+        max_bytes: text.len() as u64,
+        ..vanban::Options::default()
+    };
+    assert!(
+        vanban::try_parse_with(text, &options).is_ok(),
+        "the limit itself is allowed"
+    );
+    let longer = format!("{text}I. KẾT QUẢ\n");
+    let err = vanban::try_parse_with(&longer, &options).unwrap_err();
+    assert_eq!(
+        err,
+        vanban::DecodeError::TooLarge {
+            size: longer.len() as u64,
+            limit: text.len() as u64
+        }
+    );
+    assert!(err.to_string().contains("raise the limit"), "{err}");
+    assert!(matches!(
+        vanban::parse_bytes(longer.as_bytes(), &options),
+        Err(vanban::DecodeError::TooLarge { .. })
+    ));
+    assert_eq!(
+        vanban::Options::default().max_bytes,
+        vanban::decode::DEFAULT_MAX_BYTES
+    );
+}

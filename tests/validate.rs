@@ -736,7 +736,7 @@ fn seed_findings(profile_id: &str, text: &str) -> Vec<Finding> {
         &vanban::Options {
             format: None,
             path: Some("000_9ebb4c68ea5cda49.txt".into()),
-            encoding: None,
+            ..vanban::Options::default()
         },
     );
     Validator::new(&profile(profile_id))

@@ -8,7 +8,7 @@
 //! parsing and serializing run under `catch_unwind`: a panic (a bug) fails this file only.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -121,6 +121,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
         format: cx.config.format,
         path: Some(entry.path.to_string_lossy().into_owned()),
         encoding: None,
+        max_bytes: cx.config.max_bytes,
     };
     let mut doc = crate::parse_decoded(&decoded, &options);
     if cx.config.findings {
@@ -175,12 +176,10 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, FileError> {
         };
         return Err(decode_error(e));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // One byte past the limit is enough to know a growing file went over it.
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    Ok(bytes)
+    // A file that grew past the limit since `metadata` is still refused, and not read whole.
+    crate::decode::read_limited(file, max_bytes)
+        .map_err(io_error)?
+        .map_err(decode_error)
 }
 
 /// Writes `bytes` to `target` through `target.tmp` and a rename.

@@ -63,7 +63,7 @@ pub struct ConvertArgs {
     #[arg(long)]
     no_findings: bool,
     /// Refuse inputs larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 50)]
+    #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_MB)]
     max_size: u64,
     /// No progress bar and no summary on standard error.
     #[arg(long, short)]
@@ -86,7 +86,7 @@ fn run(args: &ConvertArgs) -> Result<ExitCode, BatchError> {
     let config = Config {
         jobs: args.jobs,
         force: args.force,
-        max_bytes: args.max_size.saturating_mul(1024 * 1024),
+        max_bytes: super::megabytes(args.max_size),
         format: args.format.map(InputFormat::to_format),
         compact: args.compact,
         findings: !args.no_findings,

@@ -6,7 +6,7 @@
 mod batch;
 mod validate;
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,6 +44,9 @@ enum Command {
         /// Leave `findings` empty (structure only).
         #[arg(long)]
         no_findings: bool,
+        /// Refuse an input larger than this many megabytes.
+        #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_MB)]
+        max_size: u64,
     },
     /// Convert files and folders (recursively) to one JSON each, in parallel, resumable.
     Convert(batch::ConvertArgs),
@@ -90,8 +93,10 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             profile,
             lang,
             no_findings,
+            max_size,
         } => {
-            let decoded = read_input(&file)?;
+            let max_bytes = megabytes(max_size);
+            let decoded = read_input(&file, max_bytes)?;
             let format = format
                 .map(InputFormat::to_format)
                 .or_else(|| format_from_extension(&file));
@@ -99,6 +104,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 format,
                 path: Some(file.display().to_string()),
                 encoding: None,
+                max_bytes,
             };
             let forced = profile.as_deref().map(validate::load_profile).transpose()?;
             let mut doc = vanban::parse_decoded(&decoded, &options);
@@ -129,23 +135,36 @@ fn format_from_extension(path: &Path) -> Option<Format> {
     }
 }
 
+/// Default of `--max-size`, in megabytes: [`vanban::decode::DEFAULT_MAX_BYTES`].
+const DEFAULT_MAX_MB: u64 = vanban::decode::DEFAULT_MAX_BYTES >> 20;
+
+/// `--max-size` in bytes.
+fn megabytes(mb: u64) -> u64 {
+    mb.saturating_mul(1 << 20)
+}
+
 /// Reads a document (a file, or standard input for `-`) and decodes it ([`vanban::decode`]):
-/// UTF-8, UTF-16 with BOM or Windows-1258. The error names the file and, for a file that is not
-/// text (DOCX, PDF, binary, empty), says what to do.
-fn read_input(path: &Path) -> io::Result<vanban::Decoded> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes)?;
+/// UTF-8, UTF-16 with BOM or Windows-1258. Never holds more than `max_bytes` of it in memory.
+/// The error names the file and, for a file that is not text (DOCX, PDF, binary, empty, too
+/// large), says what to do.
+fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
+    let name = path.display();
+    let in_file = |e: io::Error| io::Error::new(e.kind(), format!("{name}: {e}"));
+    let refused =
+        |e: vanban::DecodeError| io::Error::new(io::ErrorKind::InvalidData, format!("{name}: {e}"));
+    let read = if path.as_os_str() == "-" {
+        vanban::decode::read_limited(io::stdin().lock(), max_bytes)
     } else {
-        bytes = std::fs::read(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    }
-    vanban::decode(&bytes).map_err(|e| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{}: {e}", path.display()),
-        )
-    })
+        let file = std::fs::File::open(path).map_err(in_file)?;
+        let size = file.metadata().map_err(in_file)?.len();
+        if size > max_bytes {
+            let limit = max_bytes;
+            return Err(refused(vanban::DecodeError::TooLarge { size, limit }));
+        }
+        vanban::decode::read_limited(file, max_bytes)
+    };
+    let bytes = read.map_err(in_file)?.map_err(refused)?;
+    vanban::decode::decode_with_limit(&bytes, max_bytes).map_err(refused)
 }
 
 fn print_json<T: serde::Serialize>(value: &T, compact: bool) -> io::Result<()> {

@@ -36,6 +36,9 @@ pub struct ValidateArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long, value_enum)]
     deny: Option<Deny>,
+    /// Refuse inputs larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_MB)]
+    max_size: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -95,13 +98,14 @@ pub fn load_profile(name: &str) -> io::Result<Profile> {
 /// Runs `vanban validate`.
 pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
     let lang = Lang::from(args.lang);
+    let max_bytes = super::megabytes(args.max_size);
     let forced = args.profile.as_deref().map(load_profile).transpose()?;
     let mut validators: HashMap<String, Validator> = HashMap::new();
     let mut reports = Vec::new();
     let mut failures = Vec::new();
     for file in &args.files {
         let name = file.display().to_string();
-        let decoded = match super::read_input(file) {
+        let decoded = match super::read_input(file, max_bytes) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("vanban: {e}");
@@ -116,6 +120,7 @@ pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
             format: super::format_from_extension(file),
             path: Some(name.clone()),
             encoding: None,
+            max_bytes,
         };
         let doc = vanban::parse_decoded(&decoded, &options);
         let profile = forced

@@ -24,7 +24,7 @@ use crate::model::{
 use crate::source;
 
 /// How to read the input.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Force Markdown or plain text; detected from the content when `None`.
     pub format: Option<Format>,
@@ -32,14 +32,53 @@ pub struct Options {
     pub path: Option<String>,
     /// Encoding the text was decoded from, to record in `source.encoding` (default `utf-8`).
     pub encoding: Option<String>,
+    /// Largest input [`try_parse_with`] and [`parse_bytes`] accept, in bytes (default
+    /// [`crate::decode::DEFAULT_MAX_BYTES`], 50 MB). A parse holds about seven times its input
+    /// in memory, so the limit bounds memory; [`parse`] and [`parse_with`] do not check it.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            format: None,
+            path: None,
+            encoding: None,
+            max_bytes: crate::decode::DEFAULT_MAX_BYTES,
+        }
+    }
 }
 
 /// Parses a document with default options. Never fails, never panics.
+///
+/// It parses any length: the caller already holds the text. For input of unknown size (uploads,
+/// archives), use [`try_parse_with`] or [`parse_bytes`], which refuse more than
+/// [`Options::max_bytes`].
 pub fn parse(text: &str) -> Document {
     parse_with(text, &Options::default())
 }
 
-/// Decodes a file's bytes ([`crate::decode::decode`], default size limit) and parses the text,
+/// Parses a document unless it is longer than `options.max_bytes`.
+///
+/// ```
+/// let options = vanban::Options { max_bytes: 16, ..vanban::Options::default() };
+/// let err = vanban::try_parse_with("BÁO CÁO tháng 5", &options).unwrap_err();
+/// assert!(err.to_string().starts_with("input of 18 bytes is over the limit of 16 bytes"));
+/// assert!(vanban::try_parse_with("BÁO CÁO", &options).is_ok());
+/// ```
+pub fn try_parse_with(text: &str, options: &Options) -> Result<Document, DecodeError> {
+    let size = text.len() as u64;
+    if size > options.max_bytes {
+        return Err(DecodeError::TooLarge {
+            size,
+            limit: options.max_bytes,
+        });
+    }
+    Ok(parse_with(text, options))
+}
+
+/// Decodes a file's bytes ([`crate::decode::decode`], refusing more than `options.max_bytes`) and
+/// parses the text,
 /// recording the detected encoding in `source.encoding` (it overrides `options.encoding`).
 ///
 /// Fails only when the bytes are not a text document (empty, binary, too large, undecodable);
@@ -52,7 +91,7 @@ pub fn parse(text: &str) -> Document {
 /// assert_eq!(err.to_string(), "PDF file: extract its text first (e.g. pdftotext -layout)");
 /// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, DecodeError> {
-    let decoded = crate::decode::decode(bytes)?;
+    let decoded = crate::decode::decode_with_limit(bytes, options.max_bytes)?;
     Ok(parse_decoded(&decoded, options))
 }
 

@@ -38,7 +38,7 @@ pub fn parse_file(path: &Path) -> (String, vanban::Document) {
         &vanban::Options {
             format,
             path: name,
-            encoding: None,
+            ..vanban::Options::default()
         },
     );
     (text, doc)
