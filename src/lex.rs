@@ -6,6 +6,10 @@
 //! ownership in the source map is by byte range of the raw line.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use memchr::memmem;
 
 use crate::model::Format;
 use crate::tables;
@@ -81,23 +85,16 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
 /// columns flattened with a single space). The pieces keep the line number of the
 /// line they come from, and their byte ranges partition it. Returns whether anything was cut.
 pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
-    let glued = |l: &Line<'_>| {
-        l.raw.len() > 400
-            && tables::FRAME_PHRASES
-                .iter()
-                .filter(|p| l.raw.contains(**p))
-                .count()
-                >= 3
-    };
+    let glued = |l: &Line<'_>| l.raw.len() > 400 && frame_phrases_in(l.raw) >= 3;
     // In the header area, two columns flattened with a single space (`ỦY BAN NHÂN DÂN CỘNG HÒA …`,
     // `Số: 296/BHXH-CSYT V/v …`) are cut before the frame phrase of the second column.
     let header_cuts = |l: &Line<'_>| -> Vec<usize> {
         if l.no > 15 || l.is_pipe_row() {
             return Vec::new();
         }
-        let mut cuts: Vec<usize> = tables::FRAME_PHRASES
-            .iter()
-            .flat_map(|p| l.raw.match_indices(*p).map(|(at, _)| at))
+        let mut cuts: Vec<usize> = FRAME_FINDER
+            .find_overlapping_iter(l.raw)
+            .map(|m| m.start())
             // One space only: wider gaps and tabs are column breaks the segment splitter reads.
             .filter(|&at| {
                 at > 0
@@ -153,6 +150,23 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
     }
     *lines = out;
     true
+}
+
+/// Every phrase of [`tables::FRAME_PHRASES`], found in one pass over a line.
+static FRAME_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(tables::FRAME_PHRASES).expect("the frame phrases build an automaton")
+});
+
+/// How many different frame phrases `raw` holds, stopping at three (all a caller needs).
+fn frame_phrases_in(raw: &str) -> u32 {
+    let mut seen = 0u64;
+    for m in FRAME_FINDER.find_overlapping_iter(raw) {
+        seen |= 1 << (m.pattern().as_usize() % 64);
+        if seen.count_ones() >= 3 {
+            break;
+        }
+    }
+    seen.count_ones()
 }
 
 /// True when the text before a cut reads as a left header column: a name in capitals, the number,
@@ -382,11 +396,18 @@ fn is_emphasis_underscore(s: &str, i: usize) -> bool {
     word(before) != word(after)
 }
 
+/// True when `bytes` hold a tab or two spaces in a row: what [`fold_spaces`] would change.
+/// Vectorized searches with a searcher built once: `str::contains("  ")` would build one per
+/// call, which costs more than the search on lines this short.
+fn has_space_run(bytes: &[u8]) -> bool {
+    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
+    memchr::memchr(b'\t', bytes).is_some() || TWO_SPACES.find(bytes).is_some()
+}
+
 /// Folds runs of spaces and tabs into one space; borrows when nothing changes.
 pub fn fold_spaces(s: &str) -> Cow<'_, str> {
-    // Two vectorized searches beat one byte-by-byte pass.
-    let needs = s.contains("  ") || s.as_bytes().contains(&b'\t');
-    if !needs {
+    if !has_space_run(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

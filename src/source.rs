@@ -114,25 +114,9 @@ fn memchr_cr(bytes: &[u8]) -> bool {
 }
 
 /// True when every non-ASCII character of `text` is one normalization leaves alone
-/// ([`chars::is_plain_char`]); ASCII bytes are skipped without decoding.
+/// ([`chars::all_plain`]).
 fn only_plain_chars(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        // A byte of 0x80 or more at a character boundary starts a character.
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            return false;
-        };
-        if !chars::is_plain_char(c) {
-            return false;
-        }
-        i += c.len_utf8();
-    }
-    true
+    chars::all_plain(text)
 }
 
 #[cfg(test)]

@@ -6,6 +6,10 @@
 //! A segment is one column's text (one `<br>` piece of a cell). The byte ranges of a line's
 //! segments partition the line, so each can be claimed by a different node.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::lex::{self, Line};
 use crate::model::Format;
 
@@ -119,13 +123,25 @@ pub fn is_one_column(line: &Line<'_>) -> bool {
         && column_breaks(raw).is_empty()
 }
 
+/// True when `bytes` hold a tab, three spaces in a row or ` | `: the separators of
+/// [`column_breaks`]. Vectorized searches with searchers built once (`str::contains("   ")`
+/// would build one per call, which costs more than the search on most lines).
+fn may_have_separator(bytes: &[u8]) -> bool {
+    static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"   "));
+    static PIPE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" | "));
+    memchr::memchr(b'\t', bytes).is_some()
+        || THREE_SPACES.find(bytes).is_some()
+        || PIPE.find(bytes).is_some()
+}
+
 /// Where a flattened line changes column: a tab, ` | `, or three or more spaces, followed by a
 /// capital letter, a digit or `(` (a draft's blank `Số:      /BC` is not a column break).
 /// Returns `(offset of the separator, offset where the next column starts)`.
 fn column_breaks(raw: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // Most lines hold no separator at all: three vectorized searches say so.
-    if !raw.contains('\t') && !raw.contains("   ") && !raw.contains(" | ") {
+    // Most lines hold no separator at all: one pass over the bytes says so.
+    if !may_have_separator(raw.as_bytes()) {
         return out;
     }
     let bytes = raw.as_bytes();

@@ -1,0 +1,50 @@
+//! Parses files over and over, for a profiler: `cargo build --release --example parse_loop`,
+//! then `perf record -g --call-graph dwarf target/release/examples/parse_loop 200 corpus/*`.
+//! The first argument is the number of rounds; the rest are files (`.md` read as Markdown).
+//! One round runs first to warm up (regex caches, tables); to count instructions of the measured
+//! rounds only: `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='parse_loop::rounds'
+//! target/release/examples/parse_loop 20 corpus/*`.
+
+use std::hint::black_box;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let docs: Vec<(String, vanban::Options)> = args
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            let format = path
+                .ends_with(".md")
+                .then_some(vanban::model::Format::Markdown);
+            let options = vanban::Options {
+                format,
+                ..vanban::Options::default()
+            };
+            Some((text, options))
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
+    parse_all(&docs);
+    let started = std::time::Instant::now();
+    self::rounds(&docs, rounds);
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{} documents, {bytes} bytes, {rounds} rounds: {:.1} MB/s",
+        docs.len(),
+        (bytes * rounds) as f64 / secs / 1e6
+    );
+}
+
+fn parse_all(docs: &[(String, vanban::Options)]) {
+    for (text, options) in docs {
+        black_box(vanban::parse_with(black_box(text), options));
+    }
+}
+
+/// The measured work, a function of its own for profilers to select.
+#[inline(never)]
+fn rounds(docs: &[(String, vanban::Options)], n: usize) {
+    for _ in 0..n {
+        parse_all(docs);
+    }
+}
