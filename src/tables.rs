@@ -6,6 +6,9 @@
 //! Phụ lục I Mục III (marks); Hướng dẫn 36-HD/VPTW (Party codes and prefixes).
 //! Codes are mixed case (`TTr`, `CTr`, `QyĐ`) and are never upper-cased.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::{AuthorityMode, MarkKind};
 
 /// A document type.
@@ -83,10 +86,16 @@ doc_types! {
 pub static COPY_CODES: &[&str] = &["SY", "TrS", "SL", "BS"];
 
 /// Looks a type code up, case-sensitively first, then case-insensitively (`Ctr` → `CTr`).
-/// Returns the canonical spelling of the code.
+/// Returns the canonical spelling of the code. Citation scanning calls this per number, so the
+/// answers come from two maps built once from [`DOC_TYPES`] and [`COPY_CODES`].
 pub fn canonical_type_code(code: &str) -> Option<&'static str> {
-    let all = || {
-        DOC_TYPES
+    /// Written code → canonical code; lower-cased written code → canonical code.
+    type Maps = (
+        HashMap<&'static str, &'static str>,
+        HashMap<String, &'static str>,
+    );
+    static MAPS: LazyLock<Maps> = LazyLock::new(|| {
+        let written = DOC_TYPES
             .iter()
             .flat_map(|t| {
                 t.code
@@ -94,24 +103,26 @@ pub fn canonical_type_code(code: &str) -> Option<&'static str> {
                     .map(move |c| (c, c))
                     .chain(t.other_codes.iter().map(move |o| (*o, t.code.unwrap_or(o))))
             })
-            .chain(COPY_CODES.iter().map(|c| (*c, *c)))
-    };
-    // Compares lower-cased chars without allocating: citation scanning calls this per number.
-    let same_ci = |a: &str, b: &str| {
-        a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
-    };
-    all()
-        .find(|(written, _)| *written == code)
-        .or_else(|| all().find(|(written, _)| same_ci(written, code)))
-        .map(|(written, canonical)| {
-            if written == "QĐi" {
+            .chain(COPY_CODES.iter().map(|c| (*c, *c)));
+        let (mut exact, mut folded) = (HashMap::new(), HashMap::new());
+        for (written, canonical) in written {
+            // `QĐi` (quy định) is a code of its own, not a spelling of `QĐ`.
+            let answer = if written == "QĐi" {
                 written
             } else {
                 canonical
-            }
-        })
+            };
+            // The first entry of the table wins, in both maps.
+            exact.entry(written).or_insert(answer);
+            folded.entry(written.to_lowercase()).or_insert(answer);
+        }
+        (exact, folded)
+    });
+    let (exact, folded) = &*MAPS;
+    exact
+        .get(code)
+        .or_else(|| folded.get(&code.to_lowercase()))
+        .copied()
 }
 
 /// Finds the type whose capitalized name starts `text` (already upper-cased by the writer).

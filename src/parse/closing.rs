@@ -17,6 +17,9 @@
 //! Nghị định 30/2020/NĐ-CP Điều 13 and Phụ lục I Mục II.7 (chữ ký), II.9 (nơi nhận);
 //! Hướng dẫn 36-HD/VPTW (T/M, K/T, `Lưu Văn phòng …`).
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::body::is_appendix_start;
 use super::header::{self, is_upper};
 use super::segment::{self, Segment};
@@ -63,14 +66,21 @@ fn is_name(t: &str, upper_ok: bool) -> bool {
 
 /// A position line opening a signature without prefix (`GIÁM ĐỐC`).
 fn is_signer_title(t: &str) -> bool {
-    // The table look-up is the cheapest test and fails for almost every line: it goes first,
-    // comparing first bytes before whole prefixes.
-    let first = t.as_bytes().first();
-    tables::SIGNER_TITLES.iter().any(|s| {
-        s.as_bytes().first() == first
-            && t.starts_with(s)
-            && t[s.len()..].chars().next().is_none_or(|c| c == ' ')
-    }) && t.split_whitespace().count() <= 9
+    // The table look-up is the cheapest test and fails for almost every line: it goes first.
+    // A title matches only as whole words, so the line's first word must be the first word of
+    // a title: one set look-up rules out almost every line before any prefix is compared.
+    static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        tables::SIGNER_TITLES
+            .iter()
+            .filter_map(|s| s.split(' ').next())
+            .collect()
+    });
+    let first_word = t.split(' ').next().unwrap_or(t);
+    FIRST_WORDS.contains(first_word)
+        && tables::SIGNER_TITLES
+            .iter()
+            .any(|s| t.starts_with(s) && t[s.len()..].chars().next().is_none_or(|c| c == ' '))
+        && t.split_whitespace().count() <= 9
         && is_upper(t)
 }
 
