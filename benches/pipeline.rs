@@ -4,7 +4,8 @@
 //! throughput counted over the sum of their sizes), and generated 1 MB and 10 MB reports.
 //!
 //! Groups:
-//! - `stage/<input>/<stage>`: `normalize` ([`vanban::source::normalize`]), `lex`
+//! - `stage/<input>/<stage>`: `decode` ([`vanban::decode`]: sniffing, UTF-8 validation, a copy),
+//!   `normalize` ([`vanban::source::normalize`]), `lex`
 //!   ([`vanban::lex::lines`]), the zone parsers `header`, `title`, `body`, `closing` (closing and
 //!   appendices), `sweep` (unclaimed text) and `finish` (citations, family, source map), through
 //!   the hidden `vanban::parse::stages` hooks; `citations` ([`find_citations`] over the whole
@@ -151,6 +152,13 @@ fn stage_group(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[Doc]) {
     } else {
         BatchSize::SmallInput
     };
+    g.bench_function("decode", |b| {
+        b.iter(|| {
+            for d in docs {
+                black_box(vanban::decode(black_box(d.raw.as_bytes())).expect("decodes"));
+            }
+        })
+    });
     g.bench_function("normalize", |b| {
         b.iter(|| {
             for d in docs {

@@ -8,34 +8,9 @@
 
 #![allow(dead_code)]
 
-/// A small, fast, deterministic random source (SplitMix64).
-pub struct Rng(u64);
+mod rng;
 
-impl Rng {
-    /// A generator started from `seed`.
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// One element of `items`.
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+pub use rng::Rng;
 
 const WORDS: &[&str] = &[
     "triển khai",
@@ -112,7 +87,8 @@ pub fn sentence(rng: &mut Rng) -> String {
         if k > 0 {
             s.push(' ');
         }
-        s.push_str(rng.pick(WORDS));
+        let word: &&str = rng.pick(WORDS);
+        s.push_str(word);
     }
     if rng.below(3) == 0 {
         s.push_str(" theo ");
