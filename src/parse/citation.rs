@@ -41,6 +41,7 @@
 //! Điều 10 (numbers of normative documents); Hướng dẫn 36-HD/VPTW (Party numbers);
 //! `docs/FORMAT.md` §2–§5.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use nom::branch::alt;
@@ -103,25 +104,27 @@ const NAME_BYTES: usize = 200;
 /// How many words an issuer or a name may have.
 const MAX_NAME_WORDS: usize = 12;
 
-/// Number candidates: a Party number (`25-NQ/TW`) or a state number (`34/2016/NĐ-CP`).
-/// Matches never overlap and a rejected match is not searched again, so the scan is linear.
-static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<num>[0-9]{1,6})
-        (?:
-            (?P<psep>\x20?[-–]\x20?)
-            (?P<ptype>\p{Lu}\p{L}*)
-            (?P<pslash>\x20?/\x20?)
-            (?P<pissuer>\p{Lu}[\p{L}0-9&]*(?:[-–][\p{L}0-9&]+)*)
-          |
-            (?P<sslash>\x20?/\x20?)
-            (?:(?P<year>[0-9]{4})(?P<yslash>\x20?/\x20?))?
-            (?P<symbol>\p{Lu}[\p{L}0-9&]*(?:[-–](?:[\p{L}0-9&]+|\x20\p{Lu}[\p{Lu}0-9&]*))*)
-        )",
-    )
-    .expect("the number pattern is valid")
-});
+/// The number grammar: a Party number (`25-NQ/TW`) or a state number (`34/2016/NĐ-CP`).
+/// Every match holds a `/`, and its digits are followed by `\x20?[-–/]`; [`number_starts`] uses
+/// this to find the few places where the pattern is tried at all.
+const NUMBER_PATTERN: &str = r"(?x)
+    \A
+    (?P<num>[0-9]{1,6})
+    (?:
+        (?P<psep>\x20?[-–]\x20?)
+        (?P<ptype>\p{Lu}\p{L}*)
+        (?P<pslash>\x20?/\x20?)
+        (?P<pissuer>\p{Lu}[\p{L}0-9&]*(?:[-–][\p{L}0-9&]+)*)
+      |
+        (?P<sslash>\x20?/\x20?)
+        (?:(?P<year>[0-9]{4})(?P<yslash>\x20?/\x20?))?
+        (?P<symbol>\p{Lu}[\p{L}0-9&]*(?:[-–](?:[\p{L}0-9&]+|\x20\p{Lu}[\p{Lu}0-9&]*))*)
+    )";
+
+/// [`NUMBER_PATTERN`], anchored at the start of its haystack: it is run on `&text[start..]` at
+/// each start [`number_starts`] yields, so it reads only the number, never the whole text.
+static NUMBER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("the number pattern is valid"));
 
 /// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `).
 static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,11 +150,22 @@ struct Numbered<'t> {
 }
 
 /// Finds the numbered references of `text`.
+///
+/// This is the leftmost-first, non-overlapping scan of the unanchored number pattern over the
+/// whole text, done cheaply: the pattern is only tried, anchored, where [`number_starts`] says a
+/// match can start, and the scan goes on after each match as a regex iterator would, whether
+/// [`read_number`] keeps the number or not.
 fn find_numbered(text: &str) -> Vec<Found> {
     let mut numbers: Vec<Numbered> = Vec::new();
-    for caps in NUMBER_RE.captures_iter(text) {
+    let mut resume = 0;
+    let mut starts = number_starts(text);
+    while let Some(at) = starts.next_from(resume) {
+        let Some(caps) = NUMBER_RE.captures(&text[at..]) else {
+            continue;
+        };
         let floor = numbers.last().map_or(0, |n| n.end);
-        if let Some(n) = read_number(text, &caps, floor) {
+        resume = at + caps.get(0).map_or(0, |m| m.end());
+        if let Some(n) = read_number(text, at, &caps, floor) {
             numbers.push(n);
         }
     }
@@ -193,17 +207,110 @@ fn find_numbered(text: &str) -> Vec<Found> {
     found
 }
 
-/// Reads one regex match as a number, or rejects it (a count, a fraction, a number glued to a
-/// word, an ambiguous number without kind words). `floor` is where the previous number ended.
-fn read_number<'t>(text: &'t str, caps: &Captures<'t>, floor: usize) -> Option<Numbered<'t>> {
-    let whole = caps.get(0)?;
+/// Where the number pattern can start, found from the separators that every number has.
+///
+/// A match of [`NUMBER_PATTERN`] is a run of at most six digits, then `\x20?[-–/]`, then a
+/// capital (a Party type or a symbol) or, after `/`, a year and another `/`. So the scan jumps
+/// (memchr) from separator to separator, looks back over the digits before each, and checks the
+/// char after it; the regex runs only where all of that holds. A text without `/`, `-` and `–`
+/// costs one memchr pass. Dates (`26/5/2020`) and counts (`60/145`) stop at the char check.
+struct NumberStarts<'t> {
+    text: &'t str,
+    /// Where the search for the next separator goes on.
+    pos: usize,
+}
+
+/// The separators of a number: `/`, `-` and the first byte of `–` (checked in full).
+const SEPARATOR_BYTES: (u8, u8, u8) = (b'/', b'-', "–".as_bytes()[0]);
+
+/// Longest digit run of a number, as in [`NUMBER_PATTERN`].
+const MAX_NUMBER_DIGITS: usize = 6;
+
+/// The number candidates of `text`, for [`NumberStarts::next_from`].
+fn number_starts(text: &str) -> NumberStarts<'_> {
+    NumberStarts { text, pos: 0 }
+}
+
+impl NumberStarts<'_> {
+    /// The next place, at or after `from` and after the separators already passed, where
+    /// [`NUMBER_RE`] may match; where an unanchored search from `from` would start its match.
+    ///
+    /// Within a digit run that ends right before a separator, only the start that leaves at most
+    /// [`MAX_NUMBER_DIGITS`] digits can match (the pattern is the same after the digits), so
+    /// each separator yields at most one start, and the starts come in increasing order.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        self.pos = self.pos.max(from);
+        let (slash, hyphen, dash_lead) = SEPARATOR_BYTES;
+        while let Some(found) = memchr::memchr3(slash, hyphen, dash_lead, bytes.get(self.pos..)?) {
+            let sep = self.pos + found;
+            let sep_len = if bytes[sep] == dash_lead {
+                if !self.text[sep..].starts_with('–') {
+                    self.pos = sep + 1;
+                    continue;
+                }
+                '–'.len_utf8()
+            } else {
+                1
+            };
+            self.pos = sep + sep_len;
+            let mut digits_end = sep;
+            if digits_end > 0 && bytes[digits_end - 1] == b' ' {
+                digits_end -= 1;
+            }
+            let mut start = digits_end;
+            while start > 0
+                && digits_end - start < MAX_NUMBER_DIGITS
+                && bytes[start - 1].is_ascii_digit()
+            {
+                start -= 1;
+            }
+            let start = start.max(from);
+            if start < digits_end && self.symbol_may_follow(bytes[sep] == slash) {
+                return Some(start);
+            }
+        }
+        None
+    }
+
+    /// True when what follows the separator that ends at `self.pos` (after one optional space)
+    /// may go on as a number: a capital (any non-ASCII char is left to the regex) or, after `/`,
+    /// four digits and another `/`.
+    fn symbol_may_follow(&self, after_slash: bool) -> bool {
+        let rest = &self.text.as_bytes()[self.pos..];
+        let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+        match rest.first() {
+            Some(b) if !b.is_ascii() || b.is_ascii_uppercase() => true,
+            Some(b) if after_slash && b.is_ascii_digit() => {
+                let year = rest
+                    .get(..4)
+                    .is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+                let after = rest.get(4..).unwrap_or_default();
+                let after = after.strip_prefix(b" ").unwrap_or(after);
+                year && after.first() == Some(&b'/')
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Reads one regex match, made on `&text[at..]`, as a number, or rejects it (a count, a
+/// fraction, a number glued to a word, an ambiguous number without kind words). `floor` is where
+/// the previous number ended.
+fn read_number<'t>(
+    text: &'t str,
+    at: usize,
+    caps: &Captures<'t>,
+    floor: usize,
+) -> Option<Numbered<'t>> {
+    let end = at + caps.get(0)?.end();
     let num = caps.name("num")?;
+    let num_start = at + num.start();
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
-    if prev_char(text, num.start()).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c))
-    {
+    if prev_char(text, num_start).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c)) {
         return None;
     }
-    let behind = kind_before(text, num.start(), floor);
+    let behind = kind_before(text, num_start, floor);
     let introduced = behind.kind.is_some() || behind.has_number_word;
     let spaced = ["psep", "pslash", "sslash", "yslash"]
         .iter()
@@ -231,8 +338,8 @@ fn read_number<'t>(text: &'t str, caps: &Captures<'t>, floor: usize) -> Option<N
         (year, type_code, issuer_code, NumberSystem::State)
     };
     Some(Numbered {
-        start: behind.start.unwrap_or(num.start()),
-        end: whole.end(),
+        start: behind.start.unwrap_or(num_start),
+        end,
         kind: behind.kind,
         number: num.as_str(),
         year,
@@ -252,6 +359,35 @@ struct Behind {
     has_number_word: bool,
 }
 
+/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], in table order, each with its last
+/// char, for [`kind_before`] to rule out a kind with one comparison.
+static KIND_WORDS: LazyLock<Vec<(&'static str, char)>> = LazyLock::new(|| {
+    DOC_TYPES
+        .iter()
+        .map(|t| t.kind)
+        .chain(EXTRA_KIND_WORDS.iter().copied())
+        .filter_map(|kind| Some((kind, kind.chars().next_back()?)))
+        .collect()
+});
+
+/// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
+static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &str, &str)>> =
+    LazyLock::new(|| {
+        NAMED_KINDS
+            .iter()
+            .map(|&(word, kind, _)| (memchr::memmem::FinderRev::new(word), word, kind))
+            .collect()
+    });
+
+/// The lower case of `c` when it is one char, as [`same_ci`] compares it.
+fn single_lower(c: char) -> Option<char> {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
 /// Looks back from `num_start` (not before `floor`, at most [`LOOK_BEHIND`] bytes) for
 /// `[kind [name]] [số [:]]`.
 fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
@@ -266,12 +402,14 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
         has_number_word = true;
         before = before[..at].trim_end();
     }
-    // The kind words right before: the longest that matches, as a whole word.
-    let adjacent = DOC_TYPES
+    // The kind words right before: the longest that matches, as a whole word. A kind can only
+    // match when its last char is the last char of `before`, ignoring case: one comparison
+    // rules out almost every kind.
+    let last = before.chars().next_back().map(|c| (c, single_lower(c)));
+    let adjacent = KIND_WORDS
         .iter()
-        .map(|t| t.kind)
-        .chain(EXTRA_KIND_WORDS.iter().copied())
-        .filter_map(|kind| ends_with_word_ci(before, kind).map(|at| (kind, at)))
+        .filter(|&&(_, end)| last.is_some_and(|(c, lower)| c == end || lower == Some(end)))
+        .filter_map(|&(kind, _)| ends_with_word_ci(before, kind).map(|at| (kind, at)))
         .min_by_key(|&(_, at)| at);
     // A lower-case `luật` may end a name (`Luật Ban hành văn bản quy phạm pháp luật số …`):
     // then the capitalized kind further back wins.
@@ -287,13 +425,17 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
         };
     }
     // A law or resolution cited with its name before the number: `Luật Ngân sách nhà nước số …`.
-    let named = NAMED_KINDS
+    let named = NAMED_KIND_FINDERS
         .iter()
-        .filter_map(|&(word, kind, _)| {
-            before
-                .rmatch_indices(word)
-                .find(|&(at, _)| !prev_char(before, at).is_some_and(char::is_alphanumeric))
-                .map(|(at, _)| (kind, at, at + word.len()))
+        .filter_map(|(finder, word, kind)| {
+            let mut end = before.len();
+            while let Some(at) = finder.rfind(&before.as_bytes()[..end]) {
+                if !prev_char(before, at).is_some_and(char::is_alphanumeric) {
+                    return Some((*kind, at, at + word.len()));
+                }
+                end = at;
+            }
+            None
         })
         .max_by_key(|&(_, at, _)| at);
     if let Some((kind, at, word_end)) = named {
@@ -321,15 +463,20 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
 /// Splits a state symbol into type code and issuer code. The kind words decide when the symbol
 /// can have no type code (`Công văn số 1234/CT-TTHT`: `CT` is the issuer, not Chỉ thị).
 fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<String>) {
-    let symbol = symbol.replace('–', "-").replace("- ", "-");
+    // Most symbols have no en dash and no space to drop: they are not copied.
+    let symbol: Cow<'_, str> = if symbol.contains('–') || symbol.contains("- ") {
+        Cow::Owned(symbol.replace('–', "-").replace("- ", "-"))
+    } else {
+        Cow::Borrowed(symbol)
+    };
     let kind_type = kind.and_then(doc_type_by_kind);
     let codeless = kind_type.is_some_and(|t| t.code.is_none());
     if codeless {
-        return (None, Some(symbol));
+        return (None, Some(symbol.into_owned()));
     }
     let (first, rest) = match symbol.split_once('-') {
         Some((first, rest)) => (first, Some(rest)),
-        None => (symbol.as_str(), None),
+        None => (&*symbol, None),
     };
     if let Some(code) = canonical_type_code(first) {
         return (Some(code.to_string()), rest.map(str::to_string));
@@ -339,7 +486,7 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
     {
         return (Some(code.to_string()), Some(issuer.to_string()));
     }
-    (None, Some(symbol))
+    (None, Some(symbol.into_owned()))
 }
 
 /// Splits a group whose hyphen was lost (`QĐUBND` → `QĐ`, `UBND`): a type code of at least two
@@ -462,11 +609,7 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
         return None;
     }
     let window = &text[start..floor_boundary(text, limit.min(start + NAME_BYTES))];
-    let mut len = ISSUER_NAME_STOPS
-        .iter()
-        .filter_map(|stop| window.find(stop))
-        .min()
-        .unwrap_or(window.len());
+    let mut len = first_issuer_stop(window).unwrap_or(window.len());
     let mut capped = false;
     if let Some((at, _)) = window[..len]
         .match_indices(' ')
@@ -486,6 +629,28 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
     }
     (!name.is_empty()).then(|| (start + name.len(), name.to_string()))
 }
+
+/// Where the first of [`ISSUER_NAME_STOPS`] starts in `window`, in one pass: only the bytes
+/// that begin a stop word are tried, with the stop words that begin with that byte.
+fn first_issuer_stop(window: &str) -> Option<usize> {
+    let bytes = window.as_bytes();
+    (0..bytes.len()).find(|&i| {
+        ISSUER_STOPS_BY_BYTE[usize::from(bytes[i])]
+            .iter()
+            .any(|stop| bytes[i..].starts_with(stop.as_bytes()))
+    })
+}
+
+/// [`ISSUER_NAME_STOPS`] grouped by their first byte, for [`first_issuer_stop`].
+static ISSUER_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_byte = vec![Vec::new(); 256];
+    for stop in ISSUER_NAME_STOPS {
+        if let Some(&first) = stop.as_bytes().first() {
+            by_byte[usize::from(first)].push(*stop);
+        }
+    }
+    by_byte
+});
 
 /// Drops trailing spaces, dashes and a dangling `và` from a name.
 fn trim_name(name: &str) -> &str {
@@ -808,11 +973,14 @@ pub fn collect(texts: &[super::TextSource]) -> Vec<Citation> {
     let mut out = Vec::new();
     for source in texts {
         for found in find_citations(&source.text) {
-            let line = source
+            // Pieces are appended in text order, so their offsets ascend: the last piece that
+            // starts at or before the citation is found by bisection, not by a walk per citation.
+            let after = source
                 .pieces
-                .iter()
-                .take_while(|(off, _)| *off <= found.start)
-                .last()
+                .partition_point(|(off, _)| *off <= found.start);
+            let line = after
+                .checked_sub(1)
+                .and_then(|i| source.pieces.get(i))
                 .map_or(0, |p| p.1);
             out.push(Citation {
                 line,
