@@ -42,6 +42,7 @@
 //! `docs/FORMAT.md` §2–§5.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use nom::branch::alt;
@@ -49,13 +50,13 @@ use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy, space0, space1};
 use nom::combinator::{map_res, not, opt};
 use nom::{IResult, Parser};
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use crate::model::{Citation, NumberSystem};
 use crate::tables::{
-    AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
-    MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
-    YEAR_WORD, canonical_type_code, doc_type_by_kind,
+    AND_WORD, COPY_CODES, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS,
+    ISSUER_WORD, MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD,
+    PLURAL_WORDS, YEAR_WORD, canonical_type_code, doc_type_by_kind,
 };
 
 /// A citation found in a text, with its byte range in that text.
@@ -160,12 +161,12 @@ fn find_numbered(text: &str) -> Vec<Found> {
     let mut resume = 0;
     let mut starts = number_starts(text);
     while let Some(at) = starts.next_from(resume) {
-        let Some(caps) = NUMBER_RE.captures(&text[at..]) else {
+        let Some(m) = NUMBER_RE.find(&text[at..]) else {
             continue;
         };
         let floor = numbers.last().map_or(0, |n| n.end);
-        resume = at + caps.get(0).map_or(0, |m| m.end());
-        if let Some(n) = read_number(text, at, &caps, floor) {
+        resume = at + m.end();
+        if let Some(n) = read_number(text, at, resume, floor) {
             numbers.push(n);
         }
     }
@@ -294,43 +295,85 @@ impl NumberStarts<'_> {
     }
 }
 
-/// Reads one regex match, made on `&text[at..]`, as a number, or rejects it (a count, a
+/// The parts of a number match, named as the groups of [`NUMBER_PATTERN`].
+struct NumberParts<'t> {
+    /// The digits.
+    num: &'t str,
+    /// A Party number's type and issuer (`NQ`, `TW`).
+    party: Option<(&'t str, &'t str)>,
+    /// A state number's year group.
+    year: Option<&'t str>,
+    /// A state number's symbol (empty for a Party number).
+    symbol: &'t str,
+    /// True when a separator (`psep`, `pslash`, `sslash`, `yslash`) holds a space.
+    spaced: bool,
+}
+
+/// Splits a whole match of [`NUMBER_PATTERN`] into its groups. The regex only finds where the
+/// match ends (a DFA, no capture engine): its groups are then fixed by the shape of the match,
+/// since a type, a symbol and an issuer start with a capital, a year with a digit, and a type
+/// holds neither a space nor a `/`. `None` only if `m` is no match of the pattern.
+fn number_parts<'t>(m: &'t str) -> Option<NumberParts<'t>> {
+    let spaced = Cell::new(false);
+    let space = |s: &'t str| -> &'t str {
+        s.strip_prefix(' ')
+            .inspect(|_| spaced.set(true))
+            .unwrap_or(s)
+    };
+    let digits = m.bytes().take_while(u8::is_ascii_digit).count();
+    let (num, rest) = m.split_at(digits);
+    let rest = space(rest);
+    let mut parts = NumberParts {
+        num,
+        party: None,
+        year: None,
+        symbol: "",
+        spaced: false,
+    };
+    if let Some(rest) = rest.strip_prefix(['-', '–']) {
+        let rest = space(rest);
+        let (ptype, rest) = rest.split_at(rest.find([' ', '/'])?);
+        let issuer = space(space(rest).strip_prefix('/')?);
+        parts.party = Some((ptype, issuer));
+    } else {
+        let mut rest = space(rest.strip_prefix('/')?);
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let (year, after) = rest.split_at_checked(4)?;
+            parts.year = Some(year);
+            rest = space(space(after).strip_prefix('/')?);
+        }
+        parts.symbol = rest;
+    }
+    parts.spaced = spaced.get();
+    Some(parts)
+}
+
+/// Reads one match of [`NUMBER_RE`], `text[at..end]`, as a number, or rejects it (a count, a
 /// fraction, a number glued to a word, an ambiguous number without kind words). `floor` is where
 /// the previous number ended.
-fn read_number<'t>(
-    text: &'t str,
-    at: usize,
-    caps: &Captures<'t>,
-    floor: usize,
-) -> Option<Numbered<'t>> {
-    let end = at + caps.get(0)?.end();
-    let num = caps.name("num")?;
-    let num_start = at + num.start();
+fn read_number(text: &str, at: usize, end: usize, floor: usize) -> Option<Numbered<'_>> {
+    let num_start = at;
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
     if prev_char(text, num_start).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c)) {
         return None;
     }
+    let parts = number_parts(&text[at..end])?;
     let behind = kind_before(text, num_start, floor);
     let introduced = behind.kind.is_some() || behind.has_number_word;
-    let spaced = ["psep", "pslash", "sslash", "yslash"]
-        .iter()
-        .filter_map(|g| caps.name(g))
-        .any(|g| g.as_str().contains(' '));
-    if spaced && !introduced {
+    if parts.spaced && !introduced {
         return None;
     }
-    let (year, type_code, issuer_code, system) = if let Some(ptype) = caps.name("ptype") {
-        let known = canonical_type_code(ptype.as_str());
+    let (year, type_code, issuer_code, system) = if let Some((ptype, pissuer)) = parts.party {
+        let known = type_code(ptype);
         if known.is_none() && !introduced {
             return None;
         }
-        let type_code = known.map_or_else(|| ptype.as_str().to_string(), str::to_string);
-        let issuer = caps.name("pissuer")?.as_str().replace('–', "-");
+        let type_code = known.map_or_else(|| ptype.to_string(), str::to_string);
+        let issuer = pissuer.replace('–', "-");
         (None, Some(type_code), Some(issuer), NumberSystem::Party)
     } else {
-        let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
-        let symbol = caps.name("symbol")?.as_str();
-        let (type_code, issuer_code) = split_symbol(symbol, behind.kind);
+        let year = parts.year.and_then(|y| y.parse().ok());
+        let (type_code, issuer_code) = split_symbol(parts.symbol, behind.kind);
         let unambiguous = year.is_some() || (type_code.is_some() && issuer_code.is_some());
         if !introduced && !unambiguous {
             return None;
@@ -341,7 +384,7 @@ fn read_number<'t>(
         start: behind.start.unwrap_or(num_start),
         end,
         kind: behind.kind,
-        number: num.as_str(),
+        number: parts.num,
         year,
         type_code,
         issuer_code,
@@ -478,7 +521,7 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
         Some((first, rest)) => (first, Some(rest)),
         None => (&*symbol, None),
     };
-    if let Some(code) = canonical_type_code(first) {
+    if let Some(code) = type_code(first) {
         return (Some(code.to_string()), rest.map(str::to_string));
     }
     if rest.is_none()
@@ -508,8 +551,43 @@ fn split_glued<'g>(group: &'g str, kind_code: Option<&str>) -> Option<(&'static 
             (starts_upper && chars.next().is_some()).then_some((code, issuer))
         })
         .max_by_key(|(code, _)| code.len())
-        .and_then(|(code, issuer)| Some((canonical_type_code(code)?, issuer)))
+        .and_then(|(code, issuer)| Some((type_code(code)?, issuer)))
         .filter(|(code, _)| kind_code.is_none_or(|k| k == *code))
+}
+
+/// Every code the tables write (type codes, their other codes, copy codes), with its answer
+/// from [`canonical_type_code`], and the same codes lower-cased, for [`type_code`].
+static WRITTEN_CODES: LazyLock<(Vec<(&str, Option<&str>)>, Vec<String>)> = LazyLock::new(|| {
+    let written: Vec<&str> = DOC_TYPES
+        .iter()
+        .flat_map(|t| t.code.into_iter().chain(t.other_codes.iter().copied()))
+        .chain(COPY_CODES.iter().copied())
+        .collect();
+    let answers = written
+        .iter()
+        .map(|&code| (code, canonical_type_code(code)))
+        .collect();
+    let lower = written
+        .iter()
+        .map(|code| code.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    (answers, lower)
+});
+
+/// [`canonical_type_code`], without its two walks over the tables in the common cases: a code
+/// written as in the tables (`QĐ`) is answered from a list, and a group that is no code in any
+/// case (`UBND`, `QH13`, most first groups of symbols) is ruled out by one lower-casing. Only a
+/// code in another case (`Ctr`, `qđ`) goes to the tables' own lookup.
+fn type_code(code: &str) -> Option<&'static str> {
+    let (answers, lower) = &*WRITTEN_CODES;
+    if let Some(&(_, answer)) = answers.iter().find(|(written, _)| *written == code) {
+        return answer;
+    }
+    let folded: String = code.chars().flat_map(char::to_lowercase).collect();
+    if !lower.contains(&folded) {
+        return None;
+    }
+    canonical_type_code(code)
 }
 
 /// The canonical id: `number/[year/]TYPE-ISSUER`, `number/SYMBOL` or `number-TYPE/ISSUER`.
@@ -526,10 +604,16 @@ fn canonical_id(n: &Numbered) -> String {
         NumberSystem::State => {
             id.push('/');
             if let Some(year) = n.year {
-                id.push_str(&format!("{year:04}/"));
+                push_padded(&mut id, year, 4);
+                id.push('/');
             }
             let parts = [n.type_code.as_deref(), n.issuer_code.as_deref()];
-            id.push_str(&parts.into_iter().flatten().collect::<Vec<_>>().join("-"));
+            for (i, part) in parts.into_iter().flatten().enumerate() {
+                if i > 0 {
+                    id.push('-');
+                }
+                id.push_str(part);
+            }
         }
     }
     id
@@ -592,9 +676,35 @@ fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    (1..=days)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    (1..=days).contains(&day).then(|| {
+        let mut iso = String::with_capacity(10);
+        push_padded(&mut iso, year, 4);
+        iso.push('-');
+        push_padded(&mut iso, month, 2);
+        iso.push('-');
+        push_padded(&mut iso, day, 2);
+        iso
+    })
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits, as `format!("{n:0width$}")` would,
+/// without the formatting machinery (ids and dates are built for every citation).
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - at..width {
+        out.push('0');
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of
@@ -635,9 +745,14 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
 fn first_issuer_stop(window: &str) -> Option<usize> {
     let bytes = window.as_bytes();
     (0..bytes.len()).find(|&i| {
+        let rest = &bytes[i..];
         ISSUER_STOPS_BY_BYTE[usize::from(bytes[i])]
             .iter()
-            .any(|stop| bytes[i..].starts_with(stop.as_bytes()))
+            .any(|stop| {
+                // The second byte rules out most stops that share the first (a space) cheaply.
+                let stop = stop.as_bytes();
+                stop.get(1).is_none_or(|b| rest.get(1) == Some(b)) && rest.starts_with(stop)
+            })
     })
 }
 
@@ -892,7 +1007,13 @@ fn starts_with_word(s: &str, word: &str) -> bool {
 
 /// Compares one char of the text with one char of a lower-case needle, ignoring case.
 fn same_ci(c: char, lower: char) -> bool {
-    c == lower || c.to_lowercase().eq(std::iter::once(lower))
+    // An ASCII char lower-cases to one ASCII char: no need for the Unicode tables.
+    c == lower
+        || if c.is_ascii() {
+            c.to_ascii_lowercase() == lower
+        } else {
+            c.to_lowercase().eq(std::iter::once(lower))
+        }
 }
 
 /// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
