@@ -43,6 +43,7 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use nom::branch::alt;
@@ -171,8 +172,9 @@ fn find_numbered(text: &str) -> Vec<Found> {
         }
     }
     let mut found = Vec::with_capacity(numbers.len());
-    for (i, n) in numbers.iter().enumerate() {
-        let limit = numbers.get(i + 1).map_or(text.len(), |next| next.start);
+    let next_starts: Vec<usize> = numbers.iter().skip(1).map(|n| n.start).collect();
+    for (i, n) in numbers.into_iter().enumerate() {
+        let limit = next_starts.get(i).copied().unwrap_or(text.len());
         let mut end = n.end;
         let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
         let mut date = None;
@@ -185,7 +187,7 @@ fn find_numbered(text: &str) -> Vec<Found> {
             end = name_end;
             issuer_name = Some(name);
         }
-        let id = canonical_id(n);
+        let id = canonical_id(&n);
         found.push(Found {
             start: n.start,
             end,
@@ -194,8 +196,8 @@ fn find_numbered(text: &str) -> Vec<Found> {
                 kind: n.kind.map(str::to_string),
                 number: Some(n.number.to_string()),
                 year: n.year,
-                type_code: n.type_code.clone(),
-                issuer_code: n.issuer_code.clone(),
+                type_code: n.type_code,
+                issuer_code: n.issuer_code,
                 system: n.system,
                 date,
                 issuer_name,
@@ -402,16 +404,34 @@ struct Behind {
     has_number_word: bool,
 }
 
-/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], in table order, each with its last
-/// char, for [`kind_before`] to rule out a kind with one comparison.
-static KIND_WORDS: LazyLock<Vec<(&'static str, char)>> = LazyLock::new(|| {
-    DOC_TYPES
-        .iter()
-        .map(|t| t.kind)
-        .chain(EXTRA_KIND_WORDS.iter().copied())
-        .filter_map(|kind| Some((kind, kind.chars().next_back()?)))
-        .collect()
-});
+/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], by their last char, each with its
+/// place in that order: a kind can only end a text whose last char is its last char, ignoring
+/// case, so [`kind_before`] tries only the few kinds of one or two entries.
+static KINDS_BY_LAST_CHAR: LazyLock<HashMap<char, Vec<(usize, &'static str)>>> =
+    LazyLock::new(|| {
+        let mut by_last: HashMap<char, Vec<(usize, &'static str)>> = HashMap::new();
+        let kinds = DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied());
+        for (order, kind) in kinds.enumerate() {
+            if let Some(last) = kind.chars().next_back() {
+                by_last.entry(last).or_default().push((order, kind));
+            }
+        }
+        by_last
+    });
+
+/// The kinds whose last char `c` matches as [`same_ci`] compares it (`c` itself or its lower
+/// case), with their places in table order.
+fn kinds_ending_with(c: char) -> impl Iterator<Item = &'static (usize, &'static str)> {
+    let folded = single_lower(c).filter(|&l| l != c);
+    [Some(c), folded]
+        .into_iter()
+        .flatten()
+        .filter_map(|end| KINDS_BY_LAST_CHAR.get(&end))
+        .flatten()
+}
 
 /// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
 static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &str, &str)>> =
@@ -422,14 +442,52 @@ static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &st
             .collect()
     });
 
-/// The lower case of `c` when it is one char, as [`same_ci`] compares it.
+/// The lower case of `c` when it is one char (`None` when it is several), the way [`same_ci`]
+/// compares chars. Vietnamese letters are answered from [`LOWER_TABLE`].
 fn single_lower(c: char) -> Option<char> {
+    let code = c as usize;
+    let index = if code < LOWER_TABLE_SPLIT {
+        Some(code)
+    } else {
+        code.checked_sub(LOWER_TABLE_EXTENDED.start)
+            .filter(|&i| i < LOWER_TABLE_EXTENDED.len())
+            .map(|i| LOWER_TABLE_SPLIT + i)
+    };
+    match index {
+        Some(i) => LOWER_TABLE[i],
+        None => lower_by_unicode(c),
+    }
+}
+
+/// The one-char lower case of `c` from the Unicode tables of `std`, or `None`.
+fn lower_by_unicode(c: char) -> Option<char> {
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => Some(l),
         _ => None,
     }
 }
+
+/// Chars below this code point are in [`LOWER_TABLE`] (ASCII, Latin-1 and Latin Extended-A and
+/// -B: `đ`, `ơ`, `ư`, …).
+const LOWER_TABLE_SPLIT: usize = 0x250;
+/// Latin Extended Additional (`ạ`, `ế`, `ị`, …): the rest of the Vietnamese letters.
+const LOWER_TABLE_EXTENDED: std::ops::Range<usize> = 0x1E00..0x1F00;
+
+/// [`lower_by_unicode`] of every char where Vietnamese letters are, computed once: comparing
+/// text with lower-case words ignoring case is the inner loop of the look-behind, and a lookup
+/// costs less than the binary search of `char::to_lowercase`.
+static LOWER_TABLE: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
+    (0..LOWER_TABLE_SPLIT)
+        .chain(LOWER_TABLE_EXTENDED)
+        .map(|code| {
+            u32::try_from(code)
+                .ok()
+                .and_then(char::from_u32)
+                .and_then(lower_by_unicode)
+        })
+        .collect()
+});
 
 /// Looks back from `num_start` (not before `floor`, at most [`LOOK_BEHIND`] bytes) for
 /// `[kind [name]] [số [:]]`.
@@ -445,15 +503,16 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
         has_number_word = true;
         before = before[..at].trim_end();
     }
-    // The kind words right before: the longest that matches, as a whole word. A kind can only
-    // match when its last char is the last char of `before`, ignoring case: one comparison
-    // rules out almost every kind.
-    let last = before.chars().next_back().map(|c| (c, single_lower(c)));
-    let adjacent = KIND_WORDS
-        .iter()
-        .filter(|&&(_, end)| last.is_some_and(|(c, lower)| c == end || lower == Some(end)))
-        .filter_map(|&(kind, _)| ends_with_word_ci(before, kind).map(|at| (kind, at)))
-        .min_by_key(|&(_, at)| at);
+    // The kind words right before: the longest that matches, as a whole word (the first in
+    // table order if two were as long).
+    let adjacent = before
+        .chars()
+        .next_back()
+        .into_iter()
+        .flat_map(kinds_ending_with)
+        .filter_map(|&(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
+        .min_by_key(|&(_, at, order)| (at, order))
+        .map(|(kind, at, _)| (kind, at));
     // A lower-case `luật` may end a name (`Luật Ban hành văn bản quy phạm pháp luật số …`):
     // then the capitalized kind further back wins.
     let common_word = adjacent.is_some_and(|(kind, at)| {
@@ -932,7 +991,10 @@ fn scan_name(text: &str, from: usize, limit: usize, in_number: bool, nested: boo
                 if starts_with_word(after, DAY_WORD) {
                     return stop(pos, Stop::Date);
                 }
-                match NAME_STOP_WORDS.iter().find(|w| starts_with_word(after, w)) {
+                let stop_word = NAME_STOP_FIRST_BYTES[usize::from(after.as_bytes()[0])]
+                    .then(|| NAME_STOP_WORDS.iter().find(|w| starts_with_word(after, w)))
+                    .flatten();
+                match stop_word {
                     Some(&NUMBER_WORD) => return stop(pos, Stop::Number),
                     Some(&word) if word != ISSUER_WORD => return stop(pos, Stop::Other),
                     Some(_) if !in_number => return stop(pos, Stop::Of),
@@ -991,8 +1053,25 @@ fn comma_continues(text: &str, pos: usize, limit: usize) -> bool {
             .is_none_or(|c| matches!(c, ',' | '.' | ';'))
 }
 
+/// True for the first bytes of the words of [`NAME_STOP_WORDS`]: a word of a name that starts
+/// with another byte is no stop word, and [`scan_name`] does not compare it with each of them.
+static NAME_STOP_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for word in NAME_STOP_WORDS {
+        if let Some(&b) = word.as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
+    first
+});
+
 /// Length of `năm YYYY` at the start of `s`, the year not followed by another digit.
 fn year_phrase(s: &str) -> Option<usize> {
+    // Most words are ruled out by their first char, compared as `tag_no_case` does.
+    let first = |s: &str| s.chars().next().map(char::to_lowercase);
+    if first(s)?.ne(first(YEAR_WORD)?) {
+        return None;
+    }
     let (rest, _) = (tag_no_case::<_, _, ()>(YEAR_WORD), space1, digits(4, 4))
         .parse(s)
         .ok()?;
@@ -1007,13 +1086,7 @@ fn starts_with_word(s: &str, word: &str) -> bool {
 
 /// Compares one char of the text with one char of a lower-case needle, ignoring case.
 fn same_ci(c: char, lower: char) -> bool {
-    // An ASCII char lower-cases to one ASCII char: no need for the Unicode tables.
-    c == lower
-        || if c.is_ascii() {
-            c.to_ascii_lowercase() == lower
-        } else {
-            c.to_lowercase().eq(std::iter::once(lower))
-        }
+    c == lower || single_lower(c) == Some(lower)
 }
 
 /// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
