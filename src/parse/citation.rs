@@ -43,7 +43,6 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use nom::branch::alt;
@@ -406,17 +405,22 @@ struct Behind {
 
 /// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], by their last char, each with its
 /// place in that order: a kind can only end a text whose last char is its last char, ignoring
-/// case, so [`kind_before`] tries only the few kinds of one or two entries.
-static KINDS_BY_LAST_CHAR: LazyLock<HashMap<char, Vec<(usize, &'static str)>>> =
+/// case, so [`kind_before`] tries only the few kinds of one or two entries. There are a dozen
+/// last chars: a list is searched faster than a map is hashed.
+static KINDS_BY_LAST_CHAR: LazyLock<Vec<(char, Vec<(usize, &'static str)>)>> =
     LazyLock::new(|| {
-        let mut by_last: HashMap<char, Vec<(usize, &'static str)>> = HashMap::new();
+        let mut by_last: Vec<(char, Vec<(usize, &'static str)>)> = Vec::new();
         let kinds = DOC_TYPES
             .iter()
             .map(|t| t.kind)
             .chain(EXTRA_KIND_WORDS.iter().copied());
         for (order, kind) in kinds.enumerate() {
-            if let Some(last) = kind.chars().next_back() {
-                by_last.entry(last).or_default().push((order, kind));
+            let Some(last) = kind.chars().next_back() else {
+                continue;
+            };
+            match by_last.iter_mut().find(|(c, _)| *c == last) {
+                Some((_, kinds)) => kinds.push((order, kind)),
+                None => by_last.push((last, vec![(order, kind)])),
             }
         }
         by_last
@@ -429,8 +433,8 @@ fn kinds_ending_with(c: char) -> impl Iterator<Item = &'static (usize, &'static 
     [Some(c), folded]
         .into_iter()
         .flatten()
-        .filter_map(|end| KINDS_BY_LAST_CHAR.get(&end))
-        .flatten()
+        .filter_map(|end| KINDS_BY_LAST_CHAR.iter().find(|(last, _)| *last == end))
+        .flat_map(|(_, kinds)| kinds)
 }
 
 /// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
@@ -683,7 +687,7 @@ fn canonical_id(n: &Numbered) -> String {
 /// date when no such day exists (`31/02/2021`).
 fn cited_date(input: &str) -> Option<(usize, Option<String>)> {
     let lead = (space0::<&str, ()>, opt(char(',')), space0);
-    let (rest, (_, _, _, (day, month, year))) = (lead, tag_no_case(DAY_WORD), space1, date_body)
+    let (rest, (_, _, _, (day, month, year))) = (lead, word_ci(DAY_WORD), space1, date_body)
         .parse(input)
         .ok()?;
     Some((input.len() - rest.len(), iso_date(year, month, day)))
@@ -702,16 +706,26 @@ fn date_body(input: &str) -> IResult<&str, (u32, u32, u32), ()> {
     let long = (
         digits(1, 2),
         space1,
-        tag_no_case(MONTH_WORD),
+        word_ci(MONTH_WORD),
         space1,
         digits(1, 2),
         space1,
-        tag_no_case(YEAR_WORD),
+        word_ci(YEAR_WORD),
         space1,
         digits(4, 4),
     )
         .map(|(d, _, _, _, m, _, _, _, y)| (d, m, y));
     alt((numeric, long)).parse(input)
+}
+
+/// `tag_no_case(word)`, with a fast path for the common case of the word written exactly as in
+/// the table (`ngày`): that case needs no lower-casing of every char, and `tag_no_case` would
+/// take the same bytes.
+fn word_ci<'a>(word: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = ()> {
+    move |input: &'a str| match input.strip_prefix(word) {
+        Some(rest) => Ok((rest, &input[..word.len()])),
+        None => tag_no_case(word).parse(input),
+    }
 }
 
 /// Between `min` and `max` ASCII digits, not followed by another digit, as a number.
@@ -804,27 +818,33 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
 fn first_issuer_stop(window: &str) -> Option<usize> {
     let bytes = window.as_bytes();
     (0..bytes.len()).find(|&i| {
-        let rest = &bytes[i..];
         ISSUER_STOPS_BY_BYTE[usize::from(bytes[i])]
             .iter()
-            .any(|stop| {
-                // The second byte rules out most stops that share the first (a space) cheaply.
-                let stop = stop.as_bytes();
-                stop.get(1).is_none_or(|b| rest.get(1) == Some(b)) && rest.starts_with(stop)
-            })
+            .any(|stop| has_prefix(&bytes[i..], stop.as_bytes()))
     })
 }
 
 /// [`ISSUER_NAME_STOPS`] grouped by their first byte, for [`first_issuer_stop`].
-static ISSUER_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+static ISSUER_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(ISSUER_NAME_STOPS));
+
+/// `words` grouped by their first byte (an index of 256 lists), each list in table order: only
+/// the words of one list can start where that byte stands.
+fn by_first_byte(words: &[&'static str]) -> Vec<Vec<&'static str>> {
     let mut by_byte = vec![Vec::new(); 256];
-    for stop in ISSUER_NAME_STOPS {
-        if let Some(&first) = stop.as_bytes().first() {
-            by_byte[usize::from(first)].push(*stop);
+    for word in words {
+        if let Some(&first) = word.as_bytes().first() {
+            by_byte[usize::from(first)].push(*word);
         }
     }
     by_byte
-});
+}
+
+/// True when `hay` starts with `prefix`. Compares byte by byte: the words are short and most
+/// differ in their first bytes, where a call to `memcmp` would cost more than the comparison.
+fn has_prefix(hay: &[u8], prefix: &[u8]) -> bool {
+    hay.len() >= prefix.len() && hay.iter().zip(prefix).all(|(a, b)| a == b)
+}
 
 /// Drops trailing spaces, dashes and a dangling `và` from a name.
 fn trim_name(name: &str) -> &str {
@@ -991,9 +1011,9 @@ fn scan_name(text: &str, from: usize, limit: usize, in_number: bool, nested: boo
                 if starts_with_word(after, DAY_WORD) {
                     return stop(pos, Stop::Date);
                 }
-                let stop_word = NAME_STOP_FIRST_BYTES[usize::from(after.as_bytes()[0])]
-                    .then(|| NAME_STOP_WORDS.iter().find(|w| starts_with_word(after, w)))
-                    .flatten();
+                let stop_word = NAME_STOPS_BY_BYTE[usize::from(after.as_bytes()[0])]
+                    .iter()
+                    .find(|w| starts_with_word(after, w));
                 match stop_word {
                     Some(&NUMBER_WORD) => return stop(pos, Stop::Number),
                     Some(&word) if word != ISSUER_WORD => return stop(pos, Stop::Other),
@@ -1053,17 +1073,10 @@ fn comma_continues(text: &str, pos: usize, limit: usize) -> bool {
             .is_none_or(|c| matches!(c, ',' | '.' | ';'))
 }
 
-/// True for the first bytes of the words of [`NAME_STOP_WORDS`]: a word of a name that starts
-/// with another byte is no stop word, and [`scan_name`] does not compare it with each of them.
-static NAME_STOP_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut first = [false; 256];
-    for word in NAME_STOP_WORDS {
-        if let Some(&b) = word.as_bytes().first() {
-            first[usize::from(b)] = true;
-        }
-    }
-    first
-});
+/// [`NAME_STOP_WORDS`] grouped by their first byte: a word of a name is compared only with the
+/// stop words that start with its first byte, in table order.
+static NAME_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(NAME_STOP_WORDS));
 
 /// Length of `năm YYYY` at the start of `s`, the year not followed by another digit.
 fn year_phrase(s: &str) -> Option<usize> {
@@ -1072,16 +1085,17 @@ fn year_phrase(s: &str) -> Option<usize> {
     if first(s)?.ne(first(YEAR_WORD)?) {
         return None;
     }
-    let (rest, _) = (tag_no_case::<_, _, ()>(YEAR_WORD), space1, digits(4, 4))
-        .parse(s)
-        .ok()?;
+    let (rest, _) = (word_ci(YEAR_WORD), space1, digits(4, 4)).parse(s).ok()?;
     Some(s.len() - rest.len())
 }
 
 /// True when `s` starts with the whole word (or words) `word`, case-sensitively.
 fn starts_with_word(s: &str, word: &str) -> bool {
-    s.strip_prefix(word)
-        .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+    has_prefix(s.as_bytes(), word.as_bytes())
+        && !s[word.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Compares one char of the text with one char of a lower-case needle, ignoring case.
