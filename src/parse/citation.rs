@@ -569,8 +569,9 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
 /// Splits a state symbol into type code and issuer code. The kind words decide when the symbol
 /// can have no type code (`Công văn số 1234/CT-TTHT`: `CT` is the issuer, not Chỉ thị).
 fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<String>) {
-    // Most symbols have no en dash and no space to drop: they are not copied.
-    let symbol: Cow<'_, str> = if symbol.contains('–') || symbol.contains("- ") {
+    // Most symbols have no en dash and no space to drop: they are not copied. (A space in a
+    // symbol always follows a dash, so testing for the chars is enough.)
+    let symbol: Cow<'_, str> = if symbol.contains(['–', ' ']) {
         Cow::Owned(symbol.replace('–', "-").replace("- ", "-"))
     } else {
         Cow::Borrowed(symbol)
@@ -643,7 +644,10 @@ static WRITTEN_CODES: LazyLock<(Vec<(&str, Option<&str>)>, Vec<String>)> = LazyL
 /// code in another case (`Ctr`, `qđ`) goes to the tables' own lookup.
 fn type_code(code: &str) -> Option<&'static str> {
     let (answers, lower) = &*WRITTEN_CODES;
-    if let Some(&(_, answer)) = answers.iter().find(|(written, _)| *written == code) {
+    let same = |written: &str| {
+        written.len() == code.len() && has_prefix(code.as_bytes(), written.as_bytes())
+    };
+    if let Some(&(_, answer)) = answers.iter().find(|(written, _)| same(written)) {
         return answer;
     }
     let folded: String = code.chars().flat_map(char::to_lowercase).collect();
@@ -817,8 +821,9 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
 /// that begin a stop word are tried, with the stop words that begin with that byte.
 fn first_issuer_stop(window: &str) -> Option<usize> {
     let bytes = window.as_bytes();
+    let by_byte = &*ISSUER_STOPS_BY_BYTE;
     (0..bytes.len()).find(|&i| {
-        ISSUER_STOPS_BY_BYTE[usize::from(bytes[i])]
+        by_byte[usize::from(bytes[i])]
             .iter()
             .any(|stop| has_prefix(&bytes[i..], stop.as_bytes()))
     })
