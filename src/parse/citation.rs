@@ -23,11 +23,14 @@
 //!
 //! ## How
 //!
-//! One pass of a regex (linear time, built once) finds number candidates. For each, a bounded
-//! look-behind finds the kind words (`thông báo kết luận`, longest match) and `số`, and a bounded
-//! look-ahead parses the date (with nom) and the issuer after `của`. A second regex pass finds
-//! the capitalized kind words of named references outside the numbered ones. Every literal of
-//! the domain (kind words, codes, stop words) lives in [`crate::tables`].
+//! A memchr pass jumps from separator to separator (`/`, `-`, `–`) and keeps the places where
+//! digits stand before and a capital (or a year) after; only there does the number regex run,
+//! anchored, so the scan is linear and a text without separators costs one memchr pass. For
+//! each number, a bounded look-behind finds the kind words (`thông báo kết luận`, longest match)
+//! and `số`, and a bounded look-ahead parses the date (with nom) and the issuer after `của`. A
+//! second regex pass finds the capitalized kind words of named references outside the numbered
+//! ones. Every literal of the domain (kind words, codes, stop words) lives in [`crate::tables`];
+//! the lookups built from them (kinds by last char, stop words by first byte) are built once.
 //!
 //! ## Examples
 //!
@@ -349,16 +352,15 @@ fn number_parts<'t>(m: &'t str) -> Option<NumberParts<'t>> {
     Some(parts)
 }
 
-/// Reads one match of [`NUMBER_RE`], `text[at..end]`, as a number, or rejects it (a count, a
+/// Reads one match of [`NUMBER_RE`], `text[num_start..end]`, as a number, or rejects it (a count, a
 /// fraction, a number glued to a word, an ambiguous number without kind words). `floor` is where
 /// the previous number ended.
-fn read_number(text: &str, at: usize, end: usize, floor: usize) -> Option<Numbered<'_>> {
-    let num_start = at;
+fn read_number(text: &str, num_start: usize, end: usize, floor: usize) -> Option<Numbered<'_>> {
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
     if prev_char(text, num_start).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c)) {
         return None;
     }
-    let parts = number_parts(&text[at..end])?;
+    let parts = number_parts(&text[num_start..end])?;
     let behind = kind_before(text, num_start, floor);
     let introduced = behind.kind.is_some() || behind.has_number_word;
     if parts.spaced && !introduced {
@@ -403,28 +405,36 @@ struct Behind {
     has_number_word: bool,
 }
 
-/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], by their last char, each with its
-/// place in that order: a kind can only end a text whose last char is its last char, ignoring
-/// case, so [`kind_before`] tries only the few kinds of one or two entries. There are a dozen
-/// last chars: a list is searched faster than a map is hashed.
-static KINDS_BY_LAST_CHAR: LazyLock<Vec<(char, Vec<(usize, &'static str)>)>> =
-    LazyLock::new(|| {
-        let mut by_last: Vec<(char, Vec<(usize, &'static str)>)> = Vec::new();
-        let kinds = DOC_TYPES
-            .iter()
-            .map(|t| t.kind)
-            .chain(EXTRA_KIND_WORDS.iter().copied());
-        for (order, kind) in kinds.enumerate() {
-            let Some(last) = kind.chars().next_back() else {
-                continue;
-            };
-            match by_last.iter_mut().find(|(c, _)| *c == last) {
-                Some((_, kinds)) => kinds.push((order, kind)),
-                None => by_last.push((last, vec![(order, kind)])),
-            }
+/// The kinds that end with one char, each with its place in table order.
+struct KindsEnding {
+    last: char,
+    kinds: Vec<(usize, &'static str)>,
+}
+
+/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], by their last char: a kind can
+/// only end a text whose last char is its last char, ignoring case, so [`kind_before`] tries
+/// only the few kinds of one or two groups. There are a dozen last chars: a list is searched
+/// faster than a map is hashed.
+static KINDS_BY_LAST_CHAR: LazyLock<Vec<KindsEnding>> = LazyLock::new(|| {
+    let mut groups: Vec<KindsEnding> = Vec::new();
+    let kinds = DOC_TYPES
+        .iter()
+        .map(|t| t.kind)
+        .chain(EXTRA_KIND_WORDS.iter().copied());
+    for (order, kind) in kinds.enumerate() {
+        let Some(last) = kind.chars().next_back() else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.last == last) {
+            Some(group) => group.kinds.push((order, kind)),
+            None => groups.push(KindsEnding {
+                last,
+                kinds: vec![(order, kind)],
+            }),
         }
-        by_last
-    });
+    }
+    groups
+});
 
 /// The kinds whose last char `c` matches as [`same_ci`] compares it (`c` itself or its lower
 /// case), with their places in table order.
@@ -433,8 +443,8 @@ fn kinds_ending_with(c: char) -> impl Iterator<Item = &'static (usize, &'static 
     [Some(c), folded]
         .into_iter()
         .flatten()
-        .filter_map(|end| KINDS_BY_LAST_CHAR.iter().find(|(last, _)| *last == end))
-        .flat_map(|(_, kinds)| kinds)
+        .filter_map(|end| KINDS_BY_LAST_CHAR.iter().find(|g| g.last == end))
+        .flat_map(|g| &g.kinds)
 }
 
 /// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
@@ -619,23 +629,31 @@ fn split_glued<'g>(group: &'g str, kind_code: Option<&str>) -> Option<(&'static 
         .filter(|(code, _)| kind_code.is_none_or(|k| k == *code))
 }
 
-/// Every code the tables write (type codes, their other codes, copy codes), with its answer
-/// from [`canonical_type_code`], and the same codes lower-cased, for [`type_code`].
-static WRITTEN_CODES: LazyLock<(Vec<(&str, Option<&str>)>, Vec<String>)> = LazyLock::new(|| {
+/// Every code the tables write (type codes, their other codes, copy codes), for [`type_code`].
+struct WrittenCodes {
+    /// Each code with its answer from [`canonical_type_code`].
+    answers: Vec<(&'static str, Option<&'static str>)>,
+    /// The same codes, lower-cased char by char.
+    lower: Vec<String>,
+}
+
+/// The written codes of the tables, built once.
+static WRITTEN_CODES: LazyLock<WrittenCodes> = LazyLock::new(|| {
     let written: Vec<&str> = DOC_TYPES
         .iter()
         .flat_map(|t| t.code.into_iter().chain(t.other_codes.iter().copied()))
         .chain(COPY_CODES.iter().copied())
         .collect();
-    let answers = written
-        .iter()
-        .map(|&code| (code, canonical_type_code(code)))
-        .collect();
-    let lower = written
-        .iter()
-        .map(|code| code.chars().flat_map(char::to_lowercase).collect())
-        .collect();
-    (answers, lower)
+    WrittenCodes {
+        answers: written
+            .iter()
+            .map(|&code| (code, canonical_type_code(code)))
+            .collect(),
+        lower: written
+            .iter()
+            .map(|code| code.chars().flat_map(char::to_lowercase).collect())
+            .collect(),
+    }
 });
 
 /// [`canonical_type_code`], without its two walks over the tables in the common cases: a code
@@ -643,7 +661,7 @@ static WRITTEN_CODES: LazyLock<(Vec<(&str, Option<&str>)>, Vec<String>)> = LazyL
 /// case (`UBND`, `QH13`, most first groups of symbols) is ruled out by one lower-casing. Only a
 /// code in another case (`Ctr`, `qđ`) goes to the tables' own lookup.
 fn type_code(code: &str) -> Option<&'static str> {
-    let (answers, lower) = &*WRITTEN_CODES;
+    let WrittenCodes { answers, lower } = &*WRITTEN_CODES;
     let same = |written: &str| {
         written.len() == code.len() && has_prefix(code.as_bytes(), written.as_bytes())
     };
