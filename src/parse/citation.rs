@@ -23,11 +23,14 @@
 //!
 //! ## How
 //!
-//! One pass of a regex (linear time, built once) finds number candidates. For each, a bounded
-//! look-behind finds the kind words (`thông báo kết luận`, longest match) and `số`, and a bounded
-//! look-ahead parses the date (with nom) and the issuer after `của`. A second regex pass finds
-//! the capitalized kind words of named references outside the numbered ones. Every literal of
-//! the domain (kind words, codes, stop words) lives in [`crate::tables`].
+//! A memchr pass jumps from separator to separator (`/`, `-`, `–`) and keeps the places where
+//! digits stand before and a capital (or a year) after; only there does the number regex run,
+//! anchored, so the scan is linear and a text without separators costs one memchr pass. For
+//! each number, a bounded look-behind finds the kind words (`thông báo kết luận`, longest match)
+//! and `số`, and a bounded look-ahead parses the date (with nom) and the issuer after `của`. A
+//! second regex pass finds the capitalized kind words of named references outside the numbered
+//! ones. Every literal of the domain (kind words, codes, stop words) lives in [`crate::tables`];
+//! the lookups built from them (kinds by last char, stop words by first byte) are built once.
 //!
 //! ## Examples
 //!
@@ -41,6 +44,8 @@
 //! Điều 10 (numbers of normative documents); Hướng dẫn 36-HD/VPTW (Party numbers);
 //! `docs/FORMAT.md` §2–§5.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use nom::branch::alt;
@@ -48,13 +53,13 @@ use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy, space0, space1};
 use nom::combinator::{map_res, not, opt};
 use nom::{IResult, Parser};
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use crate::model::{Citation, NumberSystem};
 use crate::tables::{
-    AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
-    MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
-    YEAR_WORD, canonical_type_code, doc_type_by_kind,
+    AND_WORD, COPY_CODES, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS,
+    ISSUER_WORD, MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD,
+    PLURAL_WORDS, YEAR_WORD, canonical_type_code, doc_type_by_kind,
 };
 
 /// A citation found in a text, with its byte range in that text.
@@ -103,25 +108,27 @@ const NAME_BYTES: usize = 200;
 /// How many words an issuer or a name may have.
 const MAX_NAME_WORDS: usize = 12;
 
-/// Number candidates: a Party number (`25-NQ/TW`) or a state number (`34/2016/NĐ-CP`).
-/// Matches never overlap and a rejected match is not searched again, so the scan is linear.
-static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<num>[0-9]{1,6})
-        (?:
-            (?P<psep>\x20?[-–]\x20?)
-            (?P<ptype>\p{Lu}\p{L}*)
-            (?P<pslash>\x20?/\x20?)
-            (?P<pissuer>\p{Lu}[\p{L}0-9&]*(?:[-–][\p{L}0-9&]+)*)
-          |
-            (?P<sslash>\x20?/\x20?)
-            (?:(?P<year>[0-9]{4})(?P<yslash>\x20?/\x20?))?
-            (?P<symbol>\p{Lu}[\p{L}0-9&]*(?:[-–](?:[\p{L}0-9&]+|\x20\p{Lu}[\p{Lu}0-9&]*))*)
-        )",
-    )
-    .expect("the number pattern is valid")
-});
+/// The number grammar: a Party number (`25-NQ/TW`) or a state number (`34/2016/NĐ-CP`).
+/// Every match holds a `/`, and its digits are followed by `\x20?[-–/]`; [`number_starts`] uses
+/// this to find the few places where the pattern is tried at all.
+const NUMBER_PATTERN: &str = r"(?x)
+    \A
+    (?P<num>[0-9]{1,6})
+    (?:
+        (?P<psep>\x20?[-–]\x20?)
+        (?P<ptype>\p{Lu}\p{L}*)
+        (?P<pslash>\x20?/\x20?)
+        (?P<pissuer>\p{Lu}[\p{L}0-9&]*(?:[-–][\p{L}0-9&]+)*)
+      |
+        (?P<sslash>\x20?/\x20?)
+        (?:(?P<year>[0-9]{4})(?P<yslash>\x20?/\x20?))?
+        (?P<symbol>\p{Lu}[\p{L}0-9&]*(?:[-–](?:[\p{L}0-9&]+|\x20\p{Lu}[\p{Lu}0-9&]*))*)
+    )";
+
+/// [`NUMBER_PATTERN`], anchored at the start of its haystack: it is run on `&text[start..]` at
+/// each start [`number_starts`] yields, so it reads only the number, never the whole text.
+static NUMBER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("the number pattern is valid"));
 
 /// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `).
 static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,17 +154,29 @@ struct Numbered<'t> {
 }
 
 /// Finds the numbered references of `text`.
+///
+/// This is the leftmost-first, non-overlapping scan of the unanchored number pattern over the
+/// whole text, done cheaply: the pattern is only tried, anchored, where [`number_starts`] says a
+/// match can start, and the scan goes on after each match as a regex iterator would, whether
+/// [`read_number`] keeps the number or not.
 fn find_numbered(text: &str) -> Vec<Found> {
     let mut numbers: Vec<Numbered> = Vec::new();
-    for caps in NUMBER_RE.captures_iter(text) {
+    let mut resume = 0;
+    let mut starts = number_starts(text);
+    while let Some(at) = starts.next_from(resume) {
+        let Some(m) = NUMBER_RE.find(&text[at..]) else {
+            continue;
+        };
         let floor = numbers.last().map_or(0, |n| n.end);
-        if let Some(n) = read_number(text, &caps, floor) {
+        resume = at + m.end();
+        if let Some(n) = read_number(text, at, resume, floor) {
             numbers.push(n);
         }
     }
     let mut found = Vec::with_capacity(numbers.len());
-    for (i, n) in numbers.iter().enumerate() {
-        let limit = numbers.get(i + 1).map_or(text.len(), |next| next.start);
+    let next_starts: Vec<usize> = numbers.iter().skip(1).map(|n| n.start).collect();
+    for (i, n) in numbers.into_iter().enumerate() {
+        let limit = next_starts.get(i).copied().unwrap_or(text.len());
         let mut end = n.end;
         let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
         let mut date = None;
@@ -170,7 +189,7 @@ fn find_numbered(text: &str) -> Vec<Found> {
             end = name_end;
             issuer_name = Some(name);
         }
-        let id = canonical_id(n);
+        let id = canonical_id(&n);
         found.push(Found {
             start: n.start,
             end,
@@ -179,8 +198,8 @@ fn find_numbered(text: &str) -> Vec<Found> {
                 kind: n.kind.map(str::to_string),
                 number: Some(n.number.to_string()),
                 year: n.year,
-                type_code: n.type_code.clone(),
-                issuer_code: n.issuer_code.clone(),
+                type_code: n.type_code,
+                issuer_code: n.issuer_code,
                 system: n.system,
                 date,
                 issuer_name,
@@ -193,37 +212,171 @@ fn find_numbered(text: &str) -> Vec<Found> {
     found
 }
 
-/// Reads one regex match as a number, or rejects it (a count, a fraction, a number glued to a
-/// word, an ambiguous number without kind words). `floor` is where the previous number ended.
-fn read_number<'t>(text: &'t str, caps: &Captures<'t>, floor: usize) -> Option<Numbered<'t>> {
-    let whole = caps.get(0)?;
-    let num = caps.name("num")?;
+/// Where the number pattern can start, found from the separators that every number has.
+///
+/// A match of [`NUMBER_PATTERN`] is a run of at most six digits, then `\x20?[-–/]`, then a
+/// capital (a Party type or a symbol) or, after `/`, a year and another `/`. So the scan jumps
+/// (memchr) from separator to separator, looks back over the digits before each, and checks the
+/// char after it; the regex runs only where all of that holds. A text without `/`, `-` and `–`
+/// costs one memchr pass. Dates (`26/5/2020`) and counts (`60/145`) stop at the char check.
+struct NumberStarts<'t> {
+    text: &'t str,
+    /// Where the search for the next separator goes on.
+    pos: usize,
+}
+
+/// The separators of a number: `/`, `-` and the first byte of `–` (checked in full).
+const SEPARATOR_BYTES: (u8, u8, u8) = (b'/', b'-', "–".as_bytes()[0]);
+
+/// Longest digit run of a number, as in [`NUMBER_PATTERN`].
+const MAX_NUMBER_DIGITS: usize = 6;
+
+/// The number candidates of `text`, for [`NumberStarts::next_from`].
+fn number_starts(text: &str) -> NumberStarts<'_> {
+    NumberStarts { text, pos: 0 }
+}
+
+impl NumberStarts<'_> {
+    /// The next place, at or after `from` and after the separators already passed, where
+    /// [`NUMBER_RE`] may match; where an unanchored search from `from` would start its match.
+    ///
+    /// Within a digit run that ends right before a separator, only the start that leaves at most
+    /// [`MAX_NUMBER_DIGITS`] digits can match (the pattern is the same after the digits), so
+    /// each separator yields at most one start, and the starts come in increasing order.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        self.pos = self.pos.max(from);
+        let (slash, hyphen, dash_lead) = SEPARATOR_BYTES;
+        while let Some(found) = memchr::memchr3(slash, hyphen, dash_lead, bytes.get(self.pos..)?) {
+            let sep = self.pos + found;
+            let sep_len = if bytes[sep] == dash_lead {
+                if !self.text[sep..].starts_with('–') {
+                    self.pos = sep + 1;
+                    continue;
+                }
+                '–'.len_utf8()
+            } else {
+                1
+            };
+            self.pos = sep + sep_len;
+            let mut digits_end = sep;
+            if digits_end > 0 && bytes[digits_end - 1] == b' ' {
+                digits_end -= 1;
+            }
+            let mut start = digits_end;
+            while start > 0
+                && digits_end - start < MAX_NUMBER_DIGITS
+                && bytes[start - 1].is_ascii_digit()
+            {
+                start -= 1;
+            }
+            let start = start.max(from);
+            if start < digits_end && self.symbol_may_follow(bytes[sep] == slash) {
+                return Some(start);
+            }
+        }
+        None
+    }
+
+    /// True when what follows the separator that ends at `self.pos` (after one optional space)
+    /// may go on as a number: a capital (any non-ASCII char is left to the regex) or, after `/`,
+    /// four digits and another `/`.
+    fn symbol_may_follow(&self, after_slash: bool) -> bool {
+        let rest = &self.text.as_bytes()[self.pos..];
+        let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+        match rest.first() {
+            Some(b) if !b.is_ascii() || b.is_ascii_uppercase() => true,
+            Some(b) if after_slash && b.is_ascii_digit() => {
+                let year = rest
+                    .get(..4)
+                    .is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+                let after = rest.get(4..).unwrap_or_default();
+                let after = after.strip_prefix(b" ").unwrap_or(after);
+                year && after.first() == Some(&b'/')
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The parts of a number match, named as the groups of [`NUMBER_PATTERN`].
+struct NumberParts<'t> {
+    /// The digits.
+    num: &'t str,
+    /// A Party number's type and issuer (`NQ`, `TW`).
+    party: Option<(&'t str, &'t str)>,
+    /// A state number's year group.
+    year: Option<&'t str>,
+    /// A state number's symbol (empty for a Party number).
+    symbol: &'t str,
+    /// True when a separator (`psep`, `pslash`, `sslash`, `yslash`) holds a space.
+    spaced: bool,
+}
+
+/// Splits a whole match of [`NUMBER_PATTERN`] into its groups. The regex only finds where the
+/// match ends (a DFA, no capture engine): its groups are then fixed by the shape of the match,
+/// since a type, a symbol and an issuer start with a capital, a year with a digit, and a type
+/// holds neither a space nor a `/`. `None` only if `m` is no match of the pattern.
+fn number_parts<'t>(m: &'t str) -> Option<NumberParts<'t>> {
+    let spaced = Cell::new(false);
+    let space = |s: &'t str| -> &'t str {
+        s.strip_prefix(' ')
+            .inspect(|_| spaced.set(true))
+            .unwrap_or(s)
+    };
+    let digits = m.bytes().take_while(u8::is_ascii_digit).count();
+    let (num, rest) = m.split_at(digits);
+    let rest = space(rest);
+    let mut parts = NumberParts {
+        num,
+        party: None,
+        year: None,
+        symbol: "",
+        spaced: false,
+    };
+    if let Some(rest) = rest.strip_prefix(['-', '–']) {
+        let rest = space(rest);
+        let (ptype, rest) = rest.split_at(rest.find([' ', '/'])?);
+        let issuer = space(space(rest).strip_prefix('/')?);
+        parts.party = Some((ptype, issuer));
+    } else {
+        let mut rest = space(rest.strip_prefix('/')?);
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let (year, after) = rest.split_at_checked(4)?;
+            parts.year = Some(year);
+            rest = space(space(after).strip_prefix('/')?);
+        }
+        parts.symbol = rest;
+    }
+    parts.spaced = spaced.get();
+    Some(parts)
+}
+
+/// Reads one match of [`NUMBER_RE`], `text[num_start..end]`, as a number, or rejects it (a count, a
+/// fraction, a number glued to a word, an ambiguous number without kind words). `floor` is where
+/// the previous number ended.
+fn read_number(text: &str, num_start: usize, end: usize, floor: usize) -> Option<Numbered<'_>> {
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
-    if prev_char(text, num.start()).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c))
-    {
+    if prev_char(text, num_start).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c)) {
         return None;
     }
-    let behind = kind_before(text, num.start(), floor);
+    let parts = number_parts(&text[num_start..end])?;
+    let behind = kind_before(text, num_start, floor);
     let introduced = behind.kind.is_some() || behind.has_number_word;
-    let spaced = ["psep", "pslash", "sslash", "yslash"]
-        .iter()
-        .filter_map(|g| caps.name(g))
-        .any(|g| g.as_str().contains(' '));
-    if spaced && !introduced {
+    if parts.spaced && !introduced {
         return None;
     }
-    let (year, type_code, issuer_code, system) = if let Some(ptype) = caps.name("ptype") {
-        let known = canonical_type_code(ptype.as_str());
+    let (year, type_code, issuer_code, system) = if let Some((ptype, pissuer)) = parts.party {
+        let known = type_code(ptype);
         if known.is_none() && !introduced {
             return None;
         }
-        let type_code = known.map_or_else(|| ptype.as_str().to_string(), str::to_string);
-        let issuer = caps.name("pissuer")?.as_str().replace('–', "-");
+        let type_code = known.map_or_else(|| ptype.to_string(), str::to_string);
+        let issuer = pissuer.replace('–', "-");
         (None, Some(type_code), Some(issuer), NumberSystem::Party)
     } else {
-        let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
-        let symbol = caps.name("symbol")?.as_str();
-        let (type_code, issuer_code) = split_symbol(symbol, behind.kind);
+        let year = parts.year.and_then(|y| y.parse().ok());
+        let (type_code, issuer_code) = split_symbol(parts.symbol, behind.kind);
         let unambiguous = year.is_some() || (type_code.is_some() && issuer_code.is_some());
         if !introduced && !unambiguous {
             return None;
@@ -231,10 +384,10 @@ fn read_number<'t>(text: &'t str, caps: &Captures<'t>, floor: usize) -> Option<N
         (year, type_code, issuer_code, NumberSystem::State)
     };
     Some(Numbered {
-        start: behind.start.unwrap_or(num.start()),
-        end: whole.end(),
+        start: behind.start.unwrap_or(num_start),
+        end,
         kind: behind.kind,
-        number: num.as_str(),
+        number: parts.num,
         year,
         type_code,
         issuer_code,
@@ -252,6 +405,104 @@ struct Behind {
     has_number_word: bool,
 }
 
+/// The kinds that end with one char, each with its place in table order.
+struct KindsEnding {
+    last: char,
+    kinds: Vec<(usize, &'static str)>,
+}
+
+/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], by their last char: a kind can
+/// only end a text whose last char is its last char, ignoring case, so [`kind_before`] tries
+/// only the few kinds of one or two groups. There are a dozen last chars: a list is searched
+/// faster than a map is hashed.
+static KINDS_BY_LAST_CHAR: LazyLock<Vec<KindsEnding>> = LazyLock::new(|| {
+    let mut groups: Vec<KindsEnding> = Vec::new();
+    let kinds = DOC_TYPES
+        .iter()
+        .map(|t| t.kind)
+        .chain(EXTRA_KIND_WORDS.iter().copied());
+    for (order, kind) in kinds.enumerate() {
+        let Some(last) = kind.chars().next_back() else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.last == last) {
+            Some(group) => group.kinds.push((order, kind)),
+            None => groups.push(KindsEnding {
+                last,
+                kinds: vec![(order, kind)],
+            }),
+        }
+    }
+    groups
+});
+
+/// The kinds whose last char `c` matches as [`same_ci`] compares it (`c` itself or its lower
+/// case), with their places in table order.
+fn kinds_ending_with(c: char) -> impl Iterator<Item = &'static (usize, &'static str)> {
+    let folded = single_lower(c).filter(|&l| l != c);
+    [Some(c), folded]
+        .into_iter()
+        .flatten()
+        .filter_map(|end| KINDS_BY_LAST_CHAR.iter().find(|g| g.last == end))
+        .flat_map(|g| &g.kinds)
+}
+
+/// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
+static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &str, &str)>> =
+    LazyLock::new(|| {
+        NAMED_KINDS
+            .iter()
+            .map(|&(word, kind, _)| (memchr::memmem::FinderRev::new(word), word, kind))
+            .collect()
+    });
+
+/// The lower case of `c` when it is one char (`None` when it is several), the way [`same_ci`]
+/// compares chars. Vietnamese letters are answered from [`LOWER_TABLE`].
+fn single_lower(c: char) -> Option<char> {
+    let code = c as usize;
+    let index = if code < LOWER_TABLE_SPLIT {
+        Some(code)
+    } else {
+        code.checked_sub(LOWER_TABLE_EXTENDED.start)
+            .filter(|&i| i < LOWER_TABLE_EXTENDED.len())
+            .map(|i| LOWER_TABLE_SPLIT + i)
+    };
+    match index {
+        Some(i) => LOWER_TABLE[i],
+        None => lower_by_unicode(c),
+    }
+}
+
+/// The one-char lower case of `c` from the Unicode tables of `std`, or `None`.
+fn lower_by_unicode(c: char) -> Option<char> {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
+/// Chars below this code point are in [`LOWER_TABLE`] (ASCII, Latin-1 and Latin Extended-A and
+/// -B: `đ`, `ơ`, `ư`, …).
+const LOWER_TABLE_SPLIT: usize = 0x250;
+/// Latin Extended Additional (`ạ`, `ế`, `ị`, …): the rest of the Vietnamese letters.
+const LOWER_TABLE_EXTENDED: std::ops::Range<usize> = 0x1E00..0x1F00;
+
+/// [`lower_by_unicode`] of every char where Vietnamese letters are, computed once: comparing
+/// text with lower-case words ignoring case is the inner loop of the look-behind, and a lookup
+/// costs less than the binary search of `char::to_lowercase`.
+static LOWER_TABLE: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
+    (0..LOWER_TABLE_SPLIT)
+        .chain(LOWER_TABLE_EXTENDED)
+        .map(|code| {
+            u32::try_from(code)
+                .ok()
+                .and_then(char::from_u32)
+                .and_then(lower_by_unicode)
+        })
+        .collect()
+});
+
 /// Looks back from `num_start` (not before `floor`, at most [`LOOK_BEHIND`] bytes) for
 /// `[kind [name]] [số [:]]`.
 fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
@@ -266,13 +517,16 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
         has_number_word = true;
         before = before[..at].trim_end();
     }
-    // The kind words right before: the longest that matches, as a whole word.
-    let adjacent = DOC_TYPES
-        .iter()
-        .map(|t| t.kind)
-        .chain(EXTRA_KIND_WORDS.iter().copied())
-        .filter_map(|kind| ends_with_word_ci(before, kind).map(|at| (kind, at)))
-        .min_by_key(|&(_, at)| at);
+    // The kind words right before: the longest that matches, as a whole word (the first in
+    // table order if two were as long).
+    let adjacent = before
+        .chars()
+        .next_back()
+        .into_iter()
+        .flat_map(kinds_ending_with)
+        .filter_map(|&(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
+        .min_by_key(|&(_, at, order)| (at, order))
+        .map(|(kind, at, _)| (kind, at));
     // A lower-case `luật` may end a name (`Luật Ban hành văn bản quy phạm pháp luật số …`):
     // then the capitalized kind further back wins.
     let common_word = adjacent.is_some_and(|(kind, at)| {
@@ -287,13 +541,17 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
         };
     }
     // A law or resolution cited with its name before the number: `Luật Ngân sách nhà nước số …`.
-    let named = NAMED_KINDS
+    let named = NAMED_KIND_FINDERS
         .iter()
-        .filter_map(|&(word, kind, _)| {
-            before
-                .rmatch_indices(word)
-                .find(|&(at, _)| !prev_char(before, at).is_some_and(char::is_alphanumeric))
-                .map(|(at, _)| (kind, at, at + word.len()))
+        .filter_map(|(finder, word, kind)| {
+            let mut end = before.len();
+            while let Some(at) = finder.rfind(&before.as_bytes()[..end]) {
+                if !prev_char(before, at).is_some_and(char::is_alphanumeric) {
+                    return Some((*kind, at, at + word.len()));
+                }
+                end = at;
+            }
+            None
         })
         .max_by_key(|&(_, at, _)| at);
     if let Some((kind, at, word_end)) = named {
@@ -321,17 +579,23 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
 /// Splits a state symbol into type code and issuer code. The kind words decide when the symbol
 /// can have no type code (`Công văn số 1234/CT-TTHT`: `CT` is the issuer, not Chỉ thị).
 fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<String>) {
-    let symbol = symbol.replace('–', "-").replace("- ", "-");
+    // Most symbols have no en dash and no space to drop: they are not copied. (A space in a
+    // symbol always follows a dash, so testing for the chars is enough.)
+    let symbol: Cow<'_, str> = if symbol.contains(['–', ' ']) {
+        Cow::Owned(symbol.replace('–', "-").replace("- ", "-"))
+    } else {
+        Cow::Borrowed(symbol)
+    };
     let kind_type = kind.and_then(doc_type_by_kind);
     let codeless = kind_type.is_some_and(|t| t.code.is_none());
     if codeless {
-        return (None, Some(symbol));
+        return (None, Some(symbol.into_owned()));
     }
     let (first, rest) = match symbol.split_once('-') {
         Some((first, rest)) => (first, Some(rest)),
-        None => (symbol.as_str(), None),
+        None => (&*symbol, None),
     };
-    if let Some(code) = canonical_type_code(first) {
+    if let Some(code) = type_code(first) {
         return (Some(code.to_string()), rest.map(str::to_string));
     }
     if rest.is_none()
@@ -339,7 +603,7 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
     {
         return (Some(code.to_string()), Some(issuer.to_string()));
     }
-    (None, Some(symbol))
+    (None, Some(symbol.into_owned()))
 }
 
 /// Splits a group whose hyphen was lost (`QĐUBND` → `QĐ`, `UBND`): a type code of at least two
@@ -361,8 +625,54 @@ fn split_glued<'g>(group: &'g str, kind_code: Option<&str>) -> Option<(&'static 
             (starts_upper && chars.next().is_some()).then_some((code, issuer))
         })
         .max_by_key(|(code, _)| code.len())
-        .and_then(|(code, issuer)| Some((canonical_type_code(code)?, issuer)))
+        .and_then(|(code, issuer)| Some((type_code(code)?, issuer)))
         .filter(|(code, _)| kind_code.is_none_or(|k| k == *code))
+}
+
+/// Every code the tables write (type codes, their other codes, copy codes), for [`type_code`].
+struct WrittenCodes {
+    /// Each code with its answer from [`canonical_type_code`].
+    answers: Vec<(&'static str, Option<&'static str>)>,
+    /// The same codes, lower-cased char by char.
+    lower: Vec<String>,
+}
+
+/// The written codes of the tables, built once.
+static WRITTEN_CODES: LazyLock<WrittenCodes> = LazyLock::new(|| {
+    let written: Vec<&str> = DOC_TYPES
+        .iter()
+        .flat_map(|t| t.code.into_iter().chain(t.other_codes.iter().copied()))
+        .chain(COPY_CODES.iter().copied())
+        .collect();
+    WrittenCodes {
+        answers: written
+            .iter()
+            .map(|&code| (code, canonical_type_code(code)))
+            .collect(),
+        lower: written
+            .iter()
+            .map(|code| code.chars().flat_map(char::to_lowercase).collect())
+            .collect(),
+    }
+});
+
+/// [`canonical_type_code`], without its two walks over the tables in the common cases: a code
+/// written as in the tables (`QĐ`) is answered from a list, and a group that is no code in any
+/// case (`UBND`, `QH13`, most first groups of symbols) is ruled out by one lower-casing. Only a
+/// code in another case (`Ctr`, `qđ`) goes to the tables' own lookup.
+fn type_code(code: &str) -> Option<&'static str> {
+    let WrittenCodes { answers, lower } = &*WRITTEN_CODES;
+    let same = |written: &str| {
+        written.len() == code.len() && has_prefix(code.as_bytes(), written.as_bytes())
+    };
+    if let Some(&(_, answer)) = answers.iter().find(|(written, _)| same(written)) {
+        return answer;
+    }
+    let folded: String = code.chars().flat_map(char::to_lowercase).collect();
+    if !lower.contains(&folded) {
+        return None;
+    }
+    canonical_type_code(code)
 }
 
 /// The canonical id: `number/[year/]TYPE-ISSUER`, `number/SYMBOL` or `number-TYPE/ISSUER`.
@@ -379,10 +689,16 @@ fn canonical_id(n: &Numbered) -> String {
         NumberSystem::State => {
             id.push('/');
             if let Some(year) = n.year {
-                id.push_str(&format!("{year:04}/"));
+                push_padded(&mut id, year, 4);
+                id.push('/');
             }
             let parts = [n.type_code.as_deref(), n.issuer_code.as_deref()];
-            id.push_str(&parts.into_iter().flatten().collect::<Vec<_>>().join("-"));
+            for (i, part) in parts.into_iter().flatten().enumerate() {
+                if i > 0 {
+                    id.push('-');
+                }
+                id.push_str(part);
+            }
         }
     }
     id
@@ -393,7 +709,7 @@ fn canonical_id(n: &Numbered) -> String {
 /// date when no such day exists (`31/02/2021`).
 fn cited_date(input: &str) -> Option<(usize, Option<String>)> {
     let lead = (space0::<&str, ()>, opt(char(',')), space0);
-    let (rest, (_, _, _, (day, month, year))) = (lead, tag_no_case(DAY_WORD), space1, date_body)
+    let (rest, (_, _, _, (day, month, year))) = (lead, word_ci(DAY_WORD), space1, date_body)
         .parse(input)
         .ok()?;
     Some((input.len() - rest.len(), iso_date(year, month, day)))
@@ -412,16 +728,26 @@ fn date_body(input: &str) -> IResult<&str, (u32, u32, u32), ()> {
     let long = (
         digits(1, 2),
         space1,
-        tag_no_case(MONTH_WORD),
+        word_ci(MONTH_WORD),
         space1,
         digits(1, 2),
         space1,
-        tag_no_case(YEAR_WORD),
+        word_ci(YEAR_WORD),
         space1,
         digits(4, 4),
     )
         .map(|(d, _, _, _, m, _, _, _, y)| (d, m, y));
     alt((numeric, long)).parse(input)
+}
+
+/// `tag_no_case(word)`, with a fast path for the common case of the word written exactly as in
+/// the table (`ngày`): that case needs no lower-casing of every char, and `tag_no_case` would
+/// take the same bytes.
+fn word_ci<'a>(word: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = ()> {
+    move |input: &'a str| match input.strip_prefix(word) {
+        Some(rest) => Ok((rest, &input[..word.len()])),
+        None => tag_no_case(word).parse(input),
+    }
 }
 
 /// Between `min` and `max` ASCII digits, not followed by another digit, as a number.
@@ -445,9 +771,35 @@ fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    (1..=days)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    (1..=days).contains(&day).then(|| {
+        let mut iso = String::with_capacity(10);
+        push_padded(&mut iso, year, 4);
+        iso.push('-');
+        push_padded(&mut iso, month, 2);
+        iso.push('-');
+        push_padded(&mut iso, day, 2);
+        iso
+    })
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits, as `format!("{n:0width$}")` would,
+/// without the formatting machinery (ids and dates are built for every citation).
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - at..width {
+        out.push('0');
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of
@@ -462,11 +814,7 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
         return None;
     }
     let window = &text[start..floor_boundary(text, limit.min(start + NAME_BYTES))];
-    let mut len = ISSUER_NAME_STOPS
-        .iter()
-        .filter_map(|stop| window.find(stop))
-        .min()
-        .unwrap_or(window.len());
+    let mut len = first_issuer_stop(window).unwrap_or(window.len());
     let mut capped = false;
     if let Some((at, _)) = window[..len]
         .match_indices(' ')
@@ -485,6 +833,40 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
         name = trim_name(head);
     }
     (!name.is_empty()).then(|| (start + name.len(), name.to_string()))
+}
+
+/// Where the first of [`ISSUER_NAME_STOPS`] starts in `window`, in one pass: only the bytes
+/// that begin a stop word are tried, with the stop words that begin with that byte.
+fn first_issuer_stop(window: &str) -> Option<usize> {
+    let bytes = window.as_bytes();
+    let by_byte = &*ISSUER_STOPS_BY_BYTE;
+    (0..bytes.len()).find(|&i| {
+        by_byte[usize::from(bytes[i])]
+            .iter()
+            .any(|stop| has_prefix(&bytes[i..], stop.as_bytes()))
+    })
+}
+
+/// [`ISSUER_NAME_STOPS`] grouped by their first byte, for [`first_issuer_stop`].
+static ISSUER_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(ISSUER_NAME_STOPS));
+
+/// `words` grouped by their first byte (an index of 256 lists), each list in table order: only
+/// the words of one list can start where that byte stands.
+fn by_first_byte(words: &[&'static str]) -> Vec<Vec<&'static str>> {
+    let mut by_byte = vec![Vec::new(); 256];
+    for word in words {
+        if let Some(&first) = word.as_bytes().first() {
+            by_byte[usize::from(first)].push(*word);
+        }
+    }
+    by_byte
+}
+
+/// True when `hay` starts with `prefix`. Compares byte by byte: the words are short and most
+/// differ in their first bytes, where a call to `memcmp` would cost more than the comparison.
+fn has_prefix(hay: &[u8], prefix: &[u8]) -> bool {
+    hay.len() >= prefix.len() && hay.iter().zip(prefix).all(|(a, b)| a == b)
 }
 
 /// Drops trailing spaces, dashes and a dangling `và` from a name.
@@ -652,7 +1034,10 @@ fn scan_name(text: &str, from: usize, limit: usize, in_number: bool, nested: boo
                 if starts_with_word(after, DAY_WORD) {
                     return stop(pos, Stop::Date);
                 }
-                match NAME_STOP_WORDS.iter().find(|w| starts_with_word(after, w)) {
+                let stop_word = NAME_STOPS_BY_BYTE[usize::from(after.as_bytes()[0])]
+                    .iter()
+                    .find(|w| starts_with_word(after, w));
+                match stop_word {
                     Some(&NUMBER_WORD) => return stop(pos, Stop::Number),
                     Some(&word) if word != ISSUER_WORD => return stop(pos, Stop::Other),
                     Some(_) if !in_number => return stop(pos, Stop::Of),
@@ -711,23 +1096,34 @@ fn comma_continues(text: &str, pos: usize, limit: usize) -> bool {
             .is_none_or(|c| matches!(c, ',' | '.' | ';'))
 }
 
+/// [`NAME_STOP_WORDS`] grouped by their first byte: a word of a name is compared only with the
+/// stop words that start with its first byte, in table order.
+static NAME_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(NAME_STOP_WORDS));
+
 /// Length of `năm YYYY` at the start of `s`, the year not followed by another digit.
 fn year_phrase(s: &str) -> Option<usize> {
-    let (rest, _) = (tag_no_case::<_, _, ()>(YEAR_WORD), space1, digits(4, 4))
-        .parse(s)
-        .ok()?;
+    // Most words are ruled out by their first char, compared as `tag_no_case` does.
+    let first = |s: &str| s.chars().next().map(char::to_lowercase);
+    if first(s)?.ne(first(YEAR_WORD)?) {
+        return None;
+    }
+    let (rest, _) = (word_ci(YEAR_WORD), space1, digits(4, 4)).parse(s).ok()?;
     Some(s.len() - rest.len())
 }
 
 /// True when `s` starts with the whole word (or words) `word`, case-sensitively.
 fn starts_with_word(s: &str, word: &str) -> bool {
-    s.strip_prefix(word)
-        .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+    has_prefix(s.as_bytes(), word.as_bytes())
+        && !s[word.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Compares one char of the text with one char of a lower-case needle, ignoring case.
 fn same_ci(c: char, lower: char) -> bool {
-    c == lower || c.to_lowercase().eq(std::iter::once(lower))
+    c == lower || single_lower(c) == Some(lower)
 }
 
 /// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
@@ -808,11 +1204,14 @@ pub fn collect(texts: &[super::TextSource]) -> Vec<Citation> {
     let mut out = Vec::new();
     for source in texts {
         for found in find_citations(&source.text) {
-            let line = source
+            // Pieces are appended in text order, so their offsets ascend: the last piece that
+            // starts at or before the citation is found by bisection, not by a walk per citation.
+            let after = source
                 .pieces
-                .iter()
-                .take_while(|(off, _)| *off <= found.start)
-                .last()
+                .partition_point(|(off, _)| *off <= found.start);
+            let line = after
+                .checked_sub(1)
+                .and_then(|i| source.pieces.get(i))
                 .map_or(0, |p| p.1);
             out.push(Citation {
                 line,
