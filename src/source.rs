@@ -56,7 +56,19 @@ pub fn normalize(input: &str) -> Normalized {
             .chars()
             .any(|c| is_special_space(c) || is_zero_width(c));
     let mut owned: Option<String> = None;
-    if has_cr || needs_chars {
+    if has_cr && !needs_chars {
+        // Line endings only (Word and Windows exports): copy the runs between carriage returns.
+        let (out, crlf, lone_cr) = fix_line_endings(text);
+        for (flag, n) in [
+            (crlf, Normalization::Crlf),
+            (lone_cr, Normalization::LoneCr),
+        ] {
+            if flag {
+                applied.push(n);
+            }
+        }
+        owned = Some(out);
+    } else if needs_chars {
         let mut out = String::with_capacity(text.len());
         let mut crlf = false;
         let mut lone_cr = false;
@@ -109,6 +121,28 @@ pub fn normalize(input: &str) -> Normalized {
     }
 }
 
+/// `text` with CRLF turned into LF and a lone CR into LF, copied run by run between carriage
+/// returns; says whether each kind was seen.
+fn fix_line_endings(text: &str) -> (String, bool, bool) {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut crlf, mut lone_cr) = (false, false);
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\r', bytes) {
+        // A CR is ASCII: the text around it splits on character boundaries.
+        out.push_str(&text[from..at]);
+        if bytes.get(at + 1) == Some(&b'\n') {
+            crlf = true;
+        } else {
+            lone_cr = true;
+            out.push('\n');
+        }
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
+    (out, crlf, lone_cr)
+}
+
 fn memchr_cr(bytes: &[u8]) -> bool {
     bytes.contains(&b'\r')
 }
@@ -128,6 +162,28 @@ mod tests {
         let n = normalize("Số: 12/BC-UBND\nHà Nội");
         assert_eq!(n.text, "Số: 12/BC-UBND\nHà Nội");
         assert!(n.applied.is_empty(), "nothing to record for clean NFC text");
+    }
+
+    #[test]
+    fn line_endings_alone_and_with_other_changes_agree() {
+        let text = "Số: 12\r\nHà Nội\rngày 5\r\n\r\r\nĐơn vị\r";
+        let alone = normalize(text);
+        assert_eq!(alone.text, "Số: 12\nHà Nội\nngày 5\n\n\nĐơn vị\n");
+        assert_eq!(
+            alone.applied,
+            vec![Normalization::Crlf, Normalization::LoneCr]
+        );
+        // A special space sends the text down the character-by-character path.
+        let mixed = normalize(&format!("{text}\u{00A0}"));
+        assert_eq!(mixed.text, format!("{} ", alone.text));
+        assert_eq!(
+            mixed.applied,
+            vec![
+                Normalization::Crlf,
+                Normalization::LoneCr,
+                Normalization::SpecialSpaces
+            ]
+        );
     }
 
     #[test]
