@@ -76,7 +76,10 @@ fn is_signer_title(t: &str) -> bool {
             .collect()
     });
     let first_word = t.split(' ').next().unwrap_or(t);
-    FIRST_WORDS.contains(first_word)
+    // Titles are in capitals (a test checks the table): a lower-case letter rules a word out
+    // before it is hashed.
+    !first_word.chars().any(char::is_lowercase)
+        && FIRST_WORDS.contains(first_word)
         && tables::SIGNER_TITLES
             .iter()
             .any(|s| t.starts_with(s) && t[s.len()..].chars().next().is_none_or(|c| c == ' '))
@@ -419,6 +422,16 @@ fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_signer_title` rules out a first word with a lower-case letter before looking it up.
+    #[test]
+    fn signer_titles_are_in_capitals() {
+        for title in tables::SIGNER_TITLES {
+            assert!(!title.chars().any(char::is_lowercase), "{title}");
+            assert!(is_signer_title(title), "{title}");
+        }
+        assert!(!is_signer_title("Giám đốc Sở"));
+    }
 
     #[test]
     fn recipients() {

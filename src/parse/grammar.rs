@@ -514,8 +514,11 @@ pub fn label(text: &str) -> Option<Label> {
 
 /// An authority prefix at the start of `text`: the mode, the prefix as written and the rest.
 pub fn authority(text: &str) -> Option<(AuthorityMode, &str, &str)> {
+    // Comparing first bytes rules out almost every line before any prefix is compared.
+    let first = text.as_bytes().first()?;
     tables::AUTHORITY_PREFIXES
         .iter()
+        .filter(|(prefix, _)| prefix.as_bytes().first() == Some(first))
         .find_map(|&(prefix, mode)| {
             let rest = text.strip_prefix(prefix)?;
             let rest_trim = rest.trim_start();

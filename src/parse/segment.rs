@@ -130,9 +130,10 @@ fn may_have_separator(bytes: &[u8]) -> bool {
     static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"   "));
     static PIPE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" | "));
-    memchr::memchr(b'\t', bytes).is_some()
+    // ` | ` needs a `|`: one search for a tab or a bar, then the bar's spaces are checked.
+    let bar = memchr::memchr2(b'\t', b'|', bytes).is_some();
+    bar && (memchr::memchr(b'\t', bytes).is_some() || PIPE.find(bytes).is_some())
         || THREE_SPACES.find(bytes).is_some()
-        || PIPE.find(bytes).is_some()
 }
 
 /// Where a flattened line changes column: a tab, ` | `, or three or more spaces, followed by a
