@@ -816,9 +816,10 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
     let window = &text[start..floor_boundary(text, limit.min(start + NAME_BYTES))];
     let mut len = first_issuer_stop(window).unwrap_or(window.len());
     let mut capped = false;
-    if let Some((at, _)) = window[..len]
-        .match_indices(' ')
-        .filter(|&(i, _)| !window[..i].ends_with(' '))
+    // The first space after each word: a space not preceded by a space.
+    let head = &window.as_bytes()[..len];
+    if let Some(at) = (0..head.len())
+        .filter(|&i| head[i] == b' ' && (i == 0 || head[i - 1] != b' '))
         .nth(MAX_NAME_WORDS - 1)
     {
         len = at;
@@ -835,21 +836,52 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
     (!name.is_empty()).then(|| (start + name.len(), name.to_string()))
 }
 
-/// Where the first of [`ISSUER_NAME_STOPS`] starts in `window`, in one pass: only the bytes
-/// that begin a stop word are tried, with the stop words that begin with that byte.
+/// Where the first of [`ISSUER_NAME_STOPS`] starts in `window`, in one pass: at each byte, only
+/// the stop words that begin with that byte and the next one are compared.
 fn first_issuer_stop(window: &str) -> Option<usize> {
     let bytes = window.as_bytes();
-    let by_byte = &*ISSUER_STOPS_BY_BYTE;
+    let index = &*ISSUER_STOP_INDEX;
     (0..bytes.len()).find(|&i| {
-        by_byte[usize::from(bytes[i])]
-            .iter()
-            .any(|stop| has_prefix(&bytes[i..], stop.as_bytes()))
+        let first = usize::from(bytes[i]);
+        index.single[first]
+            || index.by_pair[first].as_ref().is_some_and(|by_second| {
+                bytes.get(i + 1).is_some_and(|&second| {
+                    by_second[usize::from(second)]
+                        .iter()
+                        .any(|stop| has_prefix(&bytes[i..], stop.as_bytes()))
+                })
+            })
     })
 }
 
-/// [`ISSUER_NAME_STOPS`] grouped by their first byte, for [`first_issuer_stop`].
-static ISSUER_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
-    LazyLock::new(|| by_first_byte(ISSUER_NAME_STOPS));
+/// [`ISSUER_NAME_STOPS`] indexed by their first two bytes, for [`first_issuer_stop`]: most
+/// stops start with a space, and the byte after it rules out all but one or two of them.
+struct StopIndex {
+    /// True for the bytes that are a stop of one byte (`,`, `;`, …).
+    single: [bool; 256],
+    /// For each first byte of a longer stop, the stops by their second byte.
+    by_pair: Vec<Option<Vec<Vec<&'static str>>>>,
+}
+
+/// The index of [`ISSUER_NAME_STOPS`], built once.
+static ISSUER_STOP_INDEX: LazyLock<StopIndex> = LazyLock::new(|| {
+    let mut index = StopIndex {
+        single: [false; 256],
+        by_pair: vec![None; 256],
+    };
+    for stop in ISSUER_NAME_STOPS {
+        match *stop.as_bytes() {
+            [] => {}
+            [only] => index.single[usize::from(only)] = true,
+            [first, second, ..] => {
+                index.by_pair[usize::from(first)].get_or_insert_with(|| vec![Vec::new(); 256])
+                    [usize::from(second)]
+                .push(*stop);
+            }
+        }
+    }
+    index
+});
 
 /// `words` grouped by their first byte (an index of 256 lists), each list in table order: only
 /// the words of one list can start where that byte stands.
