@@ -92,9 +92,14 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
         if l.no > 15 || l.is_pipe_row() {
             return Vec::new();
         }
-        let mut cuts: Vec<usize> = FRAME_FINDER
-            .find_overlapping_iter(l.raw)
-            .map(|m| m.start())
+        // The prefiltered search says whether any phrase is there before the overlapping one
+        // (which cannot use the prefilter) lists them all.
+        let phrases = FRAME_FINDER
+            .is_match(l.raw)
+            .then(|| FRAME_FINDER.find_overlapping_iter(l.raw).map(|m| m.start()));
+        let mut cuts: Vec<usize> = phrases
+            .into_iter()
+            .flatten()
             // One space only: wider gaps and tabs are column breaks the segment splitter reads.
             .filter(|&at| {
                 at > 0
@@ -104,7 +109,12 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
             })
             .collect();
         // A rule after the motto: `Hạnh phúc ---------------`.
-        if let Some(at) = l.raw.find(" ---").or_else(|| l.raw.find(" ___")) {
+        static DASHES: LazyLock<memmem::Finder<'static>> =
+            LazyLock::new(|| memmem::Finder::new(" ---"));
+        static UNDERSCORES: LazyLock<memmem::Finder<'static>> =
+            LazyLock::new(|| memmem::Finder::new(" ___"));
+        let bytes = l.raw.as_bytes();
+        if let Some(at) = DASHES.find(bytes).or_else(|| UNDERSCORES.find(bytes)) {
             if !l.raw[..at].trim().is_empty()
                 && l.raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
             {
