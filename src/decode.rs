@@ -259,13 +259,15 @@ pub fn decode_with_limit(bytes: &[u8], max_bytes: u64) -> Result<Decoded, Decode
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return decode_utf16(rest, encoding_rs::UTF_16BE, "utf-16be");
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(DecodeError::Nul {
             offset,
             utf16_like: looks_like_utf16(bytes),
         });
     }
-    match std::str::from_utf8(bytes) {
+    // simdutf8 validates Vietnamese text (a quarter of it multi-byte) about ten times faster than
+    // `std::str::from_utf8`, and gives the same answer with the same error offset.
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_owned(),
             encoding: "utf-8",
