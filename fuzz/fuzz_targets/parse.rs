@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     let bytes = normalized.as_bytes();
     let mut owned = vec![false; bytes.len()];
     for e in &doc.source_map {
-        assert!(e.start < e.end && e.end <= bytes.len(), "{e:?} outside the input");
+        assert!(
+            e.start < e.end && e.end <= bytes.len(),
+            "{e:?} outside the input"
+        );
         assert!(
             normalized.is_char_boundary(e.start) && normalized.is_char_boundary(e.end),
             "{e:?} cuts a character"
@@ -30,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for (at, &b) in bytes.iter().enumerate() {
-        assert!(b.is_ascii_whitespace() || owned[at], "byte {at} owned by no node");
+        assert!(
+            b.is_ascii_whitespace() || owned[at],
+            "byte {at} owned by no node"
+        );
     }
     let json = serde_json::to_value(&doc).expect("the document serializes");
     for e in &doc.source_map {
