@@ -206,7 +206,7 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// Reads all of `reader` into memory, but never more than `max_bytes`: past the limit the rest
-/// is only counted (in 64 KB chunks), so the error can say how large the input really was.
+/// is only counted, never stored, so the error can say how large the input really was.
 /// Errors of the reader itself are the outer `Err`.
 ///
 /// ```
