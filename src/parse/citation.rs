@@ -57,9 +57,9 @@ use regex::Regex;
 
 use crate::model::{Citation, NumberSystem};
 use crate::tables::{
-    AND_WORD, COPY_CODES, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS,
-    ISSUER_WORD, MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD,
-    PLURAL_WORDS, YEAR_WORD, canonical_type_code, doc_type_by_kind,
+    AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
+    MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
+    YEAR_WORD, canonical_type_code, doc_type_by_kind,
 };
 
 /// A citation found in a text, with its byte range in that text.
@@ -367,7 +367,7 @@ fn read_number(text: &str, num_start: usize, end: usize, floor: usize) -> Option
         return None;
     }
     let (year, type_code, issuer_code, system) = if let Some((ptype, pissuer)) = parts.party {
-        let known = type_code(ptype);
+        let known = canonical_type_code(ptype);
         if known.is_none() && !introduced {
             return None;
         }
@@ -595,7 +595,7 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
         Some((first, rest)) => (first, Some(rest)),
         None => (&*symbol, None),
     };
-    if let Some(code) = type_code(first) {
+    if let Some(code) = canonical_type_code(first) {
         return (Some(code.to_string()), rest.map(str::to_string));
     }
     if rest.is_none()
@@ -625,54 +625,8 @@ fn split_glued<'g>(group: &'g str, kind_code: Option<&str>) -> Option<(&'static 
             (starts_upper && chars.next().is_some()).then_some((code, issuer))
         })
         .max_by_key(|(code, _)| code.len())
-        .and_then(|(code, issuer)| Some((type_code(code)?, issuer)))
+        .and_then(|(code, issuer)| Some((canonical_type_code(code)?, issuer)))
         .filter(|(code, _)| kind_code.is_none_or(|k| k == *code))
-}
-
-/// Every code the tables write (type codes, their other codes, copy codes), for [`type_code`].
-struct WrittenCodes {
-    /// Each code with its answer from [`canonical_type_code`].
-    answers: Vec<(&'static str, Option<&'static str>)>,
-    /// The same codes, lower-cased char by char.
-    lower: Vec<String>,
-}
-
-/// The written codes of the tables, built once.
-static WRITTEN_CODES: LazyLock<WrittenCodes> = LazyLock::new(|| {
-    let written: Vec<&str> = DOC_TYPES
-        .iter()
-        .flat_map(|t| t.code.into_iter().chain(t.other_codes.iter().copied()))
-        .chain(COPY_CODES.iter().copied())
-        .collect();
-    WrittenCodes {
-        answers: written
-            .iter()
-            .map(|&code| (code, canonical_type_code(code)))
-            .collect(),
-        lower: written
-            .iter()
-            .map(|code| code.chars().flat_map(char::to_lowercase).collect())
-            .collect(),
-    }
-});
-
-/// [`canonical_type_code`], without its two walks over the tables in the common cases: a code
-/// written as in the tables (`QĐ`) is answered from a list, and a group that is no code in any
-/// case (`UBND`, `QH13`, most first groups of symbols) is ruled out by one lower-casing. Only a
-/// code in another case (`Ctr`, `qđ`) goes to the tables' own lookup.
-fn type_code(code: &str) -> Option<&'static str> {
-    let WrittenCodes { answers, lower } = &*WRITTEN_CODES;
-    let same = |written: &str| {
-        written.len() == code.len() && has_prefix(code.as_bytes(), written.as_bytes())
-    };
-    if let Some(&(_, answer)) = answers.iter().find(|(written, _)| same(written)) {
-        return answer;
-    }
-    let folded: String = code.chars().flat_map(char::to_lowercase).collect();
-    if !lower.contains(&folded) {
-        return None;
-    }
-    canonical_type_code(code)
 }
 
 /// The canonical id: `number/[year/]TYPE-ISSUER`, `number/SYMBOL` or `number-TYPE/ISSUER`.
