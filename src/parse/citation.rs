@@ -643,7 +643,7 @@ fn canonical_id(n: &Numbered) -> String {
         NumberSystem::State => {
             id.push('/');
             if let Some(year) = n.year {
-                push_padded(&mut id, year, 4);
+                super::push_decimal(&mut id, u64::from(year), 4);
                 id.push('/');
             }
             let parts = [n.type_code.as_deref(), n.issuer_code.as_deref()];
@@ -727,33 +727,13 @@ fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
     };
     (1..=days).contains(&day).then(|| {
         let mut iso = String::with_capacity(10);
-        push_padded(&mut iso, year, 4);
+        super::push_decimal(&mut iso, u64::from(year), 4);
         iso.push('-');
-        push_padded(&mut iso, month, 2);
+        super::push_decimal(&mut iso, u64::from(month), 2);
         iso.push('-');
-        push_padded(&mut iso, day, 2);
+        super::push_decimal(&mut iso, u64::from(day), 2);
         iso
     })
-}
-
-/// Appends `n` in decimal, zero-padded to `width` digits, as `format!("{n:0width$}")` would,
-/// without the formatting machinery (ids and dates are built for every citation).
-fn push_padded(out: &mut String, n: u32, width: usize) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for _ in digits.len() - at..width {
-        out.push('0');
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of

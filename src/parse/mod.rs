@@ -280,9 +280,16 @@ impl Context<'_> {
 /// Appends `/index` to a JSON pointer, without the formatting machinery (paths are built for
 /// every node of the tree).
 pub(crate) fn push_index(path: &mut String, index: usize) {
+    path.push('/');
+    push_decimal(path, index as u64, 0);
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits, as `format!("{n:0width$}")` would,
+/// without the formatting machinery (JSON pointers, citation ids and dates are built per node).
+pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    let mut n = index;
+    let mut n = n;
     loop {
         at -= 1;
         digits[at] = b'0' + (n % 10) as u8;
@@ -291,10 +298,10 @@ pub(crate) fn push_index(path: &mut String, index: usize) {
             break;
         }
     }
-    path.push('/');
-    for &d in &digits[at..] {
-        path.push(char::from(d));
+    for _ in digits.len() - at..width {
+        out.push('0');
     }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The JSON pointer `{base}/{key}/{index}`.
@@ -504,5 +511,17 @@ mod tests {
         let mut p = "/a".to_owned();
         push_index(&mut p, usize::MAX);
         assert_eq!(p, format!("/a/{}", usize::MAX));
+        for (n, width) in [
+            (0, 0),
+            (7, 2),
+            (2020, 4),
+            (5, 4),
+            (123_456, 2),
+            (u64::MAX, 4),
+        ] {
+            let mut out = String::new();
+            push_decimal(&mut out, n, width);
+            assert_eq!(out, format!("{n:0width$}"));
+        }
     }
 }
