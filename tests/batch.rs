@@ -449,36 +449,23 @@ fn exit_codes_and_refusals() {
         stderr(&refused)
     );
     assert!(!inside.exists(), "nothing written when refused");
-    let excluded = vanban(
-        &[
-            "convert",
-            s(&arch),
-            "--out",
-            s(&inside),
-            "--exclude",
-            "json/**",
-            "-q",
-        ],
-        None,
-    );
+    let excluding = [
+        "convert",
+        s(&arch),
+        "--out",
+        s(&inside),
+        "--exclude",
+        "json/**",
+        "-q",
+    ];
+    let excluded = vanban(&excluding, None);
     assert_eq!(
         code(&excluded),
         1,
         "accepted once excluded: {}",
         stderr(&excluded)
     );
-    let rerun = vanban(
-        &[
-            "convert",
-            s(&arch),
-            "--out",
-            s(&inside),
-            "--exclude",
-            "json/**",
-            "-q",
-        ],
-        None,
-    );
+    let rerun = vanban(&excluding, None);
     assert_eq!(
         n(&summary(&inside), "documents"),
         files.len() as u64,
