@@ -17,14 +17,11 @@ fn root() -> PathBuf {
 fn committed_profile_schema_is_current() {
     let generated =
         serde_json::to_string_pretty(&Profile::json_schema()).expect("schema serializes") + "\n";
-    let path = root().join("schemas/profile.schema.json");
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).expect("schema written");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "schemas/profile.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test profiles` and commit it"
+    common::assert_generated_is_current(
+        "schemas/profile.schema.json",
+        &generated,
+        "UPDATE_SCHEMA",
+        "profiles",
     );
 }
 

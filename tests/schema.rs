@@ -13,14 +13,11 @@ fn schema_path() -> std::path::PathBuf {
 fn committed_schema_is_current() {
     let generated =
         serde_json::to_string_pretty(&vanban::json_schema()).expect("schema serializes") + "\n";
-    let path = schema_path();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).expect("schema written");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "schemas/document.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test schema` and commit it"
+    common::assert_generated_is_current(
+        "schemas/document.schema.json",
+        &generated,
+        "UPDATE_SCHEMA",
+        "schema",
     );
 }
 

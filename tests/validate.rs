@@ -1046,17 +1046,8 @@ fn github_commands_escape_their_properties() {
 
 #[test]
 fn rules_doc_is_current() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     let generated = vanban::validate::registry::markdown();
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::create_dir_all(path.parent().expect("docs folder")).expect("docs folder");
-        std::fs::write(&path, &generated).expect("docs written");
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test --test validate` and commit it"
-    );
+    common::assert_generated_is_current("docs/rules.md", &generated, "UPDATE_DOCS", "validate");
     for r in RULES {
         assert!(
             !r.example.is_empty() && !r.reference.is_empty(),

@@ -27,6 +27,24 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Checks that the committed file at `relative` (from the crate root) equals `generated`;
+/// with the environment variable `update` set, writes it first. The failure says which command
+/// (`{update}=1 cargo test --test {test}`) regenerates it.
+pub fn assert_generated_is_current(relative: &str, generated: &str, update: &str, test: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    if std::env::var_os(update).is_some() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("folder of the generated file");
+        }
+        std::fs::write(&path, generated).expect("generated file written");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{relative} is stale: run `{update}=1 cargo test --test {test}` and commit it"
+    );
+}
+
 /// Parses a file the way the CLI does (format from `.md`, else detected).
 pub fn parse_file(path: &Path) -> (String, vanban::Document) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
