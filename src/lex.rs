@@ -125,20 +125,31 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
         cuts.dedup();
         cuts
     };
-    if !lines.iter().any(|l| glued(l) || !header_cuts(l).is_empty()) {
+    // Where each line is cut, worked out once: most documents have no cut at all.
+    let mut any_glued = false;
+    let planned: Vec<(usize, Vec<usize>)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let cuts = if glued(l) {
+                any_glued = true;
+                break_points(l.raw)
+            } else {
+                header_cuts(l)
+            };
+            (!cuts.is_empty()).then_some((i, cuts))
+        })
+        .collect();
+    if !any_glued && planned.is_empty() {
         return false;
     }
     let mut out = Vec::with_capacity(lines.len() + 64);
-    for line in lines.drain(..) {
-        let cuts = if glued(&line) {
-            break_points(line.raw)
-        } else {
-            header_cuts(&line)
-        };
-        if cuts.is_empty() {
+    let mut planned = planned.into_iter().peekable();
+    for (i, line) in lines.drain(..).enumerate() {
+        let Some((_, cuts)) = planned.next_if(|(at, _)| *at == i) else {
             out.push(line);
             continue;
-        }
+        };
         let mut from = 0;
         for &to in cuts.iter().chain(std::iter::once(&line.raw.len())) {
             if to <= from {
