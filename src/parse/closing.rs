@@ -18,6 +18,8 @@
 //! Hướng dẫn 36-HD/VPTW (T/M, K/T, `Lưu Văn phòng …`).
 
 use std::collections::HashSet;
+
+use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 use super::body::is_appendix_start;
@@ -136,6 +138,13 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     false
 }
 
+/// The signer titles of two words or more, in one automaton: a line is searched once, not once
+/// per title (each `str::match_indices` builds its own searcher).
+static TITLE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let titles = tables::SIGNER_TITLES.iter().filter(|t| t.contains(' '));
+    AhoCorasick::new(titles).expect("the signer titles build an automaton")
+});
+
 /// Splits an authority line that holds the whole signature (`TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC
 /// Phạm Lương Sơn` after `KT.`) into the body or head signed for, the signer's position and name.
 /// A line with only the body (`ỦY BAN NHÂN DÂN`) comes back whole.
@@ -155,10 +164,9 @@ fn split_signature_line(rest: &str) -> (String, Option<String>, Option<String>) 
     };
     // The position: the first signer title (two words or more) after the head, not inside a
     // longer title (`TỔNG GIÁM ĐỐC` is not cut before `GIÁM ĐỐC`).
-    let cut = tables::SIGNER_TITLES
-        .iter()
-        .filter(|t| t.contains(' '))
-        .flat_map(|t| upper.match_indices(*t).map(|(at, _)| at))
+    let cut = TITLE_FINDER
+        .find_overlapping_iter(upper.as_str())
+        .map(|m| m.start())
         .filter(|&at| at > 0 && upper[..at].ends_with(' '))
         .filter(|&at| {
             let before = upper[..at].trim_end();
