@@ -102,6 +102,8 @@ mod tests {
     fn agrees_with_the_standard_library() {
         let samples = (0..0x3100u32)
             .chain([0x1_0400, 0x1_D400, 0xFF21, 0xFF41, 0x4E00])
+            // A sample of the rest, every UTF-8 length among them.
+            .chain((0x3100..0x11_0000).step_by(89))
             .filter_map(char::from_u32);
         for c in samples {
             assert_eq!(
@@ -111,5 +113,12 @@ mod tests {
             );
             assert_eq!(all_plain(&format!("a{c}b")), is_plain(c), "{c:?}");
         }
+        assert!(all_plain("Ủy ban “nhân dân” – tỉnh Đồng Tháp… 𝐀"));
+        assert!(
+            !all_plain("Ủy ban nhân dân xa\u{0303}"),
+            "a combining mark at the end"
+        );
+        assert!(!all_plain("\u{00A0}Ủy ban"), "a special space first");
+        assert!(all_plain(""));
     }
 }

@@ -118,7 +118,7 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
 pub fn is_one_column(line: &Line<'_>) -> bool {
     let raw = line.raw;
     // Without a `|` the line is no pipe row either.
-    !raw.contains('|')
+    memchr::memchr(b'|', raw.as_bytes()).is_none()
         && !raw.trim_end_matches([' ', '\t']).ends_with("<br>")
         && column_breaks(raw).is_empty()
 }
