@@ -170,6 +170,12 @@ pub fn is_party_prefix(raw: &str) -> bool {
 }
 
 /// Header marks, matched on the whole line in capitals. Both accent placements of `HỎA/HOẢ`.
+/// The national title, in its standard spelling (`HOÀ` is accepted by folding it to `HÒA`).
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+
+/// The Party's title above Party documents.
+pub const PARTY_TITLE: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
 pub static MARKS: &[(&str, MarkKind)] = &[
     ("HỎA TỐC", MarkKind::Urgency),
     ("HOẢ TỐC", MarkKind::Urgency),

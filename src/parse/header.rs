@@ -18,6 +18,8 @@
 //! ## References
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.1–4 and Mục III (marks); Hướng dẫn 36-HD/VPTW.
 
+use std::sync::LazyLock;
+
 use super::segment::{self, Segment};
 use super::{Context, grammar};
 use crate::model::{
@@ -105,10 +107,30 @@ pub fn is_national_title(text: &str) -> bool {
 }
 
 fn is_national_title_folded(t: &str) -> bool {
-    t == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    t == tables::NATIONAL_TITLE
         || t.chars()
             .filter(|&c| c != ' ')
-            .eq("CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM".chars())
+            .eq(tables::NATIONAL_TITLE.chars().filter(|&c| c != ' '))
+}
+
+/// True when [`folded`] `text` may be the national title, the Party title or a mark: the upper
+/// case of its first letter or digit starts one of them. Most header lines (issuer names, the
+/// number, the place and date) fail this, and are spared an upper-cased copy.
+fn may_be_folded_item(text: &str) -> bool {
+    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        [tables::NATIONAL_TITLE, tables::PARTY_TITLE]
+            .into_iter()
+            .chain(tables::MARKS.iter().map(|(m, _)| *m))
+            .filter_map(|t| t.chars().next())
+            .collect()
+    });
+    // `folded` trims the same characters and upper-cases; its accent folds keep the first
+    // letter of every target (`HOÀ` -> `HÒA`, `UỶ` -> `ỦY` starts none of them).
+    text.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .next()
+        .and_then(|c| c.to_uppercase().next())
+        .is_some_and(|c| FIRST.contains(&c))
 }
 
 /// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.
@@ -122,7 +144,7 @@ pub fn is_motto(text: &str) -> bool {
 }
 
 fn is_party_title_folded(t: &str) -> bool {
-    t == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    t == tables::PARTY_TITLE
 }
 
 fn mark_folded(t: &str) -> Option<crate::model::MarkKind> {
@@ -158,15 +180,16 @@ fn classify(text: &str) -> Option<Item> {
     if is_rule(text) {
         return Some(Item::Rule);
     }
-    // Folded once for the three comparisons that need it.
-    let folded = folded(text);
-    if is_national_title_folded(&folded) {
+    // Folded once for the three comparisons that need it, and only when one may hold.
+    let folded = may_be_folded_item(text).then(|| folded(text));
+    let folded = folded.as_deref();
+    if folded.is_some_and(is_national_title_folded) {
         return Some(Item::NationalTitle);
     }
     if is_motto(text) {
         return Some(Item::Motto);
     }
-    if is_party_title_folded(&folded) {
+    if folded.is_some_and(is_party_title_folded) {
         return Some(Item::PartyTitle);
     }
     if let Some(n) = grammar::reference(text) {
@@ -178,7 +201,7 @@ fn classify(text: &str) -> Option<Item> {
     if let Some(s) = vv_subject(text) {
         return Some(Item::Subject(s.to_owned()));
     }
-    if let Some(k) = mark_folded(&folded) {
+    if let Some(k) = folded.and_then(mark_folded) {
         return Some(Item::Mark(k));
     }
     if is_upper(text) && title_type(text).is_none() {
