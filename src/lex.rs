@@ -407,43 +407,55 @@ pub fn clean_line(raw: &str, format: Format) -> (Cow<'_, str>, u8, bool) {
     {
         return (fold_spaces(s), heading, heading > 0);
     }
+    // Runs of text between decoration bytes are copied whole; every byte looked at here is
+    // ASCII, so each cut falls on a character boundary.
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.char_indices().peekable();
     let bullet_star = s.starts_with("* ");
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(&(_, next)) = chars.peek() {
-                    if next.is_ascii_punctuation() {
-                        out.push(next);
-                        chars.next();
-                        continue;
-                    }
-                }
-                out.push(c);
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let drop_len = match b {
+            // An escaped punctuation mark stays, without its backslash, and is not read as
+            // decoration; a backslash before anything else stays.
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                out.push_str(&s[from..i]);
+                from = i + 1;
+                i += 2;
+                continue;
             }
-            '*' if i == 0 && bullet_star => out.push('*'),
-            '*' => {}
-            '_' if s[i..].starts_with("__") || is_emphasis_underscore(s, i) => {}
-            '`' => {}
-            '<' => {
-                let rest = &s[i..];
-                let tag_len = ["<br>", "<br/>", "<br />", "<BR>"]
-                    .iter()
-                    .find(|t| rest.starts_with(**t))
-                    .map(|t| t.len());
-                if let Some(len) = tag_len {
+            b'*' if !(i == 0 && bullet_star) => 1,
+            // `__` on either side of a word is bold: both underscores go, the closing pair's
+            // second one too (it sits between `_` and a space).
+            b'_' if bytes[i..].starts_with(b"__")
+                || i > 0 && bytes[i - 1] == b'_'
+                || is_emphasis_underscore(s, i) =>
+            {
+                1
+            }
+            b'`' => 1,
+            b'<' => match ["<br>", "<br/>", "<br />", "<BR>"]
+                .iter()
+                .find(|t| bytes[i..].starts_with(t.as_bytes()))
+            {
+                // A line break inside a cell reads as a space.
+                Some(tag) => {
+                    out.push_str(&s[from..i]);
                     out.push(' ');
-                    for _ in 1..len {
-                        chars.next();
-                    }
-                } else {
-                    out.push(c);
+                    i += tag.len();
+                    from = i;
+                    continue;
                 }
-            }
-            _ => out.push(c),
+                None => 0,
+            },
+            _ => 0,
+        };
+        if drop_len > 0 {
+            out.push_str(&s[from..i]);
+            from = i + drop_len;
         }
+        i += drop_len.max(1);
     }
+    out.push_str(&s[from..]);
     let folded = fold_spaces(out.trim()).into_owned();
     (Cow::Owned(folded), heading, heading > 0 || bold_whole)
 }
@@ -548,6 +560,15 @@ mod tests {
         check("* item", "* item", 0);
         check("#hashtag", "#hashtag", 0);
         check("snake_case_word", "snake_case_word", 0);
+        check(
+            "__Độc lập__ - `Tự do` - _Hạnh phúc_",
+            "Độc lập - Tự do - Hạnh phúc",
+            0,
+        );
+        check("a\\b \\\\ c\\", "a\\b \\ c\\", 0);
+        check("Ô 1<br/>Ô 2<br />Ô 3<BR>Ô 4<b>", "Ô 1 Ô 2 Ô 3 Ô 4<b>", 0);
+        check("* **Đậm**  và  \\*thường\\*", "* Đậm và *thường*", 0);
+        check("\\-\\-- ***", "---", 0);
     }
 
     #[test]
