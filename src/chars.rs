@@ -21,6 +21,7 @@ const UPPERCASE: u8 = 2;
 /// Left as is by normalization: an NFC starter (combining class 0, quick check `Yes`) that is
 /// neither a special space nor a zero-width character.
 const PLAIN: u8 = 4;
+const ALPHANUMERIC: u8 = 8;
 
 /// The blocks in the table: `(first code point, end)`, in order.
 const BLOCKS: [(u32, u32); 3] = [(0x0000, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x2070)];
@@ -43,6 +44,9 @@ fn table() -> &'static [u8; TABLE_LEN] {
             }
             if is_plain(c) {
                 *slot |= PLAIN;
+            }
+            if c.is_alphanumeric() {
+                *slot |= ALPHANUMERIC;
             }
         }
         t
@@ -153,6 +157,23 @@ pub fn alphabetic_upper(c: char) -> (bool, bool) {
     }
 }
 
+/// `c.is_alphanumeric()`, from the table for the tabled blocks. The parser trims and tests
+/// words with it, and the standard library searches its tables for every non-ASCII letter.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match flags(c) {
+        Some(f) => f & ALPHANUMERIC != 0,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// `c.is_alphabetic()`, from the table for the tabled blocks.
+pub fn is_alphabetic(c: char) -> bool {
+    alphabetic_upper(c).0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +230,8 @@ mod tests {
                 (c.is_alphabetic(), c.is_uppercase()),
                 "{c:?}"
             );
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(all_plain(&format!("a{c}b")), is_plain(c), "{c:?}");
         }
         assert!(all_plain("Ủy ban “nhân dân” – tỉnh Đồng Tháp… 𝐀"));

@@ -12,7 +12,7 @@ use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
 use crate::model::Format;
-use crate::tables;
+use crate::{chars, tables};
 
 /// One input line.
 #[derive(Debug, Clone)]
@@ -232,7 +232,7 @@ fn frame_phrases_in(raw: &str) -> u32 {
 /// the place and date, or the motto; never a sentence.
 fn header_column(left: &str) -> bool {
     let t = left.trim();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = t.chars().filter(|&c| chars::is_alphabetic(c)).count();
     let upper = t.chars().filter(|c| c.is_uppercase()).count();
     !t.is_empty()
         && (letters >= 2 && upper * 10 >= letters * 9
@@ -268,7 +268,9 @@ fn break_points(raw: &str) -> Vec<usize> {
             let next = raw[at + prefix.len()..].trim_start().chars().next();
             let before = raw[..at].chars().next_back();
             if next.is_some_and(char::is_uppercase)
-                && before.is_none_or(|c| !c.is_alphabetic() || c.is_uppercase() || c.is_lowercase())
+                && before.is_none_or(|c| {
+                    !chars::is_alphabetic(c) || c.is_uppercase() || c.is_lowercase()
+                })
             {
                 cuts.insert(at);
             }
@@ -464,7 +466,7 @@ pub fn clean_line(raw: &str, format: Format) -> (Cow<'_, str>, u8, bool) {
 fn is_emphasis_underscore(s: &str, i: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + 1..].chars().next();
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let word = |c: Option<char>| c.is_some_and(chars::is_alphanumeric);
     word(before) != word(after)
 }
 

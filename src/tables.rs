@@ -131,9 +131,11 @@ pub fn doc_type_by_name(text: &str) -> Option<&'static DocType> {
     let first = text.as_bytes().first();
     DOC_TYPES.iter().find(|t| {
         t.name.as_bytes().first() == first
-            && text
-                .strip_prefix(t.name)
-                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            && text.strip_prefix(t.name).is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| !crate::chars::is_alphanumeric(c))
+            })
     })
 }
 

@@ -27,7 +27,7 @@ use super::header::{self, is_upper};
 use super::segment::{self, Segment};
 use super::{Context, grammar};
 use crate::model::{ArtifactKind, Authority, Document, Recipient, Signature};
-use crate::tables;
+use crate::{chars, tables};
 
 /// `Nơi nhận` in any case, after leading dashes and spaces.
 fn is_recipients_label(t: &str) -> bool {
@@ -201,7 +201,7 @@ pub fn recipient(text: &str, line: usize) -> Recipient {
     let mut count = None;
     if !digits.is_empty() && digits.len() <= 3 {
         let rest = &name[digits.len()..];
-        if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(|c| c.is_alphabetic()) {
+        if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(chars::is_alphabetic) {
             count = digits.parse().ok();
             name = rest.trim();
         }

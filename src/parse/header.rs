@@ -98,7 +98,7 @@ pub fn is_upper(text: &str) -> bool {
 
 /// A header item's text for comparisons: outer punctuation trimmed, then [`fold_accents`].
 fn folded(text: &str) -> String {
-    fold_accents(text.trim_matches(|c: char| !c.is_alphanumeric()))
+    fold_accents(text.trim_matches(|c: char| !chars::is_alphanumeric(c)))
 }
 
 /// The national title, accepting `HOÀ` and lost spaces.
@@ -126,7 +126,7 @@ fn may_be_folded_item(text: &str) -> bool {
     });
     // `folded` trims the same characters and upper-cases; its accent folds keep the first
     // letter of every target (`HOÀ` -> `HÒA`, `UỶ` -> `ỦY` starts none of them).
-    text.trim_start_matches(|c: char| !c.is_alphanumeric())
+    text.trim_start_matches(|c: char| !chars::is_alphanumeric(c))
         .chars()
         .next()
         .and_then(|c| c.to_uppercase().next())
@@ -139,7 +139,7 @@ pub fn is_motto(text: &str) -> bool {
     // whose lower case depends on its neighbours, is no letter of the motto either way).
     text.chars()
         .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| chars::is_alphabetic(c))
         .eq("độclậptựdohạnhphúc".chars())
 }
 
@@ -165,7 +165,7 @@ pub fn vv_subject(text: &str) -> Option<&str> {
 
 /// True when `text` opens with a document type name in capitals: the title line.
 pub fn title_type(text: &str) -> Option<&'static tables::DocType> {
-    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = text.trim_start_matches(|c: char| !chars::is_alphanumeric(c));
     let ty = tables::doc_type_by_name(t)?;
     let rest = t[ty.name.len()..].trim();
     // `QUYẾT ĐỊNH:` is the enacting line, not a title.

@@ -56,7 +56,9 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         ty.code,
         Some("QĐ" | "NQ" | "CT" | "NĐ" | "TT" | "TTLT" | "NQLT")
     );
-    let t = line.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = line
+        .text
+        .trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c));
     let inline = t[ty.name.len()..]
         .trim()
         .trim_start_matches([':', '-', '–'])
