@@ -33,9 +33,14 @@ use crate::{chars, tables};
 fn is_recipients_label(t: &str) -> bool {
     // Lower-cases only as many characters as the label has, not the whole line (no character
     // that lower-cases to a letter of the label depends on its context, as `Σ` does).
+    // Asked of every body line: only `N` and `n` lower-case to the label's first letter, so one
+    // byte rules out almost every line before anything is lower-cased.
     const LABEL: &str = "nơi nhận";
-    t.trim_start_matches(['-', ' '])
-        .chars()
+    let t = t.trim_start_matches(['-', ' ']);
+    if !matches!(t.as_bytes().first(), Some(b'N' | b'n')) {
+        return false;
+    }
+    t.chars()
         .flat_map(char::to_lowercase)
         .take(LABEL.chars().count())
         .eq(LABEL.chars())
