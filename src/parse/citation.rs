@@ -48,11 +48,6 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::LazyLock;
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
-use nom::character::complete::{char, one_of, satisfy, space0, space1};
-use nom::combinator::{map_res, not, opt};
-use nom::{IResult, Parser};
 use regex::Regex;
 
 use crate::model::{Citation, NumberSystem};
@@ -661,58 +656,83 @@ fn canonical_id(n: &Numbered) -> String {
 /// Parses a date right after a number: `[,] ngày 26/5/2020`, `ngày 17-6-2022`,
 /// `ngày 05 tháng 3 năm 2020`. Returns the bytes consumed and the ISO date, or `None` for the
 /// date when no such day exists (`31/02/2021`).
+///
+/// The grammar is small and fixed, and most inputs fail on their first word (a number is
+/// followed by `của`, `về`, a comma…), so it is read with byte steps ([`blanks`],
+/// [`word_ci`], [`digits`]) rather than with parser combinators: this runs once per number.
 fn cited_date(input: &str) -> Option<(usize, Option<String>)> {
-    let lead = (space0::<&str, ()>, opt(char(',')), space0);
-    let (rest, (_, _, _, (day, month, year))) = (lead, word_ci(DAY_WORD), space1, date_body)
-        .parse(input)
-        .ok()?;
-    Some((input.len() - rest.len(), iso_date(year, month, day)))
-}
-
-/// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `d tháng m năm yyyy`, as (day, month, year).
-fn date_body(input: &str) -> IResult<&str, (u32, u32, u32), ()> {
-    let numeric = (
-        digits(1, 2),
-        one_of("/-."),
-        digits(1, 2),
-        one_of("/-."),
-        digits(4, 4),
-    )
-        .map(|(d, _, m, _, y)| (d, m, y));
-    let long = (
-        digits(1, 2),
-        space1,
-        word_ci(MONTH_WORD),
-        space1,
-        digits(1, 2),
-        space1,
-        word_ci(YEAR_WORD),
-        space1,
-        digits(4, 4),
-    )
-        .map(|(d, _, _, _, m, _, _, _, y)| (d, m, y));
-    alt((numeric, long)).parse(input)
-}
-
-/// `tag_no_case(word)`, with a fast path for the common case of the word written exactly as in
-/// the table (`ngày`): that case needs no lower-casing of every char, and `tag_no_case` would
-/// take the same bytes.
-fn word_ci<'a>(word: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = ()> {
-    move |input: &'a str| match input.strip_prefix(word) {
-        Some(rest) => Ok((rest, &input[..word.len()])),
-        None => tag_no_case(word).parse(input),
+    let bytes = input.as_bytes();
+    let mut at = blanks(bytes, 0);
+    if bytes.get(at) == Some(&b',') {
+        at = blanks(bytes, at + 1);
     }
+    at += word_ci(&input[at..], DAY_WORD)?;
+    at = blanks1(bytes, at)?;
+    let (len, (day, month, year)) = date_body(&input[at..])?;
+    Some((at + len, iso_date(year, month, day)))
 }
 
-/// Between `min` and `max` ASCII digits, not followed by another digit, as a number.
-fn digits<'a>(min: usize, max: usize) -> impl Parser<&'a str, Output = u32, Error = ()> {
-    map_res(
-        (
-            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-            not(satisfy(|c: char| c.is_ascii_digit())),
-        ),
-        |(d, ()): (&str, ())| d.parse::<u32>(),
-    )
+/// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `d tháng m năm yyyy` at the start of `input`, as its
+/// length and (day, month, year). The separators of the numeric form may differ (`5/3-2020`).
+fn date_body(input: &str) -> Option<(usize, (u32, u32, u32))> {
+    let bytes = input.as_bytes();
+    let (at, day) = digits(bytes, 0, 1, 2)?;
+    let separator = |at: usize| matches!(bytes.get(at), Some(b'/' | b'-' | b'.')).then_some(at + 1);
+    let numeric = || {
+        let (at, month) = digits(bytes, separator(at)?, 1, 2)?;
+        let (at, year) = digits(bytes, separator(at)?, 4, 4)?;
+        Some((at, (day, month, year)))
+    };
+    let long = || {
+        let at = blanks1(bytes, at)?;
+        let at = blanks1(bytes, at + word_ci(&input[at..], MONTH_WORD)?)?;
+        let (at, month) = digits(bytes, at, 1, 2)?;
+        let at = blanks1(bytes, at)?;
+        let at = blanks1(bytes, at + word_ci(&input[at..], YEAR_WORD)?)?;
+        let (at, year) = digits(bytes, at, 4, 4)?;
+        Some((at, (day, month, year)))
+    };
+    numeric().or_else(long)
+}
+
+/// If `input` starts with the lower-case `word` ignoring case, its length in bytes. The word
+/// written as in the table (`ngày`) is the common case and needs no char-by-char comparison.
+/// Matches what `nom`'s `tag_no_case` matched: a char matches a char of the word when it lower-cases
+/// to it, and such chars have the word's char's length (`same_width_cases` checks it).
+fn word_ci(input: &str, word: &str) -> Option<usize> {
+    if has_prefix(input.as_bytes(), word.as_bytes()) {
+        return Some(word.len());
+    }
+    starts_with_ci(input, word)
+}
+
+/// Where the run of spaces and tabs that starts at `at` ends.
+fn blanks(bytes: &[u8], mut at: usize) -> usize {
+    while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+        at += 1;
+    }
+    at
+}
+
+/// Like [`blanks`], but the run must not be empty.
+fn blanks1(bytes: &[u8], at: usize) -> Option<usize> {
+    let end = blanks(bytes, at);
+    (end > at).then_some(end)
+}
+
+/// Between `min` and `max` ASCII digits at `at`, not followed by another digit: where they end
+/// and their value.
+fn digits(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<(usize, u32)> {
+    let mut end = at;
+    let mut value = 0;
+    while end - at < max
+        && let Some(&d) = bytes.get(end).filter(|d| d.is_ascii_digit())
+    {
+        value = value * 10 + u32::from(d - b'0');
+        end += 1;
+    }
+    let next_is_digit = bytes.get(end).is_some_and(u8::is_ascii_digit);
+    (end - at >= min && !next_is_digit).then_some((end, value))
 }
 
 /// `YYYY-MM-DD` when the day exists.
@@ -739,11 +759,13 @@ fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
 /// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of
 /// [`ISSUER_NAME_STOPS`], `limit`, or [`MAX_NAME_WORDS`] words. Returns its end and the name.
 fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> {
-    let rest = &text[at..limit];
-    let (rest, _) = (space0::<&str, ()>, tag(ISSUER_WORD), space1)
-        .parse(rest)
-        .ok()?;
-    let start = limit - rest.len();
+    let bytes = &text.as_bytes()[..limit];
+    let of = blanks(bytes, at);
+    if !has_prefix(&bytes[of..], ISSUER_WORD.as_bytes()) {
+        return None;
+    }
+    let start = blanks1(bytes, of + ISSUER_WORD.len())?;
+    let rest = &text[start..limit];
     if !rest.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
@@ -1069,13 +1091,9 @@ static NAME_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
 
 /// Length of `năm YYYY` at the start of `s`, the year not followed by another digit.
 fn year_phrase(s: &str) -> Option<usize> {
-    // Most words are ruled out by their first char, compared as `tag_no_case` does.
-    let first = |s: &str| s.chars().next().map(char::to_lowercase);
-    if first(s)?.ne(first(YEAR_WORD)?) {
-        return None;
-    }
-    let (rest, _) = (word_ci(YEAR_WORD), space1, digits(4, 4)).parse(s).ok()?;
-    Some(s.len() - rest.len())
+    let bytes = s.as_bytes();
+    let at = blanks1(bytes, word_ci(s, YEAR_WORD)?)?;
+    digits(bytes, at, 4, 4).map(|(end, _)| end)
 }
 
 /// True when `s` starts with the whole word (or words) `word`, case-sensitively.
@@ -2004,6 +2022,32 @@ mod tests {
             s("Bộ Chính trị khóa X"),
             "the issuer of 290-QĐ/TW"
         );
+    }
+
+    /// [`word_ci`] returns the bytes the text's chars cover, where `nom`'s `tag_no_case` took the
+    /// word's own length: the same, because every char that matches a char of a date word has
+    /// that char's width. Their chars are also their own lower case, as [`same_ci`] requires.
+    #[test]
+    fn date_words_match_chars_of_their_width() {
+        let words = [DAY_WORD, MONTH_WORD, YEAR_WORD];
+        for w in words.iter().flat_map(|word| word.chars()) {
+            assert_eq!(single_lower(w), Some(w), "{w:?} is lower case");
+            let wider = (0..=u32::from(char::MAX))
+                .filter_map(char::from_u32)
+                .find(|&c| same_ci(c, w) && c.len_utf8() != w.len_utf8());
+            assert_eq!(wider, None, "a char matching {w:?} with another width");
+        }
+        assert_eq!(
+            cited_date(" NGÀY 05 THÁNG 3 NĂM 2020 x"),
+            Some((28, s("2020-03-05")))
+        );
+        assert_eq!(cited_date(", ngày 5/3-2020"), Some((16, s("2020-03-05"))));
+        assert_eq!(
+            cited_date("ngày 5/3/20201"),
+            None,
+            "five digits are no year"
+        );
+        assert_eq!(year_phrase("Năm\t2018."), Some(9));
     }
 
     #[test]
