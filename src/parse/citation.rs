@@ -638,7 +638,7 @@ fn canonical_id(n: &Numbered) -> String {
         NumberSystem::State => {
             id.push('/');
             if let Some(year) = n.year {
-                super::push_decimal(&mut id, u64::from(year), 4);
+                push_digits(&mut id, year, 4);
                 id.push('/');
             }
             let parts = [n.type_code.as_deref(), n.issuer_code.as_deref()];
@@ -747,13 +747,27 @@ fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
     };
     (1..=days).contains(&day).then(|| {
         let mut iso = String::with_capacity(10);
-        super::push_decimal(&mut iso, u64::from(year), 4);
+        push_digits(&mut iso, year, 4);
         iso.push('-');
-        super::push_decimal(&mut iso, u64::from(month), 2);
+        push_digits(&mut iso, month, 2);
         iso.push('-');
-        super::push_decimal(&mut iso, u64::from(day), 2);
+        push_digits(&mut iso, day, 2);
         iso
     })
+}
+
+/// Appends `n` zero-padded to `width` digits, as [`super::push_decimal`] does. Years, months
+/// and days fit their width (the grammar reads four digits for a year), and then the digits are
+/// written in place, with no buffer to copy: a date and an id are built per citation.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    if 10u32.checked_pow(width).is_none_or(|bound| n >= bound) {
+        super::push_decimal(out, u64::from(n), width as usize);
+        return;
+    }
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of
@@ -770,17 +784,7 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
         return None;
     }
     let window = &text[start..floor_boundary(text, limit.min(start + NAME_BYTES))];
-    let mut len = first_issuer_stop(window).unwrap_or(window.len());
-    let mut capped = false;
-    // The first space after each word: a space not preceded by a space.
-    let head = &window.as_bytes()[..len];
-    if let Some(at) = (0..head.len())
-        .filter(|&i| head[i] == b' ' && (i == 0 || head[i - 1] != b' '))
-        .nth(MAX_NAME_WORDS - 1)
-    {
-        len = at;
-        capped = true;
-    }
+    let (len, capped) = issuer_extent(window);
     let mut name = trim_name(&window[..len]);
     // A name cut by the word limit does not end on a dangling lower-case word (`… Đảng khóa`).
     while capped && let Some((head, last)) = name.rsplit_once(' ') {
@@ -792,27 +796,51 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
     (!name.is_empty()).then(|| (start + name.len(), name.to_string()))
 }
 
-/// Where the first of [`ISSUER_NAME_STOPS`] starts in `window`, in one pass: at each byte, only
-/// the stop words that begin with that byte and the next one are compared.
-fn first_issuer_stop(window: &str) -> Option<usize> {
+/// How long an issuer name at the start of `window` may be: up to the first of
+/// [`ISSUER_NAME_STOPS`], or up to the space after its [`MAX_NAME_WORDS`]-th word (then the
+/// name is `capped`). One pass over the bytes finds both: most bytes are letters, which start
+/// no stop and end no word, and cost one table lookup.
+fn issuer_extent(window: &str) -> (usize, bool) {
     let bytes = window.as_bytes();
     let index = &*ISSUER_STOP_INDEX;
-    (0..bytes.len()).find(|&i| {
-        let first = usize::from(bytes[i]);
-        index.single[first]
-            || index.by_pair[first].as_ref().is_some_and(|by_second| {
-                bytes.get(i + 1).is_some_and(|&second| {
-                    by_second[usize::from(second)]
-                        .iter()
-                        .any(|stop| has_prefix(&bytes[i..], stop.as_bytes()))
-                })
-            })
-    })
+    let mut words = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !index.starts[usize::from(b)] {
+            continue;
+        }
+        if index.single[usize::from(b)] || stop_pair_at(index, &bytes[i..]) {
+            return (i, false);
+        }
+        // The first space after each word: a space not preceded by a space.
+        if b == b' ' && (i == 0 || bytes[i - 1] != b' ') {
+            words += 1;
+            if words == MAX_NAME_WORDS {
+                return (i, true);
+            }
+        }
+    }
+    (bytes.len(), false)
 }
 
-/// [`ISSUER_NAME_STOPS`] indexed by their first two bytes, for [`first_issuer_stop`]: most
+/// True when one of the stops of two bytes or more starts `rest`.
+fn stop_pair_at(index: &StopIndex, rest: &[u8]) -> bool {
+    let (Some(&first), Some(&second)) = (rest.first(), rest.get(1)) else {
+        return false;
+    };
+    index.by_pair[usize::from(first)]
+        .as_ref()
+        .is_some_and(|by_second| {
+            by_second[usize::from(second)]
+                .iter()
+                .any(|stop| has_prefix(rest, stop.as_bytes()))
+        })
+}
+
+/// [`ISSUER_NAME_STOPS`] indexed by their first two bytes, for [`issuer_extent`]: most
 /// stops start with a space, and the byte after it rules out all but one or two of them.
 struct StopIndex {
+    /// True for the bytes that start a stop, and for the space, which ends a word.
+    starts: [bool; 256],
     /// True for the bytes that are a stop of one byte (`,`, `;`, …).
     single: [bool; 256],
     /// For each first byte of a longer stop, the stops by their second byte.
@@ -822,10 +850,15 @@ struct StopIndex {
 /// The index of [`ISSUER_NAME_STOPS`], built once.
 static ISSUER_STOP_INDEX: LazyLock<StopIndex> = LazyLock::new(|| {
     let mut index = StopIndex {
+        starts: [false; 256],
         single: [false; 256],
         by_pair: vec![None; 256],
     };
+    index.starts[usize::from(b' ')] = true;
     for stop in ISSUER_NAME_STOPS {
+        if let Some(&first) = stop.as_bytes().first() {
+            index.starts[usize::from(first)] = true;
+        }
         match *stop.as_bytes() {
             [] => {}
             [only] => index.single[usize::from(only)] = true,
