@@ -48,11 +48,6 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::LazyLock;
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
-use nom::character::complete::{char, one_of, satisfy, space0, space1};
-use nom::combinator::{map_res, not, opt};
-use nom::{IResult, Parser};
 use regex::Regex;
 
 use crate::model::{Citation, NumberSystem};
@@ -643,7 +638,7 @@ fn canonical_id(n: &Numbered) -> String {
         NumberSystem::State => {
             id.push('/');
             if let Some(year) = n.year {
-                super::push_decimal(&mut id, u64::from(year), 4);
+                push_digits(&mut id, year, 4);
                 id.push('/');
             }
             let parts = [n.type_code.as_deref(), n.issuer_code.as_deref()];
@@ -661,58 +656,83 @@ fn canonical_id(n: &Numbered) -> String {
 /// Parses a date right after a number: `[,] ngày 26/5/2020`, `ngày 17-6-2022`,
 /// `ngày 05 tháng 3 năm 2020`. Returns the bytes consumed and the ISO date, or `None` for the
 /// date when no such day exists (`31/02/2021`).
+///
+/// The grammar is small and fixed, and most inputs fail on their first word (a number is
+/// followed by `của`, `về`, a comma…), so it is read with byte steps ([`blanks`],
+/// [`word_ci`], [`digits`]) rather than with parser combinators: this runs once per number.
 fn cited_date(input: &str) -> Option<(usize, Option<String>)> {
-    let lead = (space0::<&str, ()>, opt(char(',')), space0);
-    let (rest, (_, _, _, (day, month, year))) = (lead, word_ci(DAY_WORD), space1, date_body)
-        .parse(input)
-        .ok()?;
-    Some((input.len() - rest.len(), iso_date(year, month, day)))
-}
-
-/// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `d tháng m năm yyyy`, as (day, month, year).
-fn date_body(input: &str) -> IResult<&str, (u32, u32, u32), ()> {
-    let numeric = (
-        digits(1, 2),
-        one_of("/-."),
-        digits(1, 2),
-        one_of("/-."),
-        digits(4, 4),
-    )
-        .map(|(d, _, m, _, y)| (d, m, y));
-    let long = (
-        digits(1, 2),
-        space1,
-        word_ci(MONTH_WORD),
-        space1,
-        digits(1, 2),
-        space1,
-        word_ci(YEAR_WORD),
-        space1,
-        digits(4, 4),
-    )
-        .map(|(d, _, _, _, m, _, _, _, y)| (d, m, y));
-    alt((numeric, long)).parse(input)
-}
-
-/// `tag_no_case(word)`, with a fast path for the common case of the word written exactly as in
-/// the table (`ngày`): that case needs no lower-casing of every char, and `tag_no_case` would
-/// take the same bytes.
-fn word_ci<'a>(word: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = ()> {
-    move |input: &'a str| match input.strip_prefix(word) {
-        Some(rest) => Ok((rest, &input[..word.len()])),
-        None => tag_no_case(word).parse(input),
+    let bytes = input.as_bytes();
+    let mut at = blanks(bytes, 0);
+    if bytes.get(at) == Some(&b',') {
+        at = blanks(bytes, at + 1);
     }
+    at += word_ci(&input[at..], DAY_WORD)?;
+    at = blanks1(bytes, at)?;
+    let (len, (day, month, year)) = date_body(&input[at..])?;
+    Some((at + len, iso_date(year, month, day)))
 }
 
-/// Between `min` and `max` ASCII digits, not followed by another digit, as a number.
-fn digits<'a>(min: usize, max: usize) -> impl Parser<&'a str, Output = u32, Error = ()> {
-    map_res(
-        (
-            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-            not(satisfy(|c: char| c.is_ascii_digit())),
-        ),
-        |(d, ()): (&str, ())| d.parse::<u32>(),
-    )
+/// `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `d tháng m năm yyyy` at the start of `input`, as its
+/// length and (day, month, year). The separators of the numeric form may differ (`5/3-2020`).
+fn date_body(input: &str) -> Option<(usize, (u32, u32, u32))> {
+    let bytes = input.as_bytes();
+    let (at, day) = digits(bytes, 0, 1, 2)?;
+    let separator = |at: usize| matches!(bytes.get(at), Some(b'/' | b'-' | b'.')).then_some(at + 1);
+    let numeric = || {
+        let (at, month) = digits(bytes, separator(at)?, 1, 2)?;
+        let (at, year) = digits(bytes, separator(at)?, 4, 4)?;
+        Some((at, (day, month, year)))
+    };
+    let long = || {
+        let at = blanks1(bytes, at)?;
+        let at = blanks1(bytes, at + word_ci(&input[at..], MONTH_WORD)?)?;
+        let (at, month) = digits(bytes, at, 1, 2)?;
+        let at = blanks1(bytes, at)?;
+        let at = blanks1(bytes, at + word_ci(&input[at..], YEAR_WORD)?)?;
+        let (at, year) = digits(bytes, at, 4, 4)?;
+        Some((at, (day, month, year)))
+    };
+    numeric().or_else(long)
+}
+
+/// If `input` starts with the lower-case `word` ignoring case, its length in bytes. The word
+/// written as in the table (`ngày`) is the common case and needs no char-by-char comparison.
+/// Matches what `nom`'s `tag_no_case` matched: a char matches a char of the word when it lower-cases
+/// to it, and such chars have the word's char's length (`same_width_cases` checks it).
+fn word_ci(input: &str, word: &str) -> Option<usize> {
+    if has_prefix(input.as_bytes(), word.as_bytes()) {
+        return Some(word.len());
+    }
+    starts_with_ci(input, word)
+}
+
+/// Where the run of spaces and tabs that starts at `at` ends.
+fn blanks(bytes: &[u8], mut at: usize) -> usize {
+    while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+        at += 1;
+    }
+    at
+}
+
+/// Like [`blanks`], but the run must not be empty.
+fn blanks1(bytes: &[u8], at: usize) -> Option<usize> {
+    let end = blanks(bytes, at);
+    (end > at).then_some(end)
+}
+
+/// Between `min` and `max` ASCII digits at `at`, not followed by another digit: where they end
+/// and their value.
+fn digits(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<(usize, u32)> {
+    let mut end = at;
+    let mut value = 0;
+    while end - at < max
+        && let Some(&d) = bytes.get(end).filter(|d| d.is_ascii_digit())
+    {
+        value = value * 10 + u32::from(d - b'0');
+        end += 1;
+    }
+    let next_is_digit = bytes.get(end).is_some_and(u8::is_ascii_digit);
+    (end - at >= min && !next_is_digit).then_some((end, value))
 }
 
 /// `YYYY-MM-DD` when the day exists.
@@ -727,38 +747,44 @@ fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
     };
     (1..=days).contains(&day).then(|| {
         let mut iso = String::with_capacity(10);
-        super::push_decimal(&mut iso, u64::from(year), 4);
+        push_digits(&mut iso, year, 4);
         iso.push('-');
-        super::push_decimal(&mut iso, u64::from(month), 2);
+        push_digits(&mut iso, month, 2);
         iso.push('-');
-        super::push_decimal(&mut iso, u64::from(day), 2);
+        push_digits(&mut iso, day, 2);
         iso
     })
+}
+
+/// Appends `n` zero-padded to `width` digits, as [`super::push_decimal`] does. Years, months
+/// and days fit their width (the grammar reads four digits for a year), and then the digits are
+/// written in place, with no buffer to copy: a date and an id are built per citation.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    if 10u32.checked_pow(width).is_none_or(|bound| n >= bound) {
+        super::push_decimal(out, u64::from(n), width as usize);
+        return;
+    }
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of
 /// [`ISSUER_NAME_STOPS`], `limit`, or [`MAX_NAME_WORDS`] words. Returns its end and the name.
 fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> {
-    let rest = &text[at..limit];
-    let (rest, _) = (space0::<&str, ()>, tag(ISSUER_WORD), space1)
-        .parse(rest)
-        .ok()?;
-    let start = limit - rest.len();
+    let bytes = &text.as_bytes()[..limit];
+    let of = blanks(bytes, at);
+    if !has_prefix(&bytes[of..], ISSUER_WORD.as_bytes()) {
+        return None;
+    }
+    let start = blanks1(bytes, of + ISSUER_WORD.len())?;
+    let rest = &text[start..limit];
     if !rest.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     let window = &text[start..floor_boundary(text, limit.min(start + NAME_BYTES))];
-    let mut len = first_issuer_stop(window).unwrap_or(window.len());
-    let mut capped = false;
-    // The first space after each word: a space not preceded by a space.
-    let head = &window.as_bytes()[..len];
-    if let Some(at) = (0..head.len())
-        .filter(|&i| head[i] == b' ' && (i == 0 || head[i - 1] != b' '))
-        .nth(MAX_NAME_WORDS - 1)
-    {
-        len = at;
-        capped = true;
-    }
+    let (len, capped) = issuer_extent(window);
     let mut name = trim_name(&window[..len]);
     // A name cut by the word limit does not end on a dangling lower-case word (`… Đảng khóa`).
     while capped && let Some((head, last)) = name.rsplit_once(' ') {
@@ -770,27 +796,51 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
     (!name.is_empty()).then(|| (start + name.len(), name.to_string()))
 }
 
-/// Where the first of [`ISSUER_NAME_STOPS`] starts in `window`, in one pass: at each byte, only
-/// the stop words that begin with that byte and the next one are compared.
-fn first_issuer_stop(window: &str) -> Option<usize> {
+/// How long an issuer name at the start of `window` may be: up to the first of
+/// [`ISSUER_NAME_STOPS`], or up to the space after its [`MAX_NAME_WORDS`]-th word (then the
+/// name is `capped`). One pass over the bytes finds both: most bytes are letters, which start
+/// no stop and end no word, and cost one table lookup.
+fn issuer_extent(window: &str) -> (usize, bool) {
     let bytes = window.as_bytes();
     let index = &*ISSUER_STOP_INDEX;
-    (0..bytes.len()).find(|&i| {
-        let first = usize::from(bytes[i]);
-        index.single[first]
-            || index.by_pair[first].as_ref().is_some_and(|by_second| {
-                bytes.get(i + 1).is_some_and(|&second| {
-                    by_second[usize::from(second)]
-                        .iter()
-                        .any(|stop| has_prefix(&bytes[i..], stop.as_bytes()))
-                })
-            })
-    })
+    let mut words = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !index.starts[usize::from(b)] {
+            continue;
+        }
+        if index.single[usize::from(b)] || stop_pair_at(index, &bytes[i..]) {
+            return (i, false);
+        }
+        // The first space after each word: a space not preceded by a space.
+        if b == b' ' && (i == 0 || bytes[i - 1] != b' ') {
+            words += 1;
+            if words == MAX_NAME_WORDS {
+                return (i, true);
+            }
+        }
+    }
+    (bytes.len(), false)
 }
 
-/// [`ISSUER_NAME_STOPS`] indexed by their first two bytes, for [`first_issuer_stop`]: most
+/// True when one of the stops of two bytes or more starts `rest`.
+fn stop_pair_at(index: &StopIndex, rest: &[u8]) -> bool {
+    let (Some(&first), Some(&second)) = (rest.first(), rest.get(1)) else {
+        return false;
+    };
+    index.by_pair[usize::from(first)]
+        .as_ref()
+        .is_some_and(|by_second| {
+            by_second[usize::from(second)]
+                .iter()
+                .any(|stop| has_prefix(rest, stop.as_bytes()))
+        })
+}
+
+/// [`ISSUER_NAME_STOPS`] indexed by their first two bytes, for [`issuer_extent`]: most
 /// stops start with a space, and the byte after it rules out all but one or two of them.
 struct StopIndex {
+    /// True for the bytes that start a stop, and for the space, which ends a word.
+    starts: [bool; 256],
     /// True for the bytes that are a stop of one byte (`,`, `;`, …).
     single: [bool; 256],
     /// For each first byte of a longer stop, the stops by their second byte.
@@ -800,10 +850,15 @@ struct StopIndex {
 /// The index of [`ISSUER_NAME_STOPS`], built once.
 static ISSUER_STOP_INDEX: LazyLock<StopIndex> = LazyLock::new(|| {
     let mut index = StopIndex {
+        starts: [false; 256],
         single: [false; 256],
         by_pair: vec![None; 256],
     };
+    index.starts[usize::from(b' ')] = true;
     for stop in ISSUER_NAME_STOPS {
+        if let Some(&first) = stop.as_bytes().first() {
+            index.starts[usize::from(first)] = true;
+        }
         match *stop.as_bytes() {
             [] => {}
             [only] => index.single[usize::from(only)] = true,
@@ -1069,13 +1124,9 @@ static NAME_STOPS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
 
 /// Length of `năm YYYY` at the start of `s`, the year not followed by another digit.
 fn year_phrase(s: &str) -> Option<usize> {
-    // Most words are ruled out by their first char, compared as `tag_no_case` does.
-    let first = |s: &str| s.chars().next().map(char::to_lowercase);
-    if first(s)?.ne(first(YEAR_WORD)?) {
-        return None;
-    }
-    let (rest, _) = (word_ci(YEAR_WORD), space1, digits(4, 4)).parse(s).ok()?;
-    Some(s.len() - rest.len())
+    let bytes = s.as_bytes();
+    let at = blanks1(bytes, word_ci(s, YEAR_WORD)?)?;
+    digits(bytes, at, 4, 4).map(|(end, _)| end)
 }
 
 /// True when `s` starts with the whole word (or words) `word`, case-sensitively.
@@ -2004,6 +2055,32 @@ mod tests {
             s("Bộ Chính trị khóa X"),
             "the issuer of 290-QĐ/TW"
         );
+    }
+
+    /// [`word_ci`] returns the bytes the text's chars cover, where `nom`'s `tag_no_case` took the
+    /// word's own length: the same, because every char that matches a char of a date word has
+    /// that char's width. Their chars are also their own lower case, as [`same_ci`] requires.
+    #[test]
+    fn date_words_match_chars_of_their_width() {
+        let words = [DAY_WORD, MONTH_WORD, YEAR_WORD];
+        for w in words.iter().flat_map(|word| word.chars()) {
+            assert_eq!(single_lower(w), Some(w), "{w:?} is lower case");
+            let wider = (0..=u32::from(char::MAX))
+                .filter_map(char::from_u32)
+                .find(|&c| same_ci(c, w) && c.len_utf8() != w.len_utf8());
+            assert_eq!(wider, None, "a char matching {w:?} with another width");
+        }
+        assert_eq!(
+            cited_date(" NGÀY 05 THÁNG 3 NĂM 2020 x"),
+            Some((28, s("2020-03-05")))
+        );
+        assert_eq!(cited_date(", ngày 5/3-2020"), Some((16, s("2020-03-05"))));
+        assert_eq!(
+            cited_date("ngày 5/3/20201"),
+            None,
+            "five digits are no year"
+        );
+        assert_eq!(year_phrase("Năm\t2018."), Some(9));
     }
 
     #[test]
