@@ -66,6 +66,8 @@ struct Builder {
     in_closing: bool,
     last: Option<Last>,
     last_line: usize,
+    /// The path [`Builder::container`] writes, kept to reuse its buffer for every paragraph.
+    path: String,
 }
 
 impl Builder {
@@ -81,16 +83,20 @@ impl Builder {
             in_closing: false,
             last: None,
             last_line: 0,
+            path: String::new(),
         }
     }
 
-    /// The list new paragraphs go to and its path.
-    fn container(&mut self) -> (&mut Vec<Paragraph>, String) {
+    /// The list new paragraphs go to and its path, written into the builder's buffer (a path is
+    /// built for every paragraph and joined line; the buffer saves an allocation each time).
+    fn container(&mut self) -> (&mut Vec<Paragraph>, &mut String) {
+        let path = &mut self.path;
+        path.clear();
         if self.in_closing {
-            return (&mut self.closing, "/closing".to_owned());
+            path.push_str("/closing");
+            return (&mut self.closing, path);
         }
         if let Some(open) = self.stack.last_mut() {
-            let mut path = String::with_capacity(open.path.len() + 20);
             path.push_str(&open.path);
             path.push_str("/paragraphs");
             return (&mut open.section.paragraphs, path);
@@ -100,7 +106,6 @@ impl Builder {
         } else {
             "paragraphs"
         };
-        let mut path = String::with_capacity(self.base.len() + 20);
         path.push_str(&self.base);
         path.push('/');
         path.push_str(key);
@@ -124,7 +129,9 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, label: grammar::Label, title: Option<String>, line: usize) -> String {
+    /// Opens a section, closing any open one of the same style and depth and those below it;
+    /// returns the new section's path.
+    fn open(&mut self, label: grammar::Label, title: Option<String>, line: usize) -> &str {
         let key = (label.style, label.depth);
         if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
             self.close_to(pos);
@@ -145,10 +152,10 @@ impl Builder {
                 paragraphs: Vec::new(),
                 children: Vec::new(),
             },
-            path: path.clone(),
+            path,
         });
         self.last = None;
-        path
+        self.stack.last().map_or("", |o| o.path.as_str())
     }
 }
 
@@ -570,8 +577,8 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
     let source = TextSource::new(&text, line.no);
     let piece_len = text.chars().count();
     let text_index = cx.remember(source);
-    let (list, mut path) = b.container();
-    push_index(&mut path, list.len());
+    let (list, path) = b.container();
+    push_index(path, list.len());
     list.push(Paragraph {
         kind,
         marker,
@@ -581,7 +588,7 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
         end_line: line.no,
         joins: Vec::new(),
     });
-    cx.claim_line(&path, i);
+    cx.claim_line(path, i);
     b.last = Some(Last {
         text: text_index,
         piece_len,
@@ -642,28 +649,28 @@ fn join(
             text.clone_from(joined);
         }
     };
-    let path = if last.title {
-        let open = b.stack.last_mut();
-        let path = open.as_ref().map(|o| o.path.clone()).unwrap_or_default();
-        if let Some(o) = open {
-            match o.section.title.as_mut() {
-                Some(title) => update(title),
-                None => o.section.title = Some(joined.clone()),
+    if last.title {
+        match b.stack.last_mut() {
+            Some(o) => {
+                match o.section.title.as_mut() {
+                    Some(title) => update(title),
+                    None => o.section.title = Some(joined.clone()),
+                }
+                cx.claim_line(&o.path, i);
             }
+            None => cx.claim_line("", i),
         }
-        path
     } else {
-        let (list, mut path) = b.container();
+        let (list, path) = b.container();
         let index = list.len().saturating_sub(1);
         if let Some(p) = list.last_mut() {
             update(&mut p.text);
             p.end_line = line.no;
             p.joins.extend(recorded);
         }
-        push_index(&mut path, index);
-        path
-    };
-    cx.claim_line(&path, i);
+        push_index(path, index);
+        cx.claim_line(path, i);
+    }
     b.last = Some(Last {
         text: last.text,
         piece_len: piece.chars().count(),
@@ -677,16 +684,21 @@ fn join(
 /// `wrapped` says the next line goes on with the same sentence (plain text hard-wrapped at a
 /// page width): then the text after a `1.`, `1.1.` or `a)` is a clause, however short its first
 /// piece.
-fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrapped: bool) -> bool {
+///
+/// `n` is the number of characters of `rest`.
+fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, n: usize, wrapped: bool) -> bool {
     use NumberStyle::*;
-    let n = rest.chars().count();
     match label.style {
         Part | Chapter | Division | Subdivision | Roman | RomanDash | Article => true,
         _ if n == 0 => false,
         _ if wrapped && !line.emphasized && line.heading == 0 && !ends_closed(rest) => false,
-        _ if line.heading > 0 || line.emphasized || is_upper(rest) => true,
-        Letter => n <= 80 && !ends_closed(rest),
-        _ => n <= 160 && !rest.trim_end().ends_with(['.', ';']),
+        _ if line.heading > 0 || line.emphasized => true,
+        // A short text is a title whatever its case: the length tests go before `is_upper`,
+        // which reads the text letter by letter.
+        Letter if n <= 80 && !ends_closed(rest) => true,
+        Letter => is_upper(rest),
+        _ if n <= 160 && !rest.trim_end().ends_with(['.', ';']) => true,
+        _ => is_upper(rest),
     }
 }
 
@@ -699,21 +711,23 @@ fn heading(
     label: grammar::Label,
 ) -> usize {
     let line = &cx.lines[i];
-    let rest = line.text[label.rest.min(line.text.len())..]
+    // Borrowed from the line: the title or clause is copied once, where it is stored.
+    let rest = line
+        .text
+        .get(label.rest.min(line.text.len())..)
+        .unwrap_or_default()
         .trim()
-        .to_owned();
-    let rest = rest
-        .trim_start_matches(['.', ':', '-', '–', ' '])
-        .to_owned();
+        .trim_start_matches(['.', ':', '-', '–', ' ']);
+    let rest_len = rest.chars().count();
     let wrapped = cx.format == Format::Text
         && cx
             .lines
             .get(i + 1)
             .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
-    let titled = is_title(&label, line, &rest, wrapped);
+    let titled = is_title(&label, line, rest, rest_len, wrapped);
     let style = label.style;
     let mut next = i + 1;
-    let mut title = (titled && !rest.is_empty()).then(|| rest.clone());
+    let mut title = (titled && !rest.is_empty()).then(|| (rest.to_owned(), rest_len));
     let mut title_line = None;
     // `PHẦN I` / `Chương II` with the title on the next line.
     if title.is_none()
@@ -732,40 +746,41 @@ fn heading(
                 && grammar::label(t).is_none()
                 && !closing::starts_here(cx, k)
             {
-                title = Some(t.to_owned());
+                title = Some((t.to_owned(), t.chars().count()));
                 title_line = Some(k);
                 next = k + 1;
             }
         }
     }
-    let path = b.open(label, title.clone(), line.no);
-    cx.claim_line(&path, i);
+    // The title's copy for citation scanning, made before the title moves into the section.
+    let title_source = title
+        .as_ref()
+        .map(|(t, len)| (TextSource::new(t, line.no), *len));
+    let path = b.open(label, title.map(|(t, _)| t), line.no);
+    cx.claim_line(path, i);
+    if let Some(k) = title_line {
+        cx.claim_line(path, k);
+    }
     if line.text.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);
     }
-    b.last_line = line.no;
-    if let Some(k) = title_line {
-        cx.claim_line(&path, k);
-        b.last_line = cx.lines[k].no;
-    }
-    if let Some(t) = &title {
-        let idx = cx.remember(TextSource::new(t, line.no));
+    b.last_line = title_line.map_or(line.no, |k| cx.lines[k].no);
+    if let Some((source, piece_len)) = title_source {
+        let idx = cx.remember(source);
         b.last = Some(Last {
             text: idx,
-            piece_len: t.chars().count(),
+            piece_len,
             title: true,
         });
     }
     if !titled && !rest.is_empty() {
         // A clause: the text after the number is the section's first paragraph, on the same line.
-        let source = TextSource::new(&rest, line.no);
-        let piece_len = rest.chars().count();
-        let idx = cx.remember(source);
+        let idx = cx.remember(TextSource::new(rest, line.no));
         if let Some(open) = b.stack.last_mut() {
             open.section.paragraphs.push(Paragraph {
                 kind: BlockKind::Paragraph,
                 marker: None,
-                text: rest,
+                text: rest.to_owned(),
                 rows: None,
                 line: line.no,
                 end_line: line.no,
@@ -774,7 +789,7 @@ fn heading(
         }
         b.last = Some(Last {
             text: idx,
-            piece_len,
+            piece_len: rest_len,
             title: false,
         });
         // The line stays claimed by the section; the paragraph records it as its line.
@@ -804,9 +819,10 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
     }
     let first = cx.lines[i].no;
     let last = cx.lines[j - 1].no;
-    let path = if b.mode == Mode::Appendix {
+    let table_path;
+    let path: &str = if b.mode == Mode::Appendix {
         let section = b.stack.last().map(|o| o.section.label.clone());
-        let path = format!("{}/tables/{}", b.base, b.tables.len());
+        table_path = pointer(&b.base, "tables", b.tables.len());
         b.tables.push(Table {
             section,
             caption: None,
@@ -814,15 +830,23 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             line: first,
             end_line: last,
         });
-        path
+        &table_path
     } else {
-        let text = rows
-            .iter()
-            .map(|r| r.join(" | "))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let (list, mut path) = b.container();
-        push_index(&mut path, list.len());
+        // Cells joined by ` | `, rows by a line break, written into one string.
+        let mut text = String::new();
+        for (n, row) in rows.iter().enumerate() {
+            if n > 0 {
+                text.push('\n');
+            }
+            for (m, cell) in row.iter().enumerate() {
+                if m > 0 {
+                    text.push_str(" | ");
+                }
+                text.push_str(cell);
+            }
+        }
+        let (list, path) = b.container();
+        push_index(path, list.len());
         list.push(Paragraph {
             kind: BlockKind::Table,
             marker: None,
@@ -835,7 +859,7 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
         path
     };
     for k in i..j {
-        cx.claim_line(&path, k);
+        cx.claim_line(path, k);
     }
     b.last = None;
     b.last_line = last;
