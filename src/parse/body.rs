@@ -181,19 +181,16 @@ pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
     if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
         return Some(ArtifactKind::PageNumber);
     }
-    if t.starts_with("CÔNG BÁO/") || t.starts_with("CÔNG BÁO /") || t.starts_with("CÔNG BÁO Số")
+    if t.strip_prefix("CÔNG BÁO")
+        .is_some_and(|r| r.starts_with('/') || r.starts_with(" /") || r.starts_with(" Số"))
     {
         return Some(ArtifactKind::PageHeader);
     }
-    if [
-        "Người ký:",
-        "Cơ quan:",
-        "Thời gian ký:",
-        "Email:",
-        "Ký bởi:",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
+    // Only the labels that share the line's first byte are compared whole.
+    let first = t.as_bytes().first();
+    if STAMP_LABELS
+        .iter()
+        .any(|p| p.as_bytes().first() == first && t.starts_with(p))
     {
         return Some(ArtifactKind::Stamp);
     }
@@ -203,21 +200,44 @@ pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
     None
 }
 
+/// The labels of a digital signature stamp's lines.
+const STAMP_LABELS: [&str; 5] = [
+    "Người ký:",
+    "Cơ quan:",
+    "Thời gian ký:",
+    "Email:",
+    "Ký bởi:",
+];
+
 /// `1 Thường trực Tỉnh ủy …`: a footnote body at a page bottom of PDF text.
 fn is_footnote(t: &str) -> bool {
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() || digits.len() > 2 {
+    // One or two digits, counted in place (ASCII digits are one byte each).
+    let digits = t.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
         return false;
     }
-    let rest = &t[digits.len()..];
+    let (number, rest) = t.split_at(digits);
     rest.starts_with(' ')
         && rest[1..].chars().next().is_some_and(char::is_uppercase)
-        && digits != "0"
+        && number != "0"
+}
+
+/// List markers with the white space after them, in the order they are tried.
+const BULLETS: [&str; 8] = ["- ", "+ ", "• ", "* ", "– ", "— ", "-\t", "· "];
+
+/// The first bytes of the markers in [`BULLETS`] and of `-` (a test checks the table).
+fn may_be_bullet(first: u8) -> bool {
+    // `•`, `–`, `—` start with 0xE2 in UTF-8, `·` with 0xC2.
+    matches!(first, b'-' | b'+' | b'*' | 0xE2 | 0xC2)
 }
 
 /// The list marker of a list item and the text after it.
 fn bullet(t: &str) -> Option<(&str, &str)> {
-    for m in ["- ", "+ ", "• ", "* ", "– ", "— ", "-\t", "· "] {
+    // Asked of most lines, which start with a letter or a digit: one byte rules them out.
+    if !may_be_bullet(*t.as_bytes().first()?) {
+        return None;
+    }
+    for m in BULLETS {
         if let Some(rest) = t.strip_prefix(m) {
             return Some((m.trim(), rest.trim_start()));
         }
@@ -301,6 +321,15 @@ fn continues(
     (open && (starts_lower || last.piece_len >= 80)).then_some(Some(JoinReason::PageBreak))
 }
 
+/// True when a line is a table row: a pipe row or a row of tab-separated cells.
+///
+/// [`Line::is_tab_row`] counts tabs with `str::matches`, a slow scan of the whole line; most
+/// lines hold no tab at all, and one vectorized search for a tab byte rules them out first (a tab
+/// row has tabs in its raw line).
+fn is_table_row(line: &Line<'_>) -> bool {
+    line.is_pipe_row() || memchr::memchr(b'\t', line.raw.as_bytes()).is_some() && line.is_tab_row()
+}
+
 /// Splits a table row into cells (pipe or tab), cleaning Markdown in each.
 fn cells(line: &Line<'_>, format: Format) -> Option<Vec<String>> {
     let raw = line.raw.trim();
@@ -313,23 +342,20 @@ fn cells(line: &Line<'_>, format: Format) -> Option<Vec<String>> {
         {
             return None;
         }
+        // Cells are the slices between unescaped bars, cleaned without an intermediate copy.
+        let clean = |c: &str| crate::lex::clean_line(c, format).0.into_owned();
         let mut out = Vec::new();
-        let mut cell = String::new();
+        let mut start = 0;
         let mut escaped = false;
-        for c in inner.chars() {
+        for (at, c) in inner.char_indices() {
             if c == '|' && !escaped {
-                out.push(std::mem::take(&mut cell));
-            } else {
-                cell.push(c);
+                out.push(clean(&inner[start..at]));
+                start = at + 1;
             }
             escaped = c == '\\';
         }
-        out.push(cell);
-        return Some(
-            out.into_iter()
-                .map(|c| crate::lex::clean_line(&c, format).0.into_owned())
-                .collect(),
-        );
+        out.push(clean(&inner[start..]));
+        return Some(out);
     }
     Some(
         line.raw
@@ -494,7 +520,7 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             gap = false;
             continue;
         }
-        if line.is_pipe_row() || line.is_tab_row() {
+        if is_table_row(line) {
             i = table(cx, b, i);
             gap = false;
             continue;
@@ -538,7 +564,7 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         // A caption: an unnumbered heading right above a table.
         if b.mode == Mode::Appendix && (line.heading > 0 || line.emphasized) {
             if let Some(k) = cx.next_non_blank(i + 1) {
-                if cx.lines[k].is_pipe_row() || cx.lines[k].is_tab_row() {
+                if is_table_row(&cx.lines[k]) {
                     let path = format!("{}/tables/{}", b.base, b.tables.len());
                     cx.claim_line(&path, i);
                     let caption = line.text.to_string();
@@ -940,5 +966,62 @@ mod tests {
         assert_eq!(p.joins.len(), 1);
         assert_eq!(p.joins[0].reason, JoinReason::SplitToken);
         assert_eq!(doc.end_marker, Some(9));
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    /// `is_table_row` rules lines out by counting tabs before asking `Line::is_tab_row`: it must
+    /// agree with the two tests it stands for.
+    #[test]
+    fn table_row_gate_agrees_with_the_line_tests() {
+        let text =
+            "a\tb\tc\n\ta\tb\n a \t\n1\t2\t\t\n| a | b |\n|\nx\ty\nCăn cứ\t\t\nplain line\n\t\t\n";
+        for format in [Format::Text, Format::Markdown] {
+            for line in crate::lex::lines(text, format) {
+                assert_eq!(
+                    is_table_row(&line),
+                    line.is_pipe_row() || line.is_tab_row(),
+                    "{:?}",
+                    line.raw
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bullets_and_footnotes() {
+        for m in BULLETS {
+            assert!(m.bytes().next().is_some_and(may_be_bullet), "{m:?}");
+        }
+        assert_eq!(bullet("- Sở Nội vụ"), Some(("-", "Sở Nội vụ")));
+        assert_eq!(bullet("-\tSở"), Some(("-", "Sở")));
+        assert_eq!(bullet("• Một"), Some(("•", "Một")));
+        assert_eq!(bullet("· Hai"), Some(("·", "Hai")));
+        assert_eq!(bullet("— Ba"), Some(("—", "Ba")));
+        assert_eq!(bullet("-Sở"), Some(("-", "Sở")));
+        assert_eq!(bullet("-sở"), None);
+        assert_eq!(bullet("Sở - Ban"), None);
+        assert_eq!(bullet(""), None);
+        assert!(is_footnote("1 Thường trực"));
+        assert!(is_footnote("12 Văn bản"));
+        assert!(!is_footnote("123 Văn bản"));
+        assert!(!is_footnote("0 Văn bản"));
+        assert!(!is_footnote("1 văn bản"));
+        assert!(!is_footnote("1"));
+        assert!(!is_footnote("Văn bản"));
+    }
+
+    #[test]
+    fn pipe_cells_split_on_unescaped_bars() {
+        // An escaped bar stays in its cell (and loses its backslash when the cell is cleaned).
+        let lines = crate::lex::lines("| a | b \\| c | d |\n|---|---|\n", Format::Markdown);
+        assert_eq!(
+            cells(&lines[0], Format::Markdown),
+            Some(vec!["a".to_owned(), "b | c".to_owned(), "d".to_owned()])
+        );
+        assert_eq!(cells(&lines[1], Format::Markdown), None);
     }
 }
