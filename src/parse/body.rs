@@ -291,11 +291,15 @@ fn cut_token(prev: &str, next: &str) -> bool {
 }
 
 /// Whether a new text line continues the previous block, and how.
+///
+/// `connective` is `ends_on_connective` of the block's text, which the caller has already worked
+/// out for the same line.
 fn continues(
     cx: &Context<'_>,
     last: &Last,
     line: &Line<'_>,
     gap: bool,
+    connective: bool,
 ) -> Option<Option<JoinReason>> {
     let prev = &cx.texts[last.text].text;
     let next = line.text.as_ref();
@@ -311,7 +315,7 @@ fn continues(
     let starts_lower =
         next.chars().next().is_some_and(|c| {
             c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')')
-        }) || ends_on_connective(prev, last.title);
+        }) || connective;
     if !gap {
         if cx.format == Format::Markdown {
             return (!last.title).then_some(None);
@@ -386,7 +390,9 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
         PreambleKind::Proposal
     } else if is_enacting(t) {
         PreambleKind::Enacting
-    } else if p.kind == BlockKind::Paragraph && is_upper(t) && t.chars().count() <= 200 {
+    } else if p.kind == BlockKind::Paragraph && t.chars().count() <= 200 && is_upper(t) {
+        // (The length is tested first: `is_upper` reads far into a long paragraph of running
+        // text before it gives up; counting its characters costs much less.)
         PreambleKind::Authority
     } else {
         PreambleKind::Text
@@ -525,7 +531,8 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             gap = false;
             continue;
         }
-        // `… tại khoản` / `4 Điều này …`: a wrapped sentence, not a footnote body.
+        // `… tại khoản` / `4 Điều này …`: a wrapped sentence, not a footnote body. Worked out
+        // once: the heading and joining questions below ask it again of the same block.
         let wrapped = b
             .last
             .as_ref()
@@ -544,11 +551,9 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         if let Some(last) = b.last.clone() {
             let prev = &cx.texts[last.text].text;
             // `… quy định tại` / `Điều 10. …`: a wrapped reference, not a heading.
-            let label_here = label.is_some()
-                && !cut_token(prev, &line.text)
-                && !ends_on_connective(prev, last.title);
+            let label_here = label.is_some() && !cut_token(prev, &line.text) && !wrapped;
             if bullet(&line.text).is_none() && !label_here {
-                if let Some(reason) = continues(cx, &last, line, gap) {
+                if let Some(reason) = continues(cx, &last, line, gap, wrapped) {
                     join(cx, doc, b, &last, i, reason, gap);
                     gap = false;
                     i += 1;
