@@ -66,6 +66,8 @@ struct Builder {
     in_closing: bool,
     last: Option<Last>,
     last_line: usize,
+    /// The path [`Builder::container`] writes, kept to reuse its buffer for every paragraph.
+    path: String,
 }
 
 impl Builder {
@@ -81,16 +83,20 @@ impl Builder {
             in_closing: false,
             last: None,
             last_line: 0,
+            path: String::new(),
         }
     }
 
-    /// The list new paragraphs go to and its path.
-    fn container(&mut self) -> (&mut Vec<Paragraph>, String) {
+    /// The list new paragraphs go to and its path, written into the builder's buffer (a path is
+    /// built for every paragraph and joined line; the buffer saves an allocation each time).
+    fn container(&mut self) -> (&mut Vec<Paragraph>, &mut String) {
+        let path = &mut self.path;
+        path.clear();
         if self.in_closing {
-            return (&mut self.closing, "/closing".to_owned());
+            path.push_str("/closing");
+            return (&mut self.closing, path);
         }
         if let Some(open) = self.stack.last_mut() {
-            let mut path = String::with_capacity(open.path.len() + 20);
             path.push_str(&open.path);
             path.push_str("/paragraphs");
             return (&mut open.section.paragraphs, path);
@@ -100,7 +106,6 @@ impl Builder {
         } else {
             "paragraphs"
         };
-        let mut path = String::with_capacity(self.base.len() + 20);
         path.push_str(&self.base);
         path.push('/');
         path.push_str(key);
@@ -124,7 +129,9 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, label: grammar::Label, title: Option<String>, line: usize) -> String {
+    /// Opens a section, closing any open one of the same style and depth and those below it;
+    /// returns the new section's path.
+    fn open(&mut self, label: grammar::Label, title: Option<String>, line: usize) -> &str {
         let key = (label.style, label.depth);
         if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
             self.close_to(pos);
@@ -145,10 +152,10 @@ impl Builder {
                 paragraphs: Vec::new(),
                 children: Vec::new(),
             },
-            path: path.clone(),
+            path,
         });
         self.last = None;
-        path
+        self.stack.last().map_or("", |o| o.path.as_str())
     }
 }
 
@@ -174,19 +181,16 @@ pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
     if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
         return Some(ArtifactKind::PageNumber);
     }
-    if t.starts_with("CÔNG BÁO/") || t.starts_with("CÔNG BÁO /") || t.starts_with("CÔNG BÁO Số")
+    if t.strip_prefix("CÔNG BÁO")
+        .is_some_and(|r| r.starts_with('/') || r.starts_with(" /") || r.starts_with(" Số"))
     {
         return Some(ArtifactKind::PageHeader);
     }
-    if [
-        "Người ký:",
-        "Cơ quan:",
-        "Thời gian ký:",
-        "Email:",
-        "Ký bởi:",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
+    // Only the labels that share the line's first byte are compared whole.
+    let first = t.as_bytes().first();
+    if STAMP_LABELS
+        .iter()
+        .any(|p| p.as_bytes().first() == first && t.starts_with(p))
     {
         return Some(ArtifactKind::Stamp);
     }
@@ -196,21 +200,44 @@ pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
     None
 }
 
+/// The labels of a digital signature stamp's lines.
+const STAMP_LABELS: [&str; 5] = [
+    "Người ký:",
+    "Cơ quan:",
+    "Thời gian ký:",
+    "Email:",
+    "Ký bởi:",
+];
+
 /// `1 Thường trực Tỉnh ủy …`: a footnote body at a page bottom of PDF text.
 fn is_footnote(t: &str) -> bool {
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() || digits.len() > 2 {
+    // One or two digits, counted in place (ASCII digits are one byte each).
+    let digits = t.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
         return false;
     }
-    let rest = &t[digits.len()..];
+    let (number, rest) = t.split_at(digits);
     rest.starts_with(' ')
         && rest[1..].chars().next().is_some_and(char::is_uppercase)
-        && digits != "0"
+        && number != "0"
+}
+
+/// List markers with the white space after them, in the order they are tried.
+const BULLETS: [&str; 8] = ["- ", "+ ", "• ", "* ", "– ", "— ", "-\t", "· "];
+
+/// The first bytes of the markers in [`BULLETS`] and of `-` (a test checks the table).
+fn may_be_bullet(first: u8) -> bool {
+    // `•`, `–`, `—` start with 0xE2 in UTF-8, `·` with 0xC2.
+    matches!(first, b'-' | b'+' | b'*' | 0xE2 | 0xC2)
 }
 
 /// The list marker of a list item and the text after it.
 fn bullet(t: &str) -> Option<(&str, &str)> {
-    for m in ["- ", "+ ", "• ", "* ", "– ", "— ", "-\t", "· "] {
+    // Asked of most lines, which start with a letter or a digit: one byte rules them out.
+    if !may_be_bullet(*t.as_bytes().first()?) {
+        return None;
+    }
+    for m in BULLETS {
         if let Some(rest) = t.strip_prefix(m) {
             return Some((m.trim(), rest.trim_start()));
         }
@@ -264,11 +291,15 @@ fn cut_token(prev: &str, next: &str) -> bool {
 }
 
 /// Whether a new text line continues the previous block, and how.
+///
+/// `connective` is `ends_on_connective` of the block's text, which the caller has already worked
+/// out for the same line.
 fn continues(
     cx: &Context<'_>,
     last: &Last,
     line: &Line<'_>,
     gap: bool,
+    connective: bool,
 ) -> Option<Option<JoinReason>> {
     let prev = &cx.texts[last.text].text;
     let next = line.text.as_ref();
@@ -284,7 +315,7 @@ fn continues(
     let starts_lower =
         next.chars().next().is_some_and(|c| {
             c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')')
-        }) || ends_on_connective(prev, last.title);
+        }) || connective;
     if !gap {
         if cx.format == Format::Markdown {
             return (!last.title).then_some(None);
@@ -292,6 +323,15 @@ fn continues(
         return (open && (starts_lower || last.piece_len >= 60)).then_some(None);
     }
     (open && (starts_lower || last.piece_len >= 80)).then_some(Some(JoinReason::PageBreak))
+}
+
+/// True when a line is a table row: a pipe row or a row of tab-separated cells.
+///
+/// [`Line::is_tab_row`] counts tabs with `str::matches`, a slow scan of the whole line; most
+/// lines hold no tab at all, and one vectorized search for a tab byte rules them out first (a tab
+/// row has tabs in its raw line).
+fn is_table_row(line: &Line<'_>) -> bool {
+    line.is_pipe_row() || memchr::memchr(b'\t', line.raw.as_bytes()).is_some() && line.is_tab_row()
 }
 
 /// Splits a table row into cells (pipe or tab), cleaning Markdown in each.
@@ -306,23 +346,20 @@ fn cells(line: &Line<'_>, format: Format) -> Option<Vec<String>> {
         {
             return None;
         }
+        // Cells are the slices between unescaped bars, cleaned without an intermediate copy.
+        let clean = |c: &str| crate::lex::clean_line(c, format).0.into_owned();
         let mut out = Vec::new();
-        let mut cell = String::new();
+        let mut start = 0;
         let mut escaped = false;
-        for c in inner.chars() {
+        for (at, c) in inner.char_indices() {
             if c == '|' && !escaped {
-                out.push(std::mem::take(&mut cell));
-            } else {
-                cell.push(c);
+                out.push(clean(&inner[start..at]));
+                start = at + 1;
             }
             escaped = c == '\\';
         }
-        out.push(cell);
-        return Some(
-            out.into_iter()
-                .map(|c| crate::lex::clean_line(&c, format).0.into_owned())
-                .collect(),
-        );
+        out.push(clean(&inner[start..]));
+        return Some(out);
     }
     Some(
         line.raw
@@ -353,7 +390,9 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
         PreambleKind::Proposal
     } else if is_enacting(t) {
         PreambleKind::Enacting
-    } else if p.kind == BlockKind::Paragraph && is_upper(t) && t.chars().count() <= 200 {
+    } else if p.kind == BlockKind::Paragraph && t.chars().count() <= 200 && is_upper(t) {
+        // (The length is tested first: `is_upper` reads far into a long paragraph of running
+        // text before it gives up; counting its characters costs much less.)
         PreambleKind::Authority
     } else {
         PreambleKind::Text
@@ -487,12 +526,13 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
             gap = false;
             continue;
         }
-        if line.is_pipe_row() || line.is_tab_row() {
+        if is_table_row(line) {
             i = table(cx, b, i);
             gap = false;
             continue;
         }
-        // `… tại khoản` / `4 Điều này …`: a wrapped sentence, not a footnote body.
+        // `… tại khoản` / `4 Điều này …`: a wrapped sentence, not a footnote body. Worked out
+        // once: the heading and joining questions below ask it again of the same block.
         let wrapped = b
             .last
             .as_ref()
@@ -511,11 +551,9 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         if let Some(last) = b.last.clone() {
             let prev = &cx.texts[last.text].text;
             // `… quy định tại` / `Điều 10. …`: a wrapped reference, not a heading.
-            let label_here = label.is_some()
-                && !cut_token(prev, &line.text)
-                && !ends_on_connective(prev, last.title);
+            let label_here = label.is_some() && !cut_token(prev, &line.text) && !wrapped;
             if bullet(&line.text).is_none() && !label_here {
-                if let Some(reason) = continues(cx, &last, line, gap) {
+                if let Some(reason) = continues(cx, &last, line, gap, wrapped) {
                     join(cx, doc, b, &last, i, reason, gap);
                     gap = false;
                     i += 1;
@@ -531,7 +569,7 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
         // A caption: an unnumbered heading right above a table.
         if b.mode == Mode::Appendix && (line.heading > 0 || line.emphasized) {
             if let Some(k) = cx.next_non_blank(i + 1) {
-                if cx.lines[k].is_pipe_row() || cx.lines[k].is_tab_row() {
+                if is_table_row(&cx.lines[k]) {
                     let path = format!("{}/tables/{}", b.base, b.tables.len());
                     cx.claim_line(&path, i);
                     let caption = line.text.to_string();
@@ -570,8 +608,8 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
     let source = TextSource::new(&text, line.no);
     let piece_len = text.chars().count();
     let text_index = cx.remember(source);
-    let (list, mut path) = b.container();
-    push_index(&mut path, list.len());
+    let (list, path) = b.container();
+    push_index(path, list.len());
     list.push(Paragraph {
         kind,
         marker,
@@ -581,7 +619,7 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
         end_line: line.no,
         joins: Vec::new(),
     });
-    cx.claim_line(&path, i);
+    cx.claim_line(path, i);
     b.last = Some(Last {
         text: text_index,
         piece_len,
@@ -642,28 +680,28 @@ fn join(
             text.clone_from(joined);
         }
     };
-    let path = if last.title {
-        let open = b.stack.last_mut();
-        let path = open.as_ref().map(|o| o.path.clone()).unwrap_or_default();
-        if let Some(o) = open {
-            match o.section.title.as_mut() {
-                Some(title) => update(title),
-                None => o.section.title = Some(joined.clone()),
+    if last.title {
+        match b.stack.last_mut() {
+            Some(o) => {
+                match o.section.title.as_mut() {
+                    Some(title) => update(title),
+                    None => o.section.title = Some(joined.clone()),
+                }
+                cx.claim_line(&o.path, i);
             }
+            None => cx.claim_line("", i),
         }
-        path
     } else {
-        let (list, mut path) = b.container();
+        let (list, path) = b.container();
         let index = list.len().saturating_sub(1);
         if let Some(p) = list.last_mut() {
             update(&mut p.text);
             p.end_line = line.no;
             p.joins.extend(recorded);
         }
-        push_index(&mut path, index);
-        path
-    };
-    cx.claim_line(&path, i);
+        push_index(path, index);
+        cx.claim_line(path, i);
+    }
     b.last = Some(Last {
         text: last.text,
         piece_len: piece.chars().count(),
@@ -677,16 +715,21 @@ fn join(
 /// `wrapped` says the next line goes on with the same sentence (plain text hard-wrapped at a
 /// page width): then the text after a `1.`, `1.1.` or `a)` is a clause, however short its first
 /// piece.
-fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrapped: bool) -> bool {
+///
+/// `n` is the number of characters of `rest`.
+fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, n: usize, wrapped: bool) -> bool {
     use NumberStyle::*;
-    let n = rest.chars().count();
     match label.style {
         Part | Chapter | Division | Subdivision | Roman | RomanDash | Article => true,
         _ if n == 0 => false,
         _ if wrapped && !line.emphasized && line.heading == 0 && !ends_closed(rest) => false,
-        _ if line.heading > 0 || line.emphasized || is_upper(rest) => true,
-        Letter => n <= 80 && !ends_closed(rest),
-        _ => n <= 160 && !rest.trim_end().ends_with(['.', ';']),
+        _ if line.heading > 0 || line.emphasized => true,
+        // A short text is a title whatever its case: the length tests go before `is_upper`,
+        // which reads the text letter by letter.
+        Letter if n <= 80 && !ends_closed(rest) => true,
+        Letter => is_upper(rest),
+        _ if n <= 160 && !rest.trim_end().ends_with(['.', ';']) => true,
+        _ => is_upper(rest),
     }
 }
 
@@ -699,21 +742,23 @@ fn heading(
     label: grammar::Label,
 ) -> usize {
     let line = &cx.lines[i];
-    let rest = line.text[label.rest.min(line.text.len())..]
+    // Borrowed from the line: the title or clause is copied once, where it is stored.
+    let rest = line
+        .text
+        .get(label.rest.min(line.text.len())..)
+        .unwrap_or_default()
         .trim()
-        .to_owned();
-    let rest = rest
-        .trim_start_matches(['.', ':', '-', '–', ' '])
-        .to_owned();
+        .trim_start_matches(['.', ':', '-', '–', ' ']);
+    let rest_len = rest.chars().count();
     let wrapped = cx.format == Format::Text
         && cx
             .lines
             .get(i + 1)
             .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
-    let titled = is_title(&label, line, &rest, wrapped);
+    let titled = is_title(&label, line, rest, rest_len, wrapped);
     let style = label.style;
     let mut next = i + 1;
-    let mut title = (titled && !rest.is_empty()).then(|| rest.clone());
+    let mut title = (titled && !rest.is_empty()).then(|| (rest.to_owned(), rest_len));
     let mut title_line = None;
     // `PHẦN I` / `Chương II` with the title on the next line.
     if title.is_none()
@@ -732,40 +777,41 @@ fn heading(
                 && grammar::label(t).is_none()
                 && !closing::starts_here(cx, k)
             {
-                title = Some(t.to_owned());
+                title = Some((t.to_owned(), t.chars().count()));
                 title_line = Some(k);
                 next = k + 1;
             }
         }
     }
-    let path = b.open(label, title.clone(), line.no);
-    cx.claim_line(&path, i);
+    // The title's copy for citation scanning, made before the title moves into the section.
+    let title_source = title
+        .as_ref()
+        .map(|(t, len)| (TextSource::new(t, line.no), *len));
+    let path = b.open(label, title.map(|(t, _)| t), line.no);
+    cx.claim_line(path, i);
+    if let Some(k) = title_line {
+        cx.claim_line(path, k);
+    }
     if line.text.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);
     }
-    b.last_line = line.no;
-    if let Some(k) = title_line {
-        cx.claim_line(&path, k);
-        b.last_line = cx.lines[k].no;
-    }
-    if let Some(t) = &title {
-        let idx = cx.remember(TextSource::new(t, line.no));
+    b.last_line = title_line.map_or(line.no, |k| cx.lines[k].no);
+    if let Some((source, piece_len)) = title_source {
+        let idx = cx.remember(source);
         b.last = Some(Last {
             text: idx,
-            piece_len: t.chars().count(),
+            piece_len,
             title: true,
         });
     }
     if !titled && !rest.is_empty() {
         // A clause: the text after the number is the section's first paragraph, on the same line.
-        let source = TextSource::new(&rest, line.no);
-        let piece_len = rest.chars().count();
-        let idx = cx.remember(source);
+        let idx = cx.remember(TextSource::new(rest, line.no));
         if let Some(open) = b.stack.last_mut() {
             open.section.paragraphs.push(Paragraph {
                 kind: BlockKind::Paragraph,
                 marker: None,
-                text: rest,
+                text: rest.to_owned(),
                 rows: None,
                 line: line.no,
                 end_line: line.no,
@@ -774,7 +820,7 @@ fn heading(
         }
         b.last = Some(Last {
             text: idx,
-            piece_len,
+            piece_len: rest_len,
             title: false,
         });
         // The line stays claimed by the section; the paragraph records it as its line.
@@ -804,9 +850,10 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
     }
     let first = cx.lines[i].no;
     let last = cx.lines[j - 1].no;
-    let path = if b.mode == Mode::Appendix {
+    let table_path;
+    let path: &str = if b.mode == Mode::Appendix {
         let section = b.stack.last().map(|o| o.section.label.clone());
-        let path = format!("{}/tables/{}", b.base, b.tables.len());
+        table_path = pointer(&b.base, "tables", b.tables.len());
         b.tables.push(Table {
             section,
             caption: None,
@@ -814,15 +861,23 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             line: first,
             end_line: last,
         });
-        path
+        &table_path
     } else {
-        let text = rows
-            .iter()
-            .map(|r| r.join(" | "))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let (list, mut path) = b.container();
-        push_index(&mut path, list.len());
+        // Cells joined by ` | `, rows by a line break, written into one string.
+        let mut text = String::new();
+        for (n, row) in rows.iter().enumerate() {
+            if n > 0 {
+                text.push('\n');
+            }
+            for (m, cell) in row.iter().enumerate() {
+                if m > 0 {
+                    text.push_str(" | ");
+                }
+                text.push_str(cell);
+            }
+        }
+        let (list, path) = b.container();
+        push_index(path, list.len());
         list.push(Paragraph {
             kind: BlockKind::Table,
             marker: None,
@@ -835,7 +890,7 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
         path
     };
     for k in i..j {
-        cx.claim_line(&path, k);
+        cx.claim_line(path, k);
     }
     b.last = None;
     b.last_line = last;
@@ -916,5 +971,62 @@ mod tests {
         assert_eq!(p.joins.len(), 1);
         assert_eq!(p.joins[0].reason, JoinReason::SplitToken);
         assert_eq!(doc.end_marker, Some(9));
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    /// `is_table_row` rules lines out by counting tabs before asking `Line::is_tab_row`: it must
+    /// agree with the two tests it stands for.
+    #[test]
+    fn table_row_gate_agrees_with_the_line_tests() {
+        let text =
+            "a\tb\tc\n\ta\tb\n a \t\n1\t2\t\t\n| a | b |\n|\nx\ty\nCăn cứ\t\t\nplain line\n\t\t\n";
+        for format in [Format::Text, Format::Markdown] {
+            for line in crate::lex::lines(text, format) {
+                assert_eq!(
+                    is_table_row(&line),
+                    line.is_pipe_row() || line.is_tab_row(),
+                    "{:?}",
+                    line.raw
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bullets_and_footnotes() {
+        for m in BULLETS {
+            assert!(m.bytes().next().is_some_and(may_be_bullet), "{m:?}");
+        }
+        assert_eq!(bullet("- Sở Nội vụ"), Some(("-", "Sở Nội vụ")));
+        assert_eq!(bullet("-\tSở"), Some(("-", "Sở")));
+        assert_eq!(bullet("• Một"), Some(("•", "Một")));
+        assert_eq!(bullet("· Hai"), Some(("·", "Hai")));
+        assert_eq!(bullet("— Ba"), Some(("—", "Ba")));
+        assert_eq!(bullet("-Sở"), Some(("-", "Sở")));
+        assert_eq!(bullet("-sở"), None);
+        assert_eq!(bullet("Sở - Ban"), None);
+        assert_eq!(bullet(""), None);
+        assert!(is_footnote("1 Thường trực"));
+        assert!(is_footnote("12 Văn bản"));
+        assert!(!is_footnote("123 Văn bản"));
+        assert!(!is_footnote("0 Văn bản"));
+        assert!(!is_footnote("1 văn bản"));
+        assert!(!is_footnote("1"));
+        assert!(!is_footnote("Văn bản"));
+    }
+
+    #[test]
+    fn pipe_cells_split_on_unescaped_bars() {
+        // An escaped bar stays in its cell (and loses its backslash when the cell is cleaned).
+        let lines = crate::lex::lines("| a | b \\| c | d |\n|---|---|\n", Format::Markdown);
+        assert_eq!(
+            cells(&lines[0], Format::Markdown),
+            Some(vec!["a".to_owned(), "b | c".to_owned(), "d".to_owned()])
+        );
+        assert_eq!(cells(&lines[1], Format::Markdown), None);
     }
 }

@@ -241,47 +241,67 @@ pub struct Label {
 }
 
 /// Value of a roman numeral made of I, V, X, L, C, written canonically.
+///
+/// Called for every line that starts with one of these letters (`Các`, `Căn cứ`, `Cơ quan`):
+/// it reads the bytes in place and compares `s` with the canonical spelling as it goes, without
+/// the vector and string [`to_roman`] would build.
 pub fn roman_value(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 8 {
         return None;
     }
-    let val = |c| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
+    let val = |b: u8| match b {
+        b'I' => Some(1i64),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
         _ => None,
     };
-    let digits: Option<Vec<u32>> = s.chars().map(val).collect();
-    let digits = digits?;
-    let mut total = 0;
-    for (i, &d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|&n| n > d) {
-            total -= d as i64;
+    let bytes = s.as_bytes();
+    let mut total = 0i64;
+    for (i, &b) in bytes.iter().enumerate() {
+        let d = val(b)?;
+        // A digit before a larger one is subtracted (`IV`); a non-numeral after it fails below.
+        if bytes
+            .get(i + 1)
+            .and_then(|&n| val(n))
+            .is_some_and(|n| n > d)
+        {
+            total -= d;
         } else {
-            total += d as i64;
+            total += d;
         }
     }
     let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
-    (to_roman(total) == s).then_some(total)
+    // `s` must be the canonical spelling: eat it symbol by symbol as `to_roman` writes them.
+    let mut rest = bytes;
+    let mut n = total;
+    for (v, sym) in ROMAN_SYMBOLS {
+        while n >= v {
+            rest = rest.strip_prefix(sym.as_bytes())?;
+            n -= v;
+        }
+    }
+    rest.is_empty().then_some(total)
 }
+
+/// Roman symbols from the largest, with the subtractive pairs, as [`to_roman`] writes them.
+const ROMAN_SYMBOLS: [(u32, &str); 9] = [
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+];
 
 /// Writes `n` as a roman numeral (1 → I, 4 → IV), the inverse of [`roman_value`].
 pub fn to_roman(mut n: u32) -> String {
-    let table = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
     let mut out = String::new();
-    for (v, s) in table {
+    for (v, s) in ROMAN_SYMBOLS {
         while n >= v {
             out.push_str(s);
             n -= v;
@@ -321,20 +341,28 @@ fn after_label(i: &str) -> Option<usize> {
     }
 }
 
+/// The words of keyword labels, in the order they are tried (`TIỂU MỤC` before `MỤC`).
+const KEYWORDS: [(&str, NumberStyle); 10] = [
+    ("PHẦN", NumberStyle::Part),
+    ("Phần", NumberStyle::Part),
+    ("CHƯƠNG", NumberStyle::Chapter),
+    ("Chương", NumberStyle::Chapter),
+    ("TIỂU MỤC", NumberStyle::Subdivision),
+    ("Tiểu mục", NumberStyle::Subdivision),
+    ("MỤC", NumberStyle::Division),
+    ("Mục", NumberStyle::Division),
+    ("ĐIỀU", NumberStyle::Article),
+    ("Điều", NumberStyle::Article),
+];
+
 fn keyword_label(text: &str) -> Option<Label> {
-    let words: &[(&str, NumberStyle)] = &[
-        ("PHẦN", NumberStyle::Part),
-        ("Phần", NumberStyle::Part),
-        ("CHƯƠNG", NumberStyle::Chapter),
-        ("Chương", NumberStyle::Chapter),
-        ("TIỂU MỤC", NumberStyle::Subdivision),
-        ("Tiểu mục", NumberStyle::Subdivision),
-        ("MỤC", NumberStyle::Division),
-        ("Mục", NumberStyle::Division),
-        ("ĐIỀU", NumberStyle::Article),
-        ("Điều", NumberStyle::Article),
-    ];
-    for &(word, style) in words {
+    // Most capitalized lines start with no keyword: comparing first bytes rules them out before
+    // any word is compared whole.
+    let first = *text.as_bytes().first()?;
+    for &(word, style) in KEYWORDS
+        .iter()
+        .filter(|(w, _)| w.as_bytes().first() == Some(&first))
+    {
         let Some(rest) = text.strip_prefix(word) else {
             continue;
         };
@@ -397,15 +425,16 @@ pub fn label(text: &str) -> Option<Label> {
         let romans: IResult<&str, &str> =
             take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')).parse_complete(text);
         if let Ok((tail, r)) = romans {
-            if let Some(value) = roman_value(r) {
-                let style = match tail.chars().next() {
-                    Some('.') => Some(NumberStyle::Roman),
-                    Some('-' | '–') => Some(NumberStyle::RomanDash),
-                    _ => None,
-                };
-                if let Some(style) = style {
-                    let sep_len = tail.chars().next().map_or(0, char::len_utf8);
-                    if let Some(skip) = after_label(&tail[sep_len..]) {
+            // The separator is checked first: `Các`, `Căn cứ` fail on it without a numeral read.
+            let style = match tail.chars().next() {
+                Some('.') => Some(NumberStyle::Roman),
+                Some('-' | '–') => Some(NumberStyle::RomanDash),
+                _ => None,
+            };
+            if let Some(style) = style {
+                let sep_len = tail.chars().next().map_or(0, char::len_utf8);
+                if let Some(skip) = after_label(&tail[sep_len..]) {
+                    if let Some(value) = roman_value(r) {
                         let rest = text.len() - tail.len() + sep_len + skip;
                         return Some(Label {
                             style,
@@ -438,12 +467,19 @@ pub fn label(text: &str) -> Option<Label> {
             end += 1 + more;
         }
         let (digits, tail) = text.split_at(end);
-        let parts: Vec<&str> = digits.split('.').collect();
-        if parts.iter().any(|p| p.len() > 3) || parts[0].len() > 2 {
-            return None;
+        // The parts are read in place: `digits` is `digit1 ('.' digit1)*`, so it is also the
+        // label as written (`parts.join(".")`).
+        let mut parts = 0;
+        let mut last = "";
+        for (n, part) in digits.split('.').enumerate() {
+            if part.len() > 3 || n == 0 && part.len() > 2 {
+                return None;
+            }
+            parts += 1;
+            last = part;
         }
-        let value = parts.last()?.parse().ok();
-        let (style, sep) = match (parts.len(), tail.chars().next()) {
+        let value = last.parse().ok();
+        let (style, sep) = match (parts, tail.chars().next()) {
             (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
             (1, Some('-' | '–')) => (
                 NumberStyle::ArabicDash,
@@ -471,13 +507,13 @@ pub fn label(text: &str) -> Option<Label> {
         // `1.` followed by another digit is a decimal number in text, not a label.
         let rest = text.len() - tail.len() + sep + skip;
         let depth = if style == NumberStyle::Decimal {
-            parts.len()
+            parts
         } else {
             0
         };
         return Some(Label {
             style,
-            label: parts.join("."),
+            label: digits.to_owned(),
             number: value,
             depth,
             rest,
@@ -671,6 +707,43 @@ mod tests {
         assert_eq!(lab("5"), None);
         assert_eq!(lab("1.5 triệu đồng"), None, "a decimal figure, not a label");
         assert_eq!(lab("2.594 hồ sơ"), None, "a thousands figure, not a label");
+    }
+
+    #[test]
+    fn roman_values_read_canonical_numerals_only() {
+        for n in 1..=800 {
+            let r = to_roman(n);
+            let want = (r.len() <= 8).then_some(n);
+            assert_eq!(roman_value(&r), want, "{r}");
+        }
+        for bad in [
+            "",
+            "IIII",
+            "IIV",
+            "VX",
+            "IC",
+            "XM",
+            "Ca",
+            "CCCCCCCCC",
+            "I I",
+            "Ⅳ",
+        ] {
+            assert_eq!(roman_value(bad), None, "{bad}");
+        }
+        assert_eq!(lab("Các cơ quan"), None);
+        assert_eq!(
+            lab("C. Nội dung"),
+            Some((NumberStyle::Roman, "C".into(), Some(100), "Nội dung"))
+        );
+        assert_eq!(
+            lab("TIỂU MỤC 2. Tên"),
+            Some((
+                NumberStyle::Subdivision,
+                "Tiểu mục 2".into(),
+                Some(2),
+                "Tên"
+            ))
+        );
     }
 
     #[test]
