@@ -157,6 +157,21 @@ pub fn alphabetic_upper(c: char) -> (bool, bool) {
     }
 }
 
+/// True when NFC never lets `c` combine with or reorder around what comes before it (combining
+/// class 0, quick check `Yes`): text can be composed piece by piece, cut before such characters.
+pub fn starts_nfc_segment(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    match flags(c) {
+        Some(f) if f & PLAIN != 0 => true,
+        _ => {
+            canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        }
+    }
+}
+
 /// `c.is_alphanumeric()`, from the table for the tabled blocks. The parser trims and tests
 /// words with it, and the standard library searches its tables for every non-ASCII letter.
 pub fn is_alphanumeric(c: char) -> bool {
