@@ -527,6 +527,15 @@ mod tests {
     }
 
     #[test]
+    fn tab_rows_have_two_tabs_before_trailing_space() {
+        let rows: Vec<bool> = lines("a\tb\tc\na\tb\na\tb\t\t\n\t\tx\nx", Format::Text)
+            .iter()
+            .map(Line::is_tab_row)
+            .collect();
+        assert_eq!(rows, [true, false, false, true, false]);
+    }
+
+    #[test]
     fn split_lf_is_split_on_line_feeds() {
         for text in [
             "",
