@@ -4,8 +4,8 @@
 //! for every other character, and Vietnamese text is one quarter non-ASCII letters (`ệ`, `ư`,
 //! `Đ`); so do the NFC quick check and the canonical combining class. The parser asks these
 //! questions for most characters, so the answers for the blocks documents are written in
-//! (Latin-1, Latin Extended-A and -B, Latin Extended Additional with the Vietnamese letters,
-//! General Punctuation with `“ ” – …`) are computed once from the standard library and
+//! (Latin-1, Latin Extended-A and -B, IPA, the combining diacritical marks of decomposed text,
+//! Latin Extended Additional with the Vietnamese letters, General Punctuation with `“ ” – …`) are computed once from the standard library and
 //! `unicode-normalization` and kept in a table; other characters go to the libraries. The answers
 //! are theirs by construction.
 
@@ -22,10 +22,12 @@ const UPPERCASE: u8 = 2;
 /// neither a special space nor a zero-width character.
 const PLAIN: u8 = 4;
 const ALPHANUMERIC: u8 = 8;
+/// NFC never joins it to what precedes it: combining class 0, quick check `Yes`.
+const NFC_BOUNDARY: u8 = 16;
 
 /// The blocks in the table: `(first code point, end)`, in order.
-const BLOCKS: [(u32, u32); 3] = [(0x0000, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x2070)];
-const TABLE_LEN: usize = 0x0250 + 0x0100 + 0x0070;
+const BLOCKS: [(u32, u32); 3] = [(0x0000, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)];
+const TABLE_LEN: usize = 0x0370 + 0x0100 + 0x0070;
 
 fn table() -> &'static [u8; TABLE_LEN] {
     static TABLE: OnceLock<[u8; TABLE_LEN]> = OnceLock::new();
@@ -48,6 +50,9 @@ fn table() -> &'static [u8; TABLE_LEN] {
             if c.is_alphanumeric() {
                 *slot |= ALPHANUMERIC;
             }
+            if is_nfc_boundary(c) {
+                *slot |= NFC_BOUNDARY;
+            }
         }
         t
     })
@@ -57,9 +62,9 @@ fn table() -> &'static [u8; TABLE_LEN] {
 #[inline]
 fn slot(cp: u32) -> Option<usize> {
     let index = match cp {
-        0x0000..0x0250 => cp,
-        0x1E00..0x1F00 => cp - 0x1E00 + 0x0250,
-        0x2000..0x2070 => cp - 0x2000 + 0x0350,
+        0x0000..0x0370 => cp,
+        0x1E00..0x1F00 => cp - 0x1E00 + 0x0370,
+        0x2000..0x2070 => cp - 0x2000 + 0x0470,
         _ => return None,
     };
     Some(index as usize)
@@ -71,10 +76,7 @@ fn flags(c: char) -> Option<u8> {
 
 /// The definition of [`PLAIN`], from the libraries.
 fn is_plain(c: char) -> bool {
-    canonical_combining_class(c) == 0
-        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-        && !source::is_special_space(c)
-        && !source::is_zero_width(c)
+    is_nfc_boundary(c) && !source::is_special_space(c) && !source::is_zero_width(c)
 }
 
 /// True when normalization leaves every character of `text` alone whatever surrounds it (see
@@ -164,12 +166,14 @@ pub fn starts_nfc_segment(c: char) -> bool {
         return true;
     }
     match flags(c) {
-        Some(f) if f & PLAIN != 0 => true,
-        _ => {
-            canonical_combining_class(c) == 0
-                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-        }
+        Some(f) => f & NFC_BOUNDARY != 0,
+        None => is_nfc_boundary(c),
     }
+}
+
+/// The definition of [`NFC_BOUNDARY`], from the library.
+fn is_nfc_boundary(c: char) -> bool {
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// `c.is_alphanumeric()`, from the table for the tabled blocks. The parser trims and tests
@@ -246,6 +250,7 @@ mod tests {
                 "{c:?}"
             );
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(starts_nfc_segment(c), is_nfc_boundary(c), "{c:?}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(all_plain(&format!("a{c}b")), is_plain(c), "{c:?}");
         }

@@ -6,6 +6,7 @@
 //! recorded as a [`Normalization`], so the output says what was done to the user's text.
 //! Normalization never changes the number of lines: line numbers refer to the user's file.
 
+use unicode_normalization::char::{canonical_combining_class as ccc, compose};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::chars;
@@ -178,15 +179,46 @@ fn push_nfc(line: &str, out: &mut String) {
 /// One piece of [`push_nfc`], holding `count` characters.
 fn push_nfc_piece(piece: &str, count: usize, out: &mut String) {
     let mut chars = piece.chars();
-    match (count, chars.next(), chars.next()) {
-        (1, Some(c), _) if chars::starts_nfc_segment(c) => out.push(c),
-        (2, Some(base), Some(mark)) if base.is_ascii() => {
-            match unicode_normalization::char::compose(base, mark) {
-                Some(composed) => out.push(composed),
-                None => out.extend(piece.nfc()),
-            }
+    match (count, chars.next(), chars.next(), chars.next()) {
+        (1, Some(c), _, _) if chars::starts_nfc_segment(c) => out.push(c),
+        (2, Some(base), Some(mark), _) if base.is_ascii() => match compose(base, mark) {
+            Some(composed) => out.push(composed),
+            None => out.extend(piece.nfc()),
+        },
+        (3, Some(base), Some(m1), Some(m2))
+            if base.is_ascii() && simple_mark(m1) && simple_mark(m2) =>
+        {
+            compose_two_marks(base, m1, m2, out);
         }
         _ => out.extend(piece.nfc()),
+    }
+}
+
+/// A combining diacritical mark of U+0300–U+0333: combining class above 0, no decomposition of
+/// its own (the first with one is U+0340). Every Vietnamese tone and vowel mark is one.
+fn simple_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{0333}').contains(&c)
+}
+
+/// NFC of an ASCII letter followed by two [`simple_mark`]s (`e` + U+0302 + U+0301 = `ế`), by
+/// the standard's steps: the marks put in combining-class order, then each composed with the
+/// starter unless blocked by a mark of the same class left between them.
+fn compose_two_marks(base: char, m1: char, m2: char, out: &mut String) {
+    let (x, y) = if ccc(m1) > ccc(m2) {
+        (m2, m1)
+    } else {
+        (m1, m2)
+    };
+    match compose(base, x) {
+        Some(first) => match compose(first, y) {
+            Some(both) => out.push(both),
+            None => out.extend([first, y]),
+        },
+        // `x` stays between the starter and `y`; it blocks `y` only with the same class.
+        None => match compose(base, y).filter(|_| ccc(x) < ccc(y)) {
+            Some(second) => out.extend([second, x]),
+            None => out.extend([base, x, y]),
+        },
     }
 }
 
@@ -271,6 +303,7 @@ mod tests {
         };
         let marks: Vec<char> = [
             0x300, 0x301, 0x303, 0x309, 0x323, 0x302, 0x306, 0x31B, 0x308, 0x340, 0x344, 0x345,
+            0x327, 0x328, 0x30C, 0x331, 0x333, 0x315, 0x31A, 0x334,
         ]
         .into_iter()
         .filter_map(char::from_u32)
@@ -289,7 +322,7 @@ mod tests {
                 }
             }
         }
-        let pool: Vec<char> = "aeoăâêôơưdđAĐ ,.\u{0300}\u{0301}\u{0303}\u{0309}\u{0323}\u{0302}\u{0306}\u{031B}\u{0327}\u{0340}\u{0344}\u{05B0}\u{0591}\u{093C}\u{0F73}\u{1100}\u{1161}\u{11A8}\u{AC00}\u{212B}\u{2126}\u{0958}ẹếΩ\u{0345}\u{1FB3}\u{0CC6}\u{0CC2}\u{0CD5}"
+        let pool: Vec<char> = "aeoăâêôơưdđAĐ ,.\u{0300}\u{0301}\u{0303}\u{0309}\u{0323}\u{0302}\u{0306}\u{031B}\u{0327}\u{030C}\u{0315}\u{0334}\u{0340}\u{0344}\u{05B0}\u{0591}\u{093C}\u{0F73}\u{1100}\u{1161}\u{11A8}\u{AC00}\u{212B}\u{2126}\u{0958}ẹếΩ\u{0345}\u{1FB3}\u{0CC6}\u{0CC2}\u{0CD5}"
             .chars()
             .collect();
         let mut state = 0x9E37_79B9_7F4A_7C15_u64;
