@@ -20,6 +20,11 @@
 mod common;
 
 use std::hint::black_box;
+
+/// The allocator the `vanban` command ships with (see `src/main.rs`).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 
 use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
