@@ -31,6 +31,9 @@ pub struct Line<'a> {
     pub heading: u8,
     /// True when the whole line was bold (`**…**`) or a heading: a hint for section titles.
     pub emphasized: bool,
+    /// True when the trimmed raw line holds a tab or two spaces in a row: without one (and
+    /// without a `|`) it has no column break, and the column splitter need not look.
+    pub spaced: bool,
 }
 
 impl Line<'_> {
@@ -80,6 +83,7 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
             start,
             end,
             raw,
+            spaced: is_spaced(raw, format, matches!(clean, Cow::Owned(_))),
             text: clean,
             heading,
             emphasized,
@@ -179,6 +183,7 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
                 start: line.start + from,
                 end: line.start + to,
                 raw,
+                spaced: is_spaced(raw, format, matches!(text, Cow::Owned(_))),
                 text,
                 heading,
                 emphasized,
@@ -478,6 +483,16 @@ fn is_emphasis_underscore(s: &str, i: usize) -> bool {
     word(before) != word(after)
 }
 
+/// [`Line::spaced`] of a raw line whose cleaned text [`clean_line`] `copied` (or borrowed). A
+/// plain-text line's text is its trimmed raw line with spaces folded, copied exactly when it is
+/// spaced: no second look.
+fn is_spaced(raw: &str, format: Format, copied: bool) -> bool {
+    match format {
+        Format::Text => copied,
+        Format::Markdown => has_space_run(raw.trim().as_bytes()),
+    }
+}
+
 /// True when `bytes` hold a tab or two spaces in a row: what [`fold_spaces`] would change.
 /// Vectorized searches with a searcher built once: `str::contains("  ")` would build one per
 /// call, which costs more than the search on lines this short.
@@ -596,6 +611,23 @@ mod tests {
         assert_eq!(fold_spaces("a  b\tc \t d"), "a b c d");
         assert_eq!(fold_spaces("a\t"), "a ");
         assert_eq!(fold_spaces("Hà  Nội"), "Hà Nội");
+    }
+
+    #[test]
+    fn spaced_says_whether_the_trimmed_raw_line_has_a_space_run() {
+        let text =
+            "a b\n  a b  \n\ta  b\n# A\tB\n**x**   Y\nTỈNH\t\tSố\n \t \n|a|  b|\n\u{a0}a\u{a0} b";
+        for format in [Format::Text, Format::Markdown] {
+            let lines = lines(text, format);
+            assert_eq!(lines.len(), 9);
+            for l in &lines {
+                let expected = has_space_run(l.raw.trim().as_bytes());
+                assert_eq!(l.spaced, expected, "{format:?} {:?}", l.raw);
+            }
+            let spaced: Vec<bool> = lines.iter().map(|l| l.spaced).collect();
+            let want = [false, false, true, true, true, true, false, true, false];
+            assert_eq!(spaced, want, "{format:?}");
+        }
     }
 
     #[test]

@@ -82,6 +82,24 @@ fn is_signer_title(t: &str) -> bool {
             .filter_map(|s| s.split(' ').next())
             .collect()
     });
+    // Most lines open with a byte no title opens with (a digit, a dash, a lower-case letter):
+    // one table look-up, before the first word is cut and hashed.
+    static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        let mut table = [false; 256];
+        for title in tables::SIGNER_TITLES {
+            if let Some(&b) = title.as_bytes().first() {
+                table[usize::from(b)] = true;
+            }
+        }
+        table
+    });
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| FIRST_BYTES[usize::from(b)])
+    {
+        return false;
+    }
     let first_word = t.split(' ').next().unwrap_or(t);
     // Titles are in capitals (a test checks the table): a lower-case letter rules a word out
     // before it is hashed.

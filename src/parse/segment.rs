@@ -118,9 +118,11 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
 pub fn is_one_column(line: &Line<'_>) -> bool {
     let raw = line.raw;
     // Without a `|` the line is no pipe row either.
+    // Every other separator is a tab or a run of spaces inside the trimmed line, which lexing
+    // noted (`spaced`).
     memchr::memchr(b'|', raw.as_bytes()).is_none()
         && !raw.trim_end_matches([' ', '\t']).ends_with("<br>")
-        && column_breaks(raw).is_empty()
+        && (!line.spaced || column_breaks(raw).is_empty())
 }
 
 /// True when `bytes` hold a tab, three spaces in a row or ` | `: the separators of
