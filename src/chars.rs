@@ -193,12 +193,33 @@ pub fn is_alphabetic(c: char) -> bool {
     alphabetic_upper(c).0
 }
 
+/// The set of bytes that start one of `words`, as a table indexed by byte: one look-up rules out
+/// a place where none of them can start.
+pub const fn first_bytes(words: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(&b) = words[i].as_bytes().first() {
+            table[b as usize] = true;
+        }
+        i += 1;
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every character [`innocent_bytes`] lets through is plain, and on every text it accepts,
     /// the character-by-character answer is yes too.
+    #[test]
+    fn first_bytes_marks_the_first_byte_of_each_word() {
+        let table = first_bytes(&["Số", "", "Độc lập", "V/v"]);
+        let marked: Vec<u8> = (0..=255u8).filter(|&b| table[usize::from(b)]).collect();
+        assert_eq!(marked, [b'S', b'V', "Đ".as_bytes()[0]]);
+    }
+
     #[test]
     fn innocent_bytes_only_lets_plain_characters_through() {
         for cp in (0x80..0x1_0000).chain((0x1_0000..0x11_0000).step_by(97)) {

@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
 use crate::model::Format;
@@ -113,31 +112,45 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
         if l.no > 15 || l.is_pipe_row() {
             return Vec::new();
         }
-        // The prefiltered search says whether any phrase is there before the overlapping one
-        // (which cannot use the prefilter) lists them all.
-        let phrases = FRAME_FINDER
-            .is_match(l.raw)
-            .then(|| FRAME_FINDER.find_overlapping_iter(l.raw).map(|m| m.start()));
-        let mut cuts: Vec<usize> = phrases
-            .into_iter()
-            .flatten()
-            // One space only: wider gaps and tabs are column breaks the segment splitter reads.
-            .filter(|&at| {
-                at > 0
-                    && l.raw[..at].ends_with(' ')
-                    && !l.raw[..at].ends_with("  ")
-                    && header_column(&l.raw[..at])
-            })
-            .collect();
-        // A rule after the motto: `Hạnh phúc ---------------`.
-        static DASHES: LazyLock<memmem::Finder<'static>> =
-            LazyLock::new(|| memmem::Finder::new(" ---"));
-        static UNDERSCORES: LazyLock<memmem::Finder<'static>> =
-            LazyLock::new(|| memmem::Finder::new(" ___"));
-        let bytes = l.raw.as_bytes();
-        if let Some(at) = DASHES.find(bytes).or_else(|| UNDERSCORES.find(bytes)) {
-            if !l.raw[..at].trim().is_empty()
-                && l.raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
+        // Both kinds of cut follow a space: one pass over the line's spaces finds them all.
+        let raw = l.raw;
+        let bytes = raw.as_bytes();
+        let mut cuts = Vec::new();
+        // The first ` ---` and ` ___`: a rule after the motto (`Hạnh phúc ---------------`).
+        let (mut dashes, mut underscores) = (None, None);
+        // A byte loop: header lines are short and full of spaces, which would stop a
+        // vectorized search every few bytes.
+        for (p, pair) in bytes.windows(2).enumerate() {
+            if pair[0] != b' ' {
+                continue;
+            }
+            let at = p + 1;
+            let rest = &bytes[at..];
+            match pair[1] {
+                b'-' if dashes.is_none() && rest.starts_with(b"---") => dashes = Some(p),
+                b'_' if underscores.is_none() && rest.starts_with(b"___") => underscores = Some(p),
+                // A frame phrase after one space only: wider gaps and tabs are column breaks
+                // the segment splitter reads.
+                b if FRAME_FIRST_BYTES[usize::from(b)] => {
+                    // Capitals open most words of a header line: the phrases' first two bytes
+                    // are compared before any whole phrase.
+                    let two = rest.get(..2).map(|t| [t[0], t[1]]);
+                    if (p == 0 || bytes[p - 1] != b' ')
+                        && tables::FRAME_PHRASES.iter().any(|phrase| {
+                            phrase.as_bytes().get(..2).map(|t| [t[0], t[1]]) == two
+                                && rest.starts_with(phrase.as_bytes())
+                        })
+                        && header_column(&raw[..at])
+                    {
+                        cuts.push(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(at) = dashes.or(underscores) {
+            if !raw[..at].trim().is_empty()
+                && raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
             {
                 cuts.push(at + 1);
             }
@@ -195,10 +208,9 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
     true
 }
 
-/// Every phrase of [`tables::FRAME_PHRASES`], found in one pass over a line.
-static FRAME_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(tables::FRAME_PHRASES).expect("the frame phrases build an automaton")
-});
+/// The first bytes of [`tables::FRAME_PHRASES`]: a byte after a space that no phrase starts
+/// with rules the place out before any phrase is compared.
+static FRAME_FIRST_BYTES: [bool; 256] = chars::first_bytes(tables::FRAME_PHRASES);
 
 /// One searcher per frame phrase, built once.
 static FRAME_PHRASE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {

@@ -84,15 +84,7 @@ fn is_signer_title(t: &str) -> bool {
     });
     // Most lines open with a byte no title opens with (a digit, a dash, a lower-case letter):
     // one table look-up, before the first word is cut and hashed.
-    static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-        let mut table = [false; 256];
-        for title in tables::SIGNER_TITLES {
-            if let Some(&b) = title.as_bytes().first() {
-                table[usize::from(b)] = true;
-            }
-        }
-        table
-    });
+    static FIRST_BYTES: [bool; 256] = chars::first_bytes(tables::SIGNER_TITLES);
     if !t
         .as_bytes()
         .first()
