@@ -214,13 +214,6 @@ mod tests {
     /// Every character [`innocent_bytes`] lets through is plain, and on every text it accepts,
     /// the character-by-character answer is yes too.
     #[test]
-    fn first_bytes_marks_the_first_byte_of_each_word() {
-        let table = first_bytes(&["Số", "", "Độc lập", "V/v"]);
-        let marked: Vec<u8> = (0..=255u8).filter(|&b| table[usize::from(b)]).collect();
-        assert_eq!(marked, [b'S', b'V', "Đ".as_bytes()[0]]);
-    }
-
-    #[test]
     fn innocent_bytes_only_lets_plain_characters_through() {
         for cp in (0x80..0x1_0000).chain((0x1_0000..0x11_0000).step_by(97)) {
             let Some(c) = char::from_u32(cp) else {
@@ -255,6 +248,13 @@ mod tests {
         }
         assert!(innocent_bytes(b""));
         assert!(innocent_bytes(b"a"));
+    }
+
+    #[test]
+    fn first_bytes_marks_the_first_byte_of_each_word() {
+        let table = first_bytes(&["Số", "", "Độc lập", "V/v"]);
+        let marked: Vec<u8> = (0..=255u8).filter(|&b| table[usize::from(b)]).collect();
+        assert_eq!(marked, [b'S', b'V', "Đ".as_bytes()[0]]);
     }
 
     #[test]
