@@ -519,19 +519,25 @@ pub fn fold_spaces(s: &str) -> Cow<'_, str> {
     if !has_space_run(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
+    // Runs between spaces and tabs are copied whole; both are ASCII, so every cut falls on a
+    // character boundary.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c == ' ' || c == '\t' {
-            if !space {
-                out.push(' ');
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' || bytes[i] == b'\t' {
+            out.push_str(&s[from..i]);
+            out.push(' ');
+            while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+                i += 1;
             }
-            space = true;
+            from = i;
         } else {
-            out.push(c);
-            space = false;
+            i += 1;
         }
     }
+    out.push_str(&s[from..]);
     Cow::Owned(out)
 }
 
@@ -623,6 +629,12 @@ mod tests {
         assert_eq!(fold_spaces("a  b\tc \t d"), "a b c d");
         assert_eq!(fold_spaces("a\t"), "a ");
         assert_eq!(fold_spaces("Hà  Nội"), "Hà Nội");
+        assert_eq!(fold_spaces("\t\tỦY BAN   Số:\t12  "), " ỦY BAN Số: 12 ");
+        assert_eq!(fold_spaces("  "), " ");
+        assert_eq!(
+            fold_spaces("\u{a0}\u{a0}x  \u{3000}"),
+            "\u{a0}\u{a0}x \u{3000}"
+        );
     }
 
     #[test]

@@ -36,6 +36,9 @@ fn is_recipients_label(t: &str) -> bool {
     // Asked of every body line: only `N` and `n` lower-case to the label's first letter, so one
     // byte rules out almost every line before anything is lower-cased.
     const LABEL: &str = "nơi nhận";
+    if !matches!(t.as_bytes().first(), Some(b'N' | b'n' | b'-' | b' ')) {
+        return false;
+    }
     let t = t.trim_start_matches(['-', ' ']);
     if !matches!(t.as_bytes().first(), Some(b'N' | b'n')) {
         return false;
