@@ -114,23 +114,40 @@ fn is_national_title_folded(t: &str) -> bool {
 }
 
 /// True when [`folded`] `text` may be the national title, the Party title or a mark: the upper
-/// case of its first letter or digit starts one of them. Most header lines (issuer names, the
-/// number, the place and date) fail this, and are spared an upper-cased copy.
+/// case of its first two letters or digits (spaces skipped) starts one of them. Most header
+/// lines (issuer names, the number, the place and date, the first lines of the body) fail this,
+/// and are spared an upper-cased copy.
 fn may_be_folded_item(text: &str) -> bool {
-    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    static FIRST_TWO: LazyLock<Vec<[char; 2]>> = LazyLock::new(|| {
         [tables::NATIONAL_TITLE, tables::PARTY_TITLE]
             .into_iter()
             .chain(tables::MARKS.iter().map(|(m, _)| *m))
-            .filter_map(|t| t.chars().next())
+            .filter_map(|t| {
+                let mut cs = t.chars().filter(|&c| c != ' ');
+                Some([cs.next()?, cs.next()?])
+            })
             .collect()
     });
-    // `folded` trims the same characters and upper-cases; its accent folds keep the first
-    // letter of every target (`HOÀ` -> `HÒA`, `UỶ` -> `ỦY` starts none of them).
-    text.trim_start_matches(|c: char| !chars::is_alphanumeric(c))
+    // `folded` trims the same characters and upper-cases; its accent folds keep the first two
+    // letters of every target (`HOÀ` -> `HÒA`, `UỶ` -> `ỦY` starts none of them). The national
+    // title is compared without spaces, so they are skipped here too.
+    let mut letters = text
+        .trim_start_matches(|c: char| !chars::is_alphanumeric(c))
         .chars()
-        .next()
-        .and_then(|c| c.to_uppercase().next())
-        .is_some_and(|c| FIRST.contains(&c))
+        .filter(|&c| c != ' ')
+        .map(|c| {
+            // A letter whose upper case is several (`ß` -> `SS`) shifts the rest: let it pass.
+            let mut upper = c.to_uppercase();
+            match (upper.next(), upper.next()) {
+                (Some(u), None) => Some(u),
+                _ => None,
+            }
+        });
+    match (letters.next(), letters.next()) {
+        (Some(Some(a)), Some(Some(b))) => FIRST_TWO.contains(&[a, b]),
+        (Some(Some(a)), None) => FIRST_TWO.iter().any(|t| t[0] == a),
+        _ => true,
+    }
 }
 
 /// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.
@@ -495,6 +512,28 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_item_gate_lets_every_title_and_mark_through() {
+        let targets = [tables::NATIONAL_TITLE, tables::PARTY_TITLE]
+            .into_iter()
+            .chain(tables::MARKS.iter().map(|(m, _)| *m));
+        for t in targets {
+            let spaced: String = t.chars().flat_map(|c| [c, ' ']).collect();
+            for text in [t.to_owned(), t.to_lowercase(), format!("**{t}**"), spaced] {
+                assert!(may_be_folded_item(&text), "{text:?}");
+            }
+        }
+        assert!(may_be_folded_item("Cộng hoà xã hội chủ nghĩa Việt Nam"));
+        assert!(may_be_folded_item("Dự thảo lần 2"));
+        for text in [
+            "UBND TỈNH HẬU GIANG",
+            "Số: 12/BC-SYT",
+            "Hà Nội, ngày 1 tháng 2 năm 2024",
+        ] {
+            assert!(!may_be_folded_item(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn header_items() {
