@@ -19,7 +19,7 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 use super::body::is_appendix_start;
@@ -160,7 +160,13 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
 /// per title (each `str::match_indices` builds its own searcher).
 static TITLE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let titles = tables::SIGNER_TITLES.iter().filter(|t| t.contains(' '));
-    AhoCorasick::new(titles).expect("the signer titles build an automaton")
+    // It searches only signature lines, a few per document: a contiguous NFA, built in a
+    // fraction of the time of the DFA that `AhoCorasick::new` picks for so few patterns
+    // (3.4M instructions, most of a one-file run's parse).
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(titles)
+        .expect("the signer titles build an automaton")
 });
 
 /// Splits an authority line that holds the whole signature (`TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC
