@@ -1,8 +1,8 @@
 //! Parses files over and over, for a profiler: `cargo build --release --example parse_loop`,
 //! then `perf record -g --call-graph dwarf target/release/examples/parse_loop 200 corpus/*`.
 //! The first argument is the number of rounds; the rest are files (`.md` read as Markdown).
-//! With `VANBAN_LOOP_JSON=1` each parse is also serialized (`serde_json::to_string`), as in the
-//! `end_to_end` bench.
+//! With `VANBAN_LOOP_JSON=1` each parse is also serialized (`vanban::json::to_vec`, the bytes the
+//! command writes), as in the `end_to_end` bench.
 //! One round runs first to warm up (regex caches, tables); to count instructions of the measured
 //! rounds only: `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='parse_loop::rounds'
 //! target/release/examples/parse_loop 20 corpus/*`.
@@ -47,7 +47,7 @@ fn parse_all(docs: &[(String, vanban::Options)]) {
     for (text, options) in docs {
         let doc = vanban::parse_with(black_box(text), options);
         if json {
-            black_box(serde_json::to_string(&doc).map(|s| s.len()).unwrap_or(0));
+            black_box(vanban::json::to_vec(&doc).map(|s| s.len()).unwrap_or(0));
         }
         black_box(doc);
     }

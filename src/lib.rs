@@ -26,6 +26,7 @@
 pub mod batch;
 mod chars;
 pub mod decode;
+pub mod json;
 pub mod lex;
 pub mod model;
 pub mod parse;
