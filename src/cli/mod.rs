@@ -168,13 +168,13 @@ fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
 }
 
 fn print_json<T: serde::Serialize>(value: &T, compact: bool) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if compact {
-        serde_json::to_writer(&mut out, value)?;
+    let mut json = if compact {
+        vanban::json::to_vec(value)?
     } else {
-        serde_json::to_writer_pretty(&mut out, value)?;
-    }
-    writeln!(out)?;
+        vanban::json::to_vec_pretty(value)?
+    };
+    json.push(b'\n');
+    let mut out = io::stdout().lock();
+    out.write_all(&json)?;
     out.flush()
 }
