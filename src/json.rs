@@ -273,6 +273,18 @@ fn flags(chunk: u64) -> u64 {
     (control | quote | backslash) & HIGHS
 }
 
+/// Whether no byte of `block` needs an escape: written for the compiler to vectorize (SSE2
+/// compares of all the bytes at once, one test), which the SWAR of [`flags`] cannot match for
+/// long runs; [`flags`] then finds where the escape is.
+#[inline]
+fn clean_block<const N: usize>(block: &[u8; N]) -> bool {
+    let mut escape = [false; N];
+    for (e, &b) in escape.iter_mut().zip(block) {
+        *e = (b < 0x20) | (b == b'"') | (b == b'\\');
+    }
+    !escape.iter().any(|&e| e)
+}
+
 /// Appends `s` as a JSON string, quotes included, escaped as `serde_json` escapes.
 #[inline]
 fn write_str(out: &mut Vec<u8>, s: &str) {
@@ -329,16 +341,20 @@ fn write_str_contents(out: &mut Vec<u8>, s: &str) {
     let mut at = 0;
     loop {
         let rest = &bytes[at..];
-        // Sixteen clean bytes at a time while they last; a chunk with an escape goes on below.
-        if let Some(wide) = rest.first_chunk::<16>() {
-            let (low, high) = wide.split_at(8);
-            let low = u64::from_le_bytes(low.try_into().unwrap_or_default());
-            let high = u64::from_le_bytes(high.try_into().unwrap_or_default());
-            if flags(low) | flags(high) == 0 {
-                out.extend_from_slice(wide);
-                at += 16;
-                continue;
-            }
+        // 32, then 16 clean bytes at a time while they last; a block with an escape goes on below.
+        if let Some(block) = rest.first_chunk::<32>()
+            && clean_block(block)
+        {
+            out.extend_from_slice(block);
+            at += 32;
+            continue;
+        }
+        if let Some(block) = rest.first_chunk::<16>()
+            && clean_block(block)
+        {
+            out.extend_from_slice(block);
+            at += 16;
+            continue;
         }
         let (chunk, len) = match rest.first_chunk::<8>() {
             Some(c) => (u64::from_le_bytes(*c), 8),
