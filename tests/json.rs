@@ -274,6 +274,20 @@ fn empty_and_nested_empty_containers() {
 }
 
 #[test]
+fn deep_nesting_indents_past_the_fast_path() {
+    // Pretty output writes up to depth 15 with one fixed-size store; deeper goes another way.
+    let mut v = serde_json::json!({"leaf": [1, "x"]});
+    for depth in 0..24 {
+        v = if depth % 2 == 0 {
+            serde_json::json!([v, depth])
+        } else {
+            serde_json::json!({"k": v, "e": []})
+        };
+        same(&v);
+    }
+}
+
+#[test]
 fn bytes_are_an_array_of_numbers() {
     same(&Bytes(b""));
     same(&Bytes(b"\x00\xff a"));
