@@ -137,6 +137,30 @@ pub fn append_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Res
     append_with(out, value, Pretty::default())
 }
 
+/// Serializes a parsed document, compact or pretty, into a buffer reserved from the document's
+/// size ([`document_capacity`]), as `vanban parse` and `vanban convert` write it.
+pub fn document(doc: &crate::Document, pretty: bool) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::with_capacity(document_capacity(doc, pretty));
+    if pretty {
+        append_pretty(&mut out, doc)?;
+    } else {
+        append(&mut out, doc)?;
+    }
+    Ok(out)
+}
+
+/// Room for a document's JSON, so that the buffer is not grown by doubling (each step a
+/// `realloc` that copies it: 2 to 3% of the instructions of parse + pretty JSON on the corpus).
+/// On the corpus compact JSON is 2.5 to 3 times the size of the input and pretty JSON 3.4 to 6
+/// times.
+pub fn document_capacity(doc: &crate::Document, pretty: bool) -> usize {
+    let per_byte = if pretty { 5 } else { 3 };
+    doc.source
+        .bytes
+        .saturating_mul(per_byte)
+        .saturating_add(1024)
+}
+
 fn append_with<T: Serialize + ?Sized, F: Format>(
     out: &mut Vec<u8>,
     value: &T,

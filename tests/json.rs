@@ -70,12 +70,14 @@ fn documents_of(files: &[std::path::PathBuf]) -> usize {
         let name = path.display();
         let compact = serde_json::to_vec(&doc).expect("serializes");
         assert!(
-            vanban::json::to_vec(&doc).expect("serializes") == compact,
+            vanban::json::to_vec(&doc).expect("serializes") == compact
+                && vanban::json::document(&doc, false).expect("serializes") == compact,
             "{name}: compact JSON differs from serde_json"
         );
         let pretty = serde_json::to_vec_pretty(&doc).expect("serializes");
         assert!(
-            vanban::json::to_vec_pretty(&doc).expect("serializes") == pretty,
+            vanban::json::to_vec_pretty(&doc).expect("serializes") == pretty
+                && vanban::json::document(&doc, true).expect("serializes") == pretty,
             "{name}: pretty JSON differs from serde_json"
         );
         // With findings, as `vanban parse` writes it.

@@ -141,13 +141,8 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
     report.has_findings = !doc.findings.is_empty();
     match &target {
         Some(target) => {
-            let mut json = Vec::with_capacity(json_capacity(&doc, cx.config.compact));
-            if cx.config.compact {
-                crate::json::append(&mut json, &doc)
-            } else {
-                crate::json::append_pretty(&mut json, &doc)
-            }
-            .map_err(|e| FileError::new("write", format!("cannot serialize: {e}")))?;
+            let mut json = crate::json::document(&doc, !cx.config.compact)
+                .map_err(|e| FileError::new("write", format!("cannot serialize: {e}")))?;
             json.push(b'\n');
             write_atomic(target, &json).map_err(|e| {
                 FileError::new("write", format!("cannot write {}: {e}", target.display()))
@@ -215,7 +210,8 @@ fn record_line(path: &Path, document: Option<&Document>, error: Option<&FileErro
         document,
         error,
     };
-    let mut line = Vec::with_capacity(document.map_or(256, |doc| json_capacity(doc, true)));
+    let capacity = document.map_or(256, |doc| crate::json::document_capacity(doc, false));
+    let mut line = Vec::with_capacity(capacity);
     if let Err(e) = crate::json::append(&mut line, &record) {
         let fallback = FileError::new("write", format!("cannot serialize: {e}"));
         let record = Record {
@@ -228,16 +224,6 @@ fn record_line(path: &Path, document: Option<&Document>, error: Option<&FileErro
     }
     line.push(b'\n');
     line
-}
-
-/// Room for a document's JSON, so that the buffer is not grown by doubling: on the corpus the
-/// compact JSON is 2.5 to 3 times the input's size and the pretty JSON 3.5 to 6 times.
-fn json_capacity(doc: &Document, compact: bool) -> usize {
-    let per_byte = if compact { 3 } else { 5 };
-    doc.source
-        .bytes
-        .saturating_mul(per_byte)
-        .saturating_add(1024)
 }
 
 /// What resume and the summary need from an existing output: the rest is skipped unread.
