@@ -10,9 +10,10 @@
 //!   appendices), `sweep` (unclaimed text) and `finish` (citations, family, source map), through
 //!   the hidden `vanban::parse::stages` hooks; `citations` ([`find_citations`] over the whole
 //!   normalized text, the narrowest public scanner); `parse` (the full [`vanban::parse_with`]);
-//!   `to_json` (`serde_json::to_string` of a parsed document). A zone's throughput is its time
+//!   `to_json` ([`vanban::json::document`], compact, of a parsed document: what `vanban parse
+//!   --compact` writes). A zone's throughput is its time
 //!   per document divided into the whole document's bytes, so the stages add up.
-//! - `end_to_end/<input>`: parse and serialize to JSON.
+//! - `end_to_end/<input>`: parse and serialize to compact JSON ([`vanban::json::document`]).
 //! - `linear/<shape>/<1x|10x>`: the same shape at ten times the size; time should grow tenfold.
 //!
 //! Run: `cargo bench --bench pipeline -- --warm-up-time 1 --measurement-time 3`.
@@ -225,7 +226,7 @@ fn stage_group(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[Doc]) {
     g.bench_function("to_json", |b| {
         b.iter(|| {
             for doc in &parsed {
-                black_box(serde_json::to_string(black_box(doc)).expect("serializes"));
+                black_box(vanban::json::document(black_box(doc), false).expect("serializes"));
             }
         })
     });
@@ -250,7 +251,7 @@ fn pipeline(c: &mut Criterion) {
             b.iter(|| {
                 for d in &docs {
                     let doc = vanban::parse_with(black_box(&d.raw), &d.options());
-                    black_box(serde_json::to_string(&doc).expect("serializes"));
+                    black_box(vanban::json::document(&doc, false).expect("serializes"));
                 }
             })
         });
@@ -281,7 +282,7 @@ fn linear(c: &mut Criterion) {
             g.bench_function(tag, |b| {
                 b.iter(|| {
                     let doc = vanban::parse(black_box(&text));
-                    black_box(serde_json::to_string(&doc).expect("serializes"))
+                    black_box(vanban::json::document(&doc, false).expect("serializes"))
                 })
             });
         }

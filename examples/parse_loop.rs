@@ -1,8 +1,10 @@
 //! Parses files over and over, for a profiler: `cargo build --release --example parse_loop`,
 //! then `perf record -g --call-graph dwarf target/release/examples/parse_loop 200 corpus/*`.
 //! The first argument is the number of rounds; the rest are files (`.md` read as Markdown).
-//! With `VANBAN_LOOP_JSON=1` each parse is also serialized (`serde_json::to_string`), as in the
-//! `end_to_end` bench.
+//! With `VANBAN_LOOP_JSON=1` each parse is also serialized to compact JSON
+//! (`vanban::json::document`, as `vanban parse --compact` and the `end_to_end` bench); with
+//! `VANBAN_LOOP_JSON=pretty` to pretty JSON, what `vanban parse` and `vanban convert` write by
+//! default.
 //! One round runs first to warm up (regex caches, tables); to count instructions of the measured
 //! rounds only: `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='parse_loop::rounds'
 //! target/release/examples/parse_loop 20 corpus/*`.
@@ -43,12 +45,15 @@ fn main() {
 }
 
 fn parse_all(docs: &[(String, vanban::Options)]) {
-    let json = std::env::var_os("VANBAN_LOOP_JSON").is_some_and(|v| v == "1");
+    let json = std::env::var_os("VANBAN_LOOP_JSON");
     for (text, options) in docs {
         let doc = vanban::parse_with(black_box(text), options);
-        if json {
-            black_box(serde_json::to_string(&doc).map(|s| s.len()).unwrap_or(0));
-        }
+        let written = match json.as_ref().and_then(|v| v.to_str()) {
+            Some("1") => vanban::json::document(&doc, false),
+            Some("pretty") => vanban::json::document(&doc, true),
+            _ => Ok(Vec::new()),
+        };
+        black_box(written.map(|s| s.len()).unwrap_or(0));
         black_box(doc);
     }
 }

@@ -12,7 +12,7 @@
 //!   sections, every line number within the input;
 //! - the JSON serializes and validates against `vanban::json_schema()`.
 //!
-//! The seed is fixed (`SEED`) and the case counts small enough for a debug build on two cores;
+//! The seed is fixed (`common::SEED`) and the case counts small enough for a debug build on two cores;
 //! `PROPTEST_CASES=10000 PROPTEST_RNG_SEED=1 cargo test --release --test properties` runs longer
 //! with another seed.
 
@@ -22,30 +22,9 @@ mod generate;
 
 use std::sync::LazyLock;
 
+use common::proptest_config as config;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed};
 use vanban::model::{Document, Section};
-
-/// The fixed seed of every property below.
-const SEED: u64 = 0x7661_6E62_616E;
-
-fn config(cases: u32) -> Config {
-    Config {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(cases),
-        rng_seed: RngSeed::Fixed(
-            std::env::var("PROPTEST_RNG_SEED")
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(SEED),
-        ),
-        failure_persistence: None,
-        max_shrink_iters: 512,
-        ..Config::default()
-    }
-}
 
 static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
     jsonschema::validator_for(&vanban::json_schema()).expect("the model's schema compiles")
@@ -99,7 +78,11 @@ fn check(name: &str, input: &str, format: Option<vanban::model::Format>) -> Docu
         .map(|e| format!("{e} at {}", e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{name}: schema errors {errors:?}");
-    serde_json::to_string(&doc).expect("the document serializes to a string");
+    assert!(
+        vanban::json::to_vec(&doc).expect("the document serializes")
+            == serde_json::to_vec(&doc).expect("the document serializes"),
+        "{name}: vanban::json and serde_json write the same bytes"
+    );
     doc
 }
 

@@ -141,12 +141,8 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
     report.has_findings = !doc.findings.is_empty();
     match &target {
         Some(target) => {
-            let mut json = if cx.config.compact {
-                serde_json::to_vec(&doc)
-            } else {
-                serde_json::to_vec_pretty(&doc)
-            }
-            .map_err(|e| FileError::new("write", format!("cannot serialize: {e}")))?;
+            let mut json = crate::json::document(&doc, !cx.config.compact)
+                .map_err(|e| FileError::new("write", format!("cannot serialize: {e}")))?;
             json.push(b'\n');
             write_atomic(target, &json).map_err(|e| {
                 FileError::new("write", format!("cannot write {}: {e}", target.display()))
@@ -214,15 +210,18 @@ fn record_line(path: &Path, document: Option<&Document>, error: Option<&FileErro
         document,
         error,
     };
-    let mut line = serde_json::to_vec(&record).unwrap_or_else(|e| {
+    let capacity = document.map_or(256, |doc| crate::json::document_capacity(doc, false));
+    let mut line = Vec::with_capacity(capacity);
+    if let Err(e) = crate::json::append(&mut line, &record) {
         let fallback = FileError::new("write", format!("cannot serialize: {e}"));
-        serde_json::to_vec(&Record {
+        let record = Record {
             path: &path,
             document: None,
             error: Some(&fallback),
-        })
-        .unwrap_or_default()
-    });
+        };
+        // A record of a path and an error always serializes; `append` leaves `line` empty if not.
+        let _ = crate::json::append(&mut line, &record);
+    }
     line.push(b'\n');
     line
 }
@@ -305,7 +304,7 @@ mod tests {
         );
         doc.source.hash = Some("fnv1a64:0000000000000001".to_owned());
         doc.source.vanban_version = Some(VERSION.to_owned());
-        let json = serde_json::to_vec_pretty(&doc).expect("serializes");
+        let json = crate::json::to_vec_pretty(&doc).expect("serializes");
         let stamp: Stamp = serde_json::from_slice(&json).expect("stamp reads");
         assert_eq!(
             stamp.source.hash.as_deref(),

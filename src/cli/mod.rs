@@ -114,14 +114,18 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 let validator = vanban::validate::Validator::new(&profile).with_lang(lang.into());
                 doc.findings = validator.validate(&doc, &decoded.text);
             }
-            print_json(&doc, compact)?;
+            let mut json = vanban::json::document(&doc, !compact)?;
+            json.push(b'\n');
+            print(&json)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate(args) => validate::run(args),
         // Batch errors are reported per file or by `convert` itself, with their own exit codes.
         Command::Convert(args) => Ok(batch::convert(args)),
         Command::Schema => {
-            print_json(&vanban::json_schema(), false)?;
+            let mut json = vanban::json::to_vec_pretty(&vanban::json_schema())?;
+            json.push(b'\n');
+            print(&json)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -167,14 +171,9 @@ fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
     vanban::decode::decode_with_limit(&bytes, max_bytes).map_err(refused)
 }
 
-fn print_json<T: serde::Serialize>(value: &T, compact: bool) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if compact {
-        serde_json::to_writer(&mut out, value)?;
-    } else {
-        serde_json::to_writer_pretty(&mut out, value)?;
-    }
-    writeln!(out)?;
+/// Writes `bytes` to standard output in one write.
+fn print(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
     out.flush()
 }

@@ -4,7 +4,31 @@
 
 use std::path::{Path, PathBuf};
 
+use proptest::test_runner::{Config, RngSeed};
 use serde_json::Value;
+
+/// The fixed seed of every property test.
+pub const SEED: u64 = 0x7661_6E62_616E;
+
+/// A property test's configuration: `cases` cases (or `PROPTEST_CASES`), the fixed [`SEED`] (or
+/// `PROPTEST_RNG_SEED`), nothing persisted.
+pub fn proptest_config(cases: u32) -> Config {
+    Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(cases),
+        rng_seed: RngSeed::Fixed(
+            std::env::var("PROPTEST_RNG_SEED")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(SEED),
+        ),
+        failure_persistence: None,
+        max_shrink_iters: 512,
+        ..Config::default()
+    }
+}
 
 /// Every document of `corpus/`, sorted.
 pub fn corpus_files() -> Vec<PathBuf> {
