@@ -49,10 +49,24 @@ struct Open {
 struct Last {
     /// Index into `cx.texts`.
     text: usize,
-    /// Number of characters of the last piece.
+    /// Number of characters of the last piece, counted up to [`PIECE_LEN_CAP`] for a paragraph
+    /// ([`piece_len`]).
     piece_len: usize,
     /// Whether it is a section title (joined into the title) or a paragraph.
     title: bool,
+}
+
+/// The most characters the join rules ask a piece to have (`>= 60`, `>= 80`).
+const PIECE_LEN_CAP: usize = 80;
+
+/// The characters of a paragraph piece, exact up to [`PIECE_LEN_CAP`]: long paragraphs are not
+/// counted to the end (a char is at most four bytes, so `4 * cap` bytes hold `cap` chars).
+fn piece_len(piece: &str) -> usize {
+    if piece.len() >= 4 * PIECE_LEN_CAP {
+        PIECE_LEN_CAP
+    } else {
+        piece.chars().count().min(PIECE_LEN_CAP)
+    }
 }
 
 struct Builder {
@@ -602,7 +616,7 @@ fn paragraph(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, i: usize
         doc.end_marker = Some(line.no);
     }
     let source = TextSource::new(&text, line.no);
-    let piece_len = text.chars().count();
+    let piece_len = piece_len(&text);
     let text_index = cx.remember(source);
     let (list, path) = b.container();
     push_index(path, list.len());
@@ -700,7 +714,7 @@ fn join(
     }
     b.last = Some(Last {
         text: last.text,
-        piece_len: piece.chars().count(),
+        piece_len: piece_len(piece),
         title: last.title,
     });
     b.last_line = line.no;
@@ -973,6 +987,22 @@ mod tests {
 #[cfg(test)]
 mod gate_tests {
     use super::*;
+
+    #[test]
+    fn piece_len_is_exact_up_to_the_cap() {
+        assert_eq!(piece_len(""), 0);
+        assert_eq!(piece_len("Hà Nội"), 6);
+        let a = "ệ".repeat(79);
+        assert_eq!(piece_len(&a), 79, "237 bytes, 79 chars");
+        assert_eq!(piece_len(&"ệ".repeat(80)), PIECE_LEN_CAP);
+        assert_eq!(piece_len(&"a".repeat(5000)), PIECE_LEN_CAP);
+        let wide = "𝐀".repeat(79);
+        assert_eq!(piece_len(&wide), 79, "316 bytes of four-byte chars");
+        for n in 0..200 {
+            let s = "ư".repeat(n);
+            assert_eq!(piece_len(&s), n.min(PIECE_LEN_CAP), "{n}");
+        }
+    }
 
     #[test]
     fn bullets_and_footnotes() {
