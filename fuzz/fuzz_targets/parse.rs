@@ -1,7 +1,8 @@
 //! Fuzz target: `vanban::parse` on any UTF-8 input never panics, and passes the same lossless
 //! check as every corpus document (`tests/common::assert_lossless`): its source map owns every
 //! non-blank byte of the normalized input exactly once, inside the input, on character
-//! boundaries, with the right line numbers and paths that resolve in the JSON.
+//! boundaries, with the right line numbers and paths that resolve in the JSON. Its JSON from
+//! `vanban::json` is byte for byte `serde_json`'s, compact and pretty.
 //!
 //! Run from the repository root (nightly): `cargo +nightly fuzz run parse fuzz/corpus/parse corpus`.
 
@@ -18,4 +19,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let doc = vanban::parse(text);
     common::assert_lossless("fuzz input", text, &doc);
+    assert_eq!(
+        vanban::json::to_vec(&doc).ok(),
+        serde_json::to_vec(&doc).ok(),
+        "compact JSON"
+    );
+    assert_eq!(
+        vanban::json::to_vec_pretty(&doc).ok(),
+        serde_json::to_vec_pretty(&doc).ok(),
+        "pretty JSON"
+    );
 });

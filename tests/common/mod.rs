@@ -4,14 +4,18 @@
 
 use std::path::{Path, PathBuf};
 
+// The fuzz targets include this file too (`--cfg fuzzing`) and do not build proptest.
+#[cfg(not(fuzzing))]
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::Value;
 
 /// The fixed seed of every property test.
+#[cfg(not(fuzzing))]
 pub const SEED: u64 = 0x7661_6E62_616E;
 
 /// A property test's configuration: `cases` cases (or `PROPTEST_CASES`), the fixed [`SEED`] (or
 /// `PROPTEST_RNG_SEED`), nothing persisted.
+#[cfg(not(fuzzing))]
 pub fn proptest_config(cases: u32) -> Config {
     Config {
         cases: std::env::var("PROPTEST_CASES")
