@@ -12,6 +12,7 @@ pub mod citation;
 pub mod closing;
 pub mod grammar;
 pub mod header;
+mod letters;
 pub mod segment;
 pub mod title;
 
