@@ -28,6 +28,8 @@ mod chars;
 pub mod decode;
 pub mod lex;
 pub mod model;
+#[cfg(test)]
+mod oracle_corpus;
 pub mod parse;
 pub mod source;
 pub mod tables;

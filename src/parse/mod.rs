@@ -9,10 +9,10 @@
 
 pub mod body;
 pub mod citation;
+pub(crate) mod classes;
 pub mod closing;
 pub mod grammar;
 pub mod header;
-mod letters;
 pub mod segment;
 pub mod title;
 

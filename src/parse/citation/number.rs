@@ -24,7 +24,7 @@
 //! hand, the grammar costs 0.1M up front (the letter table, at the first non-ASCII char) and
 //! about 250 instructions per candidate, where the regex's anchored search took about 440.
 
-use crate::parse::letters::{LETTER, UPPER, letter_bits};
+use crate::parse::classes::{LETTER, UPPER, letter_bits};
 
 /// Longest digit run of a number.
 pub(super) const MAX_DIGITS: usize = 6;
@@ -280,39 +280,28 @@ mod tests {
     }
 
     /// Every document of `corpus/`, as written, in NFC, and with its lines joined as the parser
-    /// joins a paragraph's; `NUMBER_ORACLE_DIRS` (`:`-separated) adds the files of more folders.
+    /// joins a paragraph's (and of `VANBAN_ORACLE_DIRS`, see [`crate::oracle_corpus`]).
     #[test]
     fn corpus_matches_the_regex() {
         use unicode_normalization::UnicodeNormalization;
-        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")];
-        if let Ok(more) = std::env::var("NUMBER_ORACLE_DIRS") {
-            dirs.extend(more.split(':').map(std::path::PathBuf::from));
-        }
         let (mut files, mut candidates, mut matched) = (0, 0, 0);
-        for dir in dirs {
-            for entry in std::fs::read_dir(&dir).expect("a corpus folder") {
-                let path = entry.expect("a corpus entry").path();
-                let Ok(raw) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                let name = path.display().to_string();
-                let nfc: String = raw.nfc().collect();
-                let joined = nfc.replace(['\r', '\n'], " ");
-                for text in [&raw, &nfc, &joined] {
-                    matched += check_suffixes(&name, text);
-                    let mut starts = super::super::number_starts(text);
-                    let mut from = 0;
-                    while let Some(at) = starts.next_from(from) {
-                        let rest = &text[at..];
-                        assert_eq!(match_len(rest), oracle(rest), "{name} at {at}");
-                        candidates += 1;
-                        if let Some(len) = match_len(rest) {
-                            from = at + len;
-                        }
+        for (name, raw) in crate::oracle_corpus::texts() {
+            let nfc: String = raw.nfc().collect();
+            let joined = nfc.replace(['\r', '\n'], " ");
+            for text in [&raw, &nfc, &joined] {
+                matched += check_suffixes(&name, text);
+                let mut starts = super::super::number_starts(text);
+                let mut from = 0;
+                while let Some(at) = starts.next_from(from) {
+                    let rest = &text[at..];
+                    assert_eq!(match_len(rest), oracle(rest), "{name} at {at}");
+                    candidates += 1;
+                    if let Some(len) = match_len(rest) {
+                        from = at + len;
                     }
                 }
-                files += 1;
             }
+            files += 1;
         }
         eprintln!("{files} files, {candidates} candidate starts, {matched} matches");
         assert!(files >= 19, "{files} files");
