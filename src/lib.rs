@@ -29,7 +29,7 @@ pub mod decode;
 pub mod lex;
 pub mod model;
 #[cfg(test)]
-mod oracle_corpus;
+mod oracle;
 pub mod parse;
 pub mod source;
 pub mod tables;

@@ -194,7 +194,6 @@ mod tests {
     use std::sync::LazyLock;
 
     use proptest::prelude::*;
-    use proptest::test_runner::{Config, RngSeed};
     use regex::Regex;
 
     use super::*;
@@ -280,12 +279,12 @@ mod tests {
     }
 
     /// Every document of `corpus/`, as written, in NFC, and with its lines joined as the parser
-    /// joins a paragraph's (and of `VANBAN_ORACLE_DIRS`, see [`crate::oracle_corpus`]).
+    /// joins a paragraph's (and of `VANBAN_ORACLE_DIRS`, see [`crate::oracle`]).
     #[test]
     fn corpus_matches_the_regex() {
         use unicode_normalization::UnicodeNormalization;
         let (mut files, mut candidates, mut matched) = (0, 0, 0);
-        for (name, raw) in crate::oracle_corpus::texts() {
+        for (name, raw) in crate::oracle::texts() {
             let nfc: String = raw.nfc().collect();
             let joined = nfc.replace(['\r', '\n'], " ");
             for text in [&raw, &nfc, &joined] {
@@ -367,21 +366,8 @@ mod tests {
         prop::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
     }
 
-    /// The fixed seed; `PROPTEST_CASES` and `PROPTEST_RNG_SEED` run more cases or another seed.
-    fn config(cases: u32) -> Config {
-        fn env<T: std::str::FromStr>(name: &str) -> Option<T> {
-            std::env::var(name).ok().and_then(|v| v.parse().ok())
-        }
-        Config {
-            cases: env("PROPTEST_CASES").unwrap_or(cases),
-            rng_seed: RngSeed::Fixed(env("PROPTEST_RNG_SEED").unwrap_or(0x6E75_6D62_6572)),
-            failure_persistence: None,
-            ..Config::default()
-        }
-    }
-
     proptest! {
-        #![proptest_config(config(4_000))]
+        #![proptest_config(crate::oracle::config(4_000, 0x6E75_6D62_6572))]
 
         /// At every char boundary of a fragment, the hand matcher ends where the regex does.
         #[test]

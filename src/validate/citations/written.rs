@@ -116,7 +116,6 @@ mod tests {
     use std::sync::LazyLock;
 
     use proptest::prelude::*;
-    use proptest::test_runner::{Config, RngSeed};
     use regex::Regex;
 
     use super::*;
@@ -179,11 +178,11 @@ mod tests {
     }
 
     /// Every line of `corpus/`, and every citation the parser finds there (and in
-    /// `VANBAN_ORACLE_DIRS`, see [`crate::oracle_corpus`]).
+    /// `VANBAN_ORACLE_DIRS`, see [`crate::oracle`]).
     #[test]
     fn corpus_matches_the_regex() {
         let (mut texts, mut dates) = (0, 0);
-        for (_, text) in crate::oracle_corpus::texts() {
+        for (_, text) in crate::oracle::texts() {
             let doc = crate::parse(&text);
             let citations = doc.citations.iter().map(|c| c.text.as_str());
             for t in text.lines().chain(citations) {
@@ -256,21 +255,8 @@ mod tests {
             .prop_map(|pieces| pieces.concat())
     }
 
-    /// The fixed seed; `PROPTEST_CASES` and `PROPTEST_RNG_SEED` run more cases or another seed.
-    fn config(cases: u32) -> Config {
-        fn env<T: std::str::FromStr>(name: &str) -> Option<T> {
-            std::env::var(name).ok().and_then(|v| v.parse().ok())
-        }
-        Config {
-            cases: env("PROPTEST_CASES").unwrap_or(cases),
-            rng_seed: RngSeed::Fixed(env("PROPTEST_RNG_SEED").unwrap_or(0x6E67_6179)),
-            failure_persistence: None,
-            ..Config::default()
-        }
-    }
-
     proptest! {
-        #![proptest_config(config(4_000))]
+        #![proptest_config(crate::oracle::config(4_000, 0x6E67_6179))]
 
         /// The hand reader finds the regex's date, as written, in any text of date pieces.
         #[test]
