@@ -30,6 +30,8 @@ pub mod decode;
 pub mod json;
 pub mod lex;
 pub mod model;
+#[cfg(test)]
+mod oracle;
 pub mod parse;
 pub mod source;
 pub mod tables;

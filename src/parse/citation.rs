@@ -24,13 +24,14 @@
 //! ## How
 //!
 //! A memchr pass jumps from separator to separator (`/`, `-`, `–`) and keeps the places where
-//! digits stand before and a capital (or a year) after; only there does the number regex run,
-//! anchored, so the scan is linear and a text without separators costs one memchr pass. For
-//! each number, a bounded look-behind finds the kind words (`thông báo kết luận`, longest match)
-//! and `số`, and a bounded look-ahead parses the date (with nom) and the issuer after `của`. A
-//! second regex pass finds the capitalized kind words of named references outside the numbered
-//! ones. Every literal of the domain (kind words, codes, stop words) lives in [`crate::tables`];
-//! the lookups built from them (kinds by last char, stop words by first byte) are built once.
+//! digits stand before and a capital (or a year) after; only there is the number grammar read
+//! (by hand, [`number::match_len`]), so the scan is linear and a text without separators costs
+//! one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
+//! luận`, longest match) and `số`, and a bounded look-ahead parses the date (with nom) and the
+//! issuer after `của`. A regex pass finds the capitalized kind words of named references
+//! outside the numbered ones. Every literal of the domain (kind words, codes, stop words) lives
+//! in [`crate::tables`]; the lookups built from them (kinds by last char, stop words by first
+//! byte) are built once.
 //!
 //! ## Examples
 //!
@@ -43,6 +44,8 @@
 //! Nghị định 30/2020/NĐ-CP Phụ lục III (numbers of administrative documents); Luật 80/2015/QH13
 //! Điều 10 (numbers of normative documents); Hướng dẫn 36-HD/VPTW (Party numbers);
 //! `docs/FORMAT.md` §2–§5.
+
+mod number;
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -103,28 +106,6 @@ const NAME_BYTES: usize = 200;
 /// How many words an issuer or a name may have.
 const MAX_NAME_WORDS: usize = 12;
 
-/// The number grammar: a Party number (`25-NQ/TW`) or a state number (`34/2016/NĐ-CP`).
-/// Every match holds a `/`, and its digits are followed by `\x20?[-–/]`; [`number_starts`] uses
-/// this to find the few places where the pattern is tried at all.
-const NUMBER_PATTERN: &str = r"(?x)
-    \A
-    (?P<num>[0-9]{1,6})
-    (?:
-        (?P<psep>\x20?[-–]\x20?)
-        (?P<ptype>\p{Lu}\p{L}*)
-        (?P<pslash>\x20?/\x20?)
-        (?P<pissuer>\p{Lu}[\p{L}0-9&]*(?:[-–][\p{L}0-9&]+)*)
-      |
-        (?P<sslash>\x20?/\x20?)
-        (?:(?P<year>[0-9]{4})(?P<yslash>\x20?/\x20?))?
-        (?P<symbol>\p{Lu}[\p{L}0-9&]*(?:[-–](?:[\p{L}0-9&]+|\x20\p{Lu}[\p{Lu}0-9&]*))*)
-    )";
-
-/// [`NUMBER_PATTERN`], anchored at the start of its haystack: it is run on `&text[start..]` at
-/// each start [`number_starts`] yields, so it reads only the number, never the whole text.
-static NUMBER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(NUMBER_PATTERN).expect("the number pattern is valid"));
-
 /// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `).
 static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = NAMED_KINDS
@@ -150,8 +131,8 @@ struct Numbered<'t> {
 
 /// Finds the numbered references of `text`.
 ///
-/// This is the leftmost-first, non-overlapping scan of the unanchored number pattern over the
-/// whole text, done cheaply: the pattern is only tried, anchored, where [`number_starts`] says a
+/// This is the leftmost-first, non-overlapping scan of the unanchored number grammar over the
+/// whole text, done cheaply: the grammar is only read, anchored, where [`number_starts`] says a
 /// match can start, and the scan goes on after each match as a regex iterator would, whether
 /// [`read_number`] keeps the number or not.
 fn find_numbered(text: &str) -> Vec<Found> {
@@ -159,11 +140,11 @@ fn find_numbered(text: &str) -> Vec<Found> {
     let mut resume = 0;
     let mut starts = number_starts(text);
     while let Some(at) = starts.next_from(resume) {
-        let Some(m) = NUMBER_RE.find(&text[at..]) else {
+        let Some(len) = number::match_len(&text[at..]) else {
             continue;
         };
         let floor = numbers.last().map_or(0, |n| n.end);
-        resume = at + m.end();
+        resume = at + len;
         if let Some(n) = read_number(text, at, resume, floor) {
             numbers.push(n);
         }
@@ -209,11 +190,11 @@ fn find_numbered(text: &str) -> Vec<Found> {
 
 /// Where the number pattern can start, found from the separators that every number has.
 ///
-/// A match of [`NUMBER_PATTERN`] is a run of at most six digits, then `\x20?[-–/]`, then a
+/// A match of the [`number`] grammar is a run of at most six digits, then `\x20?[-–/]`, then a
 /// capital (a Party type or a symbol) or, after `/`, a year and another `/`. So the scan jumps
 /// (memchr) from separator to separator, looks back over the digits before each, and checks the
-/// char after it; the regex runs only where all of that holds. A text without `/`, `-` and `–`
-/// costs one memchr pass. Dates (`26/5/2020`) and counts (`60/145`) stop at the char check.
+/// char after it; the grammar is read only where all of that holds. A text without `/`, `-` and
+/// `–` costs one memchr pass. Dates (`26/5/2020`) and counts (`60/145`) stop at the char check.
 struct NumberStarts<'t> {
     text: &'t str,
     /// Where the search for the next separator goes on.
@@ -223,9 +204,6 @@ struct NumberStarts<'t> {
 /// The separators of a number: `/`, `-` and the first byte of `–` (checked in full).
 const SEPARATOR_BYTES: (u8, u8, u8) = (b'/', b'-', "–".as_bytes()[0]);
 
-/// Longest digit run of a number, as in [`NUMBER_PATTERN`].
-const MAX_NUMBER_DIGITS: usize = 6;
-
 /// The number candidates of `text`, for [`NumberStarts::next_from`].
 fn number_starts(text: &str) -> NumberStarts<'_> {
     NumberStarts { text, pos: 0 }
@@ -233,10 +211,11 @@ fn number_starts(text: &str) -> NumberStarts<'_> {
 
 impl NumberStarts<'_> {
     /// The next place, at or after `from` and after the separators already passed, where
-    /// [`NUMBER_RE`] may match; where an unanchored search from `from` would start its match.
+    /// [`number::match_len`] may match; where an unanchored search from `from` would start its
+    /// match.
     ///
     /// Within a digit run that ends right before a separator, only the start that leaves at most
-    /// [`MAX_NUMBER_DIGITS`] digits can match (the pattern is the same after the digits), so
+    /// [`number::MAX_DIGITS`] digits can match (the pattern is the same after the digits), so
     /// each separator yields at most one start, and the starts come in increasing order.
     fn next_from(&mut self, from: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
@@ -260,7 +239,7 @@ impl NumberStarts<'_> {
             }
             let mut start = digits_end;
             while start > 0
-                && digits_end - start < MAX_NUMBER_DIGITS
+                && digits_end - start < number::MAX_DIGITS
                 && bytes[start - 1].is_ascii_digit()
             {
                 start -= 1;
@@ -274,8 +253,8 @@ impl NumberStarts<'_> {
     }
 
     /// True when what follows the separator that ends at `self.pos` (after one optional space)
-    /// may go on as a number: a capital (any non-ASCII char is left to the regex) or, after `/`,
-    /// four digits and another `/`.
+    /// may go on as a number: a capital (any non-ASCII char is left to the grammar) or, after
+    /// `/`, four digits and another `/`.
     fn symbol_may_follow(&self, after_slash: bool) -> bool {
         let rest = &self.text.as_bytes()[self.pos..];
         let rest = rest.strip_prefix(b" ").unwrap_or(rest);
@@ -294,7 +273,7 @@ impl NumberStarts<'_> {
     }
 }
 
-/// The parts of a number match, named as the groups of [`NUMBER_PATTERN`].
+/// The parts of a number match, named as the groups of the [`number`] grammar.
 struct NumberParts<'t> {
     /// The digits.
     num: &'t str,
@@ -308,8 +287,8 @@ struct NumberParts<'t> {
     spaced: bool,
 }
 
-/// Splits a whole match of [`NUMBER_PATTERN`] into its groups. The regex only finds where the
-/// match ends (a DFA, no capture engine): its groups are then fixed by the shape of the match,
+/// Splits a whole match of the [`number`] grammar into its groups. The matcher only finds where
+/// the match ends: its groups are then fixed by the shape of the match,
 /// since a type, a symbol and an issuer start with a capital, a year with a digit, and a type
 /// holds neither a space nor a `/`. `None` only if `m` is no match of the pattern.
 fn number_parts<'t>(m: &'t str) -> Option<NumberParts<'t>> {
@@ -347,9 +326,9 @@ fn number_parts<'t>(m: &'t str) -> Option<NumberParts<'t>> {
     Some(parts)
 }
 
-/// Reads one match of [`NUMBER_RE`], `text[num_start..end]`, as a number, or rejects it (a count, a
-/// fraction, a number glued to a word, an ambiguous number without kind words). `floor` is where
-/// the previous number ended.
+/// Reads one match of [`number::match_len`], `text[num_start..end]`, as a number, or rejects it
+/// (a count, a fraction, a number glued to a word, an ambiguous number without kind words).
+/// `floor` is where the previous number ended.
 fn read_number(text: &str, num_start: usize, end: usize, floor: usize) -> Option<Numbered<'_>> {
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
     if prev_char(text, num_start).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c)) {

@@ -9,6 +9,7 @@
 
 pub mod body;
 pub mod citation;
+pub(crate) mod classes;
 pub mod closing;
 pub mod grammar;
 pub mod header;

@@ -8,10 +8,9 @@
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Phần I Mục II.6.a (the first mention of a document is
 //! complete: type, number, symbol, date, issuer, subject; a law is cited by name); Phụ lục III.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+mod written;
 
-use regex::Regex;
+use std::collections::HashSet;
 
 use super::Checker;
 use super::header::{code_fits, date_exists};
@@ -19,6 +18,7 @@ use super::kind::Kind;
 use super::locate::Loc;
 use crate::model::Citation;
 use crate::tables;
+use written::written_date;
 
 /// Kinds cited by name, whose first mention needs no date.
 const NAMED_KINDS: &[&str] = &["luật", "bộ luật", "pháp lệnh", "hiến pháp"];
@@ -131,22 +131,6 @@ fn iso(date: &str) -> Option<(u32, u32, u32)> {
     Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
-/// The day, month and year written after `ngày` in a citation's text, existing or not.
-fn written_date(text: &str) -> Option<(u32, u32, u32)> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let re = RE
-        .get_or_init(|| {
-            Regex::new(
-                r"(?i)ngày\s+(\d{1,2})\s*(?:[/\-.]\s*(\d{1,2})\s*[/\-.]|\s+tháng\s+(\d{1,2})\s+năm)\s*(\d{4})",
-            )
-            .ok()
-        })
-        .as_ref()?;
-    let caps = re.captures(text)?;
-    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    Some((num(1)?, num(2).or_else(|| num(3))?, num(4)?))
-}
-
 /// Where a citation is: its text on its line, else its number, else the line.
 fn locate(cx: &Checker<'_>, c: &Citation, path: &str) -> Loc {
     let line = cx.loc.line_range(c.line);
@@ -170,27 +154,5 @@ fn locate(cx: &Checker<'_>, c: &Citation, path: &str) -> Loc {
         path: path.to_owned(),
         range,
         exact: true,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn written_dates() {
-        assert_eq!(
-            written_date("Quyết định số 12/QĐ-UBND ngày 31/02/2021"),
-            Some((31, 2, 2021))
-        );
-        assert_eq!(
-            written_date("Tờ trình số 1/TTr-SNV ngày 01 tháng 11 năm 2024"),
-            Some((1, 11, 2024))
-        );
-        assert_eq!(
-            written_date("Quyết định số 596-QĐ/TU, ngày 17-6-2022"),
-            Some((17, 6, 2022))
-        );
-        assert_eq!(written_date("Nghị quyết số 25-NQ/TW"), None);
     }
 }
