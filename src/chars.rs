@@ -199,12 +199,27 @@ pub const fn first_bytes(words: &[&str]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut i = 0;
     while i < words.len() {
-        if let Some(&b) = words[i].as_bytes().first() {
-            table[b as usize] = true;
-        }
+        mark_first_byte(&mut table, words[i]);
         i += 1;
     }
     table
+}
+
+/// [`first_bytes`] of the words of a table of `(word, value)` pairs.
+pub const fn first_bytes_of_keys<T>(entries: &[(&str, T)]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < entries.len() {
+        mark_first_byte(&mut table, entries[i].0);
+        i += 1;
+    }
+    table
+}
+
+const fn mark_first_byte(table: &mut [bool; 256], word: &str) {
+    if let Some(&b) = word.as_bytes().first() {
+        table[b as usize] = true;
+    }
 }
 
 #[cfg(test)]
@@ -255,6 +270,9 @@ mod tests {
         let table = first_bytes(&["Số", "", "Độc lập", "V/v"]);
         let marked: Vec<u8> = (0..=255u8).filter(|&b| table[usize::from(b)]).collect();
         assert_eq!(marked, [b'S', b'V', "Đ".as_bytes()[0]]);
+        let keyed = first_bytes_of_keys(&[("TM.", 1), ("", 2), ("KT.", 3), ("TL.", 4)]);
+        let marked: Vec<u8> = (0..=255u8).filter(|&b| keyed[usize::from(b)]).collect();
+        assert_eq!(marked, [b'K', b'T']);
     }
 
     #[test]

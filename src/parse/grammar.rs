@@ -23,7 +23,7 @@ use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use crate::model::{AuthorityMode, NumberStyle, NumberSystem};
-use crate::tables;
+use crate::{chars, tables};
 
 /// A document number split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -550,8 +550,14 @@ pub fn label(text: &str) -> Option<Label> {
 
 /// An authority prefix at the start of `text`: the mode, the prefix as written and the rest.
 pub fn authority(text: &str) -> Option<(AuthorityMode, &str, &str)> {
-    // Comparing first bytes rules out almost every line before any prefix is compared.
+    // Comparing first bytes rules out almost every line before any prefix is compared: a
+    // table of the prefixes' first bytes for most lines (asked of every body line), then the
+    // prefixes that start with it.
+    static FIRST_BYTES: [bool; 256] = chars::first_bytes_of_keys(tables::AUTHORITY_PREFIXES);
     let first = text.as_bytes().first()?;
+    if !FIRST_BYTES[usize::from(*first)] {
+        return None;
+    }
     tables::AUTHORITY_PREFIXES
         .iter()
         .filter(|(prefix, _)| prefix.as_bytes().first() == Some(first))
