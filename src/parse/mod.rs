@@ -176,12 +176,16 @@ pub mod stages {
             findings: Vec::new(),
             source_map: Vec::new(),
         };
+        // About one claim and one text per line: reserved up front rather than grown by
+        // doubling (each step copies every entry made so far).
         let cx = Context {
+            ledger: Ledger {
+                entries: Vec::with_capacity(lines.len()),
+            },
+            texts: Vec::with_capacity(lines.len()),
             lines,
             text,
             format,
-            ledger: Ledger::default(),
-            texts: Vec::new(),
         };
         (cx, doc)
     }
