@@ -335,6 +335,25 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
             return;
         }
     }
+    // Keys like `end_line`, `issuer_code` and short values: 8 to 16 bytes as their first and
+    // last eight (overlapping), scanned and stored whole, no loop.
+    if let (8..=16, Some(first), Some(last)) = (
+        bytes.len(),
+        bytes.first_chunk::<8>(),
+        bytes.last_chunk::<8>(),
+    ) {
+        let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+        if flags(first) | flags(last) == 0 {
+            let start = out.len();
+            out.reserve(bytes.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(&first.to_le_bytes());
+            out.truncate(start + 1 + bytes.len() - 8);
+            out.extend_from_slice(&last.to_le_bytes());
+            out.push(b'"');
+            return;
+        }
+    }
     // Room for the quotes and for the last chunk's eight bytes (see `write_str_contents`).
     out.reserve(s.len() + 10);
     out.push(b'"');
