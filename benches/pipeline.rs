@@ -21,11 +21,6 @@
 mod common;
 
 use std::hint::black_box;
-
-/// The allocator the `vanban` command ships with (see `src/main.rs`).
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 
 use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
@@ -33,6 +28,11 @@ use vanban::lex::{self, Line};
 use vanban::model::{Document, Format};
 use vanban::parse::citation::find_citations;
 use vanban::parse::{Context, body, header, stages, title};
+
+/// The allocator the `vanban` command ships with (see `src/main.rs`).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SEED: &str = include_str!("../corpus/000_9ebb4c68ea5cda49.txt");
 

@@ -28,8 +28,8 @@
 //! (by hand, [`number::match_len`]), so the scan is linear and a text without separators costs
 //! one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
 //! luận`, longest match) and `số`, and a bounded look-ahead parses the date (with nom) and the
-//! issuer after `của`. A regex pass finds the capitalized kind words of named references
-//! outside the numbered ones. Every literal of the domain (kind words, codes, stop words) lives
+//! issuer after `của`. An Aho-Corasick pass finds the capitalized kind words of named
+//! references outside the numbered ones. Every literal of the domain (kind words, codes, stop words) lives
 //! in [`crate::tables`]; the lookups built from them (kinds by last char, stop words by first
 //! byte) are built once.
 //!
