@@ -127,17 +127,40 @@ pub fn canonical_type_code(code: &str) -> Option<&'static str> {
 
 /// Finds the type whose capitalized name starts `text` (already upper-cased by the writer).
 pub fn doc_type_by_name(text: &str) -> Option<&'static DocType> {
-    // Comparing first bytes rules out almost every name without a call to memcmp.
-    let first = text.as_bytes().first();
-    DOC_TYPES.iter().find(|t| {
-        t.name.as_bytes().first() == first
-            && text.strip_prefix(t.name).is_some_and(|rest| {
-                rest.chars()
-                    .next()
-                    .is_none_or(|c| !crate::chars::is_alphanumeric(c))
-            })
-    })
+    // Only the types whose name starts with the text's first byte are tried, in table order:
+    // most lines asked (every body line that could be a title) start with none of them.
+    let Some(&first) = text.as_bytes().first() else {
+        return None;
+    };
+    let mut candidates = TYPES_BY_FIRST_BYTE[usize::from(first)];
+    while candidates != 0 {
+        let t = &DOC_TYPES[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        let fits = text.strip_prefix(t.name).is_some_and(|rest| {
+            rest.chars()
+                .next()
+                .is_none_or(|c| !crate::chars::is_alphanumeric(c))
+        });
+        if fits {
+            return Some(t);
+        }
+    }
+    None
 }
+
+/// For each byte, the set of [`DOC_TYPES`] (bit `i` for entry `i`) whose name starts with it.
+static TYPES_BY_FIRST_BYTE: [u64; 256] = {
+    assert!(DOC_TYPES.len() <= 64, "one bit per document type");
+    let mut table = [0u64; 256];
+    let mut i = 0;
+    while i < DOC_TYPES.len() {
+        if let Some(&b) = DOC_TYPES[i].name.as_bytes().first() {
+            table[b as usize] |= 1 << i;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// Finds the type whose lower-case kind word is `kind` exactly.
 pub fn doc_type_by_kind(kind: &str) -> Option<&'static DocType> {
@@ -554,6 +577,28 @@ mod tests {
             Some("thông báo kết luận")
         );
         assert_eq!(doc_type_by_name("LUẬTX"), None);
+        assert_eq!(doc_type_by_name(""), None);
+        // The first-byte index finds what a walk of the whole table in order finds.
+        let walk = |text: &str| {
+            DOC_TYPES.iter().find(|t| {
+                text.strip_prefix(t.name).is_some_and(|rest| {
+                    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
+        };
+        for t in DOC_TYPES {
+            for text in [
+                t.name.to_owned(),
+                format!("{} VỀ VIỆC", t.name),
+                format!("{}:", t.name),
+                format!("{}A", t.name),
+                t.name.chars().skip(1).collect(),
+                t.name.chars().take(t.name.chars().count() - 1).collect(),
+                t.kind.to_owned(),
+            ] {
+                assert_eq!(doc_type_by_name(&text), walk(&text), "{text:?}");
+            }
+        }
         assert_eq!(
             doc_type_by_code("Ctr").map(|t| t.kind),
             Some("chương trình")
