@@ -581,9 +581,8 @@ mod tests {
         // The first-byte index finds what a walk of the whole table in order finds.
         let walk = |text: &str| {
             DOC_TYPES.iter().find(|t| {
-                text.strip_prefix(t.name).is_some_and(|rest| {
-                    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-                })
+                text.strip_prefix(t.name)
+                    .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
             })
         };
         for t in DOC_TYPES {

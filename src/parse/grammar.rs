@@ -16,6 +16,9 @@
 //! References: Nghị định 30/2020/NĐ-CP Phụ lục I Mục II (số, ký hiệu; địa danh, thời gian),
 //! Hướng dẫn 36-HD/VPTW (Party numbers).
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
@@ -207,7 +210,7 @@ pub fn date_words(i: &str) -> IResult<&str, DateParts> {
 
 /// Parses a place-and-date line; the date words must start within the line after the place.
 pub fn place_date(text: &str) -> Option<PlaceDate> {
-    let at = text.find("ngày").or_else(|| text.find("Ngày"))?;
+    let at = day_word(text)?;
     let (_, (day, month, year)) = date_words(&text[at..]).ok()?;
     let place = text[..at].trim().trim_end_matches(',').trim();
     if place.chars().count() > 60
@@ -223,6 +226,26 @@ pub fn place_date(text: &str) -> Option<PlaceDate> {
         month,
         year,
     })
+}
+
+/// Where the first `ngày` of `text` starts, or else the first `Ngày`: one search for what
+/// follows the first letter, instead of two substring searches (each `str::find` builds its
+/// own searcher), asked of every header line.
+fn day_word(text: &str) -> Option<usize> {
+    static TAIL: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| {
+        let tail = tables::DAY_WORD.get(1..).unwrap_or(tables::DAY_WORD);
+        memmem::Finder::new(tail.as_bytes())
+    });
+    let bytes = text.as_bytes();
+    let mut capital = None;
+    for at in TAIL.find_iter(bytes) {
+        match at.checked_sub(1).map(|i| bytes[i]) {
+            Some(b'n') => return Some(at - 1),
+            Some(b'N') if capital.is_none() => capital = Some(at - 1),
+            _ => {}
+        }
+    }
+    capital
 }
 
 /// A numbering label at the start of a line.
@@ -590,6 +613,23 @@ mod tests {
             part(n.issuer_code),
             n.system
         ))
+    }
+
+    #[test]
+    fn day_word_is_the_first_lower_case_one_else_the_first_capital() {
+        let oracle = |t: &str| t.find("ngày").or_else(|| t.find("Ngày"));
+        for t in [
+            "Hà Nội, ngày 5 tháng 6 năm 2020",
+            "Ngày 5 tháng 6 năm 2020",
+            "Ngày ký: Hà Nội, ngày 5 tháng 6",
+            "gày ngay Ngay ngày",
+            "NgàyNgày",
+            "không có",
+            "",
+            "ày gày",
+        ] {
+            assert_eq!(day_word(t), oracle(t), "{t:?}");
+        }
     }
 
     #[test]
