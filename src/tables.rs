@@ -129,9 +129,7 @@ pub fn canonical_type_code(code: &str) -> Option<&'static str> {
 pub fn doc_type_by_name(text: &str) -> Option<&'static DocType> {
     // Only the types whose name starts with the text's first byte are tried, in table order:
     // most lines asked (every body line that could be a title) start with none of them.
-    let Some(&first) = text.as_bytes().first() else {
-        return None;
-    };
+    let &first = text.as_bytes().first()?;
     let mut candidates = TYPES_BY_FIRST_BYTE[usize::from(first)];
     while candidates != 0 {
         let t = &DOC_TYPES[candidates.trailing_zeros() as usize];

@@ -908,8 +908,9 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
 }
 
 /// Splits `line` into column segments; kept here so body and closing agree.
-pub fn segments(cx: &Context<'_>, i: usize) -> Vec<segment::Segment> {
-    segment::split(&cx.lines[i], cx.format)
+pub fn segments<'a>(cx: &Context<'a>, i: usize) -> Vec<segment::Segment<'a>> {
+    let lines = cx.lines;
+    segment::split(&lines[i], cx.format)
 }
 
 /// Reads a `Kính gửi:` block at line `i`: one addressee on the same line, or a list of items

@@ -132,7 +132,7 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
         return true;
     }
     // An unprefixed position line followed, within four lines, by a name or a placeholder.
-    let first = segs.first().map_or(t, |s| s.text.as_str());
+    let first = segs.first().map_or(t, |s| &*s.text);
     if is_signer_title(first) {
         let mut seen = 0;
         for k in i + 1..cx.lines.len() {

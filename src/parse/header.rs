@@ -324,7 +324,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
 
 /// `Số: 779 /QĐ-UBND Bình Thuận, ngày …`: a number and a place-date flattened onto one line with
 /// a single space between them become two segments, cut after the symbol.
-fn split_reference_date(cx: &Context<'_>, seg: Segment) -> Vec<Segment> {
+fn split_reference_date<'a>(cx: &Context<'a>, seg: Segment<'a>) -> Vec<Segment<'a>> {
     if grammar::reference(&seg.text).is_none() || !seg.text.contains("ngày") {
         return vec![seg];
     }
@@ -345,12 +345,12 @@ fn split_reference_date(cx: &Context<'_>, seg: Segment) -> Vec<Segment> {
     let mid = seg.start + cut;
     vec![
         Segment {
-            text: lc.into_owned(),
+            text: lc,
             end: mid,
             ..seg.clone()
         },
         Segment {
-            text: rc.into_owned(),
+            text: rc,
             start: mid,
             column: 1,
             ..seg
@@ -372,17 +372,17 @@ fn header_follows(cx: &Context<'_>, from: usize) -> bool {
         })
 }
 
-fn apply(
-    cx: &mut Context<'_>,
+fn apply<'a>(
+    cx: &mut Context<'a>,
     doc: &mut Document,
-    seg: &Segment,
+    seg: &Segment<'a>,
     item: Item,
-    issuer_lines: &mut Vec<Segment>,
-    subject: &mut Option<(Vec<Segment>, String)>,
+    issuer_lines: &mut Vec<Segment<'a>>,
+    subject: &mut Option<(Vec<Segment<'a>>, String)>,
 ) {
     let h = &mut doc.header;
     let text_line = || TextLine {
-        text: seg.text.clone(),
+        text: seg.text.to_string(),
         line: seg.line,
     };
     let path: String = match item {
@@ -400,7 +400,7 @@ fn apply(
         }
         Item::Reference(n) if h.reference.is_none() => {
             h.reference = Some(Reference {
-                text: seg.text.clone(),
+                text: seg.text.to_string(),
                 number: n.number,
                 year: n.year,
                 type_code: n.type_code,
@@ -412,7 +412,7 @@ fn apply(
         }
         Item::PlaceDate(pd) if h.place_date.is_none() => {
             h.place_date = Some(PlaceDate {
-                text: seg.text.clone(),
+                text: seg.text.to_string(),
                 place: pd.place,
                 day: pd.day,
                 month: pd.month,
@@ -428,7 +428,7 @@ fn apply(
         Item::Mark(kind) => {
             h.marks.push(Mark {
                 kind,
-                text: seg.text.clone(),
+                text: seg.text.to_string(),
                 line: seg.line,
             });
             format!("/header/marks/{}", h.marks.len() - 1)
@@ -436,7 +436,7 @@ fn apply(
         Item::Rule => {
             doc.artifacts.push(Artifact {
                 kind: ArtifactKind::Rule,
-                text: seg.text.clone(),
+                text: seg.text.to_string(),
                 line: seg.line,
             });
             format!("/artifacts/{}", doc.artifacts.len() - 1)

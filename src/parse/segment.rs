@@ -6,6 +6,7 @@
 //! A segment is one column's text (one `<br>` piece of a cell). The byte ranges of a line's
 //! segments partition the line, so each can be claimed by a different node.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -14,10 +15,13 @@ use crate::lex::{self, Line};
 use crate::model::Format;
 
 /// One column piece of a line.
+///
+/// Its text borrows the line's own cleaned text when the line is one column (most lines), and
+/// the raw line when cleaning a piece changes nothing: a copy only where cleaning made one.
 #[derive(Debug, Clone)]
-pub struct Segment {
+pub struct Segment<'a> {
     /// Cleaned text.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Byte range in the normalized text (the pieces of a line partition it).
     pub start: usize,
     /// End of the range.
@@ -32,7 +36,7 @@ pub struct Segment {
 ///
 /// `line` comes from [`lex::lines`] with the same `format`: its `text` is its cleaned `raw`,
 /// which is reused as the text of a line that has only one column.
-pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
+pub fn split<'a>(line: &'a Line<'a>, format: Format) -> Vec<Segment<'a>> {
     let raw = line.raw;
     let pipe = line.is_pipe_row();
     if is_one_column(line) {
@@ -40,7 +44,7 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
             return Vec::new();
         }
         return vec![Segment {
-            text: line.text.clone().into_owned(),
+            text: Cow::Borrowed(&line.text),
             start: line.start,
             end: line.end,
             column: 0,
@@ -77,20 +81,24 @@ pub fn split(line: &Line<'_>, format: Format) -> Vec<Segment> {
         }
     }
     // Keep the cuts whose piece has text; the first piece always starts at the line start.
-    let mut pieces: Vec<(usize, usize, String)> = Vec::new();
+    let mut pieces: Vec<(usize, usize, Cow<'a, str>)> = Vec::new();
     for (k, &(from, column)) in cuts.iter().enumerate() {
         let to = cuts.get(k + 1).map_or(raw.len(), |c| c.0);
         let piece = raw.get(from..to).unwrap_or("");
         let piece = piece.trim_end_matches(['|', ' ', '\t']);
         let piece = piece.strip_suffix("<br>").unwrap_or(piece);
         let (clean, _, _) = lex::clean_line(piece, format);
-        let clean = clean.trim_matches('|').trim();
-        if clean.is_empty()
-            || clean.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) && line.is_pipe_row()
+        let trimmed = clean.trim_matches('|').trim();
+        if trimmed.is_empty()
+            || trimmed.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) && line.is_pipe_row()
         {
             continue;
         }
-        pieces.push((from, column, clean.to_owned()));
+        let text = match clean {
+            Cow::Borrowed(c) => Cow::Borrowed(c.trim_matches('|').trim()),
+            Cow::Owned(_) => Cow::Owned(trimmed.to_owned()),
+        };
+        pieces.push((from, column, text));
     }
     let ends: Vec<usize> = pieces
         .iter()
@@ -194,7 +202,9 @@ mod tests {
         for w in segs.windows(2) {
             assert_eq!(w[0].end, w[1].start, "{raw:?}");
         }
-        segs.into_iter().map(|s| (s.text, s.column)).collect()
+        segs.into_iter()
+            .map(|s| (s.text.into_owned(), s.column))
+            .collect()
     }
 
     #[test]
