@@ -319,6 +319,12 @@ fn clean_block<const N: usize>(block: &[u8; N]) -> bool {
     !escape.iter().any(|&e| e)
 }
 
+/// [`write_str`] of a struct field's name, inlined where the name is a constant.
+#[inline(always)]
+fn write_key(out: &mut Vec<u8>, key: &str) {
+    write_str(out, key);
+}
+
 /// Appends `s` as a JSON string, quotes included, escaped as `serde_json` escapes.
 #[inline]
 fn write_str(out: &mut Vec<u8>, s: &str) {
@@ -788,13 +794,16 @@ impl<F: Format> ser::SerializeStruct for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
 
+    // Inlined into each derived `serialize`, where `key` is a literal: the length tests and the
+    // escape scan of `write_str` fold away, leaving the stores.
+    #[inline(always)]
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
         self.next();
-        write_str(&mut self.ser.out, key);
+        write_key(&mut self.ser.out, key);
         ser::SerializeMap::serialize_value(self, value)
     }
 
