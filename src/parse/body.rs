@@ -669,7 +669,7 @@ fn join(
     let src = &mut cx.texts[last.text];
     let before = src.text.len();
     extend(&mut src.text, piece, glued);
-    src.pieces.push((src.text.len() - piece.len(), line.no));
+    src.push_piece(src.text.len() - piece.len(), line.no);
     let joined = &src.text;
     if joined.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);

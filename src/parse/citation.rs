@@ -1204,17 +1204,8 @@ pub fn collect(texts: &[super::TextSource]) -> Vec<Citation> {
     let mut out = Vec::new();
     for source in texts {
         for found in find_citations(&source.text) {
-            // Pieces are appended in text order, so their offsets ascend: the last piece that
-            // starts at or before the citation is found by bisection, not by a walk per citation.
-            let after = source
-                .pieces
-                .partition_point(|(off, _)| *off <= found.start);
-            let line = after
-                .checked_sub(1)
-                .and_then(|i| source.pieces.get(i))
-                .map_or(0, |p| p.1);
             out.push(Citation {
-                line,
+                line: source.line_at(found.start),
                 ..found.citation
             });
         }

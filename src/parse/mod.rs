@@ -231,12 +231,17 @@ pub struct Context<'a> {
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.
+///
+/// Most texts are one line: the first piece's line is kept inline and only the pieces joined
+/// after it go into a vector, which then allocates only for texts of several lines.
 #[derive(Debug, Clone, Default)]
 pub struct TextSource {
     /// The text as stored in the node.
     pub text: String,
-    /// `(byte offset in text, line number)` where each piece starts.
-    pub pieces: Vec<(usize, usize)>,
+    /// Line of the first piece, which starts at byte 0.
+    first_line: Option<usize>,
+    /// `(byte offset in text, line number)` where each later piece starts, ascending.
+    later: Vec<(usize, usize)>,
 }
 
 impl TextSource {
@@ -244,7 +249,28 @@ impl TextSource {
     pub fn new(text: &str, line: usize) -> Self {
         Self {
             text: text.to_owned(),
-            pieces: vec![(0, line)],
+            first_line: Some(line),
+            later: Vec::new(),
+        }
+    }
+
+    /// Notes that a piece from `line` starts at byte `offset` of the text; pieces come in text
+    /// order, the first at byte 0.
+    pub fn push_piece(&mut self, offset: usize, line: usize) {
+        if self.first_line.is_none() {
+            self.first_line = Some(line);
+        } else {
+            self.later.push((offset, line));
+        }
+    }
+
+    /// The line of the piece that holds byte `offset` (0 for a text without pieces).
+    pub fn line_at(&self, offset: usize) -> usize {
+        // Offsets ascend: the last piece that starts at or before `offset`, by bisection.
+        let after = self.later.partition_point(|(off, _)| *off <= offset);
+        match after.checked_sub(1).and_then(|i| self.later.get(i)) {
+            Some(&(_, line)) => line,
+            None => self.first_line.unwrap_or(0),
         }
     }
 }
@@ -504,6 +530,23 @@ mod tests {
         }
         assert!(only_ascii_space(" \t\r\x0C"));
         assert!(!only_ascii_space("\u{2028}"));
+    }
+
+    #[test]
+    fn text_sources_map_offsets_to_the_lines_of_their_pieces() {
+        let mut one = TextSource::new("Quyết định số 1/QĐ-UBND", 7);
+        assert_eq!((one.line_at(0), one.line_at(99)), (7, 7));
+        one.text.push_str(" ngày 2/3/2020");
+        one.push_piece(23, 9);
+        one.push_piece(30, 12);
+        let lines: Vec<usize> = [0, 22, 23, 29, 30, 500].map(|o| one.line_at(o)).into();
+        assert_eq!(lines, [7, 7, 9, 9, 12, 12]);
+        // A title's source starts without pieces; its first piece is at byte 0.
+        let mut title = TextSource::default();
+        assert_eq!(title.line_at(0), 0);
+        title.push_piece(0, 4);
+        title.push_piece(10, 5);
+        assert_eq!((title.line_at(3), title.line_at(10)), (4, 5));
     }
 
     #[test]

@@ -63,14 +63,11 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         .trim()
         .trim_start_matches([':', '-', '–'])
         .trim();
-    let mut source = TextSource {
-        text: String::new(),
-        pieces: Vec::new(),
-    };
+    let mut source = TextSource::default();
     let mut end = i;
     cx.claim_line("/title", i);
     if !inline.is_empty() {
-        source.pieces.push((0, line.no));
+        source.push_piece(0, line.no);
         source.text.push_str(inline);
     }
     // Subject lines: after the type line (one blank line allowed before the first), consecutive,
@@ -99,7 +96,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if !source.text.is_empty() {
             source.text.push(' ');
         }
-        source.pieces.push((source.text.len(), l.no));
+        source.push_piece(source.text.len(), l.no);
         source.text.push_str(text);
         cx.claim_line("/title", j);
         end = j;
