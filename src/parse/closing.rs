@@ -58,20 +58,20 @@ fn is_placeholder(t: &str) -> bool {
 
 /// A signer's name: two to seven words, capitalized, no digits or sentence punctuation.
 fn is_name(t: &str, upper_ok: bool) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !(2..=7).contains(&words.len()) || t.chars().count() > 60 {
-        return false;
-    }
-    if t.chars()
-        .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | ',' | '/' | '(' | ')'))
+    // Byte tests first (digits and punctuation are ASCII), then one walk over the words.
+    if t.len() > 60 * 4
+        || t.bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b':' | b';' | b',' | b'/' | b'(' | b')'))
+        || t.chars().count() > 60
     {
         return false;
     }
-    let capitalized = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    capitalized * 10 >= words.len() * 6 && (upper_ok || !is_upper(t))
+    let (mut words, mut capitalized) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        words += 1;
+        capitalized += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    (2..=7).contains(&words) && capitalized * 10 >= words * 6 && (upper_ok || !is_upper(t))
 }
 
 /// A position line opening a signature without prefix (`GIÁM ĐỐC`).
