@@ -261,7 +261,10 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
         }
         let segs: Vec<Segment> = segment::split(line, cx.format)
             .into_iter()
-            .flat_map(|s| split_reference_date(cx, s))
+            .flat_map(|s| {
+                let (whole_or_left, right) = split_reference_date(cx, s);
+                std::iter::once(whole_or_left).chain(right)
+            })
             .collect();
         if segs.is_empty() {
             // A pipe table's `|---|---|` row: markup without text.
@@ -324,9 +327,14 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
 
 /// `Số: 779 /QĐ-UBND Bình Thuận, ngày …`: a number and a place-date flattened onto one line with
 /// a single space between them become two segments, cut after the symbol.
-fn split_reference_date<'a>(cx: &Context<'a>, seg: Segment<'a>) -> Vec<Segment<'a>> {
+///
+/// Gives the segment back whole, or its two parts (no vector: asked of every header segment).
+fn split_reference_date<'a>(
+    cx: &Context<'a>,
+    seg: Segment<'a>,
+) -> (Segment<'a>, Option<Segment<'a>>) {
     if grammar::reference(&seg.text).is_none() || !seg.text.contains("ngày") {
-        return vec![seg];
+        return (seg, None);
     }
     let raw = &cx.text[seg.start..seg.end];
     let cut = raw.find('/').and_then(|slash| {
@@ -335,27 +343,29 @@ fn split_reference_date<'a>(cx: &Context<'a>, seg: Segment<'a>) -> Vec<Segment<'
         let sym_start = slash + (after.len() - sym.len());
         sym.find(char::is_whitespace).map(|ws| sym_start + ws)
     });
-    let Some(cut) = cut else { return vec![seg] };
+    let Some(cut) = cut else {
+        return (seg, None);
+    };
     let (left, right) = raw.split_at(cut);
     let (lc, _, _) = crate::lex::clean_line(left, cx.format);
     let (rc, _, _) = crate::lex::clean_line(right, cx.format);
     if grammar::place_date(&rc).is_none() || rc.is_empty() {
-        return vec![seg];
+        return (seg, None);
     }
     let mid = seg.start + cut;
-    vec![
+    (
         Segment {
             text: lc,
             end: mid,
             ..seg.clone()
         },
-        Segment {
+        Some(Segment {
             text: rc,
             start: mid,
             column: 1,
             ..seg
-        },
-    ]
+        }),
+    )
 }
 
 /// True when a header item stands within the next eight non-blank lines (rules not counted): the lines above it are
