@@ -76,14 +76,14 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
     let mut start = 0;
     for (i, raw) in split_lf(text).enumerate() {
         let end = start + raw.len();
-        let (clean, heading, emphasized) = clean_line(raw, format);
+        let (text, heading, emphasized, spaced) = clean(raw, format);
         out.push(Line {
             no: i + 1,
             start,
             end,
             raw,
-            spaced: is_spaced(raw, format, matches!(clean, Cow::Owned(_))),
-            text: clean,
+            spaced,
+            text,
             heading,
             emphasized,
         });
@@ -118,15 +118,22 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
         let mut cuts = Vec::new();
         // The first ` ---` and ` ___`: a rule after the motto (`Hạnh phúc ---------------`).
         let (mut dashes, mut underscores) = (None, None);
-        // A byte loop: header lines are short and full of spaces, which would stop a
-        // vectorized search every few bytes.
-        for (p, pair) in bytes.windows(2).enumerate() {
-            if pair[0] != b' ' {
-                continue;
-            }
+        // A byte loop from space to space: header lines are short and full of spaces, which
+        // would stop a vectorized search every few bytes (and a tight `position` loop costs
+        // about half the instructions of looking at every pair of bytes).
+        let mut from = 0;
+        while let Some(p) = bytes
+            .get(from..)
+            .and_then(|b| b.iter().position(|&c| c == b' '))
+            .map(|k| from + k)
+        {
+            from = p + 1;
             let at = p + 1;
-            let rest = &bytes[at..];
-            match pair[1] {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let Some(&next) = rest.first() else {
+                break;
+            };
+            match next {
                 b'-' if dashes.is_none() && rest.starts_with(b"---") => dashes = Some(p),
                 b'_' if underscores.is_none() && rest.starts_with(b"___") => underscores = Some(p),
                 // A frame phrase after one space only: wider gaps and tabs are column breaks
@@ -190,13 +197,13 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
                 continue;
             }
             let raw = &line.raw[from..to];
-            let (text, heading, emphasized) = clean_line(raw, format);
+            let (text, heading, emphasized, spaced) = clean(raw, format);
             out.push(Line {
                 no: line.no,
                 start: line.start + from,
                 end: line.start + to,
                 raw,
-                spaced: is_spaced(raw, format, matches!(text, Cow::Owned(_))),
+                spaced,
                 text,
                 heading,
                 emphasized,
@@ -413,10 +420,132 @@ pub fn detect_format(text: &str) -> Format {
 
 /// Cleans one raw line: returns the text for matching, the heading level and the emphasis hint.
 pub fn clean_line(raw: &str, format: Format) -> (Cow<'_, str>, u8, bool) {
-    let trimmed = raw.trim();
-    if format == Format::Text {
-        return (fold_spaces(trimmed), 0, false);
+    let (text, heading, emphasized, _) = clean(raw, format);
+    (text, heading, emphasized)
+}
+
+/// [`clean_line`] and [`Line::spaced`] of `raw`, from one look at the bytes of the trimmed line
+/// ([`scan`]): most lines hold no decoration, no tab and no two spaces in a row, and their text
+/// is the trimmed line, borrowed.
+fn clean(raw: &str, format: Format) -> (Cow<'_, str>, u8, bool, bool) {
+    let trimmed = trim(raw);
+    let markdown = format == Format::Markdown;
+    let facts = if markdown {
+        scan::<true>(trimmed.as_bytes())
+    } else {
+        scan::<false>(trimmed.as_bytes())
+    };
+    let spaced = facts & SPACE_RUN != 0;
+    if facts & DECORATION == 0 && !(markdown && trimmed.starts_with('#')) {
+        let text = if spaced {
+            Cow::Owned(fold_runs(trimmed))
+        } else {
+            Cow::Borrowed(trimmed)
+        };
+        return (text, 0, false, spaced);
     }
+    let (text, heading, emphasized) = clean_markdown(trimmed);
+    (text, heading, emphasized, spaced)
+}
+
+/// `raw.trim()`, without decoding a character when the line starts and ends with one that is
+/// plainly not a space (almost every line).
+fn trim(raw: &str) -> &str {
+    let bytes = raw.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return raw;
+    };
+    // `char::is_whitespace` holds for no ASCII graphic character, and no lead byte but `C2`,
+    // `E1`, `E2`, `E3` starts a white space character.
+    let plain_start = first.is_ascii_graphic() || first >= 0xC3 && !matches!(first, 0xE1..=0xE3);
+    let plain_end = last.is_ascii_graphic();
+    match (plain_start, plain_end) {
+        (true, true) => raw,
+        (true, false) => raw.trim_end(),
+        (false, true) => raw.trim_start(),
+        (false, false) => raw.trim(),
+    }
+}
+
+/// [`scan`]: a tab or two spaces in a row (what [`fold_spaces`] changes).
+const SPACE_RUN: u8 = 1;
+/// [`scan`]: a byte that may be Markdown decoration: `*`, `_`, `\`, `<` or `` ` ``.
+const DECORATION: u8 = 2;
+
+/// Bytes compared at a time by [`scan`]: two SSE2 registers. Lines run about 80 bytes; blocks of
+/// 16 took more instructions (a call and a reduction per block), blocks of 64 a few more too.
+const LANES: usize = 32;
+
+/// What [`clean`] needs to know of the bytes of a trimmed line: [`SPACE_RUN`], and with
+/// `MARKDOWN` [`DECORATION`].
+///
+/// The line is read [`LANES`] bytes at a time, each byte next to the one after it (for the two
+/// spaces), in folds over fixed-size arrays the compiler turns into a few vector instructions;
+/// the last block overlaps the one before it, and a line shorter than a block is copied into
+/// one padded with zero bytes, which are neither. A vectorized `memchr`/`memmem` call per
+/// question cost about 50 instructions of setup each on lines this short.
+fn scan<const MARKDOWN: bool>(bytes: &[u8]) -> u8 {
+    let n = bytes.len();
+    if n <= LANES {
+        let mut padded = [0u8; LANES + 1];
+        padded[..n].copy_from_slice(bytes);
+        return scan_block::<MARKDOWN>(&padded, 0);
+    }
+    // Every byte but the last is looked at with the one after it, the last block moved back to
+    // end there; the last byte is looked at alone. One call site keeps the block's code
+    // vectorized within the block, and the loop stops once every answer is known.
+    let all = if MARKDOWN {
+        SPACE_RUN | DECORATION
+    } else {
+        SPACE_RUN
+    };
+    let last_block = n - 1 - LANES;
+    let mut facts = 0;
+    let mut at = 0;
+    loop {
+        facts |= scan_block::<MARKDOWN>(bytes, at.min(last_block));
+        if at >= last_block || facts == all {
+            break;
+        }
+        at += LANES;
+    }
+    let last = bytes[n - 1];
+    let last_deco = MARKDOWN && matches!(last, b'*' | b'_' | b'\\' | b'<' | b'`');
+    facts | u8::from(last == b'\t') | u8::from(last_deco) << 1
+}
+
+/// [`scan`] of the `LANES` bytes of `bytes` from `at`, each with the byte after it (nothing
+/// when `bytes` is too short). Written as lane-by-lane loops over fixed-size arrays, which the
+/// compiler turns into one compare per question and block in vector registers.
+#[inline(never)]
+fn scan_block<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
+    let (Some(x), Some(y)) = (
+        bytes
+            .get(at..at + LANES)
+            .and_then(|x| <&[u8; LANES]>::try_from(x).ok()),
+        bytes
+            .get(at + 1..at + 1 + LANES)
+            .and_then(|y| <&[u8; LANES]>::try_from(y).ok()),
+    ) else {
+        return 0;
+    };
+    let mut run = [false; LANES];
+    for k in 0..LANES {
+        run[k] = (x[k] == b'\t') | ((x[k] == b' ') & (y[k] == b' '));
+    }
+    let mut facts = u8::from(run.iter().fold(false, |acc, &r| acc | r));
+    if MARKDOWN {
+        // `_` and `` ` `` are neighbours (5F, 60): one range, which the compiler keeps as compares.
+        let deco = x.iter().fold(false, |acc, &a| {
+            acc | (a == b'*') | (a == b'<') | (a == b'\\') | (a.wrapping_sub(b'_') < 2)
+        });
+        facts |= u8::from(deco) << 1;
+    }
+    facts
+}
+
+/// [`clean_line`] of a trimmed Markdown line that starts with `#` or holds a decoration byte.
+fn clean_markdown(trimmed: &str) -> (Cow<'_, str>, u8, bool) {
     let mut s = trimmed;
     let mut heading = 0u8;
     let hashes = s.bytes().take_while(|&b| b == b'#').count();
@@ -495,30 +624,22 @@ fn is_emphasis_underscore(s: &str, i: usize) -> bool {
     word(before) != word(after)
 }
 
-/// [`Line::spaced`] of a raw line whose cleaned text [`clean_line`] `copied` (or borrowed). A
-/// plain-text line's text is its trimmed raw line with spaces folded, copied exactly when it is
-/// spaced: no second look.
-fn is_spaced(raw: &str, format: Format, copied: bool) -> bool {
-    match format {
-        Format::Text => copied,
-        Format::Markdown => has_space_run(raw.trim().as_bytes()),
-    }
-}
-
 /// True when `bytes` hold a tab or two spaces in a row: what [`fold_spaces`] would change.
-/// Vectorized searches with a searcher built once: `str::contains("  ")` would build one per
-/// call, which costs more than the search on lines this short.
 fn has_space_run(bytes: &[u8]) -> bool {
-    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"  "));
-    memchr::memchr(b'\t', bytes).is_some() || TWO_SPACES.find(bytes).is_some()
+    scan::<false>(bytes) & SPACE_RUN != 0
 }
 
 /// Folds runs of spaces and tabs into one space; borrows when nothing changes.
 pub fn fold_spaces(s: &str) -> Cow<'_, str> {
-    if !has_space_run(s.as_bytes()) {
-        return Cow::Borrowed(s);
+    if has_space_run(s.as_bytes()) {
+        Cow::Owned(fold_runs(s))
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+/// `s` with each run of spaces and tabs folded into one space.
+fn fold_runs(s: &str) -> String {
     // Runs between spaces and tabs are copied whole; both are ASCII, so every cut falls on a
     // character boundary.
     let bytes = s.as_bytes();
@@ -538,7 +659,7 @@ pub fn fold_spaces(s: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(&s[from..]);
-    Cow::Owned(out)
+    out
 }
 
 #[cfg(test)]
@@ -565,6 +686,39 @@ mod tests {
             "overlapping phrases count"
         );
         assert_eq!(frame_phrases_in(&"văn bản ".repeat(100)), 0);
+    }
+
+    /// [`scan`] and [`trim`] agree with the obvious definitions on lines of every length around
+    /// the block size, made of the bytes they look for and letters.
+    #[test]
+    fn scan_and_trim_agree_with_plain_definitions() {
+        let pool: Vec<char> = " \t*_\\<`a#ệ|\u{a0}\u{3000}\u{1680}".chars().collect();
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        for round in 0..30_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 140) as usize;
+            // Mostly letters, so that long lines without any of the bytes come up.
+            let dense = round % 3 == 0;
+            let text: String = (0..len)
+                .map(|k| {
+                    let r = (state.rotate_left(k as u32 * 7) >> 5) as usize;
+                    if dense || r % 9 == 0 {
+                        pool[r % pool.len()]
+                    } else {
+                        'x'
+                    }
+                })
+                .collect();
+            assert_eq!(trim(&text), text.trim(), "{text:?}");
+            let b = text.as_bytes();
+            let run = b.contains(&b'\t') || b.windows(2).any(|w| w == b"  ");
+            let deco = b.iter().any(|c| b"*_\\<`".contains(c));
+            let want = u8::from(run) | u8::from(deco) << 1;
+            assert_eq!(scan::<true>(b), want, "{text:?}");
+            assert_eq!(scan::<false>(b), u8::from(run), "{text:?}");
+        }
     }
 
     #[test]
