@@ -27,11 +27,11 @@
 //! digits stand before and a capital (or a year) after; only there is the number grammar read
 //! (by hand, [`number::match_len`]), so the scan is linear and a text without separators costs
 //! one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
-//! luận`, longest match) and `số`, and a bounded look-ahead parses the date (with nom) and the
-//! issuer after `của`. An Aho-Corasick pass finds the capitalized kind words of named
-//! references outside the numbered ones. Every literal of the domain (kind words, codes, stop words) lives
-//! in [`crate::tables`]; the lookups built from them (kinds by last char, stop words by first
-//! byte) are built once.
+//! luận`, longest match, in one walk back through a trie of the kinds) and `số`, and a bounded
+//! look-ahead reads the date and the issuer after `của`. An Aho-Corasick pass finds
+//! the capitalized kind words of named references outside the numbered ones. Every literal of
+//! the domain (kind words, codes, stop words) lives in [`crate::tables`]; the lookups built from
+//! them (the kinds' trie, stop words by first byte) are built once.
 //!
 //! ## Examples
 //!
@@ -383,46 +383,81 @@ struct Behind {
     has_number_word: bool,
 }
 
-/// The kinds that end with one char, each with its place in table order.
-struct KindsEnding {
-    last: char,
-    kinds: Vec<(usize, &'static str)>,
+/// One node of [`KIND_TRIE`]: the kind that ends here, if any, and the next chars back.
+struct KindNode {
+    /// The kind whose words, read back from the end, lead here.
+    kind: Option<&'static str>,
+    /// The next char back (a space stands for a run of whitespace) and its node.
+    back: Vec<(char, usize)>,
 }
 
-/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], by their last char: a kind can
-/// only end a text whose last char is its last char, ignoring case, so [`kind_before`] tries
-/// only the few kinds of one or two groups. There are a dozen last chars: a list is searched
-/// faster than a map is hashed.
-static KINDS_BY_LAST_CHAR: LazyLock<Vec<KindsEnding>> = LazyLock::new(|| {
-    let mut groups: Vec<KindsEnding> = Vec::new();
+/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], in a trie read from their last
+/// char back: [`kind_at_end`] walks it once from the end of a text, so every kind that could end
+/// there is tried at the same time, each char of the text read once. Where two kinds are the
+/// same words, the first in table order keeps the node.
+static KIND_TRIE: LazyLock<Vec<KindNode>> = LazyLock::new(|| {
+    let mut nodes = vec![KindNode {
+        kind: None,
+        back: Vec::new(),
+    }];
     let kinds = DOC_TYPES
         .iter()
         .map(|t| t.kind)
         .chain(EXTRA_KIND_WORDS.iter().copied());
-    for (order, kind) in kinds.enumerate() {
-        let Some(last) = kind.chars().next_back() else {
-            continue;
-        };
-        match groups.iter_mut().find(|g| g.last == last) {
-            Some(group) => group.kinds.push((order, kind)),
-            None => groups.push(KindsEnding {
-                last,
-                kinds: vec![(order, kind)],
-            }),
+    for kind in kinds {
+        let mut node = 0;
+        for c in kind.chars().rev() {
+            node = match nodes[node].back.iter().find(|(k, _)| *k == c) {
+                Some(&(_, next)) => next,
+                None => {
+                    nodes.push(KindNode {
+                        kind: None,
+                        back: Vec::new(),
+                    });
+                    let next = nodes.len() - 1;
+                    nodes[node].back.push((c, next));
+                    next
+                }
+            };
         }
+        nodes[node].kind.get_or_insert(kind);
     }
-    groups
+    nodes
 });
 
-/// The kinds whose last char `c` matches as [`same_ci`] compares it (`c` itself or its lower
-/// case), with their places in table order.
-fn kinds_ending_with(c: char) -> impl Iterator<Item = &'static (usize, &'static str)> {
-    let folded = single_lower(c).filter(|&l| l != c);
-    [Some(c), folded]
-        .into_iter()
-        .flatten()
-        .filter_map(|end| KINDS_BY_LAST_CHAR.iter().find(|g| g.last == end))
-        .flat_map(|g| &g.kinds)
+/// The longest kind of [`KIND_TRIE`] that `before` ends with as whole words, ignoring case and
+/// letting any run of whitespace match a space, as [`ends_with_word_ci`] matches each, with the
+/// byte where it starts.
+fn kind_at_end(before: &str) -> Option<(&'static str, usize)> {
+    let trie = &*KIND_TRIE;
+    let mut node = &trie[0];
+    let mut end = before.len();
+    let mut found = None;
+    while let Some(c) = prev_char(before, end) {
+        let key = if c.is_whitespace() {
+            while let Some(w) = prev_char(before, end).filter(|w| w.is_whitespace()) {
+                end -= w.len_utf8();
+            }
+            ' '
+        } else {
+            end -= c.len_utf8();
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                single_lower(c).unwrap_or(c)
+            }
+        };
+        let Some(&(_, next)) = node.back.iter().find(|(k, _)| *k == key) else {
+            break;
+        };
+        node = &trie[next];
+        if let Some(kind) = node.kind
+            && !prev_char(before, end).is_some_and(char::is_alphanumeric)
+        {
+            found = Some((kind, end));
+        }
+    }
+    found
 }
 
 /// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
@@ -497,14 +532,7 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
     }
     // The kind words right before: the longest that matches, as a whole word (the first in
     // table order if two were as long).
-    let adjacent = before
-        .chars()
-        .next_back()
-        .into_iter()
-        .flat_map(kinds_ending_with)
-        .filter_map(|&(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
-        .min_by_key(|&(_, at, order)| (at, order))
-        .map(|(kind, at, _)| (kind, at));
+    let adjacent = kind_at_end(before);
     // A lower-case `luật` may end a name (`Luật Ban hành văn bản quy phạm pháp luật số …`):
     // then the capitalized kind further back wins.
     let common_word = adjacent.is_some_and(|(kind, at)| {
@@ -1289,6 +1317,87 @@ mod tests {
             let expected: Vec<(usize, usize)> =
                 named_regex().find_iter(&text).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(named_matches(&text), expected, "{:?}", text);
+        }
+    }
+
+    /// What [`kind_at_end`] must find: every kind tried with [`ends_with_word_ci`], the longest
+    /// match, the first in table order among equals.
+    fn kind_at_end_by_words(before: &str) -> Option<(&'static str, usize)> {
+        DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied())
+            .enumerate()
+            .filter_map(|(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
+            .min_by_key(|&(_, at, order)| (at, order))
+            .map(|(kind, at, _)| (kind, at))
+    }
+
+    /// Kind words, their pieces in other cases, and chars around them.
+    fn kind_pieces() -> Vec<&'static str> {
+        DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied())
+            .chain([
+                "Quyết", "ĐỊNH", "Kế", "HOẠCH", "Thông", "BÁO", "kết", "Luận", "\u{212A}", "K",
+                "İ", " ", "  ", "\t", "\u{a0}", "x", "1", "ệ", "Ệ", "\u{301}", ",", "ố",
+            ])
+            .collect()
+    }
+
+    #[test]
+    fn kind_trie_agrees_with_each_kind() {
+        for kind in DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied())
+        {
+            for c in kind.chars().filter(|&c| c != ' ') {
+                assert_eq!(single_lower(c), Some(c), "{c:?} of {kind:?} is lower case");
+            }
+        }
+        let hays = [
+            "theo Quyết định",
+            "QUYẾT ĐỊNH",
+            "quyết\t \u{a0}định",
+            "xquyết định",
+            "1quyết định",
+            "Kế hoạch",
+            "KẾ HOẠCH",
+            "Chương trình hành động",
+            "chương trình  hành động",
+            "Thông báo kết luận",
+            "kết luận",
+            "thông báo",
+            "\u{212A}ế hoạch",
+            "Văn bản",
+            "",
+            " ",
+            "định",
+        ];
+        for hay in hays {
+            assert_eq!(kind_at_end(hay), kind_at_end_by_words(hay), "{hay:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::oracle::config(4_000, 0x6B69_6E64_7472))]
+
+        /// Texts glued from kind words and their pieces: the trie finds what the words find.
+        #[test]
+        fn kind_trie_agrees_on_random_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(kind_pieces()), 0..6),
+        ) {
+            let hay = pieces.concat();
+            for (at, _) in hay.char_indices() {
+                let tail = &hay[at..];
+                proptest::prop_assert_eq!(
+                    kind_at_end(tail),
+                    kind_at_end_by_words(tail),
+                    "{:?}", tail
+                );
+            }
         }
     }
 
