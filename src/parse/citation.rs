@@ -28,10 +28,11 @@
 //! (by hand, [`number::match_len`]), so the scan is linear and a text without separators costs
 //! one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
 //! luận`, longest match, in one walk back through a trie of the kinds) and `số`, and a bounded
-//! look-ahead reads the date and the issuer after `của`. An Aho-Corasick pass finds
-//! the capitalized kind words of named references outside the numbered ones. Every literal of
-//! the domain (kind words, codes, stop words) lives in [`crate::tables`]; the lookups built from
-//! them (the kinds' trie, stop words by first byte) are built once.
+//! look-ahead reads the date and the issuer after `của`. One pass of `aho_corasick`'s packed
+//! (SIMD) searcher finds the capitalized kind words of named references outside the numbered
+//! ones. Every literal of the domain (kind words, codes, stop words) lives in
+//! [`crate::tables`]; the lookups built from them (the kinds' trie, stop words by first byte)
+//! are built once.
 //!
 //! ## Examples
 //!
@@ -109,15 +110,59 @@ const MAX_NAME_WORDS: usize = 12;
 /// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `), each with
 /// its space: the leftmost match, the first word in table order where several start there, as
 /// the regex `(?:Bộ luật|Luật|…) ` finds them (a test holds that regex as its oracle). Searched in
-/// every text of a document: an automaton has no per-search cost of a regex's cache, and a
-/// contiguous NFA is built in a fraction of a DFA's time.
-static NAMED_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// every text of a document, so with the packed (SIMD) searcher of `aho_corasick` where the CPU
+/// has one: an automaton would only wrap it, at a cost per search of about a hundred
+/// instructions.
+enum NamedFinder {
+    /// Teddy, with Rabin-Karp for the shortest texts.
+    Packed(aho_corasick::packed::Searcher),
+    /// Where there is no Teddy: a contiguous NFA, built in a fraction of a DFA's time.
+    Automaton(AhoCorasick),
+}
+
+/// The search patterns of [`NamedFinder`]: each word of [`NAMED_KINDS`] with its space.
+fn named_patterns() -> impl Iterator<Item = String> {
+    NAMED_KINDS.iter().map(|(word, _, _)| format!("{word} "))
+}
+
+/// [`NamedFinder::Automaton`]'s automaton.
+fn named_automaton() -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(NAMED_KINDS.iter().map(|(word, _, _)| format!("{word} ")))
+        .build(named_patterns())
         .expect("the named kinds build an automaton")
+}
+
+/// The searcher of named kind words, built once.
+static NAMED_FINDER: LazyLock<NamedFinder> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(named_patterns())
+        .build()
+        .map_or_else(
+            || NamedFinder::Automaton(named_automaton()),
+            NamedFinder::Packed,
+        )
 });
+
+impl NamedFinder {
+    /// The first match in `text` at or after `from` (at most `text.len()`): its start, its end,
+    /// and the index of its word in [`NAMED_KINDS`].
+    fn find_from(&self, text: &str, from: usize) -> Option<(usize, usize, usize)> {
+        let m = match self {
+            NamedFinder::Packed(searcher) => {
+                let span = aho_corasick::Span::from(from..text.len());
+                searcher.find_in(text, span)?
+            }
+            NamedFinder::Automaton(automaton) => {
+                automaton.find(aho_corasick::Input::new(text).span(from..text.len()))?
+            }
+        };
+        Some((m.start(), m.end(), m.pattern().as_usize()))
+    }
+}
 
 /// A number found in the first pass, before its date and issuer are read.
 struct Numbered<'t> {
@@ -921,8 +966,10 @@ fn trim_name(name: &str) -> &str {
 fn find_named(text: &str, numbered: &[Found]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut next = 0;
-    for m in NAMED_FINDER.find_iter(text) {
-        let start = m.start();
+    let finder = &*NAMED_FINDER;
+    let mut from = 0;
+    while let Some((start, end, word)) = finder.find_from(text, from) {
+        from = end;
         while numbered.get(next).is_some_and(|n| n.end <= start) {
             next += 1;
         }
@@ -934,17 +981,26 @@ fn find_named(text: &str, numbered: &[Found]) -> Vec<Found> {
         if found.last().is_some_and(|f| f.end > start) {
             continue;
         }
-        if let Some(f) = read_named(text, start, m.end() - 1, limit) {
+        let Some(&(_, kind, alone)) = NAMED_KINDS.get(word) else {
+            continue;
+        };
+        if let Some(f) = read_named(text, start, end - 1, limit, kind, alone) {
             found.push(f);
         }
     }
     found
 }
 
-/// Reads a named reference whose kind word spans `start..word_end`, not past `limit`.
-fn read_named(text: &str, start: usize, word_end: usize, limit: usize) -> Option<Found> {
-    let word = &text[start..word_end];
-    let &(_, kind, alone) = NAMED_KINDS.iter().find(|(w, _, _)| *w == word)?;
+/// Reads a named reference whose kind word spans `start..word_end`, not past `limit`: a `kind`
+/// of [`NAMED_KINDS`], which with `alone` names a document without a name after it.
+fn read_named(
+    text: &str,
+    start: usize,
+    word_end: usize,
+    limit: usize,
+    kind: &'static str,
+    alone: bool,
+) -> Option<Found> {
     if prev_char(text, start).is_some_and(char::is_alphanumeric) {
         return None;
     }
@@ -1266,11 +1322,26 @@ mod tests {
         &RE
     }
 
+    /// The matches of [`NAMED_FINDER`] in `text`, checked against the automaton of the other
+    /// branch, which must find the same words.
     fn named_matches(text: &str) -> Vec<(usize, usize)> {
-        NAMED_FINDER
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some((start, end, word)) = NAMED_FINDER.find_from(text, from) {
+            assert_eq!(
+                format!("{} ", NAMED_KINDS[word].0),
+                text[start..end],
+                "the word index"
+            );
+            found.push((start, end));
+            from = end;
+        }
+        let automaton: Vec<(usize, usize)> = named_automaton()
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
-            .collect()
+            .collect();
+        assert_eq!(found, automaton, "the automaton on {text:?}");
+        found
     }
 
     #[test]
