@@ -23,10 +23,10 @@
 //!
 //! ## How
 //!
-//! A memchr pass jumps from separator to separator (`/`, `-`, `–`) and keeps the places where
-//! digits stand before and a capital (or a year) after; only there is the number grammar read
-//! (by hand, [`number::match_len`]), so the scan is linear and a text without separators costs
-//! one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
+//! A memchr pass jumps from `/` to `/` (every number holds one) and keeps the places where
+//! digits, or a Party type, dash and digits, stand before and a capital (or a year) after; only
+//! there is the number grammar read (by hand, [`number::match_len`]), so the scan is linear and
+//! a text without `/` costs one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
 //! luận`, longest match, in one walk back through a trie of the kinds) and `số`, and a bounded
 //! look-ahead reads the date and the issuer after `của`. One pass of `aho_corasick`'s packed
 //! (SIMD) searcher finds the capitalized kind words of named references outside the numbered
@@ -55,6 +55,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::model::{Citation, NumberSystem};
+use crate::parse::classes::{LETTER, UPPER, letter_bits};
 use crate::tables::{
     AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
     MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
@@ -237,21 +238,21 @@ fn find_numbered(text: &str) -> Vec<Found> {
     found
 }
 
-/// Where the number pattern can start, found from the separators that every number has.
+/// Where the number pattern can start, found from the `/` that every number holds.
 ///
-/// A match of the [`number`] grammar is a run of at most six digits, then `\x20?[-–/]`, then a
-/// capital (a Party type or a symbol) or, after `/`, a year and another `/`. So the scan jumps
-/// (memchr) from separator to separator, looks back over the digits before each, and checks the
-/// char after it; the grammar is read only where all of that holds. A text without `/`, `-` and
-/// `–` costs one memchr pass. Dates (`26/5/2020`) and counts (`60/145`) stop at the char check.
+/// The first `/` of a match of the [`number`] grammar follows its digits (a state number:
+/// digits `\x20?/`) or its Party type (digits `\x20?[-–]\x20?` type `\x20?/`, the type a run of
+/// letters starting upper-case); after it stands a capital or, in a state number, a year and
+/// another `/`. So the scan jumps (memchr) from `/` to `/`, looks back over the digits, or the
+/// type, the dash and the digits, before each, and checks the char after it; the grammar is
+/// read only where all of that holds. A text without `/` costs one memchr pass, and the dashes
+/// of a text (`kinh tế - xã hội`) cost nothing. Dates (`26/5/2020`) and counts (`60/145`) stop
+/// at the char check.
 struct NumberStarts<'t> {
     text: &'t str,
-    /// Where the search for the next separator goes on.
+    /// Where the search for the next `/` goes on.
     pos: usize,
 }
-
-/// The separators of a number: `/`, `-` and the first byte of `–` (checked in full).
-const SEPARATOR_BYTES: (u8, u8, u8) = (b'/', b'-', "–".as_bytes()[0]);
 
 /// The number candidates of `text`, for [`NumberStarts::next_from`].
 fn number_starts(text: &str) -> NumberStarts<'_> {
@@ -259,33 +260,30 @@ fn number_starts(text: &str) -> NumberStarts<'_> {
 }
 
 impl NumberStarts<'_> {
-    /// The next place, at or after `from` and after the separators already passed, where
+    /// The next place, at or after `from` and after the `/` already passed, where
     /// [`number::match_len`] may match; where an unanchored search from `from` would start its
     /// match.
     ///
-    /// Within a digit run that ends right before a separator, only the start that leaves at most
-    /// [`number::MAX_DIGITS`] digits can match (the pattern is the same after the digits), so
-    /// each separator yields at most one start, and the starts come in increasing order.
+    /// Within a digit run that ends where a number's digits must end, only the start that
+    /// leaves at most [`number::MAX_DIGITS`] digits can match (the pattern is the same after
+    /// the digits), so each `/` yields at most one start. A start lies after the `/` before its
+    /// own (a type holds no `/`), so the starts come in increasing order.
     fn next_from(&mut self, from: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         self.pos = self.pos.max(from);
-        let (slash, hyphen, dash_lead) = SEPARATOR_BYTES;
-        while let Some(found) = memchr::memchr3(slash, hyphen, dash_lead, bytes.get(self.pos..)?) {
-            let sep = self.pos + found;
-            let sep_len = if bytes[sep] == dash_lead {
-                if !self.text[sep..].starts_with('–') {
-                    self.pos = sep + 1;
-                    continue;
-                }
-                '–'.len_utf8()
+        while let Some(found) = memchr::memchr(b'/', bytes.get(self.pos..)?) {
+            let slash = self.pos + found;
+            self.pos = slash + 1;
+            let before = strip_space_before(bytes, slash);
+            let state = before > 0 && bytes[before - 1].is_ascii_digit();
+            let digits_end = if state {
+                Some(before)
             } else {
-                1
+                self.party_digits_end(before)
             };
-            self.pos = sep + sep_len;
-            let mut digits_end = sep;
-            if digits_end > 0 && bytes[digits_end - 1] == b' ' {
-                digits_end -= 1;
-            }
+            let Some(digits_end) = digits_end else {
+                continue;
+            };
             let mut start = digits_end;
             while start > 0
                 && digits_end - start < number::MAX_DIGITS
@@ -294,22 +292,43 @@ impl NumberStarts<'_> {
                 start -= 1;
             }
             let start = start.max(from);
-            if start < digits_end && self.symbol_may_follow(bytes[sep] == slash) {
+            if start < digits_end && self.symbol_may_follow(state) {
                 return Some(start);
             }
         }
         None
     }
 
-    /// True when what follows the separator that ends at `self.pos` (after one optional space)
-    /// may go on as a number: a capital (any non-ASCII char is left to the grammar) or, after
-    /// `/`, four digits and another `/`.
-    fn symbol_may_follow(&self, after_slash: bool) -> bool {
+    /// Where the digits of a Party number whose type ends at `type_end` end: before the type (a
+    /// run of letters, the first upper-case) stand `\x20?[-–]\x20?`. `None` when they do not.
+    fn party_digits_end(&self, type_end: usize) -> Option<usize> {
+        let mut type_start = type_end;
+        let mut first = 0;
+        while let Some(c) = prev_char(self.text, type_start) {
+            let bits = letter_bits(c);
+            if bits & LETTER == 0 {
+                break;
+            }
+            type_start -= c.len_utf8();
+            first = bits;
+        }
+        if first & UPPER == 0 {
+            return None;
+        }
+        let head = &self.text[..strip_space_before(self.text.as_bytes(), type_start)];
+        let dash = head.strip_suffix(['-', '–'])?;
+        Some(strip_space_before(dash.as_bytes(), dash.len()))
+    }
+
+    /// True when what follows the `/` that ends at `self.pos` (after one optional space) may go
+    /// on as a number: a capital (any non-ASCII char is left to the grammar) or, in a `state`
+    /// number, four digits and another `/`.
+    fn symbol_may_follow(&self, state: bool) -> bool {
         let rest = &self.text.as_bytes()[self.pos..];
         let rest = rest.strip_prefix(b" ").unwrap_or(rest);
         match rest.first() {
             Some(b) if !b.is_ascii() || b.is_ascii_uppercase() => true,
-            Some(b) if after_slash && b.is_ascii_digit() => {
+            Some(b) if state && b.is_ascii_digit() => {
                 let year = rest
                     .get(..4)
                     .is_some_and(|y| y.iter().all(u8::is_ascii_digit));
@@ -319,6 +338,15 @@ impl NumberStarts<'_> {
             }
             _ => false,
         }
+    }
+}
+
+/// `at`, or `at - 1` when a space stands before it: where `\x20?` before `at` starts.
+fn strip_space_before(bytes: &[u8], at: usize) -> usize {
+    if at > 0 && bytes.get(at - 1) == Some(&b' ') {
+        at - 1
+    } else {
+        at
     }
 }
 
