@@ -456,82 +456,93 @@ struct Behind {
     has_number_word: bool,
 }
 
-/// One node of [`KIND_TRIE`]: the kind that ends here, if any, and the next chars back.
-struct KindNode {
-    /// The kind whose words, read back from the end, lead here.
-    kind: Option<&'static str>,
+/// Lower-case words in a trie read from their last char back: [`WordTrie::longest_at_end`]
+/// walks it once from the end of a text, so every word that could end there is tried at the
+/// same time, each char of the text read once. Where two words are the same, the first keeps
+/// the node.
+struct WordTrie {
+    nodes: Vec<TrieNode>,
+}
+
+/// One node of a [`WordTrie`]: the word that ends here, if any, and the next chars back.
+#[derive(Default)]
+struct TrieNode {
+    /// The word whose chars, read back from its end, lead here.
+    word: Option<&'static str>,
     /// The next char back (a space stands for a run of whitespace) and its node.
     back: Vec<(char, usize)>,
 }
 
-/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], in a trie read from their last
-/// char back: [`kind_at_end`] walks it once from the end of a text, so every kind that could end
-/// there is tried at the same time, each char of the text read once. Where two kinds are the
-/// same words, the first in table order keeps the node.
-static KIND_TRIE: LazyLock<Vec<KindNode>> = LazyLock::new(|| {
-    let mut nodes = vec![KindNode {
-        kind: None,
-        back: Vec::new(),
-    }];
-    let kinds = DOC_TYPES
-        .iter()
-        .map(|t| t.kind)
-        .chain(EXTRA_KIND_WORDS.iter().copied());
-    for kind in kinds {
-        let mut node = 0;
-        for c in kind.chars().rev() {
-            node = match nodes[node].back.iter().find(|(k, _)| *k == c) {
-                Some(&(_, next)) => next,
-                None => {
-                    nodes.push(KindNode {
-                        kind: None,
-                        back: Vec::new(),
-                    });
-                    let next = nodes.len() - 1;
-                    nodes[node].back.push((c, next));
-                    next
+impl WordTrie {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordTrie {
+        let mut nodes = vec![TrieNode::default()];
+        for word in words {
+            let mut node = 0;
+            for c in word.chars().rev() {
+                node = match nodes[node].back.iter().find(|(k, _)| *k == c) {
+                    Some(&(_, next)) => next,
+                    None => {
+                        nodes.push(TrieNode::default());
+                        let next = nodes.len() - 1;
+                        nodes[node].back.push((c, next));
+                        next
+                    }
+                };
+            }
+            nodes[node].word.get_or_insert(word);
+        }
+        WordTrie { nodes }
+    }
+
+    /// The longest word of the trie that `before` ends with as whole words, ignoring case and
+    /// letting any run of whitespace match a space, as [`ends_with_word_ci`] matches each, with
+    /// the byte where it starts.
+    fn longest_at_end(&self, before: &str) -> Option<(&'static str, usize)> {
+        let mut node = self.nodes.first()?;
+        let mut end = before.len();
+        let mut found = None;
+        while let Some(c) = prev_char(before, end) {
+            let key = if c.is_whitespace() {
+                while let Some(w) = prev_char(before, end).filter(|w| w.is_whitespace()) {
+                    end -= w.len_utf8();
+                }
+                ' '
+            } else {
+                end -= c.len_utf8();
+                if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    single_lower(c).unwrap_or(c)
                 }
             };
+            let Some(&(_, next)) = node.back.iter().find(|(k, _)| *k == key) else {
+                break;
+            };
+            node = self.nodes.get(next)?;
+            if let Some(word) = node.word
+                && !prev_char(before, end).is_some_and(char::is_alphanumeric)
+            {
+                found = Some((word, end));
+            }
         }
-        nodes[node].kind.get_or_insert(kind);
+        found
     }
-    nodes
+}
+
+/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`]: the kind words before a number
+/// are the longest of them (the first in table order if two were the same words).
+static KIND_TRIE: LazyLock<WordTrie> = LazyLock::new(|| {
+    WordTrie::new(
+        DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied()),
+    )
 });
 
-/// The longest kind of [`KIND_TRIE`] that `before` ends with as whole words, ignoring case and
-/// letting any run of whitespace match a space, as [`ends_with_word_ci`] matches each, with the
-/// byte where it starts.
-fn kind_at_end(before: &str) -> Option<(&'static str, usize)> {
-    let trie = &*KIND_TRIE;
-    let mut node = &trie[0];
-    let mut end = before.len();
-    let mut found = None;
-    while let Some(c) = prev_char(before, end) {
-        let key = if c.is_whitespace() {
-            while let Some(w) = prev_char(before, end).filter(|w| w.is_whitespace()) {
-                end -= w.len_utf8();
-            }
-            ' '
-        } else {
-            end -= c.len_utf8();
-            if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                single_lower(c).unwrap_or(c)
-            }
-        };
-        let Some(&(_, next)) = node.back.iter().find(|(k, _)| *k == key) else {
-            break;
-        };
-        node = &trie[next];
-        if let Some(kind) = node.kind
-            && !prev_char(before, end).is_some_and(char::is_alphanumeric)
-        {
-            found = Some((kind, end));
-        }
-    }
-    found
-}
+/// [`PLURAL_WORDS`], which may stand before a named kind.
+static PLURAL_TRIE: LazyLock<WordTrie> =
+    LazyLock::new(|| WordTrie::new(PLURAL_WORDS.iter().copied()));
 
 /// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
 static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &str, &str)>> =
@@ -605,7 +616,7 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
     }
     // The kind words right before: the longest that matches, as a whole word (the first in
     // table order if two were as long).
-    let adjacent = kind_at_end(before);
+    let adjacent = KIND_TRIE.longest_at_end(before);
     // A lower-case `luật` may end a name (`Luật Ban hành văn bản quy phạm pháp luật số …`):
     // then the capitalized kind further back wins.
     let common_word = adjacent.is_some_and(|(kind, at)| {
@@ -1032,17 +1043,14 @@ fn read_named(
     if prev_char(text, start).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    let before = text[..start].trim_end();
-    let before = &before[floor_boundary(before, before.len().saturating_sub(LOOK_BEHIND))..];
-    if PLURAL_WORDS
-        .iter()
-        .any(|w| ends_with_word_ci(before, w).is_some())
-    {
-        return None;
-    }
     // A name must follow, capitalized (`Luật PCTN`), unless the word alone names a document.
     let capitalized = next_char(text, word_end + 1).is_some_and(char::is_uppercase);
     if !capitalized && !alone {
+        return None;
+    }
+    let before = text[..start].trim_end();
+    let before = &before[floor_boundary(before, before.len().saturating_sub(LOOK_BEHIND))..];
+    if PLURAL_TRIE.longest_at_end(before).is_some() {
         return None;
     }
     let limit = floor_boundary(text, limit.min(word_end + NAME_BYTES));
@@ -1419,28 +1427,35 @@ mod tests {
         }
     }
 
-    /// What [`kind_at_end`] must find: every kind tried with [`ends_with_word_ci`], the longest
-    /// match, the first in table order among equals.
-    fn kind_at_end_by_words(before: &str) -> Option<(&'static str, usize)> {
+    /// The kind words, in table order.
+    fn kind_words() -> impl Iterator<Item = &'static str> {
         DOC_TYPES
             .iter()
             .map(|t| t.kind)
             .chain(EXTRA_KIND_WORDS.iter().copied())
+    }
+
+    /// What [`WordTrie::longest_at_end`] must find: every word tried with [`ends_with_word_ci`],
+    /// the longest match, the first in order among equals.
+    fn longest_by_words(
+        words: impl Iterator<Item = &'static str>,
+        before: &str,
+    ) -> Option<(&'static str, usize)> {
+        words
             .enumerate()
             .filter_map(|(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
             .min_by_key(|&(_, at, order)| (at, order))
             .map(|(kind, at, _)| (kind, at))
     }
 
-    /// Kind words, their pieces in other cases, and chars around them.
+    /// Kind and plural words, their pieces in other cases, and chars around them.
     fn kind_pieces() -> Vec<&'static str> {
-        DOC_TYPES
-            .iter()
-            .map(|t| t.kind)
-            .chain(EXTRA_KIND_WORDS.iter().copied())
+        kind_words()
+            .chain(PLURAL_WORDS.iter().copied())
             .chain([
-                "Quyết", "ĐỊNH", "Kế", "HOẠCH", "Thông", "BÁO", "kết", "Luận", "\u{212A}", "K",
-                "İ", " ", "  ", "\t", "\u{a0}", "x", "1", "ệ", "Ệ", "\u{301}", ",", "ố",
+                "Các", "MỘT", "Số", "SỐ", "Mỗi", "Quyết", "ĐỊNH", "Kế", "HOẠCH", "Thông", "BÁO",
+                "kết", "Luận", "\u{212A}", "K", "İ", " ", "  ", "\t", "\u{a0}", "x", "1", "ệ", "Ệ",
+                "\u{301}", ",", "ố",
             ])
             .collect()
     }
@@ -1457,6 +1472,13 @@ mod tests {
             }
         }
         let hays = [
+            "theo các",
+            "Một  số",
+            "MỘT SỐ",
+            "một\u{a0}số",
+            "xmột số",
+            "Những",
+            "số",
             "theo Quyết định",
             "QUYẾT ĐỊNH",
             "quyết\t \u{a0}định",
@@ -1476,7 +1498,16 @@ mod tests {
             "định",
         ];
         for hay in hays {
-            assert_eq!(kind_at_end(hay), kind_at_end_by_words(hay), "{hay:?}");
+            assert_eq!(
+                KIND_TRIE.longest_at_end(hay),
+                longest_by_words(kind_words(), hay),
+                "{hay:?}"
+            );
+            assert_eq!(
+                PLURAL_TRIE.longest_at_end(hay),
+                longest_by_words(PLURAL_WORDS.iter().copied(), hay),
+                "{hay:?}"
+            );
         }
     }
 
@@ -1492,8 +1523,13 @@ mod tests {
             for (at, _) in hay.char_indices() {
                 let tail = &hay[at..];
                 proptest::prop_assert_eq!(
-                    kind_at_end(tail),
-                    kind_at_end_by_words(tail),
+                    KIND_TRIE.longest_at_end(tail),
+                    longest_by_words(kind_words(), tail),
+                    "{:?}", tail
+                );
+                proptest::prop_assert_eq!(
+                    PLURAL_TRIE.longest_at_end(tail),
+                    longest_by_words(PLURAL_WORDS.iter().copied(), tail),
                     "{:?}", tail
                 );
             }
