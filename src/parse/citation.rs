@@ -1251,9 +1251,14 @@ fn starts_with_word(s: &str, word: &str) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
-/// Compares one char of the text with one char of a lower-case needle, ignoring case.
+/// Compares one char of the text with one char of a lower-case needle, ignoring case. An ASCII
+/// char is its own table ([`single_lower`] gives its ASCII lower case).
 fn same_ci(c: char, lower: char) -> bool {
-    c == lower || single_lower(c) == Some(lower)
+    if c.is_ascii() {
+        c.to_ascii_lowercase() == lower
+    } else {
+        c == lower || single_lower(c) == Some(lower)
+    }
 }
 
 /// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
@@ -1456,6 +1461,20 @@ mod tests {
             .filter_map(|(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
             .min_by_key(|&(_, at, order)| (at, order))
             .map(|(kind, at, _)| (kind, at))
+    }
+
+    #[test]
+    fn ascii_chars_fold_as_the_table_folds_them() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(single_lower(c), Some(c.to_ascii_lowercase()), "{c:?}");
+            for lower in ['a', 'n', 's', '1', ' ', 'ố'] {
+                assert_eq!(
+                    same_ci(c, lower),
+                    c == lower || single_lower(c) == Some(lower),
+                    "{c:?} and {lower:?}"
+                );
+            }
+        }
     }
 
     #[test]
