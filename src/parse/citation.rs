@@ -1136,9 +1136,29 @@ struct NameEnd {
 /// `nested` is set when scanning ahead from a comma, which then does not look ahead again.
 fn scan_name(text: &str, from: usize, limit: usize, in_number: bool, nested: bool) -> NameEnd {
     let stop = |end, stop| NameEnd { end, stop };
+    let bytes = text.as_bytes();
     let mut pos = from;
     let mut words = 0;
     while pos < limit {
+        // Most chars of a name are letters, which neither end it nor end a word: ASCII letters
+        // and digits, two-byte chars (U+00C0 to U+07FF hold no stop and no space) and three-byte
+        // chars after 0xE1 but U+1680 (Vietnamese letters) are passed without decoding. A char
+        // that starts before `limit`, a char boundary, ends at or before it.
+        match bytes.get(pos) {
+            Some(b) if b.is_ascii_alphanumeric() => {
+                pos += 1;
+                continue;
+            }
+            Some(0xC3..=0xDF) => {
+                pos += 2;
+                continue;
+            }
+            Some(0xE1) if bytes.get(pos + 1) != Some(&0x9A) => {
+                pos += 3;
+                continue;
+            }
+            _ => {}
+        }
         let rest = &text[pos..limit];
         let Some(c) = rest.chars().next() else { break };
         match c {
@@ -1475,6 +1495,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The chars [`scan_name`] passes without decoding: none is a space or a char it stops at.
+    #[test]
+    fn chars_a_name_scan_passes_are_no_stops() {
+        let passed = ('\u{C0}'..='\u{7FF}')
+            .chain('\u{1000}'..='\u{1FFF}')
+            .filter(|c| c.to_string().as_bytes().get(1) != Some(&0x9A) || c.len_utf8() == 2);
+        let mut count = 0;
+        for c in passed {
+            assert!(!c.is_whitespace(), "{c:?} is a space");
+            assert!(!";.:“”\"()),".contains(c), "{c:?} is a stop");
+            count += 1;
+        }
+        assert!(count > 5_000, "{count} chars");
     }
 
     #[test]
