@@ -23,15 +23,16 @@
 //!
 //! ## How
 //!
-//! A memchr pass jumps from separator to separator (`/`, `-`, `–`) and keeps the places where
-//! digits stand before and a capital (or a year) after; only there is the number grammar read
-//! (by hand, [`number::match_len`]), so the scan is linear and a text without separators costs
-//! one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
-//! luận`, longest match) and `số`, and a bounded look-ahead parses the date (with nom) and the
-//! issuer after `của`. An Aho-Corasick pass finds the capitalized kind words of named
-//! references outside the numbered ones. Every literal of the domain (kind words, codes, stop words) lives
-//! in [`crate::tables`]; the lookups built from them (kinds by last char, stop words by first
-//! byte) are built once.
+//! A memchr pass jumps from `/` to `/` (every number holds one) and keeps the places where
+//! digits, or a Party type, dash and digits, stand before and a capital (or a year) after; only
+//! there is the number grammar read (by hand, [`number::match_len`]), so the scan is linear and
+//! a text without `/` costs one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
+//! luận`, longest match, in one walk back through a trie of the kinds) and `số`, and a bounded
+//! look-ahead reads the date and the issuer after `của`. One pass of `aho_corasick`'s packed
+//! (SIMD) searcher finds the capitalized kind words of named references outside the numbered
+//! ones. Every literal of the domain (kind words, codes, stop words) lives in
+//! [`crate::tables`]; the lookups built from them (the kinds' trie, stop words by first byte)
+//! are built once.
 //!
 //! ## Examples
 //!
@@ -54,10 +55,11 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::model::{Citation, NumberSystem};
+use crate::parse::classes::{LETTER, UPPER, letter_bits};
 use crate::tables::{
-    AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
-    MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
-    YEAR_WORD, canonical_type_code, doc_type_by_kind,
+    AND_WORD, DAY_WORD, DOC_TYPES, DocType, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS,
+    ISSUER_WORD, MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD,
+    PLURAL_WORDS, YEAR_WORD, canonical_type_code, doc_type_by_kind,
 };
 
 /// A citation found in a text, with its byte range in that text.
@@ -109,15 +111,59 @@ const MAX_NAME_WORDS: usize = 12;
 /// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `), each with
 /// its space: the leftmost match, the first word in table order where several start there, as
 /// the regex `(?:Bộ luật|Luật|…) ` finds them (a test holds that regex as its oracle). Searched in
-/// every text of a document: an automaton has no per-search cost of a regex's cache, and a
-/// contiguous NFA is built in a fraction of a DFA's time.
-static NAMED_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// every text of a document, so with the packed (SIMD) searcher of `aho_corasick` where the CPU
+/// has one: an automaton would only wrap it, at a cost per search of about a hundred
+/// instructions.
+enum NamedFinder {
+    /// Teddy, with Rabin-Karp for the shortest texts.
+    Packed(aho_corasick::packed::Searcher),
+    /// Where there is no Teddy: a contiguous NFA, built in a fraction of a DFA's time.
+    Automaton(AhoCorasick),
+}
+
+/// The search patterns of [`NamedFinder`]: each word of [`NAMED_KINDS`] with its space.
+fn named_patterns() -> impl Iterator<Item = String> {
+    NAMED_KINDS.iter().map(|(word, _, _)| format!("{word} "))
+}
+
+/// [`NamedFinder::Automaton`]'s automaton.
+fn named_automaton() -> AhoCorasick {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(NAMED_KINDS.iter().map(|(word, _, _)| format!("{word} ")))
+        .build(named_patterns())
         .expect("the named kinds build an automaton")
+}
+
+/// The searcher of named kind words, built once.
+static NAMED_FINDER: LazyLock<NamedFinder> = LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(named_patterns())
+        .build()
+        .map_or_else(
+            || NamedFinder::Automaton(named_automaton()),
+            NamedFinder::Packed,
+        )
 });
+
+impl NamedFinder {
+    /// The first match in `text` at or after `from` (at most `text.len()`): its start, its end,
+    /// and the index of its word in [`NAMED_KINDS`].
+    fn find_from(&self, text: &str, from: usize) -> Option<(usize, usize, usize)> {
+        let m = match self {
+            NamedFinder::Packed(searcher) => {
+                let span = aho_corasick::Span::from(from..text.len());
+                searcher.find_in(text, span)?
+            }
+            NamedFinder::Automaton(automaton) => {
+                automaton.find(aho_corasick::Input::new(text).span(from..text.len()))?
+            }
+        };
+        Some((m.start(), m.end(), m.pattern().as_usize()))
+    }
+}
 
 /// A number found in the first pass, before its date and issuer are read.
 struct Numbered<'t> {
@@ -192,21 +238,21 @@ fn find_numbered(text: &str) -> Vec<Found> {
     found
 }
 
-/// Where the number pattern can start, found from the separators that every number has.
+/// Where the number pattern can start, found from the `/` that every number holds.
 ///
-/// A match of the [`number`] grammar is a run of at most six digits, then `\x20?[-–/]`, then a
-/// capital (a Party type or a symbol) or, after `/`, a year and another `/`. So the scan jumps
-/// (memchr) from separator to separator, looks back over the digits before each, and checks the
-/// char after it; the grammar is read only where all of that holds. A text without `/`, `-` and
-/// `–` costs one memchr pass. Dates (`26/5/2020`) and counts (`60/145`) stop at the char check.
+/// The first `/` of a match of the [`number`] grammar follows its digits (a state number:
+/// digits `\x20?/`) or its Party type (digits `\x20?[-–]\x20?` type `\x20?/`, the type a run of
+/// letters starting upper-case); after it stands a capital or, in a state number, a year and
+/// another `/`. So the scan jumps (memchr) from `/` to `/`, looks back over the digits, or the
+/// type, the dash and the digits, before each, and checks the char after it; the grammar is
+/// read only where all of that holds. A text without `/` costs one memchr pass, and the dashes
+/// of a text (`kinh tế - xã hội`) cost nothing. Dates (`26/5/2020`) and counts (`60/145`) stop
+/// at the char check.
 struct NumberStarts<'t> {
     text: &'t str,
-    /// Where the search for the next separator goes on.
+    /// Where the search for the next `/` goes on.
     pos: usize,
 }
-
-/// The separators of a number: `/`, `-` and the first byte of `–` (checked in full).
-const SEPARATOR_BYTES: (u8, u8, u8) = (b'/', b'-', "–".as_bytes()[0]);
 
 /// The number candidates of `text`, for [`NumberStarts::next_from`].
 fn number_starts(text: &str) -> NumberStarts<'_> {
@@ -214,33 +260,30 @@ fn number_starts(text: &str) -> NumberStarts<'_> {
 }
 
 impl NumberStarts<'_> {
-    /// The next place, at or after `from` and after the separators already passed, where
+    /// The next place, at or after `from` and after the `/` already passed, where
     /// [`number::match_len`] may match; where an unanchored search from `from` would start its
     /// match.
     ///
-    /// Within a digit run that ends right before a separator, only the start that leaves at most
-    /// [`number::MAX_DIGITS`] digits can match (the pattern is the same after the digits), so
-    /// each separator yields at most one start, and the starts come in increasing order.
+    /// Within a digit run that ends where a number's digits must end, only the start that
+    /// leaves at most [`number::MAX_DIGITS`] digits can match (the pattern is the same after
+    /// the digits), so each `/` yields at most one start. A start lies after the `/` before its
+    /// own (a type holds no `/`), so the starts come in increasing order.
     fn next_from(&mut self, from: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         self.pos = self.pos.max(from);
-        let (slash, hyphen, dash_lead) = SEPARATOR_BYTES;
-        while let Some(found) = memchr::memchr3(slash, hyphen, dash_lead, bytes.get(self.pos..)?) {
-            let sep = self.pos + found;
-            let sep_len = if bytes[sep] == dash_lead {
-                if !self.text[sep..].starts_with('–') {
-                    self.pos = sep + 1;
-                    continue;
-                }
-                '–'.len_utf8()
+        while let Some(found) = memchr::memchr(b'/', bytes.get(self.pos..)?) {
+            let slash = self.pos + found;
+            self.pos = slash + 1;
+            let before = strip_space_before(bytes, slash);
+            let state = before > 0 && bytes[before - 1].is_ascii_digit();
+            let digits_end = if state {
+                Some(before)
             } else {
-                1
+                self.party_digits_end(before)
             };
-            self.pos = sep + sep_len;
-            let mut digits_end = sep;
-            if digits_end > 0 && bytes[digits_end - 1] == b' ' {
-                digits_end -= 1;
-            }
+            let Some(digits_end) = digits_end else {
+                continue;
+            };
             let mut start = digits_end;
             while start > 0
                 && digits_end - start < number::MAX_DIGITS
@@ -249,22 +292,43 @@ impl NumberStarts<'_> {
                 start -= 1;
             }
             let start = start.max(from);
-            if start < digits_end && self.symbol_may_follow(bytes[sep] == slash) {
+            if start < digits_end && self.symbol_may_follow(state) {
                 return Some(start);
             }
         }
         None
     }
 
-    /// True when what follows the separator that ends at `self.pos` (after one optional space)
-    /// may go on as a number: a capital (any non-ASCII char is left to the grammar) or, after
-    /// `/`, four digits and another `/`.
-    fn symbol_may_follow(&self, after_slash: bool) -> bool {
+    /// Where the digits of a Party number whose type ends at `type_end` end: before the type (a
+    /// run of letters, the first upper-case) stand `\x20?[-–]\x20?`. `None` when they do not.
+    fn party_digits_end(&self, type_end: usize) -> Option<usize> {
+        let mut type_start = type_end;
+        let mut first = 0;
+        while let Some(c) = prev_char(self.text, type_start) {
+            let bits = letter_bits(c);
+            if bits & LETTER == 0 {
+                break;
+            }
+            type_start -= c.len_utf8();
+            first = bits;
+        }
+        if first & UPPER == 0 {
+            return None;
+        }
+        let head = &self.text[..strip_space_before(self.text.as_bytes(), type_start)];
+        let dash = head.strip_suffix(['-', '–'])?;
+        Some(strip_space_before(dash.as_bytes(), dash.len()))
+    }
+
+    /// True when what follows the `/` that ends at `self.pos` (after one optional space) may go
+    /// on as a number: a capital (any non-ASCII char is left to the grammar) or, in a `state`
+    /// number, four digits and another `/`.
+    fn symbol_may_follow(&self, state: bool) -> bool {
         let rest = &self.text.as_bytes()[self.pos..];
         let rest = rest.strip_prefix(b" ").unwrap_or(rest);
         match rest.first() {
             Some(b) if !b.is_ascii() || b.is_ascii_uppercase() => true,
-            Some(b) if after_slash && b.is_ascii_digit() => {
+            Some(b) if state && b.is_ascii_digit() => {
                 let year = rest
                     .get(..4)
                     .is_some_and(|y| y.iter().all(u8::is_ascii_digit));
@@ -274,6 +338,15 @@ impl NumberStarts<'_> {
             }
             _ => false,
         }
+    }
+}
+
+/// `at`, or `at - 1` when a space stands before it: where `\x20?` before `at` starts.
+fn strip_space_before(bytes: &[u8], at: usize) -> usize {
+    if at > 0 && bytes.get(at - 1) == Some(&b' ') {
+        at - 1
+    } else {
+        at
     }
 }
 
@@ -383,47 +456,93 @@ struct Behind {
     has_number_word: bool,
 }
 
-/// The kinds that end with one char, each with its place in table order.
-struct KindsEnding {
-    last: char,
-    kinds: Vec<(usize, &'static str)>,
+/// Lower-case words in a trie read from their last char back: [`WordTrie::longest_at_end`]
+/// walks it once from the end of a text, so every word that could end there is tried at the
+/// same time, each char of the text read once. Where two words are the same, the first keeps
+/// the node.
+struct WordTrie {
+    nodes: Vec<TrieNode>,
 }
 
-/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`], by their last char: a kind can
-/// only end a text whose last char is its last char, ignoring case, so [`kind_before`] tries
-/// only the few kinds of one or two groups. There are a dozen last chars: a list is searched
-/// faster than a map is hashed.
-static KINDS_BY_LAST_CHAR: LazyLock<Vec<KindsEnding>> = LazyLock::new(|| {
-    let mut groups: Vec<KindsEnding> = Vec::new();
-    let kinds = DOC_TYPES
-        .iter()
-        .map(|t| t.kind)
-        .chain(EXTRA_KIND_WORDS.iter().copied());
-    for (order, kind) in kinds.enumerate() {
-        let Some(last) = kind.chars().next_back() else {
-            continue;
-        };
-        match groups.iter_mut().find(|g| g.last == last) {
-            Some(group) => group.kinds.push((order, kind)),
-            None => groups.push(KindsEnding {
-                last,
-                kinds: vec![(order, kind)],
-            }),
+/// One node of a [`WordTrie`]: the word that ends here, if any, and the next chars back.
+#[derive(Default)]
+struct TrieNode {
+    /// The word whose chars, read back from its end, lead here.
+    word: Option<&'static str>,
+    /// The next char back (a space stands for a run of whitespace) and its node.
+    back: Vec<(char, usize)>,
+}
+
+impl WordTrie {
+    fn new(words: impl Iterator<Item = &'static str>) -> WordTrie {
+        let mut nodes = vec![TrieNode::default()];
+        for word in words {
+            let mut node = 0;
+            for c in word.chars().rev() {
+                node = match nodes[node].back.iter().find(|(k, _)| *k == c) {
+                    Some(&(_, next)) => next,
+                    None => {
+                        nodes.push(TrieNode::default());
+                        let next = nodes.len() - 1;
+                        nodes[node].back.push((c, next));
+                        next
+                    }
+                };
+            }
+            nodes[node].word.get_or_insert(word);
         }
+        WordTrie { nodes }
     }
-    groups
+
+    /// The longest word of the trie that `before` ends with as whole words, ignoring case and
+    /// letting any run of whitespace match a space, as [`ends_with_word_ci`] matches each, with
+    /// the byte where it starts.
+    fn longest_at_end(&self, before: &str) -> Option<(&'static str, usize)> {
+        let mut node = self.nodes.first()?;
+        let mut end = before.len();
+        let mut found = None;
+        while let Some(c) = prev_char(before, end) {
+            let key = if c.is_whitespace() {
+                while let Some(w) = prev_char(before, end).filter(|w| w.is_whitespace()) {
+                    end -= w.len_utf8();
+                }
+                ' '
+            } else {
+                end -= c.len_utf8();
+                if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    single_lower(c).unwrap_or(c)
+                }
+            };
+            let Some(&(_, next)) = node.back.iter().find(|(k, _)| *k == key) else {
+                break;
+            };
+            node = self.nodes.get(next)?;
+            if let Some(word) = node.word
+                && !prev_char(before, end).is_some_and(char::is_alphanumeric)
+            {
+                found = Some((word, end));
+            }
+        }
+        found
+    }
+}
+
+/// The kind words of [`DOC_TYPES`] then [`EXTRA_KIND_WORDS`]: the kind words before a number
+/// are the longest of them (the first in table order if two were the same words).
+static KIND_TRIE: LazyLock<WordTrie> = LazyLock::new(|| {
+    WordTrie::new(
+        DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied()),
+    )
 });
 
-/// The kinds whose last char `c` matches as [`same_ci`] compares it (`c` itself or its lower
-/// case), with their places in table order.
-fn kinds_ending_with(c: char) -> impl Iterator<Item = &'static (usize, &'static str)> {
-    let folded = single_lower(c).filter(|&l| l != c);
-    [Some(c), folded]
-        .into_iter()
-        .flatten()
-        .filter_map(|end| KINDS_BY_LAST_CHAR.iter().find(|g| g.last == end))
-        .flat_map(|g| &g.kinds)
-}
+/// [`PLURAL_WORDS`], which may stand before a named kind.
+static PLURAL_TRIE: LazyLock<WordTrie> =
+    LazyLock::new(|| WordTrie::new(PLURAL_WORDS.iter().copied()));
 
 /// A reverse searcher for each word of [`NAMED_KINDS`], built once, with the word and its kind.
 static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &str, &str)>> =
@@ -497,14 +616,7 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
     }
     // The kind words right before: the longest that matches, as a whole word (the first in
     // table order if two were as long).
-    let adjacent = before
-        .chars()
-        .next_back()
-        .into_iter()
-        .flat_map(kinds_ending_with)
-        .filter_map(|&(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
-        .min_by_key(|&(_, at, order)| (at, order))
-        .map(|(kind, at, _)| (kind, at));
+    let adjacent = KIND_TRIE.longest_at_end(before);
     // A lower-case `luật` may end a name (`Luật Ban hành văn bản quy phạm pháp luật số …`):
     // then the capitalized kind further back wins.
     let common_word = adjacent.is_some_and(|(kind, at)| {
@@ -564,7 +676,7 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
     } else {
         Cow::Borrowed(symbol)
     };
-    let kind_type = kind.and_then(doc_type_by_kind);
+    let kind_type = kind.and_then(kind_type);
     let codeless = kind_type.is_some_and(|t| t.code.is_none());
     if codeless {
         return (None, Some(symbol.into_owned()));
@@ -582,6 +694,16 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
         return (Some(code.to_string()), Some(issuer.to_string()));
     }
     (None, Some(symbol.into_owned()))
+}
+
+/// The type of a kind word, as [`doc_type_by_kind`] finds it. The kind words before a number
+/// are the table's own strings, so their addresses are compared first, without a `memcmp` per
+/// type.
+fn kind_type(kind: &str) -> Option<&'static DocType> {
+    DOC_TYPES
+        .iter()
+        .find(|t| std::ptr::eq(t.kind, kind))
+        .or_else(|| doc_type_by_kind(kind))
 }
 
 /// Splits a group whose hyphen was lost (`QĐUBND` → `QĐ`, `UBND`): a type code of at least two
@@ -893,8 +1015,10 @@ fn trim_name(name: &str) -> &str {
 fn find_named(text: &str, numbered: &[Found]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut next = 0;
-    for m in NAMED_FINDER.find_iter(text) {
-        let start = m.start();
+    let finder = &*NAMED_FINDER;
+    let mut from = 0;
+    while let Some((start, end, word)) = finder.find_from(text, from) {
+        from = end;
         while numbered.get(next).is_some_and(|n| n.end <= start) {
             next += 1;
         }
@@ -906,31 +1030,37 @@ fn find_named(text: &str, numbered: &[Found]) -> Vec<Found> {
         if found.last().is_some_and(|f| f.end > start) {
             continue;
         }
-        if let Some(f) = read_named(text, start, m.end() - 1, limit) {
+        let Some(&(_, kind, alone)) = NAMED_KINDS.get(word) else {
+            continue;
+        };
+        if let Some(f) = read_named(text, start, end - 1, limit, kind, alone) {
             found.push(f);
         }
     }
     found
 }
 
-/// Reads a named reference whose kind word spans `start..word_end`, not past `limit`.
-fn read_named(text: &str, start: usize, word_end: usize, limit: usize) -> Option<Found> {
-    let word = &text[start..word_end];
-    let &(_, kind, alone) = NAMED_KINDS.iter().find(|(w, _, _)| *w == word)?;
+/// Reads a named reference whose kind word spans `start..word_end`, not past `limit`: a `kind`
+/// of [`NAMED_KINDS`], which with `alone` names a document without a name after it.
+fn read_named(
+    text: &str,
+    start: usize,
+    word_end: usize,
+    limit: usize,
+    kind: &'static str,
+    alone: bool,
+) -> Option<Found> {
     if prev_char(text, start).is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let before = text[..start].trim_end();
-    let before = &before[floor_boundary(before, before.len().saturating_sub(LOOK_BEHIND))..];
-    if PLURAL_WORDS
-        .iter()
-        .any(|w| ends_with_word_ci(before, w).is_some())
-    {
         return None;
     }
     // A name must follow, capitalized (`Luật PCTN`), unless the word alone names a document.
     let capitalized = next_char(text, word_end + 1).is_some_and(char::is_uppercase);
     if !capitalized && !alone {
+        return None;
+    }
+    let before = text[..start].trim_end();
+    let before = &before[floor_boundary(before, before.len().saturating_sub(LOOK_BEHIND))..];
+    if PLURAL_TRIE.longest_at_end(before).is_some() {
         return None;
     }
     let limit = floor_boundary(text, limit.min(word_end + NAME_BYTES));
@@ -1006,9 +1136,29 @@ struct NameEnd {
 /// `nested` is set when scanning ahead from a comma, which then does not look ahead again.
 fn scan_name(text: &str, from: usize, limit: usize, in_number: bool, nested: bool) -> NameEnd {
     let stop = |end, stop| NameEnd { end, stop };
+    let bytes = text.as_bytes();
     let mut pos = from;
     let mut words = 0;
     while pos < limit {
+        // Most chars of a name are letters, which neither end it nor end a word: ASCII letters
+        // and digits, two-byte chars (U+00C0 to U+07FF hold no stop and no space) and three-byte
+        // chars after 0xE1 but U+1680 (Vietnamese letters) are passed without decoding. A char
+        // that starts before `limit`, a char boundary, ends at or before it.
+        match bytes.get(pos) {
+            Some(b) if b.is_ascii_alphanumeric() => {
+                pos += 1;
+                continue;
+            }
+            Some(0xC3..=0xDF) => {
+                pos += 2;
+                continue;
+            }
+            Some(0xE1) if bytes.get(pos + 1) != Some(&0x9A) => {
+                pos += 3;
+                continue;
+            }
+            _ => {}
+        }
         let rest = &text[pos..limit];
         let Some(c) = rest.chars().next() else { break };
         match c {
@@ -1121,9 +1271,14 @@ fn starts_with_word(s: &str, word: &str) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
-/// Compares one char of the text with one char of a lower-case needle, ignoring case.
+/// Compares one char of the text with one char of a lower-case needle, ignoring case. An ASCII
+/// char is its own table ([`single_lower`] gives its ASCII lower case).
 fn same_ci(c: char, lower: char) -> bool {
-    c == lower || single_lower(c) == Some(lower)
+    if c.is_ascii() {
+        c.to_ascii_lowercase() == lower
+    } else {
+        c == lower || single_lower(c) == Some(lower)
+    }
 }
 
 /// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
@@ -1229,11 +1384,26 @@ mod tests {
         &RE
     }
 
+    /// The matches of [`NAMED_FINDER`] in `text`, checked against the automaton of the other
+    /// branch, which must find the same words.
     fn named_matches(text: &str) -> Vec<(usize, usize)> {
-        NAMED_FINDER
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some((start, end, word)) = NAMED_FINDER.find_from(text, from) {
+            assert_eq!(
+                format!("{} ", NAMED_KINDS[word].0),
+                text[start..end],
+                "the word index"
+            );
+            found.push((start, end));
+            from = end;
+        }
+        let automaton: Vec<(usize, usize)> = named_automaton()
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
-            .collect()
+            .collect();
+        assert_eq!(found, automaton, "the automaton on {text:?}");
+        found
     }
 
     #[test]
@@ -1280,6 +1450,167 @@ mod tests {
             let expected: Vec<(usize, usize)> =
                 named_regex().find_iter(&text).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(named_matches(&text), expected, "{:?}", text);
+        }
+    }
+
+    /// The kind words, in table order.
+    fn kind_words() -> impl Iterator<Item = &'static str> {
+        DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied())
+    }
+
+    /// What [`WordTrie::longest_at_end`] must find: every word tried with [`ends_with_word_ci`],
+    /// the longest match, the first in order among equals.
+    fn longest_by_words(
+        words: impl Iterator<Item = &'static str>,
+        before: &str,
+    ) -> Option<(&'static str, usize)> {
+        words
+            .enumerate()
+            .filter_map(|(order, kind)| ends_with_word_ci(before, kind).map(|at| (kind, at, order)))
+            .min_by_key(|&(_, at, order)| (at, order))
+            .map(|(kind, at, _)| (kind, at))
+    }
+
+    #[test]
+    fn ascii_chars_fold_as_the_table_folds_them() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(single_lower(c), Some(c.to_ascii_lowercase()), "{c:?}");
+            for lower in ['a', 'n', 's', '1', ' ', 'ố'] {
+                assert_eq!(
+                    same_ci(c, lower),
+                    c == lower || single_lower(c) == Some(lower),
+                    "{c:?} and {lower:?}"
+                );
+            }
+        }
+    }
+
+    /// The chars [`scan_name`] passes without decoding: none is a space or a char it stops at.
+    #[test]
+    fn chars_a_name_scan_passes_are_no_stops() {
+        let passed = ('\u{C0}'..='\u{7FF}')
+            .chain('\u{1000}'..='\u{1FFF}')
+            .filter(|c| c.to_string().as_bytes().get(1) != Some(&0x9A) || c.len_utf8() == 2);
+        let mut count = 0;
+        for c in passed {
+            assert!(!c.is_whitespace(), "{c:?} is a space");
+            assert!(!";.:“”\"()),".contains(c), "{c:?} is a stop");
+            count += 1;
+        }
+        assert!(count > 5_000, "{count} chars");
+    }
+
+    #[test]
+    fn kind_type_is_the_type_of_the_kind() {
+        let kinds = kind_words().chain(NAMED_KINDS.iter().map(|(_, kind, _)| *kind));
+        for kind in kinds {
+            let owned = kind.to_string();
+            for written in [kind, owned.as_str()] {
+                assert_eq!(
+                    kind_type(written).map(|t| t.name),
+                    doc_type_by_kind(written).map(|t| t.name),
+                    "{written:?}"
+                );
+            }
+        }
+        assert_eq!(
+            KIND_TRIE
+                .longest_at_end("Quyết định")
+                .and_then(|(kind, _)| kind_type(kind))
+                .map(|t| t.name),
+            Some("QUYẾT ĐỊNH"),
+            "a kind from the trie"
+        );
+    }
+
+    /// Kind and plural words, their pieces in other cases, and chars around them.
+    fn kind_pieces() -> Vec<&'static str> {
+        kind_words()
+            .chain(PLURAL_WORDS.iter().copied())
+            .chain([
+                "Các", "MỘT", "Số", "SỐ", "Mỗi", "Quyết", "ĐỊNH", "Kế", "HOẠCH", "Thông", "BÁO",
+                "kết", "Luận", "\u{212A}", "K", "İ", " ", "  ", "\t", "\u{a0}", "x", "1", "ệ", "Ệ",
+                "\u{301}", ",", "ố",
+            ])
+            .collect()
+    }
+
+    #[test]
+    fn kind_trie_agrees_with_each_kind() {
+        for kind in DOC_TYPES
+            .iter()
+            .map(|t| t.kind)
+            .chain(EXTRA_KIND_WORDS.iter().copied())
+        {
+            for c in kind.chars().filter(|&c| c != ' ') {
+                assert_eq!(single_lower(c), Some(c), "{c:?} of {kind:?} is lower case");
+            }
+        }
+        let hays = [
+            "theo các",
+            "Một  số",
+            "MỘT SỐ",
+            "một\u{a0}số",
+            "xmột số",
+            "Những",
+            "số",
+            "theo Quyết định",
+            "QUYẾT ĐỊNH",
+            "quyết\t \u{a0}định",
+            "xquyết định",
+            "1quyết định",
+            "Kế hoạch",
+            "KẾ HOẠCH",
+            "Chương trình hành động",
+            "chương trình  hành động",
+            "Thông báo kết luận",
+            "kết luận",
+            "thông báo",
+            "\u{212A}ế hoạch",
+            "Văn bản",
+            "",
+            " ",
+            "định",
+        ];
+        for hay in hays {
+            assert_eq!(
+                KIND_TRIE.longest_at_end(hay),
+                longest_by_words(kind_words(), hay),
+                "{hay:?}"
+            );
+            assert_eq!(
+                PLURAL_TRIE.longest_at_end(hay),
+                longest_by_words(PLURAL_WORDS.iter().copied(), hay),
+                "{hay:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::oracle::config(4_000, 0x6B69_6E64_7472))]
+
+        /// Texts glued from kind words and their pieces: the trie finds what the words find.
+        #[test]
+        fn kind_trie_agrees_on_random_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(kind_pieces()), 0..6),
+        ) {
+            let hay = pieces.concat();
+            for (at, _) in hay.char_indices() {
+                let tail = &hay[at..];
+                proptest::prop_assert_eq!(
+                    KIND_TRIE.longest_at_end(tail),
+                    longest_by_words(kind_words(), tail),
+                    "{:?}", tail
+                );
+                proptest::prop_assert_eq!(
+                    PLURAL_TRIE.longest_at_end(tail),
+                    longest_by_words(PLURAL_WORDS.iter().copied(), tail),
+                    "{:?}", tail
+                );
+            }
         }
     }
 

@@ -222,6 +222,39 @@ mod tests {
         NUMBER_RE.find(s).map(|m| m.end())
     }
 
+    /// [`NUMBER_PATTERN`] unanchored, as a scan of a whole text finds it.
+    static SCAN_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&NUMBER_PATTERN.replace(r"\A", "")).expect("the number pattern is valid")
+    });
+
+    /// The matches of the scan of `text`: [`match_len`] where [`number_starts`] says a number
+    /// may start, going on after each match.
+    ///
+    /// [`number_starts`]: super::super::number_starts
+    fn scan(text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut starts = super::super::number_starts(text);
+        let mut from = 0;
+        while let Some(at) = starts.next_from(from) {
+            if let Some(len) = match_len(&text[at..]) {
+                found.push((at, at + len));
+                from = at + len;
+            }
+        }
+        found
+    }
+
+    /// Checks that the scan of `text` finds the matches of the unanchored regex.
+    #[track_caller]
+    fn check_scan(name: &str, text: &str) -> usize {
+        let want: Vec<(usize, usize)> = SCAN_RE
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        assert_eq!(scan(text), want, "{name}: {:?}", head(text));
+        want.len()
+    }
+
     /// Checks [`match_len`] against the oracle at every char boundary of `text`; returns how
     /// many matched.
     #[track_caller]
@@ -283,12 +316,13 @@ mod tests {
     #[test]
     fn corpus_matches_the_regex() {
         use unicode_normalization::UnicodeNormalization;
-        let (mut files, mut candidates, mut matched) = (0, 0, 0);
+        let (mut files, mut candidates, mut matched, mut scanned) = (0, 0, 0, 0);
         for (name, raw) in crate::oracle::texts() {
             let nfc: String = raw.nfc().collect();
             let joined = nfc.replace(['\r', '\n'], " ");
             for text in [&raw, &nfc, &joined] {
                 matched += check_suffixes(&name, text);
+                scanned += check_scan(&name, text);
                 let mut starts = super::super::number_starts(text);
                 let mut from = 0;
                 while let Some(at) = starts.next_from(from) {
@@ -306,6 +340,7 @@ mod tests {
         assert!(files >= 19, "{files} files");
         assert!(candidates > 300, "{candidates} candidate starts");
         assert!(matched > 300, "{matched} matches");
+        assert!(scanned > 300, "{scanned} matches found by the scan");
     }
 
     /// Chars that stress the grammar: digits (one from another script), separators, ASCII and
@@ -373,6 +408,7 @@ mod tests {
         #[test]
         fn fragments_match_the_regex(text in fragment()) {
             check_suffixes("fragment", &text);
+            check_scan("fragment", &text);
         }
     }
 }
