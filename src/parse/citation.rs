@@ -666,23 +666,29 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
     }
 }
 
+/// The first byte of `–`, which a symbol holds only where it holds the en dash (or another
+/// char of U+2000 to U+2FFF).
+const DASH_LEAD: u8 = "–".as_bytes()[0];
+
 /// Splits a state symbol into type code and issuer code. The kind words decide when the symbol
 /// can have no type code (`Công văn số 1234/CT-TTHT`: `CT` is the issuer, not Chỉ thị).
 fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<String>) {
     // Most symbols have no en dash and no space to drop: they are not copied. (A space in a
     // symbol always follows a dash, so testing for the chars is enough.)
-    let symbol: Cow<'_, str> = if symbol.contains(['–', ' ']) {
-        Cow::Owned(symbol.replace('–', "-").replace("- ", "-"))
-    } else {
-        Cow::Borrowed(symbol)
-    };
+    let symbol: Cow<'_, str> =
+        if symbol.bytes().any(|b| b == b' ' || b == DASH_LEAD) && symbol.contains(['–', ' ']) {
+            Cow::Owned(symbol.replace('–', "-").replace("- ", "-"))
+        } else {
+            Cow::Borrowed(symbol)
+        };
     let kind_type = kind.and_then(kind_type);
     let codeless = kind_type.is_some_and(|t| t.code.is_none());
     if codeless {
         return (None, Some(symbol.into_owned()));
     }
-    let (first, rest) = match symbol.split_once('-') {
-        Some((first, rest)) => (first, Some(rest)),
+    // A byte search: the symbol is short, and `-` is one byte.
+    let (first, rest) = match symbol.bytes().position(|b| b == b'-') {
+        Some(at) => (&symbol[..at], symbol.get(at + 1..)),
         None => (&*symbol, None),
     };
     if let Some(code) = type_code(first) {
