@@ -200,9 +200,9 @@ fn find_numbered(text: &str) -> Vec<Found> {
         }
     }
     let mut found = Vec::with_capacity(numbers.len());
-    let next_starts: Vec<usize> = numbers.iter().skip(1).map(|n| n.start).collect();
-    for (i, n) in numbers.into_iter().enumerate() {
-        let limit = next_starts.get(i).copied().unwrap_or(text.len());
+    let mut numbers = numbers.into_iter().peekable();
+    while let Some(n) = numbers.next() {
+        let limit = numbers.peek().map_or(text.len(), |next| next.start);
         let mut end = n.end;
         let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
         let mut date = None;
