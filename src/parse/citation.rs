@@ -387,7 +387,7 @@ fn number_parts<'t>(m: &'t str) -> Option<NumberParts<'t>> {
     };
     if let Some(rest) = rest.strip_prefix(['-', '–']) {
         let rest = space(rest);
-        let (ptype, rest) = rest.split_at(rest.find([' ', '/'])?);
+        let (ptype, rest) = rest.split_at(rest.bytes().position(|b| b == b' ' || b == b'/')?);
         let issuer = space(space(rest).strip_prefix('/')?);
         parts.party = Some((ptype, issuer));
     } else {
@@ -408,7 +408,9 @@ fn number_parts<'t>(m: &'t str) -> Option<NumberParts<'t>> {
 /// `floor` is where the previous number ended.
 fn read_number(text: &str, num_start: usize, end: usize, floor: usize) -> Option<Numbered<'_>> {
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
-    if prev_char(text, num_start).is_some_and(|c| c.is_alphanumeric() || "/-–.,_&".contains(c)) {
+    if prev_char(text, num_start).is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '&')
+    }) {
         return None;
     }
     let parts = number_parts(&text[num_start..end])?;
@@ -423,7 +425,11 @@ fn read_number(text: &str, num_start: usize, end: usize, floor: usize) -> Option
             return None;
         }
         let type_code = known.map_or_else(|| ptype.to_string(), str::to_string);
-        let issuer = pissuer.replace('–', "-");
+        let issuer = if pissuer.as_bytes().contains(&DASH_LEAD) {
+            pissuer.replace('–', "-")
+        } else {
+            pissuer.to_string()
+        };
         (None, Some(type_code), Some(issuer), NumberSystem::Party)
     } else {
         let year = parts.year.and_then(|y| y.parse().ok());
