@@ -58,7 +58,8 @@ fn is_placeholder(t: &str) -> bool {
 
 /// A signer's name: two to seven words, capitalized, no digits or sentence punctuation.
 fn is_name(t: &str, upper_ok: bool) -> bool {
-    // Byte tests first (digits and punctuation are ASCII), then one walk over the words.
+    // Byte tests first (digits and punctuation are ASCII), then one walk over the words. More
+    // than 240 bytes is more than 60 characters (a character is at most four bytes).
     if t.len() > 60 * 4
         || t.bytes()
             .any(|b| b.is_ascii_digit() || matches!(b, b':' | b';' | b',' | b'/' | b'(' | b')'))
