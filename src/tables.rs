@@ -161,8 +161,14 @@ static TYPES_BY_FIRST_BYTE: [u64; 256] = {
 };
 
 /// Finds the type whose lower-case kind word is `kind` exactly.
+///
+/// The citation scan asks with the table's own strings (the kind words it found), so their
+/// addresses are compared first, without a `memcmp` per type; any other text is compared.
 pub fn doc_type_by_kind(kind: &str) -> Option<&'static DocType> {
-    DOC_TYPES.iter().find(|t| t.kind == kind)
+    DOC_TYPES
+        .iter()
+        .find(|t| std::ptr::eq(t.kind, kind))
+        .or_else(|| DOC_TYPES.iter().find(|t| t.kind == kind))
 }
 
 /// Finds the type a code stands for (`BC` → Báo cáo).
