@@ -88,16 +88,16 @@ pub fn split<'a>(line: &'a Line<'a>, format: Format) -> Vec<Segment<'a>> {
         let piece = piece.trim_end_matches(['|', ' ', '\t']);
         let piece = piece.strip_suffix("<br>").unwrap_or(piece);
         let (clean, _, _) = lex::clean_line(piece, format);
-        let trimmed = clean.trim_matches('|').trim();
-        if trimmed.is_empty()
-            || trimmed.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) && line.is_pipe_row()
+        // Trimmed once: a borrowed piece stays borrowed from the line.
+        let text = match clean {
+            Cow::Borrowed(c) => Cow::Borrowed(c.trim_matches('|').trim()),
+            Cow::Owned(c) => Cow::Owned(c.trim_matches('|').trim().to_owned()),
+        };
+        if text.is_empty()
+            || text.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) && line.is_pipe_row()
         {
             continue;
         }
-        let text = match clean {
-            Cow::Borrowed(c) => Cow::Borrowed(c.trim_matches('|').trim()),
-            Cow::Owned(_) => Cow::Owned(trimmed.to_owned()),
-        };
         pieces.push((from, column, text));
     }
     let ends: Vec<usize> = pieces
