@@ -695,9 +695,7 @@ mod tests {
         let pool: Vec<char> = " \t*_\\<`a#ệ|\u{a0}\u{3000}\u{1680}".chars().collect();
         let mut state = 0x2545_F491_4F6C_DD1D_u64;
         for round in 0..30_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            crate::oracle::xorshift(&mut state);
             let len = (state % 140) as usize;
             // Mostly letters, so that long lines without any of the bytes come up.
             let dense = round % 3 == 0;

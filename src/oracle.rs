@@ -1,6 +1,7 @@
 //! What the oracle tests share (hand matchers checked against the regexes they replace): the
 //! documents they read, `corpus/` and the folders listed in `VANBAN_ORACLE_DIRS`
-//! (`:`-separated) for a run by hand over a larger corpus; and their proptest configuration.
+//! (`:`-separated) for a run by hand over a larger corpus; their proptest configuration; and the
+//! step of the small deterministic generator that exhaustive-style tests draw texts from.
 
 use std::path::PathBuf;
 
@@ -36,4 +37,13 @@ pub fn config(cases: u32, seed: u64) -> Config {
         failure_persistence: None,
         ..Config::default()
     }
+}
+
+/// One xorshift64 step of `state` (13, 7, 17), returned: the fixed, seedable sequence that
+/// tests of many generated texts draw from without a proptest runner.
+pub fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
 }

@@ -328,9 +328,7 @@ mod tests {
         let mut state = 0x9E37_79B9_7F4A_7C15_u64;
         for _ in 0..20_000 {
             let mut text = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            crate::oracle::xorshift(&mut state);
             let len = (state % 9) as usize;
             for k in 0..len {
                 let pick = (state >> (k * 6 % 58)) as usize % pool.len();
