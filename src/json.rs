@@ -151,13 +151,17 @@ pub fn document(doc: &crate::Document, pretty: bool) -> Result<Vec<u8>, Error> {
 
 /// Room for a document's JSON, so that the buffer is not grown by doubling (each step a
 /// `realloc` that copies it: 2 to 3% of the instructions of parse + pretty JSON on the corpus).
-/// On the corpus compact JSON is 2.5 to 3 times the size of the input and pretty JSON 3.4 to 6
-/// times.
+/// The text is written once more or less as it came (twice the input covers it and its
+/// escapes); the rest is per node and per line (keys, line numbers, the source map): on the
+/// corpus compact JSON takes up to 117 bytes a line beyond twice the input, pretty JSON up to
+/// 283. A room per byte alone was too small for short-lined documents (a tenth of the corpus
+/// grew its buffer) and too large for long lines.
 pub fn document_capacity(doc: &crate::Document, pretty: bool) -> usize {
-    let per_byte = if pretty { 5 } else { 3 };
+    let per_line = if pretty { 320 } else { 128 };
     doc.source
         .bytes
-        .saturating_mul(per_byte)
+        .saturating_mul(2)
+        .saturating_add(doc.source.lines.saturating_mul(per_line))
         .saturating_add(1024)
 }
 
@@ -312,11 +316,11 @@ fn flags(chunk: u64) -> u64 {
 /// long runs; [`flags`] then finds where the escape is.
 #[inline]
 fn clean_block<const N: usize>(block: &[u8; N]) -> bool {
-    let mut escape = [false; N];
-    for (e, &b) in escape.iter_mut().zip(block) {
-        *e = (b < 0x20) | (b == b'"') | (b == b'\\');
+    let mut escape = 0u8;
+    for &b in block {
+        escape |= u8::from((b < 0x20) | (b == b'"') | (b == b'\\'));
     }
-    !escape.iter().any(|&e| e)
+    escape == 0
 }
 
 /// [`write_str`] of a struct field's name, inlined where the name is a constant.
@@ -326,7 +330,7 @@ fn write_key(out: &mut Vec<u8>, key: &str) {
 }
 
 /// Appends `s` as a JSON string, quotes included, escaped as `serde_json` escapes.
-#[inline]
+#[inline(always)]
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     // Most keys and many values are short: quotes and text in one eight-byte store.
@@ -360,8 +364,14 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
             return;
         }
     }
-    // Room for the quotes and for the last chunk's eight bytes (see `write_str_contents`).
-    out.reserve(s.len() + 10);
+    write_str_long(out, s);
+}
+
+/// [`write_str`] of a string its inline paths do not take: out of line, so that those paths
+/// inline at every call without the loop.
+#[inline(never)]
+fn write_str_long(out: &mut Vec<u8>, s: &str) {
+    out.reserve(s.len() + 2);
     out.push(b'"');
     write_str_contents(out, s);
     out.push(b'"');
@@ -390,53 +400,49 @@ fn load_tail(tail: &[u8]) -> u64 {
     low | SPACES << (8 * n)
 }
 
-/// Appends the escaped contents of `s`, without quotes.
+/// Appends the escaped contents of `s`, without quotes: each run of bytes that need no escape
+/// found by [`clean_prefix`] and copied in one piece, then the escape that ends it.
 ///
-/// Each chunk of eight bytes is scanned, then stored whole and the output cut back to its clean
-/// prefix: a fixed-size store instead of a `memcpy` call of a variable length, which cost more
-/// than the scan for the short strings and keys that make up most of a document.
+/// The strings that come here are the longer ones (texts of paragraphs, lines and titles;
+/// [`write_str`] stores the short ones itself), which rarely hold an escape: one scan and one
+/// copy for most of them.
 fn write_str_contents(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    let mut at = 0;
+    let mut rest = s.as_bytes();
     loop {
-        let rest = &bytes[at..];
-        // 32, then 16 clean bytes at a time while they last; a block with an escape goes on below.
-        if let Some(block) = rest.first_chunk::<32>()
-            && clean_block(block)
-        {
-            out.extend_from_slice(block);
-            at += 32;
-            continue;
-        }
-        if let Some(block) = rest.first_chunk::<16>()
-            && clean_block(block)
-        {
-            out.extend_from_slice(block);
-            at += 16;
-            continue;
-        }
-        let (chunk, len) = match rest.first_chunk::<8>() {
-            Some(c) => (u64::from_le_bytes(*c), 8),
-            None if rest.is_empty() => return,
-            None => (load_tail(rest), rest.len()),
-        };
-        let found = flags(chunk);
-        // Padding is spaces, never flagged: an escape lies within the `len` real bytes.
-        let clean = if found == 0 {
-            len
-        } else {
-            (found.trailing_zeros() / 8) as usize
-        };
-        let end = out.len() + clean;
-        out.extend_from_slice(&chunk.to_le_bytes());
-        out.truncate(end);
-        if found == 0 {
-            at += len;
-        } else {
-            escape(out, bytes[at + clean]);
-            at += clean + 1;
+        let clean = clean_prefix(rest);
+        let (run, tail) = rest.split_at(clean.min(rest.len()));
+        out.extend_from_slice(run);
+        match tail.split_first() {
+            Some((&byte, after)) => {
+                escape(out, byte);
+                rest = after;
+            }
+            None => return,
         }
     }
+}
+
+/// The length of the longest prefix of `bytes` with no byte to escape: 32 bytes at a time while
+/// they are clean ([`clean_block`], vectorized), then eight ([`flags`]), then one.
+fn clean_prefix(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(block) = bytes.get(at..).and_then(<[u8]>::first_chunk::<32>)
+        && clean_block(block)
+    {
+        at += 32;
+    }
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let found = flags(u64::from_le_bytes(*chunk));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..).unwrap_or_default();
+    at + tail
+        .iter()
+        .position(|&b| (b < 0x20) | (b == b'"') | (b == b'\\'))
+        .unwrap_or(tail.len())
 }
 
 /// Appends the escape of one byte that [`flags`] flagged.
@@ -1030,7 +1036,8 @@ mod tests {
 
     #[test]
     fn the_escape_is_found_at_every_offset_of_a_chunk() {
-        for len in 0..40 {
+        // Past two 32-byte blocks, an eight-byte chunk and a tail.
+        for len in 0..80 {
             for at in 0..len {
                 for special in ["\"", "\\", "\u{1}", "\n", "\u{1f}", "\u{7f}", "ệ", "/"] {
                     let mut s: String = "a".repeat(at);
@@ -1040,6 +1047,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn integers_are_written_as_itoa_writes_them() {
+        let mut cases: Vec<u64> = (0..1100).collect();
+        for digits in 1..=10 {
+            let power = 10u64.pow(digits);
+            cases.extend([power - 1, power, power + 1, power * 7 / 3]);
+        }
+        cases.extend([u64::from(u32::MAX), u64::MAX]);
+        for n in cases {
+            let mut json = Json {
+                out: Vec::new(),
+                format: Compact,
+            };
+            json.integer(n);
+            json.integer(u32::try_from(n).unwrap_or(u32::MAX));
+            let expected = format!("{n}{}", u32::try_from(n).unwrap_or(u32::MAX));
+            assert_eq!(String::from_utf8(json.out).unwrap(), expected);
+        }
+        let mut json = Json {
+            out: Vec::new(),
+            format: Compact,
+        };
+        json.integer(-42i64);
+        assert_eq!(json.out, b"-42");
     }
 
     #[test]
