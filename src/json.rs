@@ -323,12 +323,6 @@ fn clean_block<const N: usize>(block: &[u8; N]) -> bool {
     escape == 0
 }
 
-/// [`write_str`] of a struct field's name, inlined where the name is a constant.
-#[inline(always)]
-fn write_key(out: &mut Vec<u8>, key: &str) {
-    write_str(out, key);
-}
-
 /// Appends `s` as a JSON string, quotes included, escaped as `serde_json` escapes.
 #[inline(always)]
 fn write_str(out: &mut Vec<u8>, s: &str) {
@@ -535,6 +529,13 @@ impl<'a, F: Format> Compound<'a, F> {
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         self.next();
+        value.serialize(&mut *self.ser)?;
+        self.ser.format.after_value();
+        Ok(())
+    }
+
+    /// A map's or struct's value, after the colon.
+    fn field_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         value.serialize(&mut *self.ser)?;
         self.ser.format.after_value();
         Ok(())
@@ -785,9 +786,7 @@ impl<F: Format> ser::SerializeMap for Compound<'_, F> {
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         self.ser.format.colon(&mut self.ser.out);
-        value.serialize(&mut *self.ser)?;
-        self.ser.format.after_value();
-        Ok(())
+        self.field_value(value)
     }
 
     fn end(self) -> Result<(), Error> {
@@ -801,7 +800,8 @@ impl<F: Format> ser::SerializeStruct for Compound<'_, F> {
     type Error = Error;
 
     // Inlined into each derived `serialize`, where `key` is a literal: the length tests and the
-    // escape scan of `write_str` fold away, leaving the stores.
+    // escape scan of `write_str` fold away, leaving the stores. The value is written by a
+    // function of its own, shared by the fields of one type.
     #[inline(always)]
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
@@ -809,8 +809,9 @@ impl<F: Format> ser::SerializeStruct for Compound<'_, F> {
         value: &T,
     ) -> Result<(), Error> {
         self.next();
-        write_key(&mut self.ser.out, key);
-        ser::SerializeMap::serialize_value(self, value)
+        write_str(&mut self.ser.out, key);
+        self.ser.format.colon(&mut self.ser.out);
+        self.field_value(value)
     }
 
     fn end(self) -> Result<(), Error> {
