@@ -316,11 +316,18 @@ fn flags(chunk: u64) -> u64 {
 /// long runs; [`flags`] then finds where the escape is.
 #[inline]
 fn clean_block<const N: usize>(block: &[u8; N]) -> bool {
-    let mut escape = 0u8;
-    for &b in block {
-        escape |= u8::from((b < 0x20) | (b == b'"') | (b == b'\\'));
+    // A mask byte per byte, then one OR over the masks: this shape compiles to byte compares,
+    // ORs and one `pmovmskb` (22 instructions for 32 bytes); OR-ing bools or `u8::from(bool)`
+    // straight into one accumulator widened every lane first (about twice the instructions).
+    let mut masks = [0u8; N];
+    for (mask, &b) in masks.iter_mut().zip(block) {
+        *mask = if (b < 0x20) | (b == b'"') | (b == b'\\') {
+            0xff
+        } else {
+            0
+        };
     }
-    escape == 0
+    masks.iter().fold(0, |all, &mask| all | mask) == 0
 }
 
 /// Appends `s` as a JSON string, quotes included, escaped as `serde_json` escapes.
