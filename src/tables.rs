@@ -6,7 +6,6 @@
 //! Phụ lục I Mục III (marks); Hướng dẫn 36-HD/VPTW (Party codes and prefixes).
 //! Codes are mixed case (`TTr`, `CTr`, `QyĐ`) and are never upper-cased.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::model::{AuthorityMode, MarkKind};
@@ -85,44 +84,80 @@ doc_types! {
 /// Codes of copies (Phụ lục III): bản sao y, bản trích sao, bản sao lục, Party bản sao.
 pub static COPY_CODES: &[&str] = &["SY", "TrS", "SL", "BS"];
 
-/// Looks a type code up, case-sensitively first, then case-insensitively (`Ctr` → `CTr`).
-/// Returns the canonical spelling of the code. Citation scanning calls this per number, so the
-/// answers come from two maps built once from [`DOC_TYPES`] and [`COPY_CODES`].
-pub fn canonical_type_code(code: &str) -> Option<&'static str> {
-    /// Written code → canonical code; lower-cased written code → canonical code.
-    type Maps = (
-        HashMap<&'static str, &'static str>,
-        HashMap<String, &'static str>,
-    );
-    static MAPS: LazyLock<Maps> = LazyLock::new(|| {
-        let written = DOC_TYPES
-            .iter()
-            .flat_map(|t| {
-                t.code
-                    .into_iter()
-                    .map(move |c| (c, c))
-                    .chain(t.other_codes.iter().map(move |o| (*o, t.code.unwrap_or(o))))
-            })
-            .chain(COPY_CODES.iter().map(|c| (*c, *c)));
-        let (mut exact, mut folded) = (HashMap::new(), HashMap::new());
-        for (written, canonical) in written {
-            // `QĐi` (quy định) is a code of its own, not a spelling of `QĐ`.
-            let answer = if written == "QĐi" {
-                written
-            } else {
-                canonical
-            };
-            // The first entry of the table wins, in both maps.
-            exact.entry(written).or_insert(answer);
-            folded.entry(written.to_lowercase()).or_insert(answer);
+/// Every written type code with the code it stands for, in table order: [`DOC_TYPES`]' codes and
+/// other spellings, then [`COPY_CODES`]. `QĐi` (quy định) is a code of its own, not a spelling
+/// of `QĐ`.
+fn written_type_codes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DOC_TYPES
+        .iter()
+        .flat_map(|t| {
+            t.code.into_iter().map(move |c| (c, c)).chain(
+                t.other_codes
+                    .iter()
+                    .map(move |o| (*o, if *o == "QĐi" { o } else { t.code.unwrap_or(o) })),
+            )
+        })
+        .chain(COPY_CODES.iter().map(|c| (*c, *c)))
+}
+
+/// The written type codes by first byte, each with its answer: as written, and lower-cased.
+struct TypeCodes {
+    /// Written code and canonical code, by the first byte of the written code.
+    exact: Vec<Vec<(&'static str, &'static str)>>,
+    /// Lower-cased written code and canonical code, by its first byte.
+    folded: Vec<Vec<(String, &'static str)>>,
+}
+
+static TYPE_CODES: LazyLock<TypeCodes> = LazyLock::new(|| {
+    let mut index = TypeCodes {
+        exact: vec![Vec::new(); 256],
+        folded: vec![Vec::new(); 256],
+    };
+    // The first entry of the table wins, as written and lower-cased.
+    for (written, canonical) in written_type_codes() {
+        if let Some(&first) = written.as_bytes().first() {
+            let list = &mut index.exact[usize::from(first)];
+            if list.iter().all(|(w, _)| *w != written) {
+                list.push((written, canonical));
+            }
         }
-        (exact, folded)
-    });
-    let (exact, folded) = &*MAPS;
-    exact
-        .get(code)
-        .or_else(|| folded.get(&code.to_lowercase()))
-        .copied()
+        let lower = written.to_lowercase();
+        if let Some(&first) = lower.as_bytes().first() {
+            let list = &mut index.folded[usize::from(first)];
+            if list.iter().all(|(w, _)| *w != lower) {
+                list.push((lower, canonical));
+            }
+        }
+    }
+    index
+});
+
+/// Looks a type code up, case-sensitively first, then case-insensitively (`Ctr` → `CTr`).
+/// Returns the canonical spelling of the code.
+///
+/// Asked per number by the citation scan (the first group of a symbol, most often no code at
+/// all: `UBND`, `QH13`), by the header's number and by the validator: the codes are kept by
+/// first byte, and a short list compared byte by byte costs less than hashing the code, and
+/// than the lower-cased copy a miss would then hash. The case-insensitive comparison lowers the
+/// code a character at a time (`str::to_lowercase` also applies the final-sigma rule; no code
+/// holds a sigma, so the answers are the same).
+pub fn canonical_type_code(code: &str) -> Option<&'static str> {
+    let index = &*TYPE_CODES;
+    let bytes = code.as_bytes();
+    let exact = index.exact.get(usize::from(*bytes.first()?))?;
+    if let Some(&(_, canonical)) = exact
+        .iter()
+        .find(|(written, _)| written.as_bytes() == bytes)
+    {
+        return Some(canonical);
+    }
+    let first = code.chars().next()?.to_lowercase().next()?;
+    let mut buf = [0; 4];
+    let lead = first.encode_utf8(&mut buf).as_bytes()[0];
+    index.folded[usize::from(lead)]
+        .iter()
+        .find(|(lower, _)| code.chars().flat_map(char::to_lowercase).eq(lower.chars()))
+        .map(|&(_, canonical)| canonical)
 }
 
 /// Finds the type whose capitalized name starts `text` (already upper-cased by the writer).
@@ -551,7 +586,85 @@ pub static ISSUER_CODES: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+
+    /// [`canonical_type_code`] as two hash maps: the code as written, else its `to_lowercase`.
+    fn canonical_type_code_by_maps(code: &str) -> Option<&'static str> {
+        let (mut exact, mut folded) = (HashMap::new(), HashMap::new());
+        for (written, canonical) in written_type_codes() {
+            exact.entry(written).or_insert(canonical);
+            folded.entry(written.to_lowercase()).or_insert(canonical);
+        }
+        exact
+            .get(code)
+            .or_else(|| folded.get(&code.to_lowercase()))
+            .copied()
+    }
+
+    /// Each written code as written, lower-cased, upper-cased and with its case swapped, and
+    /// groups that are no code (issuers, characters whose case mapping is not one to one).
+    fn code_variants() -> Vec<String> {
+        let mut codes = Vec::new();
+        for (code, _) in written_type_codes() {
+            let swapped: String = code
+                .chars()
+                .flat_map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<Vec<_>>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
+                .collect();
+            codes.extend([
+                code.to_string(),
+                code.to_lowercase(),
+                code.to_uppercase(),
+                swapped,
+            ]);
+        }
+        codes.extend(
+            [
+                "", "UBND", "QH13", "HĐND", "qđ", "QĐI", "qđi", "Σ", "İ", "ǅ", "\u{212A}", "Qđ1",
+                "ΣΣ", "qσ",
+            ]
+            .map(str::to_string),
+        );
+        codes
+    }
+
+    #[test]
+    fn type_codes_answer_as_the_maps() {
+        for code in code_variants() {
+            assert_eq!(
+                canonical_type_code(&code),
+                canonical_type_code_by_maps(&code),
+                "{code:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::oracle::config(2_000, 0x636F_6465))]
+
+        /// Groups glued from pieces of codes: the same answers.
+        #[test]
+        fn type_codes_agree_on_random_groups(
+            pieces in proptest::collection::vec(proptest::sample::select(
+                vec!["Q", "q", "Đ", "đ", "T", "t", "r", "R", "N", "C", "H", "i", "I", "B", "K", "1", "İ", "\u{212A}", "Σ", "y", "Y"],
+            ), 0..5)
+        ) {
+            let code = pieces.concat();
+            proptest::prop_assert_eq!(
+                canonical_type_code(&code),
+                canonical_type_code_by_maps(&code),
+                "{:?}",
+                code
+            );
+        }
+    }
 
     #[test]
     fn codes_keep_their_case() {
