@@ -333,7 +333,8 @@ fn split_reference_date<'a>(
     cx: &Context<'a>,
     seg: Segment<'a>,
 ) -> (Segment<'a>, Option<Segment<'a>>) {
-    if grammar::reference(&seg.text).is_none() || !seg.text.contains("ngày") {
+    // The word first: a place-date line holds it, a number alone seldom does.
+    if !seg.text.contains("ngày") || grammar::reference(&seg.text).is_none() {
         return (seg, None);
     }
     let raw = &cx.text[seg.start..seg.end];
