@@ -1039,3 +1039,93 @@ mod gate_tests {
         assert_eq!(cells(&lines[1], Format::Markdown), None);
     }
 }
+
+/// Rewritten predicates checked against what they replace (or against the definition they
+/// shortcut), on every corpus line and on generated texts.
+#[cfg(test)]
+mod oracle_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every line of the oracle texts, and the text after each space of it (`rest` of a label).
+    fn corpus_lines() -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, text) in crate::oracle::texts() {
+            for line in text.lines() {
+                out.push(line.to_owned());
+                out.push(line.trim().to_owned());
+                for (at, _) in line.match_indices(' ') {
+                    out.push(line[at + 1..].to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// The pieces generated texts are glued from: capitals and lower case, ASCII and not, a
+    /// title-case letter, digits, spaces and punctuation, another script.
+    const PIECES: [&str; 24] = [
+        "A",
+        "a",
+        "Ệ",
+        "ệ",
+        "Đ",
+        "đ",
+        "Ư",
+        "ư",
+        " ",
+        "  ",
+        "1",
+        ".",
+        ";",
+        "-",
+        "–",
+        "中",
+        "ǅ",
+        "KẾT QUẢ ",
+        "thực hiện ",
+        "Điều ",
+        "TM. ",
+        "Nơi nhận:",
+        "\t",
+        "|",
+    ];
+
+    fn texts() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..60)
+            .prop_map(|p| p.concat())
+    }
+
+    fn upper_by_ratio(t: &str) -> bool {
+        header::upper_ratio(t).is_some_and(|r| r >= 0.85)
+    }
+
+    #[test]
+    fn is_upper_agrees_on_corpus_lines() {
+        let lines = corpus_lines();
+        assert!(lines.len() > 1000);
+        for t in &lines {
+            assert_eq!(is_upper(t), upper_by_ratio(t), "{t:?}");
+        }
+        // Capitals with lower case at every place and in every share, around the block size.
+        for n in [15, 16, 17, 31, 32, 33, 40, 100, 300] {
+            for k in 0..=n {
+                for (big, small) in [("A", "a"), ("Ệ", "ệ"), ("Ệ", "a"), ("A", "ệ")] {
+                    let s = format!("{}{}", big.repeat(k), small.repeat(n - k));
+                    assert_eq!(is_upper(&s), upper_by_ratio(&s), "{s}");
+                    let s = format!("{}{}", small.repeat(n - k), big.repeat(k));
+                    assert_eq!(is_upper(&s), upper_by_ratio(&s), "{s}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(crate::oracle::config(4_000, 0x626F_6479))]
+
+        #[test]
+        fn is_upper_agrees_on_generated_texts(t in texts()) {
+            prop_assert_eq!(is_upper(&t), upper_by_ratio(&t), "{:?}", t);
+        }
+    }
+}
