@@ -193,18 +193,24 @@ pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
     // what starts with a letter is `Trang …`, `CÔNG BÁO` or a stamp label (`Người ký:`,
     // `Cơ quan:`, `Thời gian ký:`, `Email:`, `Ký bởi:`). Any other letter, or a lead byte of a
     // letter (every lead byte from `C3` on but `E2` of the dashes), rules the line out.
-    if first.is_ascii_alphabetic() && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
+    let letter = first.is_ascii_alphabetic();
+    if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
         || first >= 0xC3 && first != 0xE2
     {
         return None;
     }
-    if header::is_rule(t) {
+    // A rule is made of marks, which are neither letters nor digits.
+    if !letter && !first.is_ascii_digit() && header::is_rule(t) {
         return Some(ArtifactKind::Rule);
     }
-    let digits = t.trim_matches(|c: char| matches!(c, '-' | '–' | '(' | ')' | ' ' | '.'));
-    let digits = digits.strip_prefix("Trang").map_or(digits, str::trim);
-    if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(ArtifactKind::PageNumber);
+    // The marks trimmed around a page number are not letters: a line that starts with a letter
+    // is one only after `Trang` (`Thực hiện`, `Các`, `Nghị` are not trimmed).
+    if !letter || t.starts_with("Trang") {
+        let digits = t.trim_matches(|c: char| matches!(c, '-' | '–' | '(' | ')' | ' ' | '.'));
+        let digits = digits.strip_prefix("Trang").map_or(digits, str::trim);
+        if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(ArtifactKind::PageNumber);
+        }
     }
     if t.strip_prefix("CÔNG BÁO")
         .is_some_and(|r| r.starts_with('/') || r.starts_with(" /") || r.starts_with(" Số"))

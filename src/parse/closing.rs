@@ -46,6 +46,10 @@ fn is_recipients_label(t: &str) -> bool {
     if !matches!(t.as_bytes(), [b'N' | b'n', 0xC6, ..]) {
         return false;
     }
+    // The label as it is written: no character to lower-case one by one.
+    if ["Nơi nhận", "NƠI NHẬN"].iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
     t.chars()
         .flat_map(char::to_lowercase)
         .take(LABEL.chars().count())
