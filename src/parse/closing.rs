@@ -26,7 +26,6 @@ use super::body::is_appendix_start;
 use super::header::{self, is_upper};
 use super::segment::{self, Segment};
 use super::{Context, grammar};
-use crate::lex::Line;
 use crate::model::{ArtifactKind, Authority, Document, Recipient, Signature};
 use crate::{chars, tables};
 
@@ -113,53 +112,6 @@ fn is_signer_title(t: &str) -> bool {
         && is_upper(t)
 }
 
-/// [`segment::is_one_column`], answered here for the lines without a tab or two spaces in a row
-/// (almost all): then the only column separator is a `|`, looked for in blocks the compiler
-/// vectorizes, and the only thing to trim is a final `<br>`. (The vectorized `memchr` it calls
-/// cost about 70 instructions of setup a line, asked of every body line.) A test checks that
-/// both agree.
-fn is_one_column(line: &Line<'_>) -> bool {
-    if line.spaced {
-        return segment::is_one_column(line);
-    }
-    let raw = line.raw.as_bytes();
-    // `trim_end_matches([' ', '\t'])` on bytes: both are ASCII.
-    let end = raw
-        .iter()
-        .rposition(|&b| !matches!(b, b' ' | b'\t'))
-        .map_or(0, |at| at + 1);
-    !has_bar(raw) && !raw.get(..end).is_some_and(|t| t.ends_with(b"<br>"))
-}
-
-/// True when `bytes` hold a `|`: read 32 bytes at a time, the last block moved back to end with
-/// the bytes (or a short line copied into a block padded with zero bytes).
-fn has_bar(bytes: &[u8]) -> bool {
-    const LANES: usize = 32;
-    let bar = |block: &[u8; LANES]| block.iter().fold(false, |acc, &b| acc | (b == b'|'));
-    let n = bytes.len();
-    if n < LANES {
-        let mut padded = [0u8; LANES];
-        if let (Some(to), Some(from)) = (padded.get_mut(..n), bytes.get(..n)) {
-            to.copy_from_slice(from);
-        }
-        return bar(&padded);
-    }
-    let mut blocks = bytes.chunks_exact(LANES);
-    if blocks
-        .by_ref()
-        .filter_map(|b| <&[u8; LANES]>::try_from(b).ok())
-        .any(bar)
-    {
-        return true;
-    }
-    // The bytes after the last whole block, read in the block that ends with them.
-    !blocks.remainder().is_empty()
-        && bytes
-            .get(n - LANES..)
-            .and_then(|b| <&[u8; LANES]>::try_from(b).ok())
-            .is_some_and(bar)
-}
-
 /// True when the closing zone starts at line `i`.
 pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     // What an authority prefix or a signer title can open with: one look-up rules out a line
@@ -173,7 +125,7 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     }
     // Most lines have one column, whose only segment is the text itself (none when it is
     // empty): no need to split them.
-    if is_one_column(line) {
+    if segment::is_one_column(line) {
         if !OPENINGS.may_open(t) {
             return false;
         }
@@ -738,41 +690,6 @@ mod tests {
             proptest::prop_assert_eq!(is_recipients_label(&t), old_is_recipients_label(&t));
             proptest::prop_assert_eq!(is_signer_title(&t), old_is_signer_title(&t));
             proptest::prop_assert_eq!(grammar::authority(&t), old_authority(&t));
-        }
-    }
-
-    #[test]
-    fn one_column_agrees_with_the_segment_splitter() {
-        let mut texts: Vec<String> = crate::oracle::texts().into_iter().map(|(_, t)| t).collect();
-        let mut made = String::new();
-        for n in [0, 1, 30, 31, 32, 33, 63, 64, 65, 100] {
-            for bar in [
-                "|", "<br>", "| ", " |", "a|b", "\\|", "x<br>  ", "\t", "  ", "   ",
-            ] {
-                let pad = "ệ".repeat(n / 3) + &"a".repeat(n % 3);
-                made.push_str(&format!("{pad}{bar}\n{bar}{pad}\n{pad}{bar}{pad}\n"));
-            }
-        }
-        texts.push(made);
-        let mut multi = 0;
-        for text in &texts {
-            for format in [crate::model::Format::Text, crate::model::Format::Markdown] {
-                for line in crate::lex::lines(text, format) {
-                    let one = is_one_column(&line);
-                    assert_eq!(one, segment::is_one_column(&line), "{:?}", line.raw);
-                    multi += usize::from(!one);
-                }
-            }
-        }
-        assert!(multi > 100, "{multi}");
-        for n in 0..100 {
-            let mut bytes = vec![b'a'; n];
-            assert!(!has_bar(&bytes));
-            for k in 0..n {
-                bytes[k] = b'|';
-                assert!(has_bar(&bytes), "{n} {k}");
-                bytes[k] = b'a';
-            }
         }
     }
 
