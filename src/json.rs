@@ -446,6 +446,19 @@ fn clean_prefix(bytes: &[u8]) -> usize {
         .unwrap_or(tail.len())
 }
 
+/// Appends `n` (below 10,000) in decimal: one store of a fixed size per number of digits, where
+/// `itoa` ends in a `memcpy` call of a variable length (a call per line number).
+#[inline]
+fn write_small(out: &mut Vec<u8>, n: u16) {
+    let digit = |k: u16| b'0' + (k % 10) as u8;
+    match n {
+        0..=9 => out.push(digit(n)),
+        10..=99 => out.extend_from_slice(&[digit(n / 10), digit(n)]),
+        100..=999 => out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
+        _ => out.extend_from_slice(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]),
+    }
+}
+
 /// Appends the escape of one byte that [`flags`] flagged.
 #[cold]
 fn escape(out: &mut Vec<u8>, byte: u8) {
@@ -479,10 +492,16 @@ struct Json<F> {
 }
 
 impl<F: Format> Json<F> {
+    /// Line numbers, counts, days and months (below 10,000) by [`write_small`], other integers
+    /// through `itoa`.
     #[inline]
-    fn integer<I: itoa::Integer>(&mut self, value: I) {
-        self.out
-            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    fn integer<I: itoa::Integer + TryInto<u16>>(&mut self, value: I) {
+        match value.try_into() {
+            Ok(small) if small < 10_000 => write_small(&mut self.out, small),
+            _ => self
+                .out
+                .extend_from_slice(itoa::Buffer::new().format(value).as_bytes()),
+        }
     }
 
     /// `{"variant":` with the state of a first key, as `serde_json` opens a variant with data.
