@@ -505,6 +505,7 @@ impl WordTrie {
     /// the byte where it starts.
     fn longest_at_end(&self, before: &str) -> Option<(&'static str, usize)> {
         let mut node = self.nodes.first()?;
+        let table = &*LOWER_TABLE;
         let mut end = before.len();
         let mut found = None;
         while let Some(c) = prev_char(before, end) {
@@ -515,11 +516,7 @@ impl WordTrie {
                 ' '
             } else {
                 end -= c.len_utf8();
-                if c.is_ascii() {
-                    c.to_ascii_lowercase()
-                } else {
-                    single_lower(c).unwrap_or(c)
-                }
+                fold_in(table, c)
             };
             let Some(&(_, next)) = node.back.iter().find(|(k, _)| *k == key) else {
                 break;
@@ -562,6 +559,13 @@ static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &st
 /// The lower case of `c` when it is one char (`None` when it is several), the way [`same_ci`]
 /// compares chars. Vietnamese letters are answered from [`LOWER_TABLE`].
 fn single_lower(c: char) -> Option<char> {
+    lower_in(&LOWER_TABLE, c)
+}
+
+/// [`single_lower`] with [`LOWER_TABLE`] already at hand (a loop takes it once, not once per
+/// char).
+#[inline]
+fn lower_in(table: &[Option<char>], c: char) -> Option<char> {
     let code = c as usize;
     let index = if code < LOWER_TABLE_SPLIT {
         Some(code)
@@ -570,9 +574,20 @@ fn single_lower(c: char) -> Option<char> {
             .filter(|&i| i < LOWER_TABLE_EXTENDED.len())
             .map(|i| LOWER_TABLE_SPLIT + i)
     };
-    match index {
-        Some(i) => LOWER_TABLE[i],
+    match index.and_then(|i| table.get(i)) {
+        Some(&lower) => lower,
         None => lower_by_unicode(c),
+    }
+}
+
+/// `c` folded as the look-behind folds it: its [`single_lower`], or itself when that is not
+/// one char.
+#[inline]
+fn fold_in(table: &[Option<char>], c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        lower_in(table, c).unwrap_or(c)
     }
 }
 
@@ -1357,32 +1372,29 @@ fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// If `hay` ends with the lower-case words `needle` as whole words, ignoring case and letting
 /// any run of whitespace match a space, the byte where they start.
+///
+/// Walks back from the end a char at a time, without an iterator to set up: most calls fail on
+/// the last char (`và` after a name).
 fn ends_with_word_ci(hay: &str, needle: &str) -> Option<usize> {
-    let mut chars = hay.char_indices().rev().peekable();
     let mut start = hay.len();
     for n in needle.chars().rev() {
         if n == ' ' {
-            let mut any = false;
-            while let Some(&(i, c)) = chars.peek() {
-                if !c.is_whitespace() {
-                    break;
-                }
-                any = true;
-                start = i;
-                chars.next();
+            let run_end = start;
+            while let Some(c) = prev_char(hay, start).filter(|c| c.is_whitespace()) {
+                start -= c.len_utf8();
             }
-            if !any {
+            if start == run_end {
                 return None;
             }
         } else {
-            let (i, c) = chars.next()?;
+            let c = prev_char(hay, start)?;
             if !same_ci(c, n) {
                 return None;
             }
-            start = i;
+            start -= c.len_utf8();
         }
     }
-    let alone = !chars.next().is_some_and(|(_, c)| c.is_alphanumeric());
+    let alone = !prev_char(hay, start).is_some_and(char::is_alphanumeric);
     alone.then_some(start)
 }
 
@@ -1510,6 +1522,106 @@ mod tests {
             let expected: Vec<(usize, usize)> =
                 named_regex().find_iter(&text).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(named_matches(&text), expected, "{:?}", text);
+        }
+    }
+
+    /// [`ends_with_word_ci`] as it was first written, over a reversed `char_indices`: the oracle
+    /// of the walk that replaced it.
+    fn ends_with_word_ci_by_iterator(hay: &str, needle: &str) -> Option<usize> {
+        let mut chars = hay.char_indices().rev().peekable();
+        let mut start = hay.len();
+        for n in needle.chars().rev() {
+            if n == ' ' {
+                let mut any = false;
+                while let Some(&(i, c)) = chars.peek() {
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    any = true;
+                    start = i;
+                    chars.next();
+                }
+                if !any {
+                    return None;
+                }
+            } else {
+                let (i, c) = chars.next()?;
+                if !same_ci(c, n) {
+                    return None;
+                }
+                start = i;
+            }
+        }
+        let alone = !chars.next().is_some_and(|(_, c)| c.is_alphanumeric());
+        alone.then_some(start)
+    }
+
+    /// The words [`ends_with_word_ci`] is asked for, and some of their pieces.
+    fn suffix_words() -> Vec<&'static str> {
+        kind_words()
+            .chain(PLURAL_WORDS.iter().copied())
+            .chain([NUMBER_WORD, AND_WORD, "a", " ", "à", "số và", ""])
+            .collect()
+    }
+
+    #[test]
+    fn ends_with_word_ci_agrees_with_the_iterator() {
+        let hays = [
+            "",
+            " ",
+            "và",
+            "VÀ",
+            "Và",
+            "xvà",
+            "1và",
+            " và",
+            "a và",
+            "Ủy ban và",
+            "số",
+            "SỐ",
+            "một  số",
+            "một\u{a0}số",
+            "một\t số",
+            "MỘT SỐ",
+            "quyết định",
+            "\u{212A}ế hoạch",
+            "theo Quyết định ",
+            "à",
+            "À",
+            "\u{301}và",
+        ];
+        for hay in hays {
+            for needle in suffix_words() {
+                assert_eq!(
+                    ends_with_word_ci(hay, needle),
+                    ends_with_word_ci_by_iterator(hay, needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::oracle::config(2_000, 0x656E_6473_7769))]
+
+        /// Texts glued from the words and their pieces: the walk finds what the iterator found.
+        #[test]
+        fn ends_with_word_ci_agrees_on_random_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(
+                kind_pieces().into_iter().chain(["và", "VÀ", "À", "a"]).collect::<Vec<_>>(),
+            ), 0..6),
+        ) {
+            let hay = pieces.concat();
+            for (at, _) in hay.char_indices() {
+                let tail = &hay[at..];
+                for needle in suffix_words() {
+                    proptest::prop_assert_eq!(
+                        ends_with_word_ci(tail, needle),
+                        ends_with_word_ci_by_iterator(tail, needle),
+                        "{:?} {:?}", tail, needle
+                    );
+                }
+            }
         }
     }
 
