@@ -186,56 +186,65 @@ struct Numbered<'t> {
 /// match can start, and the scan goes on after each match as a regex iterator would, whether
 /// [`read_number`] keeps the number or not.
 fn find_numbered(text: &str) -> Vec<Found> {
-    let mut numbers: Vec<Numbered> = Vec::new();
+    let mut found = Vec::new();
+    // The last number kept: its look-ahead ends where the next one starts, so it is finished
+    // when the next is read (or at the end), without a list of numbers to walk again.
+    let mut pending: Option<Numbered> = None;
     let mut resume = 0;
     let mut starts = number_starts(text);
     while let Some(at) = starts.next_from(resume) {
         let Some(len) = number::match_len(&text[at..]) else {
             continue;
         };
-        let floor = numbers.last().map_or(0, |n| n.end);
+        let floor = pending.as_ref().map_or(0, |n| n.end);
         resume = at + len;
         if let Some(n) = read_number(text, at, resume, floor) {
-            numbers.push(n);
+            let limit = n.start;
+            if let Some(before) = pending.replace(n) {
+                found.push(finish_number(text, before, limit));
+            }
         }
     }
-    let mut found = Vec::with_capacity(numbers.len());
-    let mut numbers = numbers.into_iter().peekable();
-    while let Some(n) = numbers.next() {
-        let limit = numbers.peek().map_or(text.len(), |next| next.start);
-        let mut end = n.end;
-        let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
-        let mut date = None;
-        if let Some((len, iso)) = cited_date(ahead) {
-            end += len;
-            date = iso;
-        }
-        let mut issuer_name = None;
-        if let Some((name_end, name)) = issuer_after(text, end, limit) {
-            end = name_end;
-            issuer_name = Some(name);
-        }
-        let id = canonical_id(&n);
-        found.push(Found {
-            start: n.start,
-            end,
-            citation: Citation {
-                text: text[n.start..end].to_string(),
-                kind: n.kind.map(str::to_string),
-                number: Some(n.number.to_string()),
-                year: n.year,
-                type_code: n.type_code,
-                issuer_code: n.issuer_code,
-                system: n.system,
-                date,
-                issuer_name,
-                name: None,
-                id: Some(id),
-                line: 0,
-            },
-        });
+    if let Some(last) = pending {
+        found.push(finish_number(text, last, text.len()));
     }
     found
+}
+
+/// The citation of number `n`, with the date and the issuer after it, read up to `limit` (where
+/// the next number starts).
+fn finish_number(text: &str, n: Numbered<'_>, limit: usize) -> Found {
+    let mut end = n.end;
+    let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
+    let mut date = None;
+    if let Some((len, iso)) = cited_date(ahead) {
+        end += len;
+        date = iso;
+    }
+    let mut issuer_name = None;
+    if let Some((name_end, name)) = issuer_after(text, end, limit) {
+        end = name_end;
+        issuer_name = Some(name);
+    }
+    let id = canonical_id(&n);
+    Found {
+        start: n.start,
+        end,
+        citation: Citation {
+            text: text[n.start..end].to_string(),
+            kind: n.kind.map(str::to_string),
+            number: Some(n.number.to_string()),
+            year: n.year,
+            type_code: n.type_code,
+            issuer_code: n.issuer_code,
+            system: n.system,
+            date,
+            issuer_name,
+            name: None,
+            id: Some(id),
+            line: 0,
+        },
+    }
 }
 
 /// Where the number pattern can start, found from the `/` that every number holds.
