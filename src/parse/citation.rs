@@ -640,7 +640,7 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
         before = rest.trim_end();
     }
     let mut has_number_word = false;
-    if let Some(at) = ends_with_word_ci(before, NUMBER_WORD) {
+    if let Some(at) = ends_with_own_word_ci(before, NUMBER_WORD) {
         has_number_word = true;
         before = before[..at].trim_end();
     }
@@ -1141,13 +1141,14 @@ fn has_prefix(hay: &[u8], prefix: &[u8]) -> bool {
 
 /// Drops trailing spaces, dashes and a dangling `và` from a name.
 fn trim_name(name: &str) -> &str {
-    // Most names end on an ASCII letter or digit (`Tỉnh`, `Tỉnh ủy`): nothing to drop, since
-    // [`AND_WORD`] ends with no such char.
-    if name
-        .as_bytes()
-        .last()
-        .is_some_and(u8::is_ascii_alphanumeric)
-    {
+    // Most names end on a letter (`Tỉnh`, `Chính phủ`): nothing to drop when the last char is
+    // no space, dash or comma and cannot end [`AND_WORD`].
+    let plain_end = |c: char| {
+        !c.is_whitespace()
+            && !matches!(c, '-' | '–' | ',')
+            && !AND_WORD.chars().next_back().is_some_and(|a| same_ci(c, a))
+    };
+    if name.chars().next_back().is_some_and(plain_end) {
         return name;
     }
     let mut name = name.trim_end();
@@ -1426,6 +1427,7 @@ fn starts_with_word(s: &str, word: &str) -> bool {
 
 /// Compares one char of the text with one char of a lower-case needle, ignoring case. An ASCII
 /// char is its own table ([`single_lower`] gives its ASCII lower case).
+#[inline]
 fn same_ci(c: char, lower: char) -> bool {
     if c.is_ascii() {
         c.to_ascii_lowercase() == lower
@@ -1436,6 +1438,14 @@ fn same_ci(c: char, lower: char) -> bool {
 
 /// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
 fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
+    // An ASCII char of the text matches only its own ASCII lower case: most words are ruled
+    // out on their first byte without decoding a char.
+    if let (Some(&h), Some(&n)) = (hay.as_bytes().first(), needle.as_bytes().first())
+        && h.is_ascii()
+        && h.to_ascii_lowercase() != n
+    {
+        return None;
+    }
     let mut len = 0;
     let mut chars = hay.chars();
     for n in needle.chars() {
@@ -1454,6 +1464,14 @@ fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
 /// Walks back from the end a char at a time, without an iterator to set up: most calls fail on
 /// the last char (`và` after a name).
 fn ends_with_word_ci(hay: &str, needle: &str) -> Option<usize> {
+    // The words as written (`số` after `Quyết định`) match byte for byte, and then as the walk
+    // would match them, when each of their chars matches itself.
+    if let Some(head) = hay.strip_suffix(needle)
+        && matches_itself(needle)
+    {
+        let alone = !prev_char(hay, head.len()).is_some_and(char::is_alphanumeric);
+        return alone.then_some(head.len());
+    }
     let mut start = hay.len();
     for n in needle.chars().rev() {
         if n == ' ' {
@@ -1474,6 +1492,33 @@ fn ends_with_word_ci(hay: &str, needle: &str) -> Option<usize> {
     }
     let alone = !prev_char(hay, start).is_some_and(char::is_alphanumeric);
     alone.then_some(start)
+}
+
+/// [`ends_with_word_ci`] for `words` that [`matches_itself`] (a test holds that of each word
+/// passed here), without asking it at every call: `số` before a number.
+fn ends_with_own_word_ci(hay: &str, words: &str) -> Option<usize> {
+    match hay.strip_suffix(words) {
+        Some(head) => {
+            let alone = !prev_char(hay, head.len()).is_some_and(char::is_alphanumeric);
+            alone.then_some(head.len())
+        }
+        None => ends_with_word_ci(hay, words),
+    }
+}
+
+/// True when [`ends_with_word_ci`] matches `words`, found byte for byte at the end of a text,
+/// as they stand: no ASCII capital (which would match only its lower case), and each space
+/// after a char that is no whitespace (a run of whitespace matches a space: the run must be
+/// that one space).
+fn matches_itself(words: &str) -> bool {
+    let mut after_space = true;
+    for c in words.chars() {
+        if c.is_ascii_uppercase() || c == ' ' && after_space {
+            return false;
+        }
+        after_space = c.is_whitespace();
+    }
+    true
 }
 
 /// The char before byte `at`, if any.
@@ -1667,6 +1712,20 @@ mod tests {
             "à",
             "À",
             "\u{301}và",
+            "a",
+            "A",
+            " a",
+            "x  a",
+            "a  b",
+            "a b",
+            "a \u{a0}",
+            "a\u{a0} b",
+            "a\u{a0}  b",
+            "a b ",
+            "a b  ",
+            "\t",
+            " \t",
+            "số và",
         ];
         for hay in hays {
             for needle in suffix_words() {
@@ -1676,6 +1735,23 @@ mod tests {
                     "{hay:?} {needle:?}"
                 );
             }
+            assert_eq!(
+                ends_with_own_word_ci(hay, NUMBER_WORD),
+                ends_with_word_ci_by_iterator(hay, NUMBER_WORD),
+                "{hay:?}"
+            );
+        }
+        assert!(
+            matches_itself(NUMBER_WORD),
+            "the word of ends_with_own_word_ci"
+        );
+        for (words, itself) in [
+            ("số", true),
+            ("một số", true),
+            ("Số", false),
+            (" số", false),
+        ] {
+            assert_eq!(matches_itself(words), itself, "{words:?}");
         }
     }
 
@@ -1699,6 +1775,11 @@ mod tests {
                         "{:?} {:?}", tail, needle
                     );
                 }
+                proptest::prop_assert_eq!(
+                    ends_with_own_word_ci(tail, NUMBER_WORD),
+                    ends_with_word_ci_by_iterator(tail, NUMBER_WORD),
+                    "{:?}", tail
+                );
             }
         }
     }
@@ -1725,7 +1806,7 @@ mod tests {
         (bytes.len(), false)
     }
 
-    /// [`trim_name`] without its shortcut for a name ending on an ASCII letter or digit.
+    /// [`trim_name`] without its shortcut for a name ending on a letter.
     fn trim_name_in_full(name: &str) -> &str {
         let mut name = name.trim_end();
         loop {
@@ -1819,13 +1900,6 @@ mod tests {
                 assert_eq!(trim_name(tail), trim_name_in_full(tail), "{tail:?}");
             }
         }
-        assert!(
-            !AND_WORD
-                .as_bytes()
-                .last()
-                .is_some_and(u8::is_ascii_alphanumeric),
-            "the shortcut of trim_name"
-        );
     }
 
     proptest::proptest! {
