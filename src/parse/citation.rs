@@ -186,56 +186,65 @@ struct Numbered<'t> {
 /// match can start, and the scan goes on after each match as a regex iterator would, whether
 /// [`read_number`] keeps the number or not.
 fn find_numbered(text: &str) -> Vec<Found> {
-    let mut numbers: Vec<Numbered> = Vec::new();
+    let mut found = Vec::new();
+    // The last number kept: its look-ahead ends where the next one starts, so it is finished
+    // when the next is read (or at the end), without a list of numbers to walk again.
+    let mut pending: Option<Numbered> = None;
     let mut resume = 0;
     let mut starts = number_starts(text);
     while let Some(at) = starts.next_from(resume) {
         let Some(len) = number::match_len(&text[at..]) else {
             continue;
         };
-        let floor = numbers.last().map_or(0, |n| n.end);
+        let floor = pending.as_ref().map_or(0, |n| n.end);
         resume = at + len;
         if let Some(n) = read_number(text, at, resume, floor) {
-            numbers.push(n);
+            let limit = n.start;
+            if let Some(before) = pending.replace(n) {
+                found.push(finish_number(text, before, limit));
+            }
         }
     }
-    let mut found = Vec::with_capacity(numbers.len());
-    let mut numbers = numbers.into_iter().peekable();
-    while let Some(n) = numbers.next() {
-        let limit = numbers.peek().map_or(text.len(), |next| next.start);
-        let mut end = n.end;
-        let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
-        let mut date = None;
-        if let Some((len, iso)) = cited_date(ahead) {
-            end += len;
-            date = iso;
-        }
-        let mut issuer_name = None;
-        if let Some((name_end, name)) = issuer_after(text, end, limit) {
-            end = name_end;
-            issuer_name = Some(name);
-        }
-        let id = canonical_id(&n);
-        found.push(Found {
-            start: n.start,
-            end,
-            citation: Citation {
-                text: text[n.start..end].to_string(),
-                kind: n.kind.map(str::to_string),
-                number: Some(n.number.to_string()),
-                year: n.year,
-                type_code: n.type_code,
-                issuer_code: n.issuer_code,
-                system: n.system,
-                date,
-                issuer_name,
-                name: None,
-                id: Some(id),
-                line: 0,
-            },
-        });
+    if let Some(last) = pending {
+        found.push(finish_number(text, last, text.len()));
     }
     found
+}
+
+/// The citation of number `n`, with the date and the issuer after it, read up to `limit` (where
+/// the next number starts).
+fn finish_number(text: &str, n: Numbered<'_>, limit: usize) -> Found {
+    let mut end = n.end;
+    let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
+    let mut date = None;
+    if let Some((len, iso)) = cited_date(ahead) {
+        end += len;
+        date = iso;
+    }
+    let mut issuer_name = None;
+    if let Some((name_end, name)) = issuer_after(text, end, limit) {
+        end = name_end;
+        issuer_name = Some(name);
+    }
+    let id = canonical_id(&n);
+    Found {
+        start: n.start,
+        end,
+        citation: Citation {
+            text: text[n.start..end].to_string(),
+            kind: n.kind.map(str::to_string),
+            number: Some(n.number.to_string()),
+            year: n.year,
+            type_code: n.type_code,
+            issuer_code: n.issuer_code,
+            system: n.system,
+            date,
+            issuer_name,
+            name: None,
+            id: Some(id),
+            line: 0,
+        },
+    }
 }
 
 /// Where the number pattern can start, found from the `/` that every number holds.
@@ -505,6 +514,7 @@ impl WordTrie {
     /// the byte where it starts.
     fn longest_at_end(&self, before: &str) -> Option<(&'static str, usize)> {
         let mut node = self.nodes.first()?;
+        let table = &*LOWER_TABLE;
         let mut end = before.len();
         let mut found = None;
         while let Some(c) = prev_char(before, end) {
@@ -515,11 +525,7 @@ impl WordTrie {
                 ' '
             } else {
                 end -= c.len_utf8();
-                if c.is_ascii() {
-                    c.to_ascii_lowercase()
-                } else {
-                    single_lower(c).unwrap_or(c)
-                }
+                fold_in(table, c)
             };
             let Some(&(_, next)) = node.back.iter().find(|(k, _)| *k == key) else {
                 break;
@@ -562,6 +568,13 @@ static NAMED_KIND_FINDERS: LazyLock<Vec<(memchr::memmem::FinderRev<'static>, &st
 /// The lower case of `c` when it is one char (`None` when it is several), the way [`same_ci`]
 /// compares chars. Vietnamese letters are answered from [`LOWER_TABLE`].
 fn single_lower(c: char) -> Option<char> {
+    lower_in(&LOWER_TABLE, c)
+}
+
+/// [`single_lower`] with [`LOWER_TABLE`] already at hand (a loop takes it once, not once per
+/// char).
+#[inline]
+fn lower_in(table: &[Option<char>], c: char) -> Option<char> {
     let code = c as usize;
     let index = if code < LOWER_TABLE_SPLIT {
         Some(code)
@@ -570,9 +583,20 @@ fn single_lower(c: char) -> Option<char> {
             .filter(|&i| i < LOWER_TABLE_EXTENDED.len())
             .map(|i| LOWER_TABLE_SPLIT + i)
     };
-    match index {
-        Some(i) => LOWER_TABLE[i],
+    match index.and_then(|i| table.get(i)) {
+        Some(&lower) => lower,
         None => lower_by_unicode(c),
+    }
+}
+
+/// `c` folded as the look-behind folds it: its [`single_lower`], or itself when that is not
+/// one char.
+#[inline]
+fn fold_in(table: &[Option<char>], c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        lower_in(table, c).unwrap_or(c)
     }
 }
 
@@ -616,7 +640,7 @@ fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind {
         before = rest.trim_end();
     }
     let mut has_number_word = false;
-    if let Some(at) = ends_with_word_ci(before, NUMBER_WORD) {
+    if let Some(at) = ends_with_own_word_ci(before, NUMBER_WORD) {
         has_number_word = true;
         before = before[..at].trim_end();
     }
@@ -963,26 +987,31 @@ fn issuer_after(text: &str, at: usize, limit: usize) -> Option<(usize, String)> 
 
 /// How long an issuer name at the start of `window` may be: up to the first of
 /// [`ISSUER_NAME_STOPS`], or up to the space after its [`MAX_NAME_WORDS`]-th word (then the
-/// name is `capped`). One pass over the bytes finds both: most bytes are letters, which start
-/// no stop and end no word, and cost one table lookup.
+/// name is `capped`). One pass over the chars finds both: most chars are letters, which start
+/// no stop and end no word, and cost one table lookup (which also gives their width, so a
+/// Vietnamese letter is passed whole).
 fn issuer_extent(window: &str) -> (usize, bool) {
     let bytes = window.as_bytes();
     let index = &*ISSUER_STOP_INDEX;
     let mut words = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !index.starts[usize::from(b)] {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let step = index.step[usize::from(b)];
+        if step != 0 {
+            i += usize::from(step);
             continue;
         }
-        if index.single[usize::from(b)] || stop_pair_at(index, &bytes[i..]) {
+        if index.single[usize::from(b)] || stop_pair_at(index, bytes.get(i..).unwrap_or_default()) {
             return (i, false);
         }
         // The first space after each word: a space not preceded by a space.
-        if b == b' ' && (i == 0 || bytes[i - 1] != b' ') {
+        if b == b' ' && (i == 0 || bytes.get(i - 1) != Some(&b' ')) {
             words += 1;
             if words == MAX_NAME_WORDS {
                 return (i, true);
             }
         }
+        i += 1;
     }
     (bytes.len(), false)
 }
@@ -997,40 +1026,95 @@ fn stop_pair_at(index: &StopIndex, rest: &[u8]) -> bool {
         .is_some_and(|by_second| {
             by_second[usize::from(second)]
                 .iter()
-                .any(|stop| has_prefix(rest, stop.as_bytes()))
+                .any(|stop| stop.starts(rest))
         })
+}
+
+/// A stop of [`StopIndex::by_pair`], with its first eight bytes (or fewer) read as one word:
+/// a stop is found, or ruled out, with one comparison of the text's next eight bytes.
+struct StopWord {
+    /// The stop.
+    bytes: &'static [u8],
+    /// Its first bytes, at most eight, little-endian.
+    head: u64,
+    /// The bits of `head` that hold them.
+    mask: u64,
+}
+
+impl StopWord {
+    fn new(stop: &'static str) -> StopWord {
+        let bytes = stop.as_bytes();
+        let mut head = [0; 8];
+        let mut mask = [0; 8];
+        for (i, &b) in bytes.iter().take(8).enumerate() {
+            head[i] = b;
+            mask[i] = 0xFF;
+        }
+        StopWord {
+            bytes,
+            head: u64::from_le_bytes(head),
+            mask: u64::from_le_bytes(mask),
+        }
+    }
+
+    /// True when `rest` starts with the stop, as [`has_prefix`] answers.
+    #[inline]
+    fn starts(&self, rest: &[u8]) -> bool {
+        match rest.first_chunk::<8>() {
+            Some(&chunk) => {
+                u64::from_le_bytes(chunk) & self.mask == self.head
+                    && self
+                        .bytes
+                        .get(8..)
+                        .is_none_or(|tail| has_prefix(rest.get(8..).unwrap_or_default(), tail))
+            }
+            None => has_prefix(rest, self.bytes),
+        }
+    }
 }
 
 /// [`ISSUER_NAME_STOPS`] indexed by their first two bytes, for [`issuer_extent`]: most
 /// stops start with a space, and the byte after it rules out all but one or two of them.
 struct StopIndex {
-    /// True for the bytes that start a stop, and for the space, which ends a word.
-    starts: [bool; 256],
+    /// 0 for the bytes that start a stop, and for the space, which ends a word; for the other
+    /// bytes how far to step: the width of the char they start (1 for the others).
+    step: [u8; 256],
     /// True for the bytes that are a stop of one byte (`,`, `;`, …).
     single: [bool; 256],
     /// For each first byte of a longer stop, the stops by their second byte.
-    by_pair: Vec<Option<Vec<Vec<&'static str>>>>,
+    by_pair: Vec<Option<Vec<Vec<StopWord>>>>,
+}
+
+/// The width of the UTF-8 char whose first byte is `b`; 1 for a byte that starts none.
+fn utf8_width(b: u8) -> u8 {
+    match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
 }
 
 /// The index of [`ISSUER_NAME_STOPS`], built once.
 static ISSUER_STOP_INDEX: LazyLock<StopIndex> = LazyLock::new(|| {
     let mut index = StopIndex {
-        starts: [false; 256],
+        step: std::array::from_fn(|b| utf8_width(b as u8)),
         single: [false; 256],
-        by_pair: vec![None; 256],
+        by_pair: std::iter::repeat_with(|| None).take(256).collect(),
     };
-    index.starts[usize::from(b' ')] = true;
+    index.step[usize::from(b' ')] = 0;
     for stop in ISSUER_NAME_STOPS {
         if let Some(&first) = stop.as_bytes().first() {
-            index.starts[usize::from(first)] = true;
+            index.step[usize::from(first)] = 0;
         }
         match *stop.as_bytes() {
             [] => {}
             [only] => index.single[usize::from(only)] = true,
             [first, second, ..] => {
-                index.by_pair[usize::from(first)].get_or_insert_with(|| vec![Vec::new(); 256])
+                index.by_pair[usize::from(first)]
+                    .get_or_insert_with(|| std::iter::repeat_with(Vec::new).take(256).collect())
                     [usize::from(second)]
-                .push(*stop);
+                .push(StopWord::new(stop));
             }
         }
     }
@@ -1057,6 +1141,16 @@ fn has_prefix(hay: &[u8], prefix: &[u8]) -> bool {
 
 /// Drops trailing spaces, dashes and a dangling `và` from a name.
 fn trim_name(name: &str) -> &str {
+    // Most names end on a letter (`Tỉnh`, `Chính phủ`): nothing to drop when the last char is
+    // no space, dash or comma and cannot end [`AND_WORD`].
+    let plain_end = |c: char| {
+        !c.is_whitespace()
+            && !matches!(c, '-' | '–' | ',')
+            && !AND_WORD.chars().next_back().is_some_and(|a| same_ci(c, a))
+    };
+    if name.chars().next_back().is_some_and(plain_end) {
+        return name;
+    }
     let mut name = name.trim_end();
     loop {
         let trimmed = name.trim_end_matches(['-', '–', ',']).trim_end();
@@ -1333,6 +1427,7 @@ fn starts_with_word(s: &str, word: &str) -> bool {
 
 /// Compares one char of the text with one char of a lower-case needle, ignoring case. An ASCII
 /// char is its own table ([`single_lower`] gives its ASCII lower case).
+#[inline]
 fn same_ci(c: char, lower: char) -> bool {
     if c.is_ascii() {
         c.to_ascii_lowercase() == lower
@@ -1343,6 +1438,14 @@ fn same_ci(c: char, lower: char) -> bool {
 
 /// If `hay` starts with the lower-case `needle` ignoring case, the length in bytes it covers.
 fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
+    // An ASCII char of the text matches only its own ASCII lower case: most words are ruled
+    // out on their first byte without decoding a char.
+    if let (Some(&h), Some(&n)) = (hay.as_bytes().first(), needle.as_bytes().first())
+        && h.is_ascii()
+        && h.to_ascii_lowercase() != n
+    {
+        return None;
+    }
     let mut len = 0;
     let mut chars = hay.chars();
     for n in needle.chars() {
@@ -1357,33 +1460,65 @@ fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// If `hay` ends with the lower-case words `needle` as whole words, ignoring case and letting
 /// any run of whitespace match a space, the byte where they start.
+///
+/// Walks back from the end a char at a time, without an iterator to set up: most calls fail on
+/// the last char (`và` after a name).
 fn ends_with_word_ci(hay: &str, needle: &str) -> Option<usize> {
-    let mut chars = hay.char_indices().rev().peekable();
+    // The words as written (`số` after `Quyết định`) match byte for byte, and then as the walk
+    // would match them, when each of their chars matches itself.
+    if let Some(head) = hay.strip_suffix(needle)
+        && matches_itself(needle)
+    {
+        let alone = !prev_char(hay, head.len()).is_some_and(char::is_alphanumeric);
+        return alone.then_some(head.len());
+    }
     let mut start = hay.len();
     for n in needle.chars().rev() {
         if n == ' ' {
-            let mut any = false;
-            while let Some(&(i, c)) = chars.peek() {
-                if !c.is_whitespace() {
-                    break;
-                }
-                any = true;
-                start = i;
-                chars.next();
+            let run_end = start;
+            while let Some(c) = prev_char(hay, start).filter(|c| c.is_whitespace()) {
+                start -= c.len_utf8();
             }
-            if !any {
+            if start == run_end {
                 return None;
             }
         } else {
-            let (i, c) = chars.next()?;
+            let c = prev_char(hay, start)?;
             if !same_ci(c, n) {
                 return None;
             }
-            start = i;
+            start -= c.len_utf8();
         }
     }
-    let alone = !chars.next().is_some_and(|(_, c)| c.is_alphanumeric());
+    let alone = !prev_char(hay, start).is_some_and(char::is_alphanumeric);
     alone.then_some(start)
+}
+
+/// [`ends_with_word_ci`] for `words` that [`matches_itself`] (a test holds that of each word
+/// passed here), without asking it at every call: `số` before a number.
+fn ends_with_own_word_ci(hay: &str, words: &str) -> Option<usize> {
+    match hay.strip_suffix(words) {
+        Some(head) => {
+            let alone = !prev_char(hay, head.len()).is_some_and(char::is_alphanumeric);
+            alone.then_some(head.len())
+        }
+        None => ends_with_word_ci(hay, words),
+    }
+}
+
+/// True when [`ends_with_word_ci`] matches `words`, found byte for byte at the end of a text,
+/// as they stand: no ASCII capital (which would match only its lower case), and each space
+/// after a char that is no whitespace (a run of whitespace matches a space: the run must be
+/// that one space).
+fn matches_itself(words: &str) -> bool {
+    let mut after_space = true;
+    for c in words.chars() {
+        if c.is_ascii_uppercase() || c == ' ' && after_space {
+            return false;
+        }
+        after_space = c.is_whitespace();
+    }
+    true
 }
 
 /// The char before byte `at`, if any.
@@ -1510,6 +1645,281 @@ mod tests {
             let expected: Vec<(usize, usize)> =
                 named_regex().find_iter(&text).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(named_matches(&text), expected, "{:?}", text);
+        }
+    }
+
+    /// [`ends_with_word_ci`] as it was first written, over a reversed `char_indices`: the oracle
+    /// of the walk that replaced it.
+    fn ends_with_word_ci_by_iterator(hay: &str, needle: &str) -> Option<usize> {
+        let mut chars = hay.char_indices().rev().peekable();
+        let mut start = hay.len();
+        for n in needle.chars().rev() {
+            if n == ' ' {
+                let mut any = false;
+                while let Some(&(i, c)) = chars.peek() {
+                    if !c.is_whitespace() {
+                        break;
+                    }
+                    any = true;
+                    start = i;
+                    chars.next();
+                }
+                if !any {
+                    return None;
+                }
+            } else {
+                let (i, c) = chars.next()?;
+                if !same_ci(c, n) {
+                    return None;
+                }
+                start = i;
+            }
+        }
+        let alone = !chars.next().is_some_and(|(_, c)| c.is_alphanumeric());
+        alone.then_some(start)
+    }
+
+    /// The words [`ends_with_word_ci`] is asked for, and some of their pieces.
+    fn suffix_words() -> Vec<&'static str> {
+        kind_words()
+            .chain(PLURAL_WORDS.iter().copied())
+            .chain([NUMBER_WORD, AND_WORD, "a", " ", "à", "số và", ""])
+            .collect()
+    }
+
+    #[test]
+    fn ends_with_word_ci_agrees_with_the_iterator() {
+        let hays = [
+            "",
+            " ",
+            "và",
+            "VÀ",
+            "Và",
+            "xvà",
+            "1và",
+            " và",
+            "a và",
+            "Ủy ban và",
+            "số",
+            "SỐ",
+            "một  số",
+            "một\u{a0}số",
+            "một\t số",
+            "MỘT SỐ",
+            "quyết định",
+            "\u{212A}ế hoạch",
+            "theo Quyết định ",
+            "à",
+            "À",
+            "\u{301}và",
+            "a",
+            "A",
+            " a",
+            "x  a",
+            "a  b",
+            "a b",
+            "a \u{a0}",
+            "a\u{a0} b",
+            "a\u{a0}  b",
+            "a b ",
+            "a b  ",
+            "\t",
+            " \t",
+            "số và",
+        ];
+        for hay in hays {
+            for needle in suffix_words() {
+                assert_eq!(
+                    ends_with_word_ci(hay, needle),
+                    ends_with_word_ci_by_iterator(hay, needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+            assert_eq!(
+                ends_with_own_word_ci(hay, NUMBER_WORD),
+                ends_with_word_ci_by_iterator(hay, NUMBER_WORD),
+                "{hay:?}"
+            );
+        }
+        assert!(
+            matches_itself(NUMBER_WORD),
+            "the word of ends_with_own_word_ci"
+        );
+        for (words, itself) in [
+            ("số", true),
+            ("một số", true),
+            ("Số", false),
+            (" số", false),
+        ] {
+            assert_eq!(matches_itself(words), itself, "{words:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::oracle::config(2_000, 0x656E_6473_7769))]
+
+        /// Texts glued from the words and their pieces: the walk finds what the iterator found.
+        #[test]
+        fn ends_with_word_ci_agrees_on_random_texts(
+            pieces in proptest::collection::vec(proptest::sample::select(
+                kind_pieces().into_iter().chain(["và", "VÀ", "À", "a"]).collect::<Vec<_>>(),
+            ), 0..6),
+        ) {
+            let hay = pieces.concat();
+            for (at, _) in hay.char_indices() {
+                let tail = &hay[at..];
+                for needle in suffix_words() {
+                    proptest::prop_assert_eq!(
+                        ends_with_word_ci(tail, needle),
+                        ends_with_word_ci_by_iterator(tail, needle),
+                        "{:?} {:?}", tail, needle
+                    );
+                }
+                proptest::prop_assert_eq!(
+                    ends_with_own_word_ci(tail, NUMBER_WORD),
+                    ends_with_word_ci_by_iterator(tail, NUMBER_WORD),
+                    "{:?}", tail
+                );
+            }
+        }
+    }
+
+    /// What [`issuer_extent`] must find, by its definition: the first byte where a stop of
+    /// [`ISSUER_NAME_STOPS`] starts, or the space after the [`MAX_NAME_WORDS`]-th word.
+    fn issuer_extent_by_definition(window: &str) -> (usize, bool) {
+        let bytes = window.as_bytes();
+        let mut words = 0;
+        for i in 0..bytes.len() {
+            if ISSUER_NAME_STOPS
+                .iter()
+                .any(|stop| bytes[i..].starts_with(stop.as_bytes()))
+            {
+                return (i, false);
+            }
+            if bytes[i] == b' ' && (i == 0 || bytes[i - 1] != b' ') {
+                words += 1;
+                if words == MAX_NAME_WORDS {
+                    return (i, true);
+                }
+            }
+        }
+        (bytes.len(), false)
+    }
+
+    /// [`trim_name`] without its shortcut for a name ending on a letter.
+    fn trim_name_in_full(name: &str) -> &str {
+        let mut name = name.trim_end();
+        loop {
+            let trimmed = name.trim_end_matches(['-', '–', ',']).trim_end();
+            let trimmed = match ends_with_word_ci(trimmed, AND_WORD) {
+                Some(at) if at > 0 => trimmed[..at].trim_end(),
+                _ => trimmed,
+            };
+            if trimmed.len() == name.len() {
+                return name;
+            }
+            name = trimmed;
+        }
+    }
+
+    /// Stops, their pieces, letters and spaces, for issuer names glued at random.
+    fn issuer_pieces() -> Vec<&'static str> {
+        ISSUER_NAME_STOPS
+            .iter()
+            .copied()
+            .chain([
+                " ",
+                "  ",
+                "Ủy",
+                "ban",
+                "nhân",
+                "dân",
+                "Tỉnh",
+                "và",
+                "VÀ",
+                " v",
+                " về",
+                "về",
+                " b",
+                " ban",
+                "hành",
+                " ban hành",
+                " qu",
+                "“",
+                "”",
+                "–",
+                "-",
+                "a",
+                "1",
+                "x",
+                "ề",
+                "\t",
+                "\u{a0}",
+                "Đ",
+                " c",
+                " có hiệu",
+                " và các",
+                " đ",
+                "\u{1680}",
+            ])
+            .collect()
+    }
+
+    #[test]
+    fn issuer_extent_and_trim_agree_with_their_definitions() {
+        let mut windows: Vec<String> = [
+            "",
+            " ",
+            "Ủy ban nhân dân Tỉnh về việc",
+            "Ban Chấp hành Trung ương khóa XI về “Tăng",
+            "Chính phủ và Chương trình",
+            "Bộ Chính trị khóa X, Quyết định",
+            "A B C D E F G H I J K L M N",
+            "A  B  C  D  E  F  G  H  I  J  K  L  M",
+            "Sở ban hành",
+            "Sở ban hành",
+            "Sở có hiệu lực",
+            "Sở có hiệu",
+            "Sở và các",
+            "Sở và",
+            "Sở và ",
+            "Sở –",
+            "Sở -, và",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        windows.extend(SEED.iter().map(|p| p.to_string()));
+        for window in &windows {
+            for (at, _) in window.char_indices() {
+                let tail = &window[at..];
+                assert_eq!(
+                    issuer_extent(tail),
+                    issuer_extent_by_definition(tail),
+                    "{tail:?}"
+                );
+                assert_eq!(trim_name(tail), trim_name_in_full(tail), "{tail:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::oracle::config(2_000, 0x6973_7375_6572))]
+
+        /// Names glued from stops and their pieces: the same extent and the same trimmed name.
+        #[test]
+        fn issuer_extent_agrees_on_random_names(
+            pieces in proptest::collection::vec(proptest::sample::select(issuer_pieces()), 0..16),
+        ) {
+            let window = pieces.concat();
+            for (at, _) in window.char_indices() {
+                let tail = &window[at..];
+                proptest::prop_assert_eq!(
+                    issuer_extent(tail),
+                    issuer_extent_by_definition(tail),
+                    "{:?}", tail
+                );
+                proptest::prop_assert_eq!(trim_name(tail), trim_name_in_full(tail), "{:?}", tail);
+            }
         }
     }
 
