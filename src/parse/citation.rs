@@ -57,9 +57,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::model::{Citation, NumberSystem};
 use crate::parse::classes::{LETTER, UPPER, letter_bits};
 use crate::tables::{
-    AND_WORD, COPY_CODES, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS,
-    ISSUER_WORD, MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD,
-    PLURAL_WORDS, YEAR_WORD, canonical_type_code, doc_type_by_kind,
+    AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
+    MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
+    YEAR_WORD, canonical_type_code, doc_type_by_kind,
 };
 
 /// A citation found in a text, with its byte range in that text.
@@ -429,7 +429,7 @@ fn read_number(text: &str, num_start: usize, end: usize, floor: usize) -> Option
         return None;
     }
     let (year, type_code, issuer_code, system) = if let Some((ptype, pissuer)) = parts.party {
-        let known = type_code(ptype);
+        let known = canonical_type_code(ptype);
         if known.is_none() && !introduced {
             return None;
         }
@@ -721,7 +721,7 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
         Some(at) => (&symbol[..at], symbol.get(at + 1..)),
         None => (&*symbol, None),
     };
-    if let Some(code) = type_code(first) {
+    if let Some(code) = canonical_type_code(first) {
         return (Some(code.to_string()), rest.map(str::to_string));
     }
     if rest.is_none()
@@ -730,64 +730,6 @@ fn split_symbol(symbol: &str, kind: Option<&str>) -> (Option<String>, Option<Str
         return (Some(code.to_string()), Some(issuer.to_string()));
     }
     (None, Some(symbol.into_owned()))
-}
-
-/// The written type codes of [`canonical_type_code`], by first byte, each with its answer: the
-/// codes as written, then lower-cased. Each number looks a code up (the first group of its
-/// symbol, most often no code at all: `UBND`, `QH13`), and a short list compared byte by byte
-/// costs less than hashing the code, and than the lower-cased copy a miss then hashes.
-struct TypeCodes {
-    /// Written code and canonical code, by the first byte of the written code.
-    exact: Vec<Vec<(&'static str, &'static str)>>,
-    /// Lower-cased written code and its answer, by its first byte.
-    folded: Vec<Vec<(String, &'static str)>>,
-}
-
-/// The index of [`TypeCodes`], built once from [`DOC_TYPES`] and [`COPY_CODES`] with the
-/// answers of [`canonical_type_code`] itself.
-static TYPE_CODES: LazyLock<TypeCodes> = LazyLock::new(|| {
-    let mut index = TypeCodes {
-        exact: vec![Vec::new(); 256],
-        folded: vec![Vec::new(); 256],
-    };
-    let written = DOC_TYPES
-        .iter()
-        .flat_map(|t| t.code.into_iter().chain(t.other_codes.iter().copied()))
-        .chain(COPY_CODES.iter().copied());
-    for code in written {
-        if let (Some(&first), Some(canonical)) =
-            (code.as_bytes().first(), canonical_type_code(code))
-        {
-            index.exact[usize::from(first)].push((code, canonical));
-        }
-        let lower = code.to_lowercase();
-        if let (Some(&first), Some(canonical)) =
-            (lower.as_bytes().first(), canonical_type_code(&lower))
-        {
-            index.folded[usize::from(first)].push((lower, canonical));
-        }
-    }
-    index
-});
-
-/// [`canonical_type_code`], answered from [`TYPE_CODES`]: the code as written, else ignoring
-/// case.
-fn type_code(code: &str) -> Option<&'static str> {
-    let index = &*TYPE_CODES;
-    let bytes = code.as_bytes();
-    let same =
-        |written: &str| written.len() == bytes.len() && has_prefix(bytes, written.as_bytes());
-    let exact = index.exact.get(usize::from(*bytes.first()?))?;
-    if let Some(&(_, canonical)) = exact.iter().find(|(written, _)| same(written)) {
-        return Some(canonical);
-    }
-    let first = code.chars().next()?.to_lowercase().next()?;
-    let mut buf = [0; 4];
-    let lead = first.encode_utf8(&mut buf).as_bytes()[0];
-    index.folded[usize::from(lead)]
-        .iter()
-        .find(|(lower, _)| code.chars().flat_map(char::to_lowercase).eq(lower.chars()))
-        .map(|&(_, canonical)| canonical)
 }
 
 /// Splits a group whose hyphen was lost (`QĐUBND` → `QĐ`, `UBND`): a type code of at least two
@@ -809,7 +751,7 @@ fn split_glued<'g>(group: &'g str, kind_code: Option<&str>) -> Option<(&'static 
             (starts_upper && chars.next().is_some()).then_some((code, issuer))
         })
         .max_by_key(|(code, _)| code.len())
-        .and_then(|(code, issuer)| Some((type_code(code)?, issuer)))
+        .and_then(|(code, issuer)| Some((canonical_type_code(code)?, issuer)))
         .filter(|(code, _)| kind_code.is_none_or(|k| k == *code))
 }
 
@@ -1955,62 +1897,6 @@ mod tests {
                     "{c:?} and {lower:?}"
                 );
             }
-        }
-    }
-
-    /// Codes as written, in other cases, and groups that are no codes.
-    fn code_variants() -> Vec<String> {
-        let written = DOC_TYPES
-            .iter()
-            .flat_map(|t| t.code.into_iter().chain(t.other_codes.iter().copied()))
-            .chain(COPY_CODES.iter().copied());
-        let mut codes = Vec::new();
-        for code in written {
-            let swapped: String = code
-                .chars()
-                .flat_map(|c| {
-                    if c.is_uppercase() {
-                        c.to_lowercase().collect::<Vec<_>>()
-                    } else {
-                        c.to_uppercase().collect()
-                    }
-                })
-                .collect();
-            codes.extend([
-                code.to_string(),
-                code.to_lowercase(),
-                code.to_uppercase(),
-                swapped,
-            ]);
-        }
-        codes.extend(
-            [
-                "", "UBND", "QH13", "HĐND", "qđ", "QĐI", "qđi", "Σ", "İ", "ǅ", "\u{212A}", "Qđ1",
-            ]
-            .map(str::to_string),
-        );
-        codes
-    }
-
-    #[test]
-    fn type_codes_answer_as_the_table() {
-        for code in code_variants() {
-            assert_eq!(type_code(&code), canonical_type_code(&code), "{code:?}");
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(crate::oracle::config(2_000, 0x636F_6465))]
-
-        /// Groups glued from pieces of codes: the same answers.
-        #[test]
-        fn type_codes_agree_on_random_groups(
-            pieces in proptest::collection::vec(proptest::sample::select(
-                vec!["Q", "q", "Đ", "đ", "T", "t", "r", "R", "N", "C", "H", "i", "I", "B", "K", "1", "İ", "\u{212A}"],
-            ), 0..5)
-        ) {
-            let code = pieces.concat();
-            proptest::prop_assert_eq!(type_code(&code), canonical_type_code(&code), "{:?}", code);
         }
     }
 
