@@ -203,6 +203,33 @@ pub fn is_alphabetic(c: char) -> bool {
     alphabetic_upper(c).0
 }
 
+/// True for a letter of the tabled blocks (`c.is_alphabetic()` there); false for every character
+/// outside them, whatever it is.
+pub fn is_tabled_letter(c: char) -> bool {
+    flags(c).is_some_and(|f| f & ALPHABETIC != 0)
+}
+
+/// Appends `c.to_uppercase()` to `out`: a capital of the tabled blocks is its own upper case (a
+/// test checks), and is pushed without the standard library's table search.
+pub fn push_upper(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else if flags(c).is_some_and(|f| f & UPPERCASE != 0) {
+        out.push(c);
+    } else {
+        out.extend(c.to_uppercase());
+    }
+}
+
+/// `s.to_uppercase()`, with [`push_upper`].
+pub fn to_uppercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_upper(c, &mut out);
+    }
+    out
+}
+
 /// The set of bytes that start one of `words`, as a table indexed by byte: one look-up rules out
 /// a place where none of them can start.
 pub const fn first_bytes(words: &[&str]) -> [bool; 256] {
@@ -275,6 +302,28 @@ mod tests {
         }
         assert!(innocent_bytes(b""));
         assert!(innocent_bytes(b"a"));
+    }
+
+    #[test]
+    fn tabled_capitals_are_their_own_upper_case() {
+        for c in BLOCKS
+            .iter()
+            .flat_map(|&(from, to)| from..to)
+            .filter_map(char::from_u32)
+        {
+            let mut out = String::new();
+            push_upper(c, &mut out);
+            assert_eq!(out, c.to_uppercase().collect::<String>(), "{c:?}");
+            assert_eq!(is_tabled_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+        for c in ['Ω', 'ß', 'ǅ', '\u{0345}', 'ﬀ', 'a', 'Z', '1'] {
+            let mut out = String::new();
+            push_upper(c, &mut out);
+            assert_eq!(out, c.to_uppercase().collect::<String>(), "{c:?}");
+        }
+        assert!(!is_tabled_letter('Ω') && !is_tabled_letter('中'));
+        let s = "Cộng hoà xã hội ǆ ß İ Ω";
+        assert_eq!(to_uppercase(s), s.to_uppercase());
     }
 
     #[test]

@@ -43,7 +43,7 @@ enum Item {
 
 /// Upper-cases `HOÀ`/`UỶ` variants to one spelling for comparisons.
 fn fold_accents(s: &str) -> String {
-    let mut t = s.to_uppercase();
+    let mut t = chars::to_uppercase(s);
     // Each replacement copies the text: only done when the pattern is there.
     for (from, to) in [("HOÀ", "HÒA"), ("UỶ", "ỦY"), ("  ", " ")] {
         if t.contains(from) {
@@ -189,12 +189,63 @@ fn may_be_folded_item(text: &str) -> bool {
 
 /// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.
 pub fn is_motto(text: &str) -> bool {
-    // Lower-cases lazily and stops at the first letter that differs (`Σ`, the only character
-    // whose lower case depends on its neighbours, is no letter of the motto either way).
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|&c| chars::is_alphabetic(c))
-        .eq("độclậptựdohạnhphúc".chars())
+    !first_letter_is_not_d(text) && is_motto_by_chars(text)
+}
+
+/// [`is_motto`] itself: the lower case of each character, letters only, spells the motto.
+///
+/// The lower-case letters of the motto and their capitals are compared as they are (a test checks
+/// that each capital lower-cases to its letter); any other character is lower-cased (which
+/// depends on no neighbour: `char::to_lowercase`) and its letters compared. A chain of lazy
+/// lower-casing, filter and comparison cost about 2,500 instructions on the motto itself.
+fn is_motto_by_chars(text: &str) -> bool {
+    let mut k = 0;
+    for c in text.chars() {
+        if MOTTO_LOWER.get(k) == Some(&c) || MOTTO_UPPER.get(k) == Some(&c) {
+            k += 1;
+            continue;
+        }
+        if c.is_ascii() && !c.is_ascii_alphabetic() {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if chars::is_alphabetic(l) {
+                if MOTTO_LOWER.get(k) != Some(&l) {
+                    return false;
+                }
+                k += 1;
+            }
+        }
+    }
+    k == MOTTO_LOWER.len()
+}
+
+/// The letters of the motto, lower case.
+const MOTTO_LOWER: [char; 18] = [
+    'đ', 'ộ', 'c', 'l', 'ậ', 'p', 't', 'ự', 'd', 'o', 'h', 'ạ', 'n', 'h', 'p', 'h', 'ú', 'c',
+];
+/// [`MOTTO_LOWER`] in capitals.
+const MOTTO_UPPER: [char; 18] = [
+    'Đ', 'Ộ', 'C', 'L', 'Ậ', 'P', 'T', 'Ự', 'D', 'O', 'H', 'Ạ', 'N', 'H', 'P', 'H', 'Ú', 'C',
+];
+
+/// True when the first letter of `text` shows that its lower-cased letters cannot start with
+/// `đ`, so [`is_motto_by_chars`] is false: an ASCII letter, or a tabled letter other than `Đ`
+/// and `đ` (whose lower case starts with a letter other than `đ`, a test checks), before which
+/// stand only ASCII characters that are no letters. Anything else answers `false`, and the
+/// characters are looked at one by one. Asked of most header segments, which start with a
+/// capital (`ỦY BAN`, `Số:`, `HUYỆN`): the lazy lower-casing cost about 600 instructions each.
+fn first_letter_is_not_d(text: &str) -> bool {
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                return true;
+            }
+            continue;
+        }
+        return !matches!(c, 'Đ' | 'đ') && chars::is_tabled_letter(c);
+    }
+    false
 }
 
 fn is_party_title_folded(t: &str) -> bool {
@@ -580,6 +631,74 @@ mod tests {
             "Hà Nội, ngày 1 tháng 2 năm 2024",
         ] {
             assert!(!may_be_folded_item(text), "{text:?}");
+        }
+    }
+
+    /// [`is_motto`] as it was: lazy lower-casing, letters kept, compared with the motto.
+    fn old_is_motto(text: &str) -> bool {
+        text.chars()
+            .flat_map(char::to_lowercase)
+            .filter(|&c| chars::is_alphabetic(c))
+            .eq("độclậptựdohạnhphúc".chars())
+    }
+
+    /// [`is_motto`] agrees with its old definition: on every tabled letter (whose lower case the
+    /// first-letter shortcut relies on) at each place of the motto, and on the corpus lines and
+    /// their pieces.
+    #[test]
+    fn motto_shortcut_agrees_with_the_definition() {
+        assert_eq!(MOTTO_LOWER.iter().collect::<String>(), "độclậptựdohạnhphúc");
+        for (l, u) in MOTTO_LOWER.iter().zip(MOTTO_UPPER) {
+            assert_eq!(u.to_lowercase().collect::<String>(), l.to_string());
+            assert_eq!(l.to_lowercase().collect::<String>(), l.to_string());
+            assert!(chars::is_alphabetic(*l));
+        }
+        let motto = "Độc lập - Tự do - Hạnh phúc";
+        let places: Vec<usize> = motto.char_indices().map(|(i, _)| i).collect();
+        for c in (0..0x3000u32)
+            .chain([0x1_0400, 0xFF21])
+            .filter_map(char::from_u32)
+        {
+            for &at in &places {
+                for text in [
+                    format!("{}{c}{}", &motto[..at], &motto[at..]),
+                    format!("{}{c}", &motto[..at]),
+                ] {
+                    assert_eq!(is_motto(&text), old_is_motto(&text), "{text:?}");
+                }
+            }
+        }
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            if chars::is_tabled_letter(c) && !matches!(c, 'Đ' | 'đ') {
+                let first = c.to_lowercase().find(|&l| chars::is_alphabetic(l));
+                assert!(first.is_some_and(|l| l != 'đ'), "{c:?}");
+            }
+            for text in [
+                format!("{c}"),
+                format!("{c}ộc lập - Tự do - Hạnh phúc"),
+                format!("- {c}Độc lập - Tự do - Hạnh phúc"),
+                format!("{c}Độc lập Tự do Hạnh phúc"),
+            ] {
+                assert_eq!(is_motto(&text), old_is_motto(&text), "{text:?}");
+            }
+        }
+        let mut n = 0;
+        for (_, text) in crate::oracle::texts() {
+            for line in text.lines() {
+                for piece in std::iter::once(line).chain(line.split("  ")) {
+                    assert_eq!(is_motto(piece), old_is_motto(piece), "{piece:?}");
+                    n += usize::from(is_motto(piece));
+                }
+            }
+        }
+        assert!(n > 10, "{n}");
+        for text in [
+            "",
+            "1. **Độc lập - Tự do - Hạnh phúc**",
+            "ĐỘC LẬP",
+            "“Độc lập – Tự do – Hạnh phúc”",
+        ] {
+            assert_eq!(is_motto(text), old_is_motto(text), "{text:?}");
         }
     }
 
