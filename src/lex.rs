@@ -607,6 +607,12 @@ fn clean_markdown(trimmed: &str) -> (Cow<'_, str>, u8, bool) {
     let mut from = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        if !is_decoration(b) {
+            // Only decoration bytes change anything: the text up to the next one is copied
+            // whole later.
+            i = next_decoration(bytes, i);
+            continue;
+        }
         let drop_len = match b {
             // An escaped punctuation mark stays, without its backslash, and is not read as
             // decoration; a backslash before anything else stays.
@@ -651,6 +657,40 @@ fn clean_markdown(trimmed: &str) -> (Cow<'_, str>, u8, bool) {
     out.push_str(&s[from..]);
     let folded = fold_spaces(out.trim()).into_owned();
     (Cow::Owned(folded), heading, heading > 0 || bold_whole)
+}
+
+/// A byte [`clean_markdown`] may drop or change: `*`, `_`, `\\`, `<`, `` ` ``.
+fn is_decoration(b: u8) -> bool {
+    // `_` and `` ` `` are neighbours (5F, 60): one range.
+    // Without short-circuits, so that a block of them compiles to vector compares.
+    (b == b'*') | (b == b'<') | (b == b'\\') | (b.wrapping_sub(b'_') < 2)
+}
+
+/// Where the first [`is_decoration`] byte of `bytes` at or after `from` is (the length when
+/// there is none). Sixteen bytes are looked at together, a mask byte per byte OR-ed into one
+/// test (compares and a `pmovmskb`): the text between a line's `**` runs long, and a loop over
+/// its bytes cost about ten instructions each.
+fn next_decoration(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(block) = bytes.get(from..).and_then(|rest| rest.first_chunk::<16>()) {
+        if decorated_block(block) {
+            break;
+        }
+        from += 16;
+    }
+    while bytes.get(from).is_some_and(|&b| !is_decoration(b)) {
+        from += 1;
+    }
+    from
+}
+
+/// True when one of the sixteen bytes is [`is_decoration`]: the fold of [`scan_block`], which
+/// compiles to byte compares and one `pmovmskb` (a mask byte per byte compiled to a bit test
+/// and branches per byte here).
+#[inline(never)]
+fn decorated_block(block: &[u8; 16]) -> bool {
+    block.iter().fold(false, |acc, &a| {
+        acc | (a == b'*') | (a == b'<') | (a == b'\\') | (a.wrapping_sub(b'_') < 2)
+    })
 }
 
 /// An underscore that opens or closes emphasis (next to a word on one side only).
@@ -907,6 +947,32 @@ mod tests {
         check("Ô 1<br/>Ô 2<br />Ô 3<BR>Ô 4<b>", "Ô 1 Ô 2 Ô 3 Ô 4<b>", 0);
         check("* **Đậm**  và  \\*thường\\*", "* Đậm và *thường*", 0);
         check("\\-\\-- ***", "---", 0);
+    }
+
+    #[test]
+    fn next_decoration_finds_the_first_one() {
+        for n in 0..70 {
+            for k in 0..=n {
+                for d in [b'*', b'_', b'\\', b'<', b'`'] {
+                    let mut bytes = vec![b'a'; n];
+                    if k < n {
+                        bytes[k] = d;
+                    }
+                    bytes.iter_mut().step_by(7).for_each(|b| *b = 0xC3);
+                    let want = (0..n).find(|&i| b"*_\\<`".contains(&bytes[i])).unwrap_or(n);
+                    for from in [0, k / 2, k] {
+                        let expect = (from..n)
+                            .find(|&i| b"*_\\<`".contains(&bytes[i]))
+                            .unwrap_or(n);
+                        assert_eq!(next_decoration(&bytes, from), expect, "{n} {k} {from}");
+                    }
+                    assert_eq!(next_decoration(&bytes, 0), want);
+                }
+            }
+        }
+        for b in 0..=255u8 {
+            assert_eq!(is_decoration(b), b"*_\\<`".contains(&b), "{b}");
+        }
     }
 
     #[test]
