@@ -20,6 +20,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
+
 use super::segment::{self, Segment};
 use super::{Context, grammar};
 use crate::model::{
@@ -330,8 +332,13 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
     let mut subject: Option<(Vec<Segment>, String)> = None;
     let mut i = 0;
     let mut seen_item = false;
-    while i < cx.lines.len() {
-        let line = &cx.lines[i];
+    // One set of vectors for all the lines: most header lines are one segment.
+    let lines = cx.lines;
+    let mut pieces: Vec<Segment> = Vec::new();
+    let mut segs: Vec<Segment> = Vec::new();
+    let mut items: Vec<Option<Item>> = Vec::new();
+    while i < lines.len() {
+        let line = &lines[i];
         if line.is_blank() {
             i += 1;
             continue;
@@ -347,20 +354,22 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             i += 1;
             continue;
         }
-        let segs: Vec<Segment> = segment::split(line, cx.format)
-            .into_iter()
-            .flat_map(|s| {
-                let (whole_or_left, right) = split_reference_date(cx, s);
-                std::iter::once(whole_or_left).chain(right)
-            })
-            .collect();
+        pieces.clear();
+        segment::split_into(line, cx.format, &mut pieces);
+        segs.clear();
+        for s in pieces.drain(..) {
+            let (whole_or_left, right) = split_reference_date(cx, s);
+            segs.push(whole_or_left);
+            segs.extend(right);
+        }
         if segs.is_empty() {
             // A pipe table's `|---|---|` row: markup without text.
             cx.artifact_line(doc, ArtifactKind::Markup, i);
             i += 1;
             continue;
         }
-        let items: Vec<Option<Item>> = segs.iter().map(|s| classify(&s.text)).collect();
+        items.clear();
+        items.extend(segs.iter().map(|s| classify(&s.text)));
         // A line where nothing is a header item ends the header, except the continuation
         // of a `V/v` subject.
         if items.iter().all(Option::is_none) {
@@ -386,7 +395,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             break;
         }
         seen_item = true;
-        for (seg, item) in segs.iter().zip(items) {
+        for (seg, item) in segs.iter().zip(items.drain(..)) {
             let Some(item) = item else { continue };
             apply(cx, doc, seg, item, &mut issuer_lines, &mut subject);
         }
@@ -422,7 +431,7 @@ fn split_reference_date<'a>(
     seg: Segment<'a>,
 ) -> (Segment<'a>, Option<Segment<'a>>) {
     // The word first: a place-date line holds it, a number alone seldom does.
-    if !seg.text.contains("ngày") || grammar::reference(&seg.text).is_none() {
+    if !holds_day_word(&seg.text) || grammar::reference(&seg.text).is_none() {
         return (seg, None);
     }
     let raw = &cx.text[seg.start..seg.end];
@@ -455,6 +464,14 @@ fn split_reference_date<'a>(
             ..seg
         }),
     )
+}
+
+/// `text.contains("ngày")`, with a searcher built once (`str::contains` builds one per call,
+/// which costs more than the search on a header segment).
+fn holds_day_word(text: &str) -> bool {
+    static DAY: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("ngày".as_bytes()));
+    DAY.find(text.as_bytes()).is_some()
 }
 
 /// True when a header item stands within the next eight non-blank lines (rules not counted): the lines above it are
