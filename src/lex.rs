@@ -543,38 +543,45 @@ const LANES: usize = 32;
 /// question cost about 50 instructions of setup each on lines this short.
 fn scan<const MARKDOWN: bool>(bytes: &[u8]) -> u8 {
     let n = bytes.len();
-    if n <= LANES {
-        let mut padded = [0u8; LANES + 1];
-        padded[..n].copy_from_slice(bytes);
-        return scan_block::<MARKDOWN>(&padded, 0);
-    }
     // Every byte but the last is looked at with the one after it, the last block moved back to
-    // end there; the last byte is looked at alone. One call site keeps the block's code
-    // vectorized within the block, and the loop stops once every answer is known.
+    // end there; the last byte is looked at alone. A line no longer than a block is read from a
+    // copy padded with zero bytes. One call site keeps the block's code vectorized within the
+    // block, and the loop stops once every answer is known.
     let all = if MARKDOWN {
         SPACE_RUN | DECORATION
     } else {
         SPACE_RUN
     };
-    let last_block = n - 1 - LANES;
-    let mut facts = 0;
+    let mut padded = [0u8; LANES + 1];
+    let (block_bytes, last_block, mut facts) = match bytes.last() {
+        Some(&last) if n > LANES => {
+            let last_deco = MARKDOWN && matches!(last, b'*' | b'_' | b'\\' | b'<' | b'`');
+            (
+                bytes,
+                n - 1 - LANES,
+                u8::from(last == b'\t') | u8::from(last_deco) << 1,
+            )
+        }
+        _ => {
+            padded[..n].copy_from_slice(bytes);
+            (&padded[..], 0, 0)
+        }
+    };
     let mut at = 0;
     loop {
-        facts |= scan_block::<MARKDOWN>(bytes, at.min(last_block));
+        facts |= scan_block::<MARKDOWN>(block_bytes, at.min(last_block));
         if at >= last_block || facts == all {
             break;
         }
         at += LANES;
     }
-    let last = bytes[n - 1];
-    let last_deco = MARKDOWN && matches!(last, b'*' | b'_' | b'\\' | b'<' | b'`');
-    facts | u8::from(last == b'\t') | u8::from(last_deco) << 1
+    facts
 }
 
 /// [`scan`] of the `LANES` bytes of `bytes` from `at`, each with the byte after it (nothing
 /// when `bytes` is too short). Written as lane-by-lane loops over fixed-size arrays, which the
 /// compiler turns into one compare per question and block in vector registers.
-#[inline(never)]
+#[inline(always)]
 fn scan_block<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
     let (Some(x), Some(y)) = (
         bytes
@@ -586,11 +593,12 @@ fn scan_block<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
     ) else {
         return 0;
     };
-    let mut run = [false; LANES];
-    for k in 0..LANES {
-        run[k] = (x[k] == b'\t') | ((x[k] == b' ') & (y[k] == b' '));
-    }
-    let mut facts = u8::from(run.iter().fold(false, |acc, &r| acc | r));
+    // Folded as it is computed, like the decoration below: a fold over an array of bools
+    // compiled to a reduction by shuffles rather than one `pmovmskb`.
+    let run = x.iter().zip(y).fold(false, |acc, (&a, &b)| {
+        acc | (a == b'\t') | ((a == b' ') & (b == b' '))
+    });
+    let mut facts = u8::from(run);
     if MARKDOWN {
         // `_` and `` ` `` are neighbours (5F, 60): one range, which the compiler keeps as compares.
         let deco = x.iter().fold(false, |acc, &a| {
