@@ -221,13 +221,42 @@ pub fn push_upper(c: char, out: &mut String) {
     }
 }
 
-/// `s.to_uppercase()`, with [`push_upper`].
+/// `s.to_uppercase()`, with [`push_upper`]: runs of characters that are their own upper case
+/// (ASCII capitals and other bytes that are no letters, tabled capitals) are copied whole, the
+/// table fetched once.
 pub fn to_uppercase(s: &str) -> String {
+    let t = table();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        push_upper(c, &mut out);
+    let mut run = 0;
+    for (at, c) in s.char_indices() {
+        let same = if c.is_ascii() {
+            !c.is_ascii_lowercase()
+        } else {
+            slot(c as u32).is_some_and(|i| t[i] & UPPERCASE != 0)
+        };
+        if !same {
+            out.push_str(s.get(run..at).unwrap_or_default());
+            push_upper(c, &mut out);
+            run = at + c.len_utf8();
+        }
     }
+    out.push_str(s.get(run..).unwrap_or_default());
     out
+}
+
+/// `c.to_uppercase()` when it is one character, `None` when it is several (`ß` -> `SS`).
+pub fn upper_single(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_uppercase());
+    }
+    if flags(c).is_some_and(|f| f & UPPERCASE != 0) {
+        return Some(c);
+    }
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => Some(u),
+        _ => None,
+    }
 }
 
 /// The set of bytes that start one of `words`, as a table indexed by byte: one look-up rules out
@@ -322,6 +351,16 @@ mod tests {
             assert_eq!(out, c.to_uppercase().collect::<String>(), "{c:?}");
         }
         assert!(!is_tabled_letter('Ω') && !is_tabled_letter('中'));
+        for c in (0..0x3100u32)
+            .chain((0x3100..0x11_0000).step_by(89))
+            .filter_map(char::from_u32)
+        {
+            let upper: Vec<char> = c.to_uppercase().collect();
+            let want = (upper.len() == 1).then(|| upper[0]);
+            assert_eq!(upper_single(c), want, "{c:?}");
+            let text = format!("a{c}bĐ{c}ệ");
+            assert_eq!(to_uppercase(&text), text.to_uppercase(), "{text:?}");
+        }
         let s = "Cộng hoà xã hội ǆ ß İ Ω";
         assert_eq!(to_uppercase(s), s.to_uppercase());
     }
