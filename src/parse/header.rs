@@ -138,7 +138,9 @@ pub fn is_upper(text: &str) -> bool {
         if alphabetic {
             letters += 1;
             upper += usize::from(uppercase);
-            if (letters - upper) * 100 > 16 * (letters + rest) {
+            // Stopping early only saves work (the answer would be no anyway): it is looked at
+            // after lower-case letters only, so a line in capitals does no arithmetic.
+            if !uppercase && (letters - upper) * 100 > 16 * (letters + rest) {
                 return false;
             }
         }
@@ -770,6 +772,15 @@ mod tests {
                 upper_ratio(s).is_some_and(|r| r >= 0.85),
                 "{s:?}"
             );
+        }
+        for (_, text) in crate::oracle::texts() {
+            for line in text.lines() {
+                assert_eq!(
+                    is_upper(line),
+                    upper_ratio(line).is_some_and(|r| r >= 0.85),
+                    "{line:?}"
+                );
+            }
         }
         // Every split point of a mostly capital line, where stopping early could go wrong.
         for k in 0..60 {
