@@ -203,6 +203,62 @@ pub fn is_alphabetic(c: char) -> bool {
     alphabetic_upper(c).0
 }
 
+/// True for a letter of the tabled blocks (`c.is_alphabetic()` there); false for every character
+/// outside them, whatever it is.
+pub fn is_tabled_letter(c: char) -> bool {
+    flags(c).is_some_and(|f| f & ALPHABETIC != 0)
+}
+
+/// Appends `c.to_uppercase()` to `out`: a capital of the tabled blocks is its own upper case (a
+/// test checks), and is pushed without the standard library's table search.
+pub fn push_upper(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else if flags(c).is_some_and(|f| f & UPPERCASE != 0) {
+        out.push(c);
+    } else {
+        out.extend(c.to_uppercase());
+    }
+}
+
+/// `s.to_uppercase()`, with [`push_upper`]: runs of characters that are their own upper case
+/// (ASCII capitals and other bytes that are no letters, tabled capitals) are copied whole, the
+/// table fetched once.
+pub fn to_uppercase(s: &str) -> String {
+    let t = table();
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    for (at, c) in s.char_indices() {
+        let same = if c.is_ascii() {
+            !c.is_ascii_lowercase()
+        } else {
+            slot(c as u32).is_some_and(|i| t[i] & UPPERCASE != 0)
+        };
+        if !same {
+            out.push_str(s.get(run..at).unwrap_or_default());
+            push_upper(c, &mut out);
+            run = at + c.len_utf8();
+        }
+    }
+    out.push_str(s.get(run..).unwrap_or_default());
+    out
+}
+
+/// `c.to_uppercase()` when it is one character, `None` when it is several (`ß` -> `SS`).
+pub fn upper_single(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_uppercase());
+    }
+    if flags(c).is_some_and(|f| f & UPPERCASE != 0) {
+        return Some(c);
+    }
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => Some(u),
+        _ => None,
+    }
+}
+
 /// The set of bytes that start one of `words`, as a table indexed by byte: one look-up rules out
 /// a place where none of them can start.
 pub const fn first_bytes(words: &[&str]) -> [bool; 256] {
@@ -275,6 +331,38 @@ mod tests {
         }
         assert!(innocent_bytes(b""));
         assert!(innocent_bytes(b"a"));
+    }
+
+    #[test]
+    fn tabled_capitals_are_their_own_upper_case() {
+        for c in BLOCKS
+            .iter()
+            .flat_map(|&(from, to)| from..to)
+            .filter_map(char::from_u32)
+        {
+            let mut out = String::new();
+            push_upper(c, &mut out);
+            assert_eq!(out, c.to_uppercase().collect::<String>(), "{c:?}");
+            assert_eq!(is_tabled_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+        for c in ['Ω', 'ß', 'ǅ', '\u{0345}', 'ﬀ', 'a', 'Z', '1'] {
+            let mut out = String::new();
+            push_upper(c, &mut out);
+            assert_eq!(out, c.to_uppercase().collect::<String>(), "{c:?}");
+        }
+        assert!(!is_tabled_letter('Ω') && !is_tabled_letter('中'));
+        for c in (0..0x3100u32)
+            .chain((0x3100..0x11_0000).step_by(89))
+            .filter_map(char::from_u32)
+        {
+            let upper: Vec<char> = c.to_uppercase().collect();
+            let want = (upper.len() == 1).then(|| upper[0]);
+            assert_eq!(upper_single(c), want, "{c:?}");
+            let text = format!("a{c}bĐ{c}ệ");
+            assert_eq!(to_uppercase(&text), text.to_uppercase(), "{text:?}");
+        }
+        let s = "Cộng hoà xã hội ǆ ß İ Ω";
+        assert_eq!(to_uppercase(s), s.to_uppercase());
     }
 
     #[test]

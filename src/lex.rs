@@ -106,66 +106,6 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
 /// line they come from, and their byte ranges partition it. Returns whether anything was cut.
 pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
     let glued = |l: &Line<'_>| l.raw.len() > 400 && frame_phrases_in(l.raw) >= 3;
-    // In the header area, two columns flattened with a single space (`ỦY BAN NHÂN DÂN CỘNG HÒA …`,
-    // `Số: 296/BHXH-CSYT V/v …`) are cut before the frame phrase of the second column.
-    let header_cuts = |l: &Line<'_>| -> Vec<usize> {
-        if l.no > 15 || l.is_pipe_row() {
-            return Vec::new();
-        }
-        // Both kinds of cut follow a space: one pass over the line's spaces finds them all.
-        let raw = l.raw;
-        let bytes = raw.as_bytes();
-        let mut cuts = Vec::new();
-        // The first ` ---` and ` ___`: a rule after the motto (`Hạnh phúc ---------------`).
-        let (mut dashes, mut underscores) = (None, None);
-        // A byte loop from space to space: header lines are short and full of spaces, which
-        // would stop a vectorized search every few bytes (and a tight `position` loop costs
-        // about half the instructions of looking at every pair of bytes).
-        let mut from = 0;
-        while let Some(p) = bytes
-            .get(from..)
-            .and_then(|b| b.iter().position(|&c| c == b' '))
-            .map(|k| from + k)
-        {
-            from = p + 1;
-            let at = p + 1;
-            let rest = bytes.get(at..).unwrap_or_default();
-            let Some(&next) = rest.first() else {
-                break;
-            };
-            match next {
-                b'-' if dashes.is_none() && rest.starts_with(b"---") => dashes = Some(p),
-                b'_' if underscores.is_none() && rest.starts_with(b"___") => underscores = Some(p),
-                // A frame phrase after one space only: wider gaps and tabs are column breaks
-                // the segment splitter reads.
-                b if FRAME_FIRST_BYTES[usize::from(b)] => {
-                    // Capitals open most words of a header line: the phrases' first two bytes
-                    // are compared before any whole phrase.
-                    let two = rest.get(..2).map(|t| [t[0], t[1]]);
-                    if (p == 0 || bytes[p - 1] != b' ')
-                        && tables::FRAME_PHRASES.iter().any(|phrase| {
-                            phrase.as_bytes().get(..2).map(|t| [t[0], t[1]]) == two
-                                && rest.starts_with(phrase.as_bytes())
-                        })
-                        && header_column(&raw[..at])
-                    {
-                        cuts.push(at);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let Some(at) = dashes.or(underscores) {
-            if !raw[..at].trim().is_empty()
-                && raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
-            {
-                cuts.push(at + 1);
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        cuts
-    };
     // Where each line is cut, worked out once: most documents have no cut at all.
     let mut any_glued = false;
     let planned: Vec<(usize, Vec<usize>)> = lines
@@ -215,9 +155,106 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
     true
 }
 
+/// In the header area, two columns flattened with a single space (`ỦY BAN NHÂN DÂN CỘNG HÒA …`,
+/// `Số: 296/BHXH-CSYT V/v …`) are cut before the frame phrase of the second column.
+fn header_cuts(l: &Line<'_>) -> Vec<usize> {
+    if l.no > 15 || l.is_pipe_row() {
+        return Vec::new();
+    }
+    // Both kinds of cut follow a space: one pass over the line's spaces finds them all.
+    let raw = l.raw;
+    let bytes = raw.as_bytes();
+    let mut cuts = Vec::new();
+    // The first ` ---` and ` ___`: a rule after the motto (`Hạnh phúc ---------------`).
+    let (mut dashes, mut underscores) = (None, None);
+    // Eight bytes at a time, the spaces among them found at once (`space_bits`): header
+    // lines are short and full of spaces, which would stop a vectorized search every few
+    // bytes, and a byte loop from space to space spent about 45 instructions a space.
+    let mut word_at = 0;
+    while word_at < bytes.len() {
+        let mut spaces = space_bits(word8(bytes, word_at));
+        while spaces != 0 {
+            let p = word_at + (spaces.trailing_zeros() / 8) as usize;
+            spaces &= spaces - 1;
+            let at = p + 1;
+            let rest = bytes.get(at..).unwrap_or_default();
+            let Some(&next) = rest.first() else {
+                break;
+            };
+            if !AFTER_SPACE[usize::from(next)] {
+                continue;
+            }
+            match next {
+                b'-' if dashes.is_none() && rest.starts_with(b"---") => dashes = Some(p),
+                b'_' if underscores.is_none() && rest.starts_with(b"___") => {
+                    underscores = Some(p);
+                }
+                // A frame phrase after one space only: wider gaps and tabs are column
+                // breaks the segment splitter reads.
+                b if FRAME_FIRST_BYTES[usize::from(b)] => {
+                    // Capitals open most words of a header line: the phrases' first two
+                    // bytes are compared before any whole phrase.
+                    let two = rest.get(..2).map(|t| [t[0], t[1]]);
+                    if (p == 0 || bytes[p - 1] != b' ')
+                        && tables::FRAME_PHRASES.iter().any(|phrase| {
+                            phrase.as_bytes().get(..2).map(|t| [t[0], t[1]]) == two
+                                && rest.starts_with(phrase.as_bytes())
+                        })
+                        && header_column(&raw[..at])
+                    {
+                        cuts.push(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        word_at += 8;
+    }
+    if let Some(at) = dashes.or(underscores) {
+        if !raw[..at].trim().is_empty() && raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
+        {
+            cuts.push(at + 1);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
 /// The first bytes of [`tables::FRAME_PHRASES`]: a byte after a space that no phrase starts
 /// with rules the place out before any phrase is compared.
 static FRAME_FIRST_BYTES: [bool; 256] = chars::first_bytes(tables::FRAME_PHRASES);
+
+/// [`FRAME_FIRST_BYTES`] and the `-` and `_` of a rule: the bytes after a space where
+/// [`recover_lost_breaks`] may cut a header line.
+static AFTER_SPACE: [bool; 256] = {
+    let mut table = FRAME_FIRST_BYTES;
+    table[b'-' as usize] = true;
+    table[b'_' as usize] = true;
+    table
+};
+
+/// The eight bytes of `bytes` from `at` as a little-endian word, zero bytes past the end.
+fn word8(bytes: &[u8], at: usize) -> u64 {
+    if let Some(&whole) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        return u64::from_le_bytes(whole);
+    }
+    // The last few bytes, one at a time (a `copy_from_slice` of an unknown length is a call
+    // to `memcpy`).
+    let mut word = [0u8; 8];
+    for (to, &from) in word.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
+        *to = from;
+    }
+    u64::from_le_bytes(word)
+}
+
+/// The high bit of every byte of `word` that is a space, and no other bit: exact for every byte
+/// (no borrow runs from one byte into the next, unlike the shorter zero-byte test).
+fn space_bits(word: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    let t = word ^ u64::from_le_bytes([b' '; 8]);
+    !(((t & LOW7) + LOW7) | t | LOW7)
+}
 
 /// One searcher per frame phrase, built once.
 static FRAME_PHRASE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
@@ -235,11 +272,28 @@ static FRAME_PHRASE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::
 /// the phrases left could no longer make three. One Aho-Corasick pass over all phrases cost about
 /// ten instructions per byte here, its prefilter confused by the shared lead bytes of Vietnamese
 /// letters.
+///
+/// Three of the phrases hold `CỘNG` in capitals, which running text seldom does: one search for
+/// it rules them all out, and then three searches among the other five can end the count (six
+/// searches were needed before, on the many long lines that hold none of the phrases).
 fn frame_phrases_in(raw: &str) -> u32 {
-    let finders = &*FRAME_PHRASE_FINDERS;
+    static CONG: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(CAPITAL_CONG.as_bytes()));
+    static WITHOUT_CONG: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+        tables::FRAME_PHRASES
+            .iter()
+            .filter(|p| !p.contains(CAPITAL_CONG))
+            .map(|p| memmem::Finder::new(p.as_bytes()))
+            .collect()
+    });
+    let candidates = if CONG.find(raw.as_bytes()).is_some() {
+        &*FRAME_PHRASE_FINDERS
+    } else {
+        &*WITHOUT_CONG
+    };
     let mut seen = 0;
-    for (i, finder) in finders.iter().enumerate() {
-        if seen + (finders.len() - i) < 3 {
+    for (i, finder) in candidates.iter().enumerate() {
+        if seen + (candidates.len() - i) < 3 {
             break;
         }
         if finder.find(raw.as_bytes()).is_some() {
@@ -251,6 +305,9 @@ fn frame_phrases_in(raw: &str) -> u32 {
     }
     seen as u32
 }
+
+/// The word three of [`tables::FRAME_PHRASES`] share.
+const CAPITAL_CONG: &str = "CỘNG";
 
 /// True when the text before a cut reads as a left header column: a name in capitals, the number,
 /// the place and date, or the motto; never a sentence.
@@ -486,38 +543,45 @@ const LANES: usize = 32;
 /// question cost about 50 instructions of setup each on lines this short.
 fn scan<const MARKDOWN: bool>(bytes: &[u8]) -> u8 {
     let n = bytes.len();
-    if n <= LANES {
-        let mut padded = [0u8; LANES + 1];
-        padded[..n].copy_from_slice(bytes);
-        return scan_block::<MARKDOWN>(&padded, 0);
-    }
     // Every byte but the last is looked at with the one after it, the last block moved back to
-    // end there; the last byte is looked at alone. One call site keeps the block's code
-    // vectorized within the block, and the loop stops once every answer is known.
+    // end there; the last byte is looked at alone. A line no longer than a block is read from a
+    // copy padded with zero bytes. One call site keeps the block's code vectorized within the
+    // block, and the loop stops once every answer is known.
     let all = if MARKDOWN {
         SPACE_RUN | DECORATION
     } else {
         SPACE_RUN
     };
-    let last_block = n - 1 - LANES;
-    let mut facts = 0;
+    let mut padded = [0u8; LANES + 1];
+    let (block_bytes, last_block, mut facts) = match bytes.last() {
+        Some(&last) if n > LANES => {
+            let last_deco = MARKDOWN && matches!(last, b'*' | b'_' | b'\\' | b'<' | b'`');
+            (
+                bytes,
+                n - 1 - LANES,
+                u8::from(last == b'\t') | u8::from(last_deco) << 1,
+            )
+        }
+        _ => {
+            padded[..n].copy_from_slice(bytes);
+            (&padded[..], 0, 0)
+        }
+    };
     let mut at = 0;
     loop {
-        facts |= scan_block::<MARKDOWN>(bytes, at.min(last_block));
+        facts |= scan_block::<MARKDOWN>(block_bytes, at.min(last_block));
         if at >= last_block || facts == all {
             break;
         }
         at += LANES;
     }
-    let last = bytes[n - 1];
-    let last_deco = MARKDOWN && matches!(last, b'*' | b'_' | b'\\' | b'<' | b'`');
-    facts | u8::from(last == b'\t') | u8::from(last_deco) << 1
+    facts
 }
 
 /// [`scan`] of the `LANES` bytes of `bytes` from `at`, each with the byte after it (nothing
 /// when `bytes` is too short). Written as lane-by-lane loops over fixed-size arrays, which the
 /// compiler turns into one compare per question and block in vector registers.
-#[inline(never)]
+#[inline(always)]
 fn scan_block<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
     let (Some(x), Some(y)) = (
         bytes
@@ -529,11 +593,12 @@ fn scan_block<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
     ) else {
         return 0;
     };
-    let mut run = [false; LANES];
-    for k in 0..LANES {
-        run[k] = (x[k] == b'\t') | ((x[k] == b' ') & (y[k] == b' '));
-    }
-    let mut facts = u8::from(run.iter().fold(false, |acc, &r| acc | r));
+    // Folded as it is computed, like the decoration below: a fold over an array of bools
+    // compiled to a reduction by shuffles rather than one `pmovmskb`.
+    let run = x.iter().zip(y).fold(false, |acc, (&a, &b)| {
+        acc | (a == b'\t') | ((a == b' ') & (b == b' '))
+    });
+    let mut facts = u8::from(run);
     if MARKDOWN {
         // `_` and `` ` `` are neighbours (5F, 60): one range, which the compiler keeps as compares.
         let deco = x.iter().fold(false, |acc, &a| {
@@ -570,6 +635,12 @@ fn clean_markdown(trimmed: &str) -> (Cow<'_, str>, u8, bool) {
     let mut from = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        if !is_decoration(b) {
+            // Only decoration bytes change anything: the text up to the next one is copied
+            // whole later.
+            i = next_decoration(bytes, i);
+            continue;
+        }
         let drop_len = match b {
             // An escaped punctuation mark stays, without its backslash, and is not read as
             // decoration; a backslash before anything else stays.
@@ -614,6 +685,40 @@ fn clean_markdown(trimmed: &str) -> (Cow<'_, str>, u8, bool) {
     out.push_str(&s[from..]);
     let folded = fold_spaces(out.trim()).into_owned();
     (Cow::Owned(folded), heading, heading > 0 || bold_whole)
+}
+
+/// A byte [`clean_markdown`] may drop or change: `*`, `_`, `\\`, `<`, `` ` ``.
+fn is_decoration(b: u8) -> bool {
+    // `_` and `` ` `` are neighbours (5F, 60): one range.
+    // Without short-circuits, so that a block of them compiles to vector compares.
+    (b == b'*') | (b == b'<') | (b == b'\\') | (b.wrapping_sub(b'_') < 2)
+}
+
+/// Where the first [`is_decoration`] byte of `bytes` at or after `from` is (the length when
+/// there is none). Sixteen bytes are looked at together, a mask byte per byte OR-ed into one
+/// test (compares and a `pmovmskb`): the text between a line's `**` runs long, and a loop over
+/// its bytes cost about ten instructions each.
+fn next_decoration(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(block) = bytes.get(from..).and_then(|rest| rest.first_chunk::<16>()) {
+        if decorated_block(block) {
+            break;
+        }
+        from += 16;
+    }
+    while bytes.get(from).is_some_and(|&b| !is_decoration(b)) {
+        from += 1;
+    }
+    from
+}
+
+/// True when one of the sixteen bytes is [`is_decoration`]: the fold of [`scan_block`], which
+/// compiles to byte compares and one `pmovmskb` (a mask byte per byte compiled to a bit test
+/// and branches per byte here).
+#[inline(never)]
+fn decorated_block(block: &[u8; 16]) -> bool {
+    block.iter().fold(false, |acc, &a| {
+        acc | (a == b'*') | (a == b'<') | (a == b'\\') | (a.wrapping_sub(b'_') < 2)
+    })
 }
 
 /// An underscore that opens or closes emphasis (next to a word on one side only).
@@ -686,6 +791,154 @@ mod tests {
             "overlapping phrases count"
         );
         assert_eq!(frame_phrases_in(&"văn bản ".repeat(100)), 0);
+    }
+
+    /// [`header_cuts`] as it was, a byte loop from space to space.
+    fn old_header_cuts(l: &Line<'_>) -> Vec<usize> {
+        if l.no > 15 || l.is_pipe_row() {
+            return Vec::new();
+        }
+        // Both kinds of cut follow a space: one pass over the line's spaces finds them all.
+        let raw = l.raw;
+        let bytes = raw.as_bytes();
+        let mut cuts = Vec::new();
+        // The first ` ---` and ` ___`: a rule after the motto (`Hạnh phúc ---------------`).
+        let (mut dashes, mut underscores) = (None, None);
+        // A byte loop from space to space: header lines are short and full of spaces, which
+        // would stop a vectorized search every few bytes (and a tight `position` loop costs
+        // about half the instructions of looking at every pair of bytes).
+        let mut from = 0;
+        while let Some(p) = bytes
+            .get(from..)
+            .and_then(|b| b.iter().position(|&c| c == b' '))
+            .map(|k| from + k)
+        {
+            from = p + 1;
+            let at = p + 1;
+            let rest = bytes.get(at..).unwrap_or_default();
+            let Some(&next) = rest.first() else {
+                break;
+            };
+            match next {
+                b'-' if dashes.is_none() && rest.starts_with(b"---") => dashes = Some(p),
+                b'_' if underscores.is_none() && rest.starts_with(b"___") => underscores = Some(p),
+                // A frame phrase after one space only: wider gaps and tabs are column breaks
+                // the segment splitter reads.
+                b if FRAME_FIRST_BYTES[usize::from(b)] => {
+                    // Capitals open most words of a header line: the phrases' first two bytes
+                    // are compared before any whole phrase.
+                    let two = rest.get(..2).map(|t| [t[0], t[1]]);
+                    if (p == 0 || bytes[p - 1] != b' ')
+                        && tables::FRAME_PHRASES.iter().any(|phrase| {
+                            phrase.as_bytes().get(..2).map(|t| [t[0], t[1]]) == two
+                                && rest.starts_with(phrase.as_bytes())
+                        })
+                        && header_column(&raw[..at])
+                    {
+                        cuts.push(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(at) = dashes.or(underscores) {
+            if !raw[..at].trim().is_empty()
+                && raw[at..].trim().chars().all(|c| matches!(c, '-' | '_'))
+            {
+                cuts.push(at + 1);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
+    }
+
+    /// [`header_cuts`] finds the cuts the byte loop found, on the corpus lines (each as a first
+    /// line), and on made lines with spaces at every offset of a word.
+    #[test]
+    fn header_cuts_agree_with_the_byte_loop() {
+        let mut texts: Vec<String> = crate::oracle::texts().into_iter().map(|(_, t)| t).collect();
+        let mut made = String::new();
+        for pad in 0..20 {
+            let left = "Ủ".repeat(pad % 3) + &"A".repeat(pad);
+            for right in [
+                "CỘNG HÒA XÃ HỘI",
+                "Số: 12",
+                " Độc lập",
+                "---",
+                "___",
+                "V/v",
+                "Nơi nhận",
+                "  Kính gửi",
+                "x Số:",
+            ] {
+                made.push_str(&format!(
+                    "{left} {right}\n{left} {right} \n ngày 5 năm 2024 {right}\nHạnh phúc {right}\n"
+                ));
+            }
+        }
+        texts.push(made);
+        let mut cut = 0;
+        for text in &texts {
+            for mut line in lines(text, Format::Text) {
+                line.no = 1;
+                let want = old_header_cuts(&line);
+                assert_eq!(header_cuts(&line), want, "{:?}", line.raw);
+                cut += usize::from(!want.is_empty());
+            }
+        }
+        assert!(cut > 100, "{cut}");
+    }
+
+    /// [`frame_phrases_in`] as it was: every phrase searched in order.
+    fn old_frame_phrases_in(raw: &str) -> u32 {
+        let finders = &*FRAME_PHRASE_FINDERS;
+        let mut seen = 0;
+        for (i, finder) in finders.iter().enumerate() {
+            if seen + (finders.len() - i) < 3 {
+                break;
+            }
+            if finder.find(raw.as_bytes()).is_some() {
+                seen += 1;
+                if seen == 3 {
+                    break;
+                }
+            }
+        }
+        seen as u32
+    }
+
+    /// [`frame_phrases_in`] counts as the search of every phrase did: on the corpus lines and
+    /// on lines made of every subset of the phrases.
+    #[test]
+    fn frame_phrases_agree_with_searching_each() {
+        for (_, text) in crate::oracle::texts() {
+            for line in text.lines() {
+                assert_eq!(
+                    frame_phrases_in(line),
+                    old_frame_phrases_in(line),
+                    "{line:?}"
+                );
+            }
+            assert_eq!(frame_phrases_in(&text), old_frame_phrases_in(&text));
+        }
+        let phrases = tables::FRAME_PHRASES;
+        let extra = ["CỘNG", "CỘNG HÒA", "cộng"];
+        for set in 0u32..(1 << (phrases.len() + extra.len())) {
+            let line: String = phrases
+                .iter()
+                .chain(&extra)
+                .enumerate()
+                .filter(|(k, _)| set & (1 << k) != 0)
+                .map(|(_, p)| format!("văn bản {p} "))
+                .collect();
+            assert_eq!(
+                frame_phrases_in(&line),
+                old_frame_phrases_in(&line),
+                "{line:?}"
+            );
+        }
+        assert!(phrases.iter().filter(|p| p.contains(CAPITAL_CONG)).count() >= 3);
     }
 
     /// [`scan`] and [`trim`] agree with the obvious definitions on lines of every length around
@@ -773,6 +1026,32 @@ mod tests {
         check("Ô 1<br/>Ô 2<br />Ô 3<BR>Ô 4<b>", "Ô 1 Ô 2 Ô 3 Ô 4<b>", 0);
         check("* **Đậm**  và  \\*thường\\*", "* Đậm và *thường*", 0);
         check("\\-\\-- ***", "---", 0);
+    }
+
+    #[test]
+    fn next_decoration_finds_the_first_one() {
+        for n in 0..70 {
+            for k in 0..=n {
+                for d in [b'*', b'_', b'\\', b'<', b'`'] {
+                    let mut bytes = vec![b'a'; n];
+                    if k < n {
+                        bytes[k] = d;
+                    }
+                    bytes.iter_mut().step_by(7).for_each(|b| *b = 0xC3);
+                    let want = (0..n).find(|&i| b"*_\\<`".contains(&bytes[i])).unwrap_or(n);
+                    for from in [0, k / 2, k] {
+                        let expect = (from..n)
+                            .find(|&i| b"*_\\<`".contains(&bytes[i]))
+                            .unwrap_or(n);
+                        assert_eq!(next_decoration(&bytes, from), expect, "{n} {k} {from}");
+                    }
+                    assert_eq!(next_decoration(&bytes, 0), want);
+                }
+            }
+        }
+        for b in 0..=255u8 {
+            assert_eq!(is_decoration(b), b"*_\\<`".contains(&b), "{b}");
+        }
     }
 
     #[test]

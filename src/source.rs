@@ -6,8 +6,8 @@
 //! recorded as a [`Normalization`], so the output says what was done to the user's text.
 //! Normalization never changes the number of lines: line numbers refer to the user's file.
 
+use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class as ccc, compose};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::chars;
 use crate::model::Normalization;
@@ -51,11 +51,7 @@ pub fn normalize(input: &str) -> Normalized {
     // pass over the non-ASCII characters shows it, and then only line endings can need work.
     let plain = only_plain_chars(text);
     // Special and zero-width characters are all outside ASCII; ASCII text skips the scan.
-    let needs_chars = !plain
-        && !text.is_ascii()
-        && text
-            .chars()
-            .any(|c| is_special_space(c) || is_zero_width(c));
+    let needs_chars = !plain && !text.is_ascii() && has_special_chars(text);
     let mut owned: Option<String> = None;
     if has_cr && !needs_chars {
         // Line endings only (Word and Windows exports): copy the runs between carriage returns.
@@ -132,7 +128,10 @@ fn nfc_by_line(text: &str) -> Option<String> {
         // combining mark that may belong to the letter before), composing the line and
         // comparing is the full check, and leaves the answer ready to use.
         scratch.clear();
-        let needs = !chars::all_plain(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes && {
+        // A line that is NFC composes to itself: no quick check first (it reads every
+        // character, and answers `Maybe`, not `No`, for the combining marks of decomposed
+        // Vietnamese).
+        let needs = !chars::all_plain(line) && {
             push_nfc(line, &mut scratch);
             scratch != line
         };
@@ -163,17 +162,57 @@ fn nfc_by_line(text: &str) -> Option<String> {
 /// letter and one mark (`a` + U+0301) are joined by a table look-up, and only the other pieces
 /// (`a` + U+0302 + U+0301, a lone mark) go through the iterator.
 fn push_nfc(line: &str, out: &mut String) {
-    let mut start = 0;
-    let mut count = 0;
-    for (at, c) in line.char_indices() {
+    let bytes = line.as_bytes();
+    // Pieces of one starter each are copied as they are, in runs: `run` is where the run not yet
+    // copied starts, `start` where the piece being gathered starts (`count` characters).
+    let (mut run, mut start, mut count) = (0, 0, 0);
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            // An ASCII character starts a piece; so does each one after it, up to the last one
+            // before a character that is not ASCII, which may gather marks.
+            flush_piece(line, &mut run, start, at, count, out);
+            let ascii = bytes[at..].iter().take_while(|b| b.is_ascii()).count();
+            start = at + ascii - 1;
+            count = 1;
+            at += ascii;
+            continue;
+        }
+        let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         if at > 0 && chars::starts_nfc_segment(c) {
-            push_nfc_piece(&line[start..at], count, out);
+            flush_piece(line, &mut run, start, at, count, out);
             start = at;
             count = 0;
         }
         count += 1;
+        at += c.len_utf8();
     }
-    push_nfc_piece(&line[start..], count, out);
+    flush_piece(line, &mut run, start, line.len(), count, out);
+    out.push_str(line.get(run..).unwrap_or_default());
+}
+
+/// Ends the piece `line[start..end]` of `count` characters in [`push_nfc`]: a single starter
+/// joins the run of them copied later; any other piece is composed, after the run before it.
+fn flush_piece(
+    line: &str,
+    run: &mut usize,
+    start: usize,
+    end: usize,
+    count: usize,
+    out: &mut String,
+) {
+    let Some(piece) = line.get(start..end).filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let single = count == 1 && piece.chars().next().is_some_and(chars::starts_nfc_segment);
+    if single {
+        return;
+    }
+    out.push_str(line.get(*run..start).unwrap_or_default());
+    push_nfc_piece(piece, count, out);
+    *run = end;
 }
 
 /// One piece of [`push_nfc`], holding `count` characters.
@@ -248,6 +287,20 @@ fn fix_line_endings(text: &str) -> (String, bool, bool) {
 /// (a word-at-a-time search, about eight times the instructions on a document).
 fn memchr_cr(bytes: &[u8]) -> bool {
     memchr::memchr(b'\r', bytes).is_some()
+}
+
+/// True when `text` holds a special space or a zero-width character. Each starts with one of
+/// the bytes `C2`, `E2`, `E3`, `EF`; only the characters at those bytes are decoded (a
+/// decomposed text is otherwise read character by character).
+fn has_special_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let special_at = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| is_special_space(c) || is_zero_width(c))
+    };
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).any(special_at)
+        || memchr::memchr_iter(0xEF, bytes).any(special_at)
 }
 
 /// True when every non-ASCII character of `text` is one normalization leaves alone
@@ -329,13 +382,41 @@ mod tests {
         for _ in 0..20_000 {
             let mut text = String::new();
             crate::oracle::xorshift(&mut state);
-            let len = (state % 9) as usize;
+            // Mostly short pieces; some long ones, with runs of ASCII between the marks.
+            let len = if state % 5 == 0 {
+                (state % 41) as usize
+            } else {
+                (state % 9) as usize
+            };
             for k in 0..len {
-                let pick = (state >> (k * 6 % 58)) as usize % pool.len();
+                let pick = (state.rotate_left(k as u32 * 7) >> 3) as usize % pool.len();
                 text.push(pool[pick]);
             }
             check(&text);
         }
+    }
+
+    /// [`has_special_chars`] agrees with reading every character.
+    #[test]
+    fn special_chars_are_found_from_their_lead_bytes() {
+        let special = |c: char| is_special_space(c) || is_zero_width(c);
+        for c in (0x80..0x1_0000)
+            .chain((0x1_0000..0x11_0000).step_by(97))
+            .filter_map(char::from_u32)
+        {
+            for text in [
+                format!("{c}"),
+                format!("ạ{c}b"),
+                format!("xa\u{0301} “{c}”"),
+            ] {
+                assert_eq!(
+                    has_special_chars(&text),
+                    text.chars().any(special),
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(!has_special_chars("Hà Nội “x” – \u{0301}"));
     }
 
     #[test]

@@ -20,6 +20,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
+
 use super::segment::{self, Segment};
 use super::{Context, grammar};
 use crate::model::{
@@ -43,15 +45,21 @@ enum Item {
 
 /// Upper-cases `HOÀ`/`UỶ` variants to one spelling for comparisons.
 fn fold_accents(s: &str) -> String {
-    let mut t = s.to_uppercase();
+    let mut t = chars::to_uppercase(s);
     // Each replacement copies the text: only done when the pattern is there.
-    for (from, to) in [("HOÀ", "HÒA"), ("UỶ", "ỦY"), ("  ", " ")] {
-        if t.contains(from) {
+    // Searchers built once: `str::contains` builds one per call.
+    static FINDERS: LazyLock<[memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ACCENT_FOLDS.map(|(from, _)| memmem::Finder::new(from.as_bytes())));
+    for ((from, to), finder) in ACCENT_FOLDS.iter().zip(FINDERS.iter()) {
+        if finder.find(t.as_bytes()).is_some() {
             t = t.replace(from, to);
         }
     }
     t
 }
+
+/// The replacements of [`fold_accents`], in order.
+const ACCENT_FOLDS: [(&str, &str); 3] = [("HOÀ", "HÒA"), ("UỶ", "ỦY"), ("  ", " ")];
 
 /// True for a rule line: only `_`, `-`, `=`, `*`, `─`, `—`, `–`, `.`.
 pub fn is_rule(text: &str) -> bool {
@@ -121,11 +129,18 @@ pub fn is_upper(text: &str) -> bool {
     let mut rest = text.len();
     for c in text.chars() {
         rest -= c.len_utf8();
-        let (alphabetic, uppercase) = chars::alphabetic_upper(c);
+        // ASCII (about half the characters of a capitalized Vietnamese line) without the table.
+        let (alphabetic, uppercase) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            chars::alphabetic_upper(c)
+        };
         if alphabetic {
             letters += 1;
             upper += usize::from(uppercase);
-            if (letters - upper) * 100 > 16 * (letters + rest) {
+            // Stopping early only saves work (the answer would be no anyway): it is looked at
+            // after lower-case letters only, so a line in capitals does no arithmetic.
+            if !uppercase && (letters - upper) * 100 > 16 * (letters + rest) {
                 return false;
             }
         }
@@ -172,14 +187,8 @@ fn may_be_folded_item(text: &str) -> bool {
         .trim_start_matches(|c: char| !chars::is_alphanumeric(c))
         .chars()
         .filter(|&c| c != ' ')
-        .map(|c| {
-            // A letter whose upper case is several (`ß` -> `SS`) shifts the rest: let it pass.
-            let mut upper = c.to_uppercase();
-            match (upper.next(), upper.next()) {
-                (Some(u), None) => Some(u),
-                _ => None,
-            }
-        });
+        // A letter whose upper case is several (`ß` -> `SS`) shifts the rest: let it pass.
+        .map(chars::upper_single);
     match (letters.next(), letters.next()) {
         (Some(Some(a)), Some(Some(b))) => FIRST_TWO.contains(&[a, b]),
         (Some(Some(a)), None) => FIRST_TWO.iter().any(|t| t[0] == a),
@@ -189,12 +198,63 @@ fn may_be_folded_item(text: &str) -> bool {
 
 /// The motto `Độc lập - Tự do - Hạnh phúc`, with any dash or none.
 pub fn is_motto(text: &str) -> bool {
-    // Lower-cases lazily and stops at the first letter that differs (`Σ`, the only character
-    // whose lower case depends on its neighbours, is no letter of the motto either way).
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|&c| chars::is_alphabetic(c))
-        .eq("độclậptựdohạnhphúc".chars())
+    !first_letter_is_not_d(text) && is_motto_by_chars(text)
+}
+
+/// [`is_motto`] itself: the lower case of each character, letters only, spells the motto.
+///
+/// The lower-case letters of the motto and their capitals are compared as they are (a test checks
+/// that each capital lower-cases to its letter); any other character is lower-cased (which
+/// depends on no neighbour: `char::to_lowercase`) and its letters compared. A chain of lazy
+/// lower-casing, filter and comparison cost about 2,500 instructions on the motto itself.
+fn is_motto_by_chars(text: &str) -> bool {
+    let mut k = 0;
+    for c in text.chars() {
+        if MOTTO_LOWER.get(k) == Some(&c) || MOTTO_UPPER.get(k) == Some(&c) {
+            k += 1;
+            continue;
+        }
+        if c.is_ascii() && !c.is_ascii_alphabetic() {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if chars::is_alphabetic(l) {
+                if MOTTO_LOWER.get(k) != Some(&l) {
+                    return false;
+                }
+                k += 1;
+            }
+        }
+    }
+    k == MOTTO_LOWER.len()
+}
+
+/// The letters of the motto, lower case.
+const MOTTO_LOWER: [char; 18] = [
+    'đ', 'ộ', 'c', 'l', 'ậ', 'p', 't', 'ự', 'd', 'o', 'h', 'ạ', 'n', 'h', 'p', 'h', 'ú', 'c',
+];
+/// [`MOTTO_LOWER`] in capitals.
+const MOTTO_UPPER: [char; 18] = [
+    'Đ', 'Ộ', 'C', 'L', 'Ậ', 'P', 'T', 'Ự', 'D', 'O', 'H', 'Ạ', 'N', 'H', 'P', 'H', 'Ú', 'C',
+];
+
+/// True when the first letter of `text` shows that its lower-cased letters cannot start with
+/// `đ`, so [`is_motto_by_chars`] is false: an ASCII letter, or a tabled letter other than `Đ`
+/// and `đ` (whose lower case starts with a letter other than `đ`, a test checks), before which
+/// stand only ASCII characters that are no letters. Anything else answers `false`, and the
+/// characters are looked at one by one. Asked of most header segments, which start with a
+/// capital (`ỦY BAN`, `Số:`, `HUYỆN`): the lazy lower-casing cost about 600 instructions each.
+fn first_letter_is_not_d(text: &str) -> bool {
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                return true;
+            }
+            continue;
+        }
+        return !matches!(c, 'Đ' | 'đ') && chars::is_tabled_letter(c);
+    }
+    false
 }
 
 fn is_party_title_folded(t: &str) -> bool {
@@ -279,8 +339,13 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
     let mut subject: Option<(Vec<Segment>, String)> = None;
     let mut i = 0;
     let mut seen_item = false;
-    while i < cx.lines.len() {
-        let line = &cx.lines[i];
+    // One set of vectors for all the lines: most header lines are one segment.
+    let lines = cx.lines;
+    let mut pieces: Vec<Segment> = Vec::new();
+    let mut segs: Vec<Segment> = Vec::new();
+    let mut items: Vec<Option<Item>> = Vec::new();
+    while i < lines.len() {
+        let line = &lines[i];
         if line.is_blank() {
             i += 1;
             continue;
@@ -296,20 +361,22 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             i += 1;
             continue;
         }
-        let segs: Vec<Segment> = segment::split(line, cx.format)
-            .into_iter()
-            .flat_map(|s| {
-                let (whole_or_left, right) = split_reference_date(cx, s);
-                std::iter::once(whole_or_left).chain(right)
-            })
-            .collect();
+        pieces.clear();
+        segment::split_into(line, cx.format, &mut pieces);
+        segs.clear();
+        for s in pieces.drain(..) {
+            let (whole_or_left, right) = split_reference_date(cx, s);
+            segs.push(whole_or_left);
+            segs.extend(right);
+        }
         if segs.is_empty() {
             // A pipe table's `|---|---|` row: markup without text.
             cx.artifact_line(doc, ArtifactKind::Markup, i);
             i += 1;
             continue;
         }
-        let items: Vec<Option<Item>> = segs.iter().map(|s| classify(&s.text)).collect();
+        items.clear();
+        items.extend(segs.iter().map(|s| classify(&s.text)));
         // A line where nothing is a header item ends the header, except the continuation
         // of a `V/v` subject.
         if items.iter().all(Option::is_none) {
@@ -335,7 +402,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             break;
         }
         seen_item = true;
-        for (seg, item) in segs.iter().zip(items) {
+        for (seg, item) in segs.iter().zip(items.drain(..)) {
             let Some(item) = item else { continue };
             apply(cx, doc, seg, item, &mut issuer_lines, &mut subject);
         }
@@ -371,7 +438,7 @@ fn split_reference_date<'a>(
     seg: Segment<'a>,
 ) -> (Segment<'a>, Option<Segment<'a>>) {
     // The word first: a place-date line holds it, a number alone seldom does.
-    if !seg.text.contains("ngày") || grammar::reference(&seg.text).is_none() {
+    if !holds_day_word(&seg.text) || grammar::reference(&seg.text).is_none() {
         return (seg, None);
     }
     let raw = &cx.text[seg.start..seg.end];
@@ -404,6 +471,14 @@ fn split_reference_date<'a>(
             ..seg
         }),
     )
+}
+
+/// `text.contains("ngày")`, with a searcher built once (`str::contains` builds one per call,
+/// which costs more than the search on a header segment).
+fn holds_day_word(text: &str) -> bool {
+    static DAY: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("ngày".as_bytes()));
+    DAY.find(text.as_bytes()).is_some()
 }
 
 /// True when a header item stands within the next eight non-blank lines (rules not counted): the lines above it are
@@ -583,6 +658,74 @@ mod tests {
         }
     }
 
+    /// [`is_motto`] as it was: lazy lower-casing, letters kept, compared with the motto.
+    fn old_is_motto(text: &str) -> bool {
+        text.chars()
+            .flat_map(char::to_lowercase)
+            .filter(|&c| chars::is_alphabetic(c))
+            .eq("độclậptựdohạnhphúc".chars())
+    }
+
+    /// [`is_motto`] agrees with its old definition: on every tabled letter (whose lower case the
+    /// first-letter shortcut relies on) at each place of the motto, and on the corpus lines and
+    /// their pieces.
+    #[test]
+    fn motto_shortcut_agrees_with_the_definition() {
+        assert_eq!(MOTTO_LOWER.iter().collect::<String>(), "độclậptựdohạnhphúc");
+        for (l, u) in MOTTO_LOWER.iter().zip(MOTTO_UPPER) {
+            assert_eq!(u.to_lowercase().collect::<String>(), l.to_string());
+            assert_eq!(l.to_lowercase().collect::<String>(), l.to_string());
+            assert!(chars::is_alphabetic(*l));
+        }
+        let motto = "Độc lập - Tự do - Hạnh phúc";
+        let places: Vec<usize> = motto.char_indices().map(|(i, _)| i).collect();
+        for c in (0..0x3000u32)
+            .chain([0x1_0400, 0xFF21])
+            .filter_map(char::from_u32)
+        {
+            for &at in &places {
+                for text in [
+                    format!("{}{c}{}", &motto[..at], &motto[at..]),
+                    format!("{}{c}", &motto[..at]),
+                ] {
+                    assert_eq!(is_motto(&text), old_is_motto(&text), "{text:?}");
+                }
+            }
+        }
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            if chars::is_tabled_letter(c) && !matches!(c, 'Đ' | 'đ') {
+                let first = c.to_lowercase().find(|&l| chars::is_alphabetic(l));
+                assert!(first.is_some_and(|l| l != 'đ'), "{c:?}");
+            }
+            for text in [
+                format!("{c}"),
+                format!("{c}ộc lập - Tự do - Hạnh phúc"),
+                format!("- {c}Độc lập - Tự do - Hạnh phúc"),
+                format!("{c}Độc lập Tự do Hạnh phúc"),
+            ] {
+                assert_eq!(is_motto(&text), old_is_motto(&text), "{text:?}");
+            }
+        }
+        let mut n = 0;
+        for (_, text) in crate::oracle::texts() {
+            for line in text.lines() {
+                for piece in std::iter::once(line).chain(line.split("  ")) {
+                    assert_eq!(is_motto(piece), old_is_motto(piece), "{piece:?}");
+                    n += usize::from(is_motto(piece));
+                }
+            }
+        }
+        assert!(n > 10, "{n}");
+        for text in [
+            "",
+            "1. **Độc lập - Tự do - Hạnh phúc**",
+            "ĐỘC LẬP",
+            "“Độc lập – Tự do – Hạnh phúc”",
+        ] {
+            assert_eq!(is_motto(text), old_is_motto(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn header_items() {
         assert_eq!(
@@ -629,6 +772,15 @@ mod tests {
                 upper_ratio(s).is_some_and(|r| r >= 0.85),
                 "{s:?}"
             );
+        }
+        for (_, text) in crate::oracle::texts() {
+            for line in text.lines() {
+                assert_eq!(
+                    is_upper(line),
+                    upper_ratio(line).is_some_and(|r| r >= 0.85),
+                    "{line:?}"
+                );
+            }
         }
         // Every split point of a mostly capital line, where stopping early could go wrong.
         for k in 0..60 {

@@ -37,19 +37,27 @@ pub struct Segment<'a> {
 /// `line` comes from [`lex::lines`] with the same `format`: its `text` is its cleaned `raw`,
 /// which is reused as the text of a line that has only one column.
 pub fn split<'a>(line: &'a Line<'a>, format: Format) -> Vec<Segment<'a>> {
+    let mut out = Vec::new();
+    split_into(line, format, &mut out);
+    out
+}
+
+/// [`split`], the segments appended to `out`: a caller that reads line after line keeps one
+/// vector (the header zone asked for three allocations per line).
+pub fn split_into<'a>(line: &'a Line<'a>, format: Format, out: &mut Vec<Segment<'a>>) {
     let raw = line.raw;
     let pipe = line.is_pipe_row();
     if is_one_column(line) {
-        if line.text.is_empty() {
-            return Vec::new();
+        if !line.text.is_empty() {
+            out.push(Segment {
+                text: Cow::Borrowed(&line.text),
+                start: line.start,
+                end: line.end,
+                column: 0,
+                line: line.no,
+            });
         }
-        return vec![Segment {
-            text: Cow::Borrowed(&line.text),
-            start: line.start,
-            end: line.end,
-            column: 0,
-            line: line.no,
-        }];
+        return;
     }
     let breaks = if pipe { Vec::new() } else { column_breaks(raw) };
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (offset in raw where a piece starts, column)
@@ -106,18 +114,19 @@ pub fn split<'a>(line: &'a Line<'a>, format: Format) -> Vec<Segment<'a>> {
         .map(|p| p.0)
         .chain([raw.len()])
         .collect();
-    pieces
-        .into_iter()
-        .zip(ends)
-        .enumerate()
-        .map(|(k, ((from, column, text), end))| Segment {
-            text,
-            start: line.start + if k == 0 { 0 } else { from },
-            end: line.start + end,
-            column,
-            line: line.no,
-        })
-        .collect()
+    out.extend(
+        pieces
+            .into_iter()
+            .zip(ends)
+            .enumerate()
+            .map(|(k, ((from, column, text), end))| Segment {
+                text,
+                start: line.start + if k == 0 { 0 } else { from },
+                end: line.start + end,
+                column,
+                line: line.no,
+            }),
+    );
 }
 
 /// True when [`split`] gives the line's text as its only segment (nothing when the text is
