@@ -27,6 +27,7 @@ use crate::model::{
     PreambleItem, PreambleKind, Section, Table,
 };
 use crate::tables;
+use std::borrow::Cow;
 
 /// Where the builder puts what it reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -547,11 +548,12 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
 }
 
 /// The common loop of body and appendix.
-fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> usize {
+fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize) -> usize {
+    let lines = cx.lines;
     let mut i = at;
     let mut gap = false;
-    while i < cx.lines.len() {
-        let line = &cx.lines[i];
+    while i < lines.len() {
+        let line = &lines[i];
         if line.is_blank() {
             gap = true;
             i += 1;
@@ -637,18 +639,20 @@ fn run(cx: &mut Context<'_>, doc: &mut Document, b: &mut Builder, at: usize) -> 
 }
 
 /// Adds a paragraph or list item for line `i`; `marker` is [`bullet`] of its text.
-fn paragraph(
-    cx: &mut Context<'_>,
+fn paragraph<'a>(
+    cx: &mut Context<'a>,
     doc: &mut Document,
     b: &mut Builder,
     i: usize,
-    marker: Option<(&str, &str)>,
+    marker: Option<(&str, &'a str)>,
 ) {
-    let line = &cx.lines[i];
-    let (kind, marker, text) = match marker {
-        Some((m, rest)) => (BlockKind::ListItem, Some(m.to_owned()), rest.to_owned()),
-        None => (BlockKind::Paragraph, None, line.text.to_string()),
+    let lines = cx.lines;
+    let line = &lines[i];
+    let (kind, marker, piece) = match marker {
+        Some((m, rest)) => (BlockKind::ListItem, Some(m.to_owned()), rest),
+        None => (BlockKind::Paragraph, None, line.text.as_ref()),
     };
+    let text = piece.to_owned();
     if b.mode == Mode::Main && !b.in_closing && (!b.stack.is_empty() || !b.top.is_empty()) {
         b.in_closing = tables::CLOSING_OPENINGS.iter().any(|o| text.starts_with(o));
         if b.in_closing {
@@ -658,8 +662,7 @@ fn paragraph(
     if text.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);
     }
-    let source = TextSource::new(&text, line.no);
-    let text_index = cx.remember(source);
+    let text_index = cx.remember(TextSource::borrowed(piece, line.no));
     let (list, path) = b.container();
     push_index(path, list.len());
     list.push(Paragraph {
@@ -710,10 +713,16 @@ fn join(
     let glued = reason == Some(JoinReason::SplitToken);
     let src = &mut cx.texts[last.text];
     let before = src.text.len();
-    extend(&mut src.text, piece, glued);
+    // A text still borrowed from its line is copied here, with room for the piece.
+    if let Cow::Borrowed(t) = src.text {
+        let mut owned = String::with_capacity(t.len() + 1 + piece.len());
+        owned.push_str(t);
+        src.text = Cow::Owned(owned);
+    }
+    extend(src.text.to_mut(), piece, glued);
     let piece_start = src.text.len() - piece.len();
     src.push_piece(piece_start, line.no);
-    let joined = &src.text;
+    let joined: &str = &src.text;
     if joined.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);
     }
@@ -730,7 +739,7 @@ fn join(
             extend(text, piece, glued);
         }
         if text.len() != joined.len() {
-            text.clone_from(joined);
+            joined.clone_into(text);
         }
     };
     if last.title {
@@ -738,7 +747,7 @@ fn join(
             Some(o) => {
                 match o.section.title.as_mut() {
                     Some(title) => update(title),
-                    None => o.section.title = Some(joined.clone()),
+                    None => o.section.title = Some(joined.to_owned()),
                 }
                 cx.claim_line(&o.path, i);
             }
@@ -788,14 +797,15 @@ fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrapped: bool) 
 }
 
 /// Opens a section at line `i`; returns the next line to read.
-fn heading(
-    cx: &mut Context<'_>,
+fn heading<'a>(
+    cx: &mut Context<'a>,
     doc: &mut Document,
     b: &mut Builder,
     i: usize,
     label: grammar::Label,
 ) -> usize {
-    let line = &cx.lines[i];
+    let lines = cx.lines;
+    let line = &lines[i];
     // Borrowed from the line: the title or clause is copied once, where it is stored.
     let rest = line
         .text
@@ -811,7 +821,8 @@ fn heading(
     let titled = is_title(&label, line, rest, wrapped);
     let style = label.style;
     let mut next = i + 1;
-    let mut title = (titled && !rest.is_empty()).then(|| rest.to_owned());
+    // The title as read from the input, which its source for citation scanning borrows.
+    let mut title: Option<&'a str> = (titled && !rest.is_empty()).then_some(rest);
     let mut title_line = None;
     // `PHẦN I` / `Chương II` with the title on the next line.
     if title.is_none()
@@ -824,21 +835,20 @@ fn heading(
         )
     {
         if let Some(k) = cx.next_non_blank(i + 1) {
-            let t = cx.lines[k].text.as_ref();
+            let t = lines[k].text.as_ref();
             if k <= i + 2
                 && is_upper(t)
                 && grammar::label(t).is_none()
                 && !closing::starts_here(cx, k)
             {
-                title = Some(t.to_owned());
+                title = Some(t);
                 title_line = Some(k);
                 next = k + 1;
             }
         }
     }
-    // The title's copy for citation scanning, made before the title moves into the section.
-    let title_source = title.as_ref().map(|t| TextSource::new(t, line.no));
-    let path = b.open(label, title, line.no);
+    let title_source = title.map(|t| TextSource::borrowed(t, line.no));
+    let path = b.open(label, title.map(str::to_owned), line.no);
     cx.claim_line(path, i);
     if let Some(k) = title_line {
         cx.claim_line(path, k);
@@ -857,7 +867,7 @@ fn heading(
     }
     if !titled && !rest.is_empty() {
         // A clause: the text after the number is the section's first paragraph, on the same line.
-        let idx = cx.remember(TextSource::new(rest, line.no));
+        let idx = cx.remember(TextSource::borrowed(rest, line.no));
         if let Some(open) = b.stack.last_mut() {
             open.section.paragraphs.push(Paragraph {
                 kind: BlockKind::Paragraph,

@@ -23,6 +23,7 @@ use crate::model::{
     Unrecognized,
 };
 use crate::source;
+use std::borrow::Cow;
 
 /// How to read the input.
 #[derive(Debug, Clone)]
@@ -227,28 +228,41 @@ pub struct Context<'a> {
     /// Ownership of byte ranges.
     pub ledger: Ledger,
     /// Texts to scan for citations, in document order.
-    pub texts: Vec<TextSource>,
+    pub texts: Vec<TextSource<'a>>,
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.
 ///
 /// Most texts are one line: the first piece's line is kept inline and only the pieces joined
 /// after it go into a vector, which then allocates only for texts of several lines.
+///
+/// A text read whole from the input (a paragraph of one line, a title, a clause) borrows it: the
+/// tree holds its own copy, and a second one for the scan alone cost an allocation per block. It
+/// is copied when a joined line extends it.
 #[derive(Debug, Clone, Default)]
-pub struct TextSource {
+pub struct TextSource<'a> {
     /// The text as stored in the node.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Line of the first piece, which starts at byte 0.
     first_line: Option<usize>,
     /// `(byte offset in text, line number)` where each later piece starts, ascending.
     later: Vec<(usize, usize)>,
 }
 
-impl TextSource {
-    /// A text from one line.
+impl<'a> TextSource<'a> {
+    /// A text from one line, copied.
     pub fn new(text: &str, line: usize) -> Self {
         Self {
-            text: text.to_owned(),
+            text: Cow::Owned(text.to_owned()),
+            first_line: Some(line),
+            later: Vec::new(),
+        }
+    }
+
+    /// A text from one line, borrowed from the input.
+    pub fn borrowed(text: &'a str, line: usize) -> Self {
+        Self {
+            text: Cow::Borrowed(text),
             first_line: Some(line),
             later: Vec::new(),
         }
@@ -275,7 +289,7 @@ impl TextSource {
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// Claims a whole line for the node at `path`.
     pub fn claim_line(&mut self, path: &str, index: usize) {
         let line = &self.lines[index];
@@ -302,7 +316,7 @@ impl Context<'_> {
     }
 
     /// Remembers a text for citation scanning; returns its index.
-    pub fn remember(&mut self, source: TextSource) -> usize {
+    pub fn remember(&mut self, source: TextSource<'a>) -> usize {
         self.texts.push(source);
         self.texts.len() - 1
     }
@@ -536,7 +550,7 @@ mod tests {
     fn text_sources_map_offsets_to_the_lines_of_their_pieces() {
         let mut one = TextSource::new("Quyết định số 1/QĐ-UBND", 7);
         assert_eq!((one.line_at(0), one.line_at(99)), (7, 7));
-        one.text.push_str(" ngày 2/3/2020");
+        one.text.to_mut().push_str(" ngày 2/3/2020");
         one.push_piece(23, 9);
         one.push_piece(30, 12);
         let lines: Vec<usize> = [0, 22, 23, 29, 30, 500].map(|o| one.line_at(o)).into();
