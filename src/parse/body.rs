@@ -981,8 +981,8 @@ fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize) -> usize {
         cx.claim_line("/addressees", i);
     } else {
         doc.addressees.push(clean(rest));
-        let path = format!("/addressees/{}", doc.addressees.len() - 1);
-        cx.claim_line(&path, i);
+        let path = pointer("", "addressees", doc.addressees.len() - 1);
+        cx.claim_line_owned(path, i);
     }
     let mut next = i + 1;
     while let Some(k) = cx.next_non_blank(next) {
@@ -991,8 +991,8 @@ fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize) -> usize {
             break;
         }
         doc.addressees.push(clean(&l.text));
-        let path = format!("/addressees/{}", doc.addressees.len() - 1);
-        cx.claim_line(&path, k);
+        let path = pointer("", "addressees", doc.addressees.len() - 1);
+        cx.claim_line_owned(path, k);
         next = k + 1;
     }
     next

@@ -450,15 +450,16 @@ fn segment(
 
 /// Adds a recipient or the archive line.
 fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
-    let path = if let Some(parts) = archive(text) {
+    if let Some(parts) = archive(text) {
         doc.archive.extend(parts);
-        "/archive".to_owned()
+        cx.ledger
+            .claim("/archive", seg.start, seg.end, seg.line, seg.line, cx.text);
     } else {
         doc.recipients.push(recipient(text, seg.line));
-        format!("/recipients/{}", doc.recipients.len() - 1)
-    };
-    cx.ledger
-        .claim(&path, seg.start, seg.end, seg.line, seg.line, cx.text);
+        let path = super::pointer("", "recipients", doc.recipients.len() - 1);
+        cx.ledger
+            .claim_owned(path, seg.start, seg.end, seg.line, seg.line, cx.text);
+    }
 }
 
 #[cfg(test)]

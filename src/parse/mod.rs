@@ -297,6 +297,13 @@ impl<'a> Context<'a> {
             .claim(path, line.start, line.end, line.no, line.no, self.text);
     }
 
+    /// [`Context::claim_line`] for a path built for this claim alone, moved into the ledger.
+    pub fn claim_line_owned(&mut self, path: String, index: usize) {
+        let line = &self.lines[index];
+        self.ledger
+            .claim_owned(path, line.start, line.end, line.no, line.no, self.text);
+    }
+
     /// Records line `index` whole as a layout artifact (a rule, a page number, bare markup) and
     /// claims it for that node.
     pub fn artifact_line(&mut self, doc: &mut Document, kind: ArtifactKind, index: usize) {
@@ -306,8 +313,8 @@ impl<'a> Context<'a> {
             text: line.raw.trim().to_owned(),
             line: line.no,
         });
-        let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-        self.claim_line(&path, index);
+        let path = pointer("", "artifacts", doc.artifacts.len() - 1);
+        self.claim_line_owned(path, index);
     }
 
     /// Index of the next non-blank line at or after `at`.
@@ -377,16 +384,8 @@ impl Ledger {
         end_line: usize,
         text: &str,
     ) {
-        if start >= end {
+        if start >= end || self.extend_last(path, start, end, end_line, text) {
             return;
-        }
-        if let Some(last) = self.entries.last_mut() {
-            let between = text.get(last.end..start).unwrap_or("x");
-            if last.path == path && last.end <= start && between.trim().is_empty() {
-                last.end = end;
-                last.end_line = end_line;
-                return;
-            }
         }
         self.entries.push(SourceMapEntry {
             path: path.to_owned(),
@@ -395,6 +394,51 @@ impl Ledger {
             start,
             end,
         });
+    }
+
+    /// [`Ledger::claim`] for a path built for this claim alone: it moves into the entry, not
+    /// copied.
+    pub fn claim_owned(
+        &mut self,
+        path: String,
+        start: usize,
+        end: usize,
+        line: usize,
+        end_line: usize,
+        text: &str,
+    ) {
+        if start >= end || self.extend_last(&path, start, end, end_line, text) {
+            return;
+        }
+        self.entries.push(SourceMapEntry {
+            path,
+            line,
+            end_line,
+            start,
+            end,
+        });
+    }
+
+    /// Extends the last claim to `end` when it is of the same node and only white space lies
+    /// between; returns whether it did.
+    fn extend_last(
+        &mut self,
+        path: &str,
+        start: usize,
+        end: usize,
+        end_line: usize,
+        text: &str,
+    ) -> bool {
+        let Some(last) = self.entries.last_mut() else {
+            return false;
+        };
+        let between = text.get(last.end..start).unwrap_or("x");
+        if last.path == path && last.end <= start && between.trim().is_empty() {
+            last.end = end;
+            last.end_line = end_line;
+            return true;
+        }
+        false
     }
 
     /// True when some claim covers byte `at`.
@@ -466,7 +510,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                         last.text.push_str(&text);
                         last.end_line = line.no;
                         let path = prev.path.clone();
-                        cx.ledger.claim(&path, s, e, line.no, line.no, cx.text);
+                        cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
                         continue;
                     }
                 }
@@ -477,7 +521,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                 line: line.no,
                 end_line: line.no,
             });
-            cx.ledger.claim(&path, s, e, line.no, line.no, cx.text);
+            cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
         }
     }
 }
