@@ -38,11 +38,11 @@ enum Mode {
     Appendix,
 }
 
-/// An open section and its path.
+/// An open section and the length of its path in [`Builder::paths`].
 struct Open {
     key: (NumberStyle, usize),
     section: Section,
-    path: String,
+    path_len: usize,
 }
 
 /// What the last text block was, for joining the next line into it.
@@ -84,6 +84,10 @@ struct Builder {
     last_line: usize,
     /// The path [`Builder::container`] writes, kept to reuse its buffer for every paragraph.
     path: String,
+    /// The path of the innermost open section, whose prefixes are the paths of the sections
+    /// around it (`{base}/sections/2/children/0`): each open section keeps the length of its
+    /// path, not a string of its own.
+    paths: String,
 }
 
 impl Builder {
@@ -100,6 +104,7 @@ impl Builder {
             last: None,
             last_line: 0,
             path: String::new(),
+            paths: String::new(),
         }
     }
 
@@ -113,7 +118,7 @@ impl Builder {
             return (&mut self.closing, path);
         }
         if let Some(open) = self.stack.last_mut() {
-            path.push_str(&open.path);
+            path.push_str(self.paths.get(..open.path_len).unwrap_or_default());
             path.push_str("/paragraphs");
             return (&mut open.section.paragraphs, path);
         }
@@ -152,10 +157,21 @@ impl Builder {
         if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
             self.close_to(pos);
         }
-        let path = match self.stack.last() {
-            Some(parent) => pointer(&parent.path, "children", parent.section.children.len()),
-            None => pointer(&self.base, "sections", self.top.len()),
-        };
+        // The parent's path is the prefix of its length; a section's own path is not changed
+        // while it is open.
+        match self.stack.last() {
+            Some(parent) => {
+                self.paths.truncate(parent.path_len);
+                self.paths.push_str("/children");
+                push_index(&mut self.paths, parent.section.children.len());
+            }
+            None => {
+                self.paths.clear();
+                self.paths.push_str(&self.base);
+                self.paths.push_str("/sections");
+                push_index(&mut self.paths, self.top.len());
+            }
+        }
         self.stack.push(Open {
             key,
             section: Section {
@@ -168,10 +184,10 @@ impl Builder {
                 paragraphs: Vec::new(),
                 children: Vec::new(),
             },
-            path,
+            path_len: self.paths.len(),
         });
         self.last = None;
-        self.stack.last().map_or("", |o| o.path.as_str())
+        &self.paths
     }
 }
 
@@ -749,7 +765,7 @@ fn join(
                     Some(title) => update(title),
                     None => o.section.title = Some(joined.to_owned()),
                 }
-                cx.claim_line(&o.path, i);
+                cx.claim_line(b.paths.get(..o.path_len).unwrap_or_default(), i);
             }
             None => cx.claim_line("", i),
         }
