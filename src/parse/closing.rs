@@ -231,7 +231,10 @@ pub fn recipient(text: &str, line: usize) -> Recipient {
         ),
         _ => (s, None),
     };
-    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    // ASCII digits are one byte each: the run is sliced in place, not collected.
+    let digits = name
+        .get(..name.bytes().take_while(u8::is_ascii_digit).count())
+        .unwrap_or_default();
     let mut count = None;
     if !digits.is_empty() && digits.len() <= 3 {
         let rest = &name[digits.len()..];
@@ -250,6 +253,16 @@ pub fn recipient(text: &str, line: usize) -> Recipient {
 
 /// The parts of an archive line: `Lưu: VT, TC` → `["VT", "TC"]`; `Lưu Văn phòng Đảng ủy`.
 pub fn archive(text: &str) -> Option<Vec<String>> {
+    // Asked of every recipient item, which is rarely the archive line: past the leading ASCII
+    // marks, an ASCII graphic byte other than `L` is where the trimmed line starts (the other
+    // marks and the white space `trim` removes are not ASCII graphic), and no `Lưu` starts
+    // there. Other bytes go the whole way.
+    let lead = text
+        .bytes()
+        .find(|b| !matches!(b, b'-' | b'+' | b'*' | b' '));
+    if lead.is_some_and(|b| b.is_ascii_graphic() && b != b'L') {
+        return None;
+    }
     let s = text
         .trim_start_matches(['-', '+', '•', '*', '–', ' '])
         .trim();
@@ -450,15 +463,16 @@ fn segment(
 
 /// Adds a recipient or the archive line.
 fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
-    let path = if let Some(parts) = archive(text) {
+    if let Some(parts) = archive(text) {
         doc.archive.extend(parts);
-        "/archive".to_owned()
+        cx.ledger
+            .claim("/archive", seg.start, seg.end, seg.line, seg.line, cx.text);
     } else {
         doc.recipients.push(recipient(text, seg.line));
-        format!("/recipients/{}", doc.recipients.len() - 1)
-    };
-    cx.ledger
-        .claim(&path, seg.start, seg.end, seg.line, seg.line, cx.text);
+        let path = super::pointer("", "recipients", doc.recipients.len() - 1);
+        cx.ledger
+            .claim_owned(path, seg.start, seg.end, seg.line, seg.line, cx.text);
+    }
 }
 
 #[cfg(test)]
@@ -654,6 +668,95 @@ mod tests {
         out
     }
 
+    /// [`archive`] before its first-byte gate.
+    fn old_archive(text: &str) -> Option<Vec<String>> {
+        let s = text
+            .trim_start_matches(['-', '+', '•', '*', '–', ' '])
+            .trim();
+        let rest = s.strip_prefix("Lưu").or_else(|| s.strip_prefix("LƯU"))?;
+        let party = rest.starts_with(' ')
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if !rest.is_empty() && !rest.trim_start().starts_with(':') && !party {
+            return None;
+        }
+        let rest = rest
+            .trim_start_matches([':', ' '])
+            .trim_end_matches(['.', ';', ' ']);
+        Some(
+            rest.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        )
+    }
+
+    /// [`recipient`]'s leading count, read as it was before it was sliced in place.
+    fn old_count(text: &str) -> Option<u32> {
+        let s = text
+            .trim_start_matches(['-', '+', '•', '*', '–', ' '])
+            .trim();
+        let s = s.trim_end_matches([';', '.', ',', ' ']).trim();
+        let name = match (s.rfind('('), s.ends_with(')')) {
+            (Some(open), true) if open > 0 => s[..open].trim(),
+            _ => s,
+        };
+        let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && digits.len() <= 3 {
+            let rest = &name[digits.len()..];
+            if rest.starts_with(' ') && rest[1..].chars().next().is_some_and(chars::is_alphabetic) {
+                return digits.parse().ok();
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn archive_and_counts_agree_with_the_old_ones() {
+        let (mut archives, mut counts) = (0, 0);
+        let mut lines = sample_lines();
+        for lead in [
+            "",
+            "- ",
+            "-",
+            "• ",
+            "–",
+            "\t",
+            " \u{2003}",
+            "*",
+            "+ ",
+            "\u{0085}",
+        ] {
+            for body in [
+                "Lưu: VT, TC",
+                "LƯU: VT",
+                "Lưu",
+                "Lưu Văn phòng Đảng ủy.",
+                "Lưu trữ",
+                "L",
+                "02 Đoàn thể;",
+                "1234 Sở",
+                "3 sở (biết);",
+                "",
+            ] {
+                lines.push(format!("{lead}{body}"));
+            }
+        }
+        for t in &lines {
+            let new = archive(t);
+            assert_eq!(new, old_archive(t), "{t:?}");
+            archives += usize::from(new.is_some());
+            let count = recipient(t, 1).count;
+            assert_eq!(count, old_count(t), "{t:?}");
+            counts += usize::from(count.is_some());
+        }
+        assert!(archives > 10 && counts > 5, "{archives} {counts}");
+    }
+
     #[test]
     fn gated_predicates_agree_with_the_old_ones() {
         let (mut labels, mut titles, mut prefixes) = (0, 0, 0);
@@ -683,13 +786,15 @@ mod tests {
         fn gated_predicates_agree_on_generated_texts(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "N", "n", "Ơ", "ơ", "i", "I", " ", "-", "nhận", "NHẬN", "T", "M", "K", "L", "Q",
-                "U", ".", "/", "GIÁM", "ĐỐC", "PHÓ", "CHỦ", "TỊCH", "Ủ", "Y", "İ", "ỦY BAN", "x",
+                "U", ".", "/", "GIÁM", "ĐỐC", "PHÓ", "CHỦ", "TỊCH", "Ủ", "Y", "İ", "ỦY BAN", "x", "Lưu",
+                "LƯU", ":", "•", "\t",
             ]), 0..8)
         ) {
             let t = pieces.concat();
             proptest::prop_assert_eq!(is_recipients_label(&t), old_is_recipients_label(&t));
             proptest::prop_assert_eq!(is_signer_title(&t), old_is_signer_title(&t));
             proptest::prop_assert_eq!(grammar::authority(&t), old_authority(&t));
+            proptest::prop_assert_eq!(archive(&t), old_archive(&t));
         }
     }
 

@@ -23,6 +23,7 @@ use crate::model::{
     Unrecognized,
 };
 use crate::source;
+use std::borrow::Cow;
 
 /// How to read the input.
 #[derive(Debug, Clone)]
@@ -212,7 +213,7 @@ pub mod stages {
         doc.citations = citation::collect(&cx.texts);
         doc.family = family(doc);
         doc.source_map = std::mem::take(&mut cx.ledger.entries);
-        doc.source_map.sort_by_key(|e| e.start);
+        super::sort_by_start(&mut doc.source_map);
     }
 }
 
@@ -227,28 +228,41 @@ pub struct Context<'a> {
     /// Ownership of byte ranges.
     pub ledger: Ledger,
     /// Texts to scan for citations, in document order.
-    pub texts: Vec<TextSource>,
+    pub texts: Vec<TextSource<'a>>,
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.
 ///
 /// Most texts are one line: the first piece's line is kept inline and only the pieces joined
 /// after it go into a vector, which then allocates only for texts of several lines.
+///
+/// A text read whole from the input (a paragraph of one line, a title, a clause) borrows it: the
+/// tree holds its own copy, and a second one for the scan alone cost an allocation per block. It
+/// is copied when a joined line extends it.
 #[derive(Debug, Clone, Default)]
-pub struct TextSource {
+pub struct TextSource<'a> {
     /// The text as stored in the node.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Line of the first piece, which starts at byte 0.
     first_line: Option<usize>,
     /// `(byte offset in text, line number)` where each later piece starts, ascending.
     later: Vec<(usize, usize)>,
 }
 
-impl TextSource {
-    /// A text from one line.
+impl<'a> TextSource<'a> {
+    /// A text from one line, copied.
     pub fn new(text: &str, line: usize) -> Self {
         Self {
-            text: text.to_owned(),
+            text: Cow::Owned(text.to_owned()),
+            first_line: Some(line),
+            later: Vec::new(),
+        }
+    }
+
+    /// A text from one line, borrowed from the input.
+    pub fn borrowed(text: &'a str, line: usize) -> Self {
+        Self {
+            text: Cow::Borrowed(text),
             first_line: Some(line),
             later: Vec::new(),
         }
@@ -275,12 +289,19 @@ impl TextSource {
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// Claims a whole line for the node at `path`.
     pub fn claim_line(&mut self, path: &str, index: usize) {
         let line = &self.lines[index];
         self.ledger
             .claim(path, line.start, line.end, line.no, line.no, self.text);
+    }
+
+    /// [`Context::claim_line`] for a path built for this claim alone, moved into the ledger.
+    pub fn claim_line_owned(&mut self, path: String, index: usize) {
+        let line = &self.lines[index];
+        self.ledger
+            .claim_owned(path, line.start, line.end, line.no, line.no, self.text);
     }
 
     /// Records line `index` whole as a layout artifact (a rule, a page number, bare markup) and
@@ -292,8 +313,8 @@ impl Context<'_> {
             text: line.raw.trim().to_owned(),
             line: line.no,
         });
-        let path = format!("/artifacts/{}", doc.artifacts.len() - 1);
-        self.claim_line(&path, index);
+        let path = pointer("", "artifacts", doc.artifacts.len() - 1);
+        self.claim_line_owned(path, index);
     }
 
     /// Index of the next non-blank line at or after `at`.
@@ -302,7 +323,7 @@ impl Context<'_> {
     }
 
     /// Remembers a text for citation scanning; returns its index.
-    pub fn remember(&mut self, source: TextSource) -> usize {
+    pub fn remember(&mut self, source: TextSource<'a>) -> usize {
         self.texts.push(source);
         self.texts.len() - 1
     }
@@ -363,16 +384,8 @@ impl Ledger {
         end_line: usize,
         text: &str,
     ) {
-        if start >= end {
+        if start >= end || self.extend_last(path, start, end, end_line, text) {
             return;
-        }
-        if let Some(last) = self.entries.last_mut() {
-            let between = text.get(last.end..start).unwrap_or("x");
-            if last.path == path && last.end <= start && between.trim().is_empty() {
-                last.end = end;
-                last.end_line = end_line;
-                return;
-            }
         }
         self.entries.push(SourceMapEntry {
             path: path.to_owned(),
@@ -383,6 +396,51 @@ impl Ledger {
         });
     }
 
+    /// [`Ledger::claim`] for a path built for this claim alone: it moves into the entry, not
+    /// copied.
+    pub fn claim_owned(
+        &mut self,
+        path: String,
+        start: usize,
+        end: usize,
+        line: usize,
+        end_line: usize,
+        text: &str,
+    ) {
+        if start >= end || self.extend_last(&path, start, end, end_line, text) {
+            return;
+        }
+        self.entries.push(SourceMapEntry {
+            path,
+            line,
+            end_line,
+            start,
+            end,
+        });
+    }
+
+    /// Extends the last claim to `end` when it is of the same node and only white space lies
+    /// between; returns whether it did.
+    fn extend_last(
+        &mut self,
+        path: &str,
+        start: usize,
+        end: usize,
+        end_line: usize,
+        text: &str,
+    ) -> bool {
+        let Some(last) = self.entries.last_mut() else {
+            return false;
+        };
+        let between = text.get(last.end..start).unwrap_or("x");
+        if last.path == path && last.end <= start && between.trim().is_empty() {
+            last.end = end;
+            last.end_line = end_line;
+            return true;
+        }
+        false
+    }
+
     /// True when some claim covers byte `at`.
     pub fn covers(&self, at: usize) -> bool {
         self.entries.iter().any(|e| e.start <= at && at < e.end)
@@ -390,10 +448,12 @@ impl Ledger {
 }
 
 /// Turns every unclaimed, non-blank piece of text into an `unrecognized` node.
+///
+/// The claims are put in the order of their starts first, as the source map is at the end: the
+/// claims made here come after them in that order, so the final sort has little left to do.
 fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
-    let mut claimed: Vec<(usize, usize)> =
-        cx.ledger.entries.iter().map(|e| (e.start, e.end)).collect();
-    claimed.sort_unstable();
+    sort_by_start(&mut cx.ledger.entries);
+    let claimed: Vec<(usize, usize)> = cx.ledger.entries.iter().map(|e| (e.start, e.end)).collect();
     let mut ci = 0;
     for line in cx.lines {
         if only_ascii_space(line.raw) {
@@ -452,7 +512,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                         last.text.push_str(&text);
                         last.end_line = line.no;
                         let path = prev.path.clone();
-                        cx.ledger.claim(&path, s, e, line.no, line.no, cx.text);
+                        cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
                         continue;
                     }
                 }
@@ -463,8 +523,37 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                 line: line.no,
                 end_line: line.no,
             });
-            cx.ledger.claim(&path, s, e, line.no, line.no, cx.text);
+            cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
         }
+    }
+}
+
+/// Sorts claims by their start, keeping the order of equal starts, as
+/// `sort_by_key(|e| e.start)` does.
+///
+/// Zones claim their lines top down, and only a few claims come late (the header's issuer
+/// lines, the sweep's pieces): an insertion sort moves each of those past a few entries, where a
+/// general sort works on every entry. Past a few moves per entry it hands over to the general
+/// sort, which sorts the partly sorted claims the same way (the sorted part keeps the order of
+/// equal starts).
+fn sort_by_start(entries: &mut [SourceMapEntry]) {
+    let mut budget = entries.len().saturating_mul(4).saturating_add(64);
+    for i in 1..entries.len() {
+        let start = entries[i].start;
+        let mut j = i;
+        while j > 0 && entries[j - 1].start > start {
+            j -= 1;
+        }
+        if j == i {
+            continue;
+        }
+        let moves = i - j;
+        if moves > budget {
+            entries.sort_by_key(|e| e.start);
+            return;
+        }
+        budget -= moves;
+        entries[j..=i].rotate_right(1);
     }
 }
 
@@ -536,7 +625,7 @@ mod tests {
     fn text_sources_map_offsets_to_the_lines_of_their_pieces() {
         let mut one = TextSource::new("Quyết định số 1/QĐ-UBND", 7);
         assert_eq!((one.line_at(0), one.line_at(99)), (7, 7));
-        one.text.push_str(" ngày 2/3/2020");
+        one.text.to_mut().push_str(" ngày 2/3/2020");
         one.push_piece(23, 9);
         one.push_piece(30, 12);
         let lines: Vec<usize> = [0, 22, 23, 29, 30, 500].map(|o| one.line_at(o)).into();
@@ -547,6 +636,57 @@ mod tests {
         title.push_piece(0, 4);
         title.push_piece(10, 5);
         assert_eq!((title.line_at(3), title.line_at(10)), (4, 5));
+    }
+
+    /// `sort_by_start` orders claims as the stable `sort_by_key(|e| e.start)` it replaced, on
+    /// nearly sorted claims (the insertion sort) and shuffled ones (the hand-over).
+    #[test]
+    fn claims_sort_as_by_key() {
+        let mut seed = 0x5EED_u64;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n.max(1)
+        };
+        let mut fallbacks = 0;
+        for round in 0..600 {
+            let len = next(120);
+            let spread = 1 + next(3 * len + 2);
+            let mut entries: Vec<SourceMapEntry> = (0..len)
+                .map(|k| {
+                    let start = if round % 3 == 0 { next(spread) } else { k * 3 };
+                    SourceMapEntry {
+                        path: format!("/p/{k}"),
+                        line: k,
+                        end_line: k,
+                        start,
+                        end: start + 1,
+                    }
+                })
+                .collect();
+            // A few claims out of place, with ties.
+            for _ in 0..next(6) {
+                let (a, b) = (next(len), next(len));
+                if a < len && b < len {
+                    entries.swap(a, b);
+                }
+            }
+            let mut expected = entries.clone();
+            expected.sort_by_key(|e| e.start);
+            let budget = len * 4 + 64;
+            let inversions: usize = (0..len)
+                .map(|i| {
+                    (0..i)
+                        .filter(|&j| entries[j].start > entries[i].start)
+                        .count()
+                })
+                .sum();
+            fallbacks += usize::from(inversions > budget);
+            sort_by_start(&mut entries);
+            assert_eq!(entries, expected, "round {round}");
+        }
+        assert!(fallbacks > 10, "{fallbacks}");
     }
 
     #[test]

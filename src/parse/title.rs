@@ -68,7 +68,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     cx.claim_line("/title", i);
     if !inline.is_empty() {
         source.push_piece(0, line.no);
-        source.text.push_str(inline);
+        source.text.to_mut().push_str(inline);
     }
     // Subject lines: after the type line (one blank line allowed before the first), consecutive,
     // at most four, none opening the body.
@@ -94,16 +94,16 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
             break;
         }
         if !source.text.is_empty() {
-            source.text.push(' ');
+            source.text.to_mut().push(' ');
         }
         source.push_piece(source.text.len(), l.no);
-        source.text.push_str(text);
+        source.text.to_mut().push_str(text);
         cx.claim_line("/title", j);
         end = j;
         taken += 1;
         j += 1;
     }
-    let subject = (!source.text.is_empty()).then(|| source.text.clone());
+    let subject = (!source.text.is_empty()).then(|| source.text.as_ref().to_owned());
     if subject.is_some() {
         cx.remember(source);
     }
