@@ -112,6 +112,11 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
         .iter()
         .enumerate()
         .filter_map(|(i, l)| {
+            // Past the header area only long lines can be cut: most lines stop here, without
+            // the call (and the large stack frame) of the functions below.
+            if l.no > 15 && l.raw.len() <= 400 {
+                return None;
+            }
             let cuts = if glued(l) {
                 any_glued = true;
                 break_points(l.raw)
@@ -157,6 +162,7 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
 
 /// In the header area, two columns flattened with a single space (`ỦY BAN NHÂN DÂN CỘNG HÒA …`,
 /// `Số: 296/BHXH-CSYT V/v …`) are cut before the frame phrase of the second column.
+#[inline(never)]
 fn header_cuts(l: &Line<'_>) -> Vec<usize> {
     if l.no > 15 || l.is_pipe_row() {
         return Vec::new();
