@@ -224,8 +224,9 @@ pub fn recipient(text: &str, line: usize) -> Recipient {
         .trim_start_matches(['-', '+', '•', '*', '–', ' '])
         .trim();
     let s = s.trim_end_matches([';', '.', ',', ' ']).trim();
-    let (mut name, note) = match (s.rfind('('), s.ends_with(')')) {
-        (Some(open), true) if open > 0 => (
+    // The note's `(` is looked for only in an item that ends with `)`.
+    let (mut name, note) = match s.ends_with(')').then(|| s.rfind('(')).flatten() {
+        Some(open) if open > 0 => (
             s[..open].trim(),
             Some(s[open + 1..s.len() - 1].trim().to_owned()),
         ),
