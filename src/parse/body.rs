@@ -210,9 +210,14 @@ pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
     // what starts with a letter is `Trang …`, `CÔNG BÁO` or a stamp label (`Người ký:`,
     // `Cơ quan:`, `Thời gian ký:`, `Email:`, `Ký bởi:`). Any other letter, or a lead byte of a
     // letter (every lead byte from `C3` on but `E2` of the dashes), rules the line out.
+    // Of the lines that start with one of those letters, only the ones that open with the
+    // first two bytes of `Trang`, `CÔNG BÁO` or a stamp label go on (`Các`, `Kết`, `Nội` stop).
+    static LETTER_OPENINGS: grammar::FirstPairs = grammar::FirstPairs::of(&["Trang", "CÔNG BÁO"])
+        .union(grammar::FirstPairs::of(&STAMP_LABELS));
     let letter = first.is_ascii_alphabetic();
     if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
         || first >= 0xC3 && first != 0xE2
+        || letter && !LETTER_OPENINGS.may_open(t)
     {
         return None;
     }

@@ -390,12 +390,28 @@ const KEYWORD_HEADS: [[u8; 3]; 10] = {
     heads
 };
 
+/// The first bytes of [`KEYWORDS`] (`P`, `C`, `T`, `M` and the lead byte of `Đ`), as a table.
+const KEYWORD_FIRST: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut i = 0;
+    while i < KEYWORD_HEADS.len() {
+        first[KEYWORD_HEADS[i][0] as usize] = true;
+        i += 1;
+    }
+    first
+};
+
 fn keyword_label(text: &str) -> Option<Label> {
     // Most capitalized lines start with no keyword: comparing the first three bytes (every
     // keyword has more, and so must a line that holds one and a number) rules them out before
     // any word is compared whole; the first byte alone let `Các`, `Công`, `Trong`, `Thực`,
     // `Đảng` through to two whole-word comparisons each.
     let head: [u8; 3] = text.as_bytes().get(..3)?.try_into().ok()?;
+    // Most capitalized lines start with a letter no keyword starts with: one look-up, not ten
+    // comparisons of three bytes.
+    if !KEYWORD_FIRST[usize::from(head[0])] {
+        return None;
+    }
     for (&(word, style), _) in KEYWORDS
         .iter()
         .zip(KEYWORD_HEADS)
@@ -500,27 +516,31 @@ pub fn label(text: &str) -> Option<Label> {
                 .take_while(|b| b.is_ascii_digit())
                 .count()
         };
+        // The parts are counted and measured as they are read: `digits` is
+        // `digit1 ('.' digit1)*`, so it is also the label as written (`parts.join(".")`). The
+        // first part has at most two digits, the others three.
         let mut end = run(0);
+        let mut too_long = end > 2;
+        let mut parts = 1;
+        let mut last_start = 0;
         while bytes.get(end) == Some(&b'.') && end + 1 < bytes.len() {
             let more = run(end + 1);
             if more == 0 {
                 break;
             }
+            too_long |= more > 3;
+            parts += 1;
+            last_start = end + 1;
             end += 1 + more;
         }
-        let (digits, tail) = text.split_at(end);
-        // The parts are read in place: `digits` is `digit1 ('.' digit1)*`, so it is also the
-        // label as written (`parts.join(".")`).
-        let mut parts = 0;
-        let mut last = "";
-        for (n, part) in digits.split('.').enumerate() {
-            if part.len() > 3 || n == 0 && part.len() > 2 {
-                return None;
-            }
-            parts += 1;
-            last = part;
+        if too_long {
+            return None;
         }
-        let value = last.parse().ok();
+        let (digits, tail) = text.split_at(end);
+        // The last part's value: at most three digits, which `u32` holds.
+        let value = bytes
+            .get(last_start..end)
+            .map(|last| last.iter().fold(0u32, |v, &b| v * 10 + u32::from(b - b'0')));
         let (style, sep) = match (parts, tail.chars().next()) {
             (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
             (1, Some('-' | '–')) => (
@@ -532,7 +552,7 @@ pub fn label(text: &str) -> Option<Label> {
             _ => return None,
         };
         let skip = after_label(&tail[sep..])?;
-        if tail[sep..].trim_start().is_empty() && style == NumberStyle::Arabic {
+        if style == NumberStyle::Arabic && tail[sep..].trim_start().is_empty() {
             return None;
         }
         // `3.2 Tinh giản` is a label; `2.594 hồ sơ` and `1.5 triệu đồng` are figures.
@@ -1167,7 +1187,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "PHẦN", "Phần", "CHƯƠNG", "Chương", "TIỂU", "MỤC", "Mục", "mục", "ĐIỀU", "Điều",
                 "Đ", "thứ", "hai", "I", "V", "X", "L", "C", "a", "đ", "ư", "Ủ", "1", "2", "12",
-                ".", ")", "-", "–", ":", " ", "  ", "x", "Ệ",
+                ".", ")", "-", "–", ":", " ", "  ", "x", "Ệ", "123", "0",
             ]), 0..8)
         ) {
             let t = pieces.concat();
