@@ -175,7 +175,7 @@ fn stage_group(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[Doc]) {
     let prepared: Vec<Prepared> = docs
         .iter()
         .map(|d| {
-            let text = vanban::source::normalize(&d.raw).text;
+            let text = vanban::source::normalize(&d.raw).text.into_owned();
             let format = d.format.unwrap_or_else(|| lex::detect_format(&text));
             Prepared { text, format }
         })

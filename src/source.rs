@@ -6,7 +6,9 @@
 //! recorded as a [`Normalization`], so the output says what was done to the user's text.
 //! Normalization never changes the number of lines: line numbers refer to the user's file.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
+
 use unicode_normalization::char::{canonical_combining_class as ccc, compose};
 
 use crate::chars;
@@ -14,9 +16,10 @@ use crate::model::Normalization;
 
 /// Text ready for parsing and the normalizations that produced it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Normalized {
-    /// The normalized text.
-    pub text: String,
+pub struct Normalized<'a> {
+    /// The normalized text: the input itself (after a byte order mark) when nothing changed,
+    /// which is most documents, so they are not copied.
+    pub text: Cow<'a, str>,
     /// What was done, in order.
     pub applied: Vec<Normalization>,
 }
@@ -38,7 +41,7 @@ pub(crate) fn is_zero_width(c: char) -> bool {
 }
 
 /// Normalizes `input`; cheap when the text is already clean (the common case).
-pub fn normalize(input: &str) -> Normalized {
+pub fn normalize(input: &str) -> Normalized<'_> {
     let mut applied = Vec::new();
     let mut text = input;
     if let Some(rest) = text.strip_prefix('\u{FEFF}') {
@@ -110,7 +113,7 @@ pub fn normalize(input: &str) -> Normalized {
         }
     }
     Normalized {
-        text: owned.unwrap_or_else(|| text.to_owned()),
+        text: owned.map_or(Cow::Borrowed(text), Cow::Owned),
         applied,
     }
 }
@@ -429,7 +432,8 @@ mod tests {
             vec![Normalization::Crlf, Normalization::LoneCr]
         );
         // A special space sends the text down the character-by-character path.
-        let mixed = normalize(&format!("{text}\u{00A0}"));
+        let with_space = format!("{text}\u{00A0}");
+        let mixed = normalize(&with_space);
         assert_eq!(mixed.text, format!("{} ", alone.text));
         assert_eq!(
             mixed.applied,
@@ -444,7 +448,8 @@ mod tests {
     #[test]
     fn records_each_change() {
         let nfd = "Ho\u{0300}a";
-        let n = normalize(&format!("\u{FEFF}a\r\nb\rc\u{00A0}d\u{200B}e {nfd}"));
+        let input = format!("\u{FEFF}a\r\nb\rc\u{00A0}d\u{200B}e {nfd}");
+        let n = normalize(&input);
         assert_eq!(n.text, "a\nb\nc de Hòa");
         assert_eq!(
             n.applied,

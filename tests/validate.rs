@@ -708,7 +708,7 @@ fn the_validator_never_panics_on_odd_input() {
             let report = FileReport {
                 file: "odd.txt".into(),
                 profile: p.id.clone(),
-                source: vanban::source::normalize(text).text,
+                source: vanban::source::normalize(text).text.into_owned(),
                 findings: found,
             };
             let _ = render::human(&report, Lang::Vi, false);
@@ -920,7 +920,7 @@ fn report_of(name: &str, profile_id: &str, text: &str, lang: Lang) -> FileReport
     FileReport {
         file: name.into(),
         profile: profile_id.into(),
-        source: vanban::source::normalize(text).text,
+        source: vanban::source::normalize(text).text.into_owned(),
         findings: findings(profile_id, text, lang),
     }
 }

@@ -133,7 +133,7 @@ pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
         reports.push(FileReport {
             file: name,
             profile: profile.id.clone(),
-            source: vanban::source::normalize(&decoded.text).text,
+            source: vanban::source::normalize(&decoded.text).text.into_owned(),
             findings,
         });
     }

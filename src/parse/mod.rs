@@ -107,7 +107,7 @@ pub fn parse_decoded(decoded: &Decoded, options: &Options) -> Document {
 /// Parses a document. Never fails, never panics.
 pub fn parse_with(text: &str, options: &Options) -> Document {
     let normalized = source::normalize(text);
-    let text = normalized.text.as_str();
+    let text: &str = &normalized.text;
     let format = options.format.unwrap_or_else(|| lex::detect_format(text));
     let mut lines = lex::lines(text, format);
     let line_count = lines.last().map_or(0, |l| l.no);

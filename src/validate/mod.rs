@@ -179,7 +179,7 @@ impl Validator {
         let text: Cow<'_, str> = if source.len() == doc.source.bytes {
             Cow::Borrowed(source)
         } else {
-            Cow::Owned(crate::source::normalize(source).text)
+            crate::source::normalize(source).text
         };
         let mut cx = Checker {
             doc,
