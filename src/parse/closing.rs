@@ -17,7 +17,6 @@
 //! Nghị định 30/2020/NĐ-CP Điều 13 and Phụ lục I Mục II.7 (chữ ký), II.9 (nơi nhận);
 //! Hướng dẫn 36-HD/VPTW (T/M, K/T, `Lưu Văn phòng …`).
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -320,25 +319,13 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if done && header::title_type(&line.text).is_some() && is_upper(&line.text) {
             break;
         }
-        // A line of one column is its only segment, as `segment::split` makes it (none when its
-        // text is empty): built in place, without the vector.
+        // A line of one column is its only segment, without the vector of `segment::split`.
         let lines = cx.lines;
         let one;
         let split;
         let segs: &[Segment<'_>] = if segment::is_one_column(&lines[i]) {
-            let line = &lines[i];
-            if line.text.is_empty() {
-                &[]
-            } else {
-                one = [Segment {
-                    text: Cow::Borrowed(&line.text),
-                    start: line.start,
-                    end: line.end,
-                    column: 0,
-                    line: line.no,
-                }];
-                &one
-            }
+            one = segment::whole_line(&lines[i]);
+            one.as_slice()
         } else {
             split = super::body::segments(cx, i);
             &split
@@ -737,37 +724,6 @@ mod tests {
             }
         }
         None
-    }
-
-    /// The segment `parse` builds in place for a line of one column is the one
-    /// `segment::split` makes.
-    #[test]
-    fn one_column_segments_as_split_makes_them() {
-        let mut ones = 0;
-        for (path, text) in crate::oracle::texts() {
-            let format = if path.ends_with(".md") {
-                crate::model::Format::Markdown
-            } else {
-                crate::model::Format::Text
-            };
-            for line in crate::lex::lines(&text, format) {
-                if !segment::is_one_column(&line) {
-                    continue;
-                }
-                let split = segment::split(&line, format);
-                let got: Vec<_> = split
-                    .iter()
-                    .map(|s| (s.text.to_string(), s.start, s.end, s.column, s.line))
-                    .collect();
-                let want: Vec<_> = (!line.text.is_empty())
-                    .then(|| (line.text.to_string(), line.start, line.end, 0, line.no))
-                    .into_iter()
-                    .collect();
-                assert_eq!(got, want, "{:?}", line.raw);
-                ones += 1;
-            }
-        }
-        assert!(ones > 500, "{ones}");
     }
 
     #[test]

@@ -42,21 +42,25 @@ pub fn split<'a>(line: &'a Line<'a>, format: Format) -> Vec<Segment<'a>> {
     out
 }
 
+/// The only segment of a line of one column ([`is_one_column`]), as [`split`] gives it: the
+/// line's text over its whole range; none when the text is empty.
+pub fn whole_line<'a>(line: &'a Line<'a>) -> Option<Segment<'a>> {
+    (!line.text.is_empty()).then(|| Segment {
+        text: Cow::Borrowed(&line.text),
+        start: line.start,
+        end: line.end,
+        column: 0,
+        line: line.no,
+    })
+}
+
 /// [`split`], the segments appended to `out`: a caller that reads line after line keeps one
 /// vector (the header zone asked for three allocations per line).
 pub fn split_into<'a>(line: &'a Line<'a>, format: Format, out: &mut Vec<Segment<'a>>) {
     let raw = line.raw;
     let pipe = line.is_pipe_row();
     if is_one_column(line) {
-        if !line.text.is_empty() {
-            out.push(Segment {
-                text: Cow::Borrowed(&line.text),
-                start: line.start,
-                end: line.end,
-                column: 0,
-                line: line.no,
-            });
-        }
+        out.extend(whole_line(line));
         return;
     }
     let breaks = if pipe { Vec::new() } else { column_breaks(raw) };
