@@ -643,12 +643,8 @@ mod tests {
     #[test]
     fn claims_sort_as_by_key() {
         let mut seed = 0x5EED_u64;
-        let mut next = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n.max(1)
-        };
+        let mut next =
+            move |n: usize| (crate::oracle::xorshift(&mut seed) >> 33) as usize % n.max(1);
         let mut fallbacks = 0;
         for round in 0..600 {
             let len = next(120);
