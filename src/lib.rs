@@ -1,10 +1,10 @@
 //! vanban: Vietnamese administrative documents (văn bản hành chính) as a lossless JSON tree.
 //!
 //! The pipeline, one module a stage:
-//! 0. [`decode`]: bytes to text (UTF-8, UTF-16, Windows-1258), binary files refused by name.
+//! 0. [`decode`](mod@decode): bytes to text (UTF-8, UTF-16, Windows-1258), binary files refused by name.
 //! 1. [`source`]: normalize the text (BOM, line endings, special spaces, NFC) and record it.
 //! 2. [`lex`]: split into lines, strip Markdown decoration for matching.
-//! 3. [`parse`]: zone by zone (header, title, preamble, body, closing, appendices) build the
+//! 3. [`parse`](mod@parse): zone by zone (header, title, preamble, body, closing, appendices) build the
 //!    [`Document`], every consumed byte registered in the source map; what no rule recognizes
 //!    becomes an `unrecognized` node.
 //! 4. [`parse::citation`]: scan every text of the tree for references to other documents.

@@ -6,7 +6,7 @@
 //! 2. [`run`]: entries are taken in chunks; the files of a chunk are converted in parallel on a
 //!    rayon pool and their results come back in input order, so the output order never depends
 //!    on the number of threads and no more than a chunk of results is held at once.
-//! 3. [`file`]: one file, isolated: read, hash, skip when its output is up to date, decode,
+//! 3. [`file`](mod@file): one file, isolated: read, hash, skip when its output is up to date, decode,
 //!    parse (a panic is caught), write atomically. Any failure becomes an error record.
 //! 4. [`summary`]: counts, failures with their reasons, by type, year and encoding, throughput.
 //!

@@ -25,7 +25,7 @@
 //!
 //! A memchr pass jumps from `/` to `/` (every number holds one) and keeps the places where
 //! digits, or a Party type, dash and digits, stand before and a capital (or a year) after; only
-//! there is the number grammar read (by hand, [`number::match_len`]), so the scan is linear and
+//! there is the number grammar read (by hand, `number::match_len`), so the scan is linear and
 //! a text without `/` costs one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
 //! luận`, longest match, in one walk back through a trie of the kinds) and `số`, and a bounded
 //! look-ahead reads the date and the issuer after `của`. One pass of `aho_corasick`'s packed

@@ -138,7 +138,7 @@ pub fn split_into<'a>(line: &'a Line<'a>, format: Format, out: &mut Vec<Segment<
 /// piece is the whole line and cleaning it gives the line's text again.
 ///
 /// Asked of every body line (by the closing zone) and every header line: the `|` is looked for
-/// in blocks the compiler vectorizes ([`has_bar`]; a `memchr` call cost about 70 instructions of
+/// in blocks the compiler vectorizes (`has_bar`; a `memchr` call cost about 70 instructions of
 /// setup on lines this short), and the column breaks only on a line lexing found `spaced`.
 pub fn is_one_column(line: &Line<'_>) -> bool {
     let raw = line.raw.as_bytes();
