@@ -511,6 +511,13 @@ fn clean(raw: &str, format: Format) -> (Cow<'_, str>, u8, bool, bool) {
     (text, heading, emphasized, spaced)
 }
 
+/// True when a first byte `b` starts a character that is not white space: an ASCII graphic
+/// character, or a lead byte other than `C2` (`U+0085`, `U+00A0`), `E1` (`U+1680`), `E2`
+/// (`U+2000`–`U+205F`) and `E3` (`U+3000`).
+pub(crate) fn starts_plain(b: u8) -> bool {
+    b.is_ascii_graphic() || b >= 0xC3 && !matches!(b, 0xE1..=0xE3)
+}
+
 /// `raw.trim()`, without decoding a character when the line starts and ends with one that is
 /// plainly not a space (almost every line).
 fn trim(raw: &str) -> &str {
@@ -520,7 +527,7 @@ fn trim(raw: &str) -> &str {
     };
     // `char::is_whitespace` holds for no ASCII graphic character, and no lead byte but `C2`,
     // `E1`, `E2`, `E3` starts a white space character.
-    let plain_start = first.is_ascii_graphic() || first >= 0xC3 && !matches!(first, 0xE1..=0xE3);
+    let plain_start = starts_plain(first);
     let plain_end = last.is_ascii_graphic();
     match (plain_start, plain_end) {
         (true, true) => raw,
@@ -561,7 +568,7 @@ fn scan<const MARKDOWN: bool>(bytes: &[u8]) -> u8 {
     let mut padded = [0u8; LANES + 1];
     let (block_bytes, last_block, mut facts) = match bytes.last() {
         Some(&last) if n > LANES => {
-            let last_deco = MARKDOWN && matches!(last, b'*' | b'_' | b'\\' | b'<' | b'`');
+            let last_deco = MARKDOWN && is_decoration(last);
             (
                 bytes,
                 n - 1 - LANES,
@@ -606,10 +613,7 @@ fn scan_block<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
     });
     let mut facts = u8::from(run);
     if MARKDOWN {
-        // `_` and `` ` `` are neighbours (5F, 60): one range, which the compiler keeps as compares.
-        let deco = x.iter().fold(false, |acc, &a| {
-            acc | (a == b'*') | (a == b'<') | (a == b'\\') | (a.wrapping_sub(b'_') < 2)
-        });
+        let deco = x.iter().fold(false, |acc, &a| acc | is_decoration(a));
         facts |= u8::from(deco) << 1;
     }
     facts
@@ -694,6 +698,7 @@ fn clean_markdown(trimmed: &str) -> (Cow<'_, str>, u8, bool) {
 }
 
 /// A byte [`clean_markdown`] may drop or change: `*`, `_`, `\\`, `<`, `` ` ``.
+#[inline(always)]
 fn is_decoration(b: u8) -> bool {
     // `_` and `` ` `` are neighbours (5F, 60): one range.
     // Without short-circuits, so that a block of them compiles to vector compares.
@@ -722,9 +727,7 @@ fn next_decoration(bytes: &[u8], mut from: usize) -> usize {
 /// and branches per byte here).
 #[inline(never)]
 fn decorated_block(block: &[u8; 16]) -> bool {
-    block.iter().fold(false, |acc, &a| {
-        acc | (a == b'*') | (a == b'<') | (a == b'\\') | (a.wrapping_sub(b'_') < 2)
-    })
+    block.iter().fold(false, |acc, &a| acc | is_decoration(a))
 }
 
 /// An underscore that opens or closes emphasis (next to a word on one side only).

@@ -388,18 +388,11 @@ fn continues(
 /// instructions of setup) of the general test.
 fn is_table_row(line: &Line<'_>) -> bool {
     match line.raw.as_bytes().first() {
-        Some(&b) if starts_plain(b) => {
+        Some(&b) if crate::lex::starts_plain(b) => {
             b == b'|' && line.is_pipe_row() || line.spaced && line.is_tab_row()
         }
         _ => line.is_pipe_row() || line.is_tab_row(),
     }
-}
-
-/// True when a first byte `b` starts a character that is not white space: an ASCII graphic
-/// character, or a lead byte other than `C2` (`U+0085`, `U+00A0`), `E1` (`U+1680`), `E2`
-/// (`U+2000`–`U+205F`) and `E3` (`U+3000`). The same test as the lexer's trim.
-fn starts_plain(b: u8) -> bool {
-    b.is_ascii_graphic() || b >= 0xC3 && !matches!(b, 0xE1..=0xE3)
 }
 
 /// Splits a table row into cells (pipe or tab), cleaning Markdown in each.
