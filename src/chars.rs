@@ -212,12 +212,9 @@ pub fn is_tabled_letter(c: char) -> bool {
 /// Appends `c.to_uppercase()` to `out`: a capital of the tabled blocks is its own upper case (a
 /// test checks), and is pushed without the standard library's table search.
 pub fn push_upper(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_uppercase());
-    } else if flags(c).is_some_and(|f| f & UPPERCASE != 0) {
-        out.push(c);
-    } else {
-        out.extend(c.to_uppercase());
+    match upper_single(c) {
+        Some(upper) => out.push(upper),
+        None => out.extend(c.to_uppercase()),
     }
 }
 

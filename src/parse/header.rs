@@ -473,11 +473,11 @@ fn split_reference_date<'a>(
     )
 }
 
-/// `text.contains("ngày")`, with a searcher built once (`str::contains` builds one per call,
+/// `text.contains(DAY_WORD)` ([`tables::DAY_WORD`], `ngày`), with a searcher built once (`str::contains` builds one per call,
 /// which costs more than the search on a header segment).
 fn holds_day_word(text: &str) -> bool {
     static DAY: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("ngày".as_bytes()));
+        LazyLock::new(|| memmem::Finder::new(tables::DAY_WORD.as_bytes()));
     DAY.find(text.as_bytes()).is_some()
 }
 
