@@ -5,10 +5,10 @@
 //!
 //! Groups:
 //! - `stage/<input>/<stage>`: `decode` ([`vanban::decode`]: sniffing, UTF-8 validation, a copy),
-//!   `normalize` ([`vanban::source::normalize`]), `lex`
-//!   ([`vanban::lex::lines`]), the zone parsers `header`, `title`, `body`, `closing` (closing and
+//!   `normalize` ([`vanban::normalize`]), `lex`
+//!   ([`vanban::internals::lines`]), the zone parsers `header`, `title`, `body`, `closing` (closing and
 //!   appendices), `sweep` (unclaimed text) and `finish` (citations, family, source map), through
-//!   the hidden `vanban::parse::stages` hooks; `citations` ([`find_citations`] over the whole
+//!   the hidden `vanban::internals` hooks (feature `internals`); `citations` ([`find_citations`] over the whole
 //!   normalized text, the narrowest public scanner); `parse` (the full [`vanban::parse_with`]);
 //!   `to_json` ([`vanban::json::document`], compact, of a parsed document: what `vanban parse
 //!   --compact` writes). A zone's throughput is its time
@@ -24,10 +24,9 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
-use vanban::lex::{self, Line};
+use vanban::internals as lex;
+use vanban::internals::{self as stages, Context, Line, find_citations};
 use vanban::model::{Document, Format};
-use vanban::parse::citation::find_citations;
-use vanban::parse::{Context, body, header, stages, title};
 
 /// The allocator the `vanban` command ships with (see `src/main.rs`).
 #[cfg(feature = "mimalloc")]
@@ -107,9 +106,9 @@ const ZONES: &[&str] = &["header", "title", "body", "closing", "sweep", "finish"
 /// Runs zone `k` on the state left by the zones before it; returns the next line.
 fn zone(k: usize, cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     match k {
-        0 => header::parse(cx, doc),
-        1 => title::parse(cx, doc, at),
-        2 => body::parse_main(cx, doc, at),
+        0 => stages::header(cx, doc),
+        1 => stages::title(cx, doc, at),
+        2 => stages::body(cx, doc, at),
         3 => {
             stages::closing_and_appendices(cx, doc, at);
             at
@@ -168,14 +167,14 @@ fn stage_group(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[Doc]) {
     g.bench_function("normalize", |b| {
         b.iter(|| {
             for d in docs {
-                black_box(vanban::source::normalize(black_box(&d.raw)));
+                black_box(vanban::normalize(black_box(&d.raw)));
             }
         })
     });
     let prepared: Vec<Prepared> = docs
         .iter()
         .map(|d| {
-            let text = vanban::source::normalize(&d.raw).text.into_owned();
+            let text = vanban::normalize(&d.raw).text.into_owned();
             let format = d.format.unwrap_or_else(|| lex::detect_format(&text));
             Prepared { text, format }
         })

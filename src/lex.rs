@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 use memchr::memmem;
 
 use crate::model::Format;
-use crate::{chars, tables};
+use crate::tables;
+use crate::text::{chars, split_lf};
 
 /// One input line.
 #[derive(Debug, Clone)]
@@ -53,21 +54,6 @@ impl Line<'_> {
             .nth(1)
             .is_some()
     }
-}
-
-/// The pieces of `text` between line feeds, like `text.split('\n')` (a final empty piece after
-/// a closing line feed included), found with the vectorized `memchr` rather than the standard
-/// library's word-at-a-time search (several times the instructions over a document).
-pub(crate) fn split_lf(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .chain(std::iter::once(text.len()))
-        .map(move |end| {
-            // A line feed is ASCII: both ends are character boundaries, and `start <= end`.
-            let piece = text.get(start..end).unwrap_or_default();
-            start = end + 1;
-            piece
-        })
 }
 
 /// Splits `text` into lines (LF only: the text is normalized) and cleans each one.

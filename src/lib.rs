@@ -1,22 +1,23 @@
 //! vanban: Vietnamese administrative documents (văn bản hành chính) as a lossless JSON tree.
 //!
-//! The pipeline, one module a stage:
-//! 0. [`decode`](mod@decode): bytes to text (UTF-8, UTF-16, Windows-1258), binary files refused by name.
-//! 1. [`source`]: normalize the text (BOM, line endings, special spaces, NFC) and record it.
-//! 2. [`lex`]: split into lines, strip Markdown decoration for matching.
-//! 3. [`parse`](mod@parse): zone by zone (header, title, preamble, body, closing, appendices) build the
-//!    [`Document`], every consumed byte registered in the source map; what no rule recognizes
-//!    becomes an `unrecognized` node.
-//! 4. [`parse::citation`]: scan every text of the tree for references to other documents.
-//! 5. [`validate`]: check the tree against a profile and report findings with their positions
-//!    ([`check`] parses and validates in one call).
+//! The layers, each importing only from those before it (`tests/architecture.rs` checks it):
+//! 1. `text`: bytes to text ([`decode`](mod@decode): UTF-8, UTF-16, Windows-1258, binary files
+//!    refused by name), normalization ([`normalize`]: BOM, line endings, special spaces, NFC),
+//!    character classes, lines.
+//! 2. [`model`]: the document tree and the validator's [`Finding`](model::Finding); its serde shape
+//!    is the JSON contract.
+//! 3. `tables`: every word of the domain (type names and codes, signature prefixes, marks).
+//! 4. `lex`: lines with Markdown decoration stripped for matching.
+//! 5. `grammar`: one nom grammar per token (document numbers, dates, labels, authority
+//!    prefixes, recipient and archive lines).
+//! 6. `parse`: the driver, the ledger of claimed bytes, the zones (header, title, body,
+//!    closing) and the citation reader build the [`Document`].
+//! 7. [`validate`]: check the tree against a profile ([`check`] parses and validates).
+//! 8. [`output`]: JSON ([`json`]), findings as text, JSON, SARIF or GitHub annotations.
+//! 9. [`batch`]: whole folders, in parallel, with per-file isolation. With the command line it is
+//!    the only code that touches the file system.
 //!
 //! Parsing never fails and never panics: problems in a document are data, not errors.
-//!
-//! Around the pipeline, [`batch`] converts whole folders: a sorted streaming walk, parallel
-//! conversion with per-file isolation, atomic writes, resume, and a summary. With `src/cli/` it is
-//! the only code that touches the file system. [`json`] writes the JSON (the same bytes as
-//! `serde_json`, faster).
 //!
 //! ```
 //! let doc = vanban::parse("BÁO CÁO\nVề kết quả năm 2024\n\nI. KẾT QUẢ\n");
@@ -25,21 +26,24 @@
 //! ```
 
 pub mod batch;
-mod chars;
-pub mod decode;
-pub mod json;
-pub mod lex;
+mod grammar;
+#[cfg(feature = "internals")]
+pub mod internals;
+mod lex;
 pub mod model;
 #[cfg(test)]
 mod oracle;
-pub mod parse;
-pub mod source;
-pub mod tables;
+pub mod output;
+mod parse;
+mod tables;
+mod text;
 pub mod validate;
 
-pub use decode::{DecodeError, Decoded, decode};
 pub use model::Document;
+pub use output::json;
 pub use parse::{Options, parse, parse_bytes, parse_decoded, parse_with, try_parse_with};
+pub use text::decode::{self, DecodeError, Decoded, decode};
+pub use text::normalize::{Normalized, normalize};
 pub use validate::check;
 
 /// The JSON Schema of the output, generated from the model types.

@@ -172,7 +172,7 @@ pub fn doc_type_by_name(text: &str) -> Option<&'static DocType> {
         let fits = text.strip_prefix(t.name).is_some_and(|rest| {
             rest.chars()
                 .next()
-                .is_none_or(|c| !crate::chars::is_alphanumeric(c))
+                .is_none_or(|c| !crate::text::chars::is_alphanumeric(c))
         });
         if fits {
             return Some(t);
@@ -204,15 +204,6 @@ pub fn doc_type_by_kind(kind: &str) -> Option<&'static DocType> {
         .iter()
         .find(|t| std::ptr::eq(t.kind, kind))
         .or_else(|| DOC_TYPES.iter().find(|t| t.kind == kind))
-}
-
-/// Finds the type a code stands for (`BC` → Báo cáo).
-pub fn doc_type_by_code(code: &str) -> Option<&'static DocType> {
-    let canonical = canonical_type_code(code)?;
-    DOC_TYPES
-        .iter()
-        .filter(|t| t.code == Some(canonical) || t.other_codes.contains(&canonical))
-        .min_by_key(|t| t.name.len())
 }
 
 /// Signature authority prefixes, state (`TM.`) and Party (`T/M`) forms. Longer first.
@@ -393,18 +384,6 @@ pub static BREAK_BEFORE: &[&str] = &[
 pub static CONNECTIVE_WORDS: &[&str] = &[
     "tại", "theo", "của", "và", "hoặc", "với", "khoản", "điểm", "Điều", "Khoản", "mục", "Mục",
     "số", "là", "các", "những", "về", "cho", "từ", "đến", "trong",
-];
-
-/// Common abbreviations in issuer names and their full forms (Nghị định 30/2020 allows
-/// abbreviating the superior body, e.g. `UBND TỈNH X`).
-pub static ISSUER_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("UBND", "ỦY BAN NHÂN DÂN"),
-    ("HĐND", "HỘI ĐỒNG NHÂN DÂN"),
-    ("MTTQ", "MẶT TRẬN TỔ QUỐC"),
-    ("TAND", "TÒA ÁN NHÂN DÂN"),
-    ("VKSND", "VIỆN KIỂM SÁT NHÂN DÂN"),
-    ("BCĐ", "BAN CHỈ ĐẠO"),
-    ("BCH", "BAN CHẤP HÀNH"),
 ];
 
 /// Words that open the name of a body in capitals; a header line that starts with one of them
@@ -715,9 +694,6 @@ mod tests {
                 assert_eq!(doc_type_by_name(&text), walk(&text), "{text:?}");
             }
         }
-        assert_eq!(
-            doc_type_by_code("Ctr").map(|t| t.kind),
-            Some("chương trình")
-        );
+        assert_eq!(canonical_type_code("Ctr"), Some("CTr"));
     }
 }

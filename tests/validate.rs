@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use vanban::validate::render::{self, FileReport};
+use vanban::output::render::{self, FileReport};
 use vanban::validate::{Finding, Lang, Profile, RULES, Severity, Validator};
 
 /// A complete state report that no rule objects to.
@@ -708,7 +708,7 @@ fn the_validator_never_panics_on_odd_input() {
             let report = FileReport {
                 file: "odd.txt".into(),
                 profile: p.id.clone(),
-                source: vanban::source::normalize(text).text.into_owned(),
+                source: vanban::normalize(text).text.into_owned(),
                 findings: found,
             };
             let _ = render::human(&report, Lang::Vi, false);
@@ -920,7 +920,7 @@ fn report_of(name: &str, profile_id: &str, text: &str, lang: Lang) -> FileReport
     FileReport {
         file: name.into(),
         profile: profile_id.into(),
-        source: vanban::source::normalize(text).text.into_owned(),
+        source: vanban::normalize(text).text.into_owned(),
         findings: findings(profile_id, text, lang),
     }
 }

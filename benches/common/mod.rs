@@ -110,9 +110,31 @@ pub fn paragraph(rng: &mut Rng, end: char) -> String {
     p
 }
 
-/// A roman numeral (1..=399), written by the parser's own grammar.
-pub fn roman(n: usize) -> String {
-    vanban::parse::grammar::to_roman(u32::try_from(n).unwrap_or(u32::MAX))
+/// A roman numeral (1..=3999).
+pub fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
 }
 
 const HEADER: &str = "ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let profile = &profiles[usize::from(pick >> 1) % profiles.len()];
     let lang = if pick & 1 == 0 { Lang::Vi } else { Lang::En };
     let doc = vanban::parse(text);
-    let normalized = vanban::source::normalize(text).text.into_owned();
+    let normalized = vanban::normalize(text).text.into_owned();
     let json = serde_json::to_value(&doc).expect("the document serializes");
     let lines = doc.source.lines.max(1);
     let findings = Validator::new(profile).with_lang(lang).validate(&doc, text);

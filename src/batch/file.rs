@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Config, Entry, FileError, FileReport, Status, VERSION, input_hash};
-use crate::decode::{DecodeError, decode_with_limit};
 use crate::model::Document;
+use crate::text::decode::{DecodeError, decode_with_limit};
 
 /// What every file of a run shares.
 #[derive(Debug)]
@@ -141,7 +141,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
     report.has_findings = !doc.findings.is_empty();
     match &target {
         Some(target) => {
-            let mut json = crate::json::document(&doc, !cx.config.compact)
+            let mut json = crate::output::json::document(&doc, !cx.config.compact)
                 .map_err(|e| FileError::new("write", format!("cannot serialize: {e}")))?;
             json.push(b'\n');
             write_atomic(target, &json).map_err(|e| {
@@ -173,7 +173,7 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, FileError> {
         return Err(decode_error(e));
     }
     // A file that grew past the limit since `metadata` is still refused, and not read whole.
-    crate::decode::read_limited(file, max_bytes)
+    crate::text::decode::read_limited(file, max_bytes)
         .map_err(io_error)?
         .map_err(decode_error)
 }
@@ -210,9 +210,11 @@ fn record_line(path: &Path, document: Option<&Document>, error: Option<&FileErro
         document,
         error,
     };
-    let capacity = document.map_or(256, |doc| crate::json::document_capacity(doc, false));
+    let capacity = document.map_or(256, |doc| {
+        crate::output::json::document_capacity(doc, false)
+    });
     let mut line = Vec::with_capacity(capacity);
-    if let Err(e) = crate::json::append(&mut line, &record) {
+    if let Err(e) = crate::output::json::append(&mut line, &record) {
         let fallback = FileError::new("write", format!("cannot serialize: {e}"));
         let record = Record {
             path: &path,
@@ -220,7 +222,7 @@ fn record_line(path: &Path, document: Option<&Document>, error: Option<&FileErro
             error: Some(&fallback),
         };
         // A record of a path and an error always serializes; `append` leaves `line` empty if not.
-        let _ = crate::json::append(&mut line, &record);
+        let _ = crate::output::json::append(&mut line, &record);
     }
     line.push(b'\n');
     line
@@ -304,7 +306,7 @@ mod tests {
         );
         doc.source.hash = Some("fnv1a64:0000000000000001".to_owned());
         doc.source.vanban_version = Some(VERSION.to_owned());
-        let json = crate::json::to_vec_pretty(&doc).expect("serializes");
+        let json = crate::output::json::to_vec_pretty(&doc).expect("serializes");
         let stamp: Stamp = serde_json::from_slice(&json).expect("stamp reads");
         assert_eq!(
             stamp.source.hash.as_deref(),

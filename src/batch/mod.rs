@@ -60,7 +60,7 @@ impl Default for Config {
         Config {
             jobs: 0,
             force: false,
-            max_bytes: crate::decode::DEFAULT_MAX_BYTES,
+            max_bytes: crate::text::decode::DEFAULT_MAX_BYTES,
             format: None,
             compact: false,
             findings: true,

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use vanban::validate::render::{self, Failure, FileReport};
+use vanban::output::render::{self, Failure, FileReport};
 use vanban::validate::{Lang, Profile, Validator};
 
 /// Arguments of `vanban validate`.
@@ -133,7 +133,7 @@ pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
         reports.push(FileReport {
             file: name,
             profile: profile.id.clone(),
-            source: vanban::source::normalize(&decoded.text).text.into_owned(),
+            source: vanban::normalize(&decoded.text).text.into_owned(),
             findings,
         });
     }

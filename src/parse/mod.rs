@@ -7,22 +7,19 @@
 //! `unrecognized` node at the end, so every non-blank byte of the input lands in exactly one node.
 //! Citations are scanned last, over every text the tree holds ([`citation`]).
 
-pub mod body;
-pub mod citation;
-pub(crate) mod classes;
-pub mod closing;
-pub mod grammar;
-pub mod header;
-pub mod segment;
-pub mod title;
+pub(crate) mod citation;
+pub(crate) mod layout;
+pub(crate) mod zones;
 
-use crate::decode::{DecodeError, Decoded};
+use zones::{body, closing, header, title};
+
 use crate::lex::{self, Line};
 use crate::model::{
     Artifact, ArtifactKind, Document, Family, Format, Normalization, NumberSystem, SourceMapEntry,
     Unrecognized,
 };
-use crate::source;
+use crate::text::decode::{DecodeError, Decoded};
+use crate::text::normalize as source;
 use std::borrow::Cow;
 
 /// How to read the input.
@@ -35,7 +32,7 @@ pub struct Options {
     /// Encoding the text was decoded from, to record in `source.encoding` (default `utf-8`).
     pub encoding: Option<String>,
     /// Largest input [`try_parse_with`] and [`parse_bytes`] accept, in bytes (default
-    /// [`crate::decode::DEFAULT_MAX_BYTES`], 50 MB). A parse holds about seven times its input
+    /// [`crate::text::decode::DEFAULT_MAX_BYTES`], 50 MB). A parse holds about seven times its input
     /// in memory, so the limit bounds memory; [`parse`] and [`parse_with`] do not check it.
     pub max_bytes: u64,
 }
@@ -46,7 +43,7 @@ impl Default for Options {
             format: None,
             path: None,
             encoding: None,
-            max_bytes: crate::decode::DEFAULT_MAX_BYTES,
+            max_bytes: crate::text::decode::DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -79,7 +76,7 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Document, DecodeE
     Ok(parse_with(text, options))
 }
 
-/// Decodes a file's bytes ([`crate::decode::decode`], refusing more than `options.max_bytes`) and
+/// Decodes a file's bytes ([`crate::text::decode::decode`], refusing more than `options.max_bytes`) and
 /// parses the text,
 /// recording the detected encoding in `source.encoding` (it overrides `options.encoding`).
 ///
@@ -93,11 +90,11 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Document, DecodeE
 /// assert_eq!(err.to_string(), "PDF file: extract its text first (e.g. pdftotext -layout)");
 /// ```
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, DecodeError> {
-    let decoded = crate::decode::decode_with_limit(bytes, options.max_bytes)?;
+    let decoded = crate::text::decode::decode_with_limit(bytes, options.max_bytes)?;
     Ok(parse_decoded(&decoded, options))
 }
 
-/// Parses text already decoded by [`crate::decode()`], recording its encoding.
+/// Parses text already decoded by [`crate::text::decode()`], recording its encoding.
 pub fn parse_decoded(decoded: &Decoded, options: &Options) -> Document {
     let mut doc = parse_with(&decoded.text, options);
     decoded.encoding.clone_into(&mut doc.source.encoding);
@@ -184,6 +181,7 @@ pub mod stages {
                 entries: Vec::with_capacity(lines.len()),
             },
             texts: Vec::with_capacity(lines.len()),
+            ends_body: closing::starts_here,
             lines,
             text,
             format,
@@ -203,6 +201,25 @@ pub mod stages {
         }
     }
 
+    #[cfg(feature = "internals")]
+    /// Reads the header from the first line; returns the line after it.
+    pub fn header(cx: &mut Context<'_>, doc: &mut Document) -> usize {
+        super::header::parse(cx, doc)
+    }
+
+    #[cfg(feature = "internals")]
+    /// Reads the title and subject from line `at`; returns the next line.
+    pub fn title(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+        super::title::parse(cx, doc, at)
+    }
+
+    #[cfg(feature = "internals")]
+    /// Reads the preamble and the body from line `at`; returns the first line of the closing.
+    pub fn body(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+        super::body::parse_main(cx, doc, at)
+    }
+
+    #[cfg(feature = "internals")]
     /// Turns every unclaimed piece of text into an `unrecognized` node.
     pub fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
         sweep_unclaimed(cx, doc);
@@ -229,6 +246,9 @@ pub struct Context<'a> {
     pub ledger: Ledger,
     /// Texts to scan for citations, in document order.
     pub texts: Vec<TextSource<'a>>,
+    /// Where the body ends: the closing zone's test, given to the body by the driver so that
+    /// zones never import each other.
+    pub ends_body: fn(&Context<'_>, usize) -> bool,
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.

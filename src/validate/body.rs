@@ -227,7 +227,7 @@ fn styled_as(label: &str, style: NumberStyle) -> String {
 fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
     use NumberStyle as S;
     match style {
-        S::Roman | S::RomanDash => crate::parse::grammar::to_roman(n),
+        S::Roman | S::RomanDash => crate::grammar::to_roman(n),
         S::Arabic | S::ArabicDash => n.to_string(),
         S::Decimal => match like.rsplit_once('.') {
             Some((head, _)) => format!("{head}.{n}"),
@@ -238,8 +238,8 @@ fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
             .nth(n.saturating_sub(1) as usize)
             .map_or_else(|| n.to_string(), String::from),
         S::Article => format!("Điều {n}"),
-        S::Part => format!("Phần {}", crate::parse::grammar::to_roman(n)),
-        S::Chapter => format!("Chương {}", crate::parse::grammar::to_roman(n)),
+        S::Part => format!("Phần {}", crate::grammar::to_roman(n)),
+        S::Chapter => format!("Chương {}", crate::grammar::to_roman(n)),
         S::Division => format!("Mục {n}"),
         S::Subdivision => format!("Tiểu mục {n}"),
     }
@@ -424,6 +424,6 @@ mod tests {
         assert_eq!(label_for(NumberStyle::Decimal, 2, "1.3"), "1.2");
         assert_eq!(label_for(NumberStyle::Letter, 5, "e"), "đ");
         assert_eq!(label_for(NumberStyle::Article, 4, "Điều 6"), "Điều 4");
-        assert_eq!(crate::parse::grammar::to_roman(14), "XIV");
+        assert_eq!(crate::grammar::to_roman(14), "XIV");
     }
 }

@@ -27,7 +27,6 @@ pub mod placeholders;
 pub mod profile;
 pub mod recipients;
 pub mod registry;
-pub mod render;
 pub mod signature;
 pub mod title;
 pub mod unrecognized;
@@ -46,30 +45,8 @@ pub use profile::{Part, Profile, ProfileError};
 pub use registry::{RULES, Rule};
 
 use crate::model::Document;
+pub use crate::model::{Finding, Severity};
 use crate::parse::Options;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The document does not meet the rules; the check fails.
-    Error,
-    /// Probably wrong; fails only with `--deny warnings`.
-    Warning,
-    /// Worth knowing (a draft's blank number, text the parser could not place).
-    Info,
-}
-
-impl Severity {
-    /// `error`, `warning` or `info`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-            Self::Info => "info",
-        }
-    }
-}
 
 /// Language of messages and hints.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -100,33 +77,6 @@ impl fmt::Display for Lang {
             Self::En => "en",
         })
     }
-}
-
-/// One problem found in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct Finding {
-    /// Stable rule code (`HDR001`).
-    pub code: String,
-    /// Rule name (`missing-national-title`).
-    pub name: String,
-    /// Severity after the profile's overrides.
-    pub severity: Severity,
-    /// What is wrong, built from the finding's data.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-    /// 1-based line of the offending text, or of the place where a missing part was expected.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// Line where the marked text ends.
-    pub end_line: usize,
-    /// Column just after the marked text (exclusive), in characters.
-    pub end_column: usize,
-    /// JSON Pointer of the node in the document (`/sections/3`, `/header/national_title`).
-    pub path: String,
-    /// Byte range of the offending text in the normalized input; null when something is missing.
-    pub span: Option<(usize, usize)>,
 }
 
 /// A validator built from a profile; cheap to use on many documents.
@@ -179,7 +129,7 @@ impl Validator {
         let text: Cow<'_, str> = if source.len() == doc.source.bytes {
             Cow::Borrowed(source)
         } else {
-            crate::source::normalize(source).text
+            crate::text::normalize::normalize(source).text
         };
         let mut cx = Checker {
             doc,

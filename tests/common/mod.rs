@@ -94,7 +94,7 @@ pub fn parse_file(path: &Path) -> (String, vanban::Document) {
 /// exactly once, that its ranges lie inside the input on char boundaries, and that every path
 /// points at a node of the document's JSON.
 pub fn assert_lossless(name: &str, input: &str, doc: &vanban::Document) {
-    let normalized = vanban::source::normalize(input).text;
+    let normalized = vanban::normalize(input).text;
     let json = serde_json::to_value(doc).expect("document serializes");
     let mut owner: Vec<Option<usize>> = vec![None; normalized.len()];
     // Offsets of the newlines, so that finding an offset's line is a binary search.

@@ -24,7 +24,7 @@
 //! hand, the grammar costs 0.1M up front (the letter table, at the first non-ASCII char) and
 //! about 250 instructions per candidate, where the regex's anchored search took about 440.
 
-use crate::parse::classes::{LETTER, UPPER, letter_bits};
+use crate::text::classes::{LETTER, UPPER, letter_bits};
 
 /// Longest digit run of a number.
 pub(super) const MAX_DIGITS: usize = 6;

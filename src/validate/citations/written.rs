@@ -12,7 +12,7 @@
 //! As there, `\d` is a digit of any script (General Category Nd) and `\s` any Unicode space:
 //! `ngày ٣/5/2020` is a date whose day does not read, so the answer is `None`, not a later date.
 
-use crate::parse::classes::is_digit;
+use crate::text::classes::is_digit;
 
 /// The day, month and year written after `ngày` in a citation's text, existing or not: the
 /// first `ngày d/m/yyyy` (or `-`, `.`) or `ngày d tháng m năm yyyy`, in any case.

@@ -26,7 +26,8 @@ use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use crate::model::{AuthorityMode, NumberStyle, NumberSystem};
-use crate::{chars, tables};
+use crate::tables;
+use crate::text::chars;
 
 /// A document number split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,12 +22,14 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
-use super::body::is_appendix_start;
-use super::header::{self, is_upper};
-use super::segment::{self, Segment};
-use super::{Context, grammar};
+use crate::grammar;
 use crate::model::{ArtifactKind, Authority, Document, Recipient, Signature};
-use crate::{chars, tables};
+use crate::parse::Context;
+use crate::parse::layout::is_appendix_start;
+use crate::parse::layout::{self as segment, Segment};
+use crate::parse::layout::{self as header, is_upper};
+use crate::tables;
+use crate::text::chars;
 
 /// `Nơi nhận` in any case, after leading dashes and spaces.
 fn is_recipients_label(t: &str) -> bool {
@@ -131,7 +133,7 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
         }
         return grammar::authority(t).is_some() || is_signer_title(t) && signer_follows(cx, i);
     }
-    let segs = super::body::segments(cx, i);
+    let segs = segment::segments(cx, i);
     if segs
         .iter()
         .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
@@ -327,7 +329,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
             one = segment::whole_line(&lines[i]);
             one.as_slice()
         } else {
-            split = super::body::segments(cx, i);
+            split = segment::segments(cx, i);
             &split
         };
         if segs.is_empty() {
@@ -480,7 +482,7 @@ fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
             .claim("/archive", seg.start, seg.end, seg.line, seg.line, cx.text);
     } else {
         doc.recipients.push(recipient(text, seg.line));
-        let path = super::pointer("", "recipients", doc.recipients.len() - 1);
+        let path = crate::parse::pointer("", "recipients", doc.recipients.len() - 1);
         cx.ledger
             .claim_owned(path, seg.start, seg.end, seg.line, seg.line, cx.text);
     }
@@ -820,7 +822,7 @@ mod tests {
         let segs = if one_column {
             Vec::new()
         } else {
-            super::super::body::segments(cx, i)
+            segment::segments(cx, i)
         };
         let opens = if one_column {
             old_authority(t).is_some()
@@ -871,7 +873,8 @@ mod tests {
                     lines: &lines,
                     text,
                     format,
-                    ledger: super::super::Ledger::default(),
+                    ledger: crate::parse::Ledger::default(),
+                    ends_body: starts_here,
                     texts: Vec::new(),
                 };
                 for (i, line) in lines.iter().enumerate() {

@@ -55,12 +55,12 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::model::{Citation, NumberSystem};
-use crate::parse::classes::{LETTER, UPPER, letter_bits};
 use crate::tables::{
     AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_CODES, ISSUER_NAME_STOPS, ISSUER_WORD,
     MONTH_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
     YEAR_WORD, canonical_type_code, doc_type_by_kind,
 };
+use crate::text::classes::{LETTER, UPPER, letter_bits};
 
 /// A citation found in a text, with its byte range in that text.
 #[derive(Debug, Clone, PartialEq, Eq)]

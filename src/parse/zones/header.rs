@@ -22,12 +22,14 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
-use super::segment::{self, Segment};
-use super::{Context, grammar};
+use crate::grammar;
 use crate::model::{
     Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, TextLine, Title,
 };
-use crate::{chars, tables};
+use crate::parse::Context;
+use crate::parse::layout::{self as segment, Segment, is_rule, is_upper, title_type};
+use crate::tables;
+use crate::text::chars;
 
 /// What a header segment is.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,101 +63,9 @@ fn fold_accents(s: &str) -> String {
 /// The replacements of [`fold_accents`], in order.
 const ACCENT_FOLDS: [(&str, &str); 3] = [("HOÀ", "HÒA"), ("UỶ", "ỦY"), ("  ", " ")];
 
-/// True for a rule line: only `_`, `-`, `=`, `*`, `─`, `—`, `–`, `.`.
-pub fn is_rule(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .chars()
-            .all(|c| matches!(c, '_' | '-' | '=' | '*' | '─' | '—' | '–' | '~' | ' '))
-}
-
-/// Share of upper-case letters among letters; `None` when the text has fewer than 2 letters.
-pub fn upper_ratio(text: &str) -> Option<f32> {
-    let (mut letters, mut upper) = (0u32, 0u32);
-    for c in text.chars() {
-        let (alphabetic, uppercase) = chars::alphabetic_upper(c);
-        if alphabetic {
-            letters += 1;
-            upper += u32::from(uppercase);
-        }
-    }
-    (letters >= 2).then(|| upper as f32 / letters as f32)
-}
-
-/// True when the text is written in capitals: `upper_ratio(text) >= 0.85`.
-///
-/// Most lines are running text, so the scan stops as soon as the lower-case letters seen are
-/// more than 16% of all the letters the text could still hold: even a capital rest could not
-/// lift the ratio above 0.84 then.
-///
-/// Running text is ruled out first by `surely_lower`, which counts bytes in blocks the compiler
-/// vectorizes instead of decoding and looking up every character (it asked about 1,000
-/// instructions of a clause of a few hundred bytes); what it lets through (capitals, short or
-/// mixed text) is read character by character.
-pub fn is_upper(text: &str) -> bool {
-    /// Bytes per block of `surely_lower`.
-    const BLOCK: usize = 16;
-
-    /// True when the lower-case ASCII letters of a prefix of `bytes` (UTF-8) are more than 16%
-    /// of the letters the whole text can hold: then fewer than 84% of its letters are capitals.
-    ///
-    /// The letters of the prefix are at most its ASCII letters and the characters that start
-    /// with a lead byte (`C0`–`FF`); the rest holds at most one letter per byte. Lower-case
-    /// ASCII letters are some of the text's lower-case letters. Read `BLOCK` bytes at a time,
-    /// branch-free inside a block; a tail shorter than a block is left to the exact count.
-    fn surely_lower(bytes: &[u8]) -> bool {
-        let total = bytes.len();
-        let (mut lower, mut letters, mut read) = (0usize, 0usize, 0usize);
-        for block in bytes.chunks_exact(BLOCK) {
-            let (mut l, mut a) = (0u8, 0u8);
-            for &b in block {
-                l += u8::from(b.wrapping_sub(b'a') < 26);
-                a += u8::from(((b | 0x20).wrapping_sub(b'a') < 26) | (b >= 0xC0));
-            }
-            lower += usize::from(l);
-            letters += usize::from(a);
-            read += BLOCK;
-            if lower * 100 > 16 * (letters + total - read) {
-                return true;
-            }
-        }
-        false
-    }
-
-    if surely_lower(text.as_bytes()) {
-        return false;
-    }
-    let (mut letters, mut upper) = (0usize, 0usize);
-    let mut rest = text.len();
-    for c in text.chars() {
-        rest -= c.len_utf8();
-        // ASCII (about half the characters of a capitalized Vietnamese line) without the table.
-        let (alphabetic, uppercase) = if c.is_ascii() {
-            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
-        } else {
-            chars::alphabetic_upper(c)
-        };
-        if alphabetic {
-            letters += 1;
-            upper += usize::from(uppercase);
-            // Stopping early only saves work (the answer would be no anyway): it is looked at
-            // after lower-case letters only, so a line in capitals does no arithmetic.
-            if !uppercase && (letters - upper) * 100 > 16 * (letters + rest) {
-                return false;
-            }
-        }
-    }
-    letters >= 2 && upper as f32 / letters as f32 >= 0.85
-}
-
 /// A header item's text for comparisons: outer punctuation trimmed, then [`fold_accents`].
 fn folded(text: &str) -> String {
     fold_accents(text.trim_matches(|c: char| !chars::is_alphanumeric(c)))
-}
-
-/// The national title, accepting `HOÀ` and lost spaces.
-pub fn is_national_title(text: &str) -> bool {
-    is_national_title_folded(&folded(text))
 }
 
 fn is_national_title_folded(t: &str) -> bool {
@@ -277,19 +187,6 @@ pub fn vv_subject(text: &str) -> Option<&str> {
     Some(rest.trim_start_matches([':', ' ']).trim())
 }
 
-/// True when `text` opens with a document type name in capitals: the title line.
-pub fn title_type(text: &str) -> Option<&'static tables::DocType> {
-    let t = text.trim_start_matches(|c: char| !chars::is_alphanumeric(c));
-    let ty = tables::doc_type_by_name(t)?;
-    let rest = t[ty.name.len()..].trim();
-    // `QUYẾT ĐỊNH:` is the enacting line, not a title.
-    if rest.starts_with(':') {
-        return None;
-    }
-    // A long capitalized line that merely starts with a type word is a body heading.
-    (rest.chars().count() <= 300 || !is_upper(rest)).then_some(ty)
-}
-
 fn classify(text: &str) -> Option<Item> {
     if is_rule(text) {
         return Some(Item::Rule);
@@ -354,7 +251,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             break;
         }
         if let Some(kind) =
-            super::body::artifact_kind(line, cx.format).filter(|k| *k != ArtifactKind::Rule)
+            segment::artifact_kind(line, cx.format).filter(|k| *k != ArtifactKind::Rule)
         {
             // Gazette page headers, page numbers and stamps above the header.
             cx.artifact_line(doc, kind, i);
@@ -416,7 +313,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             cx.ledger
                 .claim("/title", s.start, s.end, s.line, s.line, cx.text);
         }
-        cx.remember(super::TextSource::new(&text, line));
+        cx.remember(crate::parse::TextSource::new(&text, line));
         doc.title = Some(Title {
             type_name: Some("CÔNG VĂN".to_owned()),
             type_code: None,
@@ -644,6 +541,7 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::layout::*;
 
     #[test]
     fn folded_item_gate_lets_every_title_and_mark_through() {

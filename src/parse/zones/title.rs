@@ -19,9 +19,10 @@
 //! ## References
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.5 (tên loại và trích yếu nội dung).
 
-use super::header::{self, is_upper};
-use super::{Context, TextSource, grammar};
+use crate::grammar;
 use crate::model::{Document, Title};
+use crate::parse::layout::{self as header, is_upper};
+use crate::parse::{Context, TextSource};
 use crate::tables;
 
 /// True when a line opens the body or another zone, so it cannot continue a subject.
@@ -58,7 +59,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     );
     let t = line
         .text
-        .trim_start_matches(|c: char| !crate::chars::is_alphanumeric(c));
+        .trim_start_matches(|c: char| !crate::text::chars::is_alphanumeric(c));
     let inline = t[ty.name.len()..]
         .trim()
         .trim_start_matches([':', '-', '–'])

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
-use crate::source;
+use super::normalize as source;
 
 const ALPHABETIC: u8 = 1;
 const UPPERCASE: u8 = 2;

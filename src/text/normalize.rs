@@ -11,8 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use unicode_normalization::char::{canonical_combining_class as ccc, compose};
 
-use crate::chars;
-use crate::model::Normalization;
+use super::chars;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// Text ready for parsing and the normalizations that produced it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +23,27 @@ pub struct Normalized<'a> {
     pub text: Cow<'a, str>,
     /// What was done, in order.
     pub applied: Vec<Normalization>,
+}
+
+/// One normalization applied to the input text before parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Normalization {
+    /// A byte order mark was removed.
+    Bom,
+    /// CRLF line endings were turned into LF.
+    Crlf,
+    /// Lone CR line endings were turned into LF.
+    LoneCr,
+    /// The text was composed to Unicode NFC.
+    Nfc,
+    /// Non-breaking and other special spaces were turned into plain spaces.
+    SpecialSpaces,
+    /// Zero-width characters (ZWSP, ZWJ, soft hyphen …) were removed.
+    ZeroWidth,
+    /// The text had lost its line breaks; lines were recovered at structural phrases (the pieces
+    /// share the input's line number).
+    LineBreaksRecovered,
 }
 
 /// Spaces other than U+0020 that Word and PDF exports leave in text.
@@ -126,7 +148,7 @@ fn nfc_by_line(text: &str) -> Option<String> {
     let mut out: Option<String> = None;
     let mut scratch = String::new();
     let mut start = 0;
-    for line in crate::lex::split_lf(text) {
+    for line in super::split_lf(text) {
         // Most Vietnamese NFC text answers `Yes` to the quick check. For a `Maybe` (a
         // combining mark that may belong to the letter before), composing the line and
         // comparing is the full check, and leaves the answer ready to use.

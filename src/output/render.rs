@@ -8,7 +8,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Counts, Finding, Lang, Severity, registry};
+use crate::model::{Finding, Severity};
+use crate::validate::{Counts, Lang, registry};
 
 /// The findings of one file.
 #[derive(Debug, Clone)]

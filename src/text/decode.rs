@@ -14,7 +14,7 @@
 //!    that looks like text (no control bytes) is read as Windows-1258.
 //!
 //! The decoded text is faithful to the file: a byte order mark stays as U+FEFF and Windows-1258
-//! tone marks stay combining characters, so that [`crate::source::normalize`] records the BOM
+//! tone marks stay combining characters, so that [`crate::text::normalize::normalize`] records the BOM
 //! removal and the NFC composition it then does.
 //!
 //! Legacy Vietnamese font encodings (TCVN3/ABC, VNI, VIQR) are not detected: their bytes read as

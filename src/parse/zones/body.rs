@@ -18,14 +18,15 @@
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.6 (bố cục: Phần, Chương, Mục, Điều, khoản, điểm; and
 //! Phần, Mục, khoản, điểm for reports); Phụ lục I Mục III.1 (Phụ lục).
 
-use super::header::{self, is_upper};
-use super::segment;
-use super::{Context, TextSource, closing, grammar, pointer, push_index};
+use crate::grammar;
 use crate::lex::Line;
 use crate::model::{
     Appendix, ArtifactKind, BlockKind, Document, Format, Join, JoinReason, NumberStyle, Paragraph,
     PreambleItem, PreambleKind, Section, Table,
 };
+use crate::parse::layout::{self as header, is_upper};
+use crate::parse::layout::{artifact_kind, is_appendix_start};
+use crate::parse::{Context, TextSource, pointer, push_index};
 use crate::tables;
 use std::borrow::Cow;
 
@@ -189,90 +190,6 @@ impl Builder {
         self.last = None;
         &self.paths
     }
-}
-
-/// True when a line opens an appendix (`PHỤ LỤC I`, `Phụ lục 2` as a heading).
-pub fn is_appendix_start(line: &Line<'_>) -> bool {
-    let t = line.text.as_ref();
-    t.starts_with("PHỤ LỤC")
-        || t.starts_with("Phụ lục")
-            && (line.heading > 0 || line.emphasized || t.chars().count() <= 40)
-}
-
-/// A page number, gazette header, signature stamp, rule or bare markup line.
-pub fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
-    let t = line.text.as_ref();
-    let Some(&first) = t.as_bytes().first() else {
-        return Some(ArtifactKind::Markup);
-    };
-    // Asked of every body line, most of which start with a letter. Rules and the trimmed marks
-    // around a page number (`-`, `–`, `(`, `.`) are not letters, a footnote starts with a digit;
-    // what starts with a letter is `Trang …`, `CÔNG BÁO` or a stamp label (`Người ký:`,
-    // `Cơ quan:`, `Thời gian ký:`, `Email:`, `Ký bởi:`). Any other letter, or a lead byte of a
-    // letter (every lead byte from `C3` on but `E2` of the dashes), rules the line out.
-    // Of the lines that start with one of those letters, only the ones that open with the
-    // first two bytes of `Trang`, `CÔNG BÁO` or a stamp label go on (`Các`, `Kết`, `Nội` stop).
-    static LETTER_OPENINGS: grammar::FirstPairs = grammar::FirstPairs::of(&["Trang", "CÔNG BÁO"])
-        .union(grammar::FirstPairs::of(&STAMP_LABELS));
-    let letter = first.is_ascii_alphabetic();
-    if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
-        || first >= 0xC3 && first != 0xE2
-        || letter && !LETTER_OPENINGS.may_open(t)
-    {
-        return None;
-    }
-    // A rule is made of marks, which are neither letters nor digits.
-    if !letter && !first.is_ascii_digit() && header::is_rule(t) {
-        return Some(ArtifactKind::Rule);
-    }
-    // The marks trimmed around a page number are not letters: a line that starts with a letter
-    // is one only after `Trang` (`Thực hiện`, `Các`, `Nghị` are not trimmed).
-    if !letter || t.starts_with("Trang") {
-        let digits = t.trim_matches(|c: char| matches!(c, '-' | '–' | '(' | ')' | ' ' | '.'));
-        let digits = digits.strip_prefix("Trang").map_or(digits, str::trim);
-        if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(ArtifactKind::PageNumber);
-        }
-    }
-    if t.strip_prefix("CÔNG BÁO")
-        .is_some_and(|r| r.starts_with('/') || r.starts_with(" /") || r.starts_with(" Số"))
-    {
-        return Some(ArtifactKind::PageHeader);
-    }
-    // Only the labels that share the line's first byte are compared whole.
-    let first = t.as_bytes().first();
-    if STAMP_LABELS
-        .iter()
-        .any(|p| p.as_bytes().first() == first && t.starts_with(p))
-    {
-        return Some(ArtifactKind::Stamp);
-    }
-    if format == Format::Text && is_footnote(t) {
-        return Some(ArtifactKind::Footnote);
-    }
-    None
-}
-
-/// The labels of a digital signature stamp's lines.
-const STAMP_LABELS: [&str; 5] = [
-    "Người ký:",
-    "Cơ quan:",
-    "Thời gian ký:",
-    "Email:",
-    "Ký bởi:",
-];
-
-/// `1 Thường trực Tỉnh ủy …`: a footnote body at a page bottom of PDF text.
-fn is_footnote(t: &str) -> bool {
-    // One or two digits, counted in place (ASCII digits are one byte each).
-    let digits = t.bytes().take(3).take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 2 {
-        return false;
-    }
-    let (number, rest) = t.split_at(digits);
-    rest.starts_with(' ')
-        && rest[1..].chars().next().is_some_and(char::is_uppercase)
-        && number != "0"
 }
 
 /// List markers with the white space after them, in the order they are tried.
@@ -579,7 +496,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         if is_appendix_start(line) && (b.mode == Mode::Main || i != at) {
             break;
         }
-        if b.mode == Mode::Main && closing::starts_here(cx, i) {
+        if b.mode == Mode::Main && (cx.ends_body)(cx, i) {
             break;
         }
         if b.mode == Mode::Main
@@ -858,11 +775,7 @@ fn heading<'a>(
     {
         if let Some(k) = cx.next_non_blank(i + 1) {
             let t = lines[k].text.as_ref();
-            if k <= i + 2
-                && is_upper(t)
-                && grammar::label(t).is_none()
-                && !closing::starts_here(cx, k)
-            {
+            if k <= i + 2 && is_upper(t) && grammar::label(t).is_none() && !(cx.ends_body)(cx, k) {
                 title = Some(t);
                 title_line = Some(k);
                 next = k + 1;
@@ -985,12 +898,6 @@ fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
     j
 }
 
-/// Splits `line` into column segments; kept here so body and closing agree.
-pub fn segments<'a>(cx: &Context<'a>, i: usize) -> Vec<segment::Segment<'a>> {
-    let lines = cx.lines;
-    segment::split(&lines[i], cx.format)
-}
-
 /// Reads a `Kính gửi:` block at line `i`: one addressee on the same line, or a list of items
 /// under it. Returns the next line.
 fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize) -> usize {
@@ -1066,6 +973,7 @@ mod tests {
 #[cfg(test)]
 mod gate_tests {
     use super::*;
+    use crate::parse::layout::*;
 
     #[test]
     fn piece_len_is_exact_up_to_the_cap() {
@@ -1123,6 +1031,7 @@ mod gate_tests {
 #[cfg(test)]
 mod oracle_tests {
     use super::*;
+    use crate::parse::layout::*;
     use proptest::prelude::*;
 
     /// Every line of the oracle texts, and the text after each space of it (`rest` of a label).

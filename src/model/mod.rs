@@ -9,8 +9,13 @@
 //! Field names and shapes are the JSON contract (`schemas/document.schema.json`); changing them
 //! means bumping [`SCHEMA_VERSION`].
 
+mod finding;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+pub use crate::text::normalize::Normalization;
+pub use finding::{Finding, Severity};
 
 /// Version of the JSON shape; bumped on every incompatible change of the model.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -55,7 +60,7 @@ pub struct Document {
     pub unrecognized: Vec<Unrecognized>,
     /// What the validator found (`vanban::check`); empty when the document was only parsed.
     #[serde(default)]
-    pub findings: Vec<crate::validate::Finding>,
+    pub findings: Vec<Finding>,
     /// Which node owns which bytes of the normalized input, in input order.
     pub source_map: Vec<SourceMapEntry>,
 }
@@ -92,27 +97,6 @@ pub enum Format {
     Markdown,
     /// Plain text (typed, or extracted from PDF or DOC).
     Text,
-}
-
-/// One normalization applied to the input text before parsing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Normalization {
-    /// A byte order mark was removed.
-    Bom,
-    /// CRLF line endings were turned into LF.
-    Crlf,
-    /// Lone CR line endings were turned into LF.
-    LoneCr,
-    /// The text was composed to Unicode NFC.
-    Nfc,
-    /// Non-breaking and other special spaces were turned into plain spaces.
-    SpecialSpaces,
-    /// Zero-width characters (ZWSP, ZWJ, soft hyphen …) were removed.
-    ZeroWidth,
-    /// The text had lost its line breaks; lines were recovered at structural phrases (the pieces
-    /// share the input's line number).
-    LineBreaksRecovered,
 }
 
 /// Family of rules a document follows.

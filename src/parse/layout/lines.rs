@@ -1,0 +1,218 @@
+//! Questions about one line that several zones ask: is it in capitals, a rule, a title, an
+//! artifact (page number, stamp), the start of an appendix; and its column segments.
+
+use crate::lex::Line;
+use crate::model::{ArtifactKind, Format};
+use crate::tables;
+use crate::text::chars;
+
+use super::segment;
+use crate::grammar;
+use crate::parse::Context;
+
+/// True for a rule line: only `_`, `-`, `=`, `*`, `─`, `—`, `–`, `.`.
+pub(crate) fn is_rule(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| matches!(c, '_' | '-' | '=' | '*' | '─' | '—' | '–' | '~' | ' '))
+}
+
+/// Share of upper-case letters among letters (the reference [`is_upper`] is tested against); `None` when the text has fewer than 2 letters.
+#[cfg(test)]
+pub(crate) fn upper_ratio(text: &str) -> Option<f32> {
+    let (mut letters, mut upper) = (0u32, 0u32);
+    for c in text.chars() {
+        let (alphabetic, uppercase) = chars::alphabetic_upper(c);
+        if alphabetic {
+            letters += 1;
+            upper += u32::from(uppercase);
+        }
+    }
+    (letters >= 2).then(|| upper as f32 / letters as f32)
+}
+
+/// True when the text is written in capitals: `upper_ratio(text) >= 0.85`.
+///
+/// Most lines are running text, so the scan stops as soon as the lower-case letters seen are
+/// more than 16% of all the letters the text could still hold: even a capital rest could not
+/// lift the ratio above 0.84 then.
+///
+/// Running text is ruled out first by `surely_lower`, which counts bytes in blocks the compiler
+/// vectorizes instead of decoding and looking up every character (it asked about 1,000
+/// instructions of a clause of a few hundred bytes); what it lets through (capitals, short or
+/// mixed text) is read character by character.
+pub(crate) fn is_upper(text: &str) -> bool {
+    /// Bytes per block of `surely_lower`.
+    const BLOCK: usize = 16;
+
+    /// True when the lower-case ASCII letters of a prefix of `bytes` (UTF-8) are more than 16%
+    /// of the letters the whole text can hold: then fewer than 84% of its letters are capitals.
+    ///
+    /// The letters of the prefix are at most its ASCII letters and the characters that start
+    /// with a lead byte (`C0`–`FF`); the rest holds at most one letter per byte. Lower-case
+    /// ASCII letters are some of the text's lower-case letters. Read `BLOCK` bytes at a time,
+    /// branch-free inside a block; a tail shorter than a block is left to the exact count.
+    fn surely_lower(bytes: &[u8]) -> bool {
+        let total = bytes.len();
+        let (mut lower, mut letters, mut read) = (0usize, 0usize, 0usize);
+        for block in bytes.chunks_exact(BLOCK) {
+            let (mut l, mut a) = (0u8, 0u8);
+            for &b in block {
+                l += u8::from(b.wrapping_sub(b'a') < 26);
+                a += u8::from(((b | 0x20).wrapping_sub(b'a') < 26) | (b >= 0xC0));
+            }
+            lower += usize::from(l);
+            letters += usize::from(a);
+            read += BLOCK;
+            if lower * 100 > 16 * (letters + total - read) {
+                return true;
+            }
+        }
+        false
+    }
+
+    if surely_lower(text.as_bytes()) {
+        return false;
+    }
+    let (mut letters, mut upper) = (0usize, 0usize);
+    let mut rest = text.len();
+    for c in text.chars() {
+        rest -= c.len_utf8();
+        // ASCII (about half the characters of a capitalized Vietnamese line) without the table.
+        let (alphabetic, uppercase) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            chars::alphabetic_upper(c)
+        };
+        if alphabetic {
+            letters += 1;
+            upper += usize::from(uppercase);
+            // Stopping early only saves work (the answer would be no anyway): it is looked at
+            // after lower-case letters only, so a line in capitals does no arithmetic.
+            if !uppercase && (letters - upper) * 100 > 16 * (letters + rest) {
+                return false;
+            }
+        }
+    }
+    letters >= 2 && upper as f32 / letters as f32 >= 0.85
+}
+
+/// True when `text` opens with a document type name in capitals: the title line.
+pub(crate) fn title_type(text: &str) -> Option<&'static tables::DocType> {
+    let t = text.trim_start_matches(|c: char| !chars::is_alphanumeric(c));
+    let ty = tables::doc_type_by_name(t)?;
+    let rest = t[ty.name.len()..].trim();
+    // `QUYẾT ĐỊNH:` is the enacting line, not a title.
+    if rest.starts_with(':') {
+        return None;
+    }
+    // A long capitalized line that merely starts with a type word is a body heading.
+    (rest.chars().count() <= 300 || !is_upper(rest)).then_some(ty)
+}
+
+/// True when a line opens an appendix (`PHỤ LỤC I`, `Phụ lục 2` as a heading).
+pub(crate) fn is_appendix_start(line: &Line<'_>) -> bool {
+    let t = line.text.as_ref();
+    t.starts_with("PHỤ LỤC")
+        || t.starts_with("Phụ lục")
+            && (line.heading > 0 || line.emphasized || t.chars().count() <= 40)
+}
+
+/// A page number, gazette header, signature stamp, rule or bare markup line.
+pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
+    let t = line.text.as_ref();
+    let Some(&first) = t.as_bytes().first() else {
+        return Some(ArtifactKind::Markup);
+    };
+    // Asked of every body line, most of which start with a letter. Rules and the trimmed marks
+    // around a page number (`-`, `–`, `(`, `.`) are not letters, a footnote starts with a digit;
+    // what starts with a letter is `Trang …`, `CÔNG BÁO` or a stamp label (`Người ký:`,
+    // `Cơ quan:`, `Thời gian ký:`, `Email:`, `Ký bởi:`). Any other letter, or a lead byte of a
+    // letter (every lead byte from `C3` on but `E2` of the dashes), rules the line out.
+    // Of the lines that start with one of those letters, only the ones that open with the
+    // first two bytes of `Trang`, `CÔNG BÁO` or a stamp label go on (`Các`, `Kết`, `Nội` stop).
+    static LETTER_OPENINGS: grammar::FirstPairs = grammar::FirstPairs::of(&["Trang", "CÔNG BÁO"])
+        .union(grammar::FirstPairs::of(&STAMP_LABELS));
+    let letter = first.is_ascii_alphabetic();
+    if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
+        || first >= 0xC3 && first != 0xE2
+        || letter && !LETTER_OPENINGS.may_open(t)
+    {
+        return None;
+    }
+    // A rule is made of marks, which are neither letters nor digits.
+    if !letter && !first.is_ascii_digit() && is_rule(t) {
+        return Some(ArtifactKind::Rule);
+    }
+    // The marks trimmed around a page number are not letters: a line that starts with a letter
+    // is one only after `Trang` (`Thực hiện`, `Các`, `Nghị` are not trimmed).
+    if !letter || t.starts_with("Trang") {
+        let digits = t.trim_matches(|c: char| matches!(c, '-' | '–' | '(' | ')' | ' ' | '.'));
+        let digits = digits.strip_prefix("Trang").map_or(digits, str::trim);
+        if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(ArtifactKind::PageNumber);
+        }
+    }
+    if t.strip_prefix("CÔNG BÁO")
+        .is_some_and(|r| r.starts_with('/') || r.starts_with(" /") || r.starts_with(" Số"))
+    {
+        return Some(ArtifactKind::PageHeader);
+    }
+    // Only the labels that share the line's first byte are compared whole.
+    let first = t.as_bytes().first();
+    if STAMP_LABELS
+        .iter()
+        .any(|p| p.as_bytes().first() == first && t.starts_with(p))
+    {
+        return Some(ArtifactKind::Stamp);
+    }
+    if format == Format::Text && is_footnote(t) {
+        return Some(ArtifactKind::Footnote);
+    }
+    None
+}
+
+/// The labels of a digital signature stamp's lines.
+pub(crate) const STAMP_LABELS: [&str; 5] = [
+    "Người ký:",
+    "Cơ quan:",
+    "Thời gian ký:",
+    "Email:",
+    "Ký bởi:",
+];
+
+/// `1 Thường trực Tỉnh ủy …`: a footnote body at a page bottom of PDF text.
+pub(crate) fn is_footnote(t: &str) -> bool {
+    // One or two digits, counted in place (ASCII digits are one byte each).
+    let digits = t.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let (number, rest) = t.split_at(digits);
+    rest.starts_with(' ')
+        && rest[1..].chars().next().is_some_and(char::is_uppercase)
+        && number != "0"
+}
+
+/// Splits `line` into column segments; kept here so body and closing agree.
+pub(crate) fn segments<'a>(cx: &Context<'a>, i: usize) -> Vec<segment::Segment<'a>> {
+    let lines = cx.lines;
+    segment::split(&lines[i], cx.format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The early exit of `is_upper` (a block count over bytes, then a character walk that
+        /// stops once capitals can no longer win) never changes its answer: the reference is
+        /// the plain ratio.
+        #[test]
+        fn is_upper_matches_the_ratio(text in "[A-Za-zĐđÀ-ỹ0-9 .,()Σ]{0,80}") {
+            prop_assert_eq!(is_upper(&text), upper_ratio(&text).is_some_and(|r| r >= 0.85));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Layout helpers shared by the zones: column segments of flattened two-column lines
+//! ([`segment`]) and questions about one line ([`lines`]). Zones import these, never each other.
+
+mod lines;
+mod segment;
+
+pub(crate) use lines::*;
+pub(crate) use segment::*;
