@@ -7,6 +7,7 @@
 pub(crate) mod chars;
 pub(crate) mod classes;
 pub mod decode;
+pub(crate) mod kernels;
 pub mod normalize;
 
 /// The pieces of `text` between line feeds, like `text.split('\n')` (a final empty piece after
