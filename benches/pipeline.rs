@@ -8,15 +8,16 @@
 //!   `normalize` ([`vanban::normalize`]), `lex`
 //!   ([`vanban::internals::lines`]), the zone parsers `header`, `title`, `body`, `closing` (closing and
 //!   appendices), `sweep` (unclaimed text) and `finish` (citations, family, source map), through
-//!   the hidden `vanban::internals` hooks (feature `internals`); `citations` ([`find_citations`] over the whole
-//!   normalized text, the narrowest public scanner); `parse` (the full [`vanban::parse_with`]);
+//!   the `vanban::internals` hooks (feature `internals`); `citations` ([`find_citations`] over
+//!   the whole normalized text); `parse` (the full [`vanban::parse_with`]);
 //!   `to_json` ([`vanban::json::document`], compact, of a parsed document: what `vanban parse
-//!   --compact` writes). A zone's throughput is its time
+//!   --compact` writes); `validate` (the validator with the profile `vanban::check` would
+//!   choose, on the parsed tree). A zone's throughput is its time
 //!   per document divided into the whole document's bytes, so the stages add up.
 //! - `end_to_end/<input>`: parse and serialize to compact JSON ([`vanban::json::document`]).
 //! - `linear/<shape>/<1x|10x>`: the same shape at ten times the size; time should grow tenfold.
 //!
-//! Run: `cargo bench --bench pipeline -- --warm-up-time 1 --measurement-time 3`.
+//! Run: `cargo bench --bench pipeline --features internals -- --warm-up-time 1 --measurement-time 3`.
 
 mod common;
 
@@ -226,6 +227,27 @@ fn stage_group(g: &mut BenchmarkGroup<'_, WallTime>, docs: &[Doc]) {
         b.iter(|| {
             for doc in &parsed {
                 black_box(vanban::json::document(black_box(doc), false).expect("serializes"));
+            }
+        })
+    });
+    // The validator on the parsed tree and the normalized text, the profile chosen per
+    // document as `vanban::check` does; its cost should stay below the parse's.
+    let checked: Vec<(vanban::validate::Validator, &Document, &str)> = parsed
+        .iter()
+        .zip(&prepared)
+        .map(|(doc, p)| {
+            let profile = vanban::validate::Profile::for_document(doc);
+            (
+                vanban::validate::Validator::new(profile),
+                doc,
+                p.text.as_str(),
+            )
+        })
+        .collect();
+    g.bench_function("validate", |b| {
+        b.iter(|| {
+            for (validator, doc, text) in &checked {
+                black_box(validator.validate(black_box(doc), black_box(text)));
             }
         })
     });
