@@ -5,6 +5,9 @@
 //! character (exclusive), as in SARIF. Every lookup is total: a range outside the text is clamped,
 //! so a document paired with the wrong text gives odd positions, never a panic.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use crate::model::SourceMapEntry;
 
 /// Line starts and the source map of one document.
@@ -13,6 +16,9 @@ pub struct Locator<'a> {
     text: &'a str,
     starts: Vec<usize>,
     map: &'a [SourceMapEntry],
+    /// The first entry of each path, built on the first look-up: a document with thousands of
+    /// findings would otherwise scan the whole map once per finding.
+    first_of: OnceCell<HashMap<&'a str, usize>>,
 }
 
 /// A place a finding points at.
@@ -32,7 +38,12 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str, map: &'a [SourceMapEntry]) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { text, starts, map }
+        Self {
+            text,
+            starts,
+            map,
+            first_of: OnceCell::new(),
+        }
     }
 
     /// The text.
@@ -84,7 +95,14 @@ impl<'a> Locator<'a> {
 
     /// The first source map entry of a node.
     pub fn entry(&self, path: &str) -> Option<&'a SourceMapEntry> {
-        self.map.iter().find(|e| e.path == path)
+        let first_of = self.first_of.get_or_init(|| {
+            let mut first = HashMap::with_capacity(self.map.len());
+            for (i, e) in self.map.iter().enumerate() {
+                first.entry(e.path.as_str()).or_insert(i);
+            }
+            first
+        });
+        first_of.get(path).and_then(|&i| self.map.get(i))
     }
 
     /// The entry that owns byte `at`.
@@ -154,6 +172,23 @@ mod tests {
         let d = text.find("ngày").unwrap_or(0);
         assert_eq!(loc.point(d), (2, 12));
         assert_eq!(loc.point(text.len() + 10), (2, 16), "clamped past the end");
+    }
+
+    #[test]
+    fn a_node_is_found_by_its_first_entry() {
+        let text = "ab cd ef";
+        let entry = |path: &str, start, end| SourceMapEntry {
+            path: path.to_owned(),
+            start,
+            end,
+            line: 1,
+            end_line: 1,
+        };
+        let map = [entry("/a", 0, 2), entry("/b", 3, 5), entry("/a", 6, 8)];
+        let loc = Locator::new(text, &map);
+        assert_eq!(loc.node("/a"), Some((0, 2)), "the first of two entries");
+        assert_eq!(loc.node("/b"), Some((3, 5)));
+        assert_eq!(loc.node("/c"), None);
     }
 
     #[test]
