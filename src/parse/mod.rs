@@ -94,7 +94,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, DecodeEr
     Ok(parse_decoded(&decoded, options))
 }
 
-/// Parses text already decoded by [`crate::text::decode()`], recording its encoding.
+/// Parses text already decoded by [`crate::decode()`], recording its encoding.
 pub fn parse_decoded(decoded: &Decoded, options: &Options) -> Document {
     let mut doc = parse_with(&decoded.text, options);
     decoded.encoding.clone_into(&mut doc.source.encoding);
