@@ -58,15 +58,32 @@ fn parse_part(module: &[String]) -> Option<String> {
     }
 }
 
-/// Library code of a file: everything before its first `#[cfg(test)]` item, comments dropped.
+/// Library code of a file, comments dropped, with its line numbers. An item behind
+/// `#[cfg(test)]` is left out: a test module (its braces counted) or a single line (a `use`, a
+/// test-only function's signature line); a test may drive the whole pipeline.
 fn library_lines(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
+    let mut lines = text.lines().enumerate().peekable();
+    while let Some((i, line)) = lines.next() {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("#[cfg(test)]") {
-            break;
-        }
         if trimmed.starts_with("//") {
+            continue;
+        }
+        if trimmed.starts_with("#[cfg(test)]") {
+            // Skip further attributes, then the item: to its closing brace when it opens one.
+            let mut depth = 0i32;
+            let mut opened = false;
+            while let Some((_, item)) = lines.next() {
+                let code = item.split("//").next().unwrap_or("");
+                if !opened && code.trim_start().starts_with("#[") {
+                    continue;
+                }
+                depth += code.matches('{').count() as i32 - code.matches('}').count() as i32;
+                opened |= code.contains('{');
+                if depth <= 0 && (opened || code.trim_end().ends_with(';')) {
+                    break;
+                }
+            }
             continue;
         }
         let code = line.split("//").next().unwrap_or("");
@@ -177,5 +194,13 @@ fn the_checker_sees_an_upward_import() {
     let sideways = targets("use super::closing::starts_here;", &zone);
     assert_eq!(parse_part(&sideways[0]).as_deref(), Some("zones::closing"));
     assert_eq!(parse_part(&zone).as_deref(), Some("zones::body"));
-    assert!(library_lines("use crate::a;\n#[cfg(test)]\nuse crate::b;").len() == 1);
+    let lines = library_lines(
+        "use crate::a;\n#[cfg(test)]\nuse crate::b;\n#[cfg(test)]\nmod t {\n    use crate::c;\n}\nuse crate::d;",
+    );
+    let kept: Vec<&str> = lines.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(
+        kept,
+        ["use crate::a;", "use crate::d;"],
+        "test items skipped, code after them kept"
+    );
 }
