@@ -1,7 +1,6 @@
 //! Whether a text is surely not written in capitals, from counts of its bytes.
 
-/// Bytes [`surely_lower`] counts at a time.
-const BLOCK: usize = 16;
+use super::LANES;
 
 /// True when, for some prefix of `bytes` (UTF-8) a whole number of blocks long, the lower-case
 /// ASCII letters of the prefix are more than 16% of a bound on the letters of the whole text:
@@ -15,7 +14,8 @@ const BLOCK: usize = 16;
 pub fn surely_lower(bytes: &[u8]) -> bool {
     let total = bytes.len();
     let (mut lower, mut letters, mut read) = (0usize, 0usize, 0usize);
-    for block in bytes.chunks_exact(BLOCK) {
+    for block in bytes.chunks_exact(LANES) {
+        // A block's counts fit in a byte each.
         let (mut l, mut a) = (0u8, 0u8);
         for &b in block {
             l += u8::from(b.wrapping_sub(b'a') < 26);
@@ -23,7 +23,7 @@ pub fn surely_lower(bytes: &[u8]) -> bool {
         }
         lower += usize::from(l);
         letters += usize::from(a);
-        read += BLOCK;
+        read += LANES;
         if lower * 100 > 16 * (letters + total - read) {
             return true;
         }
@@ -40,8 +40,8 @@ mod tests {
 
     /// [`surely_lower`], plainly: the counts of each prefix of whole blocks.
     fn reference(bytes: &[u8]) -> bool {
-        (1..=bytes.len() / BLOCK).any(|k| {
-            let prefix = &bytes[..k * BLOCK];
+        (1..=bytes.len() / LANES).any(|k| {
+            let prefix = &bytes[..k * LANES];
             let lower = prefix.iter().filter(|b| b.is_ascii_lowercase()).count();
             let letters = prefix
                 .iter()

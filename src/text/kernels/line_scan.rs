@@ -85,9 +85,6 @@ fn block_facts<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
     facts
 }
 
-/// Bytes [`next_decoration`] tests at a time.
-const SKIP: usize = 16;
-
 /// Where the first [`is_decoration`] byte of `bytes` at or after `from` is; `bytes.len()` when
 /// there is none (and `from` when `from` is past the end).
 ///
@@ -97,12 +94,12 @@ const SKIP: usize = 16;
 pub fn next_decoration(bytes: &[u8], mut from: usize) -> usize {
     while let Some(block) = bytes
         .get(from..)
-        .and_then(|rest| rest.first_chunk::<SKIP>())
+        .and_then(|rest| rest.first_chunk::<LANES>())
     {
         if decorated_block(block) {
             break;
         }
-        from += SKIP;
+        from += LANES;
     }
     while bytes.get(from).is_some_and(|&b| !is_decoration(b)) {
         from += 1;
@@ -114,7 +111,7 @@ pub fn next_decoration(bytes: &[u8], mut from: usize) -> usize {
 /// which compiles to byte compares and one mask extraction (a mask byte per byte compiled to a
 /// bit test and a branch per byte here).
 #[inline(never)]
-fn decorated_block(block: &[u8; SKIP]) -> bool {
+fn decorated_block(block: &[u8; LANES]) -> bool {
     block.iter().fold(false, |acc, &a| acc | is_decoration(a))
 }
 
