@@ -32,6 +32,10 @@
 //! );
 //! ```
 
+// One file of about a thousand lines: the `Serializer`, `Compound` and `MapKey` impls cover the
+// serde data model together and share the private writers; most of the length is their one-line
+// methods.
+
 use std::fmt::{self, Display};
 use std::io;
 

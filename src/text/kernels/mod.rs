@@ -39,8 +39,6 @@ pub use escape::{escape_flags, unescaped_len};
 pub use letters::surely_lower;
 pub use line_scan::{DECORATION, SPACE_RUN, is_decoration, line_facts, next_decoration};
 pub use openings::{FirstPairs, first_bytes, first_bytes_of_keys};
-#[cfg(test)]
-pub use plain::PLAIN_LEAD_RANGES;
 pub use plain::plain_leads;
 pub use spaces::spaces;
 pub use trim::{starts_plain, trim};

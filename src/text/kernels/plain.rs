@@ -1,19 +1,6 @@
 //! Whether a text holds only characters of the blocks Vietnamese documents are written in.
 
-#[cfg(test)]
-use std::ops::RangeInclusive;
-
 use super::WIDE;
-
-/// The characters [`plain_leads`] lets through besides ASCII, by the bytes they start with:
-/// `C3`–`C9` (Latin-1 letters, Latin Extended-A and -B, IPA), `E1 B8`–`E1 BB` (Latin Extended
-/// Additional: `ạ`, `ệ`, `ữ`), `E2 80 90`–`E2 80 AE` (dashes, quotes `“ ”`, `…`).
-#[cfg(test)]
-pub const PLAIN_LEAD_RANGES: [RangeInclusive<char>; 3] = [
-    '\u{00C0}'..='\u{027F}',
-    '\u{1E00}'..='\u{1EFF}',
-    '\u{2010}'..='\u{202E}',
-];
 
 /// True when every character of `text` is ASCII or in U+00C0–U+027F (Latin-1 letters, Latin
 /// Extended-A and -B, IPA: lead bytes `C3`–`C9`), U+1E00–U+1EFF (Latin Extended Additional:
@@ -73,10 +60,21 @@ fn suspicious_block(bytes: &[u8], at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::ops::RangeInclusive;
+
     use proptest::prelude::*;
 
     use super::*;
     use crate::text::kernels::arbitrary;
+
+    /// The characters [`plain_leads`] lets through besides ASCII, by the bytes they start with:
+    /// `C3`–`C9` (Latin-1 letters, Latin Extended-A and -B, IPA), `E1 B8`–`E1 BB` (Latin Extended
+    /// Additional: `ạ`, `ệ`, `ữ`), `E2 80 90`–`E2 80 AE` (dashes, quotes `“ ”`, `…`).
+    const PLAIN_LEAD_RANGES: [RangeInclusive<char>; 3] = [
+        '\u{00C0}'..='\u{027F}',
+        '\u{1E00}'..='\u{1EFF}',
+        '\u{2010}'..='\u{202E}',
+    ];
 
     /// [`plain_leads`], plainly.
     fn reference(text: &str) -> bool {
