@@ -7,20 +7,22 @@
 //! bytes and strings: Vietnamese text, the bytes the kernel looks for, and lengths where the
 //! kernel changes path (empty, one block and a byte either side, two and four blocks).
 //!
-//! Conventions, the same in every kernel:
+//! Conventions:
 //! - A block is [`LANES`] bytes, read as a `&[u8; LANES]` and tested lane by lane in plain loops
 //!   over fixed-size arrays, which the compiler turns into vector compares and one reduction per
 //!   block (`unsafe` is forbidden in this crate, so no intrinsics). Lines run about 80 bytes:
 //!   narrower blocks pay a reduction and a branch more often, wider ones leave more of a line to
 //!   the tail.
-//! - The tail: bytes shorter than a block are copied into a block padded with zero bytes, which
-//!   no kernel looks for; a longer run ends with the block that ends at its last byte,
-//!   overlapping the block before it, so no byte is read one at a time.
+//! - The tail of a kernel that needs every byte: bytes shorter than a block are copied into a
+//!   block padded with zero bytes, which no kernel looks for, or the last block is moved back to
+//!   end at the last byte, overlapping the one before. A kernel that finds a position
+//!   ([`next_decoration`], [`unescaped_len`]) reads the block that holds it, and the tail, in
+//!   smaller steps; [`surely_lower`] leaves the tail out (its no says nothing).
 //! - [`plain_leads`], which reads whole documents, takes [`WIDE`] bytes at a time: nothing ends
 //!   it early on most texts, and a wider block pays fewer reductions.
 //! - Where the positions of many hits are wanted in short text (the spaces of a header line, the
 //!   first byte to escape in a JSON string), eight bytes are read as one `u64` and tested with
-//!   integer arithmetic instead ([`spaces`], [`escape_flags`]): hits are a few bytes apart, and
+//!   integer arithmetic instead ([`spaces()`], [`escape_flags`]): hits are a few bytes apart, and
 //!   a vector search would stop and start again at each.
 //! - The first bytes, or the first two, of a table's words are kept as a set ([`first_bytes`],
 //!   [`FirstPairs`]), so one look-up rules out a place where none of them starts.
