@@ -12,9 +12,8 @@ use nom::{IResult, Parser};
 
 use crate::model::{AuthorityMode, NumberStyle, NumberSystem};
 use crate::tables;
-use crate::text::chars;
 
-use crate::text::kernels::FirstPairs;
+use crate::text::kernels::{self, FirstPairs};
 
 /// An authority prefix at the start of `text`: the mode, the prefix as written and the rest.
 pub fn authority(text: &str) -> Option<(AuthorityMode, &str, &str)> {
@@ -24,7 +23,7 @@ pub fn authority(text: &str) -> Option<(AuthorityMode, &str, &str)> {
     // The first two bytes then rule out the lines that start with `T` or `K` in a word
     // (`Trong`, `Thực hiện`, `Kết quả`), which the first byte let through to the prefix
     // comparisons.
-    static FIRST_BYTES: [bool; 256] = chars::first_bytes_of_keys(tables::AUTHORITY_PREFIXES);
+    static FIRST_BYTES: [bool; 256] = kernels::first_bytes_of_keys(tables::AUTHORITY_PREFIXES);
     static FIRST_PAIRS: FirstPairs = FirstPairs::of_keys(tables::AUTHORITY_PREFIXES);
     let first = text.as_bytes().first()?;
     if !FIRST_BYTES[usize::from(*first)] || !FIRST_PAIRS.may_open(text) {

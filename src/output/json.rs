@@ -1,9 +1,10 @@
 //! JSON output: a `serde` serializer that writes the same bytes as `serde_json`, faster.
 //!
-//! Serialization was about a third of the instructions of `parse` + JSON. `serde_json` escapes
-//! every string, struct keys included, one byte at a time through a table and writes through
-//! `io::Write`; here strings are scanned eight bytes at a time (SWAR on a `u64`: a byte below
-//! `0x20`, `"` or `\`), clean runs are copied whole, and everything is appended to a `Vec<u8>`.
+//! Serialization was a large share of the work of `parse` + JSON. `serde_json` escapes every
+//! string, struct keys included, one byte at a time through a table and writes through
+//! `io::Write`; here strings are scanned a block or a word at a time for a byte to escape (a byte
+//! below `0x20`, `"` or `\`, found by the kernels of `text::kernels`), clean runs
+//! are copied whole, and everything is appended to a `Vec<u8>`.
 //!
 //! The output is byte-identical to `serde_json::to_vec` (compact) and `serde_json::to_vec_pretty`
 //! (two-space indent, `[]` and `{}` when empty, `": "` after keys) for the whole serde data model:
@@ -31,11 +32,17 @@
 //! );
 //! ```
 
+// One file of about a thousand lines: the `Serializer`, `Compound` and `MapKey` impls cover the
+// serde data model together and share the private writers; most of the length is their one-line
+// methods.
+
 use std::fmt::{self, Display};
 use std::io;
 
 use serde::Serialize;
 use serde::ser::{self, Impossible};
+
+use crate::text::kernels;
 
 /// Why a value could not be written.
 #[derive(Debug)]
@@ -150,7 +157,7 @@ pub fn document(doc: &crate::Document, pretty: bool) -> Result<Vec<u8>, Error> {
 }
 
 /// Room for a document's JSON, so that the buffer is not grown by doubling (each step a
-/// `realloc` that copies it: 2 to 3% of the instructions of parse + pretty JSON on the corpus).
+/// `realloc` that copies everything written so far).
 /// The text is written once more or less as it came (twice the input covers it and its
 /// escapes); the rest is per node and per line (keys, line numbers, the source map): on the
 /// corpus compact JSON takes up to 117 bytes a line beyond twice the input, pretty JSON up to
@@ -293,43 +300,6 @@ impl Format for Pretty {
     }
 }
 
-/// `0x01` in every byte.
-const ONES: u64 = u64::from_le_bytes([1; 8]);
-/// The high bit of every byte.
-const HIGHS: u64 = ONES << 7;
-
-/// The high bit set in the byte of `chunk` (little-endian) that is a control character, `"` or
-/// `\`. Exact for the lowest such byte only: a borrow out of a flagged byte can flag the bytes
-/// above it, never one below, so `trailing_zeros` finds the first byte to escape.
-#[inline]
-fn flags(chunk: u64) -> u64 {
-    let control = chunk.wrapping_sub(ONES * 0x20) & !chunk;
-    let quote = chunk ^ (ONES * u64::from(b'"'));
-    let quote = quote.wrapping_sub(ONES) & !quote;
-    let backslash = chunk ^ (ONES * u64::from(b'\\'));
-    let backslash = backslash.wrapping_sub(ONES) & !backslash;
-    (control | quote | backslash) & HIGHS
-}
-
-/// Whether no byte of `block` needs an escape: written for the compiler to vectorize (SSE2
-/// compares of all the bytes at once, one test), which the SWAR of [`flags`] cannot match for
-/// long runs; [`flags`] then finds where the escape is.
-#[inline]
-fn clean_block<const N: usize>(block: &[u8; N]) -> bool {
-    // A mask byte per byte, then one OR over the masks: this shape compiles to byte compares,
-    // ORs and one `pmovmskb` (22 instructions for 32 bytes); OR-ing bools or `u8::from(bool)`
-    // straight into one accumulator widened every lane first (about twice the instructions).
-    let mut masks = [0u8; N];
-    for (mask, &b) in masks.iter_mut().zip(block) {
-        *mask = if (b < 0x20) | (b == b'"') | (b == b'\\') {
-            0xff
-        } else {
-            0
-        };
-    }
-    masks.iter().fold(0, |all, &mask| all | mask) == 0
-}
-
 /// Appends `s` as a JSON string, quotes included, escaped as `serde_json` escapes.
 #[inline(always)]
 fn write_str(out: &mut Vec<u8>, s: &str) {
@@ -337,7 +307,7 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     // Most keys and many values are short: quotes and text in one eight-byte store.
     if let 1..=6 = bytes.len() {
         let text = load_tail(bytes);
-        if flags(text) == 0 {
+        if kernels::escape_flags(text) == 0 {
             let n = bytes.len();
             let quoted = u64::from(b'"') | text << 8 | u64::from(b'"') << (8 * (n + 1));
             let end = out.len() + n + 2;
@@ -354,7 +324,7 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
         bytes.last_chunk::<8>(),
     ) {
         let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
-        if flags(first) | flags(last) == 0 {
+        if kernels::escape_flags(first) | kernels::escape_flags(last) == 0 {
             let start = out.len();
             out.reserve(bytes.len() + 2);
             out.push(b'"');
@@ -379,7 +349,7 @@ fn write_str_long(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Spaces, which need no escape, in every byte.
-const SPACES: u64 = ONES * 0x20;
+const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
 
 /// The 1 to 7 bytes of `tail` as the low bytes of a `u64`, spaces above: two overlapping loads
 /// (or three single bytes), no copy of a variable length.
@@ -402,7 +372,7 @@ fn load_tail(tail: &[u8]) -> u64 {
 }
 
 /// Appends the escaped contents of `s`, without quotes: each run of bytes that need no escape
-/// found by [`clean_prefix`] and copied in one piece, then the escape that ends it.
+/// found by [`kernels::unescaped_len`] and copied in one piece, then the escape that ends it.
 ///
 /// The strings that come here are the longer ones (texts of paragraphs, lines and titles;
 /// [`write_str`] stores the short ones itself), which rarely hold an escape: one scan and one
@@ -410,7 +380,7 @@ fn load_tail(tail: &[u8]) -> u64 {
 fn write_str_contents(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
     loop {
-        let clean = clean_prefix(rest);
+        let clean = kernels::unescaped_len(rest);
         let (run, tail) = rest.split_at(clean.min(rest.len()));
         out.extend_from_slice(run);
         match tail.split_first() {
@@ -421,29 +391,6 @@ fn write_str_contents(out: &mut Vec<u8>, s: &str) {
             None => return,
         }
     }
-}
-
-/// The length of the longest prefix of `bytes` with no byte to escape: 32 bytes at a time while
-/// they are clean ([`clean_block`], vectorized), then eight ([`flags`]), then one.
-fn clean_prefix(bytes: &[u8]) -> usize {
-    let mut at = 0;
-    while let Some(block) = bytes.get(at..).and_then(<[u8]>::first_chunk::<32>)
-        && clean_block(block)
-    {
-        at += 32;
-    }
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let found = flags(u64::from_le_bytes(*chunk));
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    let tail = bytes.get(at..).unwrap_or_default();
-    at + tail
-        .iter()
-        .position(|&b| (b < 0x20) | (b == b'"') | (b == b'\\'))
-        .unwrap_or(tail.len())
 }
 
 /// Appends `n` (below 10,000) in decimal: one store of a fixed size per number of digits, where
@@ -459,7 +406,7 @@ fn write_small(out: &mut Vec<u8>, n: u16) {
     }
 }
 
-/// Appends the escape of one byte that [`flags`] flagged.
+/// Appends the escape of one byte that needs one (below `0x20`, `"` or `\`).
 #[cold]
 fn escape(out: &mut Vec<u8>, byte: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";

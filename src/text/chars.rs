@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
+use super::kernels;
 use super::normalize as source;
 
 const ALPHABETIC: u8 = 1;
@@ -83,70 +84,11 @@ fn is_plain(c: char) -> bool {
 /// [`PLAIN`]; ASCII always is): then it has nothing to do.
 ///
 /// Asked of every document's whole text. Most of it is ASCII and Vietnamese letters, which
-/// [`innocent_bytes`] recognizes without decoding, in a loop the compiler vectorizes; only a
-/// text with some other character is decoded and looked up character by character.
+/// [`kernels::plain_leads`] recognizes without decoding (every character it lets through is
+/// plain: a test checks); only a text with some other character is decoded and looked up
+/// character by character.
 pub fn all_plain(text: &str) -> bool {
-    innocent_bytes(text.as_bytes()) || all_plain_by_char(text)
-}
-
-/// Bytes per block of [`innocent_bytes`]: eight SSE2 registers (blocks of 32 and 64 took more
-/// instructions, of 256 too: the tail block is copied and padded).
-const LANES: usize = 128;
-
-/// True when every character of `bytes` (UTF-8) is ASCII or starts with a lead byte that only
-/// begins plain characters: `C3`–`C9` (U+00C0–U+027F: Latin-1 letters, Latin Extended-A and -B,
-/// IPA), `E1 B8`–`E1 BB` (U+1E00–U+1EFF, Latin Extended Additional: `ạ`, `ệ`, `ữ`), `E2 80 90`–
-/// `E2 80 AE` (U+2010–U+202E: dashes, quotes `“ ”`, `…`). A test checks that every character
-/// these cover is plain. Anything else (combining marks, special spaces, other scripts) answers
-/// `false`, and the caller looks closer. Continuation bytes (`80`–`BF`) never start a character.
-///
-/// Read [`LANES`] bytes at a time, each with the two after it, in lane-by-lane code the compiler
-/// turns into vector compares. A first look leaves out `E2` (dashes and quotes are a few per
-/// text): it lets through only `C3`–`C9` and `E1 B8`–`E1 BB` leads, and a block it stops at is
-/// looked at again with `E2 80 90`–`E2 80 AE` allowed. The tail is copied into a block padded
-/// with zero bytes, which fail the `E1`/`E2` checks, so a lead there is suspicious.
-fn innocent_bytes(bytes: &[u8]) -> bool {
-    let n = bytes.len();
-    let mut at = 0;
-    while at + LANES + 2 <= n {
-        if suspicious_block(bytes, at) {
-            return false;
-        }
-        at += LANES;
-    }
-    let mut padded = [0u8; LANES + 2];
-    let rest = bytes.get(at..).unwrap_or_default();
-    padded[..rest.len()].copy_from_slice(rest);
-    !suspicious_block(&padded, 0)
-}
-
-/// [`innocent_bytes`] of the block of `bytes` at `at`: true when a lead byte there is not known
-/// to begin a plain character (`bytes` must hold two bytes after the block).
-#[inline(never)]
-fn suspicious_block(bytes: &[u8], at: usize) -> bool {
-    let Some(w) = bytes
-        .get(at..at + LANES + 2)
-        .and_then(|w| <&[u8; LANES + 2]>::try_from(w).ok())
-    else {
-        return true;
-    };
-    let (x, y, z) = (&w[..LANES], &w[1..=LANES], &w[2..]);
-    // A lead byte other than `C3`–`C9`, except `E1` before `B8`–`BB`.
-    let mut odd = [false; LANES];
-    for k in 0..LANES {
-        let lead = (x[k] >= 0xCA) | (x[k] == 0xC2);
-        let vietnamese = (x[k] == 0xE1) & ((y[k] & 0xFC) == 0xB8);
-        odd[k] = lead & !vietnamese;
-    }
-    if !odd.iter().fold(false, |acc, &o| acc | o) {
-        return false;
-    }
-    let mut bad = [false; LANES];
-    for k in 0..LANES {
-        let punctuation = (x[k] == 0xE2) & (y[k] == 0x80) & (z[k].wrapping_sub(0x90) < 0x1F);
-        bad[k] = odd[k] & !punctuation;
-    }
-    bad.iter().fold(false, |acc, &b| acc | b)
+    kernels::plain_leads(text) || all_plain_by_char(text)
 }
 
 /// [`all_plain`] one character at a time, the table fetched once.
@@ -256,78 +198,19 @@ pub fn upper_single(c: char) -> Option<char> {
     }
 }
 
-/// The set of bytes that start one of `words`, as a table indexed by byte: one look-up rules out
-/// a place where none of them can start.
-pub const fn first_bytes(words: &[&str]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < words.len() {
-        mark_first_byte(&mut table, words[i]);
-        i += 1;
-    }
-    table
-}
-
-/// [`first_bytes`] of the words of a table of `(word, value)` pairs.
-pub const fn first_bytes_of_keys<T>(entries: &[(&str, T)]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < entries.len() {
-        mark_first_byte(&mut table, entries[i].0);
-        i += 1;
-    }
-    table
-}
-
-const fn mark_first_byte(table: &mut [bool; 256], word: &str) {
-    if let Some(&b) = word.as_bytes().first() {
-        table[b as usize] = true;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every character [`innocent_bytes`] lets through is plain, and on every text it accepts,
-    /// the character-by-character answer is yes too.
+    /// Every character [`kernels::plain_leads`] lets through is plain: [`all_plain`] may take
+    /// its yes for an answer.
     #[test]
-    fn innocent_bytes_only_lets_plain_characters_through() {
-        for cp in (0x80..0x1_0000).chain((0x1_0000..0x11_0000).step_by(97)) {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            for text in [
-                c.to_string(),
-                format!("a{c}"),
-                format!("{c}ab"),
-                format!("ab{c}"),
-            ] {
-                if innocent_bytes(text.as_bytes()) {
-                    assert!(is_plain(c), "{c:?} ({cp:04X}) passed as plain");
-                    assert!(all_plain_by_char(&text), "{c:?}");
-                }
+    fn the_plain_leads_kernel_lets_only_plain_characters_through() {
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            if kernels::plain_leads(&format!("a{c}")) {
+                assert!(is_plain(c), "{c:?} ({:04X}) passes as plain", c as u32);
             }
         }
-        for c in ['à', 'Đ', 'ơ', 'ư', 'ệ', 'Ỹ', '“', '”', '–', '…', 'ǘ', 'ɐ'] {
-            let text = format!("{}{c}", "x".repeat(300));
-            assert!(
-                innocent_bytes(text.as_bytes()),
-                "{c:?} should pass the gate"
-            );
-        }
-        for c in [
-            '\u{0300}', '\u{00A0}', '\u{00AD}', '\u{200B}', '\u{202F}', '\u{FEFF}', 'Ω',
-        ] {
-            for pad in [
-                0, 1, 2, 29, 30, 31, 32, 33, 34, 63, 64, 65, 255, 256, 257, 600,
-            ] {
-                let text = format!("{}{c}yz", "x".repeat(pad));
-                assert!(!innocent_bytes(text.as_bytes()), "{c:?} after {pad}");
-            }
-        }
-        assert!(innocent_bytes(b""));
-        assert!(innocent_bytes(b"a"));
     }
 
     #[test]
@@ -363,16 +246,6 @@ mod tests {
     }
 
     #[test]
-    fn first_bytes_marks_the_first_byte_of_each_word() {
-        let table = first_bytes(&["Số", "", "Độc lập", "V/v"]);
-        let marked: Vec<u8> = (0..=255u8).filter(|&b| table[usize::from(b)]).collect();
-        assert_eq!(marked, [b'S', b'V', "Đ".as_bytes()[0]]);
-        let keyed = first_bytes_of_keys(&[("TM.", 1), ("", 2), ("KT.", 3), ("TL.", 4)]);
-        let marked: Vec<u8> = (0..=255u8).filter(|&b| keyed[usize::from(b)]).collect();
-        assert_eq!(marked, [b'K', b'T']);
-    }
-
-    #[test]
     fn agrees_with_the_standard_library() {
         let samples = (0..0x3100u32)
             .chain([0x1_0400, 0x1_D400, 0xFF21, 0xFF41, 0x4E00])
@@ -391,9 +264,7 @@ mod tests {
             assert_eq!(all_plain(&format!("a{c}b")), is_plain(c), "{c:?}");
         }
         assert!(all_plain("Ủy ban “nhân dân” – tỉnh Đồng Tháp… 𝐀"));
-        assert!(innocent_bytes(
-            "Ủy ban “nhân dân” – tỉnh Đồng Tháp…".as_bytes()
-        ));
+        assert!(kernels::plain_leads("Ủy ban “nhân dân” – tỉnh Đồng Tháp…"));
         assert!(
             !all_plain("Ủy ban nhân dân xa\u{0303}"),
             "a combining mark at the end"

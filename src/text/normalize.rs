@@ -180,8 +180,8 @@ fn nfc_by_line(text: &str) -> Option<String> {
 
 /// Appends `line` in NFC to `out`.
 ///
-/// `unicode-normalization`'s iterator costs about 400 instructions a byte on a decomposed
-/// Vietnamese line, most of it spent on the letters that need nothing. The line is cut before
+/// `unicode-normalization`'s iterator is slow on a decomposed Vietnamese line, and spends most of
+/// its work on the letters that need nothing. The line is cut before
 /// every character NFC cannot join to what precedes it ([`chars::starts_nfc_segment`]), and the
 /// NFC of the whole is the NFC of each piece: a piece of one such character is copied, an ASCII
 /// letter and one mark (`a` + U+0301) are joined by a table look-up, and only the other pieces
@@ -309,7 +309,7 @@ fn fix_line_endings(text: &str) -> (String, bool, bool) {
 }
 
 /// Whether there is a carriage return: the vectorized `memchr` crate, not `<[u8]>::contains`
-/// (a word-at-a-time search, about eight times the instructions on a document).
+/// (a word-at-a-time search, several times slower over a document).
 fn memchr_cr(bytes: &[u8]) -> bool {
     memchr::memchr(b'\r', bytes).is_some()
 }

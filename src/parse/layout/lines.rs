@@ -5,9 +5,9 @@ use crate::lex::Line;
 use crate::model::{ArtifactKind, Format};
 use crate::tables;
 use crate::text::chars;
+use crate::text::kernels::{self, FirstPairs};
 
 use super::segment;
-use crate::grammar;
 use crate::parse::Context;
 
 /// True for a rule line: only `_`, `-`, `=`, `*`, `─`, `—`, `–`, `.`.
@@ -38,41 +38,11 @@ pub(crate) fn upper_ratio(text: &str) -> Option<f32> {
 /// more than 16% of all the letters the text could still hold: even a capital rest could not
 /// lift the ratio above 0.84 then.
 ///
-/// Running text is ruled out first by `surely_lower`, which counts bytes in blocks the compiler
-/// vectorizes instead of decoding and looking up every character (it asked about 1,000
-/// instructions of a clause of a few hundred bytes); what it lets through (capitals, short or
-/// mixed text) is read character by character.
+/// Running text is ruled out first by [`kernels::surely_lower`], which counts bytes a block at
+/// a time instead of decoding and looking up every character; what it lets through (capitals,
+/// short or mixed text) is read character by character.
 pub(crate) fn is_upper(text: &str) -> bool {
-    /// Bytes per block of `surely_lower`.
-    const BLOCK: usize = 16;
-
-    /// True when the lower-case ASCII letters of a prefix of `bytes` (UTF-8) are more than 16%
-    /// of the letters the whole text can hold: then fewer than 84% of its letters are capitals.
-    ///
-    /// The letters of the prefix are at most its ASCII letters and the characters that start
-    /// with a lead byte (`C0`–`FF`); the rest holds at most one letter per byte. Lower-case
-    /// ASCII letters are some of the text's lower-case letters. Read `BLOCK` bytes at a time,
-    /// branch-free inside a block; a tail shorter than a block is left to the exact count.
-    fn surely_lower(bytes: &[u8]) -> bool {
-        let total = bytes.len();
-        let (mut lower, mut letters, mut read) = (0usize, 0usize, 0usize);
-        for block in bytes.chunks_exact(BLOCK) {
-            let (mut l, mut a) = (0u8, 0u8);
-            for &b in block {
-                l += u8::from(b.wrapping_sub(b'a') < 26);
-                a += u8::from(((b | 0x20).wrapping_sub(b'a') < 26) | (b >= 0xC0));
-            }
-            lower += usize::from(l);
-            letters += usize::from(a);
-            read += BLOCK;
-            if lower * 100 > 16 * (letters + total - read) {
-                return true;
-            }
-        }
-        false
-    }
-
-    if surely_lower(text.as_bytes()) {
+    if kernels::surely_lower(text.as_bytes()) {
         return false;
     }
     let (mut letters, mut upper) = (0usize, 0usize);
@@ -132,8 +102,8 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     // letter (every lead byte from `C3` on but `E2` of the dashes), rules the line out.
     // Of the lines that start with one of those letters, only the ones that open with the
     // first two bytes of `Trang`, `CÔNG BÁO` or a stamp label go on (`Các`, `Kết`, `Nội` stop).
-    static LETTER_OPENINGS: grammar::FirstPairs = grammar::FirstPairs::of(&["Trang", "CÔNG BÁO"])
-        .union(grammar::FirstPairs::of(&STAMP_LABELS));
+    static LETTER_OPENINGS: FirstPairs =
+        FirstPairs::of(&["Trang", "CÔNG BÁO"]).union(FirstPairs::of(&STAMP_LABELS));
     let letter = first.is_ascii_alphabetic();
     if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
         || first >= 0xC3 && first != 0xE2

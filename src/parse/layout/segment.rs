@@ -7,12 +7,10 @@
 //! segments partition the line, so each can be claimed by a different node.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use memchr::memmem;
 
 use crate::lex::{self, Line};
 use crate::model::Format;
+use crate::text::kernels;
 
 /// One column piece of a line.
 ///
@@ -57,12 +55,18 @@ pub fn whole_line<'a>(line: &'a Line<'a>) -> Option<Segment<'a>> {
 /// [`split`], the segments appended to `out`: a caller that reads line after line keeps one
 /// vector (the header zone asked for three allocations per line).
 pub fn split_into<'a>(line: &'a Line<'a>, format: Format, out: &mut Vec<Segment<'a>>) {
-    let raw = line.raw;
-    let pipe = line.is_pipe_row();
     if is_one_column(line) {
         out.extend(whole_line(line));
         return;
     }
+    split_columns(line, format, out);
+}
+
+/// [`split_into`] of any line, one column or more: its pipe cells, `<br>` pieces and column
+/// breaks, each piece cleaned.
+fn split_columns<'a>(line: &'a Line<'a>, format: Format, out: &mut Vec<Segment<'a>>) {
+    let raw = line.raw;
+    let pipe = line.is_pipe_row();
     let breaks = if pipe { Vec::new() } else { column_breaks(raw) };
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (offset in raw where a piece starts, column)
     if pipe {
@@ -138,8 +142,8 @@ pub fn split_into<'a>(line: &'a Line<'a>, format: Format, out: &mut Vec<Segment<
 /// piece is the whole line and cleaning it gives the line's text again.
 ///
 /// Asked of every body line (by the closing zone) and every header line: the `|` is looked for
-/// in blocks the compiler vectorizes (`has_bar`; a `memchr` call cost about 70 instructions of
-/// setup on lines this short), and the column breaks only on a line lexing found `spaced`.
+/// with [`kernels::contains_byte`], made for lines this short, and the column breaks only on a
+/// line lexing found `spaced`.
 pub fn is_one_column(line: &Line<'_>) -> bool {
     let raw = line.raw.as_bytes();
     // Without a `|` the line is no pipe row either.
@@ -150,51 +154,9 @@ pub fn is_one_column(line: &Line<'_>) -> bool {
         .iter()
         .rposition(|&b| !matches!(b, b' ' | b'\t'))
         .map_or(0, |at| at + 1);
-    !has_bar(raw)
+    !kernels::contains_byte(raw, b'|')
         && !raw.get(..end).is_some_and(|t| t.ends_with(b"<br>"))
         && (!line.spaced || column_breaks(line.raw).is_empty())
-}
-
-/// True when `bytes` hold a `|`: read 32 bytes at a time, the last block moved back to end with
-/// the bytes (or a short line copied into a block padded with zero bytes).
-fn has_bar(bytes: &[u8]) -> bool {
-    const LANES: usize = 32;
-    let bar = |block: &[u8; LANES]| block.iter().fold(false, |acc, &b| acc | (b == b'|'));
-    let n = bytes.len();
-    if n < LANES {
-        let mut padded = [0u8; LANES];
-        if let (Some(to), Some(from)) = (padded.get_mut(..n), bytes.get(..n)) {
-            to.copy_from_slice(from);
-        }
-        return bar(&padded);
-    }
-    let mut blocks = bytes.chunks_exact(LANES);
-    if blocks
-        .by_ref()
-        .filter_map(|b| <&[u8; LANES]>::try_from(b).ok())
-        .any(bar)
-    {
-        return true;
-    }
-    // The bytes after the last whole block, read in the block that ends with them.
-    !blocks.remainder().is_empty()
-        && bytes
-            .get(n - LANES..)
-            .and_then(|b| <&[u8; LANES]>::try_from(b).ok())
-            .is_some_and(bar)
-}
-
-/// True when `bytes` hold a tab, three spaces in a row or ` | `: the separators of
-/// [`column_breaks`]. Vectorized searches with searchers built once (`str::contains("   ")`
-/// would build one per call, which costs more than the search on most lines).
-fn may_have_separator(bytes: &[u8]) -> bool {
-    static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"   "));
-    static PIPE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" | "));
-    // ` | ` needs a `|`: one search for a tab or a bar, then the bar's spaces are checked.
-    let bar = memchr::memchr2(b'\t', b'|', bytes).is_some();
-    bar && (memchr::memchr(b'\t', bytes).is_some() || PIPE.find(bytes).is_some())
-        || THREE_SPACES.find(bytes).is_some()
 }
 
 /// Where a flattened line changes column: a tab, ` | `, or three or more spaces, followed by a
@@ -203,7 +165,7 @@ fn may_have_separator(bytes: &[u8]) -> bool {
 fn column_breaks(raw: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // Most lines hold no separator at all: one pass over the bytes says so.
-    if !may_have_separator(raw.as_bytes()) {
+    if !kernels::has_column_gap(raw.as_bytes()) {
         return out;
     }
     let bytes = raw.as_bytes();
@@ -244,47 +206,42 @@ fn column_breaks(raw: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    /// [`is_one_column`] as it was, with `memchr` and `str::trim_end_matches`.
-    fn old_is_one_column(line: &Line<'_>) -> bool {
-        let raw = line.raw;
-        memchr::memchr(b'|', raw.as_bytes()).is_none()
-            && !raw.trim_end_matches([' ', '\t']).ends_with("<br>")
-            && (!line.spaced || column_breaks(raw).is_empty())
-    }
-
+    /// When [`is_one_column`] says yes, splitting the line the long way ([`split_columns`])
+    /// gives its text as the only segment, over the whole line: on the corpus lines and on made lines with the separators
+    /// and the pieces the split rules trim at edge lengths.
     #[test]
-    fn one_column_agrees_with_the_memchr_test() {
+    fn one_column_is_what_split_gives() {
         let mut texts: Vec<String> = crate::oracle::texts().into_iter().map(|(_, t)| t).collect();
         let mut made = String::new();
         for n in [0, 1, 30, 31, 32, 33, 63, 64, 65, 100] {
             for bar in [
-                "|", "<br>", "| ", " |", "a|b", "\\|", "x<br>  ", "\t", "  ", "   ",
+                "|", "<br>", "| ", " |", "a|b", "\\|", "x<br>  ", "\t", "  ", "   ", "\tB", "   C",
             ] {
                 let pad = "ệ".repeat(n / 3) + &"a".repeat(n % 3);
                 made.push_str(&format!("{pad}{bar}\n{bar}{pad}\n{pad}{bar}{pad}\n"));
             }
         }
         texts.push(made);
-        let mut multi = 0;
+        let (mut one, mut multi) = (0, 0);
         for text in &texts {
-            for format in [crate::model::Format::Text, crate::model::Format::Markdown] {
-                for line in crate::lex::lines(text, format) {
-                    let one = is_one_column(&line);
-                    assert_eq!(one, old_is_one_column(&line), "{:?}", line.raw);
-                    multi += usize::from(!one);
+            for format in [Format::Text, Format::Markdown] {
+                for line in lex::lines(text, format) {
+                    if is_one_column(&line) {
+                        let mut segments = Vec::new();
+                        split_columns(&line, format, &mut segments);
+                        let whole: Vec<_> = whole_line(&line).into_iter().collect();
+                        assert_eq!(segments.len(), whole.len(), "{:?}", line.raw);
+                        for (s, w) in segments.iter().zip(&whole) {
+                            assert_eq!((&s.text, s.start, s.end), (&w.text, w.start, w.end));
+                        }
+                        one += 1;
+                    } else {
+                        multi += 1;
+                    }
                 }
             }
         }
-        assert!(multi > 100, "{multi}");
-        for n in 0..100 {
-            let mut bytes = vec![b'a'; n];
-            assert!(!has_bar(&bytes));
-            for k in 0..n {
-                bytes[k] = b'|';
-                assert!(has_bar(&bytes), "{n} {k}");
-                bytes[k] = b'a';
-            }
-        }
+        assert!(one > 1000 && multi > 100, "{one} {multi}");
     }
 
     fn texts(raw: &str) -> Vec<(String, usize)> {

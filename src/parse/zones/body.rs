@@ -305,7 +305,7 @@ fn continues(
 /// instructions of setup) of the general test.
 fn is_table_row(line: &Line<'_>) -> bool {
     match line.raw.as_bytes().first() {
-        Some(&b) if crate::lex::starts_plain(b) => {
+        Some(&b) if crate::text::kernels::starts_plain(b) => {
             b == b'|' && line.is_pipe_row() || line.spaced && line.is_tab_row()
         }
         _ => line.is_pipe_row() || line.is_tab_row(),

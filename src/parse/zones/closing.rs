@@ -596,7 +596,7 @@ mod tests {
                 .filter_map(|s| s.split(' ').next())
                 .collect()
         });
-        static FIRST_BYTES: [bool; 256] = chars::first_bytes(tables::SIGNER_TITLES);
+        static FIRST_BYTES: [bool; 256] = crate::text::kernels::first_bytes(tables::SIGNER_TITLES);
         if !t
             .as_bytes()
             .first()
@@ -616,7 +616,8 @@ mod tests {
 
     /// [`grammar::authority`] before its two-byte gate.
     fn old_authority(text: &str) -> Option<(crate::model::AuthorityMode, &str, &str)> {
-        static FIRST_BYTES: [bool; 256] = chars::first_bytes_of_keys(tables::AUTHORITY_PREFIXES);
+        static FIRST_BYTES: [bool; 256] =
+            crate::text::kernels::first_bytes_of_keys(tables::AUTHORITY_PREFIXES);
         let first = text.as_bytes().first()?;
         if !FIRST_BYTES[usize::from(*first)] {
             return None;
