@@ -307,24 +307,25 @@ fn roman(text: &str) -> Option<Label> {
 }
 
 /// `digit+ ('.' digit+)*`: the number of parts, the last part, and whether a part is too long
-/// for a label (the first more than two digits, another more than three).
-fn dotted(i: &str) -> IResult<&str, (usize, &str, bool), E<'_>> {
+/// for a label (the first more than two digits, another more than three). Read as bytes: the
+/// digits and the dot are ASCII, and the text is cut only after them.
+fn dotted(i: &[u8]) -> IResult<&[u8], (usize, &[u8], bool), nom::error::Error<&[u8]>> {
     let (i, first) = digit1(i)?;
     fold_many0(
         preceded(char('.'), digit1),
         move || (1, first, first.len() > 2),
-        |(parts, _, long), part: &str| (parts + 1, part, long || part.len() > 3),
+        |(parts, _, long), part: &[u8]| (parts + 1, part, long || part.len() > 3),
     )
     .parse_complete(i)
 }
 
 /// `arabic` or `decimal`: `3. Thực hiện`, `5- Nội dung`, `1.1. Cải cách`, `3.2 Tinh giản`.
 fn arabic_or_decimal(text: &str) -> Option<Label> {
-    let (tail, (parts, last, too_long)) = dotted(text).ok()?;
+    let (tail, (parts, last, too_long)) = dotted(text.as_bytes()).ok()?;
     if too_long {
         return None;
     }
-    let digits = &text[..text.len() - tail.len()];
+    let (digits, tail) = text.split_at_checked(text.len() - tail.len())?;
     let sep_char = tail.chars().next();
     let (style, sep) = match (parts, sep_char) {
         (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
@@ -357,7 +358,8 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
     Some(Label {
         style,
         label: digits.to_owned(),
-        number: last.parse().ok(),
+        // At most three digits, which `u32` holds.
+        number: Some(last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
         depth,
         rest: text.len() - tail.len() + sep + skip,
     })

@@ -417,20 +417,23 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{ArtifactKind, Format};
+    use crate::model::{ArtifactKind, Document, Format};
+
+    /// `text` parsed as plain text (where footnote lines are read).
+    fn parse_text(text: &str) -> Document {
+        let options = crate::Options {
+            format: Some(Format::Text),
+            ..crate::Options::default()
+        };
+        crate::parse_with(text, &options)
+    }
 
     #[test]
     fn layout_lines_in_the_body_are_artifacts() {
         let text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành.\n- 2 -\nTrang 3\n\
                     CÔNG BÁO/Số 12/Ngày 5-3-2021\nNgười ký: Nguyễn Văn A\n\
                     1 Thường trực Tỉnh ủy\n____\nNăm 2025 tiếp tục.\n";
-        let doc = crate::parse_with(
-            text,
-            &crate::Options {
-                format: Some(Format::Text),
-                ..crate::Options::default()
-            },
-        );
+        let doc = parse_text(text);
         let kinds: Vec<(ArtifactKind, usize)> =
             doc.artifacts.iter().map(|a| (a.kind, a.line)).collect();
         assert_eq!(
@@ -454,12 +457,8 @@ mod tests {
 
     #[test]
     fn a_footnote_line_after_a_connective_is_the_sentence_going_on() {
-        let doc = crate::parse_with(
+        let doc = parse_text(
             "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nThực hiện Nghị quyết số\n12 Hội đồng nhân dân tỉnh.\n",
-            &crate::Options {
-                format: Some(Format::Text),
-                ..crate::Options::default()
-            },
         );
         assert!(doc.artifacts.is_empty(), "{:?}", doc.artifacts);
         assert_eq!(
