@@ -3,15 +3,18 @@
 //!
 //! ```text
 //! label    ::= keyword | roman | arabic | decimal | letter
-//! keyword  ::= word ' '+ ( digit+ | numeral | 'thứ' ' '+ ordinal ) sep* ( ' ' any* )?
+//! keyword  ::= word blank+ ( digit+ | numeral | 'thứ' blank+ ordinal ) sep* ( ' ' any* )?
 //! word     ::= 'PHẦN' | 'Phần' | 'CHƯƠNG' | 'Chương' | 'TIỂU MỤC' | 'Tiểu mục' | 'MỤC' | 'Mục'
 //!            | 'ĐIỀU' | 'Điều'                      ; `Điều 3 của Luật` needs a sep: no label
 //! ordinal  ::= 'nhất' | 'hai' | 'ba' | 'tư' | 'bốn' | 'năm' | … | 'mười'   ; `thứ` after Phần only
 //! sep      ::= '.' | ':' | '-' | '–'
 //! roman    ::= numeral ( '.' | '-' | '–' ) ( ' ' any* )?      ; I. ĐẶC ĐIỂM, II- KẾT QUẢ
 //! numeral  ::= [IVXLC]+                             ; written canonically, at most 8 letters
-//! arabic   ::= digit{1,2} ( '.' | ')' | '-' | '–' ) ' ' any+   ; 3. Thực hiện
-//! decimal  ::= digit{1,2} ( '.' digit{1,3} )+ ( ( '.' | ')' ) ( ' ' any* )? | ' ' capital any* )
+//! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | ( '-' | '–' ) ( ' ' any* )? )
+//!                                                     ; 3. Thực hiện, 5- Nội dung
+//! decimal  ::= digit{1,2} ( '.' digit{1,3} )+ ( ( '.' | ')' ) ( ' ' any* )? | ' ' ws* capital any* )
+//! text     ::= ws* non-ws any*
+//! blank    ::= ' ' | '\t'
 //! letter   ::= lower ( ')' ( ' ' any* )? | '.' ' ' capital any* )   ; lower in a b c d đ e g …
 //! ```
 //! A decimal label without its full stop must be followed by a capital: `3.2 Tinh giản` is a
@@ -306,10 +309,13 @@ fn roman(text: &str) -> Option<Label> {
     })
 }
 
+/// What [`dotted`] reads: the number of parts, the last part, whether a part is too long.
+type Dotted<'a> = (usize, &'a [u8], bool);
+
 /// `digit+ ('.' digit+)*`: the number of parts, the last part, and whether a part is too long
 /// for a label (the first more than two digits, another more than three). Read as bytes: the
 /// digits and the dot are ASCII, and the text is cut only after them.
-fn dotted(i: &[u8]) -> IResult<&[u8], (usize, &[u8], bool), nom::error::Error<&[u8]>> {
+fn dotted(i: &[u8]) -> IResult<&[u8], Dotted<'_>, nom::error::Error<&[u8]>> {
     let (i, first) = digit1(i)?;
     fold_many0(
         preceded(char('.'), digit1),
