@@ -8,7 +8,7 @@
 //! end       ::= ';' | '.' | ',' | ' '
 //! ```
 //! The name is what is left, trimmed. A note needs a name before it: `(để b/c)` alone is a name.
-//! The archive line (`- Lưu: VT, …`) has the same marks; [`super::archive`] tells it apart.
+//! The archive line (`- Lưu: VT, …`) has the same marks; [`mod@super::archive`] tells it apart.
 //!
 //! References: Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.9 (nơi nhận).
 

@@ -1,6 +1,6 @@
 //! The `Kính gửi:` block of a công văn or tờ trình, read where the body starts: one addressee
 //! on the opening line, or a list of items under it (each with a list marker, no gap between).
-//! The text of the opening and of each item is [`grammar::addressee`]'s.
+//! The text of the opening and of each item is [`mod@grammar::addressee`]'s.
 
 use super::paragraphs::bullet;
 use crate::grammar;

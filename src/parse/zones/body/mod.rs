@@ -15,8 +15,8 @@
 //! end (`19-` / `NQ/TW`) is joined and the join recorded.
 //!
 //! The driver loop and the section tree are here; paragraphs and their joins
-//! ([`paragraphs`]), headings ([`sections`]), tables ([`table`]) and the `Kính gửi:` block
-//! ([`addressees`]) each have a module.
+//! ([`paragraphs`]), headings ([`sections`]), tables ([`mod@table`]) and the `Kính gửi:` block
+//! ([`mod@addressees`]) each have a module.
 //!
 //! ## References
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.6 (bố cục: Phần, Chương, Mục, Điều, khoản, điểm; and
@@ -64,7 +64,7 @@ struct Last {
     /// Index into `cx.texts`.
     text: usize,
     /// Where the last piece starts in that text (it runs to the end). Its length in characters
-    /// ([`piece_len`]) is asked by a join rule only when the next line neither starts in lower
+    /// ([`paragraphs::piece_len`]) is asked by a join rule only when the next line neither starts in lower
     /// case nor follows a connective: counted then, not for every paragraph and joined line.
     piece_start: usize,
     /// Whether it is a section title (joined into the title) or a paragraph.
