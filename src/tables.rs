@@ -353,8 +353,8 @@ pub static FRAME_PHRASES: &[&str] = &[
     "Độc lập",
     "ĐẢNG CỘNG SẢN",
     "Số:",
-    "Kính gửi",
-    "Nơi nhận",
+    ADDRESSEE_LABEL,
+    RECIPIENTS_LABEL,
     "V/v",
 ];
 
@@ -366,8 +366,8 @@ pub static BREAK_BEFORE: &[&str] = &[
     "ĐẢNG CỘNG SẢN",
     "Số:",
     "V/v",
-    "Kính gửi",
-    "Nơi nhận",
+    ADDRESSEE_LABEL,
+    RECIPIENTS_LABEL,
     "Căn cứ",
     "Theo đề nghị",
     "Xét đề nghị",
@@ -563,6 +563,21 @@ pub static ISSUER_CODES: &[&str] = &[
     "TW", "TU", "HU", "ĐU", "VPTW", "UBKTTW", "UBKTTU", "BTGTU", "BTCTW", "BTGTW",
 ];
 
+/// The opening of the addressee block of a công văn or tờ trình (`Kính gửi: Sở Tư pháp`).
+pub const ADDRESSEE_LABEL: &str = "Kính gửi";
+
+/// The label of the recipients list (`Nơi nhận:`), as it is written above the list.
+pub const RECIPIENTS_LABEL: &str = "Nơi nhận";
+
+/// [`RECIPIENTS_LABEL`] in capitals, the other spelling met in exports (a test checks it).
+pub const RECIPIENTS_LABEL_UPPER: &str = "NƠI NHẬN";
+
+/// The word the archive line of the recipients list opens with (`- Lưu: VT, TCCB.`).
+pub const ARCHIVE_WORD: &str = "Lưu";
+
+/// [`ARCHIVE_WORD`] in capitals (a test checks it).
+pub const ARCHIVE_WORD_UPPER: &str = "LƯU";
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -695,5 +710,11 @@ mod tests {
             }
         }
         assert_eq!(canonical_type_code("Ctr"), Some("CTr"));
+    }
+
+    #[test]
+    fn capital_spellings_are_the_words_in_capitals() {
+        assert_eq!(RECIPIENTS_LABEL.to_uppercase(), RECIPIENTS_LABEL_UPPER);
+        assert_eq!(ARCHIVE_WORD.to_uppercase(), ARCHIVE_WORD_UPPER);
     }
 }

@@ -73,7 +73,7 @@ fn library_lines(text: &str) -> Vec<(usize, String)> {
             // Skip further attributes, then the item: to its closing brace when it opens one.
             let mut depth = 0i32;
             let mut opened = false;
-            while let Some((_, item)) = lines.next() {
+            for (_, item) in lines.by_ref() {
                 let code = item.split("//").next().unwrap_or("");
                 if !opened && code.trim_start().starts_with("#[") {
                     continue;

@@ -1,21 +1,39 @@
-//! Numbering labels at the start of a line: `I.`, `1.1.`, `a)`, `Điều 1.`, `PHẦN I`, `Chương II`.
+//! Numbering labels at the start of a line: `I.`, `1.1.`, `a)`, `Điều 1.`, `PHẦN I`, `Chương II`,
+//! `Phần thứ nhất`.
+//!
+//! ```text
+//! label    ::= keyword | roman | arabic | decimal | letter
+//! keyword  ::= word blank+ ( digit+ | numeral | 'thứ' blank+ ordinal ) sep* ( ' ' any* )?
+//! word     ::= 'PHẦN' | 'Phần' | 'CHƯƠNG' | 'Chương' | 'TIỂU MỤC' | 'Tiểu mục' | 'MỤC' | 'Mục'
+//!            | 'ĐIỀU' | 'Điều'                      ; `Điều 3 của Luật` needs a sep: no label
+//! ordinal  ::= 'nhất' | 'hai' | 'ba' | 'tư' | 'bốn' | 'năm' | … | 'mười'   ; `thứ` after Phần only
+//! sep      ::= '.' | ':' | '-' | '–'
+//! roman    ::= numeral ( '.' | '-' | '–' ) ( ' ' any* )?      ; I. ĐẶC ĐIỂM, II- KẾT QUẢ
+//! numeral  ::= [IVXLC]+                             ; written canonically, at most 8 letters
+//! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | ( '-' | '–' ) ( ' ' any* )? )
+//!                                                     ; 3. Thực hiện, 5- Nội dung
+//! decimal  ::= digit{1,2} ( '.' digit{1,3} )+ ( ( '.' | ')' ) ( ' ' any* )? | ' ' ws* capital any* )
+//! text     ::= ws* non-ws any*
+//! blank    ::= ' ' | '\t'
+//! letter   ::= lower ( ')' ( ' ' any* )? | '.' ' ' capital any* )   ; lower in a b c d đ e g …
+//! ```
+//! A decimal label without its full stop must be followed by a capital: `3.2 Tinh giản` is a
+//! label, `2.594 hồ sơ` and `1.5 triệu đồng` are figures. The label goes into the output in one
+//! spelling (`PHẦN I` → `Phần I`).
+//!
+//! References: Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.6 (bố cục: Phần, Chương, Mục, Điều,
+//! khoản, điểm).
 
-#![allow(unused_imports)]
-use std::sync::LazyLock;
-
-use memchr::memmem;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::character::complete::{char, digit1, space0, space1};
-use nom::combinator::opt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1, space1};
+use nom::multi::fold_many0;
+use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::number::{E, is_filler};
-use crate::model::{AuthorityMode, NumberStyle, NumberSystem};
-use crate::tables;
+use super::number::E;
+use crate::model::NumberStyle;
 use crate::text::chars;
-
-use crate::text::kernels::FirstPairs;
 
 /// A numbering label at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,14 +141,18 @@ const ORDINALS: &[(&str, u32)] = &[
     ("mười", 10),
 ];
 
+/// The bytes a label's separator is followed by: a space (skipped) or the end of the line.
 fn after_label(i: &str) -> Option<usize> {
-    // A label ends at a separator followed by a space or the end of the line.
-    let mut chars = i.char_indices();
-    match chars.next() {
+    match i.as_bytes().first() {
         None => Some(0),
-        Some((_, ' ')) => Some(1),
+        Some(b' ') => Some(1),
         _ => None,
     }
+}
+
+/// A letter of a roman numeral.
+fn is_numeral(c: char) -> bool {
+    matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')
 }
 
 /// The words of keyword labels, in the order they are tried (`TIỂU MỤC` before `MỤC`).
@@ -170,414 +192,415 @@ const KEYWORD_FIRST: [bool; 256] = {
     first
 };
 
+/// The keyword label at the start of `text`.
 fn keyword_label(text: &str) -> Option<Label> {
-    // Most capitalized lines start with no keyword: comparing the first three bytes (every
-    // keyword has more, and so must a line that holds one and a number) rules them out before
-    // any word is compared whole; the first byte alone let `Các`, `Công`, `Trong`, `Thực`,
-    // `Đảng` through to two whole-word comparisons each.
+    // Asked of every line that starts with a capital. Most start with no keyword: one look-up
+    // of the first byte rules out the letters no keyword starts with, then comparing the first
+    // three bytes as arrays (every keyword has more, and so must a line that holds one and a
+    // number) rules out the rest before any word is compared whole (`Các`, `Công`, `Trong`,
+    // `Thực`, `Đảng` share a first byte with a keyword).
     let head: [u8; 3] = text.as_bytes().get(..3)?.try_into().ok()?;
-    // Most capitalized lines start with a letter no keyword starts with: one look-up, not ten
-    // comparisons of three bytes.
     if !KEYWORD_FIRST[usize::from(head[0])] {
         return None;
     }
-    for (&(word, style), _) in KEYWORDS
+    KEYWORDS
         .iter()
         .zip(KEYWORD_HEADS)
         .filter(|(_, h)| *h == head)
-    {
-        let Some(rest) = text.strip_prefix(word) else {
-            continue;
-        };
-        let Ok((after, _)) = space1::<_, E>(rest) else {
-            continue;
-        };
-        let canonical = match style {
-            NumberStyle::Part => "Phần",
-            NumberStyle::Chapter => "Chương",
-            NumberStyle::Subdivision => "Tiểu mục",
-            NumberStyle::Division => "Mục",
-            _ => "Điều",
-        };
-        let num: IResult<&str, &str> = alt((
-            digit1,
-            take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')),
-        ))
-        .parse_complete(after);
-        let (value, label_text, tail) = if let Ok((tail, n)) = num {
-            let value = n.parse().ok().or_else(|| roman_value(n));
-            (value?, n.to_owned(), tail)
-        } else if style == NumberStyle::Part {
-            let (tail, _) = (tag::<_, _, E>("thứ"), space1).parse_complete(after).ok()?;
-            let (&(w, v), tail) = ORDINALS
-                .iter()
-                .find_map(|o| tail.strip_prefix(o.0).map(|t| (o, t)))?;
-            (v, format!("thứ {w}"), tail)
-        } else {
-            continue;
-        };
-        // Điều needs its full stop (or colon); the other words stand alone or before a title.
-        let tail_trim = tail.trim_start_matches(['.', ':', '-', '–']);
-        if style == NumberStyle::Article && tail_trim.len() == tail.len() && !tail.is_empty() {
-            continue;
-        }
-        if !tail_trim.is_empty() && !tail_trim.starts_with(' ') {
-            continue;
-        }
-        let rest = text.len() - tail_trim.trim_start().len();
-        return Some(Label {
-            style,
-            label: [canonical, " ", &label_text].concat(),
-            number: Some(value),
-            depth: 0,
-            rest,
-        });
+        .find_map(|(&(word, style), _)| keyword(text, word, style))
+}
+
+/// `keyword` with this one word.
+fn keyword(text: &str, word: &str, style: NumberStyle) -> Option<Label> {
+    let rest = text.strip_prefix(word)?;
+    let (after, _) = space1::<_, E>(rest).ok()?;
+    let canonical = match style {
+        NumberStyle::Part => "Phần",
+        NumberStyle::Chapter => "Chương",
+        NumberStyle::Subdivision => "Tiểu mục",
+        NumberStyle::Division => "Mục",
+        _ => "Điều",
+    };
+    let numeral: IResult<&str, &str, E<'_>> =
+        alt((digit1, take_while1(is_numeral))).parse_complete(after);
+    let (value, label, tail) = if let Ok((tail, n)) = numeral {
+        let value = n.parse().ok().or_else(|| roman_value(n))?;
+        (value, [canonical, " ", n].concat(), tail)
+    } else if style == NumberStyle::Part {
+        let (tail, (value, word)) = ordinal(after).ok()?;
+        (value, [canonical, " thứ ", word].concat(), tail)
+    } else {
+        return None;
+    };
+    // Điều needs its full stop (or colon); the other words stand alone or before a title.
+    let tail_trim = tail.trim_start_matches(['.', ':', '-', '–']);
+    if style == NumberStyle::Article && tail_trim.len() == tail.len() && !tail.is_empty() {
+        return None;
     }
-    None
+    if !tail_trim.is_empty() && !tail_trim.starts_with(' ') {
+        return None;
+    }
+    Some(Label {
+        style,
+        label,
+        number: Some(value),
+        depth: 0,
+        rest: text.len() - tail_trim.trim_start().len(),
+    })
+}
+
+/// `'thứ' ' '+ ordinal`: the value and the ordinal word.
+fn ordinal(i: &str) -> IResult<&str, (u32, &'static str), E<'_>> {
+    let (i, _) = (tag("thứ"), space1).parse_complete(i)?;
+    ORDINALS
+        .iter()
+        .find_map(|&(word, value)| i.strip_prefix(word).map(|tail| (tail, (value, word))))
+        .ok_or(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )))
 }
 
 /// Recognizes the numbering label at the start of `text`.
 pub fn label(text: &str) -> Option<Label> {
     let first = text.chars().next()?;
-    // The table of `chars` answers for `Đ`, `Ủ`, `Ở` without a Unicode search.
+    // Only a capital opens a keyword (the table of `chars` answers for `Đ`, `Ủ`, `Ở` without a
+    // Unicode search); `C` may open `Chương` or a numeral.
     let upper = chars::alphabetic_upper(first).1;
-    if upper && !matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') || first == 'C' {
+    if upper && !is_numeral(first) || first == 'C' {
         if let Some(l) = keyword_label(text) {
             return Some(l);
         }
     }
-    if matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') {
-        let romans: IResult<&str, &str> =
-            take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')).parse_complete(text);
-        if let Ok((tail, r)) = romans {
-            // The separator is checked first: `Các`, `Căn cứ` fail on it without a numeral read.
-            let style = match tail.chars().next() {
-                Some('.') => Some(NumberStyle::Roman),
-                Some('-' | '–') => Some(NumberStyle::RomanDash),
-                _ => None,
-            };
-            if let Some(style) = style {
-                let sep_len = tail.chars().next().map_or(0, char::len_utf8);
-                if let Some(skip) = after_label(&tail[sep_len..]) {
-                    if let Some(value) = roman_value(r) {
-                        let rest = text.len() - tail.len() + sep_len + skip;
-                        return Some(Label {
-                            style,
-                            label: r.to_owned(),
-                            number: Some(value),
-                            depth: 0,
-                            rest,
-                        });
-                    }
-                }
-            }
-        }
-        // No keyword starts with `I`, `V`, `X` or `L`, and a line starting with `C` was read for
-        // one above.
-        return None;
-    }
-    if first.is_ascii_digit() {
-        // `digit1 ('.' digit1)*`, read without the vector nom's `many0` would fill.
-        let bytes = text.as_bytes();
-        let run = |from: usize| {
-            bytes[from..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count()
-        };
-        // The parts are counted and measured as they are read: `digits` is
-        // `digit1 ('.' digit1)*`, so it is also the label as written (`parts.join(".")`). The
-        // first part has at most two digits, the others three.
-        let mut end = run(0);
-        let mut too_long = end > 2;
-        let mut parts = 1;
-        let mut last_start = 0;
-        while bytes.get(end) == Some(&b'.') && end + 1 < bytes.len() {
-            let more = run(end + 1);
-            if more == 0 {
-                break;
-            }
-            too_long |= more > 3;
-            parts += 1;
-            last_start = end + 1;
-            end += 1 + more;
-        }
-        if too_long {
-            return None;
-        }
-        let (digits, tail) = text.split_at(end);
-        // The last part's value: at most three digits, which `u32` holds.
-        let value = bytes
-            .get(last_start..end)
-            .map(|last| last.iter().fold(0u32, |v, &b| v * 10 + u32::from(b - b'0')));
-        let (style, sep) = match (parts, tail.chars().next()) {
-            (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
-            (1, Some('-' | '–')) => (
-                NumberStyle::ArabicDash,
-                tail.chars().next().map_or(1, char::len_utf8),
-            ),
-            (n, Some('.' | ')')) if n > 1 => (NumberStyle::Decimal, 1),
-            (n, Some(' ')) if n > 1 => (NumberStyle::Decimal, 0),
-            _ => return None,
-        };
-        let skip = after_label(&tail[sep..])?;
-        if style == NumberStyle::Arabic && tail[sep..].trim_start().is_empty() {
-            return None;
-        }
-        // `3.2 Tinh giản` is a label; `2.594 hồ sơ` and `1.5 triệu đồng` are figures.
-        if style == NumberStyle::Decimal
-            && sep == 0
-            && !tail
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        {
-            return None;
-        }
-        // `1.` followed by another digit is a decimal number in text, not a label.
-        let rest = text.len() - tail.len() + sep + skip;
-        let depth = if style == NumberStyle::Decimal {
-            parts
-        } else {
-            0
-        };
-        return Some(Label {
-            style,
-            label: digits.to_owned(),
-            number: value,
-            depth,
-            rest,
-        });
-    }
-    // `a)`, `đ.`: the separator is read first, as a byte; most lines that start in lower case
-    // (a sentence going on) fail on it before the letter is looked up.
-    let sep_at = first.len_utf8();
-    if matches!(text.as_bytes().get(sep_at), Some(b')' | b'.')) && first.is_lowercase() {
-        let c = first;
-        let value = letter_value(c)?;
-        let tail = text.get(sep_at..)?;
-        let sep = tail.chars().next()?;
-        let after = &tail[sep.len_utf8()..];
-        let ok = match sep {
-            ')' => after_label(after).is_some(),
-            // `a.` only before a capitalized word: `a. Mục tiêu`, never `a.m.`.
-            '.' => {
-                after.starts_with(' ') && after[1..].chars().next().is_some_and(char::is_uppercase)
-            }
-            _ => false,
-        };
-        if ok {
-            let rest = (c.len_utf8() + 1 + 1).min(text.len());
-            return Some(Label {
-                style: NumberStyle::Letter,
-                label: c.to_string(),
-                number: Some(value),
-                depth: 0,
-                rest,
-            });
-        }
-    }
-    None
+    numbered(text, first)
 }
 
-/// The label reader as it was before its byte gates, kept to test the new one against.
+/// The labels that are no keyword: `roman`, `arabic`, `decimal`, `letter`.
+fn numbered(text: &str, first: char) -> Option<Label> {
+    if is_numeral(first) {
+        roman(text)
+    } else if first.is_ascii_digit() {
+        arabic_or_decimal(text)
+    } else {
+        letter(text, first)
+    }
+}
+
+/// `roman`: `I. ĐẶC ĐIỂM`, `II- KẾT QUẢ`.
+fn roman(text: &str) -> Option<Label> {
+    let (tail, numeral) = take_while1::<_, _, E>(is_numeral)
+        .parse_complete(text)
+        .ok()?;
+    // The separator is checked first: `Các`, `Căn cứ` fail on it without a numeral read.
+    let sep = tail.chars().next()?;
+    let style = match sep {
+        '.' => NumberStyle::Roman,
+        '-' | '–' => NumberStyle::RomanDash,
+        _ => return None,
+    };
+    let skip = after_label(&tail[sep.len_utf8()..])?;
+    let value = roman_value(numeral)?;
+    Some(Label {
+        style,
+        label: numeral.to_owned(),
+        number: Some(value),
+        depth: 0,
+        rest: text.len() - tail.len() + sep.len_utf8() + skip,
+    })
+}
+
+/// What [`dotted`] reads: the number of parts, the last part, whether a part is too long.
+type Dotted<'a> = (usize, &'a [u8], bool);
+
+/// `digit+ ('.' digit+)*`: the number of parts, the last part, and whether a part is too long
+/// for a label (the first more than two digits, another more than three). Read as bytes: the
+/// digits and the dot are ASCII, and the text is cut only after them.
+fn dotted(i: &[u8]) -> IResult<&[u8], Dotted<'_>, nom::error::Error<&[u8]>> {
+    let (i, first) = digit1(i)?;
+    fold_many0(
+        preceded(char('.'), digit1),
+        move || (1, first, first.len() > 2),
+        |(parts, _, long), part: &[u8]| (parts + 1, part, long || part.len() > 3),
+    )
+    .parse_complete(i)
+}
+
+/// `arabic` or `decimal`: `3. Thực hiện`, `5- Nội dung`, `1.1. Cải cách`, `3.2 Tinh giản`.
+fn arabic_or_decimal(text: &str) -> Option<Label> {
+    let (tail, (parts, last, too_long)) = dotted(text.as_bytes()).ok()?;
+    if too_long {
+        return None;
+    }
+    let (digits, tail) = text.split_at_checked(text.len() - tail.len())?;
+    let sep_char = tail.chars().next();
+    let (style, sep) = match (parts, sep_char) {
+        (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
+        (1, Some(c @ ('-' | '–'))) => (NumberStyle::ArabicDash, c.len_utf8()),
+        (_, Some('.' | ')')) => (NumberStyle::Decimal, 1),
+        (_, Some(' ')) if parts > 1 => (NumberStyle::Decimal, 0),
+        _ => return None,
+    };
+    let after = &tail[sep..];
+    let skip = after_label(after)?;
+    if style == NumberStyle::Arabic && after.trim_start().is_empty() {
+        return None;
+    }
+    // `3.2 Tinh giản` is a label; `2.594 hồ sơ` and `1.5 triệu đồng` are figures.
+    if style == NumberStyle::Decimal
+        && sep == 0
+        && !tail
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let depth = if style == NumberStyle::Decimal {
+        parts
+    } else {
+        0
+    };
+    Some(Label {
+        style,
+        label: digits.to_owned(),
+        // At most three digits, which `u32` holds.
+        number: Some(last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
+        depth,
+        rest: text.len() - tail.len() + sep + skip,
+    })
+}
+
+/// `letter`: `a) Điểm`, `đ. Mục tiêu`.
+fn letter(text: &str, first: char) -> Option<Label> {
+    // The separator is read first, as a byte: most lines that start in lower case (a sentence
+    // going on) fail on it before the letter is looked up.
+    let sep_at = first.len_utf8();
+    let sep = *text.as_bytes().get(sep_at)?;
+    if !matches!(sep, b')' | b'.') || !first.is_lowercase() {
+        return None;
+    }
+    let value = letter_value(first)?;
+    let after = text.get(sep_at + 1..)?;
+    let ok = if sep == b')' {
+        after_label(after).is_some()
+    } else {
+        // `a.` only before a capitalized word: `a. Mục tiêu`, never `a.m.`.
+        after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase))
+    };
+    ok.then(|| Label {
+        style: NumberStyle::Letter,
+        label: first.to_string(),
+        number: Some(value),
+        depth: 0,
+        rest: (sep_at + 2).min(text.len()),
+    })
+}
+
 #[cfg(test)]
-pub(crate) mod old {
+mod tests {
     use super::*;
 
-    fn old_keyword_label(text: &str) -> Option<Label> {
-        // Most capitalized lines start with no keyword: comparing first bytes rules them out before
-        // any word is compared whole.
-        let first = *text.as_bytes().first()?;
-        for &(word, style) in KEYWORDS
-            .iter()
-            .filter(|(w, _)| w.as_bytes().first() == Some(&first))
-        {
-            let Some(rest) = text.strip_prefix(word) else {
-                continue;
-            };
-            let Ok((after, _)) = space1::<_, E>(rest) else {
-                continue;
-            };
-            let canonical = match style {
-                NumberStyle::Part => "Phần",
-                NumberStyle::Chapter => "Chương",
-                NumberStyle::Subdivision => "Tiểu mục",
-                NumberStyle::Division => "Mục",
-                _ => "Điều",
-            };
-            let num: IResult<&str, &str> = alt((
-                digit1,
-                take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')),
-            ))
-            .parse_complete(after);
-            let (value, label_text, tail) = if let Ok((tail, n)) = num {
-                let value = n.parse().ok().or_else(|| roman_value(n));
-                (value?, n.to_owned(), tail)
-            } else if style == NumberStyle::Part {
-                let (tail, _) = (tag::<_, _, E>("thứ"), space1).parse_complete(after).ok()?;
-                let (&(w, v), tail) = ORDINALS
-                    .iter()
-                    .find_map(|o| tail.strip_prefix(o.0).map(|t| (o, t)))?;
-                (v, format!("thứ {w}"), tail)
-            } else {
-                continue;
-            };
-            // Điều needs its full stop (or colon); the other words stand alone or before a title.
-            let tail_trim = tail.trim_start_matches(['.', ':', '-', '–']);
-            if style == NumberStyle::Article && tail_trim.len() == tail.len() && !tail.is_empty() {
-                continue;
-            }
-            if !tail_trim.is_empty() && !tail_trim.starts_with(' ') {
-                continue;
-            }
-            let rest = text.len() - tail_trim.trim_start().len();
-            return Some(Label {
-                style,
-                label: format!("{canonical} {label_text}"),
-                number: Some(value),
-                depth: 0,
-                rest,
-            });
-        }
-        None
+    fn lab(text: &str) -> Option<(NumberStyle, String, Option<u32>, &str)> {
+        label(text).map(|l| (l.style, l.label, l.number, &text[l.rest..]))
     }
 
-    /// [`label`] before its byte gates, the oracle of `label_agrees_with_the_old_reader`.
-    pub fn old_label(text: &str) -> Option<Label> {
+    #[test]
+    fn labels() {
+        use NumberStyle::*;
+        assert_eq!(
+            lab("I. ĐẶC ĐIỂM"),
+            Some((Roman, "I".into(), Some(1), "ĐẶC ĐIỂM"))
+        );
+        assert_eq!(
+            lab("IV. ĐÁNH GIÁ"),
+            Some((Roman, "IV".into(), Some(4), "ĐÁNH GIÁ"))
+        );
+        assert_eq!(
+            lab("II- KẾT QUẢ"),
+            Some((RomanDash, "II".into(), Some(2), "KẾT QUẢ"))
+        );
+        assert_eq!(
+            lab("3. Thực hiện"),
+            Some((Arabic, "3".into(), Some(3), "Thực hiện"))
+        );
+        assert_eq!(
+            lab("1.1. Cải cách"),
+            Some((Decimal, "1.1".into(), Some(1), "Cải cách"))
+        );
+        assert_eq!(
+            lab("3.2 Tinh giản"),
+            Some((Decimal, "3.2".into(), Some(2), "Tinh giản"))
+        );
+        assert_eq!(lab("đ) Điểm"), Some((Letter, "đ".into(), Some(5), "Điểm")));
+        assert_eq!(
+            lab("Điều 1. Phạm vi"),
+            Some((Article, "Điều 1".into(), Some(1), "Phạm vi"))
+        );
+        assert_eq!(lab("PHẦN I"), Some((Part, "Phần I".into(), Some(1), "")));
+        assert_eq!(
+            lab("Phần thứ hai"),
+            Some((Part, "Phần thứ hai".into(), Some(2), ""))
+        );
+        assert_eq!(
+            lab("Chương II. QUY ĐỊNH CHUNG"),
+            Some((Chapter, "Chương II".into(), Some(2), "QUY ĐỊNH CHUNG"))
+        );
+        assert_eq!(lab("Mục 2"), Some((Division, "Mục 2".into(), Some(2), "")));
+        assert_eq!(
+            lab("Mục đích, yêu cầu"),
+            None,
+            "Mục đích is a word, not a label"
+        );
+        assert_eq!(lab("Điều 3 của Luật"), None, "Điều needs its full stop");
+        assert_eq!(lab("2020. Năm"), None);
+        assert_eq!(lab("V/v góp ý"), None);
+        assert_eq!(lab("IIV. X"), None);
+        assert_eq!(lab("Ủy ban"), None);
+        assert_eq!(
+            lab("1.2.3. Tiêu đề"),
+            Some((Decimal, "1.2.3".into(), Some(3), "Tiêu đề"))
+        );
+        assert_eq!(label("1.2.3. X").map(|l| l.depth), Some(3));
+        assert_eq!(lab("1.a Mục"), None);
+        assert_eq!(lab("1..2 Mục"), None);
+        assert_eq!(lab("2.1."), Some((Decimal, "2.1".into(), Some(1), "")));
+        assert_eq!(
+            lab("1.1.1.1.1.1.1.1 Sâu"),
+            Some((Decimal, "1.1.1.1.1.1.1.1".into(), Some(1), "Sâu"))
+        );
+        assert_eq!(lab("1234. Năm"), None);
+        assert_eq!(lab("5"), None);
+        assert_eq!(lab("1.5 triệu đồng"), None, "a decimal figure, not a label");
+        assert_eq!(lab("2.594 hồ sơ"), None, "a thousands figure, not a label");
+    }
+
+    #[test]
+    fn roman_values_read_canonical_numerals_only() {
+        for n in 1..=800 {
+            let r = to_roman(n);
+            let want = (r.len() <= 8).then_some(n);
+            assert_eq!(roman_value(&r), want, "{r}");
+        }
+        for bad in [
+            "",
+            "IIII",
+            "IIV",
+            "VX",
+            "IC",
+            "XM",
+            "Ca",
+            "CCCCCCCCC",
+            "I I",
+            "Ⅳ",
+        ] {
+            assert_eq!(roman_value(bad), None, "{bad}");
+        }
+        assert_eq!(lab("Các cơ quan"), None);
+        assert_eq!(
+            lab("C. Nội dung"),
+            Some((NumberStyle::Roman, "C".into(), Some(100), "Nội dung"))
+        );
+        assert_eq!(
+            lab("TIỂU MỤC 2. Tên"),
+            Some((
+                NumberStyle::Subdivision,
+                "Tiểu mục 2".into(),
+                Some(2),
+                "Tên"
+            ))
+        );
+    }
+
+    #[test]
+    fn keyword_heads_are_the_keywords_first_bytes() {
+        for ((word, _), head) in KEYWORDS.iter().zip(KEYWORD_HEADS) {
+            assert_eq!(word.as_bytes().get(..3), Some(&head[..]), "{word}");
+        }
+    }
+
+    /// [`label`] without its gates: every keyword tried whatever the line's first bytes.
+    fn plain(text: &str) -> Option<Label> {
         let first = text.chars().next()?;
-        if first.is_uppercase() && !matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') || first == 'C' {
-            if let Some(l) = old_keyword_label(text) {
-                return Some(l);
-            }
+        KEYWORDS
+            .iter()
+            .find_map(|&(word, style)| keyword(text, word, style))
+            .or_else(|| numbered(text, first))
+    }
+
+    /// `style label number|rest` of a label, or `-`.
+    fn shown(text: &str) -> String {
+        label(text).map_or_else(
+            || "-".to_owned(),
+            |l| {
+                format!(
+                    "{:?} {} {:?}|{}",
+                    l.style,
+                    l.label,
+                    l.number,
+                    &text[l.rest..]
+                )
+            },
+        )
+    }
+
+    #[test]
+    fn headings_as_documents_write_them() {
+        let cases = [
+            (
+                "Phần thứ nhất. QUY ĐỊNH CHUNG",
+                "Part Phần thứ nhất Some(1)|QUY ĐỊNH CHUNG",
+            ),
+            ("PHẦN THỨ HAI", "-"),
+            (
+                "CHƯƠNG III – QUY ĐỊNH CHUNG",
+                "Chapter Chương III Some(3)|– QUY ĐỊNH CHUNG",
+            ),
+            ("Mục 2. Tên mục", "Division Mục 2 Some(2)|Tên mục"),
+            ("Điều 3: Hiệu lực", "Article Điều 3 Some(3)|Hiệu lực"),
+            (
+                "ĐIỀU 12. Trách nhiệm",
+                "Article Điều 12 Some(12)|Trách nhiệm",
+            ),
+            ("Điều 5.Thi hành", "-"),
+            ("5- Nội dung", "ArabicDash 5 Some(5)|Nội dung"),
+            ("12) Tên", "Arabic 12 Some(12)|Tên"),
+            ("3.", "-"),
+            ("2.1) Khoản", "Decimal 2.1 Some(1)|Khoản"),
+            ("a) thực hiện", "Letter a Some(1)|thực hiện"),
+            ("g) Nhiệm vụ", "Letter g Some(7)|Nhiệm vụ"),
+            ("f) Sai", "-"),
+            ("a.m. giờ", "-"),
+            ("a. mục tiêu", "-"),
+            ("b)", "Letter b Some(2)|"),
+            ("II– TỒN TẠI", "RomanDash II Some(2)|TỒN TẠI"),
+            ("XI. KIẾN NGHỊ", "Roman XI Some(11)|KIẾN NGHỊ"),
+            ("I.1 Mục", "-"),
+            ("Căn cứ Luật", "-"),
+            ("Chương trình công tác", "-"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(shown(text), want, "{text:?}");
         }
-        if matches!(first, 'I' | 'V' | 'X' | 'L' | 'C') {
-            let romans: IResult<&str, &str> =
-                take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-                    .parse_complete(text);
-            if let Ok((tail, r)) = romans {
-                // The separator is checked first: `Các`, `Căn cứ` fail on it without a numeral read.
-                let style = match tail.chars().next() {
-                    Some('.') => Some(NumberStyle::Roman),
-                    Some('-' | '–') => Some(NumberStyle::RomanDash),
-                    _ => None,
-                };
-                if let Some(style) = style {
-                    let sep_len = tail.chars().next().map_or(0, char::len_utf8);
-                    if let Some(skip) = after_label(&tail[sep_len..]) {
-                        if let Some(value) = roman_value(r) {
-                            let rest = text.len() - tail.len() + sep_len + skip;
-                            return Some(Label {
-                                style,
-                                label: r.to_owned(),
-                                number: Some(value),
-                                depth: 0,
-                                rest,
-                            });
-                        }
-                    }
-                }
-            }
-            return old_keyword_label(text);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::oracle::config(4_000, 0x006C_6162_656C))]
+
+        /// The byte gates rule out no line that a keyword opens: texts glued from label pieces
+        /// read as without them.
+        #[test]
+        fn the_gates_change_no_answer(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "PHẦN", "Phần", "CHƯƠNG", "Chương", "TIỂU", "MỤC", "Mục", "mục", "ĐIỀU", "Điều",
+                "Đ", "thứ", "hai", "I", "V", "X", "L", "C", "a", "đ", "ư", "Ủ", "1", "2", "12",
+                ".", ")", "-", "–", ":", " ", "  ", "x", "Ệ", "123", "0", "P", "Ph", "Ch",
+            ]), 0..8)
+        ) {
+            let t = pieces.concat();
+            proptest::prop_assert_eq!(label(&t), plain(&t), "{:?}", t);
         }
-        if first.is_ascii_digit() {
-            // `digit1 ('.' digit1)*`, read without the vector nom's `many0` would fill.
-            let bytes = text.as_bytes();
-            let run = |from: usize| {
-                bytes[from..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count()
-            };
-            let mut end = run(0);
-            while bytes.get(end) == Some(&b'.') && end + 1 < bytes.len() {
-                let more = run(end + 1);
-                if more == 0 {
-                    break;
-                }
-                end += 1 + more;
-            }
-            let (digits, tail) = text.split_at(end);
-            // The parts are read in place: `digits` is `digit1 ('.' digit1)*`, so it is also the
-            // label as written (`parts.join(".")`).
-            let mut parts = 0;
-            let mut last = "";
-            for (n, part) in digits.split('.').enumerate() {
-                if part.len() > 3 || n == 0 && part.len() > 2 {
-                    return None;
-                }
-                parts += 1;
-                last = part;
-            }
-            let value = last.parse().ok();
-            let (style, sep) = match (parts, tail.chars().next()) {
-                (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
-                (1, Some('-' | '–')) => (
-                    NumberStyle::ArabicDash,
-                    tail.chars().next().map_or(1, char::len_utf8),
-                ),
-                (n, Some('.' | ')')) if n > 1 => (NumberStyle::Decimal, 1),
-                (n, Some(' ')) if n > 1 => (NumberStyle::Decimal, 0),
-                _ => return None,
-            };
-            let skip = after_label(&tail[sep..])?;
-            if tail[sep..].trim().is_empty() && style == NumberStyle::Arabic {
-                return None;
-            }
-            // `3.2 Tinh giản` is a label; `2.594 hồ sơ` and `1.5 triệu đồng` are figures.
-            if style == NumberStyle::Decimal
-                && sep == 0
-                && !tail
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            {
-                return None;
-            }
-            // `1.` followed by another digit is a decimal number in text, not a label.
-            let rest = text.len() - tail.len() + sep + skip;
-            let depth = if style == NumberStyle::Decimal {
-                parts
-            } else {
-                0
-            };
-            return Some(Label {
-                style,
-                label: digits.to_owned(),
-                number: value,
-                depth,
-                rest,
-            });
-        }
-        if first.is_lowercase() {
-            let mut chars = text.chars();
-            let c = chars.next()?;
-            let value = letter_value(c)?;
-            let tail = chars.as_str();
-            let sep = tail.chars().next()?;
-            let after = &tail[sep.len_utf8()..];
-            let ok = match sep {
-                ')' => after_label(after).is_some(),
-                // `a.` only before a capitalized word: `a. Mục tiêu`, never `a.m.`.
-                '.' => {
-                    after.starts_with(' ')
-                        && after[1..].chars().next().is_some_and(char::is_uppercase)
-                }
-                _ => false,
-            };
-            if ok {
-                let rest = (c.len_utf8() + 1 + 1).min(text.len());
-                return Some(Label {
-                    style: NumberStyle::Letter,
-                    label: c.to_string(),
-                    number: Some(value),
-                    depth: 0,
-                    rest,
-                });
-            }
-        }
-        None
     }
 }

@@ -130,11 +130,10 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
 
 /// The driver's steps one at a time, so the benches can time each zone on its own.
 ///
-/// Not a stable API: [`parse_with`] is the only supported entry point. The zone parsers
-/// themselves ([`header::parse`], [`title::parse`], [`body::parse_main`]) are already public.
-#[doc(hidden)]
+/// Not a stable API: [`parse_with`] is the only supported entry point; the benches reach these
+/// through `vanban::internals` (feature `internals`).
 pub mod stages {
-    use super::{Context, Ledger, body, citation, closing, family, sweep as sweep_unclaimed};
+    use super::{Context, Ledger, body, citation, closing, family};
     use crate::lex::Line;
     use crate::model::{Document, Family, Format, Header, SCHEMA_VERSION, SourceInfo};
 
@@ -222,7 +221,7 @@ pub mod stages {
     #[cfg(feature = "internals")]
     /// Turns every unclaimed piece of text into an `unrecognized` node.
     pub fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
-        sweep_unclaimed(cx, doc);
+        super::sweep(cx, doc);
     }
 
     /// Scans citations, decides the family and moves the source map into the document.
@@ -459,11 +458,6 @@ impl Ledger {
             return true;
         }
         false
-    }
-
-    /// True when some claim covers byte `at`.
-    pub fn covers(&self, at: usize) -> bool {
-        self.entries.iter().any(|e| e.start <= at && at < e.end)
     }
 }
 

@@ -27,12 +27,12 @@ use crate::tables;
 
 /// True when a line opens the body or another zone, so it cannot continue a subject.
 pub fn opens_block(text: &str) -> bool {
-    text.starts_with("Kính gửi")
+    text.starts_with(tables::ADDRESSEE_LABEL)
         || tables::BASIS_OPENINGS.iter().any(|o| text.starts_with(o))
         || tables::PROPOSAL_OPENINGS
             .iter()
             .any(|o| text.starts_with(o))
-        || text.starts_with("Nơi nhận")
+        || text.starts_with(tables::RECIPIENTS_LABEL)
         || header::is_rule(text)
         || grammar::label(text).is_some()
         || grammar::authority(text).is_some()

@@ -1,0 +1,469 @@
+//! The body: preamble, numbered sections, paragraphs, lists, tables; and appendices, which have
+//! the same inner shape.
+//!
+//! ## Grammar
+//! ```text
+//! body      ::= preamble_item* ( heading block* )* closing_paragraph*
+//! heading   ::= label title?               ; PHẦN I, I., I-, 1., 1-, 1.1., a), Điều 1.
+//! block     ::= paragraph | list_item | table | artifact
+//! ```
+//! The level of a heading comes from its numbering style, in the order the styles first appear
+//! under the current ancestors, never from Markdown heading levels (Word exports put `3.` at the
+//! level of `III.`).
+//! A paragraph cut by a page break (blank or layout lines between two pieces, the first ending
+//! without closing punctuation and the next going on with the sentence) or a token cut at a line
+//! end (`19-` / `NQ/TW`) is joined and the join recorded.
+//!
+//! The driver loop and the section tree are here; paragraphs and their joins
+//! ([`paragraphs`]), headings ([`sections`]), tables ([`mod@table`]) and the `Kính gửi:` block
+//! ([`mod@addressees`]) each have a module.
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.6 (bố cục: Phần, Chương, Mục, Điều, khoản, điểm; and
+//! Phần, Mục, khoản, điểm for reports); Phụ lục I Mục III.1 (Phụ lục).
+
+mod addressees;
+mod paragraphs;
+mod sections;
+mod table;
+
+use addressees::addressees;
+use paragraphs::{bullet, continues, cut_token, ends_on_connective, join, paragraph};
+use sections::heading;
+use table::{is_table_row, table};
+
+use crate::grammar;
+use crate::model::{
+    Appendix, ArtifactKind, BlockKind, Document, NumberStyle, Paragraph, PreambleItem,
+    PreambleKind, Section, Table,
+};
+use crate::parse::layout::{self as header, is_upper};
+use crate::parse::layout::{artifact_kind, is_appendix_start};
+use crate::parse::{Context, TextSource, push_index};
+use crate::tables;
+
+/// Where the builder puts what it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The main body of the document.
+    Main,
+    /// An appendix.
+    Appendix,
+}
+
+/// An open section and the length of its path in [`Builder::paths`].
+struct Open {
+    key: (NumberStyle, usize),
+    section: Section,
+    path_len: usize,
+}
+
+/// What the last text block was, for joining the next line into it.
+#[derive(Clone)]
+struct Last {
+    /// Index into `cx.texts`.
+    text: usize,
+    /// Where the last piece starts in that text (it runs to the end). Its length in characters
+    /// ([`paragraphs::piece_len`]) is asked by a join rule only when the next line neither starts in lower
+    /// case nor follows a connective: counted then, not for every paragraph and joined line.
+    piece_start: usize,
+    /// Whether it is a section title (joined into the title) or a paragraph.
+    title: bool,
+}
+
+struct Builder {
+    mode: Mode,
+    base: String,
+    loose: Vec<Paragraph>,
+    top: Vec<Section>,
+    stack: Vec<Open>,
+    tables: Vec<Table>,
+    closing: Vec<Paragraph>,
+    in_closing: bool,
+    last: Option<Last>,
+    last_line: usize,
+    /// The path [`Builder::container`] writes, kept to reuse its buffer for every paragraph.
+    path: String,
+    /// The path of the innermost open section, whose prefixes are the paths of the sections
+    /// around it (`{base}/sections/2/children/0`): each open section keeps the length of its
+    /// path, not a string of its own.
+    paths: String,
+}
+
+impl Builder {
+    fn new(mode: Mode, base: String) -> Self {
+        Self {
+            mode,
+            base,
+            loose: Vec::new(),
+            top: Vec::new(),
+            stack: Vec::new(),
+            tables: Vec::new(),
+            closing: Vec::new(),
+            in_closing: false,
+            last: None,
+            last_line: 0,
+            path: String::new(),
+            paths: String::new(),
+        }
+    }
+
+    /// The list new paragraphs go to and its path, written into the builder's buffer (a path is
+    /// built for every paragraph and joined line; the buffer saves an allocation each time).
+    fn container(&mut self) -> (&mut Vec<Paragraph>, &mut String) {
+        let path = &mut self.path;
+        path.clear();
+        if self.in_closing {
+            path.push_str("/closing");
+            return (&mut self.closing, path);
+        }
+        if let Some(open) = self.stack.last_mut() {
+            path.push_str(self.paths.get(..open.path_len).unwrap_or_default());
+            path.push_str("/paragraphs");
+            return (&mut open.section.paragraphs, path);
+        }
+        let key = if self.mode == Mode::Main {
+            "preamble"
+        } else {
+            "paragraphs"
+        };
+        path.push_str(&self.base);
+        path.push('/');
+        path.push_str(key);
+        (&mut self.loose, path)
+    }
+
+    /// Closes open sections down to (and including) depth `to`.
+    fn close_to(&mut self, to: usize) {
+        while self.stack.len() > to {
+            let Some(mut open) = self.stack.pop() else {
+                break;
+            };
+            open.section.end_line = open
+                .section
+                .end_line
+                .max(self.last_line.max(open.section.line));
+            match self.stack.last_mut() {
+                Some(parent) => parent.section.children.push(open.section),
+                None => self.top.push(open.section),
+            }
+        }
+    }
+
+    /// Opens a section, closing any open one of the same style and depth and those below it;
+    /// returns the new section's path.
+    fn open(&mut self, label: grammar::Label, title: Option<String>, line: usize) -> &str {
+        let key = (label.style, label.depth);
+        if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
+            self.close_to(pos);
+        }
+        // The parent's path is the prefix of its length; a section's own path is not changed
+        // while it is open.
+        match self.stack.last() {
+            Some(parent) => {
+                self.paths.truncate(parent.path_len);
+                self.paths.push_str("/children");
+                push_index(&mut self.paths, parent.section.children.len());
+            }
+            None => {
+                self.paths.clear();
+                self.paths.push_str(&self.base);
+                self.paths.push_str("/sections");
+                push_index(&mut self.paths, self.top.len());
+            }
+        }
+        self.stack.push(Open {
+            key,
+            section: Section {
+                label: label.label,
+                style: label.style,
+                number: label.number,
+                title,
+                line,
+                end_line: line,
+                paragraphs: Vec::new(),
+                children: Vec::new(),
+            },
+            path_len: self.paths.len(),
+        });
+        self.last = None;
+        &self.paths
+    }
+}
+
+/// Parses the main body from `at` up to the closing zone; returns where it stopped.
+pub fn parse_main(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+    let mut b = Builder::new(Mode::Main, String::new());
+    let end = run(cx, doc, &mut b, at);
+    b.close_to(0);
+    doc.sections = b.top;
+    doc.closing = b.closing;
+    doc.preamble = b.loose.into_iter().map(preamble_item).collect();
+    end
+}
+
+/// What a paragraph before the first section is.
+fn preamble_item(p: Paragraph) -> PreambleItem {
+    let t = p.text.as_str();
+    let kind = if tables::BASIS_OPENINGS.iter().any(|o| t.starts_with(o)) {
+        PreambleKind::Basis
+    } else if tables::PROPOSAL_OPENINGS.iter().any(|o| t.starts_with(o)) {
+        PreambleKind::Proposal
+    } else if is_enacting(t) {
+        PreambleKind::Enacting
+    } else if p.kind == BlockKind::Paragraph && t.chars().count() <= 200 && is_upper(t) {
+        // (The length is tested first: `is_upper` reads far into a long paragraph of running
+        // text before it gives up; counting its characters costs much less.)
+        PreambleKind::Authority
+    } else {
+        PreambleKind::Text
+    };
+    PreambleItem {
+        kind,
+        text: p.text,
+        line: p.line,
+        end_line: p.end_line,
+    }
+}
+
+/// `QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`.
+fn is_enacting(t: &str) -> bool {
+    let body = t.trim_end_matches([':', ' ']);
+    t.trim_end().ends_with(':') && tables::ENACTING_WORDS.contains(&body)
+}
+
+/// Parses an appendix at `at` if one starts there; returns where it stopped.
+pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+    let Some(i) = cx.next_non_blank(at) else {
+        return cx.lines.len();
+    };
+    let line = &cx.lines[i];
+    let attached = !is_appendix_start(line)
+        && header::title_type(&line.text).is_some()
+        && is_upper(&line.text);
+    if !is_appendix_start(line) && !attached {
+        return at;
+    }
+    let index = doc.appendices.len();
+    let base = format!("/appendices/{index}");
+    let heading = line.text.to_string();
+    let rest = heading
+        .trim_start_matches("PHỤ LỤC")
+        .trim_start_matches("Phụ lục")
+        .trim();
+    let label = rest
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| {
+            grammar::roman_value(w).is_some()
+                || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+        })
+        .map(str::to_owned);
+    cx.claim_line(&base, i);
+    let mut title = heading.clone();
+    let mut attached_to = None;
+    let mut j = i + 1;
+    let mut end = i;
+    // Title lines in capitals, then the `(Kèm theo …)` line.
+    while let Some(k) = cx.next_non_blank(j) {
+        let l = &cx.lines[k];
+        let t = l.text.as_ref();
+        if k > end + 2 {
+            break;
+        }
+        if t.starts_with("(Kèm theo")
+            || t.starts_with("(Ban hành kèm theo")
+            || t.starts_with("(kèm theo")
+        {
+            attached_to = Some(t.to_owned());
+            let path = format!("{base}/attached_to");
+            cx.claim_line(&path, k);
+            cx.remember(TextSource::new(t, l.no));
+            end = k;
+            j = k + 1;
+            break;
+        }
+        let subject =
+            attached && !t.starts_with('(') && grammar::label(t).is_none() && !l.is_pipe_row();
+        if (is_upper(t) || subject)
+            && grammar::label(t).is_none()
+            && !l.is_pipe_row()
+            && !l.is_tab_row()
+            && !is_appendix_start(l)
+        {
+            title = if label.is_some() && title == heading {
+                t.to_owned()
+            } else {
+                format!("{title} {t}")
+            };
+            cx.claim_line(&base, k);
+            end = k;
+            j = k + 1;
+            continue;
+        }
+        break;
+    }
+    let mut b = Builder::new(Mode::Appendix, base);
+    b.last_line = cx.lines[end].no;
+    let stop = run(cx, doc, &mut b, j);
+    b.close_to(0);
+    doc.appendices.push(Appendix {
+        label,
+        title,
+        attached_to,
+        line: line.no,
+        end_line: b.last_line.max(cx.lines[end].no),
+        sections: b.top,
+        tables: b.tables,
+        paragraphs: b.loose,
+    });
+    stop
+}
+
+/// The common loop of body and appendix.
+fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize) -> usize {
+    let lines = cx.lines;
+    let mut i = at;
+    let mut gap = false;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        if is_appendix_start(line) && (b.mode == Mode::Main || i != at) {
+            break;
+        }
+        if b.mode == Mode::Main && (cx.ends_body)(cx, i) {
+            break;
+        }
+        if b.mode == Mode::Main && b.stack.is_empty() && b.top.is_empty() {
+            if let Some(rest) = grammar::addressee_opening(&line.text) {
+                i = addressees(cx, doc, i, rest);
+                gap = false;
+                continue;
+            }
+        }
+        if is_table_row(line) {
+            i = table(cx, b, i);
+            gap = false;
+            continue;
+        }
+        // `… tại khoản` / `4 Điều này …`: a wrapped sentence, not a footnote body. Worked out
+        // at most once per line, when a question below needs it (most lines are settled
+        // before: no footnote, no label, a first letter that tells).
+        let mut wrapped_memo: Option<bool> = None;
+        let mut wrapped = |cx: &Context<'_>, b: &Builder| {
+            *wrapped_memo.get_or_insert_with(|| {
+                b.last
+                    .as_ref()
+                    .is_some_and(|l| ends_on_connective(&cx.texts[l.text].text, l.title))
+            })
+        };
+        if let Some(kind) = artifact_kind(line, cx.format)
+            .filter(|k| !(*k == ArtifactKind::Footnote && wrapped(cx, b)))
+        {
+            cx.artifact_line(doc, kind, i);
+            gap = true;
+            i += 1;
+            continue;
+        }
+        // The line's numbering label and list marker, read once for the questions below.
+        let label = grammar::label(&line.text);
+        let marker = bullet(&line.text);
+        // A cut token or a sentence going on joins the block above, even across a page break.
+        if let Some(last) = b.last.clone() {
+            let prev = &cx.texts[last.text].text;
+            // `… quy định tại` / `Điều 10. …`: a wrapped reference, not a heading.
+            let label_here = label.is_some() && !cut_token(prev, &line.text) && !wrapped(cx, b);
+            if marker.is_none() && !label_here {
+                if let Some(reason) = continues(cx, &last, line, gap, || wrapped(cx, b)) {
+                    join(cx, doc, b, &last, i, reason, gap);
+                    gap = false;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        gap = false;
+        if let Some(label) = label {
+            i = heading(cx, doc, b, i, label);
+            continue;
+        }
+        // A caption: an unnumbered heading right above a table.
+        if b.mode == Mode::Appendix && (line.heading > 0 || line.emphasized) {
+            if let Some(k) = cx.next_non_blank(i + 1) {
+                if is_table_row(&cx.lines[k]) {
+                    let path = format!("{}/tables/{}", b.base, b.tables.len());
+                    cx.claim_line(&path, i);
+                    let caption = line.text.to_string();
+                    i = table(cx, b, k);
+                    if let Some(t) = b.tables.last_mut() {
+                        t.caption = Some(caption);
+                        t.line = line.no;
+                    }
+                    continue;
+                }
+            }
+        }
+        paragraph(cx, doc, b, i, marker);
+        i += 1;
+    }
+    b.close_to(0);
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{ArtifactKind, Document, Format};
+
+    /// `text` parsed as plain text (where footnote lines are read).
+    fn parse_text(text: &str) -> Document {
+        let options = crate::Options {
+            format: Some(Format::Text),
+            ..crate::Options::default()
+        };
+        crate::parse_with(text, &options)
+    }
+
+    #[test]
+    fn layout_lines_in_the_body_are_artifacts() {
+        let text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành.\n- 2 -\nTrang 3\n\
+                    CÔNG BÁO/Số 12/Ngày 5-3-2021\nNgười ký: Nguyễn Văn A\n\
+                    1 Thường trực Tỉnh ủy\n____\nNăm 2025 tiếp tục.\n";
+        let doc = parse_text(text);
+        let kinds: Vec<(ArtifactKind, usize)> =
+            doc.artifacts.iter().map(|a| (a.kind, a.line)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (ArtifactKind::PageNumber, 6),
+                (ArtifactKind::PageNumber, 7),
+                (ArtifactKind::PageHeader, 8),
+                (ArtifactKind::Stamp, 9),
+                (ArtifactKind::Footnote, 10),
+                (ArtifactKind::Rule, 11),
+            ]
+        );
+        let texts: Vec<&str> = doc.sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Đã hoàn thành.", "Năm 2025 tiếp tục."]);
+    }
+
+    #[test]
+    fn a_footnote_line_after_a_connective_is_the_sentence_going_on() {
+        let doc = parse_text(
+            "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nThực hiện Nghị quyết số\n12 Hội đồng nhân dân tỉnh.\n",
+        );
+        assert!(doc.artifacts.is_empty(), "{:?}", doc.artifacts);
+        assert_eq!(
+            doc.sections[0].paragraphs[0].text,
+            "Thực hiện Nghị quyết số 12 Hội đồng nhân dân tỉnh."
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! Numbered sections of the body: whether the text after a label is a title or a first clause,
+//! and the section a heading opens.
+
+use super::paragraphs::ends_closed;
+use super::{Builder, Last};
+use crate::grammar;
+use crate::lex::Line;
+use crate::model::{BlockKind, Document, Format, NumberStyle, Paragraph};
+use crate::parse::layout::is_upper;
+use crate::parse::{Context, TextSource};
+
+/// Whether the text after a label is the section's title or its first paragraph.
+///
+/// `wrapped` says the next line goes on with the same sentence (plain text hard-wrapped at a
+/// page width): then the text after a `1.`, `1.1.` or `a)` is a clause, however short its first
+/// piece.
+///
+/// The characters of `rest` are counted only by the rules that ask for them.
+pub(super) fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrapped: bool) -> bool {
+    use NumberStyle::*;
+    let n = || rest.chars().count();
+    match label.style {
+        Part | Chapter | Division | Subdivision | Roman | RomanDash | Article => true,
+        _ if rest.is_empty() => false,
+        _ if wrapped && !line.emphasized && line.heading == 0 && !ends_closed(rest) => false,
+        _ if line.heading > 0 || line.emphasized => true,
+        // A short text is a title whatever its case: the length tests go before `is_upper`,
+        // which reads the text letter by letter.
+        Letter if n() <= 80 && !ends_closed(rest) => true,
+        Letter => is_upper(rest),
+        _ if n() <= 160 && !rest.trim_end().ends_with(['.', ';']) => true,
+        _ => is_upper(rest),
+    }
+}
+
+/// Opens a section at line `i`; returns the next line to read.
+pub(super) fn heading<'a>(
+    cx: &mut Context<'a>,
+    doc: &mut Document,
+    b: &mut Builder,
+    i: usize,
+    label: grammar::Label,
+) -> usize {
+    let lines = cx.lines;
+    let line = &lines[i];
+    // Borrowed from the line: the title or clause is copied once, where it is stored.
+    let rest = line
+        .text
+        .get(label.rest.min(line.text.len())..)
+        .unwrap_or_default()
+        .trim()
+        .trim_start_matches(['.', ':', '-', '–', ' ']);
+    let wrapped = cx.format == Format::Text
+        && cx
+            .lines
+            .get(i + 1)
+            .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
+    let titled = is_title(&label, line, rest, wrapped);
+    let style = label.style;
+    let mut next = i + 1;
+    // The title as read from the input, which its source for citation scanning borrows.
+    let mut title: Option<&'a str> = (titled && !rest.is_empty()).then_some(rest);
+    let mut title_line = None;
+    // `PHẦN I` / `Chương II` with the title on the next line.
+    if title.is_none()
+        && matches!(
+            style,
+            NumberStyle::Part
+                | NumberStyle::Chapter
+                | NumberStyle::Division
+                | NumberStyle::Subdivision
+        )
+    {
+        if let Some(k) = cx.next_non_blank(i + 1) {
+            let t = lines[k].text.as_ref();
+            if k <= i + 2 && is_upper(t) && grammar::label(t).is_none() && !(cx.ends_body)(cx, k) {
+                title = Some(t);
+                title_line = Some(k);
+                next = k + 1;
+            }
+        }
+    }
+    let title_source = title.map(|t| TextSource::borrowed(t, line.no));
+    let path = b.open(label, title.map(str::to_owned), line.no);
+    cx.claim_line(path, i);
+    if let Some(k) = title_line {
+        cx.claim_line(path, k);
+    }
+    if line.text.trim_end().ends_with("./.") {
+        doc.end_marker = Some(line.no);
+    }
+    b.last_line = title_line.map_or(line.no, |k| cx.lines[k].no);
+    if let Some(source) = title_source {
+        let idx = cx.remember(source);
+        b.last = Some(Last {
+            text: idx,
+            piece_start: 0,
+            title: true,
+        });
+    }
+    if !titled && !rest.is_empty() {
+        // A clause: the text after the number is the section's first paragraph, on the same line.
+        let idx = cx.remember(TextSource::borrowed(rest, line.no));
+        if let Some(open) = b.stack.last_mut() {
+            open.section.paragraphs.push(Paragraph {
+                kind: BlockKind::Paragraph,
+                marker: None,
+                text: rest.to_owned(),
+                rows: None,
+                line: line.no,
+                end_line: line.no,
+                joins: Vec::new(),
+            });
+        }
+        b.last = Some(Last {
+            text: idx,
+            piece_start: 0,
+            title: false,
+        });
+        // The line stays claimed by the section; the paragraph records it as its line.
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`is_title`] of the first line of `text` read in `format`.
+    fn titled(text: &str, format: Format, wrapped: bool) -> bool {
+        let lines = crate::lex::lines(text, format);
+        let line = &lines[0];
+        let label = grammar::label(&line.text).expect("a label");
+        let rest = line.text.get(label.rest..).unwrap_or_default().trim();
+        is_title(&label, line, rest, wrapped)
+    }
+
+    #[test]
+    fn titles_and_first_clauses() {
+        let text = |t| titled(t, Format::Text, false);
+        assert!(
+            text("I. kết quả đạt được"),
+            "a roman heading is always titled"
+        );
+        assert!(text("Điều 2. Quyết định này có hiệu lực từ ngày ký."));
+        assert!(text("1. Mục tiêu"), "short and open");
+        assert!(
+            !text("1. Tăng cường công tác kiểm tra."),
+            "a sentence: a clause"
+        );
+        assert!(text("1. TĂNG CƯỜNG CÔNG TÁC KIỂM TRA."), "in capitals");
+        assert!(text("a) Nhiệm vụ chung"));
+        assert!(!text("a) Rà soát các văn bản;"), "a closed point");
+        assert!(!text(&format!(
+            "1.1. {}",
+            "công tác cải cách hành chính ".repeat(6)
+        )));
+    }
+
+    #[test]
+    fn a_wrapped_clause_is_no_title_unless_emphasized() {
+        assert!(!titled("1. Thực hiện", Format::Text, true));
+        assert!(
+            titled("1. THỰC HIỆN.", Format::Text, true),
+            "closed, in capitals"
+        );
+        assert!(titled("**1. Thực hiện**", Format::Markdown, true));
+        assert!(titled("### 1. Thực hiện", Format::Markdown, true));
+    }
+
+    #[test]
+    fn a_part_takes_its_title_from_the_next_line() {
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nVề việc ban hành Quy chế\n\nPHẦN I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n",
+        );
+        let s = &doc.sections[0];
+        assert_eq!(
+            (s.label.as_str(), s.title.as_deref()),
+            ("Phần I", Some("QUY ĐỊNH CHUNG"))
+        );
+        assert_eq!(s.children[0].label, "Điều 1");
+    }
+}
