@@ -10,14 +10,12 @@
 //! writing every output file, as `vanban convert --force` does. The archive holds a few broken
 //! files on purpose (about 2% special files, some of which fail), like a real one.
 
-#[path = "../examples/gen_archive.rs"]
-mod gen_archive;
-
 use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use vanban::batch::{self, Config, DEFAULT_GLOBS, Silent};
+use vanban_testkit::archive;
 
 fn bench_convert(c: &mut Criterion) {
     let docs: usize = std::env::var("VANBAN_BENCH_DOCS")
@@ -25,11 +23,11 @@ fn bench_convert(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1000);
     let root = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
-    let archive = root.join("archive");
-    let files = gen_archive::generate(docs, &archive, 1).expect("archive generated");
+    let folder = root.join("archive");
+    let files = archive::generate(docs, &folder, 1).expect("archive generated");
     let bytes: u64 = files.iter().map(|f| f.bytes as u64).sum();
     let include: Vec<String> = DEFAULT_GLOBS.iter().map(|g| (*g).to_owned()).collect();
-    let inputs = [archive.clone()];
+    let inputs = [folder];
 
     let mut group = c.benchmark_group(format!("convert_{docs}"));
     group.throughput(Throughput::ElementsAndBytes {

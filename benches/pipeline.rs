@@ -19,8 +19,6 @@
 //!
 //! Run: `cargo bench --bench pipeline --features internals -- --warm-up-time 1 --measurement-time 3`.
 
-mod common;
-
 use std::hint::black_box;
 use std::path::Path;
 
@@ -28,6 +26,7 @@ use criterion::{BatchSize, BenchmarkGroup, Criterion, Throughput, measurement::W
 use vanban::internals as lex;
 use vanban::internals::{self as stages, Context, Line, find_citations};
 use vanban::model::{Document, Format};
+use vanban_testkit::reports as common;
 
 /// The allocator the `vanban` command ships with (see `src/main.rs`).
 #[cfg(feature = "mimalloc")]

@@ -3,17 +3,14 @@
 //! the thread count and of reruns, resume after an interrupted run, NDJSON order, the stdin
 //! contract, exit codes.
 
-#[path = "../examples/gen_archive.rs"]
-mod gen_archive;
-
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use gen_archive::{GenFile, Kind};
 use serde_json::Value;
+use vanban_testkit::archive::{self as gen_archive, GenFile, Kind};
 
 /// A folder under the system temp dir, removed when dropped.
 struct TempDir(PathBuf);

@@ -17,14 +17,13 @@
 //! with another seed.
 
 mod common;
-#[path = "../benches/common/mod.rs"]
-mod generate;
 
 use std::sync::LazyLock;
 
 use common::proptest_config as config;
 use proptest::prelude::*;
 use vanban::model::{Document, Section};
+use vanban_testkit::reports as generate;
 
 static VALIDATOR: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
     jsonschema::validator_for(&vanban::json_schema()).expect("the model's schema compiles")

@@ -10,7 +10,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vanban::validate::render::{self, FileReport};
+use vanban::output::render::{self, FileReport};
 use vanban::validate::{Lang, Profile, Validator};
 
 fuzz_target!(|data: &[u8]| {
@@ -29,15 +29,24 @@ fuzz_target!(|data: &[u8]| {
     let lines = doc.source.lines.max(1);
     let findings = Validator::new(profile).with_lang(lang).validate(&doc, text);
     for f in &findings {
-        assert!(!f.message.is_empty() && !f.hint.is_empty(), "{f:?} says nothing");
-        assert!(f.line >= 1 && f.line <= lines + 1, "{f:?}: line outside 1..={lines}");
+        assert!(
+            !f.message.is_empty() && !f.hint.is_empty(),
+            "{f:?} says nothing"
+        );
+        assert!(
+            f.line >= 1 && f.line <= lines + 1,
+            "{f:?}: line outside 1..={lines}"
+        );
         assert!(f.column >= 1, "{f:?}: column 0");
         assert!(
             (f.line, f.column) <= (f.end_line, f.end_column),
             "{f:?} ends before it starts"
         );
         if let Some((start, end)) = f.span {
-            assert!(start <= end && end <= normalized.len(), "{f:?}: span outside");
+            assert!(
+                start <= end && end <= normalized.len(),
+                "{f:?}: span outside"
+            );
             assert!(
                 normalized.is_char_boundary(start) && normalized.is_char_boundary(end),
                 "{f:?}: span cuts a character"
@@ -55,7 +64,10 @@ fuzz_target!(|data: &[u8]| {
         findings,
     };
     let human = render::human(&report, lang, false);
-    assert!(human.is_empty() || human.ends_with('\n'), "human output ends its line");
+    assert!(
+        human.is_empty() || human.ends_with('\n'),
+        "human output ends its line"
+    );
     let reports = std::slice::from_ref(&report);
     render::sarif(reports, &[], lang);
     render::github(reports);

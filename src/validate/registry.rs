@@ -35,7 +35,10 @@ pub struct Rule {
     pub what: &'static str,
     /// Why it matters.
     pub why: &'static str,
-    /// A minimal text that triggers the rule.
+    /// A minimal text that triggers the rule (`tests/rules.rs` runs it). A first line in
+    /// parentheses sets the profile: `(profile <id>)` for a shipped one, `(profile requiring the
+    /// appendix “<name>”)` for one that requires that appendix; without it the profile is chosen
+    /// from the document, as `vanban validate` does.
     pub example: &'static str,
     /// The clause the rule comes from.
     pub reference: &'static str,
@@ -434,7 +437,7 @@ pub static RULES: &[Rule] = &[
         hint_en: "Attach the appendix the template requires (see the profile in use).",
         what: "Finds an appendix the profile requires (matched on its title) that the document lacks.",
         why: "Some templates require figures in a fixed appendix so that reports can be compiled.",
-        example: "(a profile requiring `Phụ lục số liệu`, on a report without appendix)",
+        example: "(profile requiring the appendix “Phụ lục số liệu”)\nBÁO CÁO\nVề kết quả năm 2023\n\nI. KẾT QUẢ\nĐã hoàn thành.",
         reference: "The profile's template; Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục III.1",
     },
     Rule {
@@ -512,7 +515,7 @@ pub static RULES: &[Rule] = &[
         hint_en: "Write the signer's name under the position.",
         what: "Finds a signature block with a position but no name.",
         why: "The name of the signer is part of the signature component.",
-        example: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        example: "Trên đây là báo cáo …./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
         reference: "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II.7",
     },
     Rule {
@@ -551,7 +554,7 @@ pub static RULES: &[Rule] = &[
         hint_en: "Add a `Nơi nhận:` block at the bottom left, one recipient a line, ending with `- Lưu: VT, …`.",
         what: "Finds a document with no `Nơi nhận:` block.",
         why: "Recipients are a main component; they say who must act on the document and where it is archived.",
-        example: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A",
+        example: "Trên đây là báo cáo …./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn A",
         reference: "Nghị định 30/2020/NĐ-CP, Điều 8 khoản 9; Phụ lục I, Phần I, Mục II.9",
     },
     Rule {
@@ -603,7 +606,7 @@ pub static RULES: &[Rule] = &[
         hint_en: "Check where this text belongs; if it is part of the document, lay it out as the format asks.",
         what: "Reports text that the parser kept but could not place in any component.",
         why: "Misplaced text is often a header part or a signature that lost its layout in conversion.",
-        example: "(a stray line between the signature and the appendix)",
+        example: "Trên đây là báo cáo …./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn A\n\nTrang 2/3\n\nPhụ lục\nSỐ LIỆU NĂM 2023",
         reference: "Nghị định 30/2020/NĐ-CP, Điều 8 (thành phần thể thức)",
     },
 ];

@@ -4,18 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-// The fuzz targets include this file too (`--cfg fuzzing`) and do not build proptest.
-#[cfg(not(fuzzing))]
 use proptest::test_runner::{Config, RngSeed};
-use serde_json::Value;
 
 /// The fixed seed of every property test.
-#[cfg(not(fuzzing))]
 pub const SEED: u64 = 0x7661_6E62_616E;
 
 /// A property test's configuration: `cases` cases (or `PROPTEST_CASES`), the fixed [`SEED`] (or
 /// `PROPTEST_RNG_SEED`), nothing persisted.
-#[cfg(not(fuzzing))]
 pub fn proptest_config(cases: u32) -> Config {
     Config {
         cases: std::env::var("PROPTEST_CASES")
@@ -92,62 +87,22 @@ pub fn parse_file(path: &Path) -> (String, vanban::Document) {
 
 /// Checks that the source map of `doc` covers every non-blank byte of the normalized input
 /// exactly once, that its ranges lie inside the input on char boundaries, and that every path
-/// points at a node of the document's JSON.
+/// points at a node of the document's JSON ([`vanban_testkit::assert_lossless`]).
 pub fn assert_lossless(name: &str, input: &str, doc: &vanban::Document) {
     let normalized = vanban::normalize(input).text;
     let json = serde_json::to_value(doc).expect("document serializes");
-    let mut owner: Vec<Option<usize>> = vec![None; normalized.len()];
-    // Offsets of the newlines, so that finding an offset's line is a binary search.
-    let newlines: Vec<usize> = normalized
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
-        .collect();
-    for (k, e) in doc.source_map.iter().enumerate() {
-        assert!(
-            e.start < e.end && e.end <= normalized.len(),
-            "{name}: entry {k} {e:?} outside the input"
-        );
-        assert!(
-            normalized.is_char_boundary(e.start) && normalized.is_char_boundary(e.end),
-            "{name}: entry {k} {e:?} cuts a character"
-        );
-        assert!(
-            json.pointer(&e.path).is_some_and(|v| !v.is_null()),
-            "{name}: entry {k} path {} resolves to nothing",
-            e.path
-        );
-        let line_of = |at: usize| newlines.partition_point(|&nl| nl < at) + 1;
-        assert_eq!(
-            (line_of(e.start), line_of(e.end - 1)),
-            (e.line, e.end_line),
-            "{name}: entry {k} {e:?} has wrong lines"
-        );
-        for (i, slot) in owner.iter_mut().enumerate().take(e.end).skip(e.start) {
-            if !normalized.as_bytes()[i].is_ascii_whitespace() {
-                assert!(
-                    slot.is_none(),
-                    "{name}: byte {i} owned by entries {slot:?} and {k} ({})",
-                    e.path
-                );
-                *slot = Some(k);
-            }
-        }
-    }
-    for (i, b) in normalized.bytes().enumerate() {
-        if !b.is_ascii_whitespace() && owner[i].is_none() {
-            let line = normalized[..i].matches('\n').count() + 1;
-            panic!(
-                "{name}: byte {i} on line {line} belongs to no node: {:?}",
-                normalized.lines().nth(line - 1)
-            );
-        }
-    }
+    vanban_testkit::assert_lossless(name, &normalized, &json);
 }
 
-/// The JSON of a document with the source path removed (snapshots do not depend on where the
-/// file lies).
-pub fn snapshot_json(doc: &vanban::Document) -> Value {
-    serde_json::to_value(doc).expect("document serializes")
+/// The document's tree as pretty JSON, without its source map: the byte ranges change with every
+/// edit of a document or of the parser, and [`assert_lossless`] checks them instead of a snapshot.
+pub fn tree_json(mut doc: vanban::Document) -> String {
+    doc.source_map.clear();
+    let json = serde_json::to_string_pretty(&doc).expect("document serializes");
+    let member = ",\n  \"source_map\": []";
+    assert!(
+        json.contains(member),
+        "the source map is a member of the document"
+    );
+    json.replacen(member, "", 1)
 }

@@ -1,8 +1,7 @@
-//! The one random source of the generators in `benches/common` and `examples/gen_archive.rs`:
+//! The one random source of the generators ([`reports`](crate::reports) and
+//! [`archive`](crate::archive)):
 //! SplitMix64, small, fast, and the same on every platform, so a seed always gives the same
 //! documents and bench numbers and test failures can be reproduced.
-
-#![allow(dead_code)]
 
 /// SplitMix64.
 #[derive(Debug, Clone)]

@@ -6,11 +6,7 @@
 //! lettered points, bullets and paragraphs full of citations, and a closing with recipients and
 //! a signature.
 
-#![allow(dead_code)]
-
-mod rng;
-
-pub use rng::Rng;
+use crate::Rng;
 
 const WORDS: &[&str] = &[
     "triển khai",
