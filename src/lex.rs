@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
-use crate::model::Format;
+use crate::model::{Format, Span};
 use crate::tables;
 use crate::text::kernels::{self, DECORATION, SPACE_RUN};
 use crate::text::{chars, split_lf};
@@ -40,7 +40,53 @@ pub struct Line<'a> {
     pub spaced: bool,
 }
 
+/// White space and the Markdown marks that may stand at either end of a line's text (`#`, `*`,
+/// `|`, `>`, `_`): what a node's span leaves out.
+pub fn is_edge_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '#' | '*' | '|' | '>' | '_')
+}
+
+/// The span of the words of `piece`, which starts at byte `start` of the input: without the
+/// white space and Markdown marks at its ends ([`is_edge_mark`]), or, for a piece made only of
+/// marks (a rule `_____`), without its white space.
+pub fn words_span(piece: &str, start: usize) -> Span {
+    let trim = |f: fn(char) -> bool| {
+        let rest = piece.trim_start_matches(f);
+        let from = start + (piece.len() - rest.len());
+        Span::new(from, from + rest.trim_end_matches(f).len())
+    };
+    let words = trim(is_edge_mark);
+    if words.is_empty() {
+        trim(char::is_whitespace)
+    } else {
+        words
+    }
+}
+
 impl Line<'_> {
+    /// The line's words: its bytes without the white space and Markdown marks at its ends
+    /// ([`words_span`]).
+    pub fn span(&self) -> Span {
+        words_span(self.raw, self.start)
+    }
+
+    /// Where `piece` is in the input when it is a slice of the raw line (the cleaned text, or a
+    /// part of it, borrows the raw line whenever cleaning changed nothing), else where it is
+    /// found in the raw line, else the whole line ([`Line::span`]).
+    pub fn span_of(&self, piece: &str) -> Span {
+        let raw = self.raw.as_ptr() as usize;
+        let at = piece.as_ptr() as usize;
+        let offset = if at >= raw && at + piece.len() <= raw + self.raw.len() {
+            Some(at - raw)
+        } else {
+            memchr::memmem::find(self.raw.as_bytes(), piece.as_bytes())
+        };
+        match offset {
+            Some(o) if !piece.is_empty() => Span::new(self.start + o, self.start + o + piece.len()),
+            _ => self.span(),
+        }
+    }
+
     /// True for a line with no text.
     pub fn is_blank(&self) -> bool {
         self.text.is_empty() && self.raw.trim().is_empty()

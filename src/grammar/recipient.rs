@@ -20,7 +20,7 @@ use nom::{IResult, Parser};
 
 use super::archive::ITEM_MARKS;
 use super::number::E;
-use crate::model::Recipient;
+use crate::model::{Recipient, Span};
 use crate::text::chars;
 
 /// `count`: up to three digits, a space, and a letter after it (not consumed).
@@ -54,6 +54,7 @@ pub fn recipient(text: &str, line: usize) -> Recipient {
         count: copies,
         note,
         line,
+        span: Span::default(),
     }
 }
 

@@ -17,6 +17,36 @@ use serde::{Deserialize, Serialize};
 pub use crate::text::normalize::Normalization;
 pub use finding::{Finding, Severity};
 
+/// Where a node, or a part of one, was read: a byte range of the normalized input (the text
+/// `vanban::normalize` gives), start inclusive, end exclusive.
+///
+/// Spans are for programs that hold the tree (the validator reports from them); they are not
+/// written to the JSON, where the `source_map` gives every node's bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// Byte just after the last.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// The smallest span that covers both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// True for the empty span of a node that was not read from the input.
+    pub fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+}
+
 /// Version of the JSON shape; bumped on every incompatible change of the model.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -118,6 +148,9 @@ pub struct TextLine {
     pub text: String,
     /// 1-based line number.
     pub line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// The header block.
@@ -150,6 +183,9 @@ pub struct Issuer {
     pub line: usize,
     /// Last line of the issuer block.
     pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Number and symbol of a document, as in `Số: 12/BC-UBND` or `Số 45-BC/ĐU`.
@@ -169,6 +205,9 @@ pub struct Reference {
     pub system: NumberSystem,
     /// 1-based line number.
     pub line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// State or Party numbering.
@@ -196,6 +235,9 @@ pub struct PlaceDate {
     pub year: Option<u32>,
     /// 1-based line number.
     pub line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// A mark in the header area.
@@ -207,6 +249,9 @@ pub struct Mark {
     pub text: String,
     /// 1-based line number.
     pub line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Kinds of header marks (Nghị định 30/2020, Phụ lục I, Mục III).
@@ -238,6 +283,12 @@ pub struct Title {
     pub line: usize,
     /// Last line of the title and subject.
     pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
+    /// Where the type name was read (`BÁO CÁO`); empty when inferred (not serialized).
+    #[serde(skip)]
+    pub name_span: Span,
 }
 
 /// One item of the preamble.
@@ -251,6 +302,9 @@ pub struct PreambleItem {
     pub line: usize,
     /// Last line.
     pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Kinds of preamble items.
@@ -288,6 +342,12 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
     /// Subsections.
     pub children: Vec<Section>,
+    /// Where its heading was read (label and title line) (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
+    /// Where the label was read (`IV`, `1.2`, `Điều 3`; not serialized).
+    #[serde(skip)]
+    pub label_span: Span,
 }
 
 /// Numbering styles, from the widest division down.
@@ -339,6 +399,9 @@ pub struct Paragraph {
     /// joined; plain line wraps are not listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub joins: Vec<Join>,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Kinds of body blocks.
@@ -417,6 +480,9 @@ pub struct Signature {
     pub line: usize,
     /// Last line of the block.
     pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// One authority prefix.
@@ -457,6 +523,9 @@ pub struct Recipient {
     pub note: Option<String>,
     /// 1-based line number.
     pub line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// An appendix.
@@ -478,6 +547,9 @@ pub struct Appendix {
     pub tables: Vec<Table>,
     /// Text outside any numbered heading.
     pub paragraphs: Vec<Paragraph>,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// A table.
@@ -493,6 +565,9 @@ pub struct Table {
     pub line: usize,
     /// Last line.
     pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Layout debris.
@@ -504,6 +579,9 @@ pub struct Artifact {
     pub text: String,
     /// 1-based line number.
     pub line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Kinds of layout debris.
@@ -533,6 +611,9 @@ pub struct Unrecognized {
     pub line: usize,
     /// Last line.
     pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Ownership of a byte range of the normalized input by one node.

@@ -16,7 +16,7 @@ use zones::{body, closing, header, title};
 use crate::lex::{self, Line};
 use crate::model::{
     Artifact, ArtifactKind, Document, Family, Format, Normalization, NumberSystem, SourceMapEntry,
-    Unrecognized,
+    Span, Unrecognized,
 };
 use crate::text::decode::{DecodeError, Decoded};
 use crate::text::normalize as source;
@@ -331,6 +331,7 @@ impl<'a> Context<'a> {
             kind,
             text: line.raw.trim().to_owned(),
             line: line.no,
+            span: line.span(),
         });
         let path = pointer("", "artifacts", doc.artifacts.len() - 1);
         self.claim_line_owned(path, index);
@@ -525,6 +526,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                         last.text.push('\n');
                         last.text.push_str(&text);
                         last.end_line = line.no;
+                        last.span = last.span.cover(Span::new(s, e));
                         let path = prev.path.clone();
                         cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
                         continue;
@@ -536,6 +538,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                 text,
                 line: line.no,
                 end_line: line.no,
+                span: Span::new(s, e),
             });
             cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
         }

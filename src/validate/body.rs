@@ -57,7 +57,7 @@ fn walk(
         .any(|s| !s.paragraphs.is_empty() || !s.children.is_empty());
     for (i, s) in list.iter().enumerate() {
         let path = format!("{base}/{i}");
-        let label_at = |cx: &Checker<'_>| cx.loc.exact(&path, Some(&s.label), s.line);
+        let label_at = |cx: &Checker<'_>| cx.loc.span(&path, s.label_span, s.line);
         if let Some(p) = parent.filter(|p| variant(p.style, s.style)) {
             let at = label_at(cx);
             cx.emit(
@@ -161,7 +161,7 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
         S::Part | S::Chapter | S::Division | S::Subdivision | S::Article
     );
     if division && s.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        let at = cx.loc.exact(path, None, s.line);
+        let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::UntitledDivision {
                 label: s.label.clone(),
@@ -186,7 +186,7 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
             && !title.is_empty()
             && headings);
     if heading && !sentence {
-        let at = cx.loc.exact(path, None, s.line);
+        let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::EmptySection {
                 label: s.label.clone(),
@@ -313,7 +313,7 @@ fn required_sections(cx: &mut Checker<'_>) {
                         .map(|(_, n)| n.clone())
                         .unwrap_or_default();
                     let (path, s) = &list[j];
-                    let at = cx.loc.exact(path, None, s.line);
+                    let at = cx.loc.span(path, s.span, s.line);
                     cx.emit(
                         Kind::SectionOutOfOrder {
                             name: rule.name.clone(),

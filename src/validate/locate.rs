@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crate::model::SourceMapEntry;
+use crate::model::{SourceMapEntry, Span};
 
 /// Line starts and the source map of one document.
 #[derive(Debug)]
@@ -85,7 +85,7 @@ impl<'a> Locator<'a> {
     pub fn trim(&self, (s, e): (usize, usize)) -> (usize, usize) {
         let (s, e) = (self.clamp(s), self.clamp(e.max(s)));
         let piece = &self.text[s..e];
-        let deco = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '|' | '>' | '_');
+        let deco = crate::lex::is_edge_mark;
         let trimmed = piece.trim_start_matches(deco);
         let s2 = s + (piece.len() - trimmed.len());
         let trimmed = trimmed.trim_end_matches(deco);
@@ -133,6 +133,21 @@ impl<'a> Locator<'a> {
     pub fn exact(&self, path: &str, needle: Option<&str>, line: usize) -> Loc {
         let range = self.node(path).unwrap_or_else(|| self.line_range(line));
         let range = needle.and_then(|n| self.find_in(range, n)).unwrap_or(range);
+        Loc {
+            path: path.to_owned(),
+            range,
+            exact: true,
+        }
+    }
+
+    /// Where a node (or a part of one) was read: its span, trimmed; the line when the span is
+    /// empty (a node that was inferred, not read).
+    pub fn span(&self, path: &str, span: Span, line: usize) -> Loc {
+        let range = if span.is_empty() {
+            self.line_range(line)
+        } else {
+            self.trim((span.start, span.end))
+        };
         Loc {
             path: path.to_owned(),
             range,

@@ -25,7 +25,7 @@ pub fn check(cx: &mut Checker<'_>) {
         cx.emit(Kind::CongVanMissingVv, at);
     } else {
         let name = t.type_name.clone().unwrap_or_default();
-        let at = cx.loc.exact("/title", t.type_name.as_deref(), t.line);
+        let at = cx.loc.span("/title", t.name_span, t.line);
         cx.emit(Kind::MissingSubject { type_name: name }, at);
     }
 }

@@ -19,7 +19,7 @@ pub fn check(cx: &mut Checker<'_>) {
         if first.chars().count() > EXCERPT || u.text.lines().nth(1).is_some() {
             text.push('…');
         }
-        let at = cx.loc.exact(&path, None, u.line);
+        let at = cx.loc.span(&path, u.span, u.line);
         cx.emit(Kind::UnrecognizedText { text }, at);
     }
 }

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::lex::{self, Line};
-use crate::model::Format;
+use crate::model::{Format, Span};
 use crate::text::kernels;
 
 /// One column piece of a line.
@@ -28,6 +28,17 @@ pub struct Segment<'a> {
     pub column: usize,
     /// Line number.
     pub line: usize,
+}
+
+impl Segment<'_> {
+    /// The segment's words in `text` (the normalized input): without the white space and
+    /// Markdown marks at its ends, a table cell's `|` ([`lex::words_span`]).
+    pub fn span(&self, text: &str) -> Span {
+        lex::words_span(
+            text.get(self.start..self.end).unwrap_or_default(),
+            self.start,
+        )
+    }
 }
 
 /// Splits a line into its column segments; a plain line gives one segment.

@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::LazyLock;
 
 use crate::grammar;
-use crate::model::{ArtifactKind, Authority, Document, Signature};
+use crate::model::{ArtifactKind, Authority, Document, Signature, Span};
 use crate::parse::Context;
 use crate::parse::layout::is_appendix_start;
 use crate::parse::layout::{self as segment, Segment};
@@ -234,6 +234,8 @@ struct SigBuilder {
     placeholder: Option<String>,
     line: usize,
     end_line: usize,
+    /// The segments read so far, covered.
+    span: Option<Span>,
 }
 
 /// Parses the closing zone from `at`; returns the index of the first line after it.
@@ -298,6 +300,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
             placeholder: sig.placeholder,
             line: sig.line,
             end_line: sig.end_line,
+            span: sig.span.unwrap_or_default(),
         });
     }
     i
@@ -321,6 +324,8 @@ fn segment(
             sig.line = seg.line;
         }
         sig.end_line = sig.end_line.max(seg.line);
+        let here = seg.span(cx.text);
+        sig.span = Some(sig.span.map_or(here, |s| s.cover(here)));
         claim(cx, "/signature");
     };
     if let Some((mode, raw, rest)) = grammar::authority(t) {
@@ -398,7 +403,8 @@ fn segment(
     {
         if let Some(last) = doc.recipients.last_mut() {
             let merged = format!("{} {}", last.name, t);
-            let r = grammar::recipient(&merged, last.line);
+            let mut r = grammar::recipient(&merged, last.line);
+            r.span = last.span.cover(seg.span(cx.text));
             *last = r;
             let path = format!("/recipients/{}", doc.recipients.len() - 1);
             claim(cx, &path);
@@ -415,7 +421,9 @@ fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
         cx.ledger
             .claim("/archive", seg.start, seg.end, seg.line, seg.line, cx.text);
     } else {
-        doc.recipients.push(grammar::recipient(text, seg.line));
+        let mut r = grammar::recipient(text, seg.line);
+        r.span = seg.span(cx.text);
+        doc.recipients.push(r);
         let path = crate::parse::pointer("", "recipients", doc.recipients.len() - 1);
         cx.ledger
             .claim_owned(path, seg.start, seg.end, seg.line, seg.line, cx.text);

@@ -24,7 +24,7 @@ use memchr::memmem;
 
 use crate::grammar;
 use crate::model::{
-    Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, TextLine, Title,
+    Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, Span, TextLine, Title,
 };
 use crate::parse::Context;
 use crate::parse::layout::{self as segment, Segment, is_rule, is_upper, title_type};
@@ -322,6 +322,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             inferred: true,
             line,
             end_line,
+            span: segments_span(cx.text, &segs),
+            name_span: Span::default(),
         });
     }
     i
@@ -402,9 +404,11 @@ fn apply<'a>(
     subject: &mut Option<(Vec<Segment<'a>>, String)>,
 ) {
     let h = &mut doc.header;
+    let span = seg.span(cx.text);
     let text_line = || TextLine {
         text: seg.text.to_string(),
         line: seg.line,
+        span,
     };
     let path: String = match item {
         Item::NationalTitle if h.national_title.is_none() => {
@@ -428,6 +432,7 @@ fn apply<'a>(
                 issuer_code: n.issuer_code,
                 system: n.system,
                 line: seg.line,
+                span,
             });
             "/header/reference".into()
         }
@@ -439,6 +444,7 @@ fn apply<'a>(
                 month: pd.month,
                 year: pd.year,
                 line: seg.line,
+                span,
             });
             "/header/place_date".into()
         }
@@ -451,6 +457,7 @@ fn apply<'a>(
                 kind,
                 text: seg.text.to_string(),
                 line: seg.line,
+                span,
             });
             format!("/header/marks/{}", h.marks.len() - 1)
         }
@@ -459,6 +466,7 @@ fn apply<'a>(
                 kind: ArtifactKind::Rule,
                 text: seg.text.to_string(),
                 line: seg.line,
+                span,
             });
             format!("/artifacts/{}", doc.artifacts.len() - 1)
         }
@@ -536,7 +544,16 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
         name,
         line: lines[0].line,
         end_line: lines[lines.len() - 1].line,
+        span: segments_span(cx.text, lines),
     });
+}
+
+/// The bytes from the first segment's words to the last one's.
+fn segments_span(text: &str, segs: &[Segment<'_>]) -> Span {
+    match (segs.first(), segs.last()) {
+        (Some(a), Some(b)) => a.span(text).cover(b.span(text)),
+        _ => Span::default(),
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.5 (tên loại và trích yếu nội dung).
 
 use crate::grammar;
-use crate::model::{Document, Title};
+use crate::model::{Document, Span, Title};
 use crate::parse::layout::{self as header, is_upper};
 use crate::parse::{Context, TextSource};
 use crate::tables;
@@ -64,6 +64,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         .trim()
         .trim_start_matches([':', '-', '–'])
         .trim();
+    let name_span = line.span_of(&t[..ty.name.len()]);
     let mut source = TextSource::default();
     let mut end = i;
     cx.claim_line("/title", i);
@@ -115,6 +116,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         inferred: false,
         line: line.no,
         end_line: cx.lines[end].no,
+        span: line.span().cover(cx.lines[end].span()),
+        name_span,
     });
     end + 1
 }
@@ -144,6 +147,8 @@ fn infer_cong_van(doc: &mut Document) {
             inferred: true,
             line: r.line,
             end_line: r.line,
+            span: r.span,
+            name_span: Span::default(),
         });
     }
 }

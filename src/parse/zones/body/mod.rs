@@ -35,7 +35,7 @@ use table::{is_table_row, table};
 use crate::grammar;
 use crate::model::{
     Appendix, ArtifactKind, BlockKind, Document, NumberStyle, Paragraph, PreambleItem,
-    PreambleKind, Section, Table,
+    PreambleKind, Section, Span, Table,
 };
 use crate::parse::layout::{self as header, is_upper};
 use crate::parse::layout::{artifact_kind, is_appendix_start};
@@ -152,7 +152,14 @@ impl Builder {
 
     /// Opens a section, closing any open one of the same style and depth and those below it;
     /// returns the new section's path.
-    fn open(&mut self, label: grammar::Label, title: Option<String>, line: usize) -> &str {
+    fn open(
+        &mut self,
+        label: grammar::Label,
+        title: Option<String>,
+        line: usize,
+        span: Span,
+        label_span: Span,
+    ) -> &str {
         let key = (label.style, label.depth);
         if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
             self.close_to(pos);
@@ -183,6 +190,8 @@ impl Builder {
                 end_line: line,
                 paragraphs: Vec::new(),
                 children: Vec::new(),
+                span,
+                label_span,
             },
             path_len: self.paths.len(),
         });
@@ -223,6 +232,7 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
         text: p.text,
         line: p.line,
         end_line: p.end_line,
+        span: p.span,
     }
 }
 
@@ -314,6 +324,7 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
         attached_to,
         line: line.no,
         end_line: b.last_line.max(cx.lines[end].no),
+        span: line.span().cover(cx.lines[end].span()),
         sections: b.top,
         tables: b.tables,
         paragraphs: b.loose,

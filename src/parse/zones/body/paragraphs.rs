@@ -162,6 +162,7 @@ pub(super) fn paragraph<'a>(
         line: line.no,
         end_line: line.no,
         joins: Vec::new(),
+        span: line.span(),
     });
     cx.claim_line(path, i);
     b.last = Some(Last {
@@ -238,6 +239,7 @@ pub(super) fn join(
                     Some(title) => update(title),
                     None => o.section.title = Some(joined.to_owned()),
                 }
+                o.section.span = o.section.span.cover(line.span());
                 cx.claim_line(b.paths.get(..o.path_len).unwrap_or_default(), i);
             }
             None => cx.claim_line("", i),
@@ -248,6 +250,7 @@ pub(super) fn join(
         if let Some(p) = list.last_mut() {
             update(&mut p.text);
             p.end_line = line.no;
+            p.span = p.span.cover(line.span());
             p.joins.extend(recorded);
         }
         push_index(path, index);

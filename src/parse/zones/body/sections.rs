@@ -81,7 +81,15 @@ pub(super) fn heading<'a>(
         }
     }
     let title_source = title.map(|t| TextSource::borrowed(t, line.no));
-    let path = b.open(label, title.map(str::to_owned), line.no);
+    let label_span = line.span_of(&label.label);
+    let heading = title_line.map_or(line.span(), |k| line.span().cover(lines[k].span()));
+    let path = b.open(
+        label,
+        title.map(str::to_owned),
+        line.no,
+        heading,
+        label_span,
+    );
     cx.claim_line(path, i);
     if let Some(k) = title_line {
         cx.claim_line(path, k);
@@ -110,6 +118,7 @@ pub(super) fn heading<'a>(
                 line: line.no,
                 end_line: line.no,
                 joins: Vec::new(),
+                span: line.span_of(rest),
             });
         }
         b.last = Some(Last {

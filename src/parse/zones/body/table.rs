@@ -83,6 +83,7 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
     }
     let first = cx.lines[i].no;
     let last = cx.lines[j - 1].no;
+    let span = cx.lines[i].span().cover(cx.lines[j - 1].span());
     let table_path;
     let path: &str = if b.mode == Mode::Appendix {
         let section = b.stack.last().map(|o| o.section.label.clone());
@@ -93,6 +94,7 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             rows,
             line: first,
             end_line: last,
+            span,
         });
         &table_path
     } else {
@@ -124,6 +126,7 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             line: first,
             end_line: last,
             joins: Vec::new(),
+            span,
         });
         path
     };
