@@ -48,6 +48,9 @@ pub struct PlaceDate {
 /// Day, month and year of a written date; `None` where left blank.
 pub type DateParts = (Option<u32>, Option<u32>, Option<u32>);
 
+/// A date as (day, month, year), or what keeps it from being one.
+pub type Dated = Result<(u32, u32, u32), DateError>;
+
 /// One part of a written date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -72,7 +75,10 @@ pub struct Digits<'t> {
 impl Digits<'_> {
     /// The value, `None` past `u32`.
     pub fn value(&self) -> Option<u32> {
-        self.text.parse().ok()
+        self.text.bytes().try_fold(0u32, |n, d| {
+            n.checked_mul(10)?
+                .checked_add(u32::from(d.wrapping_sub(b'0')))
+        })
     }
 }
 
@@ -125,7 +131,7 @@ impl Written<'_> {
 
     /// The date as (day, month, year) when every part is written, of its width (a day and a
     /// month of one or two digits, a year of four), and the day exists.
-    pub fn date(&self) -> Result<(u32, u32, u32), DateError> {
+    pub fn date(&self) -> Dated {
         let part = |d: Option<Digits<'_>>, p: Part, widths: std::ops::RangeInclusive<usize>| {
             let d = d.ok_or(DateError::Blank(p))?;
             if !widths.contains(&d.text.len()) {
@@ -170,9 +176,27 @@ pub fn calendar(day: Option<u32>, month: Option<u32>, year: Option<u32>) -> Resu
     }
 }
 
-/// `YYYY-MM-DD`.
+/// `YYYY-MM-DD`, each part zero-padded. Built per dated citation, so a date of the calendar
+/// (a year of four digits) is written from its digits, without `format!`.
 pub fn iso(day: u32, month: u32, year: u32) -> String {
-    format!("{year:04}-{month:02}-{day:02}")
+    if year > 9999 || month > 99 || day > 99 {
+        return format!("{year:04}-{month:02}-{day:02}");
+    }
+    let digit = |n: u32, place: u32| char::from(b'0' + (n / place % 10) as u8);
+    [
+        digit(year, 1000),
+        digit(year, 100),
+        digit(year, 10),
+        digit(year, 1),
+        '-',
+        digit(month, 10),
+        digit(month, 1),
+        '-',
+        digit(day, 10),
+        digit(day, 1),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// Spaces and tabs.
@@ -264,8 +288,12 @@ pub fn written_date(text: &str) -> Option<Written<'_>> {
 /// `ngày 05 tháng 3 năm 2020`. Returns the bytes it covers from the start of `input` and the
 /// date, or the [`DateError`] of a day that does not exist (`31/02/2021`: still a date as
 /// written, whose text belongs to the citation). `None` when no full date is written there.
-pub fn cited_date(input: &str) -> Option<(usize, Result<(u32, u32, u32), DateError>)> {
+pub fn cited_date(input: &str) -> Option<(usize, Dated)> {
     let (rest, _) = (gap, opt((char(','), gap))).parse_complete(input).ok()?;
+    // Most numbers are followed by `của`, `về`, a comma: ruled out on one byte.
+    if !matches!(rest.as_bytes().first(), Some(b'n' | b'N')) {
+        return None;
+    }
     let skipped = input.len() - rest.len();
     let written = written_date(rest)?;
     let date = written.date();
@@ -286,7 +314,7 @@ pub fn find_date(text: &str) -> Option<(usize, Written<'_>)> {
 
 /// True for [`Written::date`]'s answer when the text is a date: a day, or one that does not
 /// exist; not a blank or a part of the wrong width.
-pub fn reads_as_date(date: Result<(u32, u32, u32), DateError>) -> bool {
+pub fn reads_as_date(date: Dated) -> bool {
     date.err().is_none_or(|e| e.is_calendar())
 }
 
@@ -577,6 +605,19 @@ mod tests {
                 .find(|&c| c.to_lowercase().eq(w.to_lowercase()) && c.len_utf8() != w.len_utf8());
             assert_eq!(wider, None, "a char matching {w:?} with another width");
         }
+    }
+
+    #[test]
+    fn iso_dates_are_zero_padded() {
+        assert_eq!(iso(5, 3, 2020), "2020-03-05");
+        assert_eq!(iso(31, 12, 999), "0999-12-31");
+        assert_eq!(iso(0, 0, 0), "0000-00-00");
+        assert_eq!(iso(1, 1, 12345), "12345-01-01");
+        let big = Digits {
+            at: 0,
+            text: "99999999999",
+        };
+        assert_eq!(big.value(), None, "past u32");
     }
 
     #[test]

@@ -246,8 +246,9 @@ impl Token<'_> {
 /// Splits a state symbol into type code and issuer code (see the module doc).
 pub fn split_symbol(symbol: &str, kind: Option<&DocType>) -> (Option<String>, Option<String>) {
     // Most symbols have no en dash and no space to drop: they are not copied. (A space in a
-    // symbol always follows a dash.)
-    let symbol: Cow<'_, str> = if symbol.contains(['–', ' ']) {
+    // symbol always follows a dash; the en dash is the only char of the symbol grammar whose
+    // first byte is 0xE2.)
+    let symbol: Cow<'_, str> = if symbol.bytes().any(|b| b == b' ' || b == 0xE2) {
         Cow::Owned(symbol.replace('–', "-").replace("- ", "-"))
     } else {
         Cow::Borrowed(symbol)

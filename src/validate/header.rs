@@ -265,12 +265,12 @@ fn place_date(cx: &mut Checker<'_>) {
     }
 }
 
+/// A byte range of the text.
+type Span = (usize, usize);
+
 /// Where the day's and the month's digits are written in the place-and-date line at `range`
 /// of `text`, as the date grammar reads them.
-fn written_digits(
-    text: &str,
-    range: (usize, usize),
-) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+fn written_digits(text: &str, range: (usize, usize)) -> (Option<Span>, Option<Span>) {
     let Some(line) = text.get(range.0..range.1) else {
         return (None, None);
     };

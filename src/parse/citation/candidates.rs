@@ -1,5 +1,6 @@
 //! Where numbers may start: a fast scan for the `/` every number holds, checked by the
-//! number grammar ([`crate::grammar::number`]) only where digits stand before it.
+//! number grammar ([`crate::grammar::number`]) only where digits stand before it. A test holds a
+//! plain scan (the grammar read at every char boundary) beside it.
 
 use super::*;
 
@@ -112,5 +113,149 @@ pub(super) fn strip_space_before(bytes: &[u8], at: usize) -> usize {
         at - 1
     } else {
         at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The numbers a scan of `text` finds, leftmost first and without overlap, reading the
+    /// grammar at each start [`number_starts`] gives.
+    fn scan_filtered(text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut starts = number_starts(text);
+        let mut from = 0;
+        while let Some(at) = starts.next_from(from) {
+            if let Some(t) = grammar::token(&text[at..], Blank::No) {
+                found.push((at, at + t.len));
+                from = at + t.len;
+            }
+        }
+        found
+    }
+
+    /// The same scan, plainly: the grammar read at every char boundary.
+    fn scan_everywhere(text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            if text.is_char_boundary(at)
+                && let Some(t) = grammar::token(&text[at..], Blank::No)
+            {
+                found.push((at, at + t.len));
+                at += t.len;
+            } else {
+                at += 1;
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn starts_of_real_forms() {
+        let text = "theo Quyết định số 91/QĐ-SLĐTBXH ngày 26/5/2020, Nghị quyết 19-NQ/TW, \
+                    Nghị định 16/2020/NĐ-CP, Luật 80/2015/QH13, 177 – Ctr/TU và 60/145 TTHC, \
+                    1234567/QĐ, 03 /BC";
+        let found: Vec<&str> = scan_filtered(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "91/QĐ-SLĐTBXH",
+                "19-NQ/TW",
+                "16/2020/NĐ-CP",
+                "80/2015/QH13",
+                "177 – Ctr/TU",
+                "234567/QĐ",
+                "03 /BC"
+            ]
+        );
+        assert_eq!(scan_filtered(text), scan_everywhere(text));
+    }
+
+    /// Every document of `corpus/` (and of `VANBAN_ORACLE_DIRS`), as written and with its
+    /// lines joined as a paragraph's are: the filter passes every number the grammar reads.
+    #[test]
+    fn the_filter_keeps_every_number_of_the_corpus() {
+        let mut numbers = 0;
+        for (name, text) in crate::oracle::texts() {
+            let joined = text.replace(['\r', '\n'], " ");
+            for t in [&text, &joined] {
+                let found = scan_filtered(t);
+                assert_eq!(found, scan_everywhere(t), "{name}");
+                numbers += found.len();
+            }
+        }
+        assert!(numbers > 300, "{numbers} numbers");
+    }
+
+    /// Chars that stress the grammar: digits (one from another script), separators, ASCII and
+    /// Vietnamese letters of both cases, and letters whose General Category is not what the std
+    /// predicates say.
+    const ALPHABET: &[&str] = &[
+        "0", "1", "2", "7", "9", " ", " ", "/", "/", "-", "-", "–", "&", "A", "Q", "T", "z", "g",
+        "Đ", "đ", "Ơ", "ư", "Ấ", "ệ", "ǅ", "ʰ", "Ⓐ", "Ⅰ", "\u{345}", "ß", "Σ", "中", "٣", ".",
+        "\n",
+    ];
+
+    /// Numbers as they are written, right and wrong.
+    const SHAPES: &[&str] = &[
+        "12/2020/NĐ-CP",
+        "25-NQ/TW",
+        "91/QĐ-SLĐTBXH",
+        "08/HĐND-VP",
+        "03 /BC - UBND",
+        "177-CTr/TU-BTC",
+        "83/2015/QH13",
+        "12 / 2020 / NĐ-CP",
+        "5 – QĐ / TW – X",
+        "3027/QĐUBND",
+        "1234567/QĐ",
+        "26/5/2020",
+    ];
+
+    /// A shape with a few chars inserted or removed.
+    fn mutated_shape() -> impl Strategy<Value = String> {
+        let edit = (
+            any::<bool>(),
+            any::<prop::sample::Index>(),
+            prop::sample::select(ALPHABET),
+        );
+        (
+            prop::sample::select(SHAPES),
+            prop::collection::vec(edit, 0..4),
+        )
+            .prop_map(|(shape, edits)| {
+                let mut chars: Vec<String> = shape.chars().map(String::from).collect();
+                for (insert, at, c) in edits {
+                    if insert {
+                        chars.insert(at.index(chars.len() + 1), c.to_string());
+                    } else if !chars.is_empty() {
+                        chars.remove(at.index(chars.len()));
+                    }
+                }
+                chars.concat()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(crate::oracle::config(4_000, 0x6E75_6D62_6572))]
+
+        /// On texts of shapes and chars, the filtered scan finds what the plain one finds.
+        #[test]
+        fn the_filter_rules_out_no_number(
+            pieces in prop::collection::vec(prop_oneof![
+                3 => prop::sample::select(ALPHABET).prop_map(str::to_string),
+                1 => mutated_shape(),
+            ], 0..16)
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(scan_filtered(&text), scan_everywhere(&text), "{:?}", text);
+        }
     }
 }

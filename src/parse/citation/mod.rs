@@ -9,30 +9,31 @@
 //!
 //! ```text
 //! numbered ::= [kind [name]] ["số" [":"]] number [[","] date] ["của" issuer]
-//! number   ::= state | party
-//! state    ::= digits "/" [yyyy "/"] group *("-" group)   91/QĐ-SLĐTBXH, 34/2016/NĐ-CP, 83/2015/QH13
-//! party    ::= digits "-" type "/" group *("-" group)     25-NQ/TW, 177-Ctr/TU
-//! date     ::= "ngày" (d "/" m "/" yyyy | d "-" m "-" yyyy | d "tháng" m "năm" yyyy)
 //! named    ::= named-kind name ["năm" yyyy | date] ["của" issuer]
 //! ```
 //!
-//! A state symbol whose first group is a type code (`QĐ`) is split into `type_code` and
-//! `issuer_code` (`UBND-TL`); otherwise (a công văn, a law) all of it is the `issuer_code`.
-//! Text extracted from PDF loses hyphens (`3027/QĐUBND`, `63/2010/NĐCP`); such a group is split
-//! after a known type code.
+//! `number` is [`crate::grammar::number`]'s (`91/QĐ-SLĐTBXH`, `34/2016/NĐ-CP`, `25-NQ/TW`) and
+//! so is its split into type code and issuer code; `date` is [`crate::grammar::date`]'s.
 //!
 //! ## How
 //!
-//! A memchr pass jumps from `/` to `/` (every number holds one) and keeps the places where
-//! digits, or a Party type, dash and digits, stand before and a capital (or a year) after; only
-//! there is the number grammar read (by hand, `number::match_len`), so the scan is linear and
-//! a text without `/` costs one memchr pass. For each number, a bounded look-behind finds the kind words (`thông báo kết
-//! luận`, longest match, in one walk back through a trie of the kinds) and `số`, and a bounded
-//! look-ahead reads the date and the issuer after `của`. One pass of `aho_corasick`'s packed
-//! (SIMD) searcher finds the capitalized kind words of named references outside the numbered
-//! ones. Every literal of the domain (kind words, codes, stop words) lives in
-//! [`crate::tables`]; the lookups built from them (the kinds' trie, stop words by first byte)
-//! are built once.
+//! The grammars of the number and the date are [`crate::grammar`]'s ([`grammar::token`],
+//! [`grammar::cited_date`]); this module finds where they apply and reads what stands around
+//! them, one file per job:
+//!
+//! - `candidates`: a memchr pass jumps from `/` to `/` (every number holds one) and keeps the
+//!   places where digits, or a Party type, dash and digits, stand before and a capital (or a
+//!   year) after; only there is the number grammar read, so the scan is linear and a text
+//!   without `/` costs one memchr pass;
+//! - `kind`: a bounded look-behind finds the kind words (`thông báo kết luận`, longest match,
+//!   in one walk back through a trie of the kinds) and `số`;
+//! - `issuer`: the issuer after `của`, up to a stop word;
+//! - `named`: one pass of `aho_corasick`'s packed (SIMD) searcher finds the capitalized kind
+//!   words of named references outside the numbered ones, and reads their names;
+//! - `words`: whole words ignoring case, forwards and backwards, and char boundaries.
+//!
+//! Every literal of the domain (kind words, codes, stop words) lives in [`crate::tables`]; the
+//! lookups built from them (the kinds' trie, stop words by first byte) are built once.
 //!
 //! ## Examples
 //!
@@ -132,7 +133,7 @@ struct Numbered {
 ///
 /// This is the leftmost-first, non-overlapping scan of the unanchored number grammar over the
 /// whole text, done cheaply: the grammar is only read, anchored, where [`number_starts`] says a
-/// match can start, and the scan goes on after each match as a regex iterator would, whether
+/// match can start, and the scan goes on after each match as a plain left-to-right search would, whether
 /// [`read_number`] keeps the number or not.
 fn find_numbered(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
