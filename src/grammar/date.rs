@@ -26,7 +26,8 @@ use memchr::memmem;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1};
-use nom::combinator::{opt, value};
+use nom::combinator::opt;
+use nom::error::ErrorKind;
 use nom::{IResult, Parser};
 
 use super::number::{E, is_filler};
@@ -199,9 +200,11 @@ pub fn iso(day: u32, month: u32, year: u32) -> String {
     .collect()
 }
 
-/// Spaces and tabs.
+/// Spaces and tabs. This and [`DateParser::sep`] are read by hand, a byte at a time: they are
+/// tried at every date of every citation.
 fn gap(i: &str) -> IResult<&str, &str, E<'_>> {
-    take_while(|c| c == ' ' || c == '\t').parse_complete(i)
+    let len = i.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    Ok((&i[len..], &i[..len]))
 }
 
 /// A date word in any case; as written (lower case) it is one byte comparison.
@@ -230,8 +233,12 @@ impl<'t> DateParser<'t> {
         Ok((i, None))
     }
 
+    /// `sep ::= '/' | '-' | '.'`.
     fn sep(i: &str) -> IResult<&str, (), E<'_>> {
-        value((), alt((char('/'), char('-'), char('.')))).parse_complete(i)
+        match i.as_bytes().first() {
+            Some(b'/' | b'-' | b'.') => Ok((&i[1..], ())),
+            _ => Err(nom::Err::Error(E::new(i, ErrorKind::Char))),
+        }
     }
 
     /// `numeric ::= digits sep digits sep digits`.

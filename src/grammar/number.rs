@@ -37,6 +37,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char, satisfy, space0};
 use nom::combinator::{opt, recognize};
+use nom::error::ErrorKind;
 use nom::multi::many0_count;
 use nom::{IResult, Parser};
 
@@ -116,23 +117,48 @@ fn is_letter(c: char) -> bool {
     letter_bits(c) & LETTER != 0
 }
 
-/// `word ::= letter | [0-9] | '&'`.
+/// `word ::= letter | [0-9] | '&'`. Most chars of a symbol are ASCII, answered without the
+/// letter table.
 fn is_word(c: char) -> bool {
-    c.is_ascii_digit() || c == '&' || is_letter(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '&'
+    } else {
+        is_letter(c)
+    }
 }
 
 /// `uword ::= upper | [0-9] | '&'`.
 fn is_upper_word(c: char) -> bool {
-    c.is_ascii_digit() || c == '&' || is_upper(c)
+    if c.is_ascii() {
+        c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&'
+    } else {
+        is_upper(c)
+    }
 }
 
-/// `sp?`: true when the space was there.
+/// `sp?`: true when the space was there. The separators are read by hand (a byte each): they
+/// are tried at every number, where `opt(char(..))` would build and drop an error each time.
 fn sp(i: &str) -> IResult<&str, bool, E<'_>> {
-    opt(char(' ')).map(|s| s.is_some()).parse_complete(i)
+    Ok(match i.strip_prefix(' ') {
+        Some(rest) => (rest, true),
+        None => (i, false),
+    })
 }
 
-fn dash(i: &str) -> IResult<&str, char, E<'_>> {
-    alt((char('-'), char('–'))).parse_complete(i)
+/// `'/'`.
+fn slash_char(i: &str) -> IResult<&str, (), E<'_>> {
+    match i.strip_prefix('/') {
+        Some(rest) => Ok((rest, ())),
+        None => Err(nom::Err::Error(E::new(i, ErrorKind::Char))),
+    }
+}
+
+/// `dash ::= '-' | '–'`.
+fn dash(i: &str) -> IResult<&str, (), E<'_>> {
+    match i.strip_prefix('-').or_else(|| i.strip_prefix('–')) {
+        Some(rest) => Ok((rest, ())),
+        None => Err(nom::Err::Error(E::new(i, ErrorKind::Char))),
+    }
 }
 
 fn upper(i: &str) -> IResult<&str, char, E<'_>> {
@@ -160,7 +186,7 @@ fn issuer(i: &str) -> IResult<&str, &str, E<'_>> {
 
 /// `sp? '/' sp?`: true when a space stood beside the `/`.
 fn slash(i: &str) -> IResult<&str, bool, E<'_>> {
-    let (i, (before, _, after)) = (sp, char('/'), sp).parse_complete(i)?;
+    let (i, (before, (), after)) = (sp, slash_char, sp).parse_complete(i)?;
     Ok((i, before || after))
 }
 
@@ -176,7 +202,7 @@ fn state(i: &str) -> IResult<&str, (Option<u32>, Body<'_>, bool), E<'_>> {
 
 /// `party ::= sp? dash sp? type sp? '/' sp? issuer`: the body and spaced.
 fn party(i: &str) -> IResult<&str, (Option<u32>, Body<'_>, bool), E<'_>> {
-    let (i, (before, _, after)) = (sp, dash, sp).parse_complete(i)?;
+    let (i, (before, (), after)) = (sp, dash, sp).parse_complete(i)?;
     let (i, kind) = recognize((upper, take_while(is_letter))).parse_complete(i)?;
     let (i, slash_spaced) = slash(i)?;
     let (i, issuer) = issuer(i)?;
@@ -224,7 +250,11 @@ impl Token<'_> {
                 (
                     None,
                     Some(type_code.to_owned()),
-                    Some(issuer.replace('–', "-")),
+                    Some(if issuer.contains('–') {
+                        issuer.replace('–', "-")
+                    } else {
+                        issuer.to_owned()
+                    }),
                     NumberSystem::Party,
                 )
             }

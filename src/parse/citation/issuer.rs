@@ -176,6 +176,11 @@ pub(super) fn trim_name(name: &str) -> &str {
     if name.chars().next_back().is_some_and(plain_end) {
         return name;
     }
+    trim_name_in_full(name)
+}
+
+/// [`trim_name`] without its shortcut for a name ending on a letter.
+pub(super) fn trim_name_in_full(name: &str) -> &str {
     let mut name = name.trim_end();
     loop {
         let trimmed = name.trim_end_matches(['-', '–', ',']).trim_end();
@@ -215,22 +220,6 @@ mod tests {
             }
         }
         (bytes.len(), false)
-    }
-
-    /// [`trim_name`] without its shortcut for a name ending on a letter.
-    fn trim_name_in_full(name: &str) -> &str {
-        let mut name = name.trim_end();
-        loop {
-            let trimmed = name.trim_end_matches(['-', '–', ',']).trim_end();
-            let trimmed = match ends_with_word_ci(trimmed, AND_WORD) {
-                Some(at) if at > 0 => trimmed[..at].trim_end(),
-                _ => trimmed,
-            };
-            if trimmed.len() == name.len() {
-                return name;
-            }
-            name = trimmed;
-        }
     }
 
     /// Stops, their pieces, letters and spaces, for issuer names glued at random.

@@ -1,4 +1,7 @@
-//! The citation reader's behaviour on the forms of real documents.
+//! The citation reader's behaviour on the forms of real documents: [`find_citations`] as a
+//! whole, numbered and named references together (they share the helpers and the seed
+//! report's paragraphs), so this file runs past 800 lines of test cases rather than split
+//! one document's checks across files.
 
 use super::*;
 
