@@ -439,6 +439,9 @@ mod tests {
             ("Số: 12/TTr-SNV", "12|-|TTr|SNV|State"),
             ("SỐ: 01/2023/TT-BLĐTBXH", "01|2023|TT|BLĐTBXH|State"),
             ("Số: 12/BC-UBND. Hà Nội", "12|-|BC|UBND|State"),
+            ("Số:  /HC-TH", "-|-|-|HC-TH|State"),
+            ("Số: 55/2005/TTLT-BNV-VPCP", "55|2005|TTLT|BNV-VPCP|State"),
+            ("Số: 05/BNV-VP", "05|-|-|BNV-VP|State"),
         ];
         for (text, want) in cases {
             assert_eq!(num(text).as_deref(), Some(want), "{text}");
@@ -450,6 +453,8 @@ mod tests {
         assert_eq!(num("Số 45-BC/ĐU").as_deref(), Some("45|-|BC|ĐU|Party"));
         assert_eq!(num("Số: 36-HD/VPTW").as_deref(), Some("36|-|HD|VPTW|Party"));
         assert_eq!(num("Số 177-Ctr/TU").as_deref(), Some("177|-|CTr|TU|Party"));
+        assert_eq!(num("Số 08-QĐi/TW").as_deref(), Some("08|-|QĐi|TW|Party"));
+        assert_eq!(num("Số 24-BS/UBKTTU").as_deref(), Some("24|-|BS|UBKTTU|Party"));
         let t = token("19 – NQ / TW", Blank::No).expect("a spaced Party number");
         assert!(t.spaced);
         assert_eq!(show(&t.parts(None)), "19|-|NQ|TW|Party");
