@@ -454,7 +454,10 @@ mod tests {
         assert_eq!(num("Số: 36-HD/VPTW").as_deref(), Some("36|-|HD|VPTW|Party"));
         assert_eq!(num("Số 177-Ctr/TU").as_deref(), Some("177|-|CTr|TU|Party"));
         assert_eq!(num("Số 08-QĐi/TW").as_deref(), Some("08|-|QĐi|TW|Party"));
-        assert_eq!(num("Số 24-BS/UBKTTU").as_deref(), Some("24|-|BS|UBKTTU|Party"));
+        assert_eq!(
+            num("Số 24-BS/UBKTTU").as_deref(),
+            Some("24|-|BS|UBKTTU|Party")
+        );
         let t = token("19 – NQ / TW", Blank::No).expect("a spaced Party number");
         assert!(t.spaced);
         assert_eq!(show(&t.parts(None)), "19|-|NQ|TW|Party");

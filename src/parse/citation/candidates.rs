@@ -2,7 +2,9 @@
 //! number grammar ([`crate::grammar::number`]) only where digits stand before it. A test holds a
 //! plain scan (the grammar read at every char boundary) beside it.
 
-use super::*;
+use super::words::prev_char;
+use crate::grammar;
+use crate::text::classes::{LETTER, UPPER, letter_bits};
 
 /// Where the number pattern can start, found from the `/` that every number holds.
 ///
@@ -121,6 +123,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::grammar::Blank;
 
     /// The numbers a scan of `text` finds, leftmost first and without overlap, reading the
     /// grammar at each start [`number_starts`] gives.

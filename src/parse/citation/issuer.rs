@@ -1,6 +1,10 @@
 //! The issuer after a number or a name: ` của Ủy ban nhân dân tỉnh`.
 
-use super::*;
+use std::sync::LazyLock;
+
+use super::words::{blanks, blanks1, ends_with_word_ci, floor_boundary, has_prefix, same_ci};
+use super::{MAX_NAME_WORDS, NAME_BYTES};
+use crate::tables::{AND_WORD, ISSUER_NAME_STOPS, ISSUER_WORD};
 
 /// Reads ` của <Name>` at `at`: the name starts upper-case and runs to the first of
 /// [`ISSUER_NAME_STOPS`], `limit`, or [`MAX_NAME_WORDS`] words. Returns its end and the name.

@@ -1,7 +1,12 @@
 //! The kind words behind a number (`Quyết định số`, `Luật Ngân sách nhà nước số`), found by
 //! one walk back through a trie of the kinds.
 
-use super::*;
+use std::sync::LazyLock;
+
+use super::LOOK_BEHIND;
+use super::named::scan_name;
+use super::words::{LOWER_TABLE, ceil_boundary, ends_with_own_word_ci, fold_in, prev_char};
+use crate::tables::{DOC_TYPES, EXTRA_KIND_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS};
 
 /// What stands before a number.
 pub(super) struct Behind {
@@ -177,6 +182,8 @@ pub(super) fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind 
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::parse::citation::words::{ends_with_word_ci, same_ci, single_lower};
+    use crate::tables::doc_type_by_kind;
 
     /// The kind words, in table order.
     pub(in crate::parse::citation) fn kind_words() -> impl Iterator<Item = &'static str> {

@@ -53,23 +53,14 @@ mod kind;
 mod named;
 mod words;
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::grammar::{self, Blank, Body, Number, Token};
 use crate::model::{Citation, NumberSystem};
-use crate::tables::{
-    AND_WORD, DAY_WORD, DOC_TYPES, EXTRA_KIND_WORDS, ISSUER_NAME_STOPS, ISSUER_WORD,
-    NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS,
-    canonical_type_code, doc_type_by_kind,
-};
-use crate::text::classes::{LETTER, UPPER, letter_bits};
-use candidates::*;
-use issuer::*;
-use kind::*;
-use named::*;
-use words::*;
+use crate::tables::{canonical_type_code, doc_type_by_kind};
+use candidates::number_starts;
+use issuer::issuer_after;
+use kind::kind_before;
+use named::find_named;
+use words::{floor_boundary, prev_char};
 
 /// A citation found in a text, with its byte range in that text.
 #[derive(Debug, Clone, PartialEq, Eq)]

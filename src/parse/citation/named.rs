@@ -1,7 +1,19 @@
 //! References by name: `Luật PCTN năm 2018`, `Nghị quyết TW4 (Khóa XII)`, found by one
 //! pass of a packed (SIMD) searcher for the capitalized kind words.
 
-use super::*;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::issuer::{issuer_after, trim_name};
+use super::kind::PLURAL_TRIE;
+use super::words::{floor_boundary, next_char, prev_char, starts_with_ci, starts_with_word};
+use super::{Found, LOOK_BEHIND, MAX_NAME_WORDS, NAME_BYTES};
+use crate::grammar;
+use crate::model::{Citation, NumberSystem};
+use crate::tables::{
+    AND_WORD, DAY_WORD, ISSUER_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD,
+};
 
 /// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `), each with
 /// its space: the leftmost match, the first word in table order where several start there (a

@@ -1,7 +1,7 @@
 //! Word and char helpers of the citation reader: whole words ignoring case, forwards and
 //! backwards, and char boundaries.
 
-use super::*;
+use std::sync::LazyLock;
 
 /// The lower case of `c` when it is one char (`None` when it is several), the way [`same_ci`]
 /// compares chars. Vietnamese letters are answered from [`LOWER_TABLE`].
@@ -225,6 +225,7 @@ pub(super) fn ceil_boundary(text: &str, at: usize) -> usize {
 mod tests {
     use super::*;
     use crate::parse::citation::kind::tests::{kind_pieces, kind_words};
+    use crate::tables::{AND_WORD, NUMBER_WORD, PLURAL_WORDS};
 
     /// [`ends_with_word_ci`] as it was first written, over a reversed `char_indices`: the oracle
     /// of the walk that replaced it.
