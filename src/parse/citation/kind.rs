@@ -57,7 +57,7 @@ impl WordTrie {
     }
 
     /// The longest word of the trie that `before` ends with as whole words, ignoring case and
-    /// letting any run of whitespace match a space, as [`ends_with_word_ci`] matches each, with
+    /// letting any run of whitespace match a space, as [`ends_with_word_ci`](super::words::ends_with_word_ci) matches each, with
     /// the byte where it starts.
     pub(super) fn longest_at_end(&self, before: &str) -> Option<(&'static str, usize)> {
         let mut node = self.nodes.first()?;
