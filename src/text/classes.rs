@@ -1,13 +1,11 @@
-//! Unicode classes exactly as the regex crate reads them, for the grammars once written as
-//! regexes: `\p{Lu}` and `\p{L}` (the citation number), `\d` (dates, in the validator).
+//! Unicode classes of the number grammar ([`crate::grammar::number`]): `\p{Lu}` and `\p{L}`.
 //!
-//! `\p{Lu}` is General Category Lu (uppercase letter), `\p{L}` any letter (Lu, Ll, Lt, Lm, Lo),
-//! `\d` Nd (decimal digit, of any script). They are not `char::is_uppercase`,
-//! `char::is_alphabetic` and `char::is_numeric`: Uppercase also holds Ⓐ (U+24B6, a symbol) and
-//! Ⅰ (U+2160, a letter number), Alphabetic also holds Ⅰ and combining marks such as U+0345,
-//! Numeric also holds ² and Ⅰ. The ranges are read from `regex-syntax`'s own tables, once
-//! (parsing `\p{Lu}` into a class costs a few ten thousand instructions; compiling it into a
-//! regex costs millions), so they are the regex crate's, Unicode version included.
+//! `\p{Lu}` is General Category Lu (uppercase letter), `\p{L}` any letter (Lu, Ll, Lt, Lm, Lo).
+//! They are not `char::is_uppercase` and `char::is_alphabetic`: Uppercase also holds Ⓐ (U+24B6,
+//! a symbol) and Ⅰ (U+2160, a letter number), Alphabetic also holds Ⅰ and combining marks such
+//! as U+0345. The ranges are read from `regex-syntax`'s own tables, once (parsing `\p{Lu}` into a
+//! class is cheap; compiling it into a regex would cost far more), so they are the regex
+//! crate's, Unicode version included.
 //!
 //! ASCII is tested directly; for the letters, the chars below [`DENSE`] (Latin with the
 //! Vietnamese letters, Greek, Cyrillic, Latin Extended Additional) in a table; the rest by
@@ -84,23 +82,6 @@ fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
     ranges.get(i).is_some_and(|&(lo, _)| lo <= c)
 }
 
-/// `\d`, its ranges above ASCII.
-static DIGITS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
-    ranges(r"\p{Nd}")
-        .into_iter()
-        .filter(|&(_, hi)| !hi.is_ascii())
-        .collect()
-});
-
-/// `\d`: a decimal digit of any script (General Category Nd).
-pub fn is_digit(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_digit()
-    } else {
-        in_ranges(&DIGITS, c)
-    }
-}
-
 /// [`UPPER`] | [`LETTER`] for `\p{Lu}`, [`LETTER`] for the other letters of `\p{L}`, else 0.
 pub fn letter_bits(c: char) -> u8 {
     if c.is_ascii() {
@@ -139,27 +120,23 @@ mod tests {
         letter_bits(c) & LETTER != 0
     }
 
-    /// Every char is in each class exactly when the regex crate's `\p{..}` or `\d` matches it.
+    /// Every char is in each class exactly when the regex crate's `\p{..}` matches it.
     #[test]
     fn classes_match_the_regex_crate_for_every_char() {
         let upper = regex::Regex::new(r"\A\p{Lu}").expect("valid");
         let letter = regex::Regex::new(r"\A\p{L}").expect("valid");
-        let digit = regex::Regex::new(r"\A\d").expect("valid");
         let mut buf = [0; 4];
-        let (mut uppers, mut letters, mut digits) = (0, 0, 0);
+        let (mut uppers, mut letters) = (0, 0);
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             let s = c.encode_utf8(&mut buf);
             let at = c as u32;
             assert_eq!(is_upper(c), upper.is_match(s), "\\p{{Lu}} of U+{at:04X}");
             assert_eq!(is_letter(c), letter.is_match(s), "\\p{{L}} of U+{at:04X}");
-            assert_eq!(is_digit(c), digit.is_match(s), "\\d of U+{at:04X}");
             uppers += usize::from(is_upper(c));
             letters += usize::from(is_letter(c));
-            digits += usize::from(is_digit(c));
         }
         assert!(uppers > 1_500, "{uppers} uppercase letters");
         assert!(letters > 100_000, "{letters} letters");
-        assert!(digits > 600, "{digits} digits");
     }
 
     /// The chars where the General Category and the std predicates part.
@@ -179,13 +156,6 @@ mod tests {
         }
         for c in ['٣', '7', '&', '-', '–', ' ', '×'] {
             assert!(!is_letter(c), "{c}");
-        }
-        // ٣ and ７ are Nd; ² (No) and Ⅰ (Nl) are numeric, not digits.
-        for c in ['٣', '７', '0'] {
-            assert!(is_digit(c), "{c}");
-        }
-        for c in ['²', 'Ⅰ'] {
-            assert!(c.is_numeric() && !is_digit(c), "{c}");
         }
     }
 }

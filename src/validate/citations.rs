@@ -8,17 +8,15 @@
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Phần I Mục II.6.a (the first mention of a document is
 //! complete: type, number, symbol, date, issuer, subject; a law is cited by name); Phụ lục III.
 
-mod written;
-
 use std::collections::HashSet;
 
 use super::Checker;
-use super::header::{code_fits, date_exists};
+use super::header::code_fits;
 use super::kind::Kind;
 use super::locate::Loc;
+use crate::grammar;
 use crate::model::Citation;
 use crate::tables;
-use written::written_date;
 
 /// Kinds cited by name, whose first mention needs no date.
 const NAMED_KINDS: &[&str] = &["luật", "bộ luật", "pháp lệnh", "hiến pháp"];
@@ -36,10 +34,10 @@ pub fn check(cx: &mut Checker<'_>) {
         let path = format!("/citations/{i}");
         let first = c.id.as_deref().is_some_and(|id| seen.insert(id));
         let id = display_id(c);
-        let written = written_date(&c.text);
-        if let Some((d, m, y)) =
-            written.filter(|&(d, m, y)| !date_exists(Some(d), Some(m), Some(y)))
-        {
+        // The date as written in the citation's text, existing or not: the parser keeps no
+        // date that does not exist.
+        let written = grammar::find_date(&c.text).map(|(_, w)| (w.parts(), w.date()));
+        if let Some(((Some(d), Some(m), Some(y)), Err(_))) = written {
             let at = locate(cx, c, &path);
             cx.emit(
                 Kind::CitationImpossibleDate {

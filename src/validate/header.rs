@@ -10,6 +10,7 @@
 
 use super::kind::{DatePart, Kind};
 use super::{Checker, Part};
+use crate::grammar;
 use crate::model::NumberSystem;
 use crate::tables;
 
@@ -200,11 +201,10 @@ fn place_date(cx: &mut Checker<'_>) {
         }
         cx.emit(Kind::BlankDate { parts: blanks }, at);
     }
-    let day_at = digits_after(cx, node, &["ngày", "Ngày"]);
-    let month_at = digits_after(cx, node, &["tháng"]);
     let text = cx.loc.text();
+    let (day_at, month_at) = written_digits(text, node);
     let written = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_owned());
-    if !date_exists(pd.day, pd.month, pd.year) {
+    if grammar::calendar(pd.day, pd.month, pd.year).is_err() {
         let show = |v: Option<u32>, w: Option<String>| {
             w.or_else(|| v.map(|v| v.to_string()))
                 .unwrap_or_else(|| "…".into())
@@ -265,59 +265,23 @@ fn place_date(cx: &mut Checker<'_>) {
     }
 }
 
-/// The digits written after the first of `words` inside `range`, if any.
-fn digits_after(cx: &Checker<'_>, range: (usize, usize), words: &[&str]) -> Option<(usize, usize)> {
-    let text = cx.loc.text();
-    let (_, end) = words.iter().find_map(|w| cx.loc.find_in(range, w))?;
-    let rest = text.get(end..range.1)?;
-    let skipped = rest.len() - rest.trim_start().len();
-    let start = end + skipped;
-    let len = text[start..range.1]
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count();
-    (len > 0).then_some((start, start + len))
-}
+/// A byte range of the text.
+type Span = (usize, usize);
 
-/// True unless the known parts of a date cannot be: a month above 12, a day above what the
-/// month has (29 February only in leap years), a day or month 0. Blank parts pass.
-pub fn date_exists(day: Option<u32>, month: Option<u32>, year: Option<u32>) -> bool {
-    if month.is_some_and(|m| !(1..=12).contains(&m)) || day.is_some_and(|d| !(1..=31).contains(&d))
-    {
-        return false;
-    }
-    match (day, month) {
-        (Some(d), Some(m)) => d <= days_in_month(m, year),
-        _ => true,
-    }
-}
-
-/// Days in a month; February has 29 when the year is unknown or a leap year.
-pub fn days_in_month(month: u32, year: Option<u32>) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 => {
-            let leap = year.is_none_or(|y| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-            if leap { 29 } else { 28 }
-        }
-        _ => 31,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_that_exist() {
-        assert!(date_exists(Some(29), Some(2), Some(2024)));
-        assert!(!date_exists(Some(29), Some(2), Some(2023)));
-        assert!(!date_exists(Some(31), Some(2), Some(2021)));
-        assert!(!date_exists(None, Some(13), Some(2021)));
-        assert!(
-            date_exists(None, Some(11), Some(2020)),
-            "a blank day passes"
-        );
-        assert!(!date_exists(Some(31), Some(4), None));
-    }
+/// Where the day's and the month's digits are written in the place-and-date line at `range`
+/// of `text`, as the date grammar reads them.
+fn written_digits(text: &str, range: (usize, usize)) -> (Option<Span>, Option<Span>) {
+    let Some(line) = text.get(range.0..range.1) else {
+        return (None, None);
+    };
+    let Some((at, date)) = grammar::place_date_at(line) else {
+        return (None, None);
+    };
+    let span = |d: Option<grammar::Digits<'_>>| {
+        d.map(|d| {
+            let start = range.0 + at + d.at;
+            (start, start + d.text.len())
+        })
+    };
+    (span(date.day), span(date.month))
 }
