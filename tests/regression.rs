@@ -127,3 +127,39 @@ fn size_limit_of_the_library() {
         vanban::decode::DEFAULT_MAX_BYTES
     );
 }
+
+#[test]
+fn a_header_number_whose_issuer_starts_like_a_type_code_keeps_its_issuer() {
+    // `HĐND` is no `HĐ` (hợp đồng) + `ND`, `TTCP` no `TT` + `CP`, `TTXT` no `TT` + `XT`
+    // (077_cv-ttxt-lamdong…, line 7): the symbol kept its hyphens, so its first group is read
+    // as written. A citation of the same number in the text gives the same parts.
+    for (number, issuer) in [
+        ("08/HĐND-VP", "HĐND-VP"),
+        ("12/TTCP-KHTH", "TTCP-KHTH"),
+        ("/TTXT-ĐTDN", "TTXT-ĐTDN"),
+    ] {
+        // A blank number (a draft's) is cited with one filled in.
+        let cited = if number.starts_with('/') {
+            format!("15{number}")
+        } else {
+            number.to_owned()
+        };
+        let doc = text(&format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: {number}\n\nKính gửi: Sở Nội vụ\n\n\
+             Thực hiện Công văn số {cited} ngày 05/3/2024 của Ủy ban nhân dân tỉnh.\n"
+        ));
+        let r = doc.header.reference.as_ref().expect("the header's number");
+        assert_eq!(r.type_code, None, "{number}");
+        assert_eq!(r.issuer_code.as_deref(), Some(issuer), "{number}");
+        let c = doc
+            .citations
+            .iter()
+            .find(|c| c.number.is_some() || c.issuer_code.is_some())
+            .expect("the cited number");
+        assert_eq!(
+            (c.type_code.as_deref(), c.issuer_code.as_deref()),
+            (None, Some(issuer)),
+            "{number} cited"
+        );
+    }
+}
