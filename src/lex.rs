@@ -707,7 +707,7 @@ mod tests {
             assert_eq!(counted >= 3, there >= 3, "{line:?}");
             assert!(counted <= there.min(3), "{line:?}");
         };
-        for (_, text) in crate::oracle::texts() {
+        for (_, text) in crate::test_support::texts() {
             text.lines().for_each(check);
             check(&text);
         }

@@ -31,11 +31,11 @@ mod grammar;
 pub mod internals;
 mod lex;
 pub mod model;
-#[cfg(test)]
-mod oracle;
 pub mod output;
 mod parse;
 mod tables;
+#[cfg(test)]
+mod test_support;
 mod text;
 pub mod validate;
 

@@ -641,7 +641,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(2_000, 0x636F_6465))]
+        #![proptest_config(crate::test_support::config(2_000, 0x636F_6465))]
 
         /// Groups glued from pieces of codes: the same answers.
         #[test]

@@ -18,8 +18,8 @@ const LAYERS: [&str; 9] = [
 ];
 
 /// Files that stand outside the layers: the crate root re-exports the public API, `internals`
-/// re-exports stages for the benches, `oracle` is test-only.
-const ROOTS: [&str; 4] = ["lib.rs", "main.rs", "internals.rs", "oracle.rs"];
+/// re-exports stages for the benches, `test_support` is test-only.
+const ROOTS: [&str; 4] = ["lib.rs", "main.rs", "internals.rs", "test_support.rs"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("src is readable") {

@@ -120,7 +120,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(4_000, 0x0000_6172_6368))]
+        #![proptest_config(crate::test_support::config(4_000, 0x0000_6172_6368))]
 
         /// The first-byte gate rules out no archive line.
         #[test]

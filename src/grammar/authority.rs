@@ -104,7 +104,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(4_000, 0x0000_6175_7468))]
+        #![proptest_config(crate::test_support::config(4_000, 0x0000_6175_7468))]
 
         /// The byte gate rules out no line that a prefix opens.
         #[test]

@@ -587,7 +587,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(4_000, 0x006C_6162_656C))]
+        #![proptest_config(crate::test_support::config(4_000, 0x006C_6162_656C))]
 
         /// The byte gates rule out no line that a keyword opens: texts glued from label pieces
         /// read as without them.

@@ -661,7 +661,7 @@ mod tests {
     fn claims_sort_as_by_key() {
         let mut seed = 0x5EED_u64;
         let mut next =
-            move |n: usize| (crate::oracle::xorshift(&mut seed) >> 33) as usize % n.max(1);
+            move |n: usize| (crate::test_support::xorshift(&mut seed) >> 33) as usize % n.max(1);
         let mut fallbacks = 0;
         for round in 0..600 {
             let len = next(120);

@@ -406,7 +406,7 @@ mod tests {
         let mut state = 0x9E37_79B9_7F4A_7C15_u64;
         for _ in 0..20_000 {
             let mut text = String::new();
-            crate::oracle::xorshift(&mut state);
+            crate::test_support::xorshift(&mut state);
             // Mostly short pieces; some long ones, with runs of ASCII between the marks.
             let len = if state % 5 == 0 {
                 (state % 41) as usize

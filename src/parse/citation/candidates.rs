@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn the_filter_keeps_every_number_of_the_corpus() {
         let mut numbers = 0;
-        for (name, text) in crate::oracle::texts() {
+        for (name, text) in crate::test_support::texts() {
             let joined = text.replace(['\r', '\n'], " ");
             for t in [&text, &joined] {
                 let found = scan_filtered(t);
@@ -247,7 +247,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(crate::oracle::config(4_000, 0x6E75_6D62_6572))]
+        #![proptest_config(crate::test_support::config(4_000, 0x6E75_6D62_6572))]
 
         /// On texts of shapes and chars, the filtered scan finds what the plain one finds.
         #[test]

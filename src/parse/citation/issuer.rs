@@ -307,7 +307,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(2_000, 0x6973_7375_6572))]
+        #![proptest_config(crate::test_support::config(2_000, 0x6973_7375_6572))]
 
         /// Names glued from stops and their pieces: the same extent and the same trimmed name.
         #[test]

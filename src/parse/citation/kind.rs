@@ -310,7 +310,7 @@ pub(super) mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(4_000, 0x6B69_6E64_7472))]
+        #![proptest_config(crate::test_support::config(4_000, 0x6B69_6E64_7472))]
 
         /// Texts glued from kind words and their pieces: the trie finds what the words find.
         #[test]

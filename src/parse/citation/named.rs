@@ -385,7 +385,10 @@ mod tests {
 
     #[test]
     fn named_finder_finds_the_plain_matches() {
-        let mut texts: Vec<String> = crate::oracle::texts().into_iter().map(|(_, t)| t).collect();
+        let mut texts: Vec<String> = crate::test_support::texts()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
         texts.extend(
             [
                 "Bộ luật Lao động và Luật Ngân sách nhà nước",
@@ -408,7 +411,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(2_000, 0x006E_616D_6564))]
+        #![proptest_config(crate::test_support::config(2_000, 0x006E_616D_6564))]
 
         /// Texts glued from the kind words, their pieces and spaces: the same matches.
         #[test]

@@ -335,7 +335,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(2_000, 0x656E_6473_7769))]
+        #![proptest_config(crate::test_support::config(2_000, 0x656E_6473_7769))]
 
         /// Texts glued from the words and their pieces: the walk finds what the iterator found.
         #[test]

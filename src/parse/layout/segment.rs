@@ -222,7 +222,10 @@ mod tests {
     /// and the pieces the split rules trim at edge lengths.
     #[test]
     fn one_column_is_what_split_gives() {
-        let mut texts: Vec<String> = crate::oracle::texts().into_iter().map(|(_, t)| t).collect();
+        let mut texts: Vec<String> = crate::test_support::texts()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
         let mut made = String::new();
         for n in [0, 1, 30, 31, 32, 33, 63, 64, 65, 100] {
             for bar in [

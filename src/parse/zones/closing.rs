@@ -613,7 +613,7 @@ mod tests {
     ];
 
     proptest! {
-        #![proptest_config(crate::oracle::config(2_000, 0x0063_6C6F_7365))]
+        #![proptest_config(crate::test_support::config(2_000, 0x0063_6C6F_7365))]
 
         /// The gates rule out no line the predicates accept.
         #[test]

@@ -648,7 +648,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(crate::oracle::config(4_000, 0x6865_6164))]
+        #![proptest_config(crate::test_support::config(4_000, 0x6865_6164))]
 
         /// The first-letter shortcut of the motto and the first-byte test of the body words
         /// change no answer, on texts glued from their letters and others.
@@ -712,7 +712,7 @@ mod tests {
                 "{s:?}"
             );
         }
-        for (_, text) in crate::oracle::texts() {
+        for (_, text) in crate::test_support::texts() {
             for line in text.lines() {
                 assert_eq!(
                     is_upper(line),

@@ -172,7 +172,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(crate::oracle::config(2_000, 0x0074_6162_6C65))]
+        #![proptest_config(crate::test_support::config(2_000, 0x0074_6162_6C65))]
 
         /// The shortcut for lines that start with no white space gives the general test's answer.
         #[test]

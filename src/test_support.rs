@@ -1,7 +1,7 @@
-//! What the oracle tests share (hand matchers checked against the regexes they replace): the
-//! documents they read, `corpus/` and the folders listed in `VANBAN_ORACLE_DIRS`
-//! (`:`-separated) for a run by hand over a larger corpus; their proptest configuration; and the
-//! step of the small deterministic generator that exhaustive-style tests draw texts from.
+//! What the unit tests share: the documents that kernel and gate tests read (`corpus/` and the
+//! folders listed in `VANBAN_ORACLE_DIRS`, `:`-separated, for a run by hand over a larger
+//! corpus), the proptest configuration, and the step of the small deterministic generator that
+//! exhaustive-style tests draw texts from.
 
 use std::path::PathBuf;
 
