@@ -551,7 +551,7 @@ pub static NAME_COMMA_PHRASES: &[&str] = &[
     "trật tự, an toàn",
 ];
 
-/// Abbreviations of issuing bodies in numbers (FORMAT §5.1). A symbol whose hyphen was lost
+/// Abbreviations of issuing bodies in numbers (`docs/format.md` §3.2). A symbol whose hyphen was lost
 /// (`3027/QĐUBND`) is split after a type code, except when the whole group is one of these
 /// (`HĐND` is not `HĐ` + `ND`, `TTCP` is not `TT` + `CP`). Trailing term digits are ignored (`QH13`).
 pub static ISSUER_CODES: &[&str] = &[

@@ -109,6 +109,13 @@ fn every_node_carries_the_bytes_it_was_read_from() {
         // from the kept block's first line on are checked.
         if let Some(s) = &doc.signature {
             check_from(&name, &text, map, "/signature", s.span, s.line);
+            for a in &s.chain {
+                assert_eq!(
+                    &text[a.span.start..a.span.end],
+                    a.raw,
+                    "{name}: authority prefix"
+                );
+            }
             nodes += 1;
         }
         if let Some(t) = doc.title.as_ref().filter(|t| !t.inferred) {
@@ -125,6 +132,43 @@ fn every_node_carries_the_bytes_it_was_read_from() {
             // The node keeps the text with its runs of spaces folded.
             let read: Vec<&str> = text[r.span.start..r.span.end].split_whitespace().collect();
             assert_eq!(read.join(" "), r.text, "{name}: reference");
+            let at = |s: Span| &text[s.start..s.end];
+            // The parts are placed where the input holds the line as read; a line the lexer
+            // cleaned (runs of spaces folded: `Số:  779    /QĐ-UBND`) leaves them empty, and
+            // the validator marks the whole number then.
+            let as_read = at(r.span) == r.text;
+            if let Some(n) = r
+                .number
+                .as_ref()
+                .filter(|_| as_read || !r.number_span.is_empty())
+            {
+                assert_eq!(at(r.number_span), n, "{name}: the number's digits");
+            }
+            if let Some(code) = r
+                .type_code
+                .as_ref()
+                .filter(|_| as_read || !r.code_span.is_empty())
+            {
+                // As written: `Ctr` for the canonical `CTr`.
+                assert!(
+                    at(r.code_span).eq_ignore_ascii_case(code),
+                    "{name}: type code span {:?} for {code}",
+                    at(r.code_span)
+                );
+            }
+        }
+        if let Some(pd) = &h.place_date {
+            let at = |s: Span| &text[s.start..s.end];
+            assert!(
+                pd.span.start <= pd.date_span.start && pd.date_span.end <= pd.span.end,
+                "{name}: the date inside its line"
+            );
+            let as_read = at(pd.span) == pd.text;
+            for (value, span) in [(pd.day, pd.day_span), (pd.month, pd.month_span)] {
+                if let Some(v) = value.filter(|_| as_read || !span.is_empty()) {
+                    assert_eq!(at(span).parse::<u32>().ok(), Some(v), "{name}: date digits");
+                }
+            }
         }
         nodes += sections(&name, &text, &doc, "/sections", &doc.sections);
         for (i, p) in doc.preamble.iter().enumerate() {

@@ -29,7 +29,7 @@
 //! `HĐ` + `ND`). A Party number's type is its type code (`Ctr` → `CTr`).
 //!
 //! References: Nghị định 30/2020/NĐ-CP Phụ lục I Mục II and Phụ lục III; Luật 80/2015/QH13
-//! Điều 10; Hướng dẫn 36-HD/VPTW; `docs/FORMAT.md` §2–§4.
+//! Điều 10; Hướng dẫn 36-HD/VPTW; `docs/format.md` §3.
 
 use std::borrow::Cow;
 
@@ -341,12 +341,41 @@ fn label(i: &str) -> IResult<&str, &str, E<'_>> {
 
 /// `Số: 12/BC-UBND` and its variants; the rest of the line after the number is ignored.
 pub fn reference(text: &str) -> Option<Number> {
+    Some(reference_token(text)?.parts(None))
+}
+
+/// The number of a `Số:` line as written: its pieces are slices of `text`, so their places in
+/// the line are known.
+pub fn reference_token(text: &str) -> Option<Token<'_>> {
     // Every label starts with one of these letters; most lines are ruled out at once.
     if !matches!(text.as_bytes().first(), Some(b'S' | b'L' | b'N' | b'P')) {
         return None;
     }
     let (rest, _) = label(text).ok()?;
-    Some(token(rest, Blank::Allowed)?.parts(None))
+    token(rest, Blank::Allowed)
+}
+
+impl<'t> Token<'t> {
+    /// The group of the symbol that says the document's type, as written: the type of a Party
+    /// number, else the symbol's first group, cut to the type code when one is glued to the
+    /// issuer (`QĐ` of `QĐUBND`).
+    pub fn code_group(&self, type_code: Option<&str>) -> &'t str {
+        match self.body {
+            Body::Party { kind, .. } => kind,
+            Body::State(symbol) => {
+                let group = symbol.split(['-', '–']).next().unwrap_or(symbol).trim();
+                match type_code.and_then(|c| group.get(..c.len())) {
+                    Some(head)
+                        if head.len() < group.len()
+                            && tables::canonical_type_code(head) == type_code =>
+                    {
+                        head
+                    }
+                    _ => group,
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -208,6 +208,13 @@ pub struct Reference {
     /// Where it was read (not serialized; see [`Span`]).
     #[serde(skip)]
     pub span: Span,
+    /// Where the digits were read (empty when blank; not serialized).
+    #[serde(skip)]
+    pub number_span: Span,
+    /// Where the group that says the type was read: the type code, or the first group of a
+    /// symbol without one (not serialized).
+    #[serde(skip)]
+    pub code_span: Span,
 }
 
 /// State or Party numbering.
@@ -238,6 +245,15 @@ pub struct PlaceDate {
     /// Where it was read (not serialized; see [`Span`]).
     #[serde(skip)]
     pub span: Span,
+    /// Where the date was read, from its `ngày` (not serialized).
+    #[serde(skip)]
+    pub date_span: Span,
+    /// Where the day's digits were read (empty when blank; not serialized).
+    #[serde(skip)]
+    pub day_span: Span,
+    /// Where the month's digits were read (empty when blank; not serialized).
+    #[serde(skip)]
+    pub month_span: Span,
 }
 
 /// A mark in the header area.
@@ -495,6 +511,9 @@ pub struct Authority {
     /// The body or head it signs for (`GIÁM ĐỐC`, `ỦY BAN NHÂN DÂN`).
     #[serde(rename = "for")]
     pub for_: String,
+    /// Where the prefix was read (not serialized).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// Signature modes (Nghị định 30/2020 Điều 13; Hướng dẫn 36-HD/VPTW).

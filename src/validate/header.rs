@@ -11,7 +11,7 @@
 use super::kind::{DatePart, Kind};
 use super::{Checker, Part};
 use crate::grammar;
-use crate::model::NumberSystem;
+use crate::model::{NumberSystem, Span};
 use crate::tables;
 
 /// Runs the header rules.
@@ -64,7 +64,7 @@ fn number(cx: &mut Checker<'_>) {
     match &r.number {
         None => {
             if cx.requires(Part::Number) {
-                let at = cx.loc.exact(path, None, r.line);
+                let at = cx.loc.span(path, r.span, r.line);
                 cx.emit(
                     Kind::UnnumberedDraft {
                         text: r.text.clone(),
@@ -74,15 +74,7 @@ fn number(cx: &mut Checker<'_>) {
             }
         }
         Some(n) if n.len() == 1 && n != "0" && n.chars().all(|c| c.is_ascii_digit()) => {
-            let sep = if r.system == NumberSystem::Party {
-                '-'
-            } else {
-                '/'
-            };
-            let mut at = cx.loc.exact(path, Some(&format!("{n}{sep}")), r.line);
-            if at.range.1 > at.range.0 + n.len() {
-                at.range.1 = at.range.0 + n.len();
-            }
+            let at = cx.loc.span(path, or(r.number_span, r.span), r.line);
             cx.emit(Kind::NumberMissingLeadingZero { number: n.clone() }, at);
         }
         Some(_) => {}
@@ -109,7 +101,7 @@ fn type_code(cx: &mut Checker<'_>) {
     match &r.type_code {
         Some(code) => {
             if !code_fits(title_type, code, r.system) {
-                let at = cx.loc.exact(path, Some(code), r.line);
+                let at = cx.loc.span(path, or(r.code_span, r.span), r.line);
                 cx.emit(
                     Kind::TypeCodeMismatch {
                         code: code.clone(),
@@ -134,7 +126,7 @@ fn type_code(cx: &mut Checker<'_>) {
             else {
                 return;
             };
-            let at = cx.loc.exact(path, Some(group), r.line);
+            let at = cx.loc.span(path, or(r.code_span, r.span), r.line);
             cx.emit(
                 Kind::UnknownTypeCode {
                     group: group.to_owned(),
@@ -148,7 +140,7 @@ fn type_code(cx: &mut Checker<'_>) {
 }
 
 /// True when `code` is a code of `ty`: its own, an older or Party variant, or `QĐ` for a Party
-/// Quy định (FORMAT §4.3).
+/// Quy định (`docs/format.md` §3.1).
 pub fn code_fits(ty: &tables::DocType, code: &str, system: NumberSystem) -> bool {
     let canonical = tables::canonical_type_code(code).unwrap_or(code);
     ty.code == Some(canonical)
@@ -177,12 +169,13 @@ fn place_date(cx: &mut Checker<'_>) {
         }
         return;
     };
-    let node = cx
-        .loc
-        .node(path)
-        .unwrap_or_else(|| cx.loc.line_range(pd.line));
     if cx.requires(Part::PlaceDate) && pd.place.is_none() {
-        let at = cx.loc.exact(path, Some("ngày"), pd.line);
+        // The day word, where the place should stand before it.
+        let day_word = Span::new(
+            pd.date_span.start,
+            (pd.date_span.start + tables::DAY_WORD.len()).min(pd.date_span.end),
+        );
+        let at = cx.loc.span(path, or(day_word, pd.span), pd.line);
         cx.emit(Kind::MissingPlace, at);
     }
     let blanks: Vec<DatePart> = [
@@ -195,14 +188,18 @@ fn place_date(cx: &mut Checker<'_>) {
     .map(|(_, p)| p)
     .collect();
     if !blanks.is_empty() && cx.requires(Part::PlaceDate) {
-        let mut at = cx.loc.exact(path, None, pd.line);
-        if let Some(d) = cx.loc.find_in(node, "ngày") {
-            at.range.0 = d.0;
+        let mut at = cx.loc.span(path, pd.span, pd.line);
+        if !pd.date_span.is_empty() {
+            at.range.0 = pd.date_span.start;
         }
         cx.emit(Kind::BlankDate { parts: blanks }, at);
     }
     let text = cx.loc.text();
-    let (day_at, month_at) = written_digits(text, node);
+    // The document may be paired with another text (the validator never panics on that): a
+    // span outside it counts as not written.
+    let digits =
+        |s: Span| (!s.is_empty() && text.get(s.start..s.end).is_some()).then_some((s.start, s.end));
+    let (day_at, month_at) = (digits(pd.day_span), digits(pd.month_span));
     let written = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_owned());
     if grammar::calendar(pd.day, pd.month, pd.year).is_err() {
         let show = |v: Option<u32>, w: Option<String>| {
@@ -215,7 +212,7 @@ fn place_date(cx: &mut Checker<'_>) {
             show(pd.month, written(month_at)),
             pd.year.map_or_else(|| "…".into(), |y| y.to_string())
         );
-        let mut at = cx.loc.exact(path, None, pd.line);
+        let mut at = cx.loc.span(path, pd.span, pd.line);
         if let Some((s, _)) = day_at.or(month_at) {
             at.range.0 = s;
         }
@@ -265,23 +262,7 @@ fn place_date(cx: &mut Checker<'_>) {
     }
 }
 
-/// A byte range of the text.
-type Span = (usize, usize);
-
-/// Where the day's and the month's digits are written in the place-and-date line at `range`
-/// of `text`, as the date grammar reads them.
-fn written_digits(text: &str, range: (usize, usize)) -> (Option<Span>, Option<Span>) {
-    let Some(line) = text.get(range.0..range.1) else {
-        return (None, None);
-    };
-    let Some((at, date)) = grammar::place_date_at(line) else {
-        return (None, None);
-    };
-    let span = |d: Option<grammar::Digits<'_>>| {
-        d.map(|d| {
-            let start = range.0 + at + d.at;
-            (start, start + d.text.len())
-        })
-    };
-    (span(date.day), span(date.month))
+/// `span`, or `fallback` where the part was not found in the input.
+fn or(span: Span, fallback: Span) -> Span {
+    if span.is_empty() { fallback } else { span }
 }

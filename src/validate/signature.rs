@@ -43,7 +43,7 @@ pub fn check(cx: &mut Checker<'_>) {
             },
             _ => continue,
         };
-        let at = cx.loc.exact("/signature", Some(&a.raw), sig.line);
+        let at = cx.loc.span("/signature", a.span, sig.line);
         cx.emit(kind, at);
     }
 }

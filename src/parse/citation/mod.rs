@@ -45,7 +45,7 @@
 //!
 //! Nghị định 30/2020/NĐ-CP Phụ lục III (numbers of administrative documents); Luật 80/2015/QH13
 //! Điều 10 (numbers of normative documents); Hướng dẫn 36-HD/VPTW (Party numbers);
-//! `docs/FORMAT.md` §2–§5.
+//! `docs/format.md` §3 and §8.
 
 mod candidates;
 mod issuer;

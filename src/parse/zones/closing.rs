@@ -334,6 +334,7 @@ fn segment(
             mode,
             raw: raw.to_owned(),
             for_,
+            span: seg.span_of(cx.text, raw),
         });
         sig.titles.extend(title);
         if sig.name.is_none() {

@@ -424,6 +424,16 @@ fn apply<'a>(
             "/header/party_title".into()
         }
         Item::Reference(n) if h.reference.is_none() => {
+            // The pieces' places, read again from the input's words (the segment's text may be
+            // cleaned: folded spaces, Markdown marks): empty where they are not found there.
+            let words = cx.text.get(span.start..span.end).unwrap_or_default();
+            let token = grammar::reference_token(words);
+            let number_span = token
+                .and_then(|t| t.number)
+                .map_or_else(Span::default, |d| piece_span(words, span, d));
+            let code_span = token.map_or_else(Span::default, |t| {
+                piece_span(words, span, t.code_group(n.type_code.as_deref()))
+            });
             h.reference = Some(Reference {
                 text: seg.text.to_string(),
                 number: n.number,
@@ -433,10 +443,25 @@ fn apply<'a>(
                 system: n.system,
                 line: seg.line,
                 span,
+                number_span,
+                code_span,
             });
             "/header/reference".into()
         }
         Item::PlaceDate(pd) if h.place_date.is_none() => {
+            let words = cx.text.get(span.start..span.end).unwrap_or_default();
+            let (mut date_span, mut day_span, mut month_span) = Default::default();
+            if let Some((at, date)) = grammar::place_date_at(words) {
+                let from = span.start + at;
+                date_span = Span::new(from, from + date.len);
+                let digits = |d: Option<grammar::Digits<'_>>| {
+                    d.map_or_else(Span::default, |d| {
+                        Span::new(from + d.at, from + d.at + d.text.len())
+                    })
+                };
+                day_span = digits(date.day);
+                month_span = digits(date.month);
+            }
             h.place_date = Some(PlaceDate {
                 text: seg.text.to_string(),
                 place: pd.place,
@@ -445,6 +470,9 @@ fn apply<'a>(
                 year: pd.year,
                 line: seg.line,
                 span,
+                date_span,
+                day_span,
+                month_span,
             });
             "/header/place_date".into()
         }
@@ -546,6 +574,16 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
         end_line: lines[lines.len() - 1].line,
         span: segments_span(cx.text, lines),
     });
+}
+
+/// Where `piece`, a slice of `words` (the input's bytes at `span`), is in the input.
+fn piece_span(words: &str, span: Span, piece: &str) -> Span {
+    let offset = (piece.as_ptr() as usize).wrapping_sub(words.as_ptr() as usize);
+    if offset <= words.len() && offset + piece.len() <= words.len() && !piece.is_empty() {
+        Span::new(span.start + offset, span.start + offset + piece.len())
+    } else {
+        Span::default()
+    }
 }
 
 /// The bytes from the first segment's words to the last one's.
