@@ -63,6 +63,24 @@ pub fn words_span(piece: &str, start: usize) -> Span {
     }
 }
 
+/// Where `piece` is in the input, given `raw`, the input's bytes from `start`: exact when
+/// `piece` is a slice of `raw`, else (with `search`) its first occurrence in `raw`; `None` for
+/// an empty piece or one not found. The one way a part read from a line's text is placed.
+pub fn place(raw: &str, start: usize, piece: &str, search: bool) -> Option<Span> {
+    if piece.is_empty() {
+        return None;
+    }
+    let offset = (piece.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize);
+    let offset = if offset <= raw.len() && piece.len() <= raw.len() - offset {
+        Some(offset)
+    } else if search {
+        memchr::memmem::find(raw.as_bytes(), piece.as_bytes())
+    } else {
+        None
+    }?;
+    Some(Span::new(start + offset, start + offset + piece.len()))
+}
+
 impl Line<'_> {
     /// The line's words: its bytes without the white space and Markdown marks at its ends
     /// ([`words_span`]).
@@ -74,17 +92,7 @@ impl Line<'_> {
     /// part of it, borrows the raw line whenever cleaning changed nothing), else where it is
     /// found in the raw line, else the whole line ([`Line::span`]).
     pub fn span_of(&self, piece: &str) -> Span {
-        let raw = self.raw.as_ptr() as usize;
-        let at = piece.as_ptr() as usize;
-        let offset = if at >= raw && at + piece.len() <= raw + self.raw.len() {
-            Some(at - raw)
-        } else {
-            memchr::memmem::find(self.raw.as_bytes(), piece.as_bytes())
-        };
-        match offset {
-            Some(o) if !piece.is_empty() => Span::new(self.start + o, self.start + o + piece.len()),
-            _ => self.span(),
-        }
+        place(self.raw, self.start, piece, true).unwrap_or_else(|| self.span())
     }
 
     /// True for a line with no text.

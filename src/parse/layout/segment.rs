@@ -45,16 +45,7 @@ impl Segment<'_> {
     /// else the segment's words ([`Segment::span`]).
     pub fn span_of(&self, text: &str, piece: &str) -> Span {
         let raw = text.get(self.start..self.end).unwrap_or_default();
-        let offset = (piece.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize);
-        let offset = if offset <= raw.len() && offset + piece.len() <= raw.len() {
-            Some(offset)
-        } else {
-            memchr::memmem::find(raw.as_bytes(), piece.as_bytes())
-        };
-        match offset {
-            Some(o) if !piece.is_empty() => Span::new(self.start + o, self.start + o + piece.len()),
-            _ => self.span(text),
-        }
+        lex::place(raw, self.start, piece, true).unwrap_or_else(|| self.span(text))
     }
 }
 

@@ -430,10 +430,14 @@ fn apply<'a>(
             let token = grammar::reference_token(words);
             let number_span = token
                 .and_then(|t| t.number)
-                .map_or_else(Span::default, |d| piece_span(words, span, d));
-            let code_span = token.map_or_else(Span::default, |t| {
-                piece_span(words, span, t.code_group(n.type_code.as_deref()))
-            });
+                .and_then(|d| crate::lex::place(words, span.start, d, false))
+                .unwrap_or_default();
+            let code_span = token
+                .and_then(|t| {
+                    let group = t.code_group(n.type_code.as_deref());
+                    crate::lex::place(words, span.start, group, false)
+                })
+                .unwrap_or_default();
             h.reference = Some(Reference {
                 text: seg.text.to_string(),
                 number: n.number,
@@ -574,16 +578,6 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
         end_line: lines[lines.len() - 1].line,
         span: segments_span(cx.text, lines),
     });
-}
-
-/// Where `piece`, a slice of `words` (the input's bytes at `span`), is in the input.
-fn piece_span(words: &str, span: Span, piece: &str) -> Span {
-    let offset = (piece.as_ptr() as usize).wrapping_sub(words.as_ptr() as usize);
-    if offset <= words.len() && offset + piece.len() <= words.len() && !piece.is_empty() {
-        Span::new(span.start + offset, span.start + offset + piece.len())
-    } else {
-        Span::default()
-    }
 }
 
 /// The bytes from the first segment's words to the last one's.
