@@ -37,12 +37,13 @@ pub fn check(cx: &mut Checker<'_>) {
         // The date as written in the citation's text, existing or not: the parser keeps no
         // date that does not exist.
         let written = grammar::find_date(&c.text).map(|(_, w)| (w.parts(), w.date()));
-        if let Some(((Some(d), Some(m), Some(y)), Err(_))) = written {
+        if let Some(((Some(d), Some(m), Some(y)), Err(error))) = written {
             let at = locate(cx, c, &path);
             cx.emit(
                 Kind::CitationImpossibleDate {
                     id: id.clone(),
                     written: format!("{d:02}/{m:02}/{y}"),
+                    error,
                 },
                 at,
             );

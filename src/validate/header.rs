@@ -201,7 +201,7 @@ fn place_date(cx: &mut Checker<'_>) {
         |s: Span| (!s.is_empty() && text.get(s.start..s.end).is_some()).then_some((s.start, s.end));
     let (day_at, month_at) = (digits(pd.day_span), digits(pd.month_span));
     let written = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_owned());
-    if grammar::calendar(pd.day, pd.month, pd.year).is_err() {
+    if let Err(error) = grammar::calendar(pd.day, pd.month, pd.year) {
         let show = |v: Option<u32>, w: Option<String>| {
             w.or_else(|| v.map(|v| v.to_string()))
                 .unwrap_or_else(|| "…".into())
@@ -216,7 +216,7 @@ fn place_date(cx: &mut Checker<'_>) {
         if let Some((s, _)) = day_at.or(month_at) {
             at.range.0 = s;
         }
-        cx.emit(Kind::ImpossibleDate { date }, at);
+        cx.emit(Kind::ImpossibleDate { date, error }, at);
         return;
     }
     if let Some(r) = day_at {

@@ -6,6 +6,7 @@
 
 use super::Lang;
 use super::registry::{self, Rule};
+use crate::grammar::DateError;
 
 /// A blank part of a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +86,8 @@ pub enum Kind {
     ImpossibleDate {
         /// The date as written (`31/02/2021`).
         date: String,
+        /// What the calendar says against it.
+        error: DateError,
     },
     /// HDR013.
     DateMissingLeadingZero {
@@ -187,6 +190,8 @@ pub enum Kind {
         id: String,
         /// The date as written.
         written: String,
+        /// What the calendar says against it.
+        error: DateError,
     },
     /// CIT003.
     CitationKindMismatch {
@@ -382,9 +387,15 @@ impl Kind {
                     format!("The date of issue is left blank: {}", list(Lang::En)),
                 )
             }
-            Self::ImpossibleDate { date } => (
-                format!("Ngày ban hành {date} không tồn tại"),
-                format!("The date of issue {date} does not exist"),
+            Self::ImpossibleDate { date, error } => (
+                format!(
+                    "Ngày ban hành {date} không tồn tại{}",
+                    why(*error, Lang::Vi)
+                ),
+                format!(
+                    "The date of issue {date} does not exist{}",
+                    why(*error, Lang::En)
+                ),
             ),
             Self::DateMissingLeadingZero { part, written } => (
                 format!(
@@ -490,9 +501,15 @@ impl Kind {
                 format!("{id} ngày {cited} có sau ngày của văn bản này ({own})"),
                 format!("{id} of {cited} is dated after this document ({own})"),
             ),
-            Self::CitationImpossibleDate { id, written } => (
-                format!("Ngày {written} của {id} không tồn tại"),
-                format!("The date {written} of {id} does not exist"),
+            Self::CitationImpossibleDate { id, written, error } => (
+                format!(
+                    "Ngày {written} của {id} không tồn tại{}",
+                    why(*error, Lang::Vi)
+                ),
+                format!(
+                    "The date {written} of {id} does not exist{}",
+                    why(*error, Lang::En)
+                ),
             ),
             Self::CitationKindMismatch {
                 kind,
@@ -570,9 +587,64 @@ fn capitalized(s: &str) -> String {
     }
 }
 
+/// Why a date is not in the calendar, as the end of a message: `: tháng 2 chỉ có 28 ngày`.
+fn why(error: DateError, lang: Lang) -> String {
+    match (error, lang) {
+        (DateError::Month(m), Lang::Vi) => format!(": không có tháng {m}"),
+        (DateError::Month(m), Lang::En) => format!(": there is no month {m}"),
+        (DateError::Day { day: 0, .. }, Lang::Vi) => ": không có ngày 0".to_owned(),
+        (DateError::Day { day: 0, .. }, Lang::En) => ": there is no day 0".to_owned(),
+        (DateError::Day { month, days, .. }, Lang::Vi) if (1..=12).contains(&month) => {
+            format!(": tháng {month} chỉ có {days} ngày")
+        }
+        (DateError::Day { month, days, .. }, Lang::En) if (1..=12).contains(&month) => {
+            format!(": month {month} has {days} days")
+        }
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_impossible_date_says_why() {
+        assert_eq!(why(DateError::Month(13), Lang::Vi), ": không có tháng 13");
+        assert_eq!(
+            why(
+                DateError::Day {
+                    day: 31,
+                    month: 4,
+                    days: 30
+                },
+                Lang::Vi
+            ),
+            ": tháng 4 chỉ có 30 ngày"
+        );
+        assert_eq!(
+            why(
+                DateError::Day {
+                    day: 29,
+                    month: 2,
+                    days: 28
+                },
+                Lang::En
+            ),
+            ": month 2 has 28 days"
+        );
+        assert_eq!(
+            why(
+                DateError::Day {
+                    day: 0,
+                    month: 5,
+                    days: 31
+                },
+                Lang::En
+            ),
+            ": there is no day 0"
+        );
+    }
 
     #[test]
     fn vietnamese_messages_carry_an_english_gloss() {
