@@ -163,3 +163,27 @@ fn a_header_number_whose_issuer_starts_like_a_type_code_keeps_its_issuer() {
         );
     }
 }
+
+#[test]
+fn header_parts_written_in_bold_are_placed_and_checked() {
+    // Markdown inside the number's and the date's words keeps the grammar from reading the
+    // input as written; the parts read from the cleaned text are placed in it all the same, so
+    // the leading-zero rules still fire, at the digit.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH X\n\n**Số:** 5/BC-UBND\n\n\
+                Hà Nội, ngày **5** tháng **3** năm 2024\n\nBÁO CÁO\nVề kết quả\n\nI. KẾT QUẢ\nTốt.\n";
+    let doc = vanban::check(
+        text,
+        &vanban::Options {
+            format: Some(Format::Markdown),
+            ..Default::default()
+        },
+    );
+    let at = |code: &str| {
+        doc.findings
+            .iter()
+            .find(|f| f.code == code)
+            .map(|f| (f.line, f.column, f.end_column))
+    };
+    assert_eq!(at("HDR009"), Some((4, 9, 10)), "the number's digit");
+    assert_eq!(at("HDR013"), Some((6, 16, 17)), "the day's digit");
+}

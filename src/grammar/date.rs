@@ -9,7 +9,9 @@
 //! blank      ::= ( filler | ws )*                        ; filler: '.', '…', '_' (a draft)
 //! sep        ::= '/' | '-' | '.'                         ; the two may differ (5/3-2020)
 //! gap        ::= ws*                                     ; ws: ' ' or tab
-//! day-word   ::= 'ngày'   month-word ::= 'tháng'   year-word ::= 'năm'   (any case)
+//! day-word   ::= 'ngày'   month-word ::= 'tháng'   year-word ::= 'năm'   (any case; a
+//!                                                      place-date line's `ngày` is found as
+//!                                                      `ngày` or `Ngày`)
 //! place-date ::= place? ','? date                        ; the rest of the line is ignored
 //! ```
 //!

@@ -364,12 +364,11 @@ impl<'t> Token<'t> {
             Body::Party { kind, .. } => kind,
             Body::State(symbol) => {
                 let group = symbol.split(['-', '–']).next().unwrap_or(symbol).trim();
-                match type_code.and_then(|c| group.get(..c.len())) {
-                    Some(head)
-                        if head.len() < group.len()
-                            && tables::canonical_type_code(head) == type_code =>
-                    {
-                        head
+                // A glued code is cut where `split_glued` cut it: the written code may be
+                // longer or shorter than the canonical one (`UQ` for `GUQ`).
+                match split_glued(group, None) {
+                    Some((code, issuer)) if type_code == Some(code) => {
+                        group.get(..group.len() - issuer.len()).unwrap_or(group)
                     }
                     _ => group,
                 }
@@ -381,6 +380,21 @@ impl<'t> Token<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_code_group_is_the_type_as_written() {
+        fn group(text: &str) -> Option<(Option<String>, &str)> {
+            let t = reference_token(text)?;
+            let n = t.parts(None);
+            Some((n.type_code.clone(), t.code_group(n.type_code.as_deref())))
+        }
+        assert_eq!(group("Số: 12/BC-UBND"), Some((Some("BC".into()), "BC")));
+        assert_eq!(group("Số: 3027/QĐUBND"), Some((Some("QĐ".into()), "QĐ")));
+        // An older code glued to the issuer: `UQ` is written, `GUQ` is its code now.
+        assert_eq!(group("Số: 12/UQUBND"), Some((Some("GUQ".into()), "UQ")));
+        assert_eq!(group("Số: 08/HĐND-VP"), Some((None, "HĐND")));
+        assert_eq!(group("Số 45-Ctr/TU"), Some((Some("CTr".into()), "Ctr")));
+    }
 
     /// `number|year|type|issuer|system` of a parsed reference, `-` for a missing part.
     fn num(text: &str) -> Option<String> {

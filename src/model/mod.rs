@@ -496,7 +496,8 @@ pub struct Signature {
     pub line: usize,
     /// Last line of the block.
     pub end_line: usize,
-    /// Where it was read (not serialized; see [`Span`]).
+    /// Where it was read, from its first segment to its last (not serialized; see [`Span`]):
+    /// in a two-column closing it also covers the recipients written beside it.
     #[serde(skip)]
     pub span: Span,
 }

@@ -190,7 +190,7 @@ fn place_date(cx: &mut Checker<'_>) {
     if !blanks.is_empty() && cx.requires(Part::PlaceDate) {
         let mut at = cx.loc.span(path, pd.span, pd.line);
         if !pd.date_span.is_empty() {
-            at.range.0 = pd.date_span.start;
+            at.range.0 = pd.date_span.start.min(at.range.1);
         }
         cx.emit(Kind::BlankDate { parts: blanks }, at);
     }
@@ -214,7 +214,7 @@ fn place_date(cx: &mut Checker<'_>) {
         );
         let mut at = cx.loc.span(path, pd.span, pd.line);
         if let Some((s, _)) = day_at.or(month_at) {
-            at.range.0 = s;
+            at.range.0 = s.min(at.range.1);
         }
         cx.emit(Kind::ImpossibleDate { date, error }, at);
         return;

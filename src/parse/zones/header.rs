@@ -424,20 +424,30 @@ fn apply<'a>(
             "/header/party_title".into()
         }
         Item::Reference(n) if h.reference.is_none() => {
-            // The pieces' places, read again from the input's words (the segment's text may be
-            // cleaned: folded spaces, Markdown marks): empty where they are not found there.
+            // The pieces' places: the grammar run again on the input's words, whose pieces are
+            // slices of them; where Markdown or a run of spaces inside the words keeps it from
+            // reading them (`**Số:** 5/QĐ-UBND`), the pieces read from the cleaned text are
+            // looked for in the words, in order.
             let words = cx.text.get(span.start..span.end).unwrap_or_default();
-            let token = grammar::reference_token(words);
-            let number_span = token
-                .and_then(|t| t.number)
-                .and_then(|d| crate::lex::place(words, span.start, d, false))
-                .unwrap_or_default();
-            let code_span = token
-                .and_then(|t| {
+            let (number_span, code_span) = match grammar::reference_token(words) {
+                Some(t) => {
                     let group = t.code_group(n.type_code.as_deref());
-                    crate::lex::place(words, span.start, group, false)
-                })
-                .unwrap_or_default();
+                    let at = |p: Option<&str>| {
+                        p.and_then(|p| crate::lex::place(words, span.start, p, false))
+                            .unwrap_or_default()
+                    };
+                    (at(t.number), at(Some(group)))
+                }
+                None => grammar::reference_token(&seg.text).map_or_else(Default::default, |t| {
+                    let group = t.code_group(n.type_code.as_deref());
+                    let number = t.number.map(|d| in_order(words, span.start, 0, d));
+                    let from = number.map_or(0, |n| n.end.saturating_sub(span.start));
+                    (
+                        number.unwrap_or_default(),
+                        in_order(words, span.start, from, group),
+                    )
+                }),
+            };
             h.reference = Some(Reference {
                 text: seg.text.to_string(),
                 number: n.number,
@@ -465,6 +475,23 @@ fn apply<'a>(
                 };
                 day_span = digits(date.day);
                 month_span = digits(date.month);
+            } else if let (Some(at), Some((_, date))) =
+                (grammar::day_word(words), grammar::place_date_at(&seg.text))
+            {
+                // `ngày **5** tháng **3**`: the digits read from the cleaned text, looked for in
+                // the words after the day word, in order.
+                date_span = Span::new(span.start + at, span.end);
+                day_span = date
+                    .day
+                    .map_or_else(Span::default, |d| in_order(words, span.start, at, d.text));
+                let from = if day_span.is_empty() {
+                    at
+                } else {
+                    day_span.end - span.start
+                };
+                month_span = date
+                    .month
+                    .map_or_else(Span::default, |d| in_order(words, span.start, from, d.text));
             }
             h.place_date = Some(PlaceDate {
                 text: seg.text.to_string(),
@@ -578,6 +605,18 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
         end_line: lines[lines.len() - 1].line,
         span: segments_span(cx.text, lines),
     });
+}
+
+/// Where `piece` first stands in `words` (the input's bytes from `start`) at or after byte
+/// `from` of them; empty when it does not.
+fn in_order(words: &str, start: usize, from: usize, piece: &str) -> Span {
+    words
+        .get(from..)
+        .filter(|_| !piece.is_empty())
+        .and_then(|rest| memchr::memmem::find(rest.as_bytes(), piece.as_bytes()))
+        .map_or_else(Span::default, |at| {
+            Span::new(start + from + at, start + from + at + piece.len())
+        })
 }
 
 /// The bytes from the first segment's words to the last one's.
