@@ -5,9 +5,6 @@
 //! character (exclusive), as in SARIF. Every lookup is total: a range outside the text is clamped,
 //! so a document paired with the wrong text gives odd positions, never a panic.
 
-use std::cell::OnceCell;
-use std::collections::HashMap;
-
 use crate::model::{SourceMapEntry, Span};
 
 /// Line starts and the source map of one document.
@@ -16,9 +13,6 @@ pub struct Locator<'a> {
     text: &'a str,
     starts: Vec<usize>,
     map: &'a [SourceMapEntry],
-    /// The first entry of each path, built on the first look-up: a document with thousands of
-    /// findings would otherwise scan the whole map once per finding.
-    first_of: OnceCell<HashMap<&'a str, usize>>,
 }
 
 /// A place a finding points at.
@@ -38,12 +32,7 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str, map: &'a [SourceMapEntry]) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self {
-            text,
-            starts,
-            map,
-            first_of: OnceCell::new(),
-        }
+        Self { text, starts, map }
     }
 
     /// The text.
@@ -95,14 +84,7 @@ impl<'a> Locator<'a> {
 
     /// The first source map entry of a node.
     pub fn entry(&self, path: &str) -> Option<&'a SourceMapEntry> {
-        let first_of = self.first_of.get_or_init(|| {
-            let mut first = HashMap::with_capacity(self.map.len());
-            for (i, e) in self.map.iter().enumerate() {
-                first.entry(e.path.as_str()).or_insert(i);
-            }
-            first
-        });
-        first_of.get(path).and_then(|&i| self.map.get(i))
+        self.map.iter().find(|e| e.path == path)
     }
 
     /// The entry that owns byte `at`.
@@ -110,11 +92,6 @@ impl<'a> Locator<'a> {
         let i = self.map.partition_point(|e| e.start <= at);
         let e = self.map.get(i.checked_sub(1)?)?;
         (at < e.end).then_some(e)
-    }
-
-    /// The trimmed range of a node's first entry.
-    pub fn node(&self, path: &str) -> Option<(usize, usize)> {
-        self.entry(path).map(|e| self.trim((e.start, e.end)))
     }
 
     /// The first occurrence of `needle` inside `range`.
@@ -126,18 +103,6 @@ impl<'a> Locator<'a> {
         self.text[s..e]
             .find(needle)
             .map(|i| (s + i, s + i + needle.len()))
-    }
-
-    /// Where the text of a node is exactly: `needle` inside the node's range when found,
-    /// else the node's range, else the line.
-    pub fn exact(&self, path: &str, needle: Option<&str>, line: usize) -> Loc {
-        let range = self.node(path).unwrap_or_else(|| self.line_range(line));
-        let range = needle.and_then(|n| self.find_in(range, n)).unwrap_or(range);
-        Loc {
-            path: path.to_owned(),
-            range,
-            exact: true,
-        }
     }
 
     /// Where a node (or a part of one) was read: its span, trimmed; the line when the span is
@@ -201,9 +166,10 @@ mod tests {
         };
         let map = [entry("/a", 0, 2), entry("/b", 3, 5), entry("/a", 6, 8)];
         let loc = Locator::new(text, &map);
-        assert_eq!(loc.node("/a"), Some((0, 2)), "the first of two entries");
-        assert_eq!(loc.node("/b"), Some((3, 5)));
-        assert_eq!(loc.node("/c"), None);
+        let range = |path| loc.entry(path).map(|e| (e.start, e.end));
+        assert_eq!(range("/a"), Some((0, 2)), "the first of two entries");
+        assert_eq!(range("/b"), Some((3, 5)));
+        assert_eq!(range("/c"), None);
     }
 
     #[test]

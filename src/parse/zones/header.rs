@@ -612,11 +612,8 @@ fn finish_issuer(cx: &mut Context<'_>, doc: &mut Document, lines: &[Segment]) {
 fn in_order(words: &str, start: usize, from: usize, piece: &str) -> Span {
     words
         .get(from..)
-        .filter(|_| !piece.is_empty())
-        .and_then(|rest| memchr::memmem::find(rest.as_bytes(), piece.as_bytes()))
-        .map_or_else(Span::default, |at| {
-            Span::new(start + from + at, start + from + at + piece.len())
-        })
+        .and_then(|rest| crate::lex::place(rest, start + from, piece, true))
+        .unwrap_or_default()
 }
 
 /// The bytes from the first segment's words to the last one's.
