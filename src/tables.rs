@@ -578,6 +578,13 @@ pub const ARCHIVE_WORD: &str = "Lưu";
 /// [`ARCHIVE_WORD`] in capitals (a test checks it).
 pub const ARCHIVE_WORD_UPPER: &str = "LƯU";
 
+/// The words a flattened table's header row opens with: the column of row numbers (`STT`,
+/// `TT`, `Số TT`).
+pub const TABLE_HEAD_WORDS: [&str; 3] = ["STT", "TT", "Số TT"];
+
+/// The words of a table's caption before its number (`Biểu mẫu 2`, `Bảng 3`).
+pub const TABLE_CAPTION_WORDS: [&str; 5] = ["Biểu mẫu", "BIỂU MẪU", "Biểu", "Bảng", "BẢNG"];
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;

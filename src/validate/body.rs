@@ -67,7 +67,10 @@ fn walk(
                 },
                 at,
             );
-        } else if level_style.is_some_and(|st| st != s.style) && s.style != NumberStyle::Article {
+        } else if level_style
+            .is_some_and(|st| st != s.style && !(division(st) && division(s.style)))
+            && s.style != NumberStyle::Article
+        {
             let level = list
                 .iter()
                 .find(|x| Some(x.style) == level_style)
@@ -160,7 +163,11 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
         s.style,
         S::Part | S::Chapter | S::Division | S::Subdivision | S::Article
     );
-    if division && s.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+    // An article whose text is on its heading line (`Điều 2. Quyết định này có hiệu lực …`) is
+    // written without a title by design; a bare `Điều 1.` is not.
+    let text_on_heading =
+        s.style == S::Article && s.paragraphs.first().is_some_and(|p| p.line == s.line);
+    if division && !text_on_heading && s.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::UntitledDivision {
@@ -194,6 +201,16 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
             at,
         );
     }
+}
+
+/// A Phần, Chương, Mục, Tiểu mục or Điều: divisions of the legal hierarchy, whose rank is
+/// fixed, so that one may stand beside another (articles before the first chapter).
+fn division(style: NumberStyle) -> bool {
+    use NumberStyle as S;
+    matches!(
+        style,
+        S::Part | S::Chapter | S::Division | S::Subdivision | S::Article
+    )
 }
 
 /// True when `b` is the other spelling of `a`'s numbering (`I.` and `I-`, `1.` and `1-`).

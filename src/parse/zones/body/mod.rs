@@ -30,7 +30,7 @@ mod table;
 use addressees::addressees;
 use paragraphs::{bullet, continues, cut_token, ends_on_connective, join, paragraph};
 use sections::heading;
-use table::{is_table_row, table};
+use table::{flat_table, is_table_head, is_table_row, table};
 
 use crate::grammar;
 use crate::model::{
@@ -56,6 +56,10 @@ struct Open {
     key: (NumberStyle, usize),
     section: Section,
     path_len: usize,
+    /// Where the text after the label starts in the input, for the paragraph a title that
+    /// proves a sentence becomes ([`sections::settle`]); `None` when the title stands whatever
+    /// its end (a Markdown heading, an emphasized line: the author marked it).
+    title_start: Option<usize>,
 }
 
 /// What the last text block was, for joining the next line into it.
@@ -111,6 +115,7 @@ impl Builder {
     /// The list new paragraphs go to and its path, written into the builder's buffer (a path is
     /// built for every paragraph and joined line; the buffer saves an allocation each time).
     fn container(&mut self) -> (&mut Vec<Paragraph>, &mut String) {
+        sections::settle(self);
         let path = &mut self.path;
         path.clear();
         if self.in_closing {
@@ -135,6 +140,7 @@ impl Builder {
 
     /// Closes open sections down to (and including) depth `to`.
     fn close_to(&mut self, to: usize) {
+        sections::settle(self);
         while self.stack.len() > to {
             let Some(mut open) = self.stack.pop() else {
                 break;
@@ -160,6 +166,17 @@ impl Builder {
         span: Span,
         label_span: Span,
     ) -> &str {
+        sections::settle(self);
+        // A Phần, Chương, Mục or Điều sits only under the divisions above it in the legal
+        // hierarchy: it closes every other open section.
+        if let Some(rank) = sections::rank(label.style) {
+            let keep = self
+                .stack
+                .iter()
+                .take_while(|o| sections::rank(o.key.0).is_some_and(|r| r < rank))
+                .count();
+            self.close_to(keep);
+        }
         let key = (label.style, label.depth);
         if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
             self.close_to(pos);
@@ -194,6 +211,7 @@ impl Builder {
                 label_span,
             },
             path_len: self.paths.len(),
+            title_start: None,
         });
         self.last = None;
         &self.paths
@@ -359,6 +377,11 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         }
         if is_table_row(line) {
             i = table(cx, b, i);
+            gap = false;
+            continue;
+        }
+        if is_table_head(line) {
+            i = flat_table(cx, doc, b, i);
             gap = false;
             continue;
         }

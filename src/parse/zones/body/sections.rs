@@ -5,7 +5,7 @@ use super::paragraphs::ends_closed;
 use super::{Builder, Last};
 use crate::grammar;
 use crate::lex::Line;
-use crate::model::{BlockKind, Document, Format, NumberStyle, Paragraph};
+use crate::model::{BlockKind, Document, Format, NumberStyle, Paragraph, Span};
 use crate::parse::layout::is_upper;
 use crate::parse::{Context, TextSource};
 
@@ -30,6 +30,76 @@ pub(super) fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrap
         Letter => is_upper(rest),
         _ if n() <= 160 && !rest.trim_end().ends_with(['.', ';']) => true,
         _ => is_upper(rest),
+    }
+}
+
+/// The rank of a division in the legal hierarchy, Phần › Chương › Mục › Tiểu mục › Điều (Nghị
+/// định 30/2020/NĐ-CP Phụ lục I Mục II.6); `None` for numbered items (khoản, điểm, report
+/// headings), which take their level from the order their styles appear in.
+pub(super) fn rank(style: NumberStyle) -> Option<u8> {
+    match style {
+        NumberStyle::Part => Some(0),
+        NumberStyle::Chapter => Some(1),
+        NumberStyle::Division => Some(2),
+        NumberStyle::Subdivision => Some(3),
+        NumberStyle::Article => Some(4),
+        _ => None,
+    }
+}
+
+/// Whether the text after a label, with the lines that wrap it joined, is a sentence rather
+/// than a title.
+///
+/// A heading names its part (`Điều 1. Phạm vi điều chỉnh`, `1. Mục tiêu`, `I. KẾT QUẢ`): a name
+/// does not end as a sentence does. A text that ends with a full stop, a semicolon, `!`, `?` or
+/// an ellipsis and has more than five words (`Điều 2. Quyết định này có hiệu lực từ ngày ký.`,
+/// `I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025.`), or that ends with a colon and has more
+/// than twelve (`Điều 1. Thành lập Ban Chỉ đạo … gồm các thành viên sau:`), is the section's first
+/// paragraph: the article or item whose text is on its heading line. A text in capitals is a
+/// title whatever its end (`1. TĂNG CƯỜNG CÔNG TÁC KIỂM TRA.`), and so is a short one with a
+/// full stop (`1. Mục tiêu.`, `Điều 3. Hiệu lực thi hành.`) and one the author marked as a
+/// heading (a Markdown heading or an emphasized line: [`settle`] leaves those).
+pub(super) fn is_sentence(text: &str) -> bool {
+    let t = text.trim();
+    let end = t.trim_end_matches(['”', '"', '’', ')', '*', ' ']);
+    let closed = end.ends_with(['.', ';', '!', '?', '…']);
+    if !closed && !end.ends_with(':') {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    (if closed { words > 5 } else { words > 12 }) && !is_upper(t)
+}
+
+/// The title of the innermost open section, once it can grow no more (a block, a heading or the
+/// end of the section follows), becomes its first paragraph if it proves a sentence
+/// ([`is_sentence`]). Its lines stay claimed by the section, as a clause's line is.
+pub(super) fn settle(b: &mut Builder) {
+    if !b.last.as_ref().is_some_and(|l| l.title) {
+        return;
+    }
+    let Some(open) = b.stack.last_mut() else {
+        return;
+    };
+    let s = &mut open.section;
+    let Some(start) = open.title_start else {
+        return;
+    };
+    if !s.paragraphs.is_empty() || !s.title.as_deref().is_some_and(is_sentence) {
+        return;
+    }
+    let text = s.title.take().unwrap_or_default();
+    s.paragraphs.push(Paragraph {
+        kind: BlockKind::Paragraph,
+        marker: None,
+        text,
+        rows: None,
+        line: s.line,
+        end_line: b.last_line.max(s.line),
+        joins: Vec::new(),
+        span: Span::new(start.min(s.span.end), s.span.end),
+    });
+    if let Some(last) = b.last.as_mut() {
+        last.title = false;
     }
 }
 
@@ -93,6 +163,12 @@ pub(super) fn heading<'a>(
     cx.claim_line(path, i);
     if let Some(k) = title_line {
         cx.claim_line(path, k);
+    }
+    if let (Some(open), Some(t)) = (b.stack.last_mut(), title) {
+        if line.heading == 0 && !line.emphasized {
+            open.title_start =
+                Some(title_line.map_or_else(|| line.span_of(t).start, |k| lines[k].start));
+        }
     }
     if line.text.trim_end().ends_with("./.") {
         doc.end_marker = Some(line.no);
@@ -188,5 +264,96 @@ mod tests {
             ("Phần I", Some("QUY ĐỊNH CHUNG"))
         );
         assert_eq!(s.children[0].label, "Điều 1");
+    }
+    #[test]
+    fn sentences_and_titles() {
+        assert!(is_sentence(
+            "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành."
+        ));
+        assert!(is_sentence(
+            "Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025 (Thứ Năm)."
+        ));
+        assert!(is_sentence(
+            "Thành lập Ban Chỉ đạo quốc gia về dữ liệu (sau đây gọi tắt là Ban Chỉ đạo) gồm các \
+             thành viên sau:"
+        ));
+        assert!(!is_sentence("Phạm vi điều chỉnh"));
+        assert!(
+            !is_sentence("Hiệu lực thi hành."),
+            "short: a title with a full stop"
+        );
+        assert!(!is_sentence("Mục tiêu, yêu cầu:"));
+        assert!(!is_sentence(
+            "TỔ CHỨC THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2025."
+        ));
+    }
+
+    /// Sections of `text` as `label|title|first paragraph`.
+    fn outline(text: &str) -> Vec<String> {
+        fn walk(out: &mut Vec<String>, list: &[crate::model::Section], depth: usize) {
+            for s in list {
+                out.push(format!(
+                    "{}{}|{}|{}",
+                    "  ".repeat(depth),
+                    s.label,
+                    s.title.as_deref().unwrap_or("-"),
+                    s.paragraphs.first().map_or("-", |p| p.text.as_str())
+                ));
+                walk(out, &s.children, depth + 1);
+            }
+        }
+        let options = crate::Options {
+            format: Some(Format::Text),
+            ..crate::Options::default()
+        };
+        let doc = crate::parse_with(text, &options);
+        let mut out = Vec::new();
+        walk(&mut out, &doc.sections, 0);
+        out
+    }
+
+    #[test]
+    fn an_article_whose_text_is_on_its_heading_line_has_no_title() {
+        let got = outline(
+            "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nQUYẾT ĐỊNH:\n\
+             Điều 1. Thành lập Tổ công tác của tỉnh gồm các thành viên sau đây, cụ thể \n\
+             như sau:\n\
+             1. Chủ tịch Ủy ban nhân dân tỉnh, Tổ trưởng.\n\
+             2. Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn An, Phó Tổ \n\
+             trưởng.\n\
+             Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n\
+             Điều 3. Quy định chung\nTổ công tác làm việc theo chế độ kiêm nhiệm.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "Điều 1|-|Thành lập Tổ công tác của tỉnh gồm các thành viên sau đây, cụ thể \
+                 như sau:",
+                "  1|-|Chủ tịch Ủy ban nhân dân tỉnh, Tổ trưởng.",
+                "  2|-|Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn An, Phó Tổ trưởng.",
+                "Điều 2|-|Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.",
+                "Điều 3|Quy định chung|Tổ công tác làm việc theo chế độ kiêm nhiệm.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chapter_is_never_inside_an_article() {
+        let got = outline(
+            "THÔNG TƯ\nHướng dẫn quản lý quỹ\n\nĐiều 1. Phạm vi điều chỉnh\n\
+             1. Thông tư này hướng dẫn việc quản lý quỹ.\n\
+             Chương II\nQUẢN LÝ TÀI CHÍNH\n\
+             Điều 2. Nguồn tài chính\n1. Thu từ ngân sách nhà nước.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "Điều 1|Phạm vi điều chỉnh|-",
+                "  1|-|Thông tư này hướng dẫn việc quản lý quỹ.",
+                "Chương II|QUẢN LÝ TÀI CHÍNH|-",
+                "  Điều 2|Nguồn tài chính|-",
+                "    1|-|Thu từ ngân sách nhà nước.",
+            ]
+        );
     }
 }

@@ -1,10 +1,12 @@
 //! Tables in the body: Markdown pipe rows and rows of tab-separated cells. In the main body a
 //! table is a block among the paragraphs; in an appendix it is one of the appendix's tables.
 
-use super::{Builder, Mode};
+use super::{Builder, Mode, sections};
 use crate::lex::Line;
-use crate::model::{BlockKind, Format, Paragraph, Table};
-use crate::parse::{Context, pointer, push_index};
+use crate::model::{BlockKind, Document, Format, NumberStyle, Paragraph, Table};
+use crate::parse::layout::{artifact_kind, is_appendix_start};
+use crate::parse::{Context, TextSource, pointer, push_index};
+use crate::tables;
 
 /// True when a line is a table row: a pipe row or a row of tab-separated cells.
 ///
@@ -65,6 +67,7 @@ pub(super) fn cells(line: &Line<'_>, format: Format) -> Option<Vec<String>> {
 pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
     let pipe = cx.lines[i].is_pipe_row();
     let mut rows = Vec::new();
+    let mut starts = Vec::new();
     let mut j = i;
     while j < cx.lines.len() {
         let l = &cx.lines[j];
@@ -77,15 +80,45 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             break;
         }
         if let Some(r) = cells(l, cx.format) {
+            starts.push(vec![l.no; r.len()]);
             rows.push(r);
         }
         j += 1;
+    }
+    store(cx, b, (rows, starts), i..j, &[]);
+    j
+}
+
+/// Stores a table read from lines `lines` (indices), whose lines but those in `skipped` (layout
+/// artifacts inside it) it claims; `rows` holds the rows and the line of each cell. Each row's
+/// text is scanned for citations.
+fn store(
+    cx: &mut Context<'_>,
+    b: &mut Builder,
+    (rows, starts): (Vec<Vec<String>>, Vec<Vec<usize>>),
+    lines: std::ops::Range<usize>,
+    skipped: &[usize],
+) {
+    let (i, j) = (lines.start, lines.end);
+    for (row, lines) in rows.iter().zip(&starts) {
+        let mut source = TextSource::default();
+        let mut text = String::new();
+        for (cell, &no) in row.iter().zip(lines) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            source.push_piece(text.len(), no);
+            text.push_str(cell);
+        }
+        source.text = text.into();
+        cx.remember(source);
     }
     let first = cx.lines[i].no;
     let last = cx.lines[j - 1].no;
     let span = cx.lines[i].span().cover(cx.lines[j - 1].span());
     let table_path;
     let path: &str = if b.mode == Mode::Appendix {
+        sections::settle(b);
         let section = b.stack.last().map(|o| o.section.label.clone());
         table_path = pointer(&b.base, "tables", b.tables.len());
         b.tables.push(Table {
@@ -130,12 +163,224 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
         });
         path
     };
-    for k in i..j {
-        cx.claim_line(path, k);
+    for k in (i..j).filter(|k| !skipped.contains(k)) {
+        if !cx.lines[k].is_blank() {
+            cx.claim_line(path, k);
+        }
     }
     b.last = None;
     b.last_line = last;
-    j
+}
+
+/// The most characters a line of one cell of a flattened table has: its column is narrower
+/// than the page, whose lines of running text have more.
+const WIDEST_CELL_LINE: usize = 70;
+
+/// True when a line is the header row of a table whose cells lost their borders (a PDF or Word
+/// table copied as text): `STT`, `TT` or `Số TT` alone, or before the other columns' names
+/// (`STT Chỉ tiêu thống kê …`, `TT | Thành phần thể thức | …`).
+pub(super) fn is_table_head(line: &Line<'_>) -> bool {
+    let t = line.text.as_ref();
+    if !matches!(t.as_bytes().first(), Some(b'S' | b'T')) {
+        return false;
+    }
+    tables::TABLE_HEAD_WORDS.iter().any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with([' ', '\t', '|'])
+                    && rest
+                        .trim_start_matches([' ', '\t', '|'])
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_uppercase)
+        })
+    })
+}
+
+/// The number of a flattened table's row when line `t` opens one: a numbering label (`1.`,
+/// `1.1.`, `3.2 Số …`, `II.`) with text after it, or a number alone (`9.`, `1`) when it is the
+/// one the rows have come to (a page number between two rows is not a row).
+fn row_start(t: &str, expected: u32) -> Option<Option<u32>> {
+    if t.starts_with('|') {
+        return Some(None);
+    }
+    if let Some(l) = crate::grammar::label(t) {
+        use NumberStyle as S;
+        if matches!(
+            l.style,
+            S::Arabic | S::ArabicDash | S::Decimal | S::Roman | S::RomanDash
+        ) {
+            return Some(
+                (l.depth <= 1 && matches!(l.style, S::Arabic | S::ArabicDash))
+                    .then_some(l.number)
+                    .flatten(),
+            );
+        }
+        return None;
+    }
+    if let Some(n) = number_alone(t) {
+        // `9.` is a row's number; `99` alone may be a page's.
+        if t.trim_end().ends_with(['.', ')']) || n == expected {
+            return Some(Some(n));
+        }
+        return None;
+    }
+    // `1  Thực hiện …`: a bare number before the text.
+    let (head, rest) = t.split_once(' ')?;
+    let n: u32 = head.parse().ok().filter(|_| head.len() <= 3)?;
+    if rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_uppercase())
+    {
+        return None;
+    }
+    (n == expected).then_some(Some(n))
+}
+
+/// A number alone on its line (`9.`, `12`, `3)`), as a row's first cell may be.
+fn number_alone(t: &str) -> Option<u32> {
+    let digits = t.trim_end_matches(['.', ')', ' ']);
+    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// A table's caption: `Biểu mẫu 2`, `Bảng 3`, which opens the next table.
+fn is_caption(t: &str) -> bool {
+    tables::TABLE_CAPTION_WORDS.iter().any(|w| {
+        t.strip_prefix(w)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()))
+    })
+}
+
+/// A Phần, Chương, Mục or Điều heading, which no table row is.
+fn is_division(t: &str) -> bool {
+    crate::grammar::label(t).is_some_and(|l| {
+        matches!(
+            l.style,
+            NumberStyle::Part
+                | NumberStyle::Chapter
+                | NumberStyle::Division
+                | NumberStyle::Subdivision
+                | NumberStyle::Article
+        )
+    })
+}
+
+/// The cells of a flattened table's line: split at its bars, or the label and the text after it.
+fn flat_cells(t: &str) -> Vec<String> {
+    if t.contains('|') {
+        return t.split('|').map(|c| c.trim().to_owned()).collect();
+    }
+    match crate::grammar::label(t) {
+        Some(l) if l.rest > 0 && l.rest < t.len() => {
+            let (label, rest) = t.split_at(l.rest);
+            vec![label.trim().to_owned(), rest.trim().to_owned()]
+        }
+        _ => vec![t.trim().to_owned()],
+    }
+}
+
+/// Reads a flattened table from its header row at line `i` ([`is_table_head`]); returns the
+/// next line.
+///
+/// A table copied as text has lost its borders: its cells come one per line (`STT`, `Tên nhiệm
+/// vụ`, `Cơ quan chủ trì`, …, then `1.`, the task, the body in charge …), several to a line
+/// (`1.1. Số TTHC công bố mới Thủ tục 247`) or between bars. A row starts at a line its number
+/// opens; every other line is a cell of the row above. The numbers of its rows are the table's
+/// (they start again at 1 in the next table) and never headings of the document.
+///
+/// The table runs to the first line, after a blank line or a layout artifact, that opens no
+/// row and repeats no header row (`Biểu mẫu 2`, a heading), once the row above has more than its
+/// number; to an appendix; or to the closing. Page numbers and gazette headers between its rows
+/// are artifacts.
+pub(super) fn flat_table(
+    cx: &mut Context<'_>,
+    doc: &mut Document,
+    b: &mut Builder,
+    i: usize,
+) -> usize {
+    let lines = cx.lines;
+    let mut rows: Vec<Vec<String>> = vec![flat_cells(&lines[i].text)];
+    let mut starts = vec![vec![lines[i].no; rows[0].len()]];
+    let mut skipped = Vec::new();
+    let mut expected = 1;
+    let mut grouped = false;
+    let mut in_group = false;
+    let mut end = i + 1;
+    let mut j = i + 1;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.is_blank() {
+            j += 1;
+            continue;
+        }
+        if is_appendix_start(line) || b.mode == Mode::Main && (cx.ends_body)(cx, j) {
+            break;
+        }
+        let t = line.text.as_ref();
+        let head = is_table_head(line);
+        let start = if head { None } else { row_start(t, expected) };
+        // Rows grouped under roman numbers (`I. Lĩnh vực …`) show it from the first row on; in
+        // a table that has none, a roman heading is the document's next part.
+        let roman = crate::grammar::label(t)
+            .is_some_and(|l| matches!(l.style, NumberStyle::Roman | NumberStyle::RomanDash));
+        if roman && rows.len() > 1 && !grouped || is_caption(t) || is_division(t) {
+            break;
+        }
+        if start.is_some() && rows.len() == 1 {
+            grouped = roman;
+        }
+        if start.is_some() || head {
+            in_group = roman;
+        }
+        if start.is_none() && !head {
+            if let Some(kind) = artifact_kind(line, cx.format) {
+                skipped.push((j, kind));
+                j += 1;
+                continue;
+            }
+            // A cell wraps inside its column: a line as wide as the page is text after the
+            // table (but a group's row, `IV. Tăng cường …`, spans the table's width).
+            if !in_group && t.chars().count() > WIDEST_CELL_LINE {
+                break;
+            }
+        }
+        match start {
+            Some(number) => {
+                if let Some(n) = number {
+                    expected = n + 1;
+                }
+                let row = flat_cells(t);
+                starts.push(vec![line.no; row.len()]);
+                rows.push(row);
+            }
+            None if head => {
+                let row = flat_cells(t);
+                starts.push(vec![line.no; row.len()]);
+                rows.push(row);
+            }
+            None => {
+                if let (Some(row), Some(at)) = (rows.last_mut(), starts.last_mut()) {
+                    row.push(t.trim().to_owned());
+                    at.push(line.no);
+                }
+            }
+        }
+        j += 1;
+        end = j;
+    }
+    // Artifacts after the last row are the next reader's.
+    skipped.retain(|&(k, _)| k < end);
+    for &(k, kind) in &skipped {
+        cx.artifact_line(doc, kind, k);
+    }
+    let skipped: Vec<usize> = skipped.into_iter().map(|(k, _)| k).collect();
+    store(cx, b, (rows, starts), i..end, &skipped);
+    end
 }
 
 #[cfg(test)]
@@ -169,6 +414,115 @@ mod tests {
                 "12".to_owned()
             ])
         );
+    }
+
+    /// `text` parsed as plain text.
+    fn parse_text(text: &str) -> crate::model::Document {
+        let options = crate::Options {
+            format: Some(Format::Text),
+            ..crate::Options::default()
+        };
+        crate::parse_with(text, &options)
+    }
+
+    #[test]
+    fn table_heads() {
+        let head = |t: &str| is_table_head(&crate::lex::lines(t, Format::Text)[0]);
+        assert!(head("STT"));
+        assert!(head("TT | Thành phần | Cỡ chữ"));
+        assert!(head("STT Chỉ tiêu thống kê Đơn vị tính Số liệu"));
+        assert!(head("Số TT"));
+        assert!(!head("STT của các đơn vị"), "a sentence");
+        assert!(!head("TTHC cấp tỉnh"));
+        assert!(!head("Thực hiện"));
+    }
+
+    #[test]
+    fn a_flattened_table_with_a_cell_per_line_keeps_its_rows_out_of_the_headings() {
+        let doc = parse_text(
+            "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\n\nI. NHIỆM VỤ\n\
+             Các nhiệm vụ cụ thể như sau:\n\
+             STT\nTên nhiệm vụ\nCơ quan\nchủ trì\nThời gian\n\
+             1.\n\nRà soát các văn bản\nquy phạm pháp luật\nSở Tư pháp\nQuý I/2026\n\
+             2.  Kiểm tra công tác\ncải cách hành chính\nSở Nội vụ\n\n7\n\n\
+             STT\nTên nhiệm vụ\nCơ quan\nchủ trì\nThời gian\n\
+             3.  Tổng kết\nVăn phòng\nThường xuyên\n\
+             Các sở, ngành tổ chức thực hiện nghiêm túc các nhiệm vụ nêu trên và báo cáo kết quả.\n",
+        );
+        let s = &doc.sections[0];
+        assert!(s.children.is_empty(), "{:?}", s.children);
+        let table = &s.paragraphs[1];
+        assert_eq!(table.kind, BlockKind::Table);
+        let rows = table.rows.as_ref().expect("rows");
+        let firsts: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(firsts, ["STT", "1.", "2.", "STT", "3."]);
+        assert_eq!(
+            rows[1],
+            [
+                "1.",
+                "Rà soát các văn bản",
+                "quy phạm pháp luật",
+                "Sở Tư pháp",
+                "Quý I/2026"
+            ]
+        );
+        assert_eq!((table.line, table.end_line), (6, 30));
+        assert_eq!(
+            doc.artifacts.len(),
+            1,
+            "the page number between two pages of rows"
+        );
+        assert_eq!(doc.artifacts[0].line, 21);
+        assert!(
+            s.paragraphs[2].text.starts_with("Các sở, ngành"),
+            "a line as wide as the page ends it"
+        );
+    }
+
+    #[test]
+    fn rows_of_a_statistics_form_are_one_table_each() {
+        let doc = parse_text(
+            "BÁO CÁO\nKết quả năm 2025\n\nI. KẾT QUẢ\nĐã hoàn thành.\n\n\
+             PHỤ LỤC\nBIỂU MẪU THỐNG KÊ\n\n\
+             Biểu mẫu 1\nCông tác chỉ đạo\n\
+             STT Chỉ tiêu thống kê Đơn vị tính Số liệu\n\
+             1. Số văn bản chỉ đạo đã ban hành Văn bản 82\n\
+             2. Kiểm tra\n2.1. Số cơ quan đã kiểm tra Cơ quan 4\n2.2 Số xã đã kiểm tra 38\n\n\
+             Biểu mẫu 2\nCải cách thể chế\n\
+             STT Chỉ tiêu thống kê Đơn vị tính Số liệu\n\
+             1. Tổng số văn bản đã ban hành Văn bản 249\n",
+        );
+        let a = &doc.appendices[0];
+        assert!(a.sections.is_empty(), "{:?}", a.sections);
+        let sizes: Vec<(usize, usize)> = a.tables.iter().map(|t| (t.line, t.rows.len())).collect();
+        assert_eq!(sizes, [(12, 5), (20, 2)]);
+        assert_eq!(
+            a.tables[0].rows[3],
+            ["2.1.", "Số cơ quan đã kiểm tra Cơ quan 4"]
+        );
+        let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Biểu mẫu 1",
+                "Công tác chỉ đạo",
+                "Biểu mẫu 2",
+                "Cải cách thể chế"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_without_roman_groups_ends_at_a_roman_heading() {
+        let doc = parse_text(
+            "KẾ HOẠCH\nKiểm tra năm 2026\n\nI. LỊCH KIỂM TRA\n\
+             STT | Đơn vị | Thời gian\n1. | Sở Y tế | Tháng 3\n2. | Sở Xây dựng | Tháng 4\n\
+             II. TỔ CHỨC THỰC HIỆN\nSở Nội vụ chủ trì.\n",
+        );
+        let labels: Vec<&str> = doc.sections.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["I", "II"]);
+        let rows = doc.sections[0].paragraphs[0].rows.as_ref().expect("rows");
+        assert_eq!(rows[2], ["2.", "Sở Xây dựng", "Tháng 4"]);
     }
 
     proptest! {
