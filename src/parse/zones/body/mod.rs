@@ -355,6 +355,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
     let lines = cx.lines;
     let mut i = at;
     let mut gap = false;
+    let mut quote = paragraphs::Quote::default();
     while i < lines.len() {
         let line = &lines[i];
         if line.is_blank() {
@@ -404,8 +405,15 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
             i += 1;
             continue;
         }
-        // The line's numbering label and list marker, read once for the questions below.
-        let label = grammar::label(&line.text);
+        // The line's numbering label and list marker, read once for the questions below. Inside
+        // a quotation (`“b) … c) …”`, points quoted from another document) a label is the
+        // quoted text's, not a heading of this document.
+        let label = if quote.open() {
+            None
+        } else {
+            grammar::label(&line.text)
+        };
+        quote.read(&line.text, i);
         let marker = bullet(&line.text);
         // A cut token or a sentence going on joins the block above, even across a page break.
         if let Some(last) = b.last.clone() {

@@ -51,6 +51,47 @@ pub(super) fn bullet(t: &str) -> Option<(&str, &str)> {
         .map(|_| ("-", rest))
 }
 
+/// The quoted passage the body is inside, if any: opened by a line that starts with `“` and does
+/// not close it (a passage quoted from another document, `“b) Trước khi …`), closed by the `”`
+/// that balances it. A quotation that opens inside a sentence changes nothing. A quotation left open (a missing `”`) is given up after
+/// [`Quote::MAX_LINES`] lines, so that it cannot hide the rest of the document's headings.
+#[derive(Debug, Default)]
+pub(super) struct Quote {
+    /// Quotation marks open, and the line index of the first.
+    open: Option<(usize, usize)>,
+}
+
+impl Quote {
+    /// The most lines a quotation runs.
+    const MAX_LINES: usize = 100;
+
+    /// True inside a quotation.
+    pub(super) fn open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Takes in the quotation marks of line `i`'s text.
+    pub(super) fn read(&mut self, text: &str, i: usize) {
+        if self.open.is_some_and(|(_, at)| i > at + Self::MAX_LINES) {
+            self.open = None;
+        }
+        // `“` and `”` are E2 80 9C and E2 80 9D: most lines hold no E2 byte at all.
+        if memchr::memchr(0xE2, text.as_bytes()).is_none() {
+            return;
+        }
+        if self.open.is_none() && !text.starts_with('“') {
+            return;
+        }
+        let opens = text.matches('“').count();
+        let closes = text.matches('”').count();
+        let depth = self.open.map_or(0, |(d, _)| d) + opens;
+        self.open = match depth.checked_sub(closes) {
+            Some(d) if d > 0 => Some((d, self.open.map_or(i, |(_, at)| at))),
+            _ => None,
+        };
+    }
+}
+
 /// Final characters that close a sentence or an item.
 pub(super) fn ends_closed(text: &str) -> bool {
     let t = text.trim_end_matches(['”', '"', '’', ')', '*', ' ']);

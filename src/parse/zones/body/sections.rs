@@ -111,20 +111,88 @@ pub(super) fn heading<'a>(
     i: usize,
     label: grammar::Label,
 ) -> usize {
+    let line = &cx.lines[i];
+    let text: &'a str = &line.text;
+    let Some((at, inner)) = inner_label(&label, text) else {
+        return heading_in(cx, doc, b, i, label, 0..text.len());
+    };
+    // `2. Về Đại lý … 2.1. Điều kiện …`: the heading ends where its first sub-item starts.
+    heading_in(cx, doc, b, i, label, 0..at);
+    heading_in(cx, doc, b, i, inner, at..text.len())
+}
+
+/// The first sub-item written on the same line as heading `label` (`2. Về Đại lý làm thủ tục
+/// hải quan 2.1. Điều kiện …`) and where it starts, its `rest` an offset in `text`: a decimal label one level down
+/// numbered 1 (`2.1` after `2`, `1.2.1` after `1.2`), after a word that does not call for a
+/// number (`tại mục 2.1` is a reference), whose own text starts with a capital. It is found
+/// only where its words are the input's as written (the line was not cleaned), so that the two
+/// headings claim the line's two pieces.
+fn inner_label(label: &grammar::Label, text: &str) -> Option<(usize, grammar::Label)> {
+    if !matches!(label.style, NumberStyle::Arabic | NumberStyle::Decimal) {
+        return None;
+    }
+    let want = [label.label.as_str(), ".1"].concat();
+    let from = label.rest.min(text.len());
+    let mut search = from;
+    while let Some(found) = text.get(search..).and_then(|t| t.find(&want)) {
+        let at = search + found;
+        search = at + want.len();
+        let before = text.get(from..at).unwrap_or_default();
+        if !before.ends_with(' ') || before.trim().is_empty() {
+            continue;
+        }
+        if super::paragraphs::ends_on_connective(before.trim_end(), false) {
+            continue;
+        }
+        let Some(inner) = grammar::label(text.get(at..).unwrap_or_default()) else {
+            continue;
+        };
+        if inner.style != NumberStyle::Decimal || inner.label != want {
+            continue;
+        }
+        let after = text.get(at + inner.rest..).unwrap_or_default();
+        if !after.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        return Some((
+            at,
+            grammar::Label {
+                rest: at + inner.rest,
+                ..inner
+            },
+        ));
+    }
+    None
+}
+
+/// [`heading`] for the piece `piece` (byte offsets) of line `i`'s text, `label.rest` an offset
+/// in the whole text.
+fn heading_in<'a>(
+    cx: &mut Context<'a>,
+    doc: &mut Document,
+    b: &mut Builder,
+    i: usize,
+    label: grammar::Label,
+    piece: std::ops::Range<usize>,
+) -> usize {
     let lines = cx.lines;
     let line = &lines[i];
+    let whole = piece.start == 0 && piece.end >= line.text.len();
+    let text: &'a str = &line.text;
     // Borrowed from the line: the title or clause is copied once, where it is stored.
-    let rest = line
-        .text
-        .get(label.rest.min(line.text.len())..)
+    let rest = text
+        .get(label.rest.min(piece.end)..piece.end)
         .unwrap_or_default()
         .trim()
         .trim_start_matches(['.', ':', '-', '–', ' ']);
+    // The next line goes on with this one when it starts in lower case, but a point (`a) …`)
+    // starts an item of its own.
     let wrapped = cx.format == Format::Text
-        && cx
-            .lines
-            .get(i + 1)
-            .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
+        && whole
+        && cx.lines.get(i + 1).is_some_and(|n| {
+            n.text.chars().next().is_some_and(char::is_lowercase)
+                && grammar::label(&n.text).is_none()
+        });
     let titled = is_title(&label, line, rest, wrapped);
     let style = label.style;
     let mut next = i + 1;
@@ -160,7 +228,28 @@ pub(super) fn heading<'a>(
         heading,
         label_span,
     );
-    cx.claim_line(path, i);
+    if whole {
+        cx.claim_line(path, i);
+    } else {
+        // One of two headings on the line: the piece from its label to the next one's.
+        let span = line.span();
+        let cut = |at: usize| {
+            if at == 0 {
+                span.start
+            } else {
+                line.span_of(text.get(at..).unwrap_or_default()).start
+            }
+        };
+        let (start, end) = (
+            cut(piece.start),
+            if piece.end >= text.len() {
+                span.end
+            } else {
+                cut(piece.end)
+            },
+        );
+        cx.ledger.claim(path, start, end, line.no, line.no, cx.text);
+    }
     if let Some(k) = title_line {
         cx.claim_line(path, k);
     }
