@@ -2,7 +2,7 @@
 //! `Phần thứ nhất`.
 //!
 //! ```text
-//! label    ::= keyword | roman | arabic | decimal | letter
+//! label    ::= keyword | roman | arabic | decimal | upper | letter
 //! keyword  ::= word blank+ ( digit+ | numeral | 'thứ' blank+ ordinal ) sep* ( ' ' any* )?
 //! word     ::= 'PHẦN' | 'Phần' | 'CHƯƠNG' | 'Chương' | 'TIỂU MỤC' | 'Tiểu mục' | 'MỤC' | 'Mục'
 //!            | 'ĐIỀU' | 'Điều'                      ; `Điều 3 của Luật` needs a sep: no label
@@ -15,6 +15,7 @@
 //! decimal  ::= digit{1,2} ( '.' digit{1,3} )+ ( ( '.' | ')' ) ( ' ' any* )? | ' ' ws* capital any* )
 //! text     ::= ws* non-ws any*
 //! blank    ::= ' ' | '\t'
+//! upper    ::= [A-Z] '.' ' ' capital any*         ; A. SỰ CẦN THIẾT; not a numeral letter
 //! letter   ::= lower ( ')' ( ' ' any* )? | '.' ' ' capital any* )   ; lower in a b c d đ e g …
 //! ```
 //! A decimal label without its full stop must be followed by a capital: `3.2 Tinh giản` is a
@@ -275,15 +276,33 @@ pub fn label(text: &str) -> Option<Label> {
     numbered(text, first)
 }
 
-/// The labels that are no keyword: `roman`, `arabic`, `decimal`, `letter`.
+/// The labels that are no keyword: `roman`, `arabic`, `decimal`, `upper`, `letter`.
 fn numbered(text: &str, first: char) -> Option<Label> {
     if is_numeral(first) {
         roman(text)
     } else if first.is_ascii_digit() {
         arabic_or_decimal(text)
+    } else if first.is_ascii_uppercase() {
+        upper(text, first)
     } else {
         letter(text, first)
     }
+}
+
+/// `upper`: `A. SỰ CẦN THIẾT`, `B. Phương án` (a letter that is no roman numeral; `C.` reads as
+/// one, which the body tells apart by the letters before it).
+fn upper(text: &str, first: char) -> Option<Label> {
+    let after = text.get(1..)?.strip_prefix(". ")?;
+    if !after.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(Label {
+        style: NumberStyle::UpperLetter,
+        label: first.to_string(),
+        number: Some(u32::from(first) - u32::from('A') + 1),
+        depth: 0,
+        rest: 3,
+    })
 }
 
 /// `roman`: `I. ĐẶC ĐIỂM`, `II- KẾT QUẢ`.
@@ -580,6 +599,12 @@ mod tests {
             ("I.1 Mục", "-"),
             ("Căn cứ Luật", "-"),
             ("Chương trình công tác", "-"),
+            ("A. SỰ CẦN THIẾT", "UpperLetter A Some(1)|SỰ CẦN THIẾT"),
+            ("B. Phương án", "UpperLetter B Some(2)|Phương án"),
+            ("C. Nội dung", "Roman C Some(100)|Nội dung"),
+            ("A. sai", "-"),
+            ("A.B. Tên", "-"),
+            ("UBND tỉnh", "-"),
         ];
         for (text, want) in cases {
             assert_eq!(shown(text), want, "{text:?}");

@@ -392,6 +392,11 @@ pub enum NumberStyle {
     Decimal,
     /// `a)` (also điểm inside a khoản), Vietnamese alphabet order.
     Letter,
+    /// `A.`, `B.`: the widest parts of a report or submission, above its roman headings.
+    UpperLetter,
+    /// A heading without a number (its label is empty), over the points that follow it
+    /// (`Cải cách thể chế` before `a) Mục tiêu`, `b) Nhiệm vụ`).
+    Unnumbered,
 }
 
 /// A block of body text.

@@ -45,9 +45,11 @@ fn walk(
     article: &mut LastArticle,
 ) {
     let parent_style = parent.map(|p| p.style);
+    // An unnumbered heading has no numbering to mix with its siblings'.
     let level_style = list
         .iter()
         .map(|s| s.style)
+        .filter(|&st| st != NumberStyle::Unnumbered)
         .find(|&st| !parent_style.is_some_and(|p| variant(p, st)));
     // The previous sibling's number and label; a child written in the parent's other style
     // (`II-` under `I.`) counts as a sibling of its parent here.
@@ -69,7 +71,7 @@ fn walk(
             );
         } else if level_style
             .is_some_and(|st| st != s.style && !(division(st) && division(s.style)))
-            && s.style != NumberStyle::Article
+            && !matches!(s.style, NumberStyle::Article | NumberStyle::Unnumbered)
         {
             let level = list
                 .iter()
@@ -233,7 +235,7 @@ fn styled(s: &Section) -> String {
 fn styled_as(label: &str, style: NumberStyle) -> String {
     use NumberStyle as S;
     match style {
-        S::Roman | S::Arabic | S::Decimal => format!("{label}."),
+        S::Roman | S::Arabic | S::Decimal | S::UpperLetter => format!("{label}."),
         S::RomanDash | S::ArabicDash => format!("{label}-"),
         S::Letter => format!("{label})"),
         _ => label.to_owned(),
@@ -259,6 +261,10 @@ fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
         S::Chapter => format!("Chương {}", crate::grammar::to_roman(n)),
         S::Division => format!("Mục {n}"),
         S::Subdivision => format!("Tiểu mục {n}"),
+        S::UpperLetter => char::from_u32(u32::from(b'A') + n.saturating_sub(1))
+            .filter(char::is_ascii_uppercase)
+            .map_or_else(|| n.to_string(), String::from),
+        S::Unnumbered => String::new(),
     }
 }
 

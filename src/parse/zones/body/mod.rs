@@ -411,15 +411,20 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         let label = if quote.open() {
             None
         } else {
-            grammar::label(&line.text)
+            grammar::label(&line.text).and_then(|l| sections::in_context(b, l))
         };
-        quote.read(&line.text, i);
         let marker = bullet(&line.text);
+        let unnumbered = label.is_none()
+            && marker.is_none()
+            && !quote.open()
+            && sections::is_unnumbered_heading(cx, b, i);
+        quote.read(&line.text, i);
         // A cut token or a sentence going on joins the block above, even across a page break.
         if let Some(last) = b.last.clone() {
             let prev = &cx.texts[last.text].text;
             // `… quy định tại` / `Điều 10. …`: a wrapped reference, not a heading.
-            let label_here = label.is_some() && !cut_token(prev, &line.text) && !wrapped(cx, b);
+            let label_here =
+                (label.is_some() || unnumbered) && !cut_token(prev, &line.text) && !wrapped(cx, b);
             if marker.is_none() && !label_here {
                 if let Some(reason) = continues(cx, &last, line, gap, || wrapped(cx, b)) {
                     join(cx, doc, b, &last, i, reason, gap);
@@ -432,6 +437,10 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         gap = false;
         if let Some(label) = label {
             i = heading(cx, doc, b, i, label);
+            continue;
+        }
+        if unnumbered {
+            i = sections::unnumbered(cx, b, i);
             continue;
         }
         // A caption: an unnumbered heading right above a table.

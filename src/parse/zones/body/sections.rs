@@ -103,6 +103,85 @@ pub(super) fn settle(b: &mut Builder) {
     }
 }
 
+/// The label a line's label stands for in the body, or `None` when it opens no heading here.
+///
+/// `A.`, `B.` are the widest parts of a report only as a series: `A.` opens one, and a later
+/// letter goes on with one that is open, at most one letter past it (`Q. CHÁNH VĂN PHÒNG`, an
+/// acting signer, is none). In such a series `C.` is the third letter, not the roman hundred.
+pub(super) fn in_context(b: &Builder, label: grammar::Label) -> Option<grammar::Label> {
+    let last = b
+        .stack
+        .iter()
+        .find(|o| o.key.0 == NumberStyle::UpperLetter)
+        .and_then(|o| o.section.number);
+    let series = |n: u32| n == 1 || last.is_some_and(|l| n <= l + 2);
+    match label.style {
+        NumberStyle::UpperLetter => label.number.is_some_and(series).then_some(label),
+        NumberStyle::Roman if label.label == "C" && last.is_some_and(|l| l >= 1 && series(3)) => {
+            Some(grammar::Label {
+                style: NumberStyle::UpperLetter,
+                number: Some(3),
+                ..label
+            })
+        }
+        _ => Some(label),
+    }
+}
+
+/// True when line `i` is a heading without a number over the points that follow it: a short
+/// line (at most 80 characters) that starts with a capital and does not end as a sentence or a
+/// lead-in does (`.`, `;`, `:`), inside a section, right above a point `a)` (`Cải cách thể chế`
+/// / `a) Mục tiêu` / `b) Nhiệm vụ`, then `Cải cách thủ tục hành chính` / `a) Mục tiêu` …: the
+/// points start again under each).
+pub(super) fn is_unnumbered_heading(cx: &Context<'_>, b: &Builder, i: usize) -> bool {
+    let Some(next) = cx.lines.get(i + 1) else {
+        return false;
+    };
+    if b.stack.is_empty() || !next.text.starts_with("a)") {
+        return false;
+    }
+    let t = cx.lines[i].text.as_ref();
+    t.chars().next().is_some_and(char::is_uppercase)
+        && !ends_closed(t)
+        && t.chars().count() <= 80
+        && grammar::label(&next.text)
+            .is_some_and(|l| l.style == NumberStyle::Letter && l.number == Some(1))
+}
+
+/// Opens the unnumbered heading of line `i` ([`is_unnumbered_heading`]) beside the points it
+/// follows (it closes the open list of points); returns the next line.
+pub(super) fn unnumbered<'a>(cx: &mut Context<'a>, b: &mut Builder, i: usize) -> usize {
+    let line = &cx.lines[i];
+    if let Some(pos) = b.stack.iter().position(|o| o.key.0 == NumberStyle::Letter) {
+        b.close_to(pos);
+    }
+    let text: &'a str = &line.text;
+    let span = line.span();
+    let label = grammar::Label {
+        style: NumberStyle::Unnumbered,
+        label: String::new(),
+        number: None,
+        depth: 0,
+        rest: 0,
+    };
+    let path = b.open(
+        label,
+        Some(text.to_owned()),
+        line.no,
+        span,
+        Span::new(span.start, span.start),
+    );
+    cx.claim_line(path, i);
+    let idx = cx.remember(TextSource::borrowed(text, line.no));
+    b.last = Some(Last {
+        text: idx,
+        piece_start: 0,
+        title: true,
+    });
+    b.last_line = line.no;
+    i + 1
+}
+
 /// Opens a section at line `i`; returns the next line to read.
 pub(super) fn heading<'a>(
     cx: &mut Context<'a>,
@@ -443,6 +522,68 @@ mod tests {
                 "  Điều 2|Nguồn tài chính|-",
                 "    1|-|Thu từ ngân sách nhà nước.",
             ]
+        );
+    }
+    #[test]
+    fn points_start_again_under_each_unnumbered_heading() {
+        let got = outline(
+            "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. MỤC TIÊU, NHIỆM VỤ\n\
+             Cải cách thể chế\na) Mục tiêu\n- Văn bản được kiểm tra đúng hạn.\nb) Nhiệm vụ\n\
+             - Rà soát văn bản.\nCải cách thủ tục hành chính\na) Mục tiêu\n\
+             - Không có thủ tục trái quy định.\nCụ thể như sau:\na) Hồ sơ trực tuyến.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "I|MỤC TIÊU, NHIỆM VỤ|-",
+                "  |Cải cách thể chế|-",
+                "    a|Mục tiêu|Văn bản được kiểm tra đúng hạn.",
+                "    b|Nhiệm vụ|Rà soát văn bản.",
+                "  |Cải cách thủ tục hành chính|-",
+                "    a|Mục tiêu|Không có thủ tục trái quy định.",
+                "    a|-|Hồ sơ trực tuyến.",
+            ],
+            "a lead-in ending in a colon is no heading"
+        );
+    }
+
+    #[test]
+    fn capital_letters_number_the_widest_parts_as_a_series() {
+        let got = outline(
+            "TỜ TRÌNH\nVề việc hợp nhất các hội\n\nA. SỰ CẦN THIẾT\nI. CƠ SỞ PHÁP LÝ\n\
+             Căn cứ Luật.\nB. HIỆN TRẠNG\nCác hội hoạt động ổn định.\nC. PHƯƠNG ÁN\n\
+             1. Hợp nhất hai hội.\nQ. Nội dung khác của phương án.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "A|SỰ CẦN THIẾT|-",
+                "  I|CƠ SỞ PHÁP LÝ|Căn cứ Luật.",
+                "B|HIỆN TRẠNG|Các hội hoạt động ổn định.",
+                "C|PHƯƠNG ÁN|-",
+                "  1|-|Hợp nhất hai hội.",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_numbers_on_one_line_open_two_headings() {
+        let got = outline(
+            "CÔNG VĂN\nVề thủ tục hải quan\n\nI. HƯỚNG DẪN\n\
+             2. Về đại lý hải quan 2.1. Điều kiện của nhân viên đại lý; thực hiện theo Luật.\n\
+             2.2. Thẩm quyền công nhận đại lý.\n\
+             3. Thực hiện theo mục 3.1. Nội dung đã nêu trong văn bản trước.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "I|HƯỚNG DẪN|-",
+                "  2|Về đại lý hải quan|-",
+                "    2.1|-|Điều kiện của nhân viên đại lý; thực hiện theo Luật.",
+                "    2.2|-|Thẩm quyền công nhận đại lý.",
+                "  3|-|Thực hiện theo mục 3.1. Nội dung đã nêu trong văn bản trước.",
+            ],
+            "`mục 3.1` is a reference"
         );
     }
 }
