@@ -10,7 +10,9 @@
 //! sep      ::= '.' | ':' | '-' | '–'
 //! roman    ::= numeral ( '.' | '-' | '–' ) ( ' ' any* )?      ; I. ĐẶC ĐIỂM, II- KẾT QUẢ
 //! numeral  ::= [IVXLC]+                             ; written canonically, at most 8 letters
-//! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | ( '-' | '–' ) ( ' ' any* )? )
+//! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | ( '-' | '–' ) ( ' ' any* )? ) | legend
+//! legend   ::= digit{1,2} [a-z] ( ',' ' '* digit{1,2} [a-z] )* '.' ' ' capital any*
+//!                                                     ; 5a. Tên loại, 7a, 7b, 7c. Quyền hạn
 //!                                                     ; 3. Thực hiện, 5- Nội dung
 //! decimal  ::= digit{1,2} ( '.' digit{1,3} )+ ( ( '.' | ')' ) ( ' ' any* )? | ' ' ws* capital any* )
 //! text     ::= ws* non-ws any*
@@ -351,6 +353,9 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
         return None;
     }
     let (digits, tail) = text.split_at_checked(text.len() - tail.len())?;
+    if parts == 1 && tail.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return legend(text, digits.len(), last);
+    }
     let sep_char = tail.chars().next();
     let (style, sep) = match (parts, sep_char) {
         (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
@@ -387,6 +392,49 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
         number: Some(last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
         depth,
         rest: text.len() - tail.len() + sep + skip,
+    })
+}
+
+/// `legend`: `5a. Tên loại văn bản`, `7a, 7b, 7c. Quyền hạn …`: the entries of a legend (the
+/// notes under a layout diagram), numbered with letters for the variants of one item. The label
+/// is written as it stands; its number is the item's.
+fn legend(text: &str, digits: usize, number: &[u8]) -> Option<Label> {
+    let bytes = text.as_bytes();
+    // One `digit+ letter` after another, separated by `, `, up to the full stop.
+    let mut at = digits + 1;
+    loop {
+        match bytes.get(at) {
+            Some(b'.') => break,
+            Some(b',') => {
+                at += 1;
+                while bytes.get(at) == Some(&b' ') {
+                    at += 1;
+                }
+                let start = at;
+                while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                    at += 1;
+                }
+                if at == start
+                    || at - start > 2
+                    || !bytes.get(at).is_some_and(u8::is_ascii_lowercase)
+                {
+                    return None;
+                }
+                at += 1;
+            }
+            _ => return None,
+        }
+    }
+    let after = text.get(at + 1..)?.strip_prefix(' ')?;
+    if !after.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(Label {
+        style: NumberStyle::Arabic,
+        label: text.get(..at)?.to_owned(),
+        number: Some(number.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
+        depth: 0,
+        rest: at + 2,
     })
 }
 
@@ -599,6 +647,16 @@ mod tests {
             ("I.1 Mục", "-"),
             ("Căn cứ Luật", "-"),
             ("Chương trình công tác", "-"),
+            ("5a. Tên loại văn bản", "Arabic 5a Some(5)|Tên loại văn bản"),
+            (
+                "7a, 7b, 7c. Quyền hạn",
+                "Arabic 7a, 7b, 7c Some(7)|Quyền hạn",
+            ),
+            ("18a,18b. Chức vụ", "Arabic 18a,18b Some(18)|Chức vụ"),
+            ("5a. tên", "-"),
+            ("5ab. Tên", "-"),
+            ("5a, b. Tên", "-"),
+            ("3a", "-"),
             ("A. SỰ CẦN THIẾT", "UpperLetter A Some(1)|SỰ CẦN THIẾT"),
             ("B. Phương án", "UpperLetter B Some(2)|Phương án"),
             ("C. Nội dung", "Roman C Some(100)|Nội dung"),

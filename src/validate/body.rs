@@ -134,7 +134,15 @@ fn sequence(
         });
     };
     let p = *p;
-    if n == p {
+    // `5a.`, `5b.`: variants of one legend entry share its number.
+    let variants = s.label != *prev_label
+        && [s.label.as_str(), prev_label.as_str()].iter().any(|l| {
+            l.bytes().any(|b| b.is_ascii_lowercase())
+                && l.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        });
+    if n == p && variants {
+        None
+    } else if n == p {
         let first_line = list[..i]
             .iter()
             .find(|x| x.label == s.label)

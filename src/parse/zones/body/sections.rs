@@ -22,6 +22,8 @@ pub(super) fn is_title(label: &grammar::Label, line: &Line<'_>, rest: &str, wrap
     match label.style {
         Part | Chapter | Division | Subdivision | Roman | RomanDash | Article => true,
         _ if rest.is_empty() => false,
+        // A name never ends on a comma: the sentence goes on (`11a. Chỉ dẫn về phạm vi lưu hành,`).
+        _ if rest.trim_end().ends_with(',') => false,
         _ if wrapped && !line.emphasized && line.heading == 0 && !ends_closed(rest) => false,
         _ if line.heading > 0 || line.emphasized => true,
         // A short text is a title whatever its case: the length tests go before `is_upper`,
@@ -210,6 +212,9 @@ fn inner_label(label: &grammar::Label, text: &str) -> Option<(usize, grammar::La
     if !matches!(label.style, NumberStyle::Arabic | NumberStyle::Decimal) {
         return None;
     }
+    if let Some(next) = next_after_bar(label, text) {
+        return Some(next);
+    }
     let want = [label.label.as_str(), ".1"].concat();
     let from = label.rest.min(text.len());
     let mut search = from;
@@ -242,6 +247,24 @@ fn inner_label(label: &grammar::Label, text: &str) -> Option<(usize, grammar::La
         ));
     }
     None
+}
+
+/// The next item of the same list written after a bar on the same line (`7a, 7b. Quyền hạn …;
+/// | 8. Dấu cơ quan …`, two cells of a layout legend run together) and where its bar is.
+fn next_after_bar(label: &grammar::Label, text: &str) -> Option<(usize, grammar::Label)> {
+    let from = label.rest.min(text.len());
+    let bar = from + text.get(from..)?.find(" | ")?;
+    let at = bar + 3;
+    let next = grammar::label(text.get(at..)?)?;
+    (next.style == label.style && next.number == label.number.map(|n| n + 1)).then(|| {
+        (
+            bar + 1,
+            grammar::Label {
+                rest: at + next.rest,
+                ..next
+            },
+        )
+    })
 }
 
 /// [`heading`] for the piece `piece` (byte offsets) of line `i`'s text, `label.rest` an offset
