@@ -4,9 +4,14 @@
 //! ## Grammar
 //! ```text
 //! body      ::= preamble_item* ( heading block* )* closing_paragraph*
-//! heading   ::= label title?               ; PHẦN I, I., I-, 1., 1-, 1.1., a), Điều 1.
+//! heading   ::= label ( title | clause )?    ; PHẦN I, A., I., I-, 1., 1-, 1.1., 5a., a), Điều 1.
+//!             | unnumbered                   ; a short line right above `a)`
 //! block     ::= paragraph | list_item | table | artifact
+//! table     ::= pipe_row+ | tab_row+ | flattened      ; flattened: `STT …` head, then rows
 //! ```
+//! Titles, clauses, ranks and one-line numbering are described in [`sections`]; flattened tables
+//! in [`mod@table`]. Inside a passage quoted from another document (a line that opens with `“`,
+//! up to the `”` that closes it) labels are the quoted text's, not headings.
 //! The level of a heading comes from its numbering style, in the order the styles first appear
 //! under the current ancestors, never from Markdown heading levels (Word exports put `3.` at the
 //! level of `III.`).

@@ -1,5 +1,21 @@
 //! Numbered sections of the body: whether the text after a label is a title or a first clause,
 //! and the section a heading opens.
+//!
+//! How a careful reader sees the hierarchy, and the rules here that follow it:
+//! - **Rank.** Phần › Chương › Mục › Tiểu mục › Điều have a fixed rank ([`rank`]): a Chương
+//!   closes an open Điều (articles before the first chapter stay beside it). Numbered items
+//!   (khoản `1.`, điểm `a)`, report headings `I.`, `1.1.`) take their level from the order their
+//!   styles first appear under the open divisions.
+//! - **Title or content.** A heading names its part; a name does not end as a sentence does. The
+//!   text after a label, with the lines that wrap it joined, is the section's first paragraph when
+//!   it proves a sentence ([`is_sentence`]: `Điều 2. Quyết định này có hiệu lực từ ngày ký.`), and
+//!   its title otherwise (`Điều 1. Phạm vi điều chỉnh`); the decision is made once the title can
+//!   grow no more ([`settle`]). A line the author marked as a heading keeps its title.
+//! - **Two numbers on a line.** `2. Về Đại lý … 2.1. Điều kiện …` opens 2 and 2.1
+//!   ([`inner_label`]); so does a second legend entry after a bar (`7a. … | 8. …`).
+//! - **Unnumbered headings.** A short line right above a point `a)` heads the points under it,
+//!   which start again at `a)` under the next one ([`is_unnumbered_heading`]).
+//! - **Capital letters.** `A.`, `B.` number the widest parts only as a series ([`in_context`]).
 
 use super::paragraphs::ends_closed;
 use super::{Builder, Last};

@@ -1,5 +1,8 @@
-//! Tables in the body: Markdown pipe rows and rows of tab-separated cells. In the main body a
-//! table is a block among the paragraphs; in an appendix it is one of the appendix's tables.
+//! Tables in the body: Markdown pipe rows, rows of tab-separated cells, and tables copied from
+//! a PDF or Word file that lost their borders ([`flat_table`]: a `STT …` header row, then rows
+//! that their numbers open; those numbers are never headings). In the main body a table is a
+//! block among the paragraphs; in an appendix it is one of the appendix's tables. Every row's
+//! text is scanned for citations.
 
 use super::{Builder, Mode, sections};
 use crate::lex::Line;
