@@ -475,8 +475,9 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
 mod tests {
     use crate::model::{ArtifactKind, Document, Format};
 
-    /// `text` parsed as plain text (where footnote lines are read).
-    fn parse_text(text: &str) -> Document {
+    /// `text` parsed as plain text (where footnote lines are read), for the tests of the body's
+    /// modules.
+    pub(super) fn parse_text(text: &str) -> Document {
         let options = crate::Options {
             format: Some(Format::Text),
             ..crate::Options::default()

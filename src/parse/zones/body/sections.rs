@@ -509,11 +509,7 @@ mod tests {
                 walk(out, &s.children, depth + 1);
             }
         }
-        let options = crate::Options {
-            format: Some(Format::Text),
-            ..crate::Options::default()
-        };
-        let doc = crate::parse_with(text, &options);
+        let doc = super::super::tests::parse_text(text);
         let mut out = Vec::new();
         walk(&mut out, &doc.sections, 0);
         out

@@ -388,6 +388,7 @@ pub(super) fn flat_table(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::parse_text;
     use super::*;
     use proptest::prelude::*;
 
@@ -417,15 +418,6 @@ mod tests {
                 "12".to_owned()
             ])
         );
-    }
-
-    /// `text` parsed as plain text.
-    fn parse_text(text: &str) -> crate::model::Document {
-        let options = crate::Options {
-            format: Some(Format::Text),
-            ..crate::Options::default()
-        };
-        crate::parse_with(text, &options)
     }
 
     #[test]
