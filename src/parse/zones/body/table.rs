@@ -201,11 +201,14 @@ pub(super) fn is_table_head(line: &Line<'_>) -> bool {
 }
 
 /// The number of a flattened table's row when line `t` opens one: a numbering label (`1.`,
-/// `1.1.`, `3.2 Số …`, `II.`) with text after it, or a number alone (`9.`, `1`) when it is the
-/// one the rows have come to (a page number between two rows is not a row).
+/// `1.1.`, `3.2 Số …`, `II.`) with text after it, a number alone (`9.`, `1`) when it is the
+/// one the rows have come to (a page number between two rows is not a row), or cells between
+/// bars (`1 | Sở Y tế | 100`).
 fn row_start(t: &str, expected: u32) -> Option<Option<u32>> {
-    if t.starts_with('|') {
-        return Some(None);
+    // A row whose cells are between bars: its number, if any, is its first cell.
+    if t.starts_with('|') || t.contains(" | ") {
+        let first = t.split('|').next().unwrap_or_default();
+        return Some(number_alone(first.trim()));
     }
     if let Some(l) = crate::grammar::label(t) {
         use NumberStyle as S;
@@ -311,6 +314,7 @@ pub(super) fn flat_table(
     let mut starts = vec![vec![lines[i].no; rows[0].len()]];
     let mut skipped = Vec::new();
     let mut expected = 1;
+    let barred = lines[i].text.contains('|');
     let mut grouped = false;
     let mut in_group = false;
     let mut end = i + 1;
@@ -331,7 +335,10 @@ pub(super) fn flat_table(
         // a table that has none, a roman heading is the document's next part.
         let roman = crate::grammar::label(t)
             .is_some_and(|l| matches!(l.style, NumberStyle::Roman | NumberStyle::RomanDash));
-        if roman && rows.len() > 1 && !grouped || is_caption(t) || is_division(t) {
+        // In a table whose cells are between bars, a numbered line without one is the
+        // document's next heading.
+        let unbarred = barred && start.is_some() && !t.contains('|');
+        if roman && rows.len() > 1 && !grouped || unbarred || is_caption(t) || is_division(t) {
             break;
         }
         if start.is_some() && rows.len() == 1 {
@@ -518,6 +525,21 @@ mod tests {
         assert_eq!(labels, ["I", "II"]);
         let rows = doc.sections[0].paragraphs[0].rows.as_ref().expect("rows");
         assert_eq!(rows[2], ["2.", "Sở Xây dựng", "Tháng 4"]);
+    }
+
+    #[test]
+    fn rows_between_bars_run_to_the_first_numbered_line_without_one() {
+        let doc = parse_text(
+            "BÁO CÁO\nKết quả chấm điểm\n\nI. KẾT QUẢ\n1. Chấm điểm các sở\n\
+             STT | Đơn vị | Tỷ lệ\nthực hiện % | Điểm đạt\n1 | Sở Y tế | 100 | 18\n\
+             2 | Sở Xây dựng | 80,5 | 14\n2. Tồn tại, hạn chế\nMột số đơn vị còn chậm.\n",
+        );
+        let s = &doc.sections[0];
+        let labels: Vec<&str> = s.children.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2"]);
+        let rows = s.children[0].paragraphs[0].rows.as_ref().expect("rows");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[3], ["2", "Sở Xây dựng", "80,5", "14"]);
     }
 
     proptest! {
