@@ -21,11 +21,31 @@ use crate::model::{NumberStyle, PreambleKind, Section, Table};
 pub fn check(cx: &mut Checker<'_>) {
     let doc = cx.doc;
     let mut article = None;
-    walk(cx, &doc.sections, "/sections", None, &[], &mut article);
+    walk(
+        cx,
+        &doc.sections,
+        "/sections",
+        None,
+        &[],
+        &mut article,
+        None,
+    );
+    // The list of an appendix may go on with the numbers of the one before (notes 1-13 under
+    // one layout diagram, 14-20 under the next).
+    let mut carried: Option<&Section> = None;
     for (i, a) in doc.appendices.iter().enumerate() {
         let mut article = None;
         let base = format!("/appendices/{i}/sections");
-        walk(cx, &a.sections, &base, None, &a.tables, &mut article);
+        walk(
+            cx,
+            &a.sections,
+            &base,
+            None,
+            &a.tables,
+            &mut article,
+            carried,
+        );
+        carried = a.sections.last();
     }
     required_sections(cx);
     required_appendices(cx);
@@ -43,6 +63,7 @@ fn walk(
     parent: Option<&Section>,
     tables: &[Table],
     article: &mut LastArticle,
+    carried: Option<&Section>,
 ) {
     let parent_style = parent.map(|p| p.style);
     // An unnumbered heading has no numbering to mix with its siblings'.
@@ -53,7 +74,12 @@ fn walk(
         .find(|&st| !parent_style.is_some_and(|p| variant(p, st)));
     // The previous sibling's number and label; a child written in the parent's other style
     // (`II-` under `I.`) counts as a sibling of its parent here.
-    let mut prev: Option<(u32, String)> = None;
+    let mut prev: Option<(u32, String)> = carried
+        .zip(list.first())
+        .filter(|(c, f)| {
+            c.style == f.style && c.number.zip(f.number).is_some_and(|(c, f)| f == c + 1)
+        })
+        .and_then(|(c, _)| c.number.map(|n| (n, c.label.clone())));
     let headings = list
         .iter()
         .any(|s| !s.paragraphs.is_empty() || !s.children.is_empty());
@@ -115,6 +141,7 @@ fn walk(
             Some(s),
             &[],
             article,
+            None,
         );
     }
 }
@@ -456,5 +483,43 @@ mod tests {
         assert_eq!(label_for(NumberStyle::Letter, 5, "e"), "đ");
         assert_eq!(label_for(NumberStyle::Article, 4, "Điều 6"), "Điều 4");
         assert_eq!(crate::grammar::to_roman(14), "XIV");
+    }
+    /// The body findings (BOD0xx) of `text` read as plain text, as `code line`.
+    fn body_findings(text: &str) -> Vec<String> {
+        let options = crate::Options {
+            format: Some(crate::model::Format::Text),
+            ..crate::Options::default()
+        };
+        crate::validate::check(text, &options)
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("BOD00"))
+            .map(|f| format!("{} {}", f.code, f.line))
+            .collect()
+    }
+
+    #[test]
+    fn numbering_rules_read_the_tree_a_reader_sees() {
+        let doc = "HƯỚNG DẪN\nThể thức văn bản\n\nI. THỂ THỨC\nVăn bản trình bày theo mẫu.\n\n\
+                   PHỤ LỤC 1\nSƠ ĐỒ BỐ TRÍ\n\nGhi chú:\n1. Tiêu đề;\n2. Tên cơ quan;\n\
+                   3a. Tên loại văn bản;\n3b. Trích yếu công văn;\n4. Nội dung văn bản.\n\n\
+                   PHỤ LỤC 2\nSƠ ĐỒ BẢN SAO\n\nGhi chú:\n5. Tên cơ quan sao;\n6. Số bản sao.\n\n\
+                   PHỤ LỤC 3\nMẪU KHÁC\n\n2. Mục thứ hai;\n";
+        assert_eq!(
+            body_findings(doc),
+            ["BOD001 27"],
+            "legend variants and a list going on in the next appendix are no gaps; a list that \
+             starts at 2 is"
+        );
+        let decision = "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nQUYẾT ĐỊNH:\n\
+                        Điều 1. Thành lập Tổ công tác của tỉnh.\n\
+                        Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n\
+                        Điều 3.\n1. Các thành viên chịu trách nhiệm thi hành Quyết định này.\n";
+        assert_eq!(
+            body_findings(decision),
+            ["BOD006 7"],
+            "an article whose text is on its heading line is neither empty nor untitled; a bare \
+             one is untitled"
+        );
     }
 }
