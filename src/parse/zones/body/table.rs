@@ -281,9 +281,8 @@ fn flat_cells(t: &str) -> Vec<String> {
     if t.contains('|') {
         return t.split('|').map(|c| c.trim().to_owned()).collect();
     }
-    match crate::grammar::label(t) {
-        Some(l) if l.rest > 0 && l.rest < t.len() => {
-            let (label, rest) = t.split_at(l.rest);
+    match crate::grammar::label(t).and_then(|l| t.split_at_checked(l.rest)) {
+        Some((label, rest)) if !label.is_empty() && !rest.is_empty() => {
             vec![label.trim().to_owned(), rest.trim().to_owned()]
         }
         _ => vec![t.trim().to_owned()],
@@ -544,6 +543,34 @@ mod tests {
 
     proptest! {
         #![proptest_config(crate::test_support::config(2_000, 0x0074_6162_6C65))]
+
+        /// Documents made of the lines the body's readers of tables, quotations, one-line
+        /// numbering, legends, unnumbered headings and capital letters look at parse without a
+        /// panic and without loss.
+        #[test]
+        fn body_patterns_parse_without_loss(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "STT", "TT | Đơn vị | Tỷ lệ", "STT Chỉ tiêu Đơn vị tính Số liệu", "1.", "9.", "12",
+                "1 | Sở Y tế | 100", " | - Tên cơ quan | In hoa", "2.1. Số hồ sơ Hồ sơ 33",
+                "I. Nhóm nhiệm vụ", "II. TỔ CHỨC THỰC HIỆN", "Biểu mẫu 2", "Cải cách thể chế",
+                "a) Mục tiêu", "b) Nhiệm vụ", "“b) Trước khi hết nhiệm kỳ", "c) Hết thời gian”.",
+                "“Hội", "2. Về đại lý 2.1. Điều kiện đại lý; thực hiện theo Luật.",
+                "7a, 7b. Quyền hạn; | 8. Dấu cơ quan;", "5a. Tên loại văn bản;", "A. SỰ CẦN THIẾT",
+                "B. PHƯƠNG ÁN", "C. KIẾN NGHỊ", "Q. CHÁNH VĂN PHÒNG",
+                "Điều 1. Thành lập Tổ công tác của tỉnh gồm các thành viên sau",
+                "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.",
+                "Chương II", "QUY ĐỊNH CHUNG", "PHỤ LỤC", "", "- Lưu: VT.", "**1. Về kết quả.**",
+                "ngày ký.", "|", "2.", "x | y", "Trang 3",
+            ]), 0..40),
+            markdown in any::<bool>(),
+        ) {
+            let text = lines.join("\n");
+            let format = if markdown { Format::Markdown } else { Format::Text };
+            let options = crate::Options { format: Some(format), ..crate::Options::default() };
+            let doc = crate::parse_with(&text, &options);
+            let json = serde_json::to_value(&doc).expect("document serializes");
+            vanban_testkit::assert_lossless("body patterns", &crate::normalize(&text).text, &json);
+        }
 
         /// The shortcut for lines that start with no white space gives the general test's answer.
         #[test]
