@@ -23,6 +23,9 @@ pub(super) fn piece_len(piece: &str) -> usize {
     }
 }
 
+/// The most characters a line of text wrapped at a page's width has (A4, 14 pt: about 80).
+pub(super) const UNWRAPPED_LINE: usize = 110;
+
 /// List markers with the white space after them, in the order they are tried.
 pub(super) const BULLETS: [&str; 8] = ["- ", "+ ", "• ", "* ", "– ", "— ", "-\t", "· "];
 
@@ -149,6 +152,11 @@ pub(super) fn continues(
         return Some(Some(JoinReason::SplitToken));
     }
     if last.title && (gap || cx.format == Format::Markdown) {
+        return None;
+    }
+    // A line longer than a page's is a paragraph written on one line: the text is not wrapped,
+    // and neither is the title above it. (Counted only past the bytes such a line must have.)
+    if last.title && next.len() > UNWRAPPED_LINE && next.chars().count() > UNWRAPPED_LINE {
         return None;
     }
     let open = !ends_closed(prev);
@@ -418,5 +426,20 @@ mod tests {
             s.paragraphs[0].text,
             "Thực hiện theo quy định tại Điều 10. Luật Cán bộ"
         );
+    }
+    #[test]
+    fn a_title_does_not_take_in_a_paragraph_written_on_one_line() {
+        let long = "Xây dựng và phê duyệt đề án tổ chức các phòng chuyên môn thuộc Ủy ban nhân dân \
+                    cấp xã theo hướng tinh gọn, hiệu quả, phù hợp với quy định.";
+        let doc = super::super::tests::parse_text(&format!(
+            "KẾ HOẠCH\nTriển khai nhiệm vụ\n\nI. NHIỆM VỤ\n\
+             2. Hoàn thiện cơ cấu tổ chức, chức năng giải quyết thủ tục tại cấp xã\n{long}\n"
+        ));
+        let s = &doc.sections[0].children[0];
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Hoàn thiện cơ cấu tổ chức, chức năng giải quyết thủ tục tại cấp xã")
+        );
+        assert_eq!(s.paragraphs[0].text, long);
     }
 }
