@@ -73,6 +73,8 @@ doc_types! {
     "CÔNG ĐIỆN", Some("CĐ"), [], "công điện";
     "KẾT LUẬN", Some("KL"), [], "kết luận";
     "CÔNG VĂN", None, ["CV"], "công văn";
+    "ĐIỀU LỆ", None, [], "điều lệ";
+    "QUY TRÌNH", None, [], "quy trình";
     "THƯ CÔNG", None, [], "thư công";
     "PHÁP LỆNH", None, [], "pháp lệnh";
     "BỘ LUẬT", None, [], "bộ luật";
@@ -205,6 +207,11 @@ pub fn doc_type_by_kind(kind: &str) -> Option<&'static DocType> {
         .find(|t| std::ptr::eq(t.kind, kind))
         .or_else(|| DOC_TYPES.iter().find(|t| t.kind == kind))
 }
+
+/// How the line naming the issuing document opens under the title of an attached document or an
+/// appendix, after its parenthesis, in lower case: `(Ban hành kèm theo Quyết định số …)`,
+/// `(Kèm theo Kế hoạch số …)`.
+pub const ATTACHED_OPENINGS: &[&str] = &["kèm theo", "ban hành kèm theo", "được ban hành kèm theo"];
 
 /// Signature authority prefixes, state (`TM.`) and Party (`T/M`) forms. Longer first.
 pub static AUTHORITY_PREFIXES: &[(&str, AuthorityMode)] = &[

@@ -171,6 +171,19 @@ pub(crate) fn segments<'a>(cx: &Context<'a>, i: usize) -> Vec<segment::Segment<'
     segment::split(&lines[i], cx.format)
 }
 
+/// True when a line opens the `(Ban hành kèm theo Quyết định số … ngày …)` line under the title
+/// of an attached document or an appendix: a parenthesis, then [`tables::ATTACHED_OPENINGS`] in
+/// any case.
+pub(crate) fn opens_attached_to(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('(') else {
+        return false;
+    };
+    let head: String = rest.chars().take(24).flat_map(char::to_lowercase).collect();
+    tables::ATTACHED_OPENINGS
+        .iter()
+        .any(|o| head.starts_with(o))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

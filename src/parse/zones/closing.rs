@@ -257,6 +257,10 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if done && header::title_type(&line.text).is_some() && is_upper(&line.text) {
             break;
         }
+        // An attached document after the signature (a Công báo reprint has no recipients).
+        if (sig.line != 0 || !doc.recipients.is_empty()) && (cx.opens_attachment)(cx, i) {
+            break;
+        }
         // A line of one column is its only segment, without the vector of `segment::split`.
         let lines = cx.lines;
         let one;
@@ -641,6 +645,7 @@ mod tests {
                     format,
                     ledger: crate::parse::Ledger::default(),
                     ends_body: starts_here,
+                    opens_attachment: |_, _| false,
                     texts: Vec::new(),
                 };
                 for i in 0..lines.len() {

@@ -75,6 +75,25 @@ fn is_national_title_folded(t: &str) -> bool {
             .eq(tables::NATIONAL_TITLE.chars().filter(|&c| c != ' '))
 }
 
+/// True when `text` holds the national or the Party title anywhere in it: alone, or beside an
+/// issuer on a flattened two-column line (`BỘ TƯ PHÁP CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM`). A
+/// header block stands there.
+pub fn holds_state_title(text: &str) -> bool {
+    // Both titles hold `CỘNG` in capitals: most lines are spared the upper-cased copy.
+    let Some(at) = text.find("CỘNG") else {
+        return false;
+    };
+    // What stands before the title is an issuer's name, not a label: `Ký bởi: CÔNG BÁO NƯỚC
+    // CỘNG HÒA …` is a signature stamp.
+    if text[..at].contains(':') {
+        return false;
+    }
+    let squeezed: String = fold_accents(text).chars().filter(|&c| c != ' ').collect();
+    [tables::NATIONAL_TITLE, tables::PARTY_TITLE]
+        .iter()
+        .any(|t| squeezed.contains(&t.replace(' ', "")))
+}
+
 /// True when [`folded`] `text` may be the national title, the Party title or a mark: the upper
 /// case of its first two letters or digits (spaces skipped) starts one of them. Most header
 /// lines (issuer names, the number, the place and date, the first lines of the body) fail this,
@@ -233,9 +252,15 @@ fn ends_header(text: &str) -> bool {
 
 /// Parses the header from the first line; returns the index of the first line after it.
 pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
+    parse_from(cx, doc, 0)
+}
+
+/// Parses a header that starts at line `at` (an attachment repeats one after the main
+/// document's signature); returns the index of the first line after it.
+pub fn parse_from(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     let mut issuer_lines: Vec<Segment> = Vec::new();
     let mut subject: Option<(Vec<Segment>, String)> = None;
-    let mut i = 0;
+    let mut i = at;
     let mut seen_item = false;
     // One set of vectors for all the lines: most header lines are one segment.
     let lines = cx.lines;
@@ -292,7 +317,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
                 i += 1;
                 continue;
             }
-            if !seen_item && i < 12 && segs.len() == 1 && header_follows(cx, i + 1) {
+            if !seen_item && i - at < 12 && segs.len() == 1 && header_follows(cx, i + 1) {
                 // Stray text above the header (a form number, a file name): left to the sweep.
                 i += 1;
                 continue;
