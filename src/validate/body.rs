@@ -15,7 +15,8 @@ use super::kind::Kind;
 use super::locate::Loc;
 use super::profile::{fold, matches_words};
 use super::{Checker, Part};
-use crate::model::{NumberStyle, PreambleKind, Section, Table};
+use crate::model::{Document, NumberStyle, PreambleKind, Section, Table};
+use crate::tables;
 
 /// Runs the body rules.
 pub fn check(cx: &mut Checker<'_>) {
@@ -323,6 +324,8 @@ fn required_sections(cx: &mut Checker<'_>) {
                     );
                 }
             }
+            // A heading that names two parts (`I. MỤC TIÊU, NHIỆM VỤ`) holds both.
+            None if (0..list.len()).any(|j| taken[j] && fits(list[j].1)) => {}
             None => {
                 let prev = last.get(&rule.level).map(|(p, _)| *p);
                 let next = prev.map_or(0, |p| p + 1);
@@ -407,11 +410,33 @@ fn preamble(cx: &mut Checker<'_>) {
         let at = cx.loc.expected("/preamble", line);
         cx.emit(Kind::MissingLegalBasis, at);
     }
-    if cx.requires(Part::EnactingLine) && !has(PreambleKind::Enacting) {
+    if cx.requires(Part::EnactingLine) && !has(PreambleKind::Enacting) && !enacts_in_words(doc) {
         let line = doc.sections.first().map_or(title_end, |s| s.line);
         let at: Loc = cx.loc.expected("/preamble", line);
         cx.emit(Kind::MissingEnactingLine, at);
     }
+}
+
+/// True when the preamble ends in the enacting sentence of the 2025 form of a normative
+/// document (`Ủy ban nhân dân tỉnh ban hành Quyết định Quy định …`), which stands for the
+/// `QUYẾT ĐỊNH:` line: after the bases, a paragraph saying the issuer `ban hành` a document of
+/// the title's type; or when the type name stands alone after the bases, its colon lost.
+fn enacts_in_words(doc: &Document) -> bool {
+    let Some(type_name) = doc.title.as_ref().and_then(|t| t.type_name.as_deref()) else {
+        return false;
+    };
+    let type_name = type_name.to_lowercase();
+    let enacting = format!("{} {type_name}", tables::ENACTING_VERB);
+    doc.preamble
+        .iter()
+        .rev()
+        .take_while(|p| p.kind != PreambleKind::Basis)
+        .any(|p| {
+            let text = p.text.to_lowercase();
+            // The type name alone on its line is the enacting line without its colon.
+            let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*'));
+            text.contains(&enacting) || bare == type_name
+        })
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 
 pub mod body;
 pub mod citations;
+pub mod form;
 pub mod header;
 pub mod kind;
 pub mod locate;
@@ -39,6 +40,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use form::Form;
 pub use kind::Kind;
 use locate::{Loc, Locator};
 pub use profile::{Part, Profile, ProfileError};
@@ -133,6 +135,7 @@ impl Validator {
         };
         let mut cx = Checker {
             doc,
+            form: Form::of(doc, &text),
             loc: Locator::new(&text, &doc.source_map),
             validator: self,
             out: Vec::new(),
@@ -186,6 +189,8 @@ pub fn check(text: &str, options: &Options) -> Document {
 pub struct Checker<'a> {
     /// The document.
     pub doc: &'a Document,
+    /// The form the document reached us in (a Công báo reprint, a consolidated text …).
+    pub form: Form,
     /// Positions in the normalized text.
     pub loc: Locator<'a>,
     validator: &'a Validator,
@@ -198,9 +203,10 @@ impl Checker<'_> {
         &self.validator.profile
     }
 
-    /// True when the profile requires `part`.
+    /// True when the profile requires `part` and the document's form does not carry it
+    /// elsewhere or leave it out by design ([`Form::waives`]).
     pub fn requires(&self, part: Part) -> bool {
-        self.validator.profile.requires(part)
+        self.validator.profile.requires(part) && !self.form.waives(part)
     }
 
     /// Records a finding, unless the profile turned its rule off.
