@@ -478,6 +478,10 @@ pub const GAZETTE: &str = "CÔNG BÁO";
 /// …`, Nghị định 78/2025/NĐ-CP), lower case.
 pub const ENACTING_VERB: &str = "ban hành";
 
+/// The letters of the Vietnamese alphabet with a diacritic that lie outside the block
+/// U+1EA0–U+1EF9 (Latin Extended Additional, which holds all the others), both cases.
+pub const VIETNAMESE_LATIN1_LETTERS: &str = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư";
+
 /// Words after which a run of dots stands for a figure left to fill in (`ước đạt ... tỷ đồng`,
 /// `lúc ... giờ`), besides the number and date words; lower case.
 pub static FIGURE_LEAD_WORDS: &[&str] = &["đạt", "khoảng", "giờ", "lúc", "phút"];

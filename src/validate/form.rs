@@ -42,6 +42,8 @@ pub struct Form {
     pub consolidated: bool,
     /// Dated by an adoption sentence.
     pub adopted: bool,
+    /// Cut off before its closing ([`super::damage::cut_off`]), reported once as such.
+    pub cut_off: bool,
 }
 
 impl Form {
@@ -50,11 +52,15 @@ impl Form {
         Self {
             gazette: doc.artifacts.iter().any(|a| {
                 a.kind == ArtifactKind::PageHeader
-                    && a.text.trim_start().to_uppercase().starts_with(tables::GAZETTE)
+                    && a.text
+                        .trim_start()
+                        .to_uppercase()
+                        .starts_with(tables::GAZETTE)
             }),
             signed: doc.artifacts.iter().any(|a| a.kind == ArtifactKind::Stamp),
             consolidated: consolidated(text),
             adopted: adopted(text),
+            cut_off: false,
         }
     }
 
@@ -66,7 +72,8 @@ impl Form {
     /// True when this form carries `part` elsewhere or leaves it out by design.
     pub fn waives(&self, part: Part) -> bool {
         match part {
-            Part::Recipients | Part::Archive => self.gazette,
+            Part::Recipients | Part::Archive => self.gazette || self.cut_off,
+            Part::Signature | Part::SignerName => self.cut_off,
             Part::Issuer | Part::Number => self.consolidated,
             Part::PlaceDate => self.consolidated || self.adopted,
             _ => false,
@@ -80,7 +87,10 @@ fn consolidated(text: &str) -> bool {
     let Some(at) = text.find(tables::CONSOLIDATION_MARK) else {
         return false;
     };
-    let lines_before = text[..at].rsplit('\n').take(BLOCK_LINES).collect::<Vec<_>>();
+    let lines_before = text[..at]
+        .rsplit('\n')
+        .take(BLOCK_LINES)
+        .collect::<Vec<_>>();
     let lines_after = text[at..].split('\n').take(BLOCK_LINES).collect::<Vec<_>>();
     let block = lines_before.iter().chain(lines_after.iter());
     let mut number = false;
@@ -101,8 +111,8 @@ fn adopted(text: &str) -> bool {
         while !after.is_char_boundary(end) {
             end -= 1;
         }
-        let dated = grammar::find_date(&after[..end])
-            .is_some_and(|(off, w)| off <= 1 && w.date().is_ok());
+        let dated =
+            grammar::find_date(&after[..end]).is_some_and(|(off, w)| off <= 1 && w.date().is_ok());
         let mut from = at.saturating_sub(SELF_REACH);
         while !text.is_char_boundary(from) {
             from += 1;
@@ -131,7 +141,9 @@ mod tests {
     fn a_consolidated_text_needs_its_block() {
         let block = "BỘ TÀI CHÍNH\nSố: 16/VBHN-BTC\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 06 tháng 3 năm 2020\n";
         assert!(consolidated(block));
-        assert!(!consolidated("XÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 06 tháng 3 năm 2020\n"));
+        assert!(!consolidated(
+            "XÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 06 tháng 3 năm 2020\n"
+        ));
         assert!(!consolidated("Số: 16/VBHN-BTC\n"));
     }
 

@@ -4,7 +4,8 @@
 //! parsed [`Document`] and the normalized source text (for columns and for placeholder scanning);
 //! it never parses again. Each rule family has its own module:
 //! [`header`], [`title`], [`body`], [`citations`], [`signature`], [`recipients`],
-//! [`placeholders`], [`unrecognized`]. Every rule has a row in the [`registry`]; what a rule
+//! [`placeholders`], [`unrecognized`], and [`damage`] for a copy too broken to check. What the
+//! document's form carries elsewhere (a Công báo reprint, a consolidated text) is in [`form`]. Every rule has a row in the [`registry`]; what a rule
 //! found is a [`Kind`] carrying data, and messages are rendered from it in one place
 //! ([`kind`]), in Vietnamese with an English gloss, or in English.
 //!
@@ -20,6 +21,7 @@
 
 pub mod body;
 pub mod citations;
+pub mod damage;
 pub mod form;
 pub mod header;
 pub mod kind;
@@ -140,14 +142,24 @@ impl Validator {
             validator: self,
             out: Vec::new(),
         };
-        header::check(&mut cx);
-        title::check(&mut cx);
-        body::check(&mut cx);
-        citations::check(&mut cx);
-        signature::check(&mut cx);
-        recipients::check(&mut cx);
-        placeholders::check(&mut cx);
-        unrecognized::check(&mut cx);
+        // A copy too damaged to read gets that one finding; one cut off before its closing gets
+        // it instead of the closing parts it lacks, and the rest is checked.
+        if let Some(damage) = damage::of(doc, &text) {
+            damage::report(&mut cx, damage);
+        } else {
+            if let Some(cut) = damage::cut_off(&cx) {
+                cx.form.cut_off = true;
+                damage::report(&mut cx, cut);
+            }
+            header::check(&mut cx);
+            title::check(&mut cx);
+            body::check(&mut cx);
+            citations::check(&mut cx);
+            signature::check(&mut cx);
+            recipients::check(&mut cx);
+            placeholders::check(&mut cx);
+            unrecognized::check(&mut cx);
+        }
         let mut out = cx.out;
         out.sort_by(|a, b| {
             (a.line, a.column, &a.code, &a.message).cmp(&(b.line, b.column, &b.code, &b.message))

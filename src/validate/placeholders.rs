@@ -98,7 +98,8 @@ fn form_appendices(cx: &Checker<'_>) -> Vec<(usize, usize)> {
         .filter_map(|a| {
             let (start, end) = (cx.loc.line_range(a.line).0, cx.loc.line_range(a.end_line).1);
             let body = text.get(start..end)?;
-            body.contains(tables::NATIONAL_TITLE).then_some((start, end))
+            body.contains(tables::NATIONAL_TITLE)
+                .then_some((start, end))
         })
         .collect()
 }
@@ -135,11 +136,13 @@ fn is_blank(before: &str, run: &str, after: &str, table: bool) -> bool {
         None => !next_solid.is_some_and(char::is_alphabetic),
         Some('(' | '[' | '=' | ':' | '/') => true,
         // Glued to a word (`an sinh xã hội...`, `liên lạc...bảo đảm`): a `v.v`; standing
-        // apart, it closes a list only when the clause enumerates (`thuốc, vật tư ... để`),
-        // and is otherwise a figure left out (`tiêm chủng cho ... trẻ`).
+        // apart, it ends a sentence or a quotation (`của Chính phủ … .”`) or closes a list when
+        // the clause enumerates (`thuốc, vật tư ... để`), and is otherwise a figure left out
+        // (`tiêm chủng cho ... trẻ`).
         Some(c) if c.is_alphabetic() => {
             let glued = prev.is_some_and(char::is_alphabetic);
-            after_lead_word(before) || !(glued || enumerates(before))
+            let ends = next_solid.is_none_or(|c| matches!(c, '.' | ';' | '”' | '"' | '!' | '?'));
+            after_lead_word(before) || !(glued || ends || enumerates(before))
         }
         // After list punctuation, a figure, a closing mark or an opening quotation mark:
         // an ellipsis or an omission.
@@ -230,11 +233,22 @@ mod tests {
         assert!(!is_blank("dục", "...", "và các dự án", false));
         assert!(!is_blank("thông tin liên lạc", "...", "bảo đảm", false));
         assert!(!is_blank("Quốc khánh 2/9", "...", "", false));
-        assert!(!is_blank("(nhà hảo tâm, doanh nghiệp ", "...", ") để hỗ trợ", false));
+        assert!(!is_blank(
+            "(nhà hảo tâm, doanh nghiệp ",
+            "...",
+            ") để hỗ trợ",
+            false
+        ));
         // Omissions in a quotation.
         assert!(!is_blank("ý kiến “", "…", ", trường hợp", false));
         assert!(!is_blank("", "…", " Nghị định số 126", false));
         assert!(!is_blank("quản lý hội; ", "…", "”, tại khoản 2", false));
+        assert!(!is_blank(
+            "ngày 08/10/2024 của Chính phủ ",
+            "…",
+            " .”. Do đó",
+            false
+        ));
         // A table cell whose words end in an ellipsis.
         assert!(!is_blank("| 1. Quy định về", "…", " |", true));
         assert!(!is_blank("| 2; 16; 28", "…", "", true));
