@@ -21,20 +21,39 @@ use crate::tables;
 /// Runs the body rules.
 pub fn check(cx: &mut Checker<'_>) {
     let doc = cx.doc;
-    let mut article = None;
-    walk(cx, &doc.sections, "/sections", None, &[], &mut article);
+    let mut running = Running::default();
+    walk(cx, &doc.sections, "/sections", None, &[], &mut running);
     for (i, a) in doc.appendices.iter().enumerate() {
-        let mut article = None;
+        let mut running = Running::default();
         let base = format!("/appendices/{i}/sections");
-        walk(cx, &a.sections, &base, None, &a.tables, &mut article);
+        walk(cx, &a.sections, &base, None, &a.tables, &mut running);
     }
     required_sections(cx);
     required_appendices(cx);
     preamble(cx);
 }
 
-/// The last article seen: its number and label.
-type LastArticle = Option<(u32, String)>;
+/// The last heading seen of each division numbered through the whole text rather than within
+/// its parent: parts, chapters and articles (`Chương III` follows `Chương II` across the
+/// articles between them, `Điều 12` follows `Điều 11` across chapters). Number and label.
+#[derive(Default)]
+struct Running {
+    part: Option<(u32, String)>,
+    chapter: Option<(u32, String)>,
+    article: Option<(u32, String)>,
+}
+
+impl Running {
+    /// The slot of a style numbered through the text, `None` for one numbered within its parent.
+    fn slot(&mut self, style: NumberStyle) -> Option<&mut Option<(u32, String)>> {
+        match style {
+            NumberStyle::Part => Some(&mut self.part),
+            NumberStyle::Chapter => Some(&mut self.chapter),
+            NumberStyle::Article => Some(&mut self.article),
+            _ => None,
+        }
+    }
+}
 
 /// Checks one list of siblings and recurses into their children.
 fn walk(
@@ -43,7 +62,7 @@ fn walk(
     base: &str,
     parent: Option<&Section>,
     tables: &[Table],
-    article: &mut LastArticle,
+    running: &mut Running,
 ) {
     let parent_style = parent.map(|p| p.style);
     let level_style = list
@@ -82,18 +101,17 @@ fn walk(
                 at,
             );
         } else if let Some(n) = s.number {
-            let previous = if s.style == NumberStyle::Article {
-                article.clone()
-            } else {
-                prev.clone()
+            let previous = match running.slot(s.style) {
+                Some(slot) => slot.clone(),
+                None => prev.clone(),
             };
             let kind = sequence(s, n, previous.as_ref(), list, i);
             if let Some(kind) = kind {
                 let at = label_at(cx);
                 cx.emit(kind, at);
             }
-            if s.style == NumberStyle::Article {
-                *article = Some((n, s.label.clone()));
+            if let Some(slot) = running.slot(s.style) {
+                *slot = Some((n, s.label.clone()));
             } else {
                 prev = Some((n, s.label.clone()));
                 for c in s.children.iter().filter(|c| variant(s.style, c.style)) {
@@ -110,7 +128,7 @@ fn walk(
             &format!("{path}/children"),
             Some(s),
             &[],
-            article,
+            running,
         );
     }
 }
