@@ -40,7 +40,7 @@ pub struct Form {
     pub signed: bool,
     /// A consolidated text whose authentication block has its number and date.
     pub consolidated: bool,
-    /// Dated by an adoption sentence.
+    /// Dated by an adoption sentence, with no place-and-date line.
     pub adopted: bool,
     /// Cut off before its closing ([`super::damage::cut_off`]), reported once as such.
     pub cut_off: bool,
@@ -59,7 +59,9 @@ impl Form {
             }),
             signed: doc.artifacts.iter().any(|a| a.kind == ArtifactKind::Stamp),
             consolidated: consolidated(text),
-            adopted: adopted(text),
+            // Only a document without a place-and-date line of its own (a resolution of the
+            // Council adopted "… ngày … tháng" keeps its header date, checked as any other).
+            adopted: doc.header.place_date.is_none() && adopted(text),
             cut_off: false,
         }
     }
