@@ -15,7 +15,7 @@ use super::header::code_fits;
 use super::kind::Kind;
 use super::locate::Loc;
 use crate::grammar;
-use crate::model::Citation;
+use crate::model::{Citation, Document};
 use crate::tables;
 
 /// Kinds cited by name, whose first mention needs no date.
@@ -36,7 +36,10 @@ pub fn check(cx: &mut Checker<'_>) {
         // not a mention. A mention in the trích yếu or the header is short by nature: it is
         // never faulted, and it stands for the first mention only when it gives the date.
         let first = c.id.as_deref().is_some_and(|id| {
-            if seen.contains(id) || (c.kind.is_none() && is_number_line(cx, c, &path)) {
+            if seen.contains(id)
+                || is_own_number(doc, c)
+                || (c.kind.is_none() && is_number_line(cx, c, &path))
+            {
                 return false;
             }
             if in_heading(cx, c, &path) {
@@ -94,6 +97,18 @@ pub fn check(cx: &mut Checker<'_>) {
         }
         kind_mismatch(cx, c, &path);
     }
+}
+
+/// True when the citation names the document itself (`Phụ lục (Kèm theo Nghị định số
+/// 123/2026/NĐ-CP …)` in Nghị định 123/2026/NĐ-CP): not a mention of another document.
+fn is_own_number(doc: &Document, c: &Citation) -> bool {
+    doc.header.reference.as_ref().is_some_and(|r| {
+        r.number.is_some()
+            && r.number == c.number
+            && r.year == c.year
+            && r.type_code == c.type_code
+            && r.issuer_code == c.issuer_code
+    })
 }
 
 /// True when the citation is read in the header or the title (the trích yếu, `V/v …`).
