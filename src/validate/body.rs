@@ -28,6 +28,12 @@ pub fn check(cx: &mut Checker<'_>) {
         let base = format!("/appendices/{i}/sections");
         walk(cx, &a.sections, &base, None, &a.tables, &mut running);
     }
+    // An attached Quy chế numbers its Chương and Điều from 1 again, apart from the decision.
+    for (i, a) in doc.attachments.iter().enumerate() {
+        let mut running = Running::default();
+        let base = format!("/attachments/{i}/sections");
+        walk(cx, &a.sections, &base, None, &[], &mut running);
+    }
     required_sections(cx);
     required_appendices(cx);
     preamble(cx);
