@@ -44,10 +44,25 @@ fn is_recipients_label(t: &str) -> bool {
         return false;
     }
     // The label as it is written needs no character lower-cased one by one.
-    if t.starts_with(tables::RECIPIENTS_LABEL) || t.starts_with(tables::RECIPIENTS_LABEL_UPPER) {
-        return true;
-    }
-    lower_case_opens_label(t)
+    let rest = if let Some(rest) = t
+        .strip_prefix(tables::RECIPIENTS_LABEL)
+        .or_else(|| t.strip_prefix(tables::RECIPIENTS_LABEL_UPPER))
+    {
+        rest
+    } else if lower_case_opens_label(t) {
+        let n = tables::RECIPIENTS_LABEL.chars().count();
+        t.char_indices().nth(n).map_or("", |(at, _)| &t[at..])
+    } else {
+        return false;
+    };
+    ends_label(rest)
+}
+
+/// What may follow the label: its colon, the end of the line, or marks of emphasis around it.
+/// `Nơi nhận văn bản xác định …` is a sentence about the label.
+fn ends_label(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '*', '_', '\t']);
+    rest.is_empty() || rest.starts_with(':')
 }
 
 /// Whether the lower case of `t` opens with the lower case of the label. Only as many
@@ -137,17 +152,119 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
         if !OPENINGS.may_open(t) {
             return false;
         }
-        return grammar::authority(t).is_some() || is_signer_title(t) && signer_follows(cx, i);
+        return (grammar::authority(t).is_some() || is_signer_title(t) && signer_follows(cx, i))
+            && !block_in_body(cx, i);
     }
     let segs = segment::segments(cx, i);
-    if segs
-        .iter()
-        .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
-    {
+    if segs.iter().any(|s| is_recipients_label(&s.text)) {
         return true;
     }
     let first = segs.first().map_or(t, |s| &*s.text);
-    is_signer_title(first) && signer_follows(cx, i)
+    (segs.iter().any(|s| grammar::authority(&s.text).is_some())
+        || is_signer_title(first) && signer_follows(cx, i))
+        && !block_in_body(cx, i)
+}
+
+/// Whether the signature block opening at line `i` stands inside the body: a guide shows how a
+/// block is written (`Ví dụ 1: …` / `T/M BAN THƯỜNG VỤ` / `(chữ ký)` / `Họ và tên`) and its
+/// text goes on after the name. A document's own block is followed by its recipients, by
+/// another block, by an appendix or attachment (whose text may be anything), by page furniture
+/// or by nothing; so the text after the block tells only when it plainly goes on with the body
+/// (a numbered point, a dashed sentence, another example), or when the line before the block
+/// introduced it (`Ví dụ:`, `Xác nhận chữ ký của đồng chí...`) and a sentence follows.
+///
+/// A block is its authority and position lines in capitals (with a joining `kiêm`), then a
+/// placeholder and the line after it (the name, whatever is written there), or a name alone.
+/// Blocks side by side or one under another (a signer and the one who attests the signature)
+/// are read on to the first line after the last of them.
+fn block_in_body(cx: &Context<'_>, i: usize) -> bool {
+    let mut after = None;
+    let mut name_slot = false;
+    // After a name only another block (an authority line, a placeholder) goes on with them.
+    let mut named = false;
+    for (n, line) in cx.lines[i..].iter().filter(|l| !l.is_blank()).enumerate() {
+        if n > 16 {
+            return false;
+        }
+        if name_slot {
+            // A name beside the next block (`Họ và tên | CHÁNH VĂN PHÒNG`) leaves it open.
+            name_slot = false;
+            named = segment::is_one_column(line);
+            continue;
+        }
+        if !segment::is_one_column(line) {
+            // Side by side: recipients beside a block are a document's closing; two blocks
+            // (or a name beside a block) are read on.
+            let segs = segment::split(line, cx.format);
+            if segs
+                .iter()
+                .any(|s| is_recipients_label(&s.text) || s.text.starts_with('-'))
+            {
+                return false;
+            }
+            continue;
+        }
+        let t = line.text.trim();
+        if is_placeholder(t) || t.starts_with('(') && t.ends_with(')') {
+            // The line under the placeholder is the name slot, a two-column one included.
+            name_slot = true;
+            continue;
+        }
+        if grammar::authority(t).is_some() {
+            named = false;
+            continue;
+        }
+        if !named && (is_upper(t) || t == "kiêm" || upper_before_aside(t)) {
+            continue;
+        }
+        if !named && is_name(t, n > 0) {
+            named = true;
+            continue;
+        }
+        after = Some(line);
+        break;
+    }
+    let Some(after) = after.filter(|l| header::artifact_kind(l, cx.format).is_none()) else {
+        return false;
+    };
+    continues_body(after.text.trim())
+}
+
+/// A position in capitals with an aside in brackets (`BÍ THƯ (hoặc PHÓ BÍ THƯ)`).
+fn upper_before_aside(t: &str) -> bool {
+    t.split_once('(')
+        .is_some_and(|(before, _)| is_upper(before) && t.ends_with(')'))
+}
+
+/// Whether a line after a signature block goes on with the body: a numbered point (`c)`,
+/// `1.7.2.`), another example (`Ví dụ 2: …`), a dashed sentence (`- Cấp phó ký thay.`) or a
+/// sentence in running text. Recipients (`- Như trên;`), an archive line, a placeholder, a line
+/// in capitals (an attachment's type name, a header) and a cell of a flattened table are not.
+fn continues_body(t: &str) -> bool {
+    if is_recipients_label(t) || is_upper(t) || t.starts_with('(') {
+        return false;
+    }
+    if grammar::label(t).is_some() || opens_example(t) {
+        return true;
+    }
+    if let Some(item) = t.strip_prefix(['-', '+', '•', '–']) {
+        // A recipient ends with `;` or `,` (the last one with `.`), and is seldom long.
+        let item = item.trim_end();
+        let sentence = item.ends_with(['.', ':'])
+            || !item.ends_with([';', ',']) && item.split_whitespace().count() >= 12;
+        return sentence && grammar::archive(t).is_none();
+    }
+    // A sentence ends as one (or is left open); a cell of a flattened table or an attachment's
+    // subject does not.
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().any(char::is_lowercase)
+        && t.split_whitespace().count() >= 4
+        && (t.ends_with(['.', ':', '…', ';']) || t.split_whitespace().count() >= 12)
+        && !is_name(t, false)
+}
+
+fn opens_example(t: &str) -> bool {
+    tables::EXAMPLE_OPENINGS.iter().any(|w| t.starts_with(w))
 }
 
 /// After an unprefixed position line at `i`: whether a name or a placeholder follows within
@@ -239,9 +356,16 @@ struct SigBuilder {
 }
 
 /// Parses the closing zone from `at`; returns the index of the first line after it.
+///
+/// A document has one signature. Once its signer is named, text that nothing here understands
+/// (an attachment's header, its bullets, a table) ends the block: from there on only a list
+/// under its own `Nơi nhận:` label is read, up to the next appendix or title line. A later call,
+/// after an appendix, reads only that too.
 pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     let mut sig = SigBuilder::default();
     let mut in_recipients = false;
+    // Whether signature parts are still read.
+    let mut signing = doc.signature.is_none();
     let mut i = at;
     while i < cx.lines.len() {
         let line = &cx.lines[i];
@@ -252,8 +376,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if is_appendix_start(line) {
             break;
         }
-        let done = sig.name.is_some()
-            && (doc.signature.is_some() || !doc.recipients.is_empty() || !doc.archive.is_empty());
+        let done = sig.name.is_some() || !signing;
         if done && header::title_type(&line.text).is_some() && is_upper(&line.text) {
             break;
         }
@@ -275,12 +398,22 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         let mut took = false;
         for seg in segs {
-            took |= segment(cx, doc, seg, &mut sig, &mut in_recipients);
+            if !signing && !in_recipients && !is_recipients_label(seg.text.trim()) {
+                continue;
+            }
+            took |= segment(cx, doc, seg, &mut sig, &mut in_recipients, signing);
         }
         if !took {
-            // Text after a complete closing that nothing here understands ends the zone.
-            if sig.name.is_some() && (!doc.recipients.is_empty() || !doc.archive.is_empty()) {
-                break;
+            // Page furniture between the parts (a page break in the block, a signing stamp).
+            if let Some(kind) = header::artifact_kind(&lines[i], cx.format) {
+                cx.artifact_line(doc, kind, i);
+                i += 1;
+                continue;
+            }
+            // Text not understood after a signer's name ends the block, and any list.
+            if sig.name.is_some() || !signing {
+                signing = false;
+                in_recipients = false;
             }
         }
         i += 1;
@@ -313,6 +446,7 @@ fn segment(
     seg: &Segment,
     sig: &mut SigBuilder,
     in_recipients: &mut bool,
+    signing: bool,
 ) -> bool {
     let t = seg.text.trim();
     let claim = |cx: &mut Context<'_>, path: &str| {
@@ -328,7 +462,8 @@ fn segment(
         sig.span = Some(sig.span.map_or(here, |s| s.cover(here)));
         claim(cx, "/signature");
     };
-    if let Some((mode, raw, rest)) = grammar::authority(t) {
+    let authority = grammar::authority(t).filter(|_| signing);
+    if let Some((mode, raw, rest)) = authority {
         let (for_, title, name) = split_signature_line(rest.trim());
         sig.chain.push(Authority {
             mode,
@@ -366,6 +501,9 @@ fn segment(
         item(cx, doc, seg, t);
         return true;
     }
+    if !signing {
+        return wrapped_recipient(cx, doc, seg, *in_recipients);
+    }
     if is_placeholder(t) {
         sig.placeholder = Some(t.to_owned());
         sign(cx, sig);
@@ -396,23 +534,41 @@ fn segment(
         sign(cx, sig);
         return true;
     }
-    // A recipient item wrapped onto the next line.
-    if *in_recipients
-        && seg.column == 0
-        && !doc.recipients.is_empty()
-        && t.chars().next().is_some_and(char::is_lowercase)
-    {
-        if let Some(last) = doc.recipients.last_mut() {
-            let merged = format!("{} {}", last.name, t);
-            let mut r = grammar::recipient(&merged, last.line);
-            r.span = last.span.cover(seg.span(cx.text));
-            *last = r;
-            let path = format!("/recipients/{}", doc.recipients.len() - 1);
-            claim(cx, &path);
-            return true;
-        }
+    wrapped_recipient(cx, doc, seg, *in_recipients)
+}
+
+/// A recipient item wrapped onto the next line: joins the last item. The next line goes on
+/// with a lower-case word, or after an item left without its `;` (`Hội Bảo vệ thiên` /
+/// `nhiên và môi trường tỉnh Bình` / `Thuận, Hội …;`).
+fn wrapped_recipient(
+    cx: &mut Context<'_>,
+    doc: &mut Document,
+    seg: &Segment,
+    in_recipients: bool,
+) -> bool {
+    let t = seg.text.trim();
+    if !in_recipients || seg.column != 0 || t.starts_with(['-', '+', '•', '–', '*']) {
+        return false;
     }
-    false
+    let Some(last) = doc.recipients.last_mut() else {
+        return false;
+    };
+    let open = cx
+        .text
+        .get(last.span.start..last.span.end)
+        .map(|r| r.trim_end_matches([' ', '|', '\t']))
+        .is_some_and(|r| !r.ends_with([';', '.', ',', ':']));
+    if !open && !t.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let merged = format!("{} {}", last.name, t);
+    let mut r = grammar::recipient(&merged, last.line);
+    r.span = last.span.cover(seg.span(cx.text));
+    *last = r;
+    let path = format!("/recipients/{}", doc.recipients.len() - 1);
+    cx.ledger
+        .claim(&path, seg.start, seg.end, seg.line, seg.line, cx.text);
+    true
 }
 
 /// Adds a recipient or the archive line.
@@ -549,7 +705,10 @@ mod tests {
 
     /// [`is_recipients_label`] without its byte gates.
     fn plain_is_recipients_label(t: &str) -> bool {
-        lower_case_opens_label(t.trim_start_matches(['-', ' ']))
+        let t = t.trim_start_matches(['-', ' ']);
+        let n = tables::RECIPIENTS_LABEL.chars().count();
+        lower_case_opens_label(t)
+            && ends_label(t.char_indices().nth(n).map_or("", |(at, _)| &t[at..]))
     }
 
     /// [`is_signer_title`] without its byte gate and first-word look-up.
