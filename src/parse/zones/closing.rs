@@ -276,8 +276,12 @@ fn signer_follows(cx: &Context<'_>, i: usize) -> bool {
         if l.is_blank() {
             continue;
         }
-        seen += 1;
         let lt = l.text.trim();
+        // A stray mark of the stamp or the signature image (`[`) is passed over.
+        if !lt.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        seen += 1;
         if is_name(lt, true) && !is_signer_title(lt)
             || is_placeholder(lt)
             || is_recipients_label(lt)
@@ -407,6 +411,12 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
             // Page furniture between the parts (a page break in the block, a signing stamp).
             if let Some(kind) = header::artifact_kind(&lines[i], cx.format) {
                 cx.artifact_line(doc, kind, i);
+                i += 1;
+                continue;
+            }
+            // A stray mark of a stamp or a signature image (`[`).
+            if !lines[i].text.chars().any(char::is_alphanumeric) {
+                cx.artifact_line(doc, ArtifactKind::Markup, i);
                 i += 1;
                 continue;
             }
@@ -693,6 +703,58 @@ mod tests {
         assert_eq!(sig.chain[0].for_, "ỦY BAN NHÂN DÂN");
         assert_eq!(sig.title.as_deref(), Some("CHỦ TỊCH"));
         assert_eq!(sig.name.as_deref(), Some("Trần Văn Bình"));
+    }
+
+    #[test]
+    fn a_stray_mark_between_position_and_name() {
+        // A PDF's signature image leaves a `[` between the position and the name.
+        let doc = crate::parse("QUYẾT ĐỊNH\nĐiều 1. Thi hành./.\n\nTHỦ TƯỚNG\n[\n\nLê Văn Minh\n");
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.title.as_deref(), Some("THỦ TƯỚNG"));
+        assert_eq!(sig.name.as_deref(), Some("Lê Văn Minh"));
+        assert!(doc.unrecognized.is_empty());
+    }
+
+    #[test]
+    fn example_blocks_in_a_body_are_no_closing() {
+        let doc = crate::parse(
+            "HƯỚNG DẪN\nthể thức chữ ký\n\n1. Cấp phó ký thay.\nVí dụ:\nK/T TRƯỞNG BAN\n\
+             PHÓ TRƯỞNG BAN\n(chữ ký)\nHọ và tên\n2. Văn bản có hiệu lực từ ngày ký.\n\n\
+             Nơi nhận:\n- Các chi bộ,\n- Lưu Văn phòng.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n\
+             Trần Văn Nam\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn Nam"));
+        assert_eq!(sig.chain[0].for_, "BAN THƯỜNG VỤ");
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.recipients.len(), 1);
+        // The block after the body's last point closes it: recipients, not text, follow.
+        assert!(!doc.sections[0].paragraphs.is_empty());
+    }
+
+    #[test]
+    fn bullets_after_the_signature_are_no_recipients() {
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Ban hành Kế hoạch.\n\nKT. CHỦ TỊCH\n\
+             PHÓ CHỦ TỊCH\n\nLê Văn An\n\nỦY BAN NHÂN DÂN TỈNH A\n\n- Sở Tài chính bố trí \
+             kinh phí;\n- Sở Nội vụ theo dõi.\n",
+        );
+        assert_eq!(
+            doc.signature.map(|s| s.name),
+            Some(Some("Lê Văn An".to_owned()))
+        );
+        assert!(doc.recipients.is_empty());
+    }
+
+    #[test]
+    fn recipients_label_is_a_label() {
+        assert!(is_recipients_label("Nơi nhận:"));
+        assert!(is_recipients_label(
+            "**Nơi nhận:**"[2..].trim_end_matches('*')
+        ));
+        assert!(!is_recipients_label(
+            "Nơi nhận văn bản xác định những cơ quan"
+        ));
     }
 
     #[test]
