@@ -81,6 +81,42 @@ pub(crate) fn title_type(text: &str) -> Option<&'static tables::DocType> {
     (rest.chars().count() <= 300 || !is_upper(rest)).then_some(ty)
 }
 
+/// A web page's title that a crawler glued before a document's first line (`Quyết định
+/// 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM`, `Công văn 19046/BTC-TCHQ. BỘ TÀI
+/// CHÍNH`): a type name in sentence case, a number with its symbol (no `số`), maybe a summary,
+/// up to the first full stop the line goes on after with a capital. Gives the prefix's length
+/// in bytes, its full stop included.
+pub(crate) fn crawler_prefix(t: &str) -> Option<usize> {
+    let digit = t.find(|c: char| c.is_ascii_digit())?;
+    let name = t[..digit].trim_end();
+    // A type name is two or three words; in capitals it is a title, not a page's title.
+    if name.is_empty() || name.len() > 30 || is_upper(name) {
+        return None;
+    }
+    let upper = chars::to_uppercase(name);
+    if tables::doc_type_by_name(&upper).is_none_or(|ty| ty.name.len() != upper.len()) {
+        return None;
+    }
+    let token = t[digit..].split(char::is_whitespace).next().unwrap_or("");
+    if !token.contains('/') {
+        return None;
+    }
+    let mut from = digit;
+    while let Some(p) = t[from..].find(". ") {
+        let stop = from + p + 1;
+        if t[stop..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return Some(stop);
+        }
+        from = stop;
+    }
+    None
+}
+
 /// True when a line opens an appendix (`PHỤ LỤC I`, `Phụ lục 2` as a heading).
 pub(crate) fn is_appendix_start(line: &Line<'_>) -> bool {
     let t = line.text.as_ref();
@@ -175,6 +211,36 @@ pub(crate) fn segments<'a>(cx: &Context<'a>, i: usize) -> Vec<segment::Segment<'
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn crawler_prefixes() {
+        fn cut(t: &str) -> Option<&str> {
+            crawler_prefix(t).map(|n| &t[..n])
+        }
+        assert_eq!(
+            cut("Quyết định 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+            Some("Quyết định 435/QĐ-UBND năm 2020.")
+        );
+        assert_eq!(
+            cut("Công văn 19046/BTC-TCHQ. BỘ TÀI CHÍNH --------"),
+            Some("Công văn 19046/BTC-TCHQ.")
+        );
+        assert_eq!(
+            cut("Công văn 296/BHXH năm 2021 hướng dẫn về y tế do Bảo hiểm ban hành. BẢO HIỂM"),
+            Some("Công văn 296/BHXH năm 2021 hướng dẫn về y tế do Bảo hiểm ban hành.")
+        );
+        assert_eq!(
+            cut("QUYẾT ĐỊNH 435/QĐ-UBND. ỦY BAN"),
+            None,
+            "a title in capitals"
+        );
+        assert_eq!(
+            cut("Quyết định số 435/QĐ-UBND. Nay"),
+            None,
+            "a citation with số"
+        );
+        assert_eq!(cut("Căn cứ 12/2020. Luật"), None, "no type name");
+    }
 
     proptest! {
         /// The early exit of `is_upper` (a block count over bytes, then a character walk that
