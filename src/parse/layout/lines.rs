@@ -71,7 +71,13 @@ pub(crate) fn is_upper(text: &str) -> bool {
 /// True when `text` opens with a document type name in capitals: the title line.
 pub(crate) fn title_type(text: &str) -> Option<&'static tables::DocType> {
     let t = text.trim_start_matches(|c: char| !chars::is_alphanumeric(c));
-    let ty = tables::doc_type_by_name(t)?;
+    let Some(ty) = tables::doc_type_by_name(t) else {
+        // A footnote's marker glued to the type name alone on its line (`QUYẾT ĐỊNH1`).
+        let name = t.trim_end().trim_end_matches(|c: char| c.is_ascii_digit());
+        let marker = t.trim_end().len() - name.len();
+        return tables::doc_type_by_name(name)
+            .filter(|ty| (1..=2).contains(&marker) && ty.name.len() == name.len());
+    };
     let rest = t[ty.name.len()..].trim();
     // `QUYẾT ĐỊNH:` is the enacting line, not a title.
     if rest.starts_with(':') {
@@ -138,10 +144,10 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     // letter (every lead byte from `C3` on but `E2` of the dashes), rules the line out.
     // Of the lines that start with one of those letters, only the ones that open with the
     // first two bytes of `Trang`, `CÔNG BÁO` or a stamp label go on (`Các`, `Kết`, `Nội` stop).
-    static LETTER_OPENINGS: FirstPairs =
-        FirstPairs::of(&["Trang", "CÔNG BÁO"]).union(FirstPairs::of(&STAMP_LABELS));
+    static LETTER_OPENINGS: FirstPairs = FirstPairs::of(&["Trang", "CÔNG BÁO", GAZETTE_SECTION])
+        .union(FirstPairs::of(&STAMP_LABELS));
     let letter = first.is_ascii_alphabetic();
-    if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
+    if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K' | b'V')
         || first >= 0xC3 && first != 0xE2
         || letter && !LETTER_OPENINGS.may_open(t)
     {
@@ -165,6 +171,14 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     {
         return Some(ArtifactKind::PageHeader);
     }
+    // The gazette's running header over a consolidated text (`VĂN BẢN HỢP NHẤT - BỘ TÀI
+    // CHÍNH`): the section and the issuer, in capitals.
+    if t.strip_prefix(GAZETTE_SECTION)
+        .and_then(|r| r.trim_start().strip_prefix(['-', '–']))
+        .is_some_and(|issuer| is_upper(issuer))
+    {
+        return Some(ArtifactKind::PageHeader);
+    }
     // Only the labels that share the line's first byte are compared whole.
     let first = t.as_bytes().first();
     if STAMP_LABELS
@@ -178,6 +192,9 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     }
     None
 }
+
+/// The gazette's section over the pages of a consolidated text, before the issuer's name.
+const GAZETTE_SECTION: &str = "VĂN BẢN HỢP NHẤT";
 
 /// The labels of a digital signature stamp's lines.
 pub(crate) const STAMP_LABELS: [&str; 5] = [
@@ -240,6 +257,24 @@ mod tests {
             "a citation with số"
         );
         assert_eq!(cut("Căn cứ 12/2020. Luật"), None, "no type name");
+    }
+
+    #[test]
+    fn gazette_section_header() {
+        let kind = |t: &str| {
+            let lines = crate::lex::lines(t, Format::Text);
+            artifact_kind(&lines[0], Format::Text)
+        };
+        assert_eq!(
+            kind("VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH"),
+            Some(ArtifactKind::PageHeader)
+        );
+        assert_eq!(
+            kind("VĂN BẢN HỢP NHẤT"),
+            None,
+            "the title of a consolidated text"
+        );
+        assert_eq!(kind("Văn bản hợp nhất - Bộ Tài chính"), None);
     }
 
     proptest! {

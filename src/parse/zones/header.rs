@@ -250,12 +250,16 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             i += 1;
             continue;
         }
-        if ends_header(&line.text) && !line.is_pipe_row() {
+        let artifact = segment::artifact_kind(line, cx.format);
+        // A gazette's running header may open with a type name (`VĂN BẢN HỢP NHẤT - BỘ …`):
+        // it is furniture, not the title that ends the header.
+        if ends_header(&line.text)
+            && !line.is_pipe_row()
+            && artifact != Some(ArtifactKind::PageHeader)
+        {
             break;
         }
-        if let Some(kind) =
-            segment::artifact_kind(line, cx.format).filter(|k| *k != ArtifactKind::Rule)
-        {
+        if let Some(kind) = artifact.filter(|k| *k != ArtifactKind::Rule) {
             // Gazette page headers, page numbers and stamps above the header.
             cx.artifact_line(doc, kind, i);
             i += 1;

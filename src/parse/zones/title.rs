@@ -61,6 +61,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         .text
         .trim_start_matches(|c: char| !crate::text::chars::is_alphanumeric(c));
     let inline = t[ty.name.len()..]
+        // A footnote's marker glued to the name (`QUYẾT ĐỊNH1`) is no subject.
+        .trim_start_matches(|c: char| c.is_ascii_digit())
         .trim()
         .trim_start_matches([':', '-', '–'])
         .trim();
