@@ -473,8 +473,20 @@ fn segment(
         claim(cx, "/signature");
     };
     let authority = grammar::authority(t).filter(|_| signing);
-    if let Some((mode, raw, rest)) = authority {
-        let (for_, title, name) = split_signature_line(rest.trim());
+    if let Some((mut mode, mut raw, rest)) = authority {
+        // A chain written on one line (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn
+        // Hữu Tháp`, `TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG`): each prefix opens a link.
+        let mut rest = rest.trim();
+        while let Some((at, (next_mode, next_raw, next_rest))) = next_link(rest) {
+            sig.chain.push(Authority {
+                mode,
+                raw: raw.to_owned(),
+                for_: rest[..at].trim().to_owned(),
+                span: seg.span_of(cx.text, raw),
+            });
+            (mode, raw, rest) = (next_mode, next_raw, next_rest.trim());
+        }
+        let (for_, title, name) = split_signature_line(rest);
         sig.chain.push(Authority {
             mode,
             raw: raw.to_owned(),
@@ -581,8 +593,82 @@ fn wrapped_recipient(
     true
 }
 
-/// Adds a recipient or the archive line.
+/// The next authority prefix inside the body of a link, after a space: where it stands and what
+/// it reads. `Q.` is left out: inside a name it is a district (`Q. BÌNH THẠNH`).
+fn next_link<'a>(
+    rest: &'a str,
+) -> Option<(usize, (crate::model::AuthorityMode, &'a str, &'a str))> {
+    rest.match_indices(' ').find_map(|(at, _)| {
+        grammar::authority(&rest[at + 1..])
+            .filter(|(_, raw, _)| *raw != "Q.")
+            .map(|link| (at, link))
+    })
+}
+
+/// Adds the recipients (and the archive line) of one segment: items written on one line (`- Như
+/// trên; - Sở Tài chính; - Lưu: VT.`) are cut where a dash follows a `;`, each read on its own.
 fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
+    let pieces = one_line_items(text);
+    if pieces.len() > 1 {
+        let raw = cx.text.get(seg.start..seg.end).unwrap_or_default();
+        let mut from = 0;
+        let mut subs = Vec::with_capacity(pieces.len());
+        for piece in &pieces {
+            let Some(at) = raw.get(from..).and_then(|r| r.find(piece)) else {
+                break;
+            };
+            let start = from + at;
+            from = start + piece.len();
+            subs.push(Segment {
+                text: std::borrow::Cow::Borrowed(piece),
+                start: seg.start + start,
+                end: seg.start + from,
+                column: seg.column,
+                line: seg.line,
+            });
+        }
+        // Each piece found in the input as it is written: otherwise the segment stays whole.
+        if subs.len() == pieces.len() {
+            // The label before the items (`Nơi nhận:`) is the list's.
+            if let Some(first) = subs.first().filter(|f| f.start > seg.start) {
+                cx.ledger.claim(
+                    "/recipients",
+                    seg.start,
+                    first.start,
+                    seg.line,
+                    seg.line,
+                    cx.text,
+                );
+            }
+            for sub in &subs {
+                one_item(cx, doc, sub, &sub.text);
+            }
+            return;
+        }
+    }
+    one_item(cx, doc, seg, text);
+}
+
+/// `text` cut before each item mark that follows a `;`.
+fn one_line_items(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(';') {
+        let after = &text[at + 1..];
+        let next = after.trim_start();
+        if next.starts_with(['-', '+', '•', '–']) && next.chars().nth(1).is_some_and(|c| c == ' ')
+        {
+            out.push(text[start..=at].trim());
+            start = at + 1 + (after.len() - next.len());
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Adds a recipient or the archive line.
+fn one_item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
     if let Some(parts) = grammar::archive(text) {
         doc.archive.extend(parts);
         cx.ledger
@@ -755,6 +841,43 @@ mod tests {
         assert!(!is_recipients_label(
             "Nơi nhận văn bản xác định những cơ quan"
         ));
+    }
+
+    #[test]
+    fn a_chain_on_one_line() {
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nĐiều 1. Thi hành./.\n\n\
+             TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        let chain: Vec<(&str, &str)> = sig
+            .chain
+            .iter()
+            .map(|a| (a.raw.as_str(), a.for_.as_str()))
+            .collect();
+        assert_eq!(chain, [("TM.", "ỦY BAN NHÂN DÂN"), ("KT.", "CHỦ TỊCH")]);
+        assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(sig.name.as_deref(), Some("Nguyễn Hữu Tháp"));
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nTL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG\n\
+             PHÓ CHÁNH VĂN PHÒNG\n\nTrần Thị Lan\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.chain.len(), 2);
+        assert_eq!(sig.chain[1].for_, "CHÁNH VĂN PHÒNG");
+        assert_eq!(sig.title.as_deref(), Some("PHÓ CHÁNH VĂN PHÒNG"));
+    }
+
+    #[test]
+    fn recipients_on_one_line() {
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nNơi nhận: - Như trên; - Sở Tài chính; - Lưu: VT, KT(Thủy, Nho).\n\
+             \nGIÁM ĐỐC\n\nTrần Văn Bình\n",
+        );
+        let names: Vec<&str> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Như trên", "Sở Tài chính"]);
+        assert_eq!(doc.archive, ["VT", "KT(Thủy, Nho)"]);
+        assert!(doc.unrecognized.is_empty());
     }
 
     #[test]
