@@ -175,7 +175,7 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     // CHÍNH`): the section and the issuer, in capitals.
     if t.strip_prefix(GAZETTE_SECTION)
         .and_then(|r| r.trim_start().strip_prefix(['-', '–']))
-        .is_some_and(|issuer| is_upper(issuer))
+        .is_some_and(is_upper)
     {
         return Some(ArtifactKind::PageHeader);
     }

@@ -595,9 +595,7 @@ fn wrapped_recipient(
 
 /// The next authority prefix inside the body of a link, after a space: where it stands and what
 /// it reads. `Q.` is left out: inside a name it is a district (`Q. BÌNH THẠNH`).
-fn next_link<'a>(
-    rest: &'a str,
-) -> Option<(usize, (crate::model::AuthorityMode, &'a str, &'a str))> {
+fn next_link(rest: &str) -> Option<(usize, (crate::model::AuthorityMode, &str, &str))> {
     rest.match_indices(' ').find_map(|(at, _)| {
         grammar::authority(&rest[at + 1..])
             .filter(|(_, raw, _)| *raw != "Q.")
