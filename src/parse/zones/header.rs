@@ -382,25 +382,36 @@ fn split_reference_date<'a>(
     let Some(cut) = cut else {
         return (seg, None);
     };
-    let (left, right) = raw.split_at(cut);
-    let (lc, _, _) = crate::lex::clean_line(left, cx.format);
-    let (rc, _, _) = crate::lex::clean_line(right, cx.format);
-    if grammar::place_date(&rc).is_none() || rc.is_empty() {
+    let (left, right) = cut_segment(cx, &seg, cut, 1);
+    if right.text.is_empty() || grammar::place_date(&right.text).is_none() {
         return (seg, None);
     }
+    (left, Some(right))
+}
+
+/// `seg` cut at byte `cut` of its input into two segments, each text cleaned again; the right
+/// one is in `column`.
+fn cut_segment<'a>(
+    cx: &Context<'a>,
+    seg: &Segment<'a>,
+    cut: usize,
+    column: usize,
+) -> (Segment<'a>, Segment<'a>) {
+    let raw = &cx.text[seg.start..seg.end];
+    let (left, right) = raw.split_at(cut);
     let mid = seg.start + cut;
     (
         Segment {
-            text: lc,
+            text: crate::lex::clean_line(left, cx.format).0,
             end: mid,
             ..seg.clone()
         },
-        Some(Segment {
-            text: rc,
+        Segment {
+            text: crate::lex::clean_line(right, cx.format).0,
             start: mid,
-            column: 1,
-            ..seg
-        }),
+            column,
+            ..seg.clone()
+        },
     )
 }
 
@@ -411,13 +422,12 @@ fn crawled_rest<'a>(cx: &mut Context<'a>, doc: &mut Document, i: usize) -> Optio
     let raw = line.raw;
     let lead = raw.len() - raw.trim_start().len();
     let cut = lead + segment::crawler_prefix(raw.trim_start())?;
-    let (rest, _, _) = crate::lex::clean_line(&raw[cut..], cx.format);
-    let rest = match rest {
-        std::borrow::Cow::Borrowed(r) => std::borrow::Cow::Borrowed(r.trim()),
-        std::borrow::Cow::Owned(r) => std::borrow::Cow::Owned(r.trim().to_owned()),
-    };
+    // The rest without the rule the crawler left after it (`BỘ TÀI CHÍNH --------`).
+    let rest = crate::lex::clean_line(&raw[cut..], cx.format).0;
+    let text = rest.trim().trim_end_matches(['-', '_', '=', ' ']);
     // The rest must be a header item, or the line is left whole.
-    classify(rest.trim_end_matches(['-', '_', '=', ' ']))?;
+    classify(text)?;
+    let text = std::borrow::Cow::Owned(text.to_owned());
     let start = line.start + lead;
     let index = doc.artifacts.len();
     doc.artifacts.push(Artifact {
@@ -429,14 +439,6 @@ fn crawled_rest<'a>(cx: &mut Context<'a>, doc: &mut Document, i: usize) -> Optio
     let path = crate::parse::pointer("", "artifacts", index);
     cx.ledger
         .claim_owned(path, start, line.start + cut, line.no, line.no, cx.text);
-    let text = match rest {
-        std::borrow::Cow::Borrowed(r) => {
-            std::borrow::Cow::Borrowed(r.trim_end_matches(['-', '_', '=', ' ']))
-        }
-        std::borrow::Cow::Owned(r) => {
-            std::borrow::Cow::Owned(r.trim_end_matches(['-', '_', '=', ' ']).to_owned())
-        }
-    };
     Some(Segment {
         text,
         start: line.start + cut,
@@ -462,23 +464,8 @@ fn split_date_title<'a>(cx: &Context<'a>, seg: Segment<'a>) -> (Segment<'a>, Opt
     if tables::doc_type_by_name(rest).is_none() || !is_upper(rest.get(..40).unwrap_or(rest)) {
         return (seg, None);
     }
-    let cut = raw.len() - rest.len();
-    let (lc, _, _) = crate::lex::clean_line(&raw[..cut], cx.format);
-    let (rc, _, _) = crate::lex::clean_line(rest, cx.format);
-    let mid = seg.start + cut;
-    (
-        Segment {
-            text: lc,
-            end: mid,
-            ..seg.clone()
-        },
-        Some(Segment {
-            text: rc,
-            start: mid,
-            column: seg.column + 1,
-            ..seg
-        }),
-    )
+    let (date, title) = cut_segment(cx, &seg, raw.len() - rest.len(), seg.column + 1);
+    (date, Some(title))
 }
 
 /// Whether a segment is a title flattened after a place-date ([`split_date_title`] cut it): a
