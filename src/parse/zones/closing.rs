@@ -104,6 +104,12 @@ fn is_name(t: &str, upper_ok: bool) -> bool {
     (2..=7).contains(&words) && capitalized * 10 >= words * 6 && (upper_ok || !is_upper(t))
 }
 
+/// Whether a line in capitals opens with a body's word ([`tables::BODY_WORDS`]: `VỤ `, `SỞ `,
+/// `ỦY BAN`): a unit, never a person.
+fn names_a_body(t: &str) -> bool {
+    tables::BODY_WORDS.iter().any(|w| t.starts_with(w))
+}
+
 /// A position line opening a signature without prefix (`GIÁM ĐỐC`).
 fn is_signer_title(t: &str) -> bool {
     // The table look-up is the cheapest test and fails for almost every line: it goes first.
@@ -532,8 +538,13 @@ fn segment(
         return true;
     }
     let has_sig = !sig.chain.is_empty() || !sig.titles.is_empty();
-    // A name in capitals under a position line is the name, not another position.
-    let caps_name = has_sig && !sig.titles.is_empty() && is_name(t, true) && !is_signer_title(t);
+    // A name in capitals under a position line is the name, not another position; a line that
+    // opens with a body's word (`VỤ TỔ CHỨC PHI CHÍNH PHỦ` under `VỤ TRƯỞNG`) names the unit.
+    let caps_name = has_sig
+        && !sig.titles.is_empty()
+        && is_name(t, true)
+        && !is_signer_title(t)
+        && !names_a_body(t);
     if is_upper(t)
         && sig.name.is_none()
         && !caps_name
@@ -876,6 +887,25 @@ mod tests {
         assert_eq!(names, ["Như trên", "Sở Tài chính"]);
         assert_eq!(doc.archive, ["VT", "KT(Thủy, Nho)"]);
         assert!(doc.unrecognized.is_empty());
+    }
+
+    #[test]
+    fn a_unit_under_the_position_is_no_name() {
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ TỔ CHỨC PHI CHÍNH PHỦ\n\n\
+             Thang Thị Hạnh\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.name.as_deref(), Some("Thang Thị Hạnh"));
+        assert_eq!(
+            sig.title.as_deref(),
+            Some("VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ")
+        );
+        let doc = crate::parse("CÔNG VĂN\nNội dung./.\n\nGIÁM ĐỐC\n\nNGUYỄN VĂN AN\n");
+        assert_eq!(
+            doc.signature.and_then(|s| s.name).as_deref(),
+            Some("NGUYỄN VĂN AN")
+        );
     }
 
     #[test]
