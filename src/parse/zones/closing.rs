@@ -339,7 +339,11 @@ fn split_signature_line(rest: &str) -> (String, Option<String>, Option<String>) 
         .filter(|&at| at > 0 && upper[..at].ends_with(' '))
         .filter(|&at| {
             let before = upper[..at].trim_end();
-            !before.ends_with("TỔNG") && !before.ends_with("PHÓ") && !before.ends_with("CHI")
+            // `BỘ TRƯỞNG, CHỦ NHIỆM`: one head holding two offices, not a position after it.
+            !before.ends_with("TỔNG")
+                && !before.ends_with("PHÓ")
+                && !before.ends_with("CHI")
+                && !before.ends_with(',')
         })
         .min();
     match cut {
@@ -408,7 +412,11 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         let mut took = false;
         for seg in segs {
-            if !signing && !in_recipients && !is_recipients_label(seg.text.trim()) {
+            // After the signature, only a list still missing is read (a second document's
+            // closing in the same file is not this one's).
+            let list_missing = doc.recipients.is_empty() && doc.archive.is_empty();
+            if !signing && !in_recipients && !(list_missing && is_recipients_label(seg.text.trim()))
+            {
                 continue;
             }
             took |= segment(cx, doc, seg, &mut sig, &mut in_recipients, signing);
@@ -728,6 +736,11 @@ mod tests {
             "a body alone"
         );
         assert_eq!(split("GIÁM ĐỐC"), ("GIÁM ĐỐC".to_owned(), None, None));
+        assert_eq!(
+            split("BỘ TRƯỞNG, CHỦ NHIỆM"),
+            ("BỘ TRƯỞNG, CHỦ NHIỆM".to_owned(), None, None),
+            "one head holding two offices"
+        );
     }
 
     #[test]
