@@ -362,6 +362,8 @@ struct SigBuilder {
     chain: Vec<Authority>,
     titles: Vec<String>,
     name: Option<String>,
+    /// A rank read on its own line, waiting for the name under it.
+    rank: Option<String>,
     placeholder: Option<String>,
     line: usize,
     end_line: usize,
@@ -570,8 +572,17 @@ fn segment(
         sign(cx, sig);
         return true;
     }
+    // A rank alone on the line above the name (`Thiếu tướng` / `Nguyễn Văn A`) goes before it.
+    if sig.name.is_none() && has_sig && tables::SIGNER_RANKS.contains(&t) {
+        sig.rank = Some(t.to_owned());
+        sign(cx, sig);
+        return true;
+    }
     if sig.name.is_none() && (has_sig || seg.column == 1) && is_name(t, has_sig) {
-        sig.name = Some(t.to_owned());
+        sig.name = Some(match sig.rank.take() {
+            Some(rank) => format!("{rank} {t}"),
+            None => t.to_owned(),
+        });
         sign(cx, sig);
         return true;
     }
@@ -918,6 +929,21 @@ mod tests {
         assert_eq!(
             doc.signature.and_then(|s| s.name).as_deref(),
             Some("NGUYỄN VĂN AN")
+        );
+    }
+
+    #[test]
+    fn the_signer_s_rank_before_the_name() {
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐại tá\nNguyễn Văn Hùng\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.name.as_deref(), Some("Đại tá Nguyễn Văn Hùng"));
+        assert!(doc.unrecognized.is_empty());
+        let doc = crate::parse("CÔNG VĂN\nNội dung./.\n\nGIÁM ĐỐC\n\nThiếu tướng Lê Văn Minh\n");
+        assert_eq!(
+            doc.signature.and_then(|s| s.name).as_deref(),
+            Some("Thiếu tướng Lê Văn Minh")
         );
     }
 
