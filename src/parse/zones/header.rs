@@ -323,6 +323,21 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             break;
         }
         seen_item = true;
+        // Every piece of the line in capitals and nothing else: one name cut by runs of spaces
+        // or tabs (`SỞ NỘI VỤ    TỈNH     LÂM ĐỒNG`), read as the issuer's left column.
+        if segs.len() > 1 && items.iter().all(|x| matches!(x, Some(Item::IssuerLine))) {
+            let text: Vec<&str> = segs.iter().map(|s| s.text.as_ref()).collect();
+            let whole = Segment {
+                text: std::borrow::Cow::Owned(text.join(" ")),
+                start: segs[0].start,
+                end: segs[segs.len() - 1].end,
+                column: 0,
+                line: segs[0].line,
+            };
+            segs.clear();
+            segs.push(whole);
+            items.truncate(1);
+        }
         for (seg, item) in segs.iter().zip(items.drain(..)) {
             let Some(item) = item else {
                 if is_glued_title(seg) && glued.is_none() {
@@ -782,6 +797,37 @@ fn segments_span(text: &str, segs: &[Segment<'_>]) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_issuer_cut_by_runs_of_spaces() {
+        let doc = crate::parse(
+            "SỞ NỘI VỤ    TỈNH     LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Độc lập - Tự do - Hạnh phúc\nSố: 12/SNV-VP\nLâm Đồng, ngày 03 tháng 4 năm 2025\n\
+             BÁO CÁO\nKết quả\n\nNội dung./.\n",
+        );
+        let issuer = doc.header.issuer.expect("an issuer");
+        assert_eq!(issuer.name, "SỞ NỘI VỤ TỈNH LÂM ĐỒNG");
+        assert!(doc.unrecognized.is_empty());
+    }
+
+    #[test]
+    fn a_crawled_flattened_header() {
+        let doc = crate::parse(
+            "Công văn 19046/BTC-TCHQ. BỘ TÀI CHÍNH --------\n\
+             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\
+             Số: 88/QĐ-UBND Gia Nghĩa, ngày 17 tháng 01 năm 2023 QUYẾT ĐỊNH V/V PHÊ DUYỆT DỰ ÁN\n\
+             Căn cứ Luật Đầu tư;\n",
+        );
+        assert_eq!(
+            doc.header.issuer.map(|i| i.name).as_deref(),
+            Some("BỘ TÀI CHÍNH")
+        );
+        assert_eq!(doc.artifacts[0].text, "Công văn 19046/BTC-TCHQ.");
+        assert_eq!(doc.header.place_date.map(|p| p.day), Some(Some(17)));
+        let title = doc.title.expect("a title");
+        assert_eq!(title.type_name.as_deref(), Some("QUYẾT ĐỊNH"));
+        assert_eq!(title.subject.as_deref(), Some("V/V PHÊ DUYỆT DỰ ÁN"));
+    }
     use crate::parse::layout::*;
 
     #[test]
