@@ -417,8 +417,9 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
             // After the signature, only a list still missing is read (a second document's
             // closing in the same file is not this one's).
             let list_missing = doc.recipients.is_empty() && doc.archive.is_empty();
-            if !signing && !in_recipients && !(list_missing && is_recipients_label(seg.text.trim()))
-            {
+            let reads =
+                signing || in_recipients || list_missing && is_recipients_label(seg.text.trim());
+            if !reads {
                 continue;
             }
             took |= segment(cx, doc, seg, &mut sig, &mut in_recipients, signing);
