@@ -606,6 +606,31 @@ pub const ADDRESSEE_LABEL: &str = "Kính gửi";
 /// The label of the recipients list (`Nơi nhận:`), as it is written above the list.
 pub const RECIPIENTS_LABEL: &str = "Nơi nhận";
 
+/// Military and police ranks and academic titles a signer's name may follow, on the line above
+/// it or before it on the same line (`Thiếu tướng` / `Nguyễn Văn A`).
+pub const SIGNER_RANKS: &[&str] = &[
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+    "GS.TS",
+    "PGS.TS",
+    "TS.",
+    "ThS.",
+];
+
+/// The words that introduce an example in a guide's body (`Ví dụ 1: Văn bản của tỉnh uỷ`): a
+/// signature block around them shows how one is written and closes nothing.
+pub const EXAMPLE_OPENINGS: &[&str] = &["Ví dụ", "VÍ DỤ", "Thí dụ"];
+
 /// [`RECIPIENTS_LABEL`] in capitals, the other spelling met in exports (a test checks it).
 pub const RECIPIENTS_LABEL_UPPER: &str = "NƠI NHẬN";
 
