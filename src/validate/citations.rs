@@ -32,14 +32,18 @@ pub fn check(cx: &mut Checker<'_>) {
     let mut seen: HashSet<&str> = HashSet::new();
     for (i, c) in doc.citations.iter().enumerate() {
         let path = format!("/citations/{i}");
-        // A number line (`Số: 16/VBHN-BTC`) is a document's own number, or an example of one,
-        // not a mention. A mention in the trích yếu or the header is short by nature: it is
+        // A number line (`Số: 16/VBHN-BTC`) is a document's own number, an example of one or a
+        // cell of a table of documents, not a mention to fault. A mention in the trích yếu or the header is short by nature: it is
         // never faulted, and it stands for the first mention only when it gives the date.
         let first = c.id.as_deref().is_some_and(|id| {
-            if seen.contains(id)
-                || is_own_number(doc, c)
-                || (c.kind.is_none() && is_number_line(cx, c, &path))
-            {
+            if seen.contains(id) || is_own_number(doc, c) {
+                return false;
+            }
+            // A number line is not faulted, but what it numbers has been named: in a table of
+            // documents (`Số 74/2014/QH13` over `ngày 27/11/2014`, then the number again in a
+            // note column) the later mentions are not first ones.
+            if c.kind.is_none() && is_number_line(cx, c, &path) {
+                seen.insert(id);
                 return false;
             }
             if in_heading(cx, c, &path) {
