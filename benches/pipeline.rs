@@ -15,6 +15,8 @@
 //!   choose, on the parsed tree). A zone's throughput is its time
 //!   per document divided into the whole document's bytes, so the stages add up.
 //! - `end_to_end/<input>`: parse and serialize to compact JSON ([`vanban::json::document`]).
+//! - `end_to_end_checked/<input>`: what `vanban check` and the batch's validator do: parse, choose
+//!   the profile, validate, and serialize the document with its findings.
 //! - `linear/<shape>/<1x|10x>`: the same shape at ten times the size; time should grow tenfold.
 //!
 //! Run: `cargo bench --bench pipeline --features internals -- --warm-up-time 1 --measurement-time 3`.
@@ -271,6 +273,21 @@ fn pipeline(c: &mut Criterion) {
             b.iter(|| {
                 for d in &docs {
                     let doc = vanban::parse_with(black_box(&d.raw), &d.options());
+                    black_box(vanban::json::document(&doc, false).expect("serializes"));
+                }
+            })
+        });
+        g.finish();
+
+        let mut g = c.benchmark_group("end_to_end_checked");
+        g.throughput(Throughput::Bytes(bytes(&docs)));
+        if bytes(&docs) > 512 << 10 {
+            g.sample_size(10);
+        }
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                for d in &docs {
+                    let doc = vanban::check(black_box(&d.raw), &d.options());
                     black_box(vanban::json::document(&doc, false).expect("serializes"));
                 }
             })

@@ -73,6 +73,8 @@ doc_types! {
     "CÔNG ĐIỆN", Some("CĐ"), [], "công điện";
     "KẾT LUẬN", Some("KL"), [], "kết luận";
     "CÔNG VĂN", None, ["CV"], "công văn";
+    "ĐIỀU LỆ", None, [], "điều lệ";
+    "QUY TRÌNH", None, [], "quy trình";
     "THƯ CÔNG", None, [], "thư công";
     "PHÁP LỆNH", None, [], "pháp lệnh";
     "BỘ LUẬT", None, [], "bộ luật";
@@ -205,6 +207,11 @@ pub fn doc_type_by_kind(kind: &str) -> Option<&'static DocType> {
         .find(|t| std::ptr::eq(t.kind, kind))
         .or_else(|| DOC_TYPES.iter().find(|t| t.kind == kind))
 }
+
+/// How the line naming the issuing document opens under the title of an attached document or an
+/// appendix, after its parenthesis, in lower case: `(Ban hành kèm theo Quyết định số …)`,
+/// `(Kèm theo Kế hoạch số …)`.
+pub const ATTACHED_OPENINGS: &[&str] = &["kèm theo", "ban hành kèm theo", "được ban hành kèm theo"];
 
 /// Signature authority prefixes, state (`TM.`) and Party (`T/M`) forms. Longer first.
 pub static AUTHORITY_PREFIXES: &[(&str, AuthorityMode)] = &[
@@ -456,6 +463,36 @@ pub const MONTH_WORD: &str = "tháng";
 /// See [`DAY_WORD`]; also the year of a named reference (`Luật PCTN năm 2018`).
 pub const YEAR_WORD: &str = "năm";
 
+/// Title of the authentication block that closes a consolidated text (văn bản hợp nhất): the
+/// consolidating body, the `Số: …/VBHN-…` number, the place and date and the signature stand
+/// there instead of in a header (Pháp lệnh Hợp nhất văn bản quy phạm pháp luật 2012, Điều 8).
+pub const CONSOLIDATION_MARK: &str = "XÁC THỰC VĂN BẢN HỢP NHẤT";
+
+/// Type code of a consolidated text's number (`16/VBHN-BTC`).
+pub const CONSOLIDATION_CODE: &str = "VBHN";
+
+/// Words of the adoption sentence that dates a law or a resolution of the National Assembly
+/// or its Standing Committee (`… thông qua ngày 11 tháng 8 năm 2022./.`), lower case.
+pub const ADOPTION_WORDS: &str = "thông qua";
+
+/// Word of that sentence that names the document itself (`Nghị quyết này được …`).
+pub const SELF_WORD: &str = "này";
+
+/// Name of the official gazette, which opens its running page headers (`CÔNG BÁO/Số 151/…`).
+pub const GAZETTE: &str = "CÔNG BÁO";
+
+/// Verb of the enacting sentence of the 2025 form (`Ủy ban nhân dân tỉnh ban hành Quyết định
+/// …`, Nghị định 78/2025/NĐ-CP), lower case.
+pub const ENACTING_VERB: &str = "ban hành";
+
+/// The letters of the Vietnamese alphabet with a diacritic that lie outside the block
+/// U+1EA0–U+1EF9 (Latin Extended Additional, which holds all the others), both cases.
+pub const VIETNAMESE_LATIN1_LETTERS: &str = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư";
+
+/// Words after which a run of dots stands for a figure left to fill in (`ước đạt ... tỷ đồng`,
+/// `lúc ... giờ`), besides the number and date words; lower case.
+pub static FIGURE_LEAD_WORDS: &[&str] = &["đạt", "khoảng", "giờ", "lúc", "phút"];
+
 /// Word that introduces the issuing body in a citation (`… của Thủ tướng Chính phủ`).
 pub const ISSUER_WORD: &str = "của";
 
@@ -568,6 +605,31 @@ pub const ADDRESSEE_LABEL: &str = "Kính gửi";
 
 /// The label of the recipients list (`Nơi nhận:`), as it is written above the list.
 pub const RECIPIENTS_LABEL: &str = "Nơi nhận";
+
+/// Military and police ranks and academic titles a signer's name may follow, on the line above
+/// it or before it on the same line (`Thiếu tướng` / `Nguyễn Văn A`).
+pub const SIGNER_RANKS: &[&str] = &[
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+    "GS.TS",
+    "PGS.TS",
+    "TS.",
+    "ThS.",
+];
+
+/// The words that introduce an example in a guide's body (`Ví dụ 1: Văn bản của tỉnh uỷ`): a
+/// signature block around them shows how one is written and closes nothing.
+pub const EXAMPLE_OPENINGS: &[&str] = &["Ví dụ", "VÍ DỤ", "Thí dụ"];
 
 /// [`RECIPIENTS_LABEL`] in capitals, the other spelling met in exports (a test checks it).
 pub const RECIPIENTS_LABEL_UPPER: &str = "NƠI NHẬN";

@@ -78,6 +78,13 @@ fn profiles_are_chosen_by_type_family_and_subject() {
     assert_eq!(chosen("dang-bao-cao-dang-uy.txt"), "dang-bao-cao");
     assert_eq!(chosen("thong-bao-ket-luan.txt"), "nd30");
     assert_eq!(chosen("nghi-quyet-hdnd.txt"), "nd30");
+    // An internal slip, not a type of the decree: its own profile asks only for the header.
+    let slip = vanban::parse(
+        "VĂN PHÒNG UBND TỈNH\nSố:   /PTr-NC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nPHIẾU TRÌNH\nKính gửi: Lãnh đạo UBND tỉnh.\n",
+    );
+    let profile = Profile::for_document(&slip);
+    assert_eq!(profile.id, "nd30-phieu-trinh");
+    assert!(!profile.requires(vanban::validate::Part::Recipients));
 }
 
 #[test]

@@ -26,7 +26,8 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
     /// A shipped profile (nd30, nd30-bao-cao, nd30-ke-hoach, nd30-to-trinh, nd30-cong-van,
-    /// nd30-quyet-dinh, dang, dang-bao-cao, bao-cao-nam-dan-van-kheo) or the path of a profile
+    /// nd30-quyet-dinh, nd30-phieu-trinh, dang, dang-bao-cao, bao-cao-nam-dan-van-kheo) or the
+    /// path of a profile
     /// file; chosen from each document's type and family when absent.
     #[arg(long)]
     profile: Option<String>,

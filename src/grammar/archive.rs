@@ -6,6 +6,7 @@
 //! keeper  ::= 'Lưu' | 'LƯU'
 //! mark    ::= '-' | '+' | '•' | '*' | '–' | ' '
 //! parts   ::= part ( ',' part )* ( '.' | ';' | ' ' )*
+//! part    ::= ( [^,(] | '(' [^)]* ')' )*        ; `KT(Thủy, Nho)` is one part
 //! ```
 //! A part is trimmed; empty parts are dropped. Without a colon the keeper must be followed by a
 //! capitalized name (the Party form), so `Lưu trữ hồ sơ` is no archive line.
@@ -56,13 +57,26 @@ fn read(text: &str) -> Option<Vec<String>> {
         .trim_start_matches([':', ' '])
         .trim_end_matches(['.', ';', ' ']);
     Some(
-        parts
-            .split(',')
+        split_parts(parts)
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .map(str::to_owned)
             .collect(),
     )
+}
+
+/// `parts` cut at the commas outside brackets: the typist's initials in brackets after a unit
+/// (`KT(Thủy, Nho)`) stay with it.
+fn split_parts(parts: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    parts.split(move |c: char| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        c == ',' && depth == 0
+    })
 }
 
 #[cfg(test)]
@@ -71,6 +85,15 @@ mod tests {
 
     fn owned(parts: &[&str]) -> Option<Vec<String>> {
         Some(parts.iter().map(|&p| p.to_owned()).collect())
+    }
+
+    #[test]
+    fn initials_in_brackets_stay_with_their_unit() {
+        assert_eq!(
+            archive("- Lưu: VT, KT(Thủy, Nho)."),
+            owned(&["VT", "KT(Thủy, Nho)"])
+        );
+        assert_eq!(archive("- Lưu: VT, TH (2b)"), owned(&["VT", "TH (2b)"]));
     }
 
     #[test]

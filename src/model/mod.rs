@@ -84,6 +84,10 @@ pub struct Document {
     pub archive: Vec<String>,
     /// Appendices (`PHỤ LỤC …`), each with its headings and tables.
     pub appendices: Vec<Appendix>,
+    /// Documents issued with this one and carried after its signature: the Quy chế, Quy định,
+    /// Điều lệ, Kế hoạch, Chương trình or Đề án a Quyết định issues, a form letter a Công văn
+    /// sends, each with its own title, body and, when repeated, header and signature.
+    pub attachments: Vec<Attachment>,
     /// Layout debris kept as found: rules (`___`), page numbers, gazette page headers, footnotes.
     pub artifacts: Vec<Artifact>,
     /// Text that no rule recognized, kept verbatim.
@@ -587,6 +591,55 @@ pub struct Table {
     /// Cells row by row, as written (placeholders like `...` kept).
     pub rows: Vec<Vec<String>>,
     /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A document carried after the main one's signature (Quy chế, Điều lệ, Kế hoạch …), read
+/// with the same zones as the main document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Attachment {
+    /// Its own header when the attachment repeats one (issuer, national title, motto, number).
+    pub header: Option<Header>,
+    /// Its type name and subject (`QUY CHẾ` / `Tổ chức và hoạt động của …`).
+    pub title: Option<Title>,
+    /// The line naming the document that issues it: `(Ban hành kèm theo Quyết định số … ngày …)`.
+    pub attached_to: Option<AttachedTo>,
+    /// Addressees of its own `Kính gửi:` block (an attached letter).
+    pub addressees: Vec<String>,
+    /// Text before its first numbered section.
+    pub preamble: Vec<PreambleItem>,
+    /// Its body: Phần, Chương, Mục, Điều, khoản, điểm, or the numbering of a plan.
+    pub sections: Vec<Section>,
+    /// Closing paragraphs after its last section.
+    pub closing: Vec<Paragraph>,
+    /// Its own signature block, when it has one.
+    pub signature: Option<Signature>,
+    /// Its own `Nơi nhận:` list, when it has one.
+    pub recipients: Vec<Recipient>,
+    /// Its own archive line.
+    pub archive: Vec<String>,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// The `(Ban hành kèm theo Quyết định số … ngày …)` line of an attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AttachedTo {
+    /// The text as written, without the parentheses' line breaks.
+    pub text: String,
+    /// Id of the citation it names (`citations[].id`), when its number was read.
+    pub citation: Option<String>,
+    /// 1-based line number.
     pub line: usize,
     /// Last line.
     pub end_line: usize,

@@ -7,6 +7,7 @@
 //! `unrecognized` node at the end, so every non-blank byte of the input lands in exactly one node.
 //! Citations are scanned last, over every text the tree holds ([`citation`]).
 
+mod attachments;
 pub(crate) mod citation;
 pub(crate) mod layout;
 pub(crate) mod zones;
@@ -133,7 +134,7 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
 /// Not a stable API: [`parse_with`] is the only supported entry point; the benches reach these
 /// through `vanban::internals` (feature `internals`).
 pub mod stages {
-    use super::{Context, Ledger, body, citation, closing, family};
+    use super::{Context, Ledger, attachments, body, citation, closing, family};
     use crate::lex::Line;
     use crate::model::{Document, Family, Format, Header, SCHEMA_VERSION, SourceInfo};
 
@@ -143,15 +144,36 @@ pub mod stages {
         text: &'a str,
         format: Format,
     ) -> (Context<'a>, Document) {
-        let doc = Document {
+        // About one claim and one text per line: reserved up front rather than grown by
+        // doubling (each step copies every entry made so far).
+        let cx = Context {
+            ledger: Ledger {
+                entries: Vec::with_capacity(lines.len()),
+                fence: 0,
+            },
+            texts: Vec::with_capacity(lines.len()),
+            ends_body,
+            opens_attachment: attachments::opens_at,
+            lines,
+            text,
+            format,
+        };
+        let doc = empty(&cx);
+        (cx, doc)
+    }
+
+    /// An empty document for the text of `cx`: the start of a parse, or the part an attachment
+    /// is read into.
+    pub(crate) fn empty(cx: &Context<'_>) -> Document {
+        Document {
             schema_version: SCHEMA_VERSION,
             source: SourceInfo {
                 path: None,
-                format,
+                format: cx.format,
                 encoding: "utf-8".to_owned(),
                 normalizations: Vec::new(),
-                bytes: text.len(),
-                lines: lines.len(),
+                bytes: cx.text.len(),
+                lines: cx.lines.len(),
                 hash: None,
                 vanban_version: None,
             },
@@ -168,30 +190,24 @@ pub mod stages {
             recipients: Vec::new(),
             archive: Vec::new(),
             appendices: Vec::new(),
+            attachments: Vec::new(),
             artifacts: Vec::new(),
             unrecognized: Vec::new(),
             findings: Vec::new(),
             source_map: Vec::new(),
-        };
-        // About one claim and one text per line: reserved up front rather than grown by
-        // doubling (each step copies every entry made so far).
-        let cx = Context {
-            ledger: Ledger {
-                entries: Vec::with_capacity(lines.len()),
-            },
-            texts: Vec::with_capacity(lines.len()),
-            ends_body: closing::starts_here,
-            lines,
-            text,
-            format,
-        };
-        (cx, doc)
+        }
     }
 
-    /// Reads closings and appendices from `at` to the end of the document.
+    /// Where a body ends: its closing starts, or an attached document does.
+    fn ends_body(cx: &Context<'_>, i: usize) -> bool {
+        closing::starts_here(cx, i) || attachments::starts_here(cx, i)
+    }
+
+    /// Reads closings, attached documents and appendices from `at` to the end of the document.
     pub fn closing_and_appendices(cx: &mut Context<'_>, doc: &mut Document, mut at: usize) {
         while at < cx.lines.len() {
             let next = closing::parse(cx, doc, at);
+            let next = attachments::parse(cx, doc, next);
             let next = body::parse_appendix(cx, doc, next);
             if next <= at {
                 break;
@@ -227,6 +243,7 @@ pub mod stages {
     /// Scans citations, decides the family and moves the source map into the document.
     pub fn finish(cx: &mut Context<'_>, doc: &mut Document) {
         doc.citations = citation::collect(&cx.texts);
+        attachments::link_citations(doc);
         doc.family = family(doc);
         doc.source_map = std::mem::take(&mut cx.ledger.entries);
         super::sort_by_start(&mut doc.source_map);
@@ -248,6 +265,10 @@ pub struct Context<'a> {
     /// Where the body ends: the closing zone's test, given to the body by the driver so that
     /// zones never import each other.
     pub ends_body: fn(&Context<'_>, usize) -> bool,
+    /// Whether an attached document (a repeated header block, a type name in capitals) opens at
+    /// a line: where a closing ends even without recipients. Set by the driver, like
+    /// [`Context::ends_body`].
+    pub opens_attachment: fn(&Context<'_>, usize) -> bool,
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.
@@ -390,6 +411,8 @@ pub(crate) fn pointer(base: &str, key: &str, index: usize) -> String {
 #[derive(Debug, Default)]
 pub struct Ledger {
     entries: Vec<SourceMapEntry>,
+    /// Entries before this index are closed: a claim never extends them (see [`Ledger::fence`]).
+    fence: usize,
 }
 
 impl Ledger {
@@ -441,6 +464,37 @@ impl Ledger {
 
     /// Extends the last claim to `end` when it is of the same node and only white space lies
     /// between; returns whether it did.
+    /// The path of the latest claim, if any.
+    pub fn last_path(&self) -> Option<&str> {
+        self.entries.last().map(|e| e.path.as_str())
+    }
+
+    /// Closes the entries made so far (no later claim extends them) and returns their count: the
+    /// entries from there on are the claims of a part read apart, for [`Ledger::rebase`].
+    pub fn fence(&mut self) -> usize {
+        self.fence = self.entries.len();
+        self.fence
+    }
+
+    /// Moves the entries from `mark` on under `prefix` (the zones of an attachment claim paths
+    /// as if they read a document of their own, `/sections/0`, which become
+    /// `/attachments/1/sections/0`), except layout artifacts, which stay the document's own:
+    /// `/artifacts/k` becomes `/artifacts/{k + artifacts}`.
+    pub fn rebase(&mut self, mark: usize, prefix: &str, artifacts: usize) {
+        for entry in self.entries.iter_mut().skip(mark) {
+            if let Some(k) = entry
+                .path
+                .strip_prefix("/artifacts/")
+                .and_then(|k| k.parse::<usize>().ok())
+            {
+                entry.path = pointer("", "artifacts", k + artifacts);
+            } else {
+                entry.path.insert_str(0, prefix);
+            }
+        }
+        self.fence = self.entries.len();
+    }
+
     fn extend_last(
         &mut self,
         path: &str,
@@ -449,6 +503,9 @@ impl Ledger {
         end_line: usize,
         text: &str,
     ) -> bool {
+        if self.entries.len() <= self.fence {
+            return false;
+        }
         let Some(last) = self.entries.last_mut() else {
             return false;
         };

@@ -15,26 +15,27 @@ use super::kind::Kind;
 use super::locate::Loc;
 use super::profile::{fold, matches_words};
 use super::{Checker, Part};
-use crate::model::{NumberStyle, PreambleKind, Section, Table};
+use crate::model::{Document, NumberStyle, PreambleKind, Section, Table};
+use crate::tables;
 
 /// Runs the body rules.
 pub fn check(cx: &mut Checker<'_>) {
     let doc = cx.doc;
-    let mut article = None;
+    let mut running = Running::default();
     walk(
         cx,
         &doc.sections,
         "/sections",
         None,
         &[],
-        &mut article,
+        &mut running,
         None,
     );
     // The list of an appendix may go on with the numbers of the one before (notes 1-13 under
     // one layout diagram, 14-20 under the next).
     let mut carried: Option<&Section> = None;
     for (i, a) in doc.appendices.iter().enumerate() {
-        let mut article = None;
+        let mut running = Running::default();
         let base = format!("/appendices/{i}/sections");
         walk(
             cx,
@@ -42,18 +43,43 @@ pub fn check(cx: &mut Checker<'_>) {
             &base,
             None,
             &a.tables,
-            &mut article,
+            &mut running,
             carried,
         );
         carried = a.sections.last();
+    }
+    // An attached Quy chế numbers its Chương and Điều from 1 again, apart from the decision.
+    for (i, a) in doc.attachments.iter().enumerate() {
+        let mut running = Running::default();
+        let base = format!("/attachments/{i}/sections");
+        walk(cx, &a.sections, &base, None, &[], &mut running, None);
     }
     required_sections(cx);
     required_appendices(cx);
     preamble(cx);
 }
 
-/// The last article seen: its number and label.
-type LastArticle = Option<(u32, String)>;
+/// The last heading seen of each division numbered through the whole text rather than within
+/// its parent: parts, chapters and articles (`Chương III` follows `Chương II` across the
+/// articles between them, `Điều 12` follows `Điều 11` across chapters). Number and label.
+#[derive(Default)]
+struct Running {
+    part: Option<(u32, String)>,
+    chapter: Option<(u32, String)>,
+    article: Option<(u32, String)>,
+}
+
+impl Running {
+    /// The slot of a style numbered through the text, `None` for one numbered within its parent.
+    fn slot(&mut self, style: NumberStyle) -> Option<&mut Option<(u32, String)>> {
+        match style {
+            NumberStyle::Part => Some(&mut self.part),
+            NumberStyle::Chapter => Some(&mut self.chapter),
+            NumberStyle::Article => Some(&mut self.article),
+            _ => None,
+        }
+    }
+}
 
 /// Checks one list of siblings and recurses into their children.
 fn walk(
@@ -62,7 +88,7 @@ fn walk(
     base: &str,
     parent: Option<&Section>,
     tables: &[Table],
-    article: &mut LastArticle,
+    running: &mut Running,
     carried: Option<&Section>,
 ) {
     let parent_style = parent.map(|p| p.style);
@@ -112,18 +138,17 @@ fn walk(
                 at,
             );
         } else if let Some(n) = s.number {
-            let previous = if s.style == NumberStyle::Article {
-                article.clone()
-            } else {
-                prev.clone()
+            let previous = match running.slot(s.style) {
+                Some(slot) => slot.clone(),
+                None => prev.clone(),
             };
             let kind = sequence(s, n, previous.as_ref(), list, i);
             if let Some(kind) = kind {
                 let at = label_at(cx);
                 cx.emit(kind, at);
             }
-            if s.style == NumberStyle::Article {
-                *article = Some((n, s.label.clone()));
+            if let Some(slot) = running.slot(s.style) {
+                *slot = Some((n, s.label.clone()));
             } else {
                 prev = Some((n, s.label.clone()));
                 for c in s.children.iter().filter(|c| variant(s.style, c.style)) {
@@ -140,7 +165,7 @@ fn walk(
             &format!("{path}/children"),
             Some(s),
             &[],
-            article,
+            running,
             None,
         );
     }
@@ -381,6 +406,8 @@ fn required_sections(cx: &mut Checker<'_>) {
                     );
                 }
             }
+            // A heading that names two parts (`I. MỤC TIÊU, NHIỆM VỤ`) holds both.
+            None if (0..list.len()).any(|j| taken[j] && fits(list[j].1)) => {}
             None => {
                 let prev = last.get(&rule.level).map(|(p, _)| *p);
                 let next = prev.map_or(0, |p| p + 1);
@@ -465,11 +492,33 @@ fn preamble(cx: &mut Checker<'_>) {
         let at = cx.loc.expected("/preamble", line);
         cx.emit(Kind::MissingLegalBasis, at);
     }
-    if cx.requires(Part::EnactingLine) && !has(PreambleKind::Enacting) {
+    if cx.requires(Part::EnactingLine) && !has(PreambleKind::Enacting) && !enacts_in_words(doc) {
         let line = doc.sections.first().map_or(title_end, |s| s.line);
         let at: Loc = cx.loc.expected("/preamble", line);
         cx.emit(Kind::MissingEnactingLine, at);
     }
+}
+
+/// True when the preamble ends in the enacting sentence of the 2025 form of a normative
+/// document (`Ủy ban nhân dân tỉnh ban hành Quyết định Quy định …`), which stands for the
+/// `QUYẾT ĐỊNH:` line: after the bases, a paragraph saying the issuer `ban hành` a document of
+/// the title's type; or when the type name stands alone after the bases, its colon lost.
+fn enacts_in_words(doc: &Document) -> bool {
+    let Some(type_name) = doc.title.as_ref().and_then(|t| t.type_name.as_deref()) else {
+        return false;
+    };
+    let type_name = type_name.to_lowercase();
+    let enacting = format!("{} {type_name}", tables::ENACTING_VERB);
+    doc.preamble
+        .iter()
+        .rev()
+        .take_while(|p| p.kind != PreambleKind::Basis)
+        .any(|p| {
+            let text = p.text.to_lowercase();
+            // The type name alone on its line is the enacting line without its colon.
+            let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*'));
+            text.contains(&enacting) || bare == type_name
+        })
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::header::code_fits;
 use super::kind::Kind;
 use super::locate::Loc;
 use crate::grammar;
-use crate::model::Citation;
+use crate::model::{Citation, Document};
 use crate::tables;
 
 /// Kinds cited by name, whose first mention needs no date.
@@ -32,7 +32,29 @@ pub fn check(cx: &mut Checker<'_>) {
     let mut seen: HashSet<&str> = HashSet::new();
     for (i, c) in doc.citations.iter().enumerate() {
         let path = format!("/citations/{i}");
-        let first = c.id.as_deref().is_some_and(|id| seen.insert(id));
+        // A number line (`Số: 16/VBHN-BTC`) is a document's own number, an example of one or a
+        // cell of a table of documents, not a mention to fault. A mention in the trích yếu or the header is short by nature: it is
+        // never faulted, and it stands for the first mention only when it gives the date.
+        let first = c.id.as_deref().is_some_and(|id| {
+            if seen.contains(id) || is_own_number(doc, c) {
+                return false;
+            }
+            // A number line is not faulted, but what it numbers has been named: in a table of
+            // documents (`Số 74/2014/QH13` over `ngày 27/11/2014`, then the number again in a
+            // note column) the later mentions are not first ones.
+            if c.kind.is_none() && is_number_line(cx, c, &path) {
+                seen.insert(id);
+                return false;
+            }
+            if in_heading(cx, c, &path) {
+                if c.date.is_some() {
+                    seen.insert(id);
+                }
+                return false;
+            }
+            seen.insert(id);
+            true
+        });
         let id = display_id(c);
         // The date as written in the citation's text, existing or not: the parser keeps no
         // date that does not exist.
@@ -79,6 +101,41 @@ pub fn check(cx: &mut Checker<'_>) {
         }
         kind_mismatch(cx, c, &path);
     }
+}
+
+/// True when the citation names the document itself (`Phụ lục (Kèm theo Nghị định số
+/// 123/2026/NĐ-CP …)` in Nghị định 123/2026/NĐ-CP): not a mention of another document.
+fn is_own_number(doc: &Document, c: &Citation) -> bool {
+    doc.header.reference.as_ref().is_some_and(|r| {
+        r.number.is_some()
+            && r.number == c.number
+            && r.year == c.year
+            && r.type_code == c.type_code
+            && r.issuer_code == c.issuer_code
+    })
+}
+
+/// True when the citation is read in the header or the title (the trích yếu, `V/v …`).
+fn in_heading(cx: &Checker<'_>, c: &Citation, path: &str) -> bool {
+    let at = locate(cx, c, path);
+    cx.loc
+        .owner(at.range.0)
+        .is_some_and(|o| o.path.starts_with("/title") || o.path.starts_with("/header"))
+}
+
+/// True when the citation is the number of a number line: only `Số:` or `Số` before it on its
+/// line (cell bars and spaces aside).
+fn is_number_line(cx: &Checker<'_>, c: &Citation, path: &str) -> bool {
+    let at = locate(cx, c, path);
+    let line = cx.loc.line_range(c.line);
+    let Some(before) = cx.loc.text().get(line.0..at.range.0.max(line.0)) else {
+        return false;
+    };
+    let before = before
+        .trim_matches(|ch: char| ch.is_whitespace() || ch == '|')
+        .trim_end_matches(':')
+        .trim_end();
+    before.to_lowercase() == tables::NUMBER_WORD
 }
 
 /// A kind word that names another type than the number's code.

@@ -187,7 +187,9 @@ fn place_date(cx: &mut Checker<'_>) {
     .filter(|(v, _)| v.is_none())
     .map(|(_, p)| p)
     .collect();
-    if !blanks.is_empty() && cx.requires(Part::PlaceDate) {
+    // An issued text (reprinted or signed) got its date from the signing system; a draft's
+    // blank is still to be filled in.
+    if !blanks.is_empty() && cx.requires(Part::PlaceDate) && !cx.form.issued() {
         let mut at = cx.loc.span(path, pd.span, pd.line);
         if !pd.date_span.is_empty() {
             at.range.0 = pd.date_span.start.min(at.range.1);

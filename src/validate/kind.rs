@@ -5,6 +5,7 @@
 //! English summary as a gloss) or in English.
 
 use super::Lang;
+use super::damage::Damage;
 use super::registry::{self, Rule};
 use crate::grammar::DateError;
 
@@ -246,6 +247,11 @@ pub enum Kind {
         /// The text, shortened.
         text: String,
     },
+    /// TXT001.
+    DamagedText {
+        /// How.
+        damage: Damage,
+    },
 }
 
 impl Kind {
@@ -293,6 +299,7 @@ impl Kind {
             Self::MissingAddressee { .. } => "RCP003",
             Self::UnfilledPlaceholder { .. } => "PLH001",
             Self::UnrecognizedText { .. } => "UNR001",
+            Self::DamagedText { .. } => "TXT001",
         }
     }
 
@@ -574,6 +581,36 @@ impl Kind {
                 format!("Không nhận diện được: “{text}”"),
                 format!("Not recognized: `{text}`"),
             ),
+            Self::DamagedText { damage } => match damage {
+                Damage::Mojibake { sample } => (
+                    format!(
+                        "Văn bản bị lỗi phông chữ (bảng mã cũ đọc sai, như “{sample}”): không kiểm tra được thể thức"
+                    ),
+                    format!(
+                        "The text is in a legacy font encoding read wrongly (`{sample}`): its format cannot be checked"
+                    ),
+                ),
+                Damage::NoDiacritics { sample } => (
+                    format!(
+                        "Văn bản mất dấu tiếng Việt (lớp nhận dạng ký tự không hỗ trợ tiếng Việt, như “{sample}”): không kiểm tra được thể thức"
+                    ),
+                    format!(
+                        "The text has lost its Vietnamese diacritics (an OCR layer without Vietnamese, `{sample}`): its format cannot be checked"
+                    ),
+                ),
+                Damage::OnlyFurniture => s(
+                    "Văn bản chỉ có tiêu đề trang và số trang (như “CÔNG BÁO/Số …”), không có nội dung: không kiểm tra được thể thức",
+                    "The text holds only page headers and page numbers (such as `CÔNG BÁO/Số …`), not the document: its format cannot be checked",
+                ),
+                Damage::CutOff { line } => (
+                    format!(
+                        "Văn bản dừng ở dòng {line}, không có dấu “./.”, chữ ký hay nơi nhận sau đó: bản này có thể bị cắt"
+                    ),
+                    format!(
+                        "The text stops at line {line} with no `./.`, signature or recipients after it: this copy looks cut off"
+                    ),
+                ),
+            },
         }
     }
 }

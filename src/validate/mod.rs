@@ -4,7 +4,8 @@
 //! parsed [`Document`] and the normalized source text (for columns and for placeholder scanning);
 //! it never parses again. Each rule family has its own module:
 //! [`header`], [`title`], [`body`], [`citations`], [`signature`], [`recipients`],
-//! [`placeholders`], [`unrecognized`]. Every rule has a row in the [`registry`]; what a rule
+//! [`placeholders`], [`unrecognized`], and [`damage`] for a copy too broken to check. What the
+//! document's form carries elsewhere (a Công báo reprint, a consolidated text) is in [`form`]. Every rule has a row in the [`registry`]; what a rule
 //! found is a [`Kind`] carrying data, and messages are rendered from it in one place
 //! ([`kind`]), in Vietnamese with an English gloss, or in English.
 //!
@@ -20,6 +21,8 @@
 
 pub mod body;
 pub mod citations;
+pub mod damage;
+pub mod form;
 pub mod header;
 pub mod kind;
 pub mod locate;
@@ -39,6 +42,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use form::Form;
 pub use kind::Kind;
 use locate::{Loc, Locator};
 pub use profile::{Part, Profile, ProfileError};
@@ -133,18 +137,29 @@ impl Validator {
         };
         let mut cx = Checker {
             doc,
+            form: Form::of(doc, &text),
             loc: Locator::new(&text, &doc.source_map),
             validator: self,
             out: Vec::new(),
         };
-        header::check(&mut cx);
-        title::check(&mut cx);
-        body::check(&mut cx);
-        citations::check(&mut cx);
-        signature::check(&mut cx);
-        recipients::check(&mut cx);
-        placeholders::check(&mut cx);
-        unrecognized::check(&mut cx);
+        // A copy too damaged to read gets that one finding; one cut off before its closing gets
+        // it instead of the closing parts it lacks, and the rest is checked.
+        if let Some(damage) = damage::of(doc, &text) {
+            damage::report(&mut cx, damage);
+        } else {
+            if let Some(cut) = damage::cut_off(&cx) {
+                cx.form.cut_off = true;
+                damage::report(&mut cx, cut);
+            }
+            header::check(&mut cx);
+            title::check(&mut cx);
+            body::check(&mut cx);
+            citations::check(&mut cx);
+            signature::check(&mut cx);
+            recipients::check(&mut cx);
+            placeholders::check(&mut cx);
+            unrecognized::check(&mut cx);
+        }
         let mut out = cx.out;
         out.sort_by(|a, b| {
             (a.line, a.column, &a.code, &a.message).cmp(&(b.line, b.column, &b.code, &b.message))
@@ -186,6 +201,8 @@ pub fn check(text: &str, options: &Options) -> Document {
 pub struct Checker<'a> {
     /// The document.
     pub doc: &'a Document,
+    /// The form the document reached us in (a Công báo reprint, a consolidated text …).
+    pub form: Form,
     /// Positions in the normalized text.
     pub loc: Locator<'a>,
     validator: &'a Validator,
@@ -198,9 +215,10 @@ impl Checker<'_> {
         &self.validator.profile
     }
 
-    /// True when the profile requires `part`.
+    /// True when the profile requires `part` and the document's form does not carry it
+    /// elsewhere or leave it out by design ([`Form::waives`]).
     pub fn requires(&self, part: Part) -> bool {
-        self.validator.profile.requires(part)
+        self.validator.profile.requires(part) && !self.form.waives(part)
     }
 
     /// Records a finding, unless the profile turned its rule off.

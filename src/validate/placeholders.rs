@@ -1,9 +1,17 @@
 //! Blanks left from a template: `...`, `…`, `(ước đạt ... tỷ đồng)`, `..%` (PLH001).
 //!
-//! The normalized source is scanned, so appendix tables count as much as running text. In a
-//! table every run of dots is a blank. In running text an ellipsis that closes a list of words
-//! (`lao động, việc làm...`) is punctuation, not a blank: a run right after a letter and
-//! followed by a space, punctuation or the end of the line, unless a figure or `%` follows.
+//! The normalized source is scanned, so appendix tables count as much as running text. A run of
+//! dots is a blank when it is a leader (four dots or more, two `…` or more), when a figure
+//! follows (`…%`, `.../QĐ`), when it stands where a value goes (after `(`, `[`, `=`, `:`, `/`,
+//! after a number or date word: `ngày ... tháng`, `số ...`, `ước đạt ... tỷ`), or when it opens a
+//! line without a word after it (`…, ngày … tháng … năm …`). A short run is punctuation
+//! otherwise: an ellipsis that closes a list (`mạng xã hội,…`, `vật tư ... để`), a `v.v` glued
+//! to the words around it (`liên lạc...bảo đảm`), or an omission mark in a quotation (`“… Nghị
+//! định`, `quản lý hội; …”`). In a table a run standing in a cell of its own is a blank.
+//!
+//! Fields that are meant to stay empty are not reported: those of a model form carried as an
+//! appendix (an appendix with its own national title, as the forms annexed to a decree), and
+//! the reviewers' boxes of a phiếu trình (its profile turns the rule off).
 //! The number and date lines are left to the header rules (`HDR006`, `HDR011`).
 //! One finding is made per line, with the number of blanks on it.
 //!
@@ -18,6 +26,7 @@ use regex::Regex;
 use super::Checker;
 use super::kind::Kind;
 use super::locate::Loc;
+use crate::tables;
 
 /// Characters of context shown on each side of a blank.
 const CONTEXT: usize = 14;
@@ -35,6 +44,7 @@ pub fn check(cx: &mut Checker<'_>) {
         return;
     };
     let text = cx.loc.text();
+    let forms = form_appendices(cx);
     let mut lines: Vec<LineBlanks> = Vec::new();
     for m in re.find_iter(text) {
         let (s, e) = (m.start(), m.end());
@@ -43,6 +53,7 @@ pub fn check(cx: &mut Checker<'_>) {
         };
         if owner.path.starts_with("/header/reference")
             || owner.path.starts_with("/header/place_date")
+            || forms.iter().any(|&(fs, fe)| fs <= s && s < fe)
         {
             continue;
         }
@@ -77,10 +88,27 @@ pub fn check(cx: &mut Checker<'_>) {
     }
 }
 
+/// The byte ranges of appendices that are model forms: they repeat a national title, so they
+/// are documents to be filled in by whoever uses them, and their blanks are meant.
+fn form_appendices(cx: &Checker<'_>) -> Vec<(usize, usize)> {
+    let text = cx.loc.text();
+    cx.doc
+        .appendices
+        .iter()
+        .filter_map(|a| {
+            let (start, end) = (cx.loc.line_range(a.line).0, cx.loc.line_range(a.end_line).1);
+            let body = text.get(start..end)?;
+            body.contains(tables::NATIONAL_TITLE)
+                .then_some((start, end))
+        })
+        .collect()
+}
+
 /// True when a run of dots is a blank to fill in, given the text before and after it on its line.
 fn is_blank(before: &str, run: &str, after: &str, table: bool) -> bool {
     let prev = before.chars().next_back();
     let next = after.chars().next();
+    let prev_solid = before.trim_end().chars().next_back();
     let next_solid = after.trim_start().chars().next();
     let figure_follows = next_solid.is_some_and(|c| c == '%' || c == '/' || c.is_ascii_digit());
     if run == ".." {
@@ -88,18 +116,66 @@ fn is_blank(before: &str, run: &str, after: &str, table: bool) -> bool {
         return next.is_some_and(|c| c == '%' || c.is_ascii_digit())
             || prev.is_some_and(|c| matches!(c, '(' | '=' | '/'));
     }
-    if table {
+    let leader = run.chars().filter(|&c| c == '…').count() >= 2 || run.chars().count() >= 4;
+    if leader || figure_follows {
         return true;
     }
-    let after_word = prev.is_some_and(char::is_alphabetic);
-    let closes = next.is_none_or(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ')' | '”' | '"' | '\'' | ';' | ',' | '.' | ':' | '!' | '?'
-            )
-    });
-    !(after_word && closes && !figure_follows)
+    if table {
+        // A run glued to the cell's words at the end of the cell (or of a bracket) closes them;
+        // one standing apart, or followed by more of the cell, is a value to fill in.
+        let glued = prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'));
+        let cell_end = after
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '|' | '\t' | ')'));
+        return !(glued && cell_end);
+    }
+    match prev_solid {
+        // At the start of a line: a blank unless words follow (an omission going on).
+        None => !next_solid.is_some_and(char::is_alphabetic),
+        Some('(' | '[' | '=' | ':' | '/') => true,
+        // Glued to a word (`an sinh xã hội...`, `liên lạc...bảo đảm`): a `v.v`; standing
+        // apart, it ends a sentence or a quotation (`của Chính phủ … .”`) or closes a list when
+        // the clause enumerates (`thuốc, vật tư ... để`), and is otherwise a figure left out
+        // (`tiêm chủng cho ... trẻ`).
+        Some(c) if c.is_alphabetic() => {
+            let glued = prev.is_some_and(char::is_alphabetic);
+            let ends = next_solid.is_none_or(|c| matches!(c, '.' | ';' | '”' | '"' | '!' | '?'));
+            after_lead_word(before) || !(glued || ends || enumerates(before))
+        }
+        // After list punctuation, a figure, a closing mark or an opening quotation mark:
+        // an ellipsis or an omission.
+        Some(_) => false,
+    }
+}
+
+/// True when the clause before a run, on its line, lists items (a comma since the last `.`,
+/// `;`, `:` or opening bracket or quotation mark).
+fn enumerates(before: &str) -> bool {
+    before
+        .rsplit(['.', ';', ':', '(', '“'])
+        .next()
+        .is_some_and(|clause| clause.contains(','))
+}
+
+/// True when the word before a run is one a figure follows: `ngày`, `tháng`, `năm`, `số`,
+/// `đạt`, `lúc` …
+fn after_lead_word(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    [
+        tables::DAY_WORD,
+        tables::MONTH_WORD,
+        tables::YEAR_WORD,
+        tables::NUMBER_WORD,
+    ]
+    .contains(&word.as_str())
+        || tables::FIGURE_LEAD_WORDS.contains(&word.as_str())
 }
 
 /// The blank with a few whole words around it, on one line.
@@ -146,6 +222,52 @@ mod tests {
         assert!(is_blank("giảm", "...", "; chiếm", true), "in a table");
         assert!(is_blank("(...TT= ", "..", "%)", false));
         assert!(!is_blank("Ghi chú", "..", " xem", false));
+    }
+
+    #[test]
+    fn ellipses_that_close_lists_or_mark_omissions() {
+        // A list closed after a comma, spaced or glued, and `v.v` between words.
+        assert!(!is_blank("mạng xã hội,", "…", "", false));
+        assert!(!is_blank("đề án, dự án,", "…", " các bộ", false));
+        assert!(!is_blank("y tế, thuốc, vật tư ", "...", " để xử lý", false));
+        assert!(!is_blank("dục", "...", "và các dự án", false));
+        assert!(!is_blank("thông tin liên lạc", "...", "bảo đảm", false));
+        assert!(!is_blank("Quốc khánh 2/9", "...", "", false));
+        assert!(!is_blank(
+            "(nhà hảo tâm, doanh nghiệp ",
+            "...",
+            ") để hỗ trợ",
+            false
+        ));
+        // Omissions in a quotation.
+        assert!(!is_blank("ý kiến “", "…", ", trường hợp", false));
+        assert!(!is_blank("", "…", " Nghị định số 126", false));
+        assert!(!is_blank("quản lý hội; ", "…", "”, tại khoản 2", false));
+        assert!(!is_blank(
+            "ngày 08/10/2024 của Chính phủ ",
+            "…",
+            " .”. Do đó",
+            false
+        ));
+        // A table cell whose words end in an ellipsis.
+        assert!(!is_blank("| 1. Quy định về", "…", " |", true));
+        assert!(!is_blank("| 2; 16; 28", "…", "", true));
+        assert!(!is_blank("phí, lệ phí,", "…", ") Thủ tục", true));
+    }
+
+    #[test]
+    fn real_blanks_still_fire() {
+        assert!(is_blank("Hà Nội, ngày ", "...", " tháng", false));
+        assert!(is_blank("Số: ", "...", "/QĐ-UBND", false));
+        assert!(is_blank("Họ và tên: ", "…", "", false));
+        assert!(is_blank("Địa chỉ: ", "…………", "", false));
+        assert!(is_blank("đã ban hành ", "........", " văn bản", false));
+        assert!(is_blank("trích dẫn [", "...", "]", false));
+        assert!(is_blank("", "…", ", ngày … tháng", false));
+        assert!(is_blank("", "...", "", false), "a line of dots");
+        assert!(is_blank("khai mạc lúc ", "…", " giờ", false));
+        assert!(is_blank("Đã tiêm chủng cho ", "...", " trẻ", false));
+        assert!(is_blank("| Thu nội địa | ", "...", " |", true));
     }
 
     #[test]

@@ -205,6 +205,7 @@ const SHIPPED: &[&str] = &[
     include_str!("../../schemas/profiles/nd30-to-trinh.json"),
     include_str!("../../schemas/profiles/nd30-cong-van.json"),
     include_str!("../../schemas/profiles/nd30-quyet-dinh.json"),
+    include_str!("../../schemas/profiles/nd30-phieu-trinh.json"),
     include_str!("../../schemas/profiles/dang.json"),
     include_str!("../../schemas/profiles/dang-bao-cao.json"),
     include_str!("../../schemas/profiles/bao-cao-nam-dan-van-kheo.json"),

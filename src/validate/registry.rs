@@ -8,7 +8,8 @@
 //! Hướng dẫn 36-HD/VPTW it comes from.
 //!
 //! Prefixes: `HDR` header, `TTL` title, `BOD` body and sections, `APX` appendices, `CIT` cited
-//! documents, `SIG` signature, `RCP` recipients, `PLH` placeholders, `UNR` unrecognized text.
+//! documents, `SIG` signature, `RCP` recipients, `PLH` placeholders, `UNR` unrecognized text,
+//! `TXT` the text itself (a damaged copy).
 
 use std::fmt::Write as _;
 
@@ -608,6 +609,19 @@ pub static RULES: &[Rule] = &[
         why: "Misplaced text is often a header part or a signature that lost its layout in conversion.",
         example: "Trên đây là báo cáo …./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn A\n\nTrang 2/3\n\nPhụ lục\nSỐ LIỆU NĂM 2023",
         reference: "Nghị định 30/2020/NĐ-CP, Điều 8 (thành phần thể thức)",
+    },
+    Rule {
+        code: "TXT001",
+        name: "damaged-text",
+        severity: Severity::Warning,
+        summary_vi: "Bản văn bản bị hỏng, không kiểm tra đầy đủ được",
+        summary_en: "damaged copy",
+        hint_vi: "Lấy lại bản gốc hoặc một bản trích xuất đúng (đủ dấu tiếng Việt, đúng bảng mã Unicode, đủ các trang) rồi kiểm tra lại.",
+        hint_en: "Get the original or a faithful extraction (Vietnamese diacritics, Unicode, every page) and check it again.",
+        what: "Says once that the copy is damaged instead of reporting the parts it seems to lack: a legacy font encoding read as Unicode (`CØNG HÒA`), an OCR layer without Vietnamese (`THONG BAO`), a text that holds only page headers and page numbers, or a body that stops with no `./.`, signature or `Nơi nhận:` after it. An unreadable copy gets only this finding; a cut-off one gets it instead of the missing signature and recipients.",
+        why: "The parts of a damaged copy cannot be judged: a dozen \"missing\" findings would blame the document for what the copy lost.",
+        example: "UY BAN NHAN DAN TINH LAM DONG\nCONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\nSo: 493/TB-UBND\nLam Dong, ngay 13 thang 11 nam 2025\nTHONG BAO\nKet luan cua Pho Chu tich Uy ban nhan dan tinh tai buoi lam viec ve cac chi so cai cach hanh chinh\nNgay 07 thang 11 nam 2025, Pho Chu tich Uy ban nhan dan tinh chu tri buoi lam viec voi cac so, nganh ve cac chi so.",
+        reference: "Nghị định 30/2020/NĐ-CP, Điều 8 (thành phần thể thức); Điều 25–26 (bản sao đúng với bản gốc)",
     },
 ];
 

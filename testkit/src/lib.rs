@@ -16,5 +16,5 @@ mod lossless;
 pub mod reports;
 mod rng;
 
-pub use lossless::assert_lossless;
+pub use lossless::{assert_lossless, assert_words_kept};
 pub use rng::Rng;

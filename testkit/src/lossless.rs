@@ -85,6 +85,106 @@ pub fn assert_lossless(name: &str, normalized: &str, json: &Value) {
     }
 }
 
+/// Words a node may leave out of its text because its place in the tree says them: the labels
+/// of the closing (`Nơi nhận:`, `Lưu:`), the number (`Số:`), the addressees (`Kính gửi:`) and
+/// an appendix (`PHỤ LỤC`), the subject of a công văn (`V/v`).
+const LABEL_WORDS: &[&str] = &["nơi", "nhận", "lưu", "số", "kính", "gửi", "phụ", "lục", "v"];
+
+/// The words of a text: runs of letters and digits, lower-cased, numbers without leading zeros
+/// (a count `02` is the number 2 in the tree).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                let t = w.trim_start_matches('0');
+                if t.is_empty() { "0" } else { t }.to_owned()
+            } else {
+                w.to_lowercase()
+            }
+        })
+}
+
+/// `text` without its HTML tags (`<br>`, `</td>`): Markdown exports' markup, not words.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let is_tag = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+        match after.find('>').filter(|_| is_tag) {
+            Some(close) => rest = &after[close + 1..],
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every string below a JSON value, appended to `out` with a space between them.
+fn strings_below(v: &Value, out: &mut String) {
+    match v {
+        Value::String(s) => {
+            out.push_str(s);
+            out.push(' ');
+        }
+        Value::Number(n) => {
+            out.push_str(&n.to_string());
+            out.push(' ');
+        }
+        Value::Array(items) => items.iter().for_each(|i| strings_below(i, out)),
+        Value::Object(map) => map.values().for_each(|i| strings_below(i, out)),
+        _ => {}
+    }
+}
+
+/// The strict half of the lossless check: every word of every source-map range is found in the
+/// node the entry names (its strings and those of the nodes below it), so no node claims bytes
+/// whose words it does not hold. Label words the tree's shape stands for ([`LABEL_WORDS`]) may
+/// be left out. Panics with `name`, the entry and the first missing word.
+pub fn assert_words_kept(name: &str, normalized: &str, json: &Value) {
+    let Some(entries) = json.get("source_map").and_then(Value::as_array) else {
+        panic!("{name}: the document's JSON has no source_map");
+    };
+    let mut node_text = String::new();
+    let mut wrong = Vec::new();
+    for (k, v) in entries.iter().enumerate() {
+        let Some(e) = entry(v) else {
+            panic!("{name}: entry {k} is malformed: {v}");
+        };
+        let Some(node) = json.pointer(e.path) else {
+            panic!("{name}: entry {k} path {} resolves to nothing", e.path);
+        };
+        node_text.clear();
+        strings_below(node, &mut node_text);
+        let held: std::collections::HashSet<String> = words(&node_text).collect();
+        let range = normalized.get(e.start..e.end).unwrap_or_default();
+        let text = without_tags(range);
+        if let Some(missing) =
+            words(&text).find(|w| !held.contains(w) && !LABEL_WORDS.contains(&w.as_str()))
+        {
+            wrong.push(format!(
+                "entry {k} ({}, line {}) claims {range:?}, but the node does not hold the word \
+                 {missing:?}",
+                e.path, e.line
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{name}: {} source-map ranges hold words their node does not:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,7 @@ pub fn assert_lossless(name: &str, input: &str, doc: &vanban::Document) {
     let normalized = vanban::normalize(input).text;
     let json = serde_json::to_value(doc).expect("document serializes");
     vanban_testkit::assert_lossless(name, &normalized, &json);
+    vanban_testkit::assert_words_kept(name, &normalized, &json);
 }
 
 /// The document's tree as pretty JSON, without its source map: the byte ranges change with every

@@ -71,7 +71,13 @@ pub(crate) fn is_upper(text: &str) -> bool {
 /// True when `text` opens with a document type name in capitals: the title line.
 pub(crate) fn title_type(text: &str) -> Option<&'static tables::DocType> {
     let t = text.trim_start_matches(|c: char| !chars::is_alphanumeric(c));
-    let ty = tables::doc_type_by_name(t)?;
+    let Some(ty) = tables::doc_type_by_name(t) else {
+        // A footnote's marker glued to the type name alone on its line (`QUYẾT ĐỊNH1`).
+        let name = t.trim_end().trim_end_matches(|c: char| c.is_ascii_digit());
+        let marker = t.trim_end().len() - name.len();
+        return tables::doc_type_by_name(name)
+            .filter(|ty| (1..=2).contains(&marker) && ty.name.len() == name.len());
+    };
     let rest = t[ty.name.len()..].trim();
     // `QUYẾT ĐỊNH:` is the enacting line, not a title.
     if rest.starts_with(':') {
@@ -79,6 +85,42 @@ pub(crate) fn title_type(text: &str) -> Option<&'static tables::DocType> {
     }
     // A long capitalized line that merely starts with a type word is a body heading.
     (rest.chars().count() <= 300 || !is_upper(rest)).then_some(ty)
+}
+
+/// A web page's title that a crawler glued before a document's first line (`Quyết định
+/// 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM`, `Công văn 19046/BTC-TCHQ. BỘ TÀI
+/// CHÍNH`): a type name in sentence case, a number with its symbol (no `số`), maybe a summary,
+/// up to the first full stop the line goes on after with a capital. Gives the prefix's length
+/// in bytes, its full stop included.
+pub(crate) fn crawler_prefix(t: &str) -> Option<usize> {
+    let digit = t.find(|c: char| c.is_ascii_digit())?;
+    let name = t[..digit].trim_end();
+    // A type name is two or three words; in capitals it is a title, not a page's title.
+    if name.is_empty() || name.len() > 30 || is_upper(name) {
+        return None;
+    }
+    let upper = chars::to_uppercase(name);
+    if tables::doc_type_by_name(&upper).is_none_or(|ty| ty.name.len() != upper.len()) {
+        return None;
+    }
+    let token = t[digit..].split(char::is_whitespace).next().unwrap_or("");
+    if !token.contains('/') {
+        return None;
+    }
+    let mut from = digit;
+    while let Some(p) = t[from..].find(". ") {
+        let stop = from + p + 1;
+        if t[stop..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return Some(stop);
+        }
+        from = stop;
+    }
+    None
 }
 
 /// True when a line opens an appendix (`PHỤ LỤC I`, `Phụ lục 2` as a heading).
@@ -102,10 +144,10 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     // letter (every lead byte from `C3` on but `E2` of the dashes), rules the line out.
     // Of the lines that start with one of those letters, only the ones that open with the
     // first two bytes of `Trang`, `CÔNG BÁO` or a stamp label go on (`Các`, `Kết`, `Nội` stop).
-    static LETTER_OPENINGS: FirstPairs =
-        FirstPairs::of(&["Trang", "CÔNG BÁO"]).union(FirstPairs::of(&STAMP_LABELS));
+    static LETTER_OPENINGS: FirstPairs = FirstPairs::of(&["Trang", "CÔNG BÁO", GAZETTE_SECTION])
+        .union(FirstPairs::of(&STAMP_LABELS));
     let letter = first.is_ascii_alphabetic();
-    if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K')
+    if letter && !matches!(first, b'T' | b'C' | b'N' | b'E' | b'K' | b'V')
         || first >= 0xC3 && first != 0xE2
         || letter && !LETTER_OPENINGS.may_open(t)
     {
@@ -129,6 +171,14 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     {
         return Some(ArtifactKind::PageHeader);
     }
+    // The gazette's running header over a consolidated text (`VĂN BẢN HỢP NHẤT - BỘ TÀI
+    // CHÍNH`): the section and the issuer, in capitals.
+    if t.strip_prefix(GAZETTE_SECTION)
+        .and_then(|r| r.trim_start().strip_prefix(['-', '–']))
+        .is_some_and(is_upper)
+    {
+        return Some(ArtifactKind::PageHeader);
+    }
     // Only the labels that share the line's first byte are compared whole.
     let first = t.as_bytes().first();
     if STAMP_LABELS
@@ -142,6 +192,9 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     }
     None
 }
+
+/// The gazette's section over the pages of a consolidated text, before the issuer's name.
+const GAZETTE_SECTION: &str = "VĂN BẢN HỢP NHẤT";
 
 /// The labels of a digital signature stamp's lines.
 pub(crate) const STAMP_LABELS: [&str; 5] = [
@@ -171,10 +224,71 @@ pub(crate) fn segments<'a>(cx: &Context<'a>, i: usize) -> Vec<segment::Segment<'
     segment::split(&lines[i], cx.format)
 }
 
+/// True when a line opens the `(Ban hành kèm theo Quyết định số … ngày …)` line under the title
+/// of an attached document or an appendix: a parenthesis, then [`tables::ATTACHED_OPENINGS`] in
+/// any case.
+pub(crate) fn opens_attached_to(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('(') else {
+        return false;
+    };
+    let head: String = rest.chars().take(24).flat_map(char::to_lowercase).collect();
+    tables::ATTACHED_OPENINGS
+        .iter()
+        .any(|o| head.starts_with(o))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn crawler_prefixes() {
+        fn cut(t: &str) -> Option<&str> {
+            crawler_prefix(t).map(|n| &t[..n])
+        }
+        assert_eq!(
+            cut("Quyết định 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+            Some("Quyết định 435/QĐ-UBND năm 2020.")
+        );
+        assert_eq!(
+            cut("Công văn 19046/BTC-TCHQ. BỘ TÀI CHÍNH --------"),
+            Some("Công văn 19046/BTC-TCHQ.")
+        );
+        assert_eq!(
+            cut("Công văn 296/BHXH năm 2021 hướng dẫn về y tế do Bảo hiểm ban hành. BẢO HIỂM"),
+            Some("Công văn 296/BHXH năm 2021 hướng dẫn về y tế do Bảo hiểm ban hành.")
+        );
+        assert_eq!(
+            cut("QUYẾT ĐỊNH 435/QĐ-UBND. ỦY BAN"),
+            None,
+            "a title in capitals"
+        );
+        assert_eq!(
+            cut("Quyết định số 435/QĐ-UBND. Nay"),
+            None,
+            "a citation with số"
+        );
+        assert_eq!(cut("Căn cứ 12/2020. Luật"), None, "no type name");
+    }
+
+    #[test]
+    fn gazette_section_header() {
+        let kind = |t: &str| {
+            let lines = crate::lex::lines(t, Format::Text);
+            artifact_kind(&lines[0], Format::Text)
+        };
+        assert_eq!(
+            kind("VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH"),
+            Some(ArtifactKind::PageHeader)
+        );
+        assert_eq!(
+            kind("VĂN BẢN HỢP NHẤT"),
+            None,
+            "the title of a consolidated text"
+        );
+        assert_eq!(kind("Văn bản hợp nhất - Bộ Tài chính"), None);
+    }
 
     proptest! {
         /// The early exit of `is_upper` (a block count over bytes, then a character walk that

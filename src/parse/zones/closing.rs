@@ -44,10 +44,25 @@ fn is_recipients_label(t: &str) -> bool {
         return false;
     }
     // The label as it is written needs no character lower-cased one by one.
-    if t.starts_with(tables::RECIPIENTS_LABEL) || t.starts_with(tables::RECIPIENTS_LABEL_UPPER) {
-        return true;
-    }
-    lower_case_opens_label(t)
+    let rest = if let Some(rest) = t
+        .strip_prefix(tables::RECIPIENTS_LABEL)
+        .or_else(|| t.strip_prefix(tables::RECIPIENTS_LABEL_UPPER))
+    {
+        rest
+    } else if lower_case_opens_label(t) {
+        let n = tables::RECIPIENTS_LABEL.chars().count();
+        t.char_indices().nth(n).map_or("", |(at, _)| &t[at..])
+    } else {
+        return false;
+    };
+    ends_label(rest)
+}
+
+/// What may follow the label: its colon, the end of the line, or marks of emphasis around it.
+/// `Nơi nhận văn bản xác định …` is a sentence about the label.
+fn ends_label(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '*', '_', '\t']);
+    rest.is_empty() || rest.starts_with(':')
 }
 
 /// Whether the lower case of `t` opens with the lower case of the label. Only as many
@@ -87,6 +102,12 @@ fn is_name(t: &str, upper_ok: bool) -> bool {
         capitalized += usize::from(w.chars().next().is_some_and(char::is_uppercase));
     }
     (2..=7).contains(&words) && capitalized * 10 >= words * 6 && (upper_ok || !is_upper(t))
+}
+
+/// Whether a line in capitals opens with a body's word ([`tables::BODY_WORDS`]: `VỤ `, `SỞ `,
+/// `ỦY BAN`): a unit, never a person.
+fn names_a_body(t: &str) -> bool {
+    tables::BODY_WORDS.iter().any(|w| t.starts_with(w))
 }
 
 /// A position line opening a signature without prefix (`GIÁM ĐỐC`).
@@ -137,17 +158,119 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
         if !OPENINGS.may_open(t) {
             return false;
         }
-        return grammar::authority(t).is_some() || is_signer_title(t) && signer_follows(cx, i);
+        return (grammar::authority(t).is_some() || is_signer_title(t) && signer_follows(cx, i))
+            && !block_in_body(cx, i);
     }
     let segs = segment::segments(cx, i);
-    if segs
-        .iter()
-        .any(|s| is_recipients_label(&s.text) || grammar::authority(&s.text).is_some())
-    {
+    if segs.iter().any(|s| is_recipients_label(&s.text)) {
         return true;
     }
     let first = segs.first().map_or(t, |s| &*s.text);
-    is_signer_title(first) && signer_follows(cx, i)
+    (segs.iter().any(|s| grammar::authority(&s.text).is_some())
+        || is_signer_title(first) && signer_follows(cx, i))
+        && !block_in_body(cx, i)
+}
+
+/// Whether the signature block opening at line `i` stands inside the body: a guide shows how a
+/// block is written (`Ví dụ 1: …` / `T/M BAN THƯỜNG VỤ` / `(chữ ký)` / `Họ và tên`) and its
+/// text goes on after the name. A document's own block is followed by its recipients, by
+/// another block, by an appendix or attachment (whose text may be anything), by page furniture
+/// or by nothing; so the text after the block tells only when it plainly goes on with the body
+/// (a numbered point, a dashed sentence, another example), or when the line before the block
+/// introduced it (`Ví dụ:`, `Xác nhận chữ ký của đồng chí...`) and a sentence follows.
+///
+/// A block is its authority and position lines in capitals (with a joining `kiêm`), then a
+/// placeholder and the line after it (the name, whatever is written there), or a name alone.
+/// Blocks side by side or one under another (a signer and the one who attests the signature)
+/// are read on to the first line after the last of them.
+fn block_in_body(cx: &Context<'_>, i: usize) -> bool {
+    let mut after = None;
+    let mut name_slot = false;
+    // After a name only another block (an authority line, a placeholder) goes on with them.
+    let mut named = false;
+    for (n, line) in cx.lines[i..].iter().filter(|l| !l.is_blank()).enumerate() {
+        if n > 16 {
+            return false;
+        }
+        if name_slot {
+            // A name beside the next block (`Họ và tên | CHÁNH VĂN PHÒNG`) leaves it open.
+            name_slot = false;
+            named = segment::is_one_column(line);
+            continue;
+        }
+        if !segment::is_one_column(line) {
+            // Side by side: recipients beside a block are a document's closing; two blocks
+            // (or a name beside a block) are read on.
+            let segs = segment::split(line, cx.format);
+            if segs
+                .iter()
+                .any(|s| is_recipients_label(&s.text) || s.text.starts_with('-'))
+            {
+                return false;
+            }
+            continue;
+        }
+        let t = line.text.trim();
+        if is_placeholder(t) || t.starts_with('(') && t.ends_with(')') {
+            // The line under the placeholder is the name slot, a two-column one included.
+            name_slot = true;
+            continue;
+        }
+        if grammar::authority(t).is_some() {
+            named = false;
+            continue;
+        }
+        if !named && (is_upper(t) || t == "kiêm" || upper_before_aside(t)) {
+            continue;
+        }
+        if !named && is_name(t, n > 0) {
+            named = true;
+            continue;
+        }
+        after = Some(line);
+        break;
+    }
+    let Some(after) = after.filter(|l| header::artifact_kind(l, cx.format).is_none()) else {
+        return false;
+    };
+    continues_body(after.text.trim())
+}
+
+/// A position in capitals with an aside in brackets (`BÍ THƯ (hoặc PHÓ BÍ THƯ)`).
+fn upper_before_aside(t: &str) -> bool {
+    t.split_once('(')
+        .is_some_and(|(before, _)| is_upper(before) && t.ends_with(')'))
+}
+
+/// Whether a line after a signature block goes on with the body: a numbered point (`c)`,
+/// `1.7.2.`), another example (`Ví dụ 2: …`), a dashed sentence (`- Cấp phó ký thay.`) or a
+/// sentence in running text. Recipients (`- Như trên;`), an archive line, a placeholder, a line
+/// in capitals (an attachment's type name, a header) and a cell of a flattened table are not.
+fn continues_body(t: &str) -> bool {
+    if is_recipients_label(t) || is_upper(t) || t.starts_with('(') {
+        return false;
+    }
+    if grammar::label(t).is_some() || opens_example(t) {
+        return true;
+    }
+    if let Some(item) = t.strip_prefix(['-', '+', '•', '–']) {
+        // A recipient ends with `;` or `,` (the last one with `.`), and is seldom long.
+        let item = item.trim_end();
+        let sentence = item.ends_with(['.', ':'])
+            || !item.ends_with([';', ',']) && item.split_whitespace().count() >= 12;
+        return sentence && grammar::archive(t).is_none();
+    }
+    // A sentence ends as one (or is left open); a cell of a flattened table or an attachment's
+    // subject does not.
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().any(char::is_lowercase)
+        && t.split_whitespace().count() >= 4
+        && (t.ends_with(['.', ':', '…', ';']) || t.split_whitespace().count() >= 12)
+        && !is_name(t, false)
+}
+
+fn opens_example(t: &str) -> bool {
+    tables::EXAMPLE_OPENINGS.iter().any(|w| t.starts_with(w))
 }
 
 /// After an unprefixed position line at `i`: whether a name or a placeholder follows within
@@ -159,8 +282,12 @@ fn signer_follows(cx: &Context<'_>, i: usize) -> bool {
         if l.is_blank() {
             continue;
         }
-        seen += 1;
         let lt = l.text.trim();
+        // A stray mark of the stamp or the signature image (`[`) is passed over.
+        if !lt.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        seen += 1;
         if is_name(lt, true) && !is_signer_title(lt)
             || is_placeholder(lt)
             || is_recipients_label(lt)
@@ -212,7 +339,11 @@ fn split_signature_line(rest: &str) -> (String, Option<String>, Option<String>) 
         .filter(|&at| at > 0 && upper[..at].ends_with(' '))
         .filter(|&at| {
             let before = upper[..at].trim_end();
-            !before.ends_with("TỔNG") && !before.ends_with("PHÓ") && !before.ends_with("CHI")
+            // `BỘ TRƯỞNG, CHỦ NHIỆM`: one head holding two offices, not a position after it.
+            !before.ends_with("TỔNG")
+                && !before.ends_with("PHÓ")
+                && !before.ends_with("CHI")
+                && !before.ends_with(',')
         })
         .min();
     match cut {
@@ -231,6 +362,8 @@ struct SigBuilder {
     chain: Vec<Authority>,
     titles: Vec<String>,
     name: Option<String>,
+    /// A rank read on its own line, waiting for the name under it.
+    rank: Option<String>,
     placeholder: Option<String>,
     line: usize,
     end_line: usize,
@@ -239,9 +372,16 @@ struct SigBuilder {
 }
 
 /// Parses the closing zone from `at`; returns the index of the first line after it.
+///
+/// A document has one signature. Once its signer is named, text that nothing here understands
+/// (an attachment's header, its bullets, a table) ends the block: from there on only a list
+/// under its own `Nơi nhận:` label is read, up to the next appendix or title line. A later call,
+/// after an appendix, reads only that too.
 pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     let mut sig = SigBuilder::default();
     let mut in_recipients = false;
+    // Whether signature parts are still read.
+    let mut signing = doc.signature.is_none();
     let mut i = at;
     while i < cx.lines.len() {
         let line = &cx.lines[i];
@@ -252,9 +392,12 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if is_appendix_start(line) {
             break;
         }
-        let done = sig.name.is_some()
-            && (doc.signature.is_some() || !doc.recipients.is_empty() || !doc.archive.is_empty());
+        let done = sig.name.is_some() || !signing;
         if done && header::title_type(&line.text).is_some() && is_upper(&line.text) {
+            break;
+        }
+        // An attached document after the signature (a Công báo reprint has no recipients).
+        if (sig.line != 0 || !doc.recipients.is_empty()) && (cx.opens_attachment)(cx, i) {
             break;
         }
         // A line of one column is its only segment, without the vector of `segment::split`.
@@ -275,12 +418,33 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         let mut took = false;
         for seg in segs {
-            took |= segment(cx, doc, seg, &mut sig, &mut in_recipients);
+            // After the signature, only a list still missing is read (a second document's
+            // closing in the same file is not this one's).
+            let list_missing = doc.recipients.is_empty() && doc.archive.is_empty();
+            let reads =
+                signing || in_recipients || list_missing && is_recipients_label(seg.text.trim());
+            if !reads {
+                continue;
+            }
+            took |= segment(cx, doc, seg, &mut sig, &mut in_recipients, signing);
         }
         if !took {
-            // Text after a complete closing that nothing here understands ends the zone.
-            if sig.name.is_some() && (!doc.recipients.is_empty() || !doc.archive.is_empty()) {
-                break;
+            // Page furniture between the parts (a page break in the block, a signing stamp).
+            if let Some(kind) = header::artifact_kind(&lines[i], cx.format) {
+                cx.artifact_line(doc, kind, i);
+                i += 1;
+                continue;
+            }
+            // A stray mark of a stamp or a signature image (`[`).
+            if !lines[i].text.chars().any(char::is_alphanumeric) {
+                cx.artifact_line(doc, ArtifactKind::Markup, i);
+                i += 1;
+                continue;
+            }
+            // Text not understood after a signer's name ends the block, and any list.
+            if sig.name.is_some() || !signing {
+                signing = false;
+                in_recipients = false;
             }
         }
         i += 1;
@@ -313,6 +477,7 @@ fn segment(
     seg: &Segment,
     sig: &mut SigBuilder,
     in_recipients: &mut bool,
+    signing: bool,
 ) -> bool {
     let t = seg.text.trim();
     let claim = |cx: &mut Context<'_>, path: &str| {
@@ -328,8 +493,21 @@ fn segment(
         sig.span = Some(sig.span.map_or(here, |s| s.cover(here)));
         claim(cx, "/signature");
     };
-    if let Some((mode, raw, rest)) = grammar::authority(t) {
-        let (for_, title, name) = split_signature_line(rest.trim());
+    let authority = grammar::authority(t).filter(|_| signing);
+    if let Some((mut mode, mut raw, rest)) = authority {
+        // A chain written on one line (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn
+        // Hữu Tháp`, `TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG`): each prefix opens a link.
+        let mut rest = rest.trim();
+        while let Some((at, (next_mode, next_raw, next_rest))) = next_link(rest) {
+            sig.chain.push(Authority {
+                mode,
+                raw: raw.to_owned(),
+                for_: rest[..at].trim().to_owned(),
+                span: seg.span_of(cx.text, raw),
+            });
+            (mode, raw, rest) = (next_mode, next_raw, next_rest.trim());
+        }
+        let (for_, title, name) = split_signature_line(rest);
         sig.chain.push(Authority {
             mode,
             raw: raw.to_owned(),
@@ -366,14 +544,22 @@ fn segment(
         item(cx, doc, seg, t);
         return true;
     }
+    if !signing {
+        return wrapped_recipient(cx, doc, seg, *in_recipients);
+    }
     if is_placeholder(t) {
         sig.placeholder = Some(t.to_owned());
         sign(cx, sig);
         return true;
     }
     let has_sig = !sig.chain.is_empty() || !sig.titles.is_empty();
-    // A name in capitals under a position line is the name, not another position.
-    let caps_name = has_sig && !sig.titles.is_empty() && is_name(t, true) && !is_signer_title(t);
+    // A name in capitals under a position line is the name, not another position; a line that
+    // opens with a body's word (`VỤ TỔ CHỨC PHI CHÍNH PHỦ` under `VỤ TRƯỞNG`) names the unit.
+    let caps_name = has_sig
+        && !sig.titles.is_empty()
+        && is_name(t, true)
+        && !is_signer_title(t)
+        && !names_a_body(t);
     if is_upper(t)
         && sig.name.is_none()
         && !caps_name
@@ -391,32 +577,131 @@ fn segment(
         sign(cx, sig);
         return true;
     }
-    if sig.name.is_none() && (has_sig || seg.column == 1) && is_name(t, has_sig) {
-        sig.name = Some(t.to_owned());
+    // A rank alone on the line above the name (`Thiếu tướng` / `Nguyễn Văn A`) goes before it.
+    if sig.name.is_none() && has_sig && tables::SIGNER_RANKS.contains(&t) {
+        sig.rank = Some(t.to_owned());
         sign(cx, sig);
         return true;
     }
-    // A recipient item wrapped onto the next line.
-    if *in_recipients
-        && seg.column == 0
-        && !doc.recipients.is_empty()
-        && t.chars().next().is_some_and(char::is_lowercase)
-    {
-        if let Some(last) = doc.recipients.last_mut() {
-            let merged = format!("{} {}", last.name, t);
-            let mut r = grammar::recipient(&merged, last.line);
-            r.span = last.span.cover(seg.span(cx.text));
-            *last = r;
-            let path = format!("/recipients/{}", doc.recipients.len() - 1);
-            claim(cx, &path);
-            return true;
+    if sig.name.is_none() && (has_sig || seg.column == 1) && is_name(t, has_sig) {
+        sig.name = Some(match sig.rank.take() {
+            Some(rank) => format!("{rank} {t}"),
+            None => t.to_owned(),
+        });
+        sign(cx, sig);
+        return true;
+    }
+    wrapped_recipient(cx, doc, seg, *in_recipients)
+}
+
+/// A recipient item wrapped onto the next line: joins the last item. The next line goes on
+/// with a lower-case word, or after an item left without its `;` (`Hội Bảo vệ thiên` /
+/// `nhiên và môi trường tỉnh Bình` / `Thuận, Hội …;`).
+fn wrapped_recipient(
+    cx: &mut Context<'_>,
+    doc: &mut Document,
+    seg: &Segment,
+    in_recipients: bool,
+) -> bool {
+    let t = seg.text.trim();
+    if !in_recipients || seg.column != 0 || t.starts_with(['-', '+', '•', '–', '*']) {
+        return false;
+    }
+    let Some(last) = doc.recipients.last_mut() else {
+        return false;
+    };
+    let open = cx
+        .text
+        .get(last.span.start..last.span.end)
+        .map(|r| r.trim_end_matches([' ', '|', '\t']))
+        .is_some_and(|r| !r.ends_with([';', '.', ',', ':']));
+    if !open && !t.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let merged = format!("{} {}", last.name, t);
+    let mut r = grammar::recipient(&merged, last.line);
+    r.span = last.span.cover(seg.span(cx.text));
+    *last = r;
+    let path = format!("/recipients/{}", doc.recipients.len() - 1);
+    cx.ledger
+        .claim(&path, seg.start, seg.end, seg.line, seg.line, cx.text);
+    true
+}
+
+/// The next authority prefix inside the body of a link, after a space: where it stands and what
+/// it reads. `Q.` is left out: inside a name it is a district (`Q. BÌNH THẠNH`).
+fn next_link(rest: &str) -> Option<(usize, (crate::model::AuthorityMode, &str, &str))> {
+    rest.match_indices(' ').find_map(|(at, _)| {
+        grammar::authority(&rest[at + 1..])
+            .filter(|(_, raw, _)| *raw != "Q.")
+            .map(|link| (at, link))
+    })
+}
+
+/// Adds the recipients (and the archive line) of one segment: items written on one line (`- Như
+/// trên; - Sở Tài chính; - Lưu: VT.`) are cut where a dash follows a `;`, each read on its own.
+fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
+    let pieces = one_line_items(text);
+    if pieces.len() > 1 {
+        let raw = cx.text.get(seg.start..seg.end).unwrap_or_default();
+        let mut from = 0;
+        let mut subs = Vec::with_capacity(pieces.len());
+        for piece in &pieces {
+            let Some(at) = raw.get(from..).and_then(|r| r.find(piece)) else {
+                break;
+            };
+            let start = from + at;
+            from = start + piece.len();
+            subs.push(Segment {
+                text: std::borrow::Cow::Borrowed(piece),
+                start: seg.start + start,
+                end: seg.start + from,
+                column: seg.column,
+                line: seg.line,
+            });
+        }
+        // Each piece found in the input as it is written: otherwise the segment stays whole.
+        if subs.len() == pieces.len() {
+            // The label before the items (`Nơi nhận:`) is the list's.
+            if let Some(first) = subs.first().filter(|f| f.start > seg.start) {
+                cx.ledger.claim(
+                    "/recipients",
+                    seg.start,
+                    first.start,
+                    seg.line,
+                    seg.line,
+                    cx.text,
+                );
+            }
+            for sub in &subs {
+                one_item(cx, doc, sub, &sub.text);
+            }
+            return;
         }
     }
-    false
+    one_item(cx, doc, seg, text);
+}
+
+/// `text` cut before each item mark that follows a `;`.
+fn one_line_items(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(';') {
+        let after = &text[at + 1..];
+        let next = after.trim_start();
+        if next.starts_with(['-', '+', '•', '–']) && next.chars().nth(1).is_some_and(|c| c == ' ')
+        {
+            out.push(text[start..=at].trim());
+            start = at + 1 + (after.len() - next.len());
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|p| !p.is_empty());
+    out
 }
 
 /// Adds a recipient or the archive line.
-fn item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
+fn one_item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str) {
     if let Some(parts) = grammar::archive(text) {
         doc.archive.extend(parts);
         cx.ledger
@@ -467,6 +752,11 @@ mod tests {
             "a body alone"
         );
         assert_eq!(split("GIÁM ĐỐC"), ("GIÁM ĐỐC".to_owned(), None, None));
+        assert_eq!(
+            split("BỘ TRƯỞNG, CHỦ NHIỆM"),
+            ("BỘ TRƯỞNG, CHỦ NHIỆM".to_owned(), None, None),
+            "one head holding two offices"
+        );
     }
 
     #[test]
@@ -540,6 +830,129 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_mark_between_position_and_name() {
+        // A PDF's signature image leaves a `[` between the position and the name.
+        let doc = crate::parse("QUYẾT ĐỊNH\nĐiều 1. Thi hành./.\n\nTHỦ TƯỚNG\n[\n\nLê Văn Minh\n");
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.title.as_deref(), Some("THỦ TƯỚNG"));
+        assert_eq!(sig.name.as_deref(), Some("Lê Văn Minh"));
+        assert!(doc.unrecognized.is_empty());
+    }
+
+    #[test]
+    fn example_blocks_in_a_body_are_no_closing() {
+        let doc = crate::parse(
+            "HƯỚNG DẪN\nthể thức chữ ký\n\n1. Cấp phó ký thay.\nVí dụ:\nK/T TRƯỞNG BAN\n\
+             PHÓ TRƯỞNG BAN\n(chữ ký)\nHọ và tên\n2. Văn bản có hiệu lực từ ngày ký.\n\n\
+             Nơi nhận:\n- Các chi bộ,\n- Lưu Văn phòng.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n\
+             Trần Văn Nam\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn Nam"));
+        assert_eq!(sig.chain[0].for_, "BAN THƯỜNG VỤ");
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.recipients.len(), 1);
+        // The block after the body's last point closes it: recipients, not text, follow.
+        assert!(!doc.sections[0].paragraphs.is_empty());
+    }
+
+    #[test]
+    fn bullets_after_the_signature_are_no_recipients() {
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nBan hành Kế hoạch\n\nĐiều 1. Ban hành Kế hoạch.\n\nKT. CHỦ TỊCH\n\
+             PHÓ CHỦ TỊCH\n\nLê Văn An\n\nỦY BAN NHÂN DÂN TỈNH A\n\n- Sở Tài chính bố trí \
+             kinh phí;\n- Sở Nội vụ theo dõi.\n",
+        );
+        assert_eq!(
+            doc.signature.map(|s| s.name),
+            Some(Some("Lê Văn An".to_owned()))
+        );
+        assert!(doc.recipients.is_empty());
+    }
+
+    #[test]
+    fn recipients_label_is_a_label() {
+        assert!(is_recipients_label("Nơi nhận:"));
+        assert!(is_recipients_label(
+            "**Nơi nhận:**"[2..].trim_end_matches('*')
+        ));
+        assert!(!is_recipients_label(
+            "Nơi nhận văn bản xác định những cơ quan"
+        ));
+    }
+
+    #[test]
+    fn a_chain_on_one_line() {
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nĐiều 1. Thi hành./.\n\n\
+             TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        let chain: Vec<(&str, &str)> = sig
+            .chain
+            .iter()
+            .map(|a| (a.raw.as_str(), a.for_.as_str()))
+            .collect();
+        assert_eq!(chain, [("TM.", "ỦY BAN NHÂN DÂN"), ("KT.", "CHỦ TỊCH")]);
+        assert_eq!(sig.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(sig.name.as_deref(), Some("Nguyễn Hữu Tháp"));
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nTL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG\n\
+             PHÓ CHÁNH VĂN PHÒNG\n\nTrần Thị Lan\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.chain.len(), 2);
+        assert_eq!(sig.chain[1].for_, "CHÁNH VĂN PHÒNG");
+        assert_eq!(sig.title.as_deref(), Some("PHÓ CHÁNH VĂN PHÒNG"));
+    }
+
+    #[test]
+    fn recipients_on_one_line() {
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nNơi nhận: - Như trên; - Sở Tài chính; - Lưu: VT, KT(Thủy, Nho).\n\
+             \nGIÁM ĐỐC\n\nTrần Văn Bình\n",
+        );
+        let names: Vec<&str> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Như trên", "Sở Tài chính"]);
+        assert_eq!(doc.archive, ["VT", "KT(Thủy, Nho)"]);
+        assert!(doc.unrecognized.is_empty());
+    }
+
+    #[test]
+    fn a_unit_under_the_position_is_no_name() {
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ TỔ CHỨC PHI CHÍNH PHỦ\n\n\
+             Thang Thị Hạnh\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.name.as_deref(), Some("Thang Thị Hạnh"));
+        assert_eq!(
+            sig.title.as_deref(),
+            Some("VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ")
+        );
+        let doc = crate::parse("CÔNG VĂN\nNội dung./.\n\nGIÁM ĐỐC\n\nNGUYỄN VĂN AN\n");
+        assert_eq!(
+            doc.signature.and_then(|s| s.name).as_deref(),
+            Some("NGUYỄN VĂN AN")
+        );
+    }
+
+    #[test]
+    fn the_signer_s_rank_before_the_name() {
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nĐại tá\nNguyễn Văn Hùng\n",
+        );
+        let sig = doc.signature.expect("a signature");
+        assert_eq!(sig.name.as_deref(), Some("Đại tá Nguyễn Văn Hùng"));
+        assert!(doc.unrecognized.is_empty());
+        let doc = crate::parse("CÔNG VĂN\nNội dung./.\n\nGIÁM ĐỐC\n\nThiếu tướng Lê Văn Minh\n");
+        assert_eq!(
+            doc.signature.and_then(|s| s.name).as_deref(),
+            Some("Thiếu tướng Lê Văn Minh")
+        );
+    }
+
+    #[test]
     fn names() {
         assert!(is_name("Phạm Việt Công", false));
         assert!(!is_name("PHÓ GIÁM ĐỐC", false));
@@ -549,7 +962,10 @@ mod tests {
 
     /// [`is_recipients_label`] without its byte gates.
     fn plain_is_recipients_label(t: &str) -> bool {
-        lower_case_opens_label(t.trim_start_matches(['-', ' ']))
+        let t = t.trim_start_matches(['-', ' ']);
+        let n = tables::RECIPIENTS_LABEL.chars().count();
+        lower_case_opens_label(t)
+            && ends_label(t.char_indices().nth(n).map_or("", |(at, _)| &t[at..]))
     }
 
     /// [`is_signer_title`] without its byte gate and first-word look-up.
@@ -641,6 +1057,7 @@ mod tests {
                     format,
                     ledger: crate::parse::Ledger::default(),
                     ends_body: starts_here,
+                    opens_attachment: |_, _| false,
                     texts: Vec::new(),
                 };
                 for i in 0..lines.len() {

@@ -75,6 +75,25 @@ fn is_national_title_folded(t: &str) -> bool {
             .eq(tables::NATIONAL_TITLE.chars().filter(|&c| c != ' '))
 }
 
+/// True when `text` holds the national or the Party title anywhere in it: alone, or beside an
+/// issuer on a flattened two-column line (`BỘ TƯ PHÁP CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM`). A
+/// header block stands there.
+pub fn holds_state_title(text: &str) -> bool {
+    // Both titles hold `CỘNG` in capitals: most lines are spared the upper-cased copy.
+    let Some(at) = text.find("CỘNG") else {
+        return false;
+    };
+    // What stands before the title is an issuer's name, not a label: `Ký bởi: CÔNG BÁO NƯỚC
+    // CỘNG HÒA …` is a signature stamp.
+    if text[..at].contains(':') {
+        return false;
+    }
+    let squeezed: String = fold_accents(text).chars().filter(|&c| c != ' ').collect();
+    [tables::NATIONAL_TITLE, tables::PARTY_TITLE]
+        .iter()
+        .any(|t| squeezed.contains(&t.replace(' ', "")))
+}
+
 /// True when [`folded`] `text` may be the national title, the Party title or a mark: the upper
 /// case of its first two letters or digits (spaces skipped) starts one of them. Most header
 /// lines (issuer names, the number, the place and date, the first lines of the body) fail this,
@@ -233,39 +252,65 @@ fn ends_header(text: &str) -> bool {
 
 /// Parses the header from the first line; returns the index of the first line after it.
 pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
+    parse_from(cx, doc, 0)
+}
+
+/// Parses a header that starts at line `at` (an attachment repeats one after the main
+/// document's signature); returns the index of the first line after it.
+pub fn parse_from(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     let mut issuer_lines: Vec<Segment> = Vec::new();
     let mut subject: Option<(Vec<Segment>, String)> = None;
-    let mut i = 0;
+    let mut i = at;
     let mut seen_item = false;
     // One set of vectors for all the lines: most header lines are one segment.
     let lines = cx.lines;
     let mut pieces: Vec<Segment> = Vec::new();
     let mut segs: Vec<Segment> = Vec::new();
     let mut items: Vec<Option<Item>> = Vec::new();
+    // A title flattened after the place-date, read once the issuer is known.
+    let mut glued: Option<Segment> = None;
     while i < lines.len() {
         let line = &lines[i];
         if line.is_blank() {
             i += 1;
             continue;
         }
-        if ends_header(&line.text) && !line.is_pipe_row() {
+        let artifact = segment::artifact_kind(line, cx.format);
+        // A gazette's running header may open with a type name (`VĂN BẢN HỢP NHẤT - BỘ …`):
+        // it is furniture, not the title that ends the header.
+        if ends_header(&line.text)
+            && !line.is_pipe_row()
+            && artifact != Some(ArtifactKind::PageHeader)
+        {
             break;
         }
-        if let Some(kind) =
-            segment::artifact_kind(line, cx.format).filter(|k| *k != ArtifactKind::Rule)
-        {
+        if let Some(kind) = artifact.filter(|k| *k != ArtifactKind::Rule) {
             // Gazette page headers, page numbers and stamps above the header.
             cx.artifact_line(doc, kind, i);
             i += 1;
             continue;
         }
         pieces.clear();
-        segment::split_into(line, cx.format, &mut pieces);
+        match (!seen_item).then(|| crawled_rest(cx, doc, i)).flatten() {
+            Some(rest) => pieces.push(rest),
+            None => segment::split_into(line, cx.format, &mut pieces),
+        }
         segs.clear();
         for s in pieces.drain(..) {
             let (whole_or_left, right) = split_reference_date(cx, s);
-            segs.push(whole_or_left);
-            segs.extend(right);
+            match right {
+                Some(right) => {
+                    segs.push(whole_or_left);
+                    let (date, title) = split_date_title(cx, right);
+                    segs.push(date);
+                    segs.extend(title);
+                }
+                None => {
+                    let (date, title) = split_date_title(cx, whole_or_left);
+                    segs.push(date);
+                    segs.extend(title);
+                }
+            }
         }
         if segs.is_empty() {
             // A pipe table's `|---|---|` row: markup without text.
@@ -274,7 +319,10 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             continue;
         }
         items.clear();
-        items.extend(segs.iter().map(|s| classify(&s.text)));
+        items.extend(
+            segs.iter()
+                .map(|s| (!is_glued_title(s)).then(|| classify(&s.text)).flatten()),
+        );
         // A line where nothing is a header item ends the header, except the continuation
         // of a `V/v` subject.
         if items.iter().all(Option::is_none) {
@@ -292,7 +340,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
                 i += 1;
                 continue;
             }
-            if !seen_item && i < 12 && segs.len() == 1 && header_follows(cx, i + 1) {
+            if !seen_item && i - at < 12 && segs.len() == 1 && header_follows(cx, i + 1) {
                 // Stray text above the header (a form number, a file name): left to the sweep.
                 i += 1;
                 continue;
@@ -300,13 +348,36 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document) -> usize {
             break;
         }
         seen_item = true;
+        // Every piece of the line in capitals and nothing else: one name cut by runs of spaces
+        // or tabs (`SỞ NỘI VỤ    TỈNH     LÂM ĐỒNG`), read as the issuer's left column.
+        if segs.len() > 1 && items.iter().all(|x| matches!(x, Some(Item::IssuerLine))) {
+            let text: Vec<&str> = segs.iter().map(|s| s.text.as_ref()).collect();
+            let whole = Segment {
+                text: std::borrow::Cow::Owned(text.join(" ")),
+                start: segs[0].start,
+                end: segs[segs.len() - 1].end,
+                column: 0,
+                line: segs[0].line,
+            };
+            segs.clear();
+            segs.push(whole);
+            items.truncate(1);
+        }
         for (seg, item) in segs.iter().zip(items.drain(..)) {
-            let Some(item) = item else { continue };
+            let Some(item) = item else {
+                if is_glued_title(seg) && glued.is_none() {
+                    glued = Some(seg.clone());
+                }
+                continue;
+            };
             apply(cx, doc, seg, item, &mut issuer_lines, &mut subject);
         }
         i += 1;
     }
     finish_issuer(cx, doc, &issuer_lines);
+    if let Some(seg) = glued {
+        glued_title(cx, doc, &seg);
+    }
     if let Some((segs, text)) = subject {
         let line = segs.first().map_or(0, |s| s.line);
         let end_line = segs.last().map_or(line, |s| s.line);
@@ -351,26 +422,150 @@ fn split_reference_date<'a>(
     let Some(cut) = cut else {
         return (seg, None);
     };
-    let (left, right) = raw.split_at(cut);
-    let (lc, _, _) = crate::lex::clean_line(left, cx.format);
-    let (rc, _, _) = crate::lex::clean_line(right, cx.format);
-    if grammar::place_date(&rc).is_none() || rc.is_empty() {
+    let (left, right) = cut_segment(cx, &seg, cut, 1);
+    if right.text.is_empty() || grammar::place_date(&right.text).is_none() {
         return (seg, None);
     }
+    (left, Some(right))
+}
+
+/// `seg` cut at byte `cut` of its input into two segments, each text cleaned again; the right
+/// one is in `column`.
+fn cut_segment<'a>(
+    cx: &Context<'a>,
+    seg: &Segment<'a>,
+    cut: usize,
+    column: usize,
+) -> (Segment<'a>, Segment<'a>) {
+    let raw = &cx.text[seg.start..seg.end];
+    let (left, right) = raw.split_at(cut);
     let mid = seg.start + cut;
     (
         Segment {
-            text: lc,
+            text: crate::lex::clean_line(left, cx.format).0,
             end: mid,
             ..seg.clone()
         },
-        Some(Segment {
-            text: rc,
+        Segment {
+            text: crate::lex::clean_line(right, cx.format).0,
             start: mid,
-            column: 1,
-            ..seg
-        }),
+            column,
+            ..seg.clone()
+        },
     )
+}
+
+/// The first line of a crawled page: the page's title ([`segment::crawler_prefix`]) is
+/// recorded as a page header and the rest of the line (the issuer) given back as a segment.
+fn crawled_rest<'a>(cx: &mut Context<'a>, doc: &mut Document, i: usize) -> Option<Segment<'a>> {
+    let line = &cx.lines[i];
+    let raw = line.raw;
+    let lead = raw.len() - raw.trim_start().len();
+    let cut = lead + segment::crawler_prefix(raw.trim_start())?;
+    // The rest without the rule the crawler left after it (`BỘ TÀI CHÍNH --------`).
+    let rest = crate::lex::clean_line(&raw[cut..], cx.format).0;
+    let text = rest.trim().trim_end_matches(['-', '_', '=', ' ']);
+    // The rest must be a header item, or the line is left whole.
+    classify(text)?;
+    let text = std::borrow::Cow::Owned(text.to_owned());
+    let start = line.start + lead;
+    let index = doc.artifacts.len();
+    doc.artifacts.push(Artifact {
+        kind: ArtifactKind::PageHeader,
+        text: raw[lead..cut].to_owned(),
+        line: line.no,
+        span: Span::new(start, line.start + cut),
+    });
+    let path = crate::parse::pointer("", "artifacts", index);
+    cx.ledger
+        .claim_owned(path, start, line.start + cut, line.no, line.no, cx.text);
+    Some(Segment {
+        text,
+        start: line.start + cut,
+        end: line.end,
+        column: 0,
+        line: line.no,
+    })
+}
+
+/// `Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH …`: a place-date with the title
+/// flattened after it becomes two segments, cut after the year.
+fn split_date_title<'a>(cx: &Context<'a>, seg: Segment<'a>) -> (Segment<'a>, Option<Segment<'a>>) {
+    if !holds_day_word(&seg.text) {
+        return (seg, None);
+    }
+    let raw = &cx.text[seg.start..seg.end];
+    let Some((at, date)) = grammar::place_date_at(raw) else {
+        return (seg, None);
+    };
+    let cut = at + date.len;
+    let rest = raw.get(cut..).unwrap_or_default().trim_start();
+    // The type name in capitals opens the rest (a long subject in capitals included).
+    if tables::doc_type_by_name(rest).is_none() || !is_upper(rest.get(..40).unwrap_or(rest)) {
+        return (seg, None);
+    }
+    let (date, title) = cut_segment(cx, &seg, raw.len() - rest.len(), seg.column + 1);
+    (date, Some(title))
+}
+
+/// Whether a segment is a title flattened after a place-date ([`split_date_title`] cut it): a
+/// second column opening with a type name in capitals.
+fn is_glued_title(seg: &Segment<'_>) -> bool {
+    let t = seg.text.trim_start();
+    seg.column > 0 && tables::doc_type_by_name(t).is_some() && is_upper(t.get(..40).unwrap_or(t))
+}
+
+/// A title flattened onto a header line after the place-date: its type name, and the rest of
+/// the line as the subject.
+fn glued_title(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment<'_>) {
+    let Some(ty) = tables::doc_type_by_name(seg.text.trim_start()) else {
+        return;
+    };
+    let t = seg.text.trim_start();
+    let subject = t
+        .get(ty.name.len()..)
+        .unwrap_or_default()
+        .trim()
+        .trim_start_matches([':', '-', '–'])
+        .trim();
+    // The enacting authority flattened after the subject (`… TRONG TÌNH HÌNH MỚI” ỦY BAN NHÂN
+    // DÂN TỈNH KON TUM`) is the issuer's name again: it is left out of the title.
+    let issuer = doc.header.issuer.as_ref().map(|i| i.name.as_str());
+    let subject = issuer
+        .filter(|name| !name.is_empty())
+        .and_then(|name| subject.strip_suffix(name))
+        .map_or(subject, str::trim_end);
+    let mut span = seg.span(cx.text);
+    let words = cx.text.get(span.start..span.end).unwrap_or_default();
+    if let Some(end) = subject
+        .split_whitespace()
+        .last()
+        .and_then(|last| words.rfind(last).map(|at| span.start + at + last.len()))
+    {
+        span.end = end.min(span.end);
+    }
+    let name_span = in_order(
+        cx.text.get(span.start..span.end).unwrap_or_default(),
+        span.start,
+        0,
+        ty.name,
+    );
+    cx.ledger
+        .claim("/title", span.start, span.end, seg.line, seg.line, cx.text);
+    let subject = (!subject.is_empty()).then(|| subject.to_owned());
+    if let Some(s) = &subject {
+        cx.remember(crate::parse::TextSource::new(s, seg.line));
+    }
+    doc.title = Some(Title {
+        type_name: Some(ty.name.to_owned()),
+        type_code: ty.code.map(str::to_owned),
+        subject,
+        inferred: false,
+        line: seg.line,
+        end_line: seg.line,
+        span,
+        name_span,
+    });
 }
 
 /// `text.contains(DAY_WORD)` ([`tables::DAY_WORD`], `ngày`), with a searcher built once (`str::contains` builds one per call,
@@ -627,6 +822,37 @@ fn segments_span(text: &str, segs: &[Segment<'_>]) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_issuer_cut_by_runs_of_spaces() {
+        let doc = crate::parse(
+            "SỞ NỘI VỤ    TỈNH     LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Độc lập - Tự do - Hạnh phúc\nSố: 12/SNV-VP\nLâm Đồng, ngày 03 tháng 4 năm 2025\n\
+             BÁO CÁO\nKết quả\n\nNội dung./.\n",
+        );
+        let issuer = doc.header.issuer.expect("an issuer");
+        assert_eq!(issuer.name, "SỞ NỘI VỤ TỈNH LÂM ĐỒNG");
+        assert!(doc.unrecognized.is_empty());
+    }
+
+    #[test]
+    fn a_crawled_flattened_header() {
+        let doc = crate::parse(
+            "Công văn 19046/BTC-TCHQ. BỘ TÀI CHÍNH --------\n\
+             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\
+             Số: 88/QĐ-UBND Gia Nghĩa, ngày 17 tháng 01 năm 2023 QUYẾT ĐỊNH V/V PHÊ DUYỆT DỰ ÁN\n\
+             Căn cứ Luật Đầu tư;\n",
+        );
+        assert_eq!(
+            doc.header.issuer.map(|i| i.name).as_deref(),
+            Some("BỘ TÀI CHÍNH")
+        );
+        assert_eq!(doc.artifacts[0].text, "Công văn 19046/BTC-TCHQ.");
+        assert_eq!(doc.header.place_date.map(|p| p.day), Some(Some(17)));
+        let title = doc.title.expect("a title");
+        assert_eq!(title.type_name.as_deref(), Some("QUYẾT ĐỊNH"));
+        assert_eq!(title.subject.as_deref(), Some("V/V PHÊ DUYỆT DỰ ÁN"));
+    }
     use crate::parse::layout::*;
 
     #[test]

@@ -61,6 +61,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         .text
         .trim_start_matches(|c: char| !crate::text::chars::is_alphanumeric(c));
     let inline = t[ty.name.len()..]
+        // A footnote's marker glued to the name (`QUYẾT ĐỊNH1`) is no subject.
+        .trim_start_matches(|c: char| c.is_ascii_digit())
         .trim()
         .trim_start_matches([':', '-', '–'])
         .trim();
@@ -87,8 +89,20 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if l.is_blank() || opens_block(text) || l.is_pipe_row() {
             break;
         }
-        let long_sentence = text.chars().count() > 250 || text.ends_with(':');
-        let authority_line = decision && is_upper(text);
+        // The line right under the type name is the subject, long as it may be when a whole
+        // subject stands on one line; a sentence that ends as one is body text.
+        let limit = if taken == 0 && inline.is_empty() {
+            500
+        } else {
+            250
+        };
+        let chars = text.chars().count();
+        let long_sentence =
+            chars > limit || chars > 250 && text.ends_with(['.', ';']) || text.ends_with(':');
+        // The enacting authority in capitals (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`) follows the
+        // subject: the first line under the type name is the subject even in capitals (`BAN
+        // HÀNH QUY ĐỊNH …`).
+        let authority_line = decision && is_upper(text) && (taken > 0 || !inline.is_empty());
         if long_sentence
             || authority_line
             || (taken == 0 && inline.is_empty() && !looks_like_subject(text))
@@ -150,5 +164,48 @@ fn infer_cong_van(doc: &mut Document) {
             span: r.span,
             name_span: Span::default(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_subject_in_capitals_under_a_decision() {
+        // The 2025 form: no enacting authority line between the subject and the preamble.
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\n\n\nBAN HÀNH QUY ĐỊNH QUẢN LÝ GIÁ TRÊN ĐỊA BÀN TỈNH\n\n\
+             Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;\n",
+        );
+        let title = doc.title.expect("a title");
+        assert_eq!(
+            title.subject.as_deref(),
+            Some("BAN HÀNH QUY ĐỊNH QUẢN LÝ GIÁ TRÊN ĐỊA BÀN TỈNH")
+        );
+        // Under a subject, a line in capitals is the enacting authority.
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n\
+             Căn cứ Luật Tổ chức chính quyền địa phương;\n",
+        );
+        assert_eq!(
+            doc.title.and_then(|t| t.subject).as_deref(),
+            Some("Về việc giao chỉ tiêu")
+        );
+    }
+
+    #[test]
+    fn a_long_subject_on_one_line() {
+        let subject = format!(
+            "Kết luận của đồng chí Phó Chủ tịch {}",
+            "tại buổi làm việc ".repeat(14)
+        );
+        let doc = crate::parse(&format!(
+            "THÔNG BÁO\n{}\n\n\nNgày 18/7/2025, đồng chí làm việc.\n",
+            subject.trim()
+        ));
+        assert!(subject.chars().count() > 250);
+        assert_eq!(
+            doc.title.and_then(|t| t.subject).as_deref(),
+            Some(subject.trim())
+        );
     }
 }

@@ -305,10 +305,7 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
         if k > end + 2 {
             break;
         }
-        if t.starts_with("(Kèm theo")
-            || t.starts_with("(Ban hành kèm theo")
-            || t.starts_with("(kèm theo")
-        {
+        if header::opens_attached_to(t) {
             attached_to = Some(t.to_owned());
             let path = format!("{base}/attached_to");
             cx.claim_line(&path, k);

@@ -1,0 +1,329 @@
+//! Attached documents: the Quy chế, Quy định, Điều lệ, Kế hoạch, Chương trình or Đề án that a
+//! Quyết định issues, or the form letter a Công văn sends, carried after the main document's
+//! signature.
+//!
+//! ## Grammar
+//! ```text
+//! attachment  ::= furniture* header? TYPE_NAME subject attached_to? body closing?
+//! furniture   ::= page number | gazette page header | signature stamp | short stray line
+//! header      ::= the header of the main document, repeated (issuer, national title, motto, Số:)
+//! attached_to ::= "(" ["Ban hành"] "kèm theo" citation ")"   ; may wrap over lines
+//! ```
+//! An attachment starts where a header block stands (an upper-case line holding or followed within
+//! three lines by the national or the Party title) or where a type name in capitals stands with a
+//! `(… kèm theo …)` line below it. After a signature a type name alone is enough: nothing but an
+//! attached document puts a title there. Phụ lục stay appendices.
+//!
+//! It is read by the same zones as the main document, into a document of its own; the claims
+//! those zones make are then moved under `/attachments/N` ([`crate::parse::Ledger::rebase`]), so
+//! the source map names the attachment's nodes and nothing is read twice.
+//!
+//! ## References
+//! Nghị định 30/2020/NĐ-CP Phụ lục I Mục II.5 (văn bản ban hành kèm theo), Mục III.1 (Phụ lục).
+
+use crate::lex::Line;
+use crate::model::{AttachedTo, Attachment, Document, Header};
+use crate::parse::layout::{self, artifact_kind, is_appendix_start, is_upper, title_type};
+use crate::parse::zones::{body, closing, header, title};
+use crate::parse::{Context, TextSource};
+
+/// How many non-blank lines of page furniture may stand between a signature and the attachment
+/// after it (a page number, two gazette lines, a three-line signature stamp, a stray bracket).
+const FURNITURE: usize = 12;
+
+/// Where an attachment starts at or after `at`, looking over page furniture: the index of its
+/// first line (header block or title), or `None`.
+pub fn start_after(cx: &Context<'_>, at: usize) -> Option<usize> {
+    let mut seen = 0;
+    let mut i = at;
+    while i < cx.lines.len() && seen <= FURNITURE {
+        let line = &cx.lines[i];
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        if header_block_at(cx, i) || titled_at(cx, i, false) {
+            return Some(i);
+        }
+        if is_appendix_start(line) || closing::starts_here(cx, i) {
+            return None;
+        }
+        // Furniture is short: a sentence of the body here means no attachment follows.
+        if artifact_kind(line, cx.format).is_none() && line.text.chars().count() > 120 {
+            return None;
+        }
+        seen += 1;
+        i += 1;
+    }
+    None
+}
+
+/// True when line `i` opens an attachment in the middle of the body, where no signature was
+/// found before it: a repeated header block with a type name in capitals below it, or a type
+/// name with its `(… kèm theo …)` line. The body stops there, once it has read something (a
+/// header block right under the title is the main document's own, laid out oddly).
+pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
+    let t = cx.lines[i].text.as_ref();
+    // Both openings are lines in capitals; most body lines are not (a cheap test first).
+    if t.as_bytes().first().is_none_or(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let body_read = cx.ledger.last_path().is_some_and(|p| {
+        ["/sections", "/preamble", "/closing", "/addressees"]
+            .iter()
+            .any(|k| p.starts_with(k))
+    });
+    body_read
+        && (titled_at(cx, i, true)
+            || header_block_at(cx, i)
+                && cx.lines[i + 1..]
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .take(8)
+                    .any(|l| title_type(&l.text).is_some() && is_upper(&l.text)))
+}
+
+/// True when an attached document opens at line `i`: a header block, or a type name in
+/// capitals. Asked by the closing, after a signature or recipients.
+pub fn opens_at(cx: &Context<'_>, i: usize) -> bool {
+    header_block_at(cx, i) || titled_at(cx, i, false)
+}
+
+/// An upper-case line holding the national or Party title, or an upper-case issuer line with one
+/// within the next three non-blank lines.
+fn header_block_at(cx: &Context<'_>, i: usize) -> bool {
+    let line = &cx.lines[i];
+    if !is_upper(&line.text) {
+        return false;
+    }
+    if holds_state_title(line) {
+        return true;
+    }
+    if title_type(&line.text).is_some()
+        || line.text.chars().count() > 80
+        || crate::grammar::authority(&line.text).is_some()
+    {
+        return false;
+    }
+    // The issuer's lines, all in capitals, down to the title: a signer's position above a name
+    // in lower case (`THỨ TRƯỞNG` / `Mai Lương Khôi`) is not one.
+    for l in cx.lines[i + 1..].iter().filter(|l| !l.is_blank()).take(3) {
+        if holds_state_title(l) {
+            return true;
+        }
+        if !is_upper(&l.text) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The line holds the national title or the Party title, beside an issuer or alone.
+fn holds_state_title(line: &Line<'_>) -> bool {
+    header::holds_state_title(&line.text)
+}
+
+/// A type name in capitals at `i` (not `PHỤ LỤC`); with `need_attached_to`, only when a
+/// `(… kèm theo …)` line follows within five non-blank lines.
+fn titled_at(cx: &Context<'_>, i: usize, need_attached_to: bool) -> bool {
+    let line = &cx.lines[i];
+    if is_appendix_start(line) || title_type(&line.text).is_none() || !is_upper(&line.text) {
+        return false;
+    }
+    !need_attached_to
+        || cx.lines[i + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(5)
+            .any(|l| layout::opens_attached_to(&l.text))
+}
+
+/// Reads an attachment if one starts at or after `at` (over page furniture, which is recorded as
+/// artifacts); returns where it stopped, or `at` when none starts there.
+pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
+    let Some(start) = start_after(cx, at) else {
+        return at;
+    };
+    for i in at..start {
+        let line = &cx.lines[i];
+        if let Some(kind) = (!line.is_blank())
+            .then(|| artifact_kind(line, cx.format))
+            .flatten()
+        {
+            cx.artifact_line(doc, kind, i);
+        }
+    }
+    let index = doc.attachments.len();
+    let mark = cx.ledger.fence();
+    let mut sub = crate::parse::stages::empty(cx);
+    let mut i = if header_block_at(cx, start) {
+        header::parse_from(cx, &mut sub, start)
+    } else {
+        start
+    };
+    i = title::parse(cx, &mut sub, i);
+    let attached_to = attached_to(cx, i);
+    if let Some((ref a, end)) = attached_to {
+        for k in i..end {
+            if !cx.lines[k].is_blank() {
+                cx.claim_line("/attached_to", k);
+            }
+        }
+        cx.remember(TextSource::new(&a.text, a.line));
+        i = end;
+    }
+    i = body::parse_main(cx, &mut sub, i);
+    i = closing::parse(cx, &mut sub, i);
+    let mut prefix = String::from("/attachments");
+    crate::parse::push_index(&mut prefix, index);
+    cx.ledger.rebase(mark, &prefix, doc.artifacts.len());
+    doc.artifacts.append(&mut sub.artifacts);
+    let first = &cx.lines[start];
+    let last = cx.lines[start..i.min(cx.lines.len())]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .unwrap_or(first);
+    let has_header = sub.header != Header::default();
+    doc.attachments.push(Attachment {
+        header: has_header.then_some(sub.header),
+        title: sub.title,
+        attached_to: attached_to.map(|(a, _)| a),
+        addressees: sub.addressees,
+        preamble: sub.preamble,
+        sections: sub.sections,
+        closing: sub.closing,
+        signature: sub.signature,
+        recipients: sub.recipients,
+        archive: sub.archive,
+        line: first.no,
+        end_line: last.no,
+        span: first.span().cover(last.span()),
+    });
+    i
+}
+
+/// The `(Ban hành kèm theo Quyết định số … ngày …)` line at or after `at` (one blank line allowed
+/// before it), wrapped over at most three lines up to its closing parenthesis; with the index of
+/// the line after it.
+fn attached_to(cx: &Context<'_>, at: usize) -> Option<(AttachedTo, usize)> {
+    let first = cx.next_non_blank(at).filter(|&k| k <= at + 1)?;
+    let line = &cx.lines[first];
+    if !layout::opens_attached_to(&line.text) {
+        return None;
+    }
+    let mut text = line.text.to_string();
+    let mut last = first;
+    while !text.trim_end().ends_with(')') && last + 1 < cx.lines.len() && last < first + 2 {
+        let next = &cx.lines[last + 1];
+        if next.is_blank() || layout::opens_attached_to(&next.text) {
+            break;
+        }
+        text.push(' ');
+        text.push_str(next.text.trim());
+        last += 1;
+    }
+    Some((
+        AttachedTo {
+            text,
+            citation: None,
+            line: line.no,
+            end_line: cx.lines[last].no,
+            span: line.span().cover(cx.lines[last].span()),
+        },
+        last + 1,
+    ))
+}
+
+/// Names each attachment's citation: the one read on its `attached_to` line (called once the
+/// citations are collected).
+pub fn link_citations(doc: &mut Document) {
+    for a in &mut doc.attachments {
+        let Some(to) = a.attached_to.as_mut() else {
+            continue;
+        };
+        to.citation = doc
+            .citations
+            .iter()
+            .find(|c| (to.line..=to.end_line).contains(&c.line) && c.number.is_some())
+            .and_then(|c| c.id.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse;
+
+    const DECISION: &str = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+Độc lập - Tự do - Hạnh phúc\nSố: 12/QĐ-UBND\nLâm Đồng, ngày 3 tháng 4 năm 2024\n\
+QUYẾT ĐỊNH\nBan hành Quy chế làm việc của Tổ công tác\n\
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\n\
+Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Tổ công tác.\n\
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn An\n\n7\n\n\
+ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+QUY CHẾ\nLàm việc của Tổ công tác\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 3 tháng 4\n\
+năm 2024 của Ủy ban nhân dân tỉnh)\n\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n\
+Quy chế này quy định việc làm của Tổ.\nĐiều 2. Thành viên\n1. Tổ trưởng.\n2. Các tổ viên.\n\
+Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCác thành viên thực hiện Quy chế này./.\n";
+
+    #[test]
+    fn an_attached_regulation_is_read_with_its_own_header_title_and_articles() {
+        let doc = parse(DECISION);
+        assert_eq!(doc.attachments.len(), 1, "{:#?}", doc.unrecognized);
+        let a = &doc.attachments[0];
+        let title = a.title.as_ref().expect("a title");
+        assert_eq!(title.type_name.as_deref(), Some("QUY CHẾ"));
+        assert_eq!(title.subject.as_deref(), Some("Làm việc của Tổ công tác"));
+        let header = a.header.as_ref().expect("the repeated header");
+        assert!(header.national_title.is_some());
+        let to = a.attached_to.as_ref().expect("the attached-to line");
+        assert!(
+            to.text.ends_with("của Ủy ban nhân dân tỉnh)"),
+            "{}",
+            to.text
+        );
+        let cited = doc
+            .citations
+            .iter()
+            .find(|c| Some(c) == doc.citations.iter().find(|c| c.id == to.citation).as_ref())
+            .expect("the citation it names");
+        assert_eq!(cited.number.as_deref(), Some("12"));
+        let chapters: Vec<&str> = a.sections.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(chapters, ["Chương I", "Chương II"]);
+        assert_eq!(a.sections[0].children.len(), 2);
+        // The main document keeps its own signature and recipients.
+        let sig = doc.signature.as_ref().expect("the main signature");
+        assert_eq!(sig.name.as_deref(), Some("Trần Văn An"));
+        assert_eq!(doc.recipients.len(), 1);
+        assert!(doc.unrecognized.is_empty(), "{:#?}", doc.unrecognized);
+        assert!(
+            doc.source_map
+                .iter()
+                .any(|e| e.path == "/attachments/0/sections/1/children/0")
+        );
+        assert!(
+            doc.source_map
+                .iter()
+                .any(|e| e.path == "/attachments/0/header/national_title")
+        );
+    }
+
+    #[test]
+    fn a_page_number_between_signature_and_attachment_is_an_artifact() {
+        let doc = parse(DECISION);
+        assert!(
+            doc.artifacts.iter().any(|a| a.text == "7"),
+            "{:#?}",
+            doc.artifacts
+        );
+    }
+
+    #[test]
+    fn a_body_without_a_signature_stops_at_a_repeated_header() {
+        let text = DECISION.replace("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn An\n", "");
+        let doc = parse(&text);
+        assert_eq!(doc.attachments.len(), 1);
+        assert_eq!(doc.sections.len(), 2, "main articles only");
+    }
+}
