@@ -329,7 +329,8 @@ fn heading_in<'a>(
     {
         if let Some(k) = cx.next_non_blank(i + 1) {
             let t = lines[k].text.as_ref();
-            if k <= i + 2 && is_upper(t) && grammar::label(t).is_none() && !(cx.ends_body)(cx, k) {
+            // Word exports leave up to three blank lines between the label and its title.
+            if k <= i + 4 && is_upper(t) && grammar::label(t).is_none() && !(cx.ends_body)(cx, k) {
                 title = Some(t);
                 title_line = Some(k);
                 next = k + 1;
@@ -463,7 +464,8 @@ mod tests {
     #[test]
     fn a_part_takes_its_title_from_the_next_line() {
         let doc = crate::parse(
-            "QUYẾT ĐỊNH\nVề việc ban hành Quy chế\n\nPHẦN I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n",
+            "QUYẾT ĐỊNH\nVề việc ban hành Quy chế\n\nPHẦN I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n\
+             Chương II\n\n\n\nTỔ CHỨC THỰC HIỆN\n",
         );
         let s = &doc.sections[0];
         assert_eq!(
@@ -471,6 +473,12 @@ mod tests {
             ("Phần I", Some("QUY ĐỊNH CHUNG"))
         );
         assert_eq!(s.children[0].label, "Điều 1");
+        let c = &s.children[1];
+        assert_eq!(
+            (c.label.as_str(), c.title.as_deref()),
+            ("Chương II", Some("TỔ CHỨC THỰC HIỆN")),
+            "across the blank lines of a Word export"
+        );
     }
     #[test]
     fn sentences_and_titles() {
