@@ -15,12 +15,13 @@ use zones::{body, closing, header, title};
 
 use crate::lex::{self, Line};
 use crate::model::{
-    Artifact, ArtifactKind, Document, Family, Format, Normalization, NumberSystem, SourceMapEntry,
-    Span, Unrecognized,
+    Artifact, ArtifactKind, Document, Family, Footnote, Format, Normalization, NumberSystem,
+    SourceMapEntry, Span, Unrecognized,
 };
 use crate::text::decode::{DecodeError, Decoded};
 use crate::text::normalize as source;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// How to read the input.
 #[derive(Debug, Clone)]
@@ -168,6 +169,7 @@ pub mod stages {
             recipients: Vec::new(),
             archive: Vec::new(),
             appendices: Vec::new(),
+            footnotes: Vec::new(),
             artifacts: Vec::new(),
             unrecognized: Vec::new(),
             findings: Vec::new(),
@@ -181,6 +183,7 @@ pub mod stages {
             },
             texts: Vec::with_capacity(lines.len()),
             ends_body: closing::starts_here,
+            footnote_marks: std::cell::OnceCell::new(),
             lines,
             text,
             format,
@@ -226,7 +229,9 @@ pub mod stages {
 
     /// Scans citations, decides the family and moves the source map into the document.
     pub fn finish(cx: &mut Context<'_>, doc: &mut Document) {
-        doc.citations = citation::collect(&cx.texts);
+        let markers: Vec<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+        doc.citations = citation::collect(&cx.texts, &markers);
+        citation::date_from_footnotes(&mut doc.citations, &doc.footnotes);
         doc.family = family(doc);
         doc.source_map = std::mem::take(&mut cx.ledger.entries);
         super::sort_by_start(&mut doc.source_map);
@@ -248,6 +253,8 @@ pub struct Context<'a> {
     /// Where the body ends: the closing zone's test, given to the body by the driver so that
     /// zones never import each other.
     pub ends_body: fn(&Context<'_>, usize) -> bool,
+    /// The footnote markers glued to the text, found when the first footnote-shaped line is met.
+    pub(crate) footnote_marks: OnceCell<layout::Marks>,
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.
@@ -337,6 +344,53 @@ impl<'a> Context<'a> {
         self.claim_line_owned(path, index);
     }
 
+    /// Records the footnote body that starts on line `index` (`1 Nghị quyết số …`) with the lines
+    /// that go on with it up to a blank line, a layout line or the next footnote, claims them
+    /// and remembers its text for citations; returns the line after it. `None`, and nothing
+    /// recorded, when its marker stands glued nowhere before it: then it is no footnote.
+    pub fn footnote(&mut self, doc: &mut Document, index: usize) -> Option<usize> {
+        let lines = self.lines;
+        let line = &lines[index];
+        let (marker, digits) = layout::body_marker(&line.text)?;
+        let marks = self
+            .footnote_marks
+            .get_or_init(|| layout::Marks::of(self.text));
+        if !marks.glued_before(marker, line.start) {
+            return None;
+        }
+        let first = line.text.get(digits..).unwrap_or_default().trim();
+        let mut source = TextSource::default();
+        source.push_piece(0, line.no);
+        let mut text = first.to_owned();
+        let mut end = index + 1;
+        while let Some(next) = lines.get(end)
+            && !next.is_blank()
+            && layout::artifact_kind(next, self.format).is_none()
+            && !(self.ends_body)(self, end)
+        {
+            let piece = next.text.trim();
+            text.push(' ');
+            source.push_piece(text.len(), next.no);
+            text.push_str(piece);
+            end += 1;
+        }
+        let last = &lines[end - 1];
+        source.text = Cow::Owned(text.clone());
+        doc.footnotes.push(Footnote {
+            marker: line.text.get(..digits).unwrap_or_default().to_owned(),
+            text,
+            line: line.no,
+            end_line: last.no,
+            span: Span::new(line.start, last.end),
+        });
+        let path = pointer("", "footnotes", doc.footnotes.len() - 1);
+        for i in index..end {
+            self.claim_line(&path, i);
+        }
+        self.remember(source);
+        Some(end)
+    }
+
     /// Index of the next non-blank line at or after `at`.
     pub fn next_non_blank(&self, at: usize) -> Option<usize> {
         (at..self.lines.len()).find(|&i| !self.lines[i].is_blank())
@@ -347,6 +401,36 @@ impl<'a> Context<'a> {
         self.texts.push(source);
         self.texts.len() - 1
     }
+}
+
+/// Reads the footnote bodies no zone claimed (after the signature, where the body loop does not
+/// go); the ledger is sorted. True when one was found.
+fn footnotes_left(cx: &mut Context<'_>, doc: &mut Document) -> bool {
+    if cx.format != Format::Text {
+        return false;
+    }
+    let before = doc.footnotes.len();
+    let mut i = 0;
+    while i < cx.lines.len() {
+        let line = &cx.lines[i];
+        let unclaimed = || {
+            let at = cx.ledger.entries.partition_point(|e| e.end <= line.start);
+            cx.ledger
+                .entries
+                .get(at)
+                .is_none_or(|e| e.start >= line.end)
+        };
+        if line.raw.starts_with(|c: char| c.is_ascii_digit())
+            && layout::is_footnote(&line.text)
+            && unclaimed()
+            && let Some(next) = cx.footnote(doc, i)
+        {
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    doc.footnotes.len() > before
 }
 
 /// Appends `/index` to a JSON pointer, without the formatting machinery (paths are built for
@@ -468,6 +552,9 @@ impl Ledger {
 /// claims made here come after them in that order, so the final sort has little left to do.
 fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
     sort_by_start(&mut cx.ledger.entries);
+    if footnotes_left(cx, doc) {
+        sort_by_start(&mut cx.ledger.entries);
+    }
     let claimed: Vec<(usize, usize)> = cx.ledger.entries.iter().map(|e| (e.start, e.end)).collect();
     let mut ci = 0;
     for line in cx.lines {

@@ -24,6 +24,7 @@ fn base(text: &str) -> Citation {
         issuer_name: None,
         name: None,
         id: None,
+        footnote: None,
         line: 0,
     }
 }

@@ -641,6 +641,7 @@ mod tests {
                     format,
                     ledger: crate::parse::Ledger::default(),
                     ends_body: starts_here,
+                    footnote_marks: std::cell::OnceCell::new(),
                     texts: Vec::new(),
                 };
                 for i in 0..lines.len() {

@@ -374,12 +374,24 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
             })
         };
         if let Some(kind) = artifact_kind(line, cx.format)
-            .filter(|k| !(*k == ArtifactKind::Footnote && wrapped(cx, b)))
+            .filter(|k| !(*k == ArtifactKind::Footnote && !gap && wrapped(cx, b)))
         {
-            cx.artifact_line(doc, kind, i);
-            gap = true;
-            i += 1;
-            continue;
+            // A footnote-shaped line is a footnote when its marker stands glued before it; else
+            // it is read as text (a table row, a line that starts with a count). After a blank
+            // line it is one even below a sentence cut at a connective (`… đối với` at a page
+            // end): the sentence goes on on the next page.
+            if kind == ArtifactKind::Footnote {
+                if let Some(next) = cx.footnote(doc, i) {
+                    gap = true;
+                    i = next;
+                    continue;
+                }
+            } else {
+                cx.artifact_line(doc, kind, i);
+                gap = true;
+                i += 1;
+                continue;
+            }
         }
         // The line's numbering label and list marker, read once for the questions below.
         let label = grammar::label(&line.text);

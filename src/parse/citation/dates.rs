@@ -1,0 +1,178 @@
+//! Dates written elsewhere than right after the number they belong to:
+//!
+//! - one date for several numbers of one kind: `Nghị quyết số 01/NQ-CP và Nghị quyết số
+//!   02/NQ-CP ngày 08/01/2025` dates both ([`share_dates`]);
+//! - a date that opens the clause: `Ngày 30/8/2024, Sở Nội vụ có Công văn số 2328/SNV-TCCC`
+//!   dates the first number after it ([`dates_before`]).
+
+use super::Found;
+use crate::grammar;
+use crate::tables::NUMBER_WORD;
+
+/// What may stand between two numbers that share the date after the last one.
+const JOINERS: &[&str] = &[",", "và", ", và"];
+
+/// The longest lead-in before a clause's opening date, in words (`Trước đó, ngày …`).
+const LEAD_WORDS: usize = 3;
+
+/// Gives a number without date and issuer the date (and the issuer) of the next number, when
+/// only `và` or a comma stands between them and both have the same kind words (or the second
+/// none): `Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ`.
+/// From the last to the first, so a list shares the date at its end.
+pub(super) fn share_dates(text: &str, found: &mut [Found]) {
+    for i in (1..found.len()).rev() {
+        let (head, tail) = found.split_at_mut(i);
+        let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        // `số` may stand outside the citation that it introduces.
+        let between = text.get(a.end..b.start).unwrap_or_default().trim();
+        let between = between.strip_suffix(NUMBER_WORD).unwrap_or(between);
+        let (a, b) = (&mut a.citation, &b.citation);
+        if a.date.is_some()
+            || a.issuer_name.is_some()
+            || b.date.is_none()
+            || !JOINERS.contains(&between.trim())
+            || b.kind.is_some() && b.kind != a.kind
+        {
+            continue;
+        }
+        a.date.clone_from(&b.date);
+        a.issuer_name.clone_from(&b.issuer_name);
+    }
+}
+
+/// Gives a number without date the date that opens its clause, when no other number or date
+/// stands between them and a comma follows the date: `Ngày 30/8/2024, Sở Nội vụ có Công văn
+/// số 2328/SNV-TCCC`, `Trước đó, ngày 14/8/2024, Sở … có Công văn số …`. A clause starts at
+/// the start of the text or after `.`, `;` or `:`.
+pub(super) fn dates_before(text: &str, found: &mut [Found]) {
+    let mut floor = 0;
+    for f in found.iter_mut() {
+        let start = f.start;
+        if f.citation.date.is_none()
+            && f.citation.number.is_some()
+            && let Some(window) = text.get(floor..start)
+        {
+            f.citation.date = opening_date(window);
+        }
+        floor = f.end;
+    }
+}
+
+/// The date that opens the last clause of `window`, as `YYYY-MM-DD`, when a comma follows it
+/// and no other date stands after it.
+fn opening_date(window: &str) -> Option<String> {
+    let clause_start = window.rfind(['.', ';', ':']).map_or(0, |at| at + 1);
+    let clause = window[clause_start..].trim_start();
+    let at = date_at(clause).or_else(|| {
+        let (lead, rest) = clause.split_once(", ")?;
+        (lead.split_whitespace().count() <= LEAD_WORDS && date_at(rest).is_some())
+            .then(|| clause.len() - rest.len())
+    })?;
+    let written = grammar::written_date(&clause[at..])?;
+    let (d, m, y) = written.date().ok()?;
+    let after = &clause[at + written.len..];
+    if !after.starts_with(',') || grammar::find_date(after).is_some() {
+        return None;
+    }
+    Some(grammar::iso(d, m, y))
+}
+
+/// `Some(0)` when `s` starts with a full date (`ngày 30/8/2024`, any case).
+fn date_at(s: &str) -> Option<usize> {
+    let written = grammar::written_date(s)?;
+    grammar::reads_as_date(written.date()).then_some(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::find_citations;
+
+    fn dates(text: &str) -> Vec<(String, Option<String>)> {
+        find_citations(text)
+            .into_iter()
+            .map(|f| (f.citation.id.unwrap_or_default(), f.citation.date))
+            .collect()
+    }
+
+    fn d(id: &str, date: Option<&str>) -> (String, Option<String>) {
+        (id.to_owned(), date.map(str::to_owned))
+    }
+
+    #[test]
+    fn one_date_after_two_numbers_of_one_kind() {
+        assert_eq!(
+            dates(
+                "thực hiện Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ"
+            ),
+            [
+                d("01/NQ-CP", Some("2025-01-08")),
+                d("02/NQ-CP", Some("2025-01-08"))
+            ]
+        );
+        assert_eq!(
+            dates("Công văn số 5/UBND-VX, số 6/UBND-VX và số 7/UBND-VX ngày 2/3/2024"),
+            [
+                d("5/UBND-VX", Some("2024-03-02")),
+                d("6/UBND-VX", Some("2024-03-02")),
+                d("7/UBND-VX", Some("2024-03-02"))
+            ]
+        );
+    }
+
+    #[test]
+    fn other_kinds_or_words_between_share_nothing() {
+        assert_eq!(
+            dates("Quyết định số 1/QĐ-UBND và Kế hoạch số 2/KH-UBND ngày 5/1/2025"),
+            [d("1/QĐ-UBND", None), d("2/KH-UBND", Some("2025-01-05"))]
+        );
+        assert_eq!(
+            dates("Quyết định số 1/QĐ-UBND đã sửa đổi Quyết định số 3/QĐ-UBND ngày 5/1/2025"),
+            [d("1/QĐ-UBND", None), d("3/QĐ-UBND", Some("2025-01-05"))]
+        );
+    }
+
+    #[test]
+    fn a_date_that_opens_the_clause() {
+        assert_eq!(
+            dates("Ngày 30/8/2024, Sở Nội vụ có Công văn số 2328/SNV-TCCC đề nghị"),
+            [d("2328/SNV-TCCC", Some("2024-08-30"))]
+        );
+        assert_eq!(
+            dates(
+                "Hội đã họp. Trước đó, ngày 14/8/2024, Sở Tài nguyên và Môi trường có Công văn số 4321/STNMT-CCBVMT"
+            ),
+            [d("4321/STNMT-CCBVMT", Some("2024-08-14"))]
+        );
+        assert_eq!(
+            dates(
+                "Ngày 08 tháng 10 năm 2024, Chính phủ ban hành Nghị định số 126/2024/NĐ-CP về hội"
+            ),
+            [d("126/2024/NĐ-CP", Some("2024-10-08"))]
+        );
+    }
+
+    #[test]
+    fn a_date_not_opening_the_clause_or_taken_dates_nothing() {
+        // Only the first number after the date gets it.
+        assert_eq!(
+            dates("Ngày 30/8/2024, Sở có Công văn số 1/SNV-TCCC và Công văn số 2/SNV-VP"),
+            [d("1/SNV-TCCC", Some("2024-08-30")), d("2/SNV-VP", None)]
+        );
+        // A date inside the clause, or one without a comma, is some other event's.
+        assert_eq!(
+            dates("Đến ngày 30/8/2024 Sở vẫn chưa thực hiện Công văn số 1/SNV-TCCC"),
+            [d("1/SNV-TCCC", None)]
+        );
+        assert_eq!(
+            dates("Ngày 30/8/2024, Sở tổ chức họp. Sau đó có Công văn số 1/SNV-TCCC"),
+            [d("1/SNV-TCCC", None)]
+        );
+        // A later date between them.
+        assert_eq!(
+            dates("Ngày 30/8/2024, Sở họp, đến ngày 5/9/2024, có Công văn số 1/SNV-TCCC"),
+            [d("1/SNV-TCCC", None)]
+        );
+    }
+}
