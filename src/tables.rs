@@ -456,6 +456,10 @@ pub const MONTH_WORD: &str = "tháng";
 /// See [`DAY_WORD`]; also the year of a named reference (`Luật PCTN năm 2018`).
 pub const YEAR_WORD: &str = "năm";
 
+/// The verbs of issuing that end `Ngày 30/8/2024, Sở Nội vụ (đã) có | ban hành | gửi …` right
+/// before the kind words of the document it dates.
+pub static ISSUING_VERBS: &[&str] = &["có", "ban hành", "gửi", "ký", "trình", "phát hành"];
+
 /// Word that introduces the issuing body in a citation (`… của Thủ tướng Chính phủ`).
 pub const ISSUER_WORD: &str = "của";
 

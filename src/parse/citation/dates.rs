@@ -2,18 +2,19 @@
 //!
 //! - one date for several numbers of one kind: `Nghị quyết số 01/NQ-CP và Nghị quyết số
 //!   02/NQ-CP ngày 08/01/2025` dates both ([`share_dates`]);
-//! - a date that opens the clause: `Ngày 30/8/2024, Sở Nội vụ có Công văn số 2328/SNV-TCCC`
-//!   dates the first number after it ([`dates_before`]).
+//! - a date before a subject and a verb of issuing: `Ngày 30/8/2024, Sở Nội vụ có Công văn số
+//!   2328/SNV-TCCC` ([`dates_before`]).
 
 use super::Found;
 use crate::grammar;
-use crate::tables::NUMBER_WORD;
+use crate::tables::{ISSUING_VERBS, NUMBER_WORD};
 
 /// What may stand between two numbers that share the date after the last one.
 const JOINERS: &[&str] = &[",", "và", ", và"];
 
-/// The longest lead-in before a clause's opening date, in words (`Trước đó, ngày …`).
-const LEAD_WORDS: usize = 3;
+/// The most words between a date and the number it dates: a subject and a verb (`Ban Thường
+/// trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng ban hành`).
+const SUBJECT_WORDS: usize = 20;
 
 /// Gives a number without date and issuer the date (and the issuer) of the next number, when
 /// only `và` or a comma stands between them and both have the same kind words (or the second
@@ -42,10 +43,11 @@ pub(super) fn share_dates(text: &str, found: &mut [Found]) {
     }
 }
 
-/// Gives a number without date the date that opens its clause, when no other number or date
-/// stands between them and a comma follows the date: `Ngày 30/8/2024, Sở Nội vụ có Công văn
-/// số 2328/SNV-TCCC`, `Trước đó, ngày 14/8/2024, Sở … có Công văn số …`. A clause starts at
-/// the start of the text or after `.`, `;` or `:`.
+/// Gives a number without date the date written before it in its clause, when the words
+/// between them are a subject and a verb of issuing, with no other number or date between:
+/// `Ngày 30/8/2024, Sở Nội vụ có Công văn số 2328/SNV-TCCC`, `theo đó ngày 31/7/2025, Sở Tư
+/// pháp đã có Công văn số …`, `ngày 27/11/2025 Sở Tư pháp ban hành Công văn số …`. A clause
+/// starts at the start of the text or after `.`, `;` or `:`.
 pub(super) fn dates_before(text: &str, found: &mut [Found]) {
     let mut floor = 0;
     for f in found.iter_mut() {
@@ -54,35 +56,35 @@ pub(super) fn dates_before(text: &str, found: &mut [Found]) {
             && f.citation.number.is_some()
             && let Some(window) = text.get(floor..start)
         {
-            f.citation.date = opening_date(window);
+            f.citation.date = date_of_clause(window);
         }
         floor = f.end;
     }
 }
 
-/// The date that opens the last clause of `window`, as `YYYY-MM-DD`, when a comma follows it
-/// and no other date stands after it.
-fn opening_date(window: &str) -> Option<String> {
+/// The last date of the last clause of `window`, as `YYYY-MM-DD`, when what follows it is at
+/// most [`SUBJECT_WORDS`] words that end on a verb of issuing.
+fn date_of_clause(window: &str) -> Option<String> {
     let clause_start = window.rfind(['.', ';', ':']).map_or(0, |at| at + 1);
-    let clause = window[clause_start..].trim_start();
-    let at = date_at(clause).or_else(|| {
-        let (lead, rest) = clause.split_once(", ")?;
-        (lead.split_whitespace().count() <= LEAD_WORDS && date_at(rest).is_some())
-            .then(|| clause.len() - rest.len())
-    })?;
-    let written = grammar::written_date(&clause[at..])?;
-    let (d, m, y) = written.date().ok()?;
-    let after = &clause[at + written.len..];
-    if !after.starts_with(',') || grammar::find_date(after).is_some() {
-        return None;
+    let clause = &window[clause_start..];
+    let mut last = None;
+    let mut from = 0;
+    while let Some((at, written)) = clause.get(from..).and_then(grammar::find_date) {
+        last = Some((from + at, written));
+        from += at + written.len;
     }
-    Some(grammar::iso(d, m, y))
-}
-
-/// `Some(0)` when `s` starts with a full date (`ngày 30/8/2024`, any case).
-fn date_at(s: &str) -> Option<usize> {
-    let written = grammar::written_date(s)?;
-    grammar::reads_as_date(written.date()).then_some(0)
+    let (at, written) = last?;
+    let (d, m, y) = written.date().ok()?;
+    let between = clause[at + written.len..]
+        .trim_start_matches([',', ' '])
+        .trim_end();
+    let words = between.split_whitespace().count();
+    let issued = ISSUING_VERBS.iter().any(|verb| {
+        between
+            .strip_suffix(verb)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    });
+    (issued && words <= SUBJECT_WORDS).then(|| grammar::iso(d, m, y))
 }
 
 #[cfg(test)]
@@ -134,6 +136,20 @@ mod tests {
     }
 
     #[test]
+    fn a_date_before_a_subject_and_a_verb_of_issuing() {
+        assert_eq!(
+            dates(
+                "Căn cứ quy định, theo đó ngày 31/7/2025, Sở Tư pháp đã có Công văn số 223/STP-BTTP về"
+            ),
+            [d("223/STP-BTTP", Some("2025-07-31"))]
+        );
+        assert_eq!(
+            dates("Để có cơ sở, ngày 27/11/2025 Sở Tư pháp ban hành Công văn số 1668/STP-BTTP về"),
+            [d("1668/STP-BTTP", Some("2025-11-27"))]
+        );
+    }
+
+    #[test]
     fn a_date_that_opens_the_clause() {
         assert_eq!(
             dates("Ngày 30/8/2024, Sở Nội vụ có Công văn số 2328/SNV-TCCC đề nghị"),
@@ -160,19 +176,23 @@ mod tests {
             dates("Ngày 30/8/2024, Sở có Công văn số 1/SNV-TCCC và Công văn số 2/SNV-VP"),
             [d("1/SNV-TCCC", Some("2024-08-30")), d("2/SNV-VP", None)]
         );
-        // A date inside the clause, or one without a comma, is some other event's.
+        // A date of some other event: no verb of issuing before the number, or another clause.
         assert_eq!(
             dates("Đến ngày 30/8/2024 Sở vẫn chưa thực hiện Công văn số 1/SNV-TCCC"),
+            [d("1/SNV-TCCC", None)]
+        );
+        assert_eq!(
+            dates("Ngày 30/8/2024, Sở họp; Hội có Công văn số 1/SNV-TCCC"),
             [d("1/SNV-TCCC", None)]
         );
         assert_eq!(
             dates("Ngày 30/8/2024, Sở tổ chức họp. Sau đó có Công văn số 1/SNV-TCCC"),
             [d("1/SNV-TCCC", None)]
         );
-        // A later date between them.
+        // The last date before the number is its date.
         assert_eq!(
-            dates("Ngày 30/8/2024, Sở họp, đến ngày 5/9/2024, có Công văn số 1/SNV-TCCC"),
-            [d("1/SNV-TCCC", None)]
+            dates("Ngày 30/8/2024, Sở họp, đến ngày 5/9/2024, Sở có Công văn số 1/SNV-TCCC"),
+            [d("1/SNV-TCCC", Some("2024-09-05"))]
         );
     }
 }

@@ -214,15 +214,19 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
 /// count, a fraction, a number glued to a word, an ambiguous number without kind words).
 /// `floor` is where the previous number ended.
 fn read_number(text: &str, num_start: usize, token: &Token<'_>, floor: usize) -> Option<Numbered> {
+    // `66.4/2025/NQ-CP`, `26.06/GĐN-MB`: a dotted number starts before its dot.
+    let dotted = dotted_head(text, num_start);
+    let digits_start = dotted.unwrap_or(num_start);
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
-    if prev_char(text, num_start).is_some_and(|c| {
+    if prev_char(text, digits_start).is_some_and(|c| {
         c.is_alphanumeric() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '&')
     }) {
         return None;
     }
-    let behind = kind_before(text, num_start, floor);
+    let behind = kind_before(text, digits_start, floor);
     let introduced = behind.kind.is_some() || behind.has_number_word;
-    if token.spaced && !introduced {
+    // A spaced or a dotted number (`9.037/17.454` is a count) needs kind words or `số`.
+    if (token.spaced || dotted.is_some()) && !introduced {
         return None;
     }
     // A Party type that is no type code needs kind words or `số` before it.
@@ -232,7 +236,11 @@ fn read_number(text: &str, num_start: usize, token: &Token<'_>, floor: usize) ->
     {
         return None;
     }
-    let number = token.parts(behind.kind.and_then(doc_type_by_kind));
+    let mut number = token.parts(behind.kind.and_then(doc_type_by_kind));
+    if dotted.is_some() {
+        let digits_end = num_start + token.number.map_or(0, str::len);
+        number.number = text.get(digits_start..digits_end).map(str::to_owned);
+    }
     let unambiguous = number.system == NumberSystem::Party
         || number.year.is_some()
         || (number.type_code.is_some() && number.issuer_code.is_some());
@@ -240,12 +248,20 @@ fn read_number(text: &str, num_start: usize, token: &Token<'_>, floor: usize) ->
         return None;
     }
     Some(Numbered {
-        start: behind.start.unwrap_or(num_start),
+        start: behind.start.unwrap_or(digits_start),
         end: num_start + token.len,
         kind: behind.kind,
         number,
         marker: None,
     })
+}
+
+/// Where the digits and dot of a dotted number start, when `.` and one to four digits stand
+/// right before the digits at `at` (`66.` of `66.4/2025/NQ-CP`).
+fn dotted_head(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?.strip_suffix('.')?;
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits).then(|| head.len() - digits)
 }
 
 /// The length of `number` without a footnote marker glued to its end (`66-NQ/TW1` → the
@@ -313,8 +329,12 @@ fn push_digits(out: &mut String, n: u32, width: u32) {
 /// `markers` are those of the document's footnotes.
 pub fn collect(texts: &[super::TextSource], markers: &[&str]) -> Vec<Citation> {
     let mut out = Vec::new();
-    for source in texts {
-        for found in find_citations_with(&source.text, markers) {
+    for (k, source) in texts.iter().enumerate() {
+        let mut found = find_citations_with(&source.text, markers);
+        if let (Some(last), Some(next)) = (found.last_mut(), texts.get(k + 1)) {
+            date_on_next_line(source, last, next);
+        }
+        for found in found {
             out.push(Citation {
                 line: source.line_at(found.start),
                 ..found.citation
@@ -322,6 +342,23 @@ pub fn collect(texts: &[super::TextSource], markers: &[&str]) -> Vec<Citation> {
         }
     }
     out
+}
+
+/// Gives `last`, the last citation of `source`, the date that opens `next` when `last` ends
+/// its text without one and `next` is read from the line after it: a heading or a caption cut
+/// before its date (`(Kèm theo Nghị quyết số 116/NQ-CP` / `ngày 29 tháng 4 năm 2026 …)`).
+fn date_on_next_line(source: &super::TextSource, last: &mut Found, next: &super::TextSource) {
+    let c = &mut last.citation;
+    let rest = source.text.get(last.end..).unwrap_or_default();
+    if c.date.is_some() || c.number.is_none() || rest.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    if next.line_at(0) != source.line_at(last.end) + 1 {
+        return;
+    }
+    if let Some((_, Ok((d, m, y)))) = grammar::cited_date(&next.text) {
+        c.date = Some(grammar::iso(d, m, y));
+    }
 }
 
 /// Gives a citation without date that carries a footnote marker the date its footnote gives
@@ -379,6 +416,22 @@ mod marker_tests {
             read("Chương trình số 12-CTr/BCĐ3 của Ban Chỉ đạo", &["3"]),
             [(s("12-CTr/BCĐ"), s("3"), None)]
         );
+    }
+
+    #[test]
+    fn dotted_numbers_after_kind_words() {
+        assert_eq!(
+            read(
+                "theo Nghị quyết số 66.4/2025/NQ-CP ngày 15/9/2025 và Thông báo số 26.06/GĐN-MB",
+                &[]
+            ),
+            [
+                (s("66.4/2025/NQ-CP"), None, s("2025-09-15")),
+                (s("26.06/GĐN-MB"), None, None)
+            ]
+        );
+        // Without kind words a dotted number is a count or a ratio.
+        assert_eq!(read("đạt 9.037/17.454 hồ sơ, 12.5/QĐ-UBND", &[]), []);
     }
 
     #[test]

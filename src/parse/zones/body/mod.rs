@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn layout_lines_in_the_body_are_artifacts() {
-        let text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành.\n- 2 -\nTrang 3\n\
+        let text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành1.\n- 2 -\nTrang 3\n\
                     CÔNG BÁO/Số 12/Ngày 5-3-2021\nNgười ký: Nguyễn Văn A\n\
                     1 Thường trực Tỉnh ủy\n____\nNăm 2025 tiếp tục.\n";
         let doc = parse_text(text);
@@ -466,16 +466,30 @@ mod tests {
                 (ArtifactKind::PageNumber, 7),
                 (ArtifactKind::PageHeader, 8),
                 (ArtifactKind::Stamp, 9),
-                (ArtifactKind::Footnote, 10),
                 (ArtifactKind::Rule, 11),
             ]
         );
+        // The footnote's marker stands glued to `thành1.`.
+        let notes: Vec<(&str, &str, usize)> = doc
+            .footnotes
+            .iter()
+            .map(|f| (f.marker.as_str(), f.text.as_str(), f.line))
+            .collect();
+        assert_eq!(notes, [("1", "Thường trực Tỉnh ủy", 10)]);
         let texts: Vec<&str> = doc.sections[0]
             .paragraphs
             .iter()
             .map(|p| p.text.as_str())
             .collect();
-        assert_eq!(texts, ["Đã hoàn thành.", "Năm 2025 tiếp tục."]);
+        assert_eq!(texts, ["Đã hoàn thành1.", "Năm 2025 tiếp tục."]);
+    }
+
+    #[test]
+    fn a_footnote_shaped_line_without_its_marker_before_is_text() {
+        let doc =
+            parse_text("BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành.\n\n7 Đề án về chỉ số.\n");
+        assert!(doc.footnotes.is_empty() && doc.artifacts.is_empty());
+        assert_eq!(doc.sections[0].paragraphs[1].text, "7 Đề án về chỉ số.");
     }
 
     #[test]
