@@ -363,6 +363,10 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
     /// Subsections.
     pub children: Vec<Section>,
+    /// The marker of a footnote glued to the label (`6` of `2.6 Bảo hiểm …`, which is khoản 2
+    /// with footnote 6; `14` of `a)14`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<String>,
     /// Where its heading was read (label and title line) (not serialized; see [`Span`]).
     #[serde(skip)]
     pub span: Span,

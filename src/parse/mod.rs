@@ -345,10 +345,10 @@ impl<'a> Context<'a> {
     }
 
     /// Records the footnote body that starts on line `index` (`1 Nghị quyết số …`) with the lines
-    /// that go on with it up to a blank line, a layout line or the next footnote, claims them
-    /// and remembers its text for citations; returns the line after it. `None`, and nothing
-    /// recorded, when its marker stands glued nowhere before it: then it is no footnote.
-    pub fn footnote(&mut self, doc: &mut Document, index: usize) -> Option<usize> {
+    /// that go on with it up to a blank line, a layout line, the next footnote or line `limit`,
+    /// claims them and remembers its text for citations; returns the line after it. `None`, and
+    /// nothing recorded, when its marker stands glued nowhere before it: then it is no footnote.
+    pub fn footnote(&mut self, doc: &mut Document, index: usize, limit: usize) -> Option<usize> {
         let lines = self.lines;
         let line = &lines[index];
         let (marker, digits) = layout::body_marker(&line.text)?;
@@ -363,7 +363,7 @@ impl<'a> Context<'a> {
         source.push_piece(0, line.no);
         let mut text = first.to_owned();
         let mut end = index + 1;
-        while let Some(next) = lines.get(end)
+        while let Some(next) = lines.get(end).filter(|_| end < limit)
             && !next.is_blank()
             && layout::artifact_kind(next, self.format).is_none()
             && !(self.ends_body)(self, end)
@@ -391,6 +391,33 @@ impl<'a> Context<'a> {
         Some(end)
     }
 
+    /// The label of line `index` read without the footnote marker glued to it (`2.6 Bảo hiểm`
+    /// is khoản `2.` with footnote 6, `a)14 Chi phí` is điểm `a)` with footnote 14), and the
+    /// marker; `None` when no marker is glued there ([`layout::Marks::marks_label`]).
+    pub fn label_footnote(&self, index: usize) -> Option<(crate::grammar::Label, String)> {
+        let line = &self.lines[index];
+        let t: &str = &line.text;
+        let (p, len) = layout::label_marker(t)?;
+        if self.format != Format::Text {
+            return None;
+        }
+        let marker = t.get(p..p + len)?;
+        let marks = self
+            .footnote_marks
+            .get_or_init(|| layout::Marks::of(self.text));
+        if !marks.marks_label(marker.parse().ok()?, line.start) {
+            return None;
+        }
+        let mut without = String::with_capacity(t.len());
+        without.push_str(&t[..p]);
+        without.push_str(&t[p + len..]);
+        let mut label = crate::grammar::label(&without)?;
+        if label.rest >= p {
+            label.rest += len;
+        }
+        Some((label, marker.to_owned()))
+    }
+
     /// Index of the next non-blank line at or after `at`.
     pub fn next_non_blank(&self, at: usize) -> Option<usize> {
         (at..self.lines.len()).find(|&i| !self.lines[i].is_blank())
@@ -413,17 +440,22 @@ fn footnotes_left(cx: &mut Context<'_>, doc: &mut Document) -> bool {
     let mut i = 0;
     while i < cx.lines.len() {
         let line = &cx.lines[i];
-        let unclaimed = || {
-            let at = cx.ledger.entries.partition_point(|e| e.end <= line.start);
-            cx.ledger
-                .entries
-                .get(at)
-                .is_none_or(|e| e.start >= line.end)
+        let entries = &cx.ledger.entries;
+        let unclaimed = |line: &Line<'_>| {
+            let at = entries.partition_point(|e| e.end <= line.start);
+            entries.get(at).is_none_or(|e| e.start >= line.end)
+        };
+        // Its body goes on only over lines that no zone claimed.
+        let limit = || {
+            (i + 1..cx.lines.len())
+                .find(|&k| !unclaimed(&cx.lines[k]))
+                .unwrap_or(cx.lines.len())
         };
         if line.raw.starts_with(|c: char| c.is_ascii_digit())
             && layout::is_footnote(&line.text)
-            && unclaimed()
-            && let Some(next) = cx.footnote(doc, i)
+            && unclaimed(line)
+            && let limit = limit()
+            && let Some(next) = cx.footnote(doc, i, limit)
         {
             i = next;
         } else {

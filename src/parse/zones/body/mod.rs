@@ -190,6 +190,7 @@ impl Builder {
                 end_line: line,
                 paragraphs: Vec::new(),
                 children: Vec::new(),
+                footnote: None,
                 span,
                 label_span,
             },
@@ -381,7 +382,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
             // line it is one even below a sentence cut at a connective (`… đối với` at a page
             // end): the sentence goes on on the next page.
             if kind == ArtifactKind::Footnote {
-                if let Some(next) = cx.footnote(doc, i) {
+                if let Some(next) = cx.footnote(doc, i, lines.len()) {
                     gap = true;
                     i = next;
                     continue;
@@ -393,8 +394,12 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
                 continue;
             }
         }
-        // The line's numbering label and list marker, read once for the questions below.
-        let label = grammar::label(&line.text);
+        // The line's numbering label and list marker, read once for the questions below. A
+        // footnote marker glued to the label (`2.6 …`, `a)14 …`) is not part of it.
+        let (label, note) = match cx.label_footnote(i) {
+            Some((label, note)) => (Some(label), Some(note)),
+            None => (grammar::label(&line.text), None),
+        };
         let marker = bullet(&line.text);
         // A cut token or a sentence going on joins the block above, even across a page break.
         if let Some(last) = b.last.clone() {
@@ -413,6 +418,9 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         gap = false;
         if let Some(label) = label {
             i = heading(cx, doc, b, i, label);
+            if let Some(open) = b.stack.last_mut().filter(|_| note.is_some()) {
+                open.section.footnote = note;
+            }
             continue;
         }
         // A caption: an unnumbered heading right above a table.
