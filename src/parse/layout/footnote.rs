@@ -237,3 +237,30 @@ mod tests {
         assert_eq!(body_marker("1. Nghị quyết"), None);
     }
 }
+
+#[cfg(test)]
+mod fixture {
+    /// `corpus/quyet-dinh-chu-thich-khoan.txt`: khoản `2.2` and điểm `a)3` carry the markers of
+    /// footnotes 2 and 3; the labels are `2` and `a`, and the numbering has no gap.
+    #[test]
+    fn markers_glued_to_labels_are_split_off() {
+        let doc = crate::parse_with(
+            include_str!("../../../corpus/quyet-dinh-chu-thich-khoan.txt"),
+            &crate::Options::default(),
+        );
+        let clauses: Vec<(&str, Option<&str>)> = doc.sections[0]
+            .children
+            .iter()
+            .map(|s| (s.label.as_str(), s.footnote.as_deref()))
+            .collect();
+        assert_eq!(clauses, [("1", None), ("2", Some("2")), ("3", None)]);
+        let points: Vec<(&str, Option<&str>)> = doc.sections[0].children[2]
+            .children
+            .iter()
+            .map(|s| (s.label.as_str(), s.footnote.as_deref()))
+            .collect();
+        assert_eq!(points, [("a", Some("3")), ("b", None)]);
+        let markers: Vec<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+        assert_eq!(markers, ["1", "2", "3"]);
+    }
+}
