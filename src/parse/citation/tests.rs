@@ -915,3 +915,31 @@ fn every_first_mention_of_the_footnote_fixture_is_dated() {
         .collect();
     assert_eq!(marked, [("126/2024/NĐ-CP", "1"), ("21-CTr/TU", "2")]);
 }
+
+/// A citation in a table cell is found, on its row's line, and cells do not run together.
+#[test]
+fn citations_in_table_cells() {
+    let text = "# BÁO CÁO\n\nKết quả thực hiện\n\n\
+                | STT | Văn bản | Ngày |\n|---|---|---|\n\
+                | 1 | Kế hoạch số 12/KH-UBND ngày 05/01/2025 | 05/01/2025 |\n\
+                | 2 | Quyết định số 7/QĐ-UBND | 10/02/2025 |\n";
+    let doc = crate::parse_with(text, &crate::Options::default());
+    let found: Vec<(usize, &str, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.line,
+                c.id.as_deref().unwrap_or_default(),
+                c.date.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (7, "12/KH-UBND", Some("2025-01-05")),
+            (8, "7/QĐ-UBND", None)
+        ]
+    );
+}

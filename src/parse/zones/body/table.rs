@@ -4,7 +4,7 @@
 use super::{Builder, Mode};
 use crate::lex::Line;
 use crate::model::{BlockKind, Format, Paragraph, Table};
-use crate::parse::{Context, pointer, push_index};
+use crate::parse::{Context, TextSource, pointer, push_index};
 
 /// True when a line is a table row: a pipe row or a row of tab-separated cells.
 ///
@@ -77,6 +77,9 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             break;
         }
         if let Some(r) = cells(l, cx.format) {
+            // Cells cite documents too (`Quyết định số … | ngày …`): the row is scanned as one
+            // text, its cells apart.
+            cx.remember(TextSource::new(&r.join(" | "), l.no));
             rows.push(r);
         }
         j += 1;
