@@ -191,6 +191,10 @@ fn dotted(i: &str) -> IResult<&str, &str, E<'_>> {
 /// `typed ::= '/' issuer` after a symbol that is a type code alone: the issuer of `180/KH/UBND`
 /// or `57/NQ/TW`, written after a second slash where a dash belongs.
 fn typed<'t>(symbol: &'t str, i: &'t str) -> Option<&'t str> {
+    // The slash first: the type-code lookup is a table walk, and most symbols end otherwise.
+    if !i.starts_with('/') {
+        return None;
+    }
     tables::canonical_type_code(symbol)?;
     let (rest, _) = (slash_char, issuer).parse_complete(i).ok()?;
     Some(rest)

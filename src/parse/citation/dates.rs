@@ -16,6 +16,10 @@ const JOINERS: &[&str] = &[",", "và", ", và"];
 /// trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng ban hành`).
 const SUBJECT_WORDS: usize = 20;
 
+/// How far before the verb the date is looked for, in bytes: the subject's words (up to eight
+/// bytes each in Vietnamese) and the date.
+const SUBJECT_BYTES: usize = SUBJECT_WORDS * 8 + 48;
+
 /// Gives a number without date and issuer the date (and the issuer) of the next number, when
 /// only `và` or a comma stands between them and both have the same kind words (or the second
 /// none): `Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ`.
@@ -64,9 +68,21 @@ pub(super) fn dates_before(text: &str, found: &mut [Found]) {
 
 /// The last date of the last clause of `window`, as `YYYY-MM-DD`, when what follows it is at
 /// most [`SUBJECT_WORDS`] words that end on a verb of issuing.
+///
+/// The verb is looked for first, at the end of the window: most numbers follow other words
+/// (`theo`, `Căn cứ`), and then no date is read. The date is looked for only as far back as
+/// the subject may reach.
 fn date_of_clause(window: &str) -> Option<String> {
-    let clause_start = window.rfind(['.', ';', ':']).map_or(0, |at| at + 1);
-    let clause = &window[clause_start..];
+    let head = window.trim_end();
+    if !ISSUING_VERBS.iter().any(|verb| {
+        head.strip_suffix(verb)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    }) {
+        return None;
+    }
+    let clause_start = head.rfind(['.', ';', ':']).map_or(0, |at| at + 1);
+    let reach = head.len().saturating_sub(SUBJECT_BYTES).max(clause_start);
+    let clause = &head[ceil_boundary(head, reach)..];
     let mut last = None;
     let mut from = 0;
     while let Some((at, written)) = clause.get(from..).and_then(grammar::find_date) {
@@ -75,16 +91,15 @@ fn date_of_clause(window: &str) -> Option<String> {
     }
     let (at, written) = last?;
     let (d, m, y) = written.date().ok()?;
-    let between = clause[at + written.len..]
-        .trim_start_matches([',', ' '])
-        .trim_end();
-    let words = between.split_whitespace().count();
-    let issued = ISSUING_VERBS.iter().any(|verb| {
-        between
-            .strip_suffix(verb)
-            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
-    });
-    (issued && words <= SUBJECT_WORDS).then(|| grammar::iso(d, m, y))
+    let between = clause[at + written.len..].trim_start_matches([',', ' ']);
+    (between.split_whitespace().count() <= SUBJECT_WORDS).then(|| grammar::iso(d, m, y))
+}
+
+/// The smallest char boundary of `text` at or after `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 #[cfg(test)]
