@@ -493,6 +493,10 @@ pub const VIETNAMESE_LATIN1_LETTERS: &str = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝà�
 /// `lúc ... giờ`), besides the number and date words; lower case.
 pub static FIGURE_LEAD_WORDS: &[&str] = &["đạt", "khoảng", "giờ", "lúc", "phút"];
 
+/// The verbs of issuing that end `Ngày 30/8/2024, Sở Nội vụ (đã) có | ban hành | gửi …` right
+/// before the kind words of the document it dates.
+pub static ISSUING_VERBS: &[&str] = &["có", "ban hành", "gửi", "ký", "trình", "phát hành"];
+
 /// Word that introduces the issuing body in a citation (`… của Thủ tướng Chính phủ`).
 pub const ISSUER_WORD: &str = "của";
 

@@ -7,7 +7,8 @@
 //! words      ::= part gap month-word gap part gap year-word gap part
 //! part       ::= digits | blank
 //! blank      ::= ( filler | ws )*                        ; filler: '.', '…', '_' (a draft)
-//! sep        ::= '/' | '-' | '.'                         ; the two may differ (5/3-2020)
+//! sep        ::= ( ' '? '/' | '-' | '.' ) ' '?           ; the two may differ (5/3-2020),
+//!                                                      ; spaced as OCR reads `15 / 11 /2024`
 //! gap        ::= ws*                                     ; ws: ' ' or tab
 //! day-word   ::= 'ngày'   month-word ::= 'tháng'   year-word ::= 'năm'   (any case; a
 //!                                                      place-date line's `ngày` is found as
@@ -238,7 +239,12 @@ impl<'t> DateParser<'t> {
     /// `sep ::= '/' | '-' | '.'`.
     fn sep(i: &str) -> IResult<&str, (), E<'_>> {
         match i.as_bytes().first() {
-            Some(b'/' | b'-' | b'.') => Ok((&i[1..], ())),
+            Some(b'/' | b'-' | b'.') => Ok((i[1..].strip_prefix(' ').unwrap_or(&i[1..]), ())),
+            // `15 / 11 /2024`: a slash may have a space before it too (a range `30 - 31/12`
+            // is no date).
+            Some(b' ') if i.as_bytes().get(1) == Some(&b'/') => {
+                Ok((i[2..].strip_prefix(' ').unwrap_or(&i[2..]), ()))
+            }
             _ => Err(nom::Err::Error(E::new(i, ErrorKind::Char))),
         }
     }
@@ -570,6 +576,16 @@ mod tests {
         assert_eq!(cited(" ngày … tháng 3 năm 2020"), None, "a blank day");
         assert_eq!(cited(" năm 2020"), None, "a year alone is no date");
         assert_eq!(cited(" về việc"), None);
+        // Slashes spaced as OCR reads them; a range is no date.
+        assert_eq!(
+            covered(" ngày 15 / 11 /2024 của"),
+            Some(" ngày 15 / 11 /2024")
+        );
+        assert_eq!(
+            cited(" ngày 15 / 11 /2024").map(|c| c.1),
+            Some(Some((15, 11, 2024)))
+        );
+        assert_eq!(cited(" ngày 30 - 31/12/2024"), None);
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! party     ::= sp? dash sp? type sp? '/' sp? issuer
 //! year      ::= [0-9]{4}
 //! type      ::= upper letter*
-//! symbol    ::= upper word* ( dash ( word+ | ' ' upper uword* ) )*
+//! symbol    ::= upper word* ( dash ( word+ | ' ' upper uword* ) | dotted )* typed?
+//! dotted    ::= '.' upper uword*               ; no letter after: `CGC.BT`
+//! typed     ::= '/' issuer                     ; after a type code alone: `KH/UBND`
 //! issuer    ::= upper word* ( dash word+ )*
 //! word      ::= letter | [0-9] | '&'       uword ::= upper | [0-9] | '&'
 //! dash      ::= '-' | '–'                  sp ::= ' '
@@ -165,13 +167,37 @@ fn upper(i: &str) -> IResult<&str, char, E<'_>> {
     satisfy(is_upper).parse_complete(i)
 }
 
-/// `symbol ::= upper word* ( dash ( word+ | ' ' upper uword* ) )*`.
+/// `symbol ::= upper word* ( dash ( word+ | ' ' upper uword* ) | dotted )*`.
 fn symbol(i: &str) -> IResult<&str, &str, E<'_>> {
     let group = alt((
         take_while1(is_word),
         recognize((char(' '), upper, take_while(is_upper_word))),
     ));
-    recognize((upper, take_while(is_word), many0_count((dash, group)))).parse_complete(i)
+    let part = alt((recognize((dash, group)), dotted));
+    recognize((upper, take_while(is_word), many0_count(part))).parse_complete(i)
+}
+
+/// `dotted ::= '.' upper uword*` that no letter follows: the second half of `CGC.BT`, never
+/// the start of a sentence (`UBND.Tiếp`).
+fn dotted(i: &str) -> IResult<&str, &str, E<'_>> {
+    let (rest, part) =
+        recognize((char('.'), upper, take_while(is_upper_word))).parse_complete(i)?;
+    if rest.starts_with(is_letter) {
+        return Err(nom::Err::Error(E::new(i, ErrorKind::Verify)));
+    }
+    Ok((rest, part))
+}
+
+/// `typed ::= '/' issuer` after a symbol that is a type code alone: the issuer of `180/KH/UBND`
+/// or `57/NQ/TW`, written after a second slash where a dash belongs.
+fn typed<'t>(symbol: &'t str, i: &'t str) -> Option<&'t str> {
+    // The slash first: the type-code lookup is a table walk, and most symbols end otherwise.
+    if !i.starts_with('/') {
+        return None;
+    }
+    tables::canonical_type_code(symbol)?;
+    let (rest, _) = (slash_char, issuer).parse_complete(i).ok()?;
+    Some(rest)
 }
 
 /// `issuer ::= upper word* ( dash word+ )*`.
@@ -195,7 +221,12 @@ fn state(i: &str) -> IResult<&str, (Option<u32>, Body<'_>, bool), E<'_>> {
     let (i, spaced) = slash(i)?;
     let (i, year) =
         opt((take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), slash)).parse_complete(i)?;
-    let (i, symbol) = symbol(i)?;
+    let start = i;
+    let (mut i, mut symbol) = symbol(i)?;
+    if let Some(rest) = typed(symbol, i) {
+        symbol = &start[..start.len() - rest.len()];
+        i = rest;
+    }
     let (year, year_spaced) = year.map_or((None, false), |(y, s)| (y.parse().ok(), s));
     Ok((i, (year, Body::State(symbol), spaced || year_spaced)))
 }
@@ -286,7 +317,7 @@ pub fn split_symbol(symbol: &str, kind: Option<&DocType>) -> (Option<String>, Op
     if kind.is_some_and(|t| t.code.is_none()) {
         return (None, Some(symbol.into_owned()));
     }
-    let (first, rest) = match symbol.split_once('-') {
+    let (first, rest) = match symbol.split_once(['-', '/']) {
         Some((first, rest)) => (first, Some(rest)),
         None => (&*symbol, None),
     };
@@ -363,7 +394,11 @@ impl<'t> Token<'t> {
         match self.body {
             Body::Party { kind, .. } => kind,
             Body::State(symbol) => {
-                let group = symbol.split(['-', '–']).next().unwrap_or(symbol).trim();
+                let group = symbol
+                    .split(['-', '–', '/'])
+                    .next()
+                    .unwrap_or(symbol)
+                    .trim();
                 // A glued code is cut where `split_glued` cut it: the written code may be
                 // longer or shorter than the canonical one (`UQ` for `GUQ`).
                 match split_glued(group, None) {
@@ -485,6 +520,9 @@ mod tests {
             ("Số:  /HC-TH", "-|-|-|HC-TH|State"),
             ("Số: 55/2005/TTLT-BNV-VPCP", "55|2005|TTLT|BNV-VPCP|State"),
             ("Số: 05/BNV-VP", "05|-|-|BNV-VP|State"),
+            ("Số: 16/CGC.BT", "16|-|-|CGC.BT|State"),
+            ("Số: 180/KH/UBND", "180|-|KH|UBND|State"),
+            ("Số: 57/NQ/TW", "57|-|NQ|TW|State"),
         ];
         for (text, want) in cases {
             assert_eq!(num(text).as_deref(), Some(want), "{text}");
@@ -546,6 +584,12 @@ mod tests {
             ("26/5/2020", None),
             ("60/145 TTHC", None),
             ("٣/QĐ", None),
+            ("16/CGC.BT ngày", Some("16/CGC.BT")),
+            ("12/QĐ-UBND.Tiếp", Some("12/QĐ-UBND")),
+            ("12/QĐ-UBND. Tiếp", Some("12/QĐ-UBND")),
+            ("180/KH/UBND ngày", Some("180/KH/UBND")),
+            ("12/SNV/TCBC", Some("12/SNV")),
+            ("12/KH/2025", Some("12/KH")),
         ];
         for &(input, want) in cases {
             assert_eq!(read(input), want, "{input:?}");

@@ -88,7 +88,12 @@ pub struct Document {
     /// Điều lệ, Kế hoạch, Chương trình or Đề án a Quyết định issues, a form letter a Công văn
     /// sends, each with its own title, body and, when repeated, header and signature.
     pub attachments: Vec<Attachment>,
-    /// Layout debris kept as found: rules (`___`), page numbers, gazette page headers, footnotes.
+    /// Footnote bodies (`1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 …` at a page end), in order;
+    /// their markers are glued to the text they annotate (`66-NQ/TW1`). Left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+    /// Layout debris kept as found: rules (`___`), page numbers, gazette page headers, and
+    /// footnote-shaped lines whose marker stands nowhere before them.
     pub artifacts: Vec<Artifact>,
     /// Text that no rule recognized, kept verbatim.
     pub unrecognized: Vec<Unrecognized>,
@@ -362,6 +367,10 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
     /// Subsections.
     pub children: Vec<Section>,
+    /// The marker of a footnote glued to the label (`6` of `2.6 Bảo hiểm …`, which is khoản 2
+    /// with footnote 6; `14` of `a)14`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<String>,
     /// Where its heading was read (label and title line) (not serialized; see [`Span`]).
     #[serde(skip)]
     pub span: Span,
@@ -486,8 +495,29 @@ pub struct Citation {
     pub name: Option<String>,
     /// Canonical id (`91/QĐ-SLĐTBXH`, `25-NQ/TW`, `16/2019/QĐ-UBND`); equal for repeated mentions.
     pub id: Option<String>,
+    /// The marker of a footnote glued to the number (`1` of `66-NQ/TW1`), which is not part of
+    /// the number; the footnote is the one of `Document::footnotes` with this marker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<String>,
     /// Line where the citation starts.
     pub line: usize,
+}
+
+/// A footnote body: its marker and text, read from the lines at a page end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Footnote {
+    /// The marker as written at the start of the body (`1`), the same digits that stand glued to
+    /// the text it annotates.
+    pub marker: String,
+    /// The body without its marker; lines joined by a space.
+    pub text: String,
+    /// First line.
+    pub line: usize,
+    /// Last line.
+    pub end_line: usize,
+    /// Where it was read (not serialized; see [`Span`]).
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// The signature block.

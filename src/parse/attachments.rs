@@ -176,8 +176,10 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     i = closing::parse(cx, &mut sub, i);
     let mut prefix = String::from("/attachments");
     crate::parse::push_index(&mut prefix, index);
-    cx.ledger.rebase(mark, &prefix, doc.artifacts.len());
+    cx.ledger
+        .rebase(mark, &prefix, doc.artifacts.len(), doc.footnotes.len());
     doc.artifacts.append(&mut sub.artifacts);
+    doc.footnotes.append(&mut sub.footnotes);
     let first = &cx.lines[start];
     let last = cx.lines[start..i.min(cx.lines.len())]
         .iter()

@@ -16,12 +16,13 @@ use zones::{body, closing, header, title};
 
 use crate::lex::{self, Line};
 use crate::model::{
-    Artifact, ArtifactKind, Document, Family, Format, Normalization, NumberSystem, SourceMapEntry,
-    Span, Unrecognized,
+    Artifact, ArtifactKind, Document, Family, Footnote, Format, Normalization, NumberSystem,
+    SourceMapEntry, Span, Unrecognized,
 };
 use crate::text::decode::{DecodeError, Decoded};
 use crate::text::normalize as source;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// How to read the input.
 #[derive(Debug, Clone)]
@@ -154,6 +155,7 @@ pub mod stages {
             texts: Vec::with_capacity(lines.len()),
             ends_body,
             opens_attachment: attachments::opens_at,
+            footnote_marks: std::cell::OnceCell::new(),
             lines,
             text,
             format,
@@ -191,6 +193,7 @@ pub mod stages {
             archive: Vec::new(),
             appendices: Vec::new(),
             attachments: Vec::new(),
+            footnotes: Vec::new(),
             artifacts: Vec::new(),
             unrecognized: Vec::new(),
             findings: Vec::new(),
@@ -242,7 +245,9 @@ pub mod stages {
 
     /// Scans citations, decides the family and moves the source map into the document.
     pub fn finish(cx: &mut Context<'_>, doc: &mut Document) {
-        doc.citations = citation::collect(&cx.texts);
+        let markers: Vec<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+        doc.citations = citation::collect(&cx.texts, &markers);
+        citation::date_from_footnotes(&mut doc.citations, &doc.footnotes);
         attachments::link_citations(doc);
         doc.family = family(doc);
         doc.source_map = std::mem::take(&mut cx.ledger.entries);
@@ -269,6 +274,8 @@ pub struct Context<'a> {
     /// a line: where a closing ends even without recipients. Set by the driver, like
     /// [`Context::ends_body`].
     pub opens_attachment: fn(&Context<'_>, usize) -> bool,
+    /// The footnote markers glued to the text, found when the first footnote-shaped line is met.
+    pub(crate) footnote_marks: OnceCell<layout::Marks>,
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.
@@ -358,6 +365,80 @@ impl<'a> Context<'a> {
         self.claim_line_owned(path, index);
     }
 
+    /// Records the footnote body that starts on line `index` (`1 Nghị quyết số …`) with the lines
+    /// that go on with it up to a blank line, a layout line, the next footnote or line `limit`,
+    /// claims them and remembers its text for citations; returns the line after it. `None`, and
+    /// nothing recorded, when its marker stands glued nowhere before it: then it is no footnote.
+    pub fn footnote(&mut self, doc: &mut Document, index: usize, limit: usize) -> Option<usize> {
+        let lines = self.lines;
+        let line = &lines[index];
+        let (marker, digits) = layout::body_marker(&line.text)?;
+        let marks = self
+            .footnote_marks
+            .get_or_init(|| layout::Marks::of(self.text));
+        if !marks.glued_before(marker, line.start) {
+            return None;
+        }
+        let first = line.text.get(digits..).unwrap_or_default().trim();
+        let mut source = TextSource::default();
+        source.push_piece(0, line.no);
+        let mut text = first.to_owned();
+        let mut end = index + 1;
+        while let Some(next) = lines.get(end).filter(|_| end < limit)
+            && !next.is_blank()
+            && layout::artifact_kind(next, self.format).is_none()
+            && !(self.ends_body)(self, end)
+        {
+            let piece = next.text.trim();
+            text.push(' ');
+            source.push_piece(text.len(), next.no);
+            text.push_str(piece);
+            end += 1;
+        }
+        let last = &lines[end - 1];
+        source.text = Cow::Owned(text.clone());
+        doc.footnotes.push(Footnote {
+            marker: line.text.get(..digits).unwrap_or_default().to_owned(),
+            text,
+            line: line.no,
+            end_line: last.no,
+            span: Span::new(line.start, last.end),
+        });
+        let path = pointer("", "footnotes", doc.footnotes.len() - 1);
+        for i in index..end {
+            self.claim_line(&path, i);
+        }
+        self.remember(source);
+        Some(end)
+    }
+
+    /// The label of line `index` read without the footnote marker glued to it (`2.6 Bảo hiểm`
+    /// is khoản `2.` with footnote 6, `a)14 Chi phí` is điểm `a)` with footnote 14), and the
+    /// marker; `None` when no marker is glued there ([`layout::Marks::marks_label`]).
+    pub fn label_footnote(&self, index: usize) -> Option<(crate::grammar::Label, String)> {
+        let line = &self.lines[index];
+        let t: &str = &line.text;
+        let (p, len) = layout::label_marker(t)?;
+        if self.format != Format::Text {
+            return None;
+        }
+        let marker = t.get(p..p + len)?;
+        let marks = self
+            .footnote_marks
+            .get_or_init(|| layout::Marks::of(self.text));
+        if !marks.marks_label(marker.parse().ok()?, line.start) {
+            return None;
+        }
+        let mut without = String::with_capacity(t.len());
+        without.push_str(&t[..p]);
+        without.push_str(&t[p + len..]);
+        let mut label = crate::grammar::label(&without)?;
+        if label.rest >= p {
+            label.rest += len;
+        }
+        Some((label, marker.to_owned()))
+    }
+
     /// Index of the next non-blank line at or after `at`.
     pub fn next_non_blank(&self, at: usize) -> Option<usize> {
         (at..self.lines.len()).find(|&i| !self.lines[i].is_blank())
@@ -368,6 +449,41 @@ impl<'a> Context<'a> {
         self.texts.push(source);
         self.texts.len() - 1
     }
+}
+
+/// Reads the footnote bodies no zone claimed (after the signature, where the body loop does not
+/// go); the ledger is sorted. True when one was found.
+fn footnotes_left(cx: &mut Context<'_>, doc: &mut Document) -> bool {
+    if cx.format != Format::Text {
+        return false;
+    }
+    let before = doc.footnotes.len();
+    let mut i = 0;
+    while i < cx.lines.len() {
+        let line = &cx.lines[i];
+        let entries = &cx.ledger.entries;
+        let unclaimed = |line: &Line<'_>| {
+            let at = entries.partition_point(|e| e.end <= line.start);
+            entries.get(at).is_none_or(|e| e.start >= line.end)
+        };
+        // Its body goes on only over lines that no zone claimed.
+        let limit = || {
+            (i + 1..cx.lines.len())
+                .find(|&k| !unclaimed(&cx.lines[k]))
+                .unwrap_or(cx.lines.len())
+        };
+        if line.raw.starts_with(|c: char| c.is_ascii_digit())
+            && layout::is_footnote(&line.text)
+            && unclaimed(line)
+            && let limit = limit()
+            && let Some(next) = cx.footnote(doc, i, limit)
+        {
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    doc.footnotes.len() > before
 }
 
 /// Appends `/index` to a JSON pointer, without the formatting machinery (paths are built for
@@ -478,18 +594,24 @@ impl Ledger {
 
     /// Moves the entries from `mark` on under `prefix` (the zones of an attachment claim paths
     /// as if they read a document of their own, `/sections/0`, which become
-    /// `/attachments/1/sections/0`), except layout artifacts, which stay the document's own:
-    /// `/artifacts/k` becomes `/artifacts/{k + artifacts}`.
-    pub fn rebase(&mut self, mark: usize, prefix: &str, artifacts: usize) {
+    /// `/attachments/1/sections/0`), except layout artifacts and footnotes, which stay the
+    /// document's own: `/artifacts/k` becomes `/artifacts/{k + artifacts}`, `/footnotes/k`
+    /// becomes `/footnotes/{k + footnotes}`.
+    pub fn rebase(&mut self, mark: usize, prefix: &str, artifacts: usize, footnotes: usize) {
         for entry in self.entries.iter_mut().skip(mark) {
-            if let Some(k) = entry
-                .path
-                .strip_prefix("/artifacts/")
-                .and_then(|k| k.parse::<usize>().ok())
-            {
-                entry.path = pointer("", "artifacts", k + artifacts);
-            } else {
-                entry.path.insert_str(0, prefix);
+            let own = [("artifacts", artifacts), ("footnotes", footnotes)]
+                .into_iter()
+                .find_map(|(key, offset)| {
+                    let k = entry
+                        .path
+                        .strip_prefix('/')?
+                        .strip_prefix(key)?
+                        .strip_prefix('/')?;
+                    Some(pointer("", key, k.parse::<usize>().ok()? + offset))
+                });
+            match own {
+                Some(path) => entry.path = path,
+                None => entry.path.insert_str(0, prefix),
             }
         }
         self.fence = self.entries.len();
@@ -525,6 +647,9 @@ impl Ledger {
 /// claims made here come after them in that order, so the final sort has little left to do.
 fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
     sort_by_start(&mut cx.ledger.entries);
+    if footnotes_left(cx, doc) {
+        sort_by_start(&mut cx.ledger.entries);
+    }
     let claimed: Vec<(usize, usize)> = cx.ledger.entries.iter().map(|e| (e.start, e.end)).collect();
     let mut ci = 0;
     for line in cx.lines {

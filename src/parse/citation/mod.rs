@@ -48,13 +48,14 @@
 //! `docs/format.md` §3 and §8.
 
 mod candidates;
+mod dates;
 mod issuer;
 mod kind;
 mod named;
 mod words;
 
 use crate::grammar::{self, Blank, Body, Number, Token};
-use crate::model::{Citation, NumberSystem};
+use crate::model::{Citation, Footnote, NumberSystem};
 use crate::tables::{canonical_type_code, doc_type_by_kind};
 use candidates::number_starts;
 use issuer::issuer_after;
@@ -76,8 +77,18 @@ pub struct Found {
 /// Finds every reference to another document in `text` (one paragraph, Markdown already
 /// stripped, its lines already joined by spaces), in order. `citation.line` is left 0: the caller
 /// maps `start` to a line. Never panics, linear in the length of `text`.
+#[cfg(any(test, feature = "internals"))]
 pub fn find_citations(text: &str) -> Vec<Found> {
-    let numbered = find_numbered(text);
+    find_citations_with(text, &[])
+}
+
+/// [`find_citations`] in a document whose footnotes have `markers`: digits glued to the end of
+/// a number that are one of them are the footnote's marker, not part of the number
+/// (`66-NQ/TW1` is `66-NQ/TW` with footnote 1).
+pub fn find_citations_with(text: &str, markers: &[&str]) -> Vec<Found> {
+    let mut numbered = find_numbered(text, markers);
+    dates::share_dates(text, &mut numbered);
+    dates::dates_before(text, &mut numbered);
     let named = find_named(text, &numbered);
     if named.is_empty() {
         return numbered;
@@ -118,6 +129,8 @@ struct Numbered {
     kind: Option<&'static str>,
     /// The number's parts.
     number: Number,
+    /// A footnote marker glued to the number, between `end` and the date.
+    marker: Option<String>,
 }
 
 /// Finds the numbered references of `text`.
@@ -126,7 +139,7 @@ struct Numbered {
 /// whole text, done cheaply: the grammar is only read, anchored, where [`number_starts`] says a
 /// match can start, and the scan goes on after each match as a plain left-to-right search would, whether
 /// [`read_number`] keeps the number or not.
-fn find_numbered(text: &str) -> Vec<Found> {
+fn find_numbered(text: &str, markers: &[&str]) -> Vec<Found> {
     let mut found = Vec::new();
     // The last number kept: its look-ahead ends where the next one starts, so it is finished
     // when the next is read (or at the end), without a list of numbers to walk again.
@@ -139,7 +152,14 @@ fn find_numbered(text: &str) -> Vec<Found> {
         };
         let floor = pending.as_ref().map_or(0, |n| n.end);
         resume = at + token.len;
-        if let Some(n) = read_number(text, at, &token, floor) {
+        let (token, marker) = split_marker(&text[at..at + token.len], markers)
+            .and_then(|len| {
+                let short = grammar::token(&text[at..at + len], Blank::No)?;
+                (short.len == len).then(|| (short, Some(text[at + len..resume].to_owned())))
+            })
+            .unwrap_or((token, None));
+        if let Some(mut n) = read_number(text, at, &token, floor) {
+            n.marker = marker;
             let limit = n.start;
             if let Some(before) = pending.replace(n) {
                 found.push(finish_number(text, before, limit));
@@ -155,8 +175,8 @@ fn find_numbered(text: &str) -> Vec<Found> {
 /// The citation of number `n`, with the date and the issuer after it, read up to `limit` (where
 /// the next number starts).
 fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
-    let mut end = n.end;
-    let ahead = &text[n.end..floor_boundary(text, limit.min(n.end + LOOK_AHEAD))];
+    let mut end = n.end + n.marker.as_ref().map_or(0, String::len);
+    let ahead = &text[end..floor_boundary(text, limit.min(end + LOOK_AHEAD))];
     let mut date = None;
     if let Some((len, written)) = grammar::cited_date(ahead) {
         end += len;
@@ -184,6 +204,7 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
             issuer_name,
             name: None,
             id: Some(id),
+            footnote: n.marker,
             line: 0,
         },
     }
@@ -193,15 +214,19 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
 /// count, a fraction, a number glued to a word, an ambiguous number without kind words).
 /// `floor` is where the previous number ended.
 fn read_number(text: &str, num_start: usize, token: &Token<'_>, floor: usize) -> Option<Numbered> {
+    // `66.4/2025/NQ-CP`, `26.06/GĐN-MB`: a dotted number starts before its dot.
+    let dotted = dotted_head(text, num_start);
+    let digits_start = dotted.unwrap_or(num_start);
     // The number must stand alone: `x12/…`, `1.5/…`, `…/12/…` or `COVID-19/…` are not numbers.
-    if prev_char(text, num_start).is_some_and(|c| {
+    if prev_char(text, digits_start).is_some_and(|c| {
         c.is_alphanumeric() || matches!(c, '/' | '-' | '–' | '.' | ',' | '_' | '&')
     }) {
         return None;
     }
-    let behind = kind_before(text, num_start, floor);
+    let behind = kind_before(text, digits_start, floor);
     let introduced = behind.kind.is_some() || behind.has_number_word;
-    if token.spaced && !introduced {
+    // A spaced or a dotted number (`9.037/17.454` is a count) needs kind words or `số`.
+    if (token.spaced || dotted.is_some()) && !introduced {
         return None;
     }
     // A Party type that is no type code needs kind words or `số` before it.
@@ -211,7 +236,11 @@ fn read_number(text: &str, num_start: usize, token: &Token<'_>, floor: usize) ->
     {
         return None;
     }
-    let number = token.parts(behind.kind.and_then(doc_type_by_kind));
+    let mut number = token.parts(behind.kind.and_then(doc_type_by_kind));
+    if dotted.is_some() {
+        let digits_end = num_start + token.number.map_or(0, str::len);
+        number.number = text.get(digits_start..digits_end).map(str::to_owned);
+    }
     let unambiguous = number.system == NumberSystem::Party
         || number.year.is_some()
         || (number.type_code.is_some() && number.issuer_code.is_some());
@@ -219,11 +248,38 @@ fn read_number(text: &str, num_start: usize, token: &Token<'_>, floor: usize) ->
         return None;
     }
     Some(Numbered {
-        start: behind.start.unwrap_or(num_start),
+        start: behind.start.unwrap_or(digits_start),
         end: num_start + token.len,
         kind: behind.kind,
         number,
+        marker: None,
     })
+}
+
+/// Where the digits and dot of a dotted number start, when `.` and one to four digits stand
+/// right before the digits at `at` (`66.` of `66.4/2025/NQ-CP`).
+fn dotted_head(text: &str, at: usize) -> Option<usize> {
+    let head = text.get(..at)?.strip_suffix('.')?;
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits).then(|| head.len() - digits)
+}
+
+/// The length of `number` without a footnote marker glued to its end (`66-NQ/TW1` → the
+/// bytes of `66-NQ/TW`), or `None` when none is: one or two trailing digits after a letter that
+/// are one of the document's `markers`, in a group that still has two letters without them and
+/// is no code numbered by legislature term (`QH13`, `UBTVQH15`).
+fn split_marker(number: &str, markers: &[&str]) -> Option<usize> {
+    if markers.is_empty() {
+        return None;
+    }
+    let stem = number.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &number[stem.len()..];
+    if digits.is_empty() || digits.len() > 2 || !markers.contains(&digits) {
+        return None;
+    }
+    let group = stem.rsplit(['/', '-', '–', ' ']).next().unwrap_or_default();
+    let letters = group.chars().all(char::is_alphabetic) && group.chars().nth(1).is_some();
+    (letters && !group.ends_with("QH")).then_some(stem.len())
 }
 
 /// The canonical id: `number/[year/]TYPE-ISSUER`, `number/SYMBOL` or `number-TYPE/ISSUER`.
@@ -269,11 +325,16 @@ fn push_digits(out: &mut String, n: u32, width: u32) {
     }
 }
 
-/// Scans every remembered text of a parse and maps each citation to the line it starts on.
-pub fn collect(texts: &[super::TextSource]) -> Vec<Citation> {
+/// Scans every remembered text of a parse and maps each citation to the line it starts on;
+/// `markers` are those of the document's footnotes.
+pub fn collect(texts: &[super::TextSource], markers: &[&str]) -> Vec<Citation> {
     let mut out = Vec::new();
-    for source in texts {
-        for found in find_citations(&source.text) {
+    for (k, source) in texts.iter().enumerate() {
+        let mut found = find_citations_with(&source.text, markers);
+        if let (Some(last), Some(next)) = (found.last_mut(), texts.get(k + 1)) {
+            date_on_next_line(source, last, next);
+        }
+        for found in found {
             out.push(Citation {
                 line: source.line_at(found.start),
                 ..found.citation
@@ -283,5 +344,116 @@ pub fn collect(texts: &[super::TextSource]) -> Vec<Citation> {
     out
 }
 
+/// Gives `last`, the last citation of `source`, the date that opens `next` when `last` ends
+/// its text without one and `next` is read from the line after it: a heading or a caption cut
+/// before its date (`(Kèm theo Nghị quyết số 116/NQ-CP` / `ngày 29 tháng 4 năm 2026 …)`).
+fn date_on_next_line(source: &super::TextSource, last: &mut Found, next: &super::TextSource) {
+    let c = &mut last.citation;
+    let rest = source.text.get(last.end..).unwrap_or_default();
+    if c.date.is_some() || c.number.is_none() || rest.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    if next.line_at(0) != source.line_at(last.end) + 1 {
+        return;
+    }
+    if let Some((_, Ok((d, m, y)))) = grammar::cited_date(&next.text) {
+        c.date = Some(grammar::iso(d, m, y));
+    }
+}
+
+/// Gives a citation without date that carries a footnote marker the date its footnote gives
+/// the same number (`09/2026/NĐ-CP4` and footnote `4 Nghị định số 09/2026/NĐ-CP ngày
+/// 10/01/2026 …`).
+pub fn date_from_footnotes(citations: &mut [Citation], footnotes: &[Footnote]) {
+    for i in 0..citations.len() {
+        let c = &citations[i];
+        let (None, Some(marker), Some(id)) = (&c.date, &c.footnote, &c.id) else {
+            continue;
+        };
+        let Some(note) = footnotes.iter().find(|f| &f.marker == marker) else {
+            continue;
+        };
+        let date = citations
+            .iter()
+            .filter(|o| (note.line..=note.end_line).contains(&o.line))
+            .find(|o| o.id.as_ref() == Some(id) && o.date.is_some())
+            .and_then(|o| o.date.clone());
+        citations[i].date = date;
+    }
+}
+
 #[cfg(test)]
 pub(super) mod tests;
+
+#[cfg(test)]
+mod marker_tests {
+    use super::*;
+
+    fn read(text: &str, markers: &[&str]) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+        find_citations_with(text, markers)
+            .into_iter()
+            .map(|f| (f.citation.id, f.citation.footnote, f.citation.date))
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_owned())
+    }
+
+    #[test]
+    fn a_marker_glued_to_a_number_is_split_off() {
+        assert_eq!(
+            read(
+                "Nghị quyết số 66- NQ/TW1 và Nghị định số 126/2024/NĐ-CP2 ngày 08/10/2024",
+                &["1", "2"]
+            ),
+            [
+                (s("66-NQ/TW"), s("1"), None),
+                (s("126/2024/NĐ-CP"), s("2"), s("2024-10-08"))
+            ]
+        );
+        assert_eq!(
+            read("Chương trình số 12-CTr/BCĐ3 của Ban Chỉ đạo", &["3"]),
+            [(s("12-CTr/BCĐ"), s("3"), None)]
+        );
+    }
+
+    #[test]
+    fn dotted_numbers_after_kind_words() {
+        assert_eq!(
+            read(
+                "theo Nghị quyết số 66.4/2025/NQ-CP ngày 15/9/2025 và Thông báo số 26.06/GĐN-MB",
+                &[]
+            ),
+            [
+                (s("66.4/2025/NQ-CP"), None, s("2025-09-15")),
+                (s("26.06/GĐN-MB"), None, None)
+            ]
+        );
+        // Without kind words a dotted number is a count or a ratio.
+        assert_eq!(read("đạt 9.037/17.454 hồ sơ, 12.5/QĐ-UBND", &[]), []);
+    }
+
+    #[test]
+    fn digits_that_belong_to_the_code_stay() {
+        // Not a marker of this document, a term number, a group of one letter.
+        assert_eq!(
+            read("Nghị quyết số 66-NQ/TW1", &["2"]),
+            [(s("66-NQ/TW1"), None, None)]
+        );
+        assert_eq!(
+            read(
+                "Luật số 80/2015/QH13 và Nghị quyết số 119/2026/UBTVQH15",
+                &["13", "15"]
+            ),
+            [
+                (s("80/2015/QH13"), None, None),
+                (s("119/2026/UBTVQH15"), None, None)
+            ]
+        );
+        assert_eq!(
+            read("Công văn số 3980/C04-P6 ngày 28/8/2025", &["6"]),
+            [(s("3980/C04-P6"), None, s("2025-08-28"))]
+        );
+    }
+}

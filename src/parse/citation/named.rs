@@ -174,6 +174,7 @@ pub(super) fn read_named(
             issuer_name,
             name: Some(text[start..name_end].to_string()),
             id: None,
+            footnote: None,
             line: 0,
         },
     })

@@ -24,6 +24,7 @@ fn base(text: &str) -> Citation {
         issuer_name: None,
         name: None,
         id: None,
+        footnote: None,
         line: 0,
     }
 }
@@ -883,4 +884,62 @@ fn odd_input_never_panics() {
             );
         }
     }
+}
+
+/// The fixture `corpus/to-trinh-chu-thich.txt`: every first mention is dated, whether its date
+/// stands after it, before it with a verb of issuing, after the next number of its kind, on the
+/// next line of a cut heading or in its footnote; markers glued to numbers are split off.
+#[test]
+fn every_first_mention_of_the_footnote_fixture_is_dated() {
+    let doc = crate::parse_with(
+        include_str!("../../../corpus/to-trinh-chu-thich.txt"),
+        &crate::Options::default(),
+    );
+    let markers: Vec<(&str, usize, usize)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.marker.as_str(), f.line, f.end_line))
+        .collect();
+    assert_eq!(markers, [("1", 27, 28), ("2", 29, 29)]);
+    let mut seen = std::collections::HashSet::new();
+    for c in &doc.citations {
+        let id = c.id.as_deref().unwrap_or_default();
+        if seen.insert(id) {
+            assert!(c.date.is_some(), "{id} on line {} has no date", c.line);
+        }
+    }
+    let marked: Vec<(&str, &str)> = doc
+        .citations
+        .iter()
+        .filter_map(|c| Some((c.id.as_deref()?, c.footnote.as_deref()?)))
+        .collect();
+    assert_eq!(marked, [("126/2024/NĐ-CP", "1"), ("21-CTr/TU", "2")]);
+}
+
+/// A citation in a table cell is found, on its row's line, and cells do not run together.
+#[test]
+fn citations_in_table_cells() {
+    let text = "# BÁO CÁO\n\nKết quả thực hiện\n\n\
+                | STT | Văn bản | Ngày |\n|---|---|---|\n\
+                | 1 | Kế hoạch số 12/KH-UBND ngày 05/01/2025 | 05/01/2025 |\n\
+                | 2 | Quyết định số 7/QĐ-UBND | 10/02/2025 |\n";
+    let doc = crate::parse_with(text, &crate::Options::default());
+    let found: Vec<(usize, &str, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.line,
+                c.id.as_deref().unwrap_or_default(),
+                c.date.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (7, "12/KH-UBND", Some("2025-01-05")),
+            (8, "7/QĐ-UBND", None)
+        ]
+    );
 }

@@ -620,6 +620,9 @@ fn wrapped_recipient(
     }
     let merged = format!("{} {}", last.name, t);
     let mut r = grammar::recipient(&merged, last.line);
+    // A note or a count read on the first line (`Giám đốc Sở (b/c);`) stays with the item.
+    r.note = r.note.or(last.note.take());
+    r.count = r.count.or(last.count);
     r.span = last.span.cover(seg.span(cx.text));
     *last = r;
     let path = format!("/recipients/{}", doc.recipients.len() - 1);
@@ -1058,6 +1061,7 @@ mod tests {
                     ledger: crate::parse::Ledger::default(),
                     ends_body: starts_here,
                     opens_attachment: |_, _| false,
+                    footnote_marks: std::cell::OnceCell::new(),
                     texts: Vec::new(),
                 };
                 for i in 0..lines.len() {

@@ -172,6 +172,9 @@ impl Builder {
         label_span: Span,
     ) -> &str {
         sections::settle(self);
+        // A heading after `Trên đây là …` shows that was no closing: what follows belongs to the
+        // new section, and a line joined to its text must not land in the closing paragraph.
+        self.in_closing = false;
         // A Phần, Chương, Mục or Điều sits only under the divisions above it in the legal
         // hierarchy: it closes every other open section.
         if let Some(rank) = sections::rank(label.style) {
@@ -212,6 +215,7 @@ impl Builder {
                 end_line: line,
                 paragraphs: Vec::new(),
                 children: Vec::new(),
+                footnote: None,
                 span,
                 label_span,
             },
@@ -400,21 +404,38 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
             })
         };
         if let Some(kind) = artifact_kind(line, cx.format)
-            .filter(|k| !(*k == ArtifactKind::Footnote && wrapped(cx, b)))
+            .filter(|k| !(*k == ArtifactKind::Footnote && !gap && wrapped(cx, b)))
         {
-            cx.artifact_line(doc, kind, i);
-            gap = true;
-            i += 1;
-            continue;
+            // A footnote-shaped line is a footnote when its marker stands glued before it; else
+            // it is read as text (a table row, a line that starts with a count). After a blank
+            // line it is one even below a sentence cut at a connective (`… đối với` at a page
+            // end): the sentence goes on on the next page.
+            if kind == ArtifactKind::Footnote {
+                if let Some(next) = cx.footnote(doc, i, lines.len()) {
+                    gap = true;
+                    i = next;
+                    continue;
+                }
+            } else {
+                cx.artifact_line(doc, kind, i);
+                gap = true;
+                i += 1;
+                continue;
+            }
         }
         // The line's numbering label and list marker, read once for the questions below. Inside
         // a quotation (`“b) … c) …”`, points quoted from another document) a label is the
-        // quoted text's, not a heading of this document.
-        let label = if quote.open() {
-            None
+        // quoted text's, not a heading of this document. A footnote marker glued to the label
+        // (`2.6 …`, `a)14 …`) is not part of it.
+        let (label, note) = if quote.open() {
+            (None, None)
         } else {
-            grammar::label(&line.text).and_then(|l| sections::in_context(b, l))
+            match cx.label_footnote(i) {
+                Some((label, note)) => (Some(label), Some(note)),
+                None => (grammar::label(&line.text), None),
+            }
         };
+        let label = label.and_then(|l| sections::in_context(b, l));
         let marker = bullet(&line.text);
         let unnumbered = label.is_none()
             && marker.is_none()
@@ -439,6 +460,9 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         gap = false;
         if let Some(label) = label {
             i = heading(cx, doc, b, i, label);
+            if let Some(open) = b.stack.last_mut().filter(|_| note.is_some()) {
+                open.section.footnote = note;
+            }
             continue;
         }
         if unnumbered {
@@ -484,7 +508,7 @@ mod tests {
 
     #[test]
     fn layout_lines_in_the_body_are_artifacts() {
-        let text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành.\n- 2 -\nTrang 3\n\
+        let text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành1.\n- 2 -\nTrang 3\n\
                     CÔNG BÁO/Số 12/Ngày 5-3-2021\nNgười ký: Nguyễn Văn A\n\
                     1 Thường trực Tỉnh ủy\n____\nNăm 2025 tiếp tục.\n";
         let doc = parse_text(text);
@@ -497,16 +521,30 @@ mod tests {
                 (ArtifactKind::PageNumber, 7),
                 (ArtifactKind::PageHeader, 8),
                 (ArtifactKind::Stamp, 9),
-                (ArtifactKind::Footnote, 10),
                 (ArtifactKind::Rule, 11),
             ]
         );
+        // The footnote's marker stands glued to `thành1.`.
+        let notes: Vec<(&str, &str, usize)> = doc
+            .footnotes
+            .iter()
+            .map(|f| (f.marker.as_str(), f.text.as_str(), f.line))
+            .collect();
+        assert_eq!(notes, [("1", "Thường trực Tỉnh ủy", 10)]);
         let texts: Vec<&str> = doc.sections[0]
             .paragraphs
             .iter()
             .map(|p| p.text.as_str())
             .collect();
-        assert_eq!(texts, ["Đã hoàn thành.", "Năm 2025 tiếp tục."]);
+        assert_eq!(texts, ["Đã hoàn thành1.", "Năm 2025 tiếp tục."]);
+    }
+
+    #[test]
+    fn a_footnote_shaped_line_without_its_marker_before_is_text() {
+        let doc =
+            parse_text("BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nĐã hoàn thành.\n\n7 Đề án về chỉ số.\n");
+        assert!(doc.footnotes.is_empty() && doc.artifacts.is_empty());
+        assert_eq!(doc.sections[0].paragraphs[1].text, "7 Đề án về chỉ số.");
     }
 
     #[test]
