@@ -314,6 +314,10 @@ pub struct Title {
     /// Where the type name was read (`BÁO CÁO`); empty when inferred (not serialized).
     #[serde(skip)]
     pub name_span: Span,
+    /// The marker of a footnote glued to the type name (`1` of `QUYẾT ĐỊNH1` in a consolidated
+    /// text, whose footnote lists the documents it consolidates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<String>,
 }
 
 /// One item of the preamble.

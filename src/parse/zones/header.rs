@@ -395,6 +395,7 @@ pub fn parse_from(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize 
             end_line,
             span: segments_span(cx.text, &segs),
             name_span: Span::default(),
+            footnote: None,
         });
     }
     i
@@ -565,6 +566,7 @@ fn glued_title(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment<'_>) {
         end_line: seg.line,
         span,
         name_span,
+        footnote: None,
     });
 }
 

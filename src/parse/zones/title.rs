@@ -60,9 +60,12 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     let t = line
         .text
         .trim_start_matches(|c: char| !crate::text::chars::is_alphanumeric(c));
-    let inline = t[ty.name.len()..]
-        // A footnote's marker glued to the name (`QUYẾT ĐỊNH1`) is no subject.
-        .trim_start_matches(|c: char| c.is_ascii_digit())
+    let after_name = &t[ty.name.len()..];
+    // A footnote's marker glued to the name (`QUYẾT ĐỊNH1`) is no subject: kept as the title's.
+    let without_marker = after_name.trim_start_matches(|c: char| c.is_ascii_digit());
+    let footnote = (without_marker.len() < after_name.len())
+        .then(|| after_name[..after_name.len() - without_marker.len()].to_owned());
+    let inline = without_marker
         .trim()
         .trim_start_matches([':', '-', '–'])
         .trim();
@@ -132,6 +135,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         end_line: cx.lines[end].no,
         span: line.span().cover(cx.lines[end].span()),
         name_span,
+        footnote,
     });
     end + 1
 }
@@ -163,6 +167,7 @@ fn infer_cong_van(doc: &mut Document) {
             end_line: r.line,
             span: r.span,
             name_span: Span::default(),
+            footnote: None,
         });
     }
 }
