@@ -152,6 +152,9 @@ fn find_numbered(text: &str, markers: &[&str]) -> Vec<Found> {
         };
         let floor = pending.as_ref().map_or(0, |n| n.end);
         resume = at + token.len;
+        if in_url(text, at) {
+            continue;
+        }
         let (token, marker) = split_marker(&text[at..at + token.len], markers)
             .and_then(|len| {
                 let short = grammar::token(&text[at..at + len], Blank::No)?;
@@ -170,6 +173,27 @@ fn find_numbered(text: &str, markers: &[&str]) -> Vec<Found> {
         found.push(finish_number(text, last, text.len()));
     }
     found
+}
+
+/// True when the number at `at` is part of a web address (`…/vbpq-toanvan.aspx?ItemID=57544&
+/// Keyword=S%E1%BB%91%2031/2015/N%C4%90-CP`, a table's link to the text): its word, or the word
+/// before it when the address was cut at its `=`, looks like an address.
+fn in_url(text: &str, at: usize) -> bool {
+    fn looks_like_url(w: &str) -> bool {
+        let b = w.as_bytes();
+        w.contains("://")
+            || w.contains("www.")
+            || (w.contains('?') && w.contains('='))
+            || b.windows(3)
+                .any(|x| x[0] == b'%' && x[1].is_ascii_hexdigit() && x[2].is_ascii_hexdigit())
+    }
+    let before = &text[floor_boundary(text, at.saturating_sub(300))..at];
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+    if !word.is_empty() {
+        return looks_like_url(word);
+    }
+    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
+    previous.ends_with('=') && looks_like_url(previous)
 }
 
 /// The citation of number `n`, with the date and the issuer after it, read up to `limit` (where
@@ -398,6 +422,14 @@ mod marker_tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_owned())
+    }
+
+    #[test]
+    fn a_number_inside_a_web_address_is_no_citation() {
+        let text = "Luật số 74/2014/QH13 ngày 27/11/2014 - https://vbpl.vn/TW/Pages/vbpq-\
+                    toanvan.aspx?ItemID=57544&Keyword= 74/2014/QH13 và \
+                    S%E1%BB%91%2031/2015/N%C4%90-CP";
+        assert_eq!(read(text, &[]), [(s("74/2014/QH13"), None, s("2014-11-27"))]);
     }
 
     #[test]
