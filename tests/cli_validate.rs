@@ -99,7 +99,7 @@ fn human_output_ends_with_a_summary() {
     );
     assert_eq!(
         text.lines().last(),
-        Some("3 lỗi, 13 cảnh báo, 1 thông tin trong 1 tệp")
+        Some("3 lỗi, 12 cảnh báo, 2 thông tin trong 1 tệp")
     );
     let out = vanban(&[
         "validate",
@@ -111,7 +111,7 @@ fn human_output_ends_with_a_summary() {
     assert!(text.contains("error[HDR001]: The national title"), "{text}");
     assert_eq!(
         text.lines().last(),
-        Some("3 errors, 13 warnings, 1 note in 1 file")
+        Some("3 errors, 12 warnings, 2 notes in 1 file")
     );
 }
 
