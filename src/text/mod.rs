@@ -8,6 +8,7 @@ pub(crate) mod chars;
 pub(crate) mod classes;
 pub mod decode;
 pub(crate) mod kernels;
+pub mod legacy;
 pub mod normalize;
 
 /// The pieces of `text` between line feeds, like `text.split('\n')` (a final empty piece after
