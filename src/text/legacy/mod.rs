@@ -127,7 +127,8 @@ impl Evidence {
     pub(crate) fn of(text: &str) -> Self {
         let mut e = Evidence::default();
         for word in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
-            if word.is_ascii() {
+            // A lone letter (`đ` for đồng, `ở`) says little either way.
+            if word.is_ascii() || word.chars().nth(1).is_none() {
                 continue;
             }
             if syllable::is_syllable(word) {
@@ -192,6 +193,24 @@ impl Weighed {
             }
         }
         best.1
+    }
+
+    /// Another legacy encoding whose words are clearly more Vietnamese (two syllables at least)
+    /// than `claimed`'s, which are mostly not syllables: text in a legacy font that was typed in
+    /// another legacy encoding.
+    pub(crate) fn contradicts(&self, claimed: Encoding) -> Option<Encoding> {
+        let net = |enc: Encoding| {
+            let slot = DETECTED.iter().position(|&d| d == enc)? + 1;
+            self.0.get(slot).map(|e| e.net())
+        };
+        let slot = DETECTED.iter().position(|&d| d == claimed)? + 1;
+        let mine = self.0.get(slot)?;
+        if mine.valid > mine.invalid {
+            return None;
+        }
+        let best = self.best(Some(claimed))?;
+        let margin = net(best)? - mine.net();
+        (best != claimed && margin >= 2).then_some(best)
     }
 
     fn add(&mut self, other: &Weighed) {

@@ -56,10 +56,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
 }
 
 /// What the reader takes from the File Information Block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Fib {
     table1: bool,
-    ccp_text: usize,
+    /// Character positions of the main text, the footnotes and the endnotes.
+    stories: [std::ops::Range<usize>; 3],
     /// `(fc, lcb)` of the structures read, in the table stream.
     stsh: (usize, usize),
     bte_chpx: (usize, usize),
@@ -87,7 +88,12 @@ impl Fib {
         let csw = usize::from(u16_at(word, 32).ok_or_else(bad)?);
         let lw_at = 34 + 2 * csw;
         let cslw = usize::from(u16_at(word, lw_at).ok_or_else(bad)?);
-        let ccp_text = usize_at(word, lw_at + 2 + 3 * 4).ok_or_else(bad)?;
+        let ccp = |i: usize| usize_at(word, lw_at + 2 + 4 * i).ok_or_else(bad);
+        let ccp_text = ccp(3)?;
+        // Footnotes follow the main text; endnotes follow headers, macros and comments.
+        let footnotes = ccp_text..ccp_text + ccp(4)?;
+        let edn_from = footnotes.end + ccp(5)? + ccp(6)? + ccp(7)?;
+        let endnotes = edn_from..edn_from + ccp(8)?;
         let fc_at = lw_at + 2 + 4 * cslw + 2;
         let pair = |i: usize| -> Result<(usize, usize), OfficeError> {
             let at = fc_at + 8 * i;
@@ -98,7 +104,7 @@ impl Fib {
         };
         Ok(Fib {
             table1: flags & 0x0200 != 0,
-            ccp_text,
+            stories: [0..ccp_text, footnotes, endnotes],
             stsh: pair(1)?,
             bte_chpx: pair(12)?,
             bte_papx: pair(13)?,
@@ -156,12 +162,16 @@ pub(crate) fn pieces(clx: &[u8]) -> Result<Vec<Piece>, OfficeError> {
     Ok(out)
 }
 
-/// The characters of `cp_from..cp_to`, each with its file offset (properties are found by it).
-pub(crate) fn characters(word: &[u8], pieces: &[Piece], cp_to: usize) -> Vec<(char, usize)> {
-    let mut out = Vec::with_capacity(cp_to);
+/// The characters of `cps`, each with its file offset (properties are found by it).
+pub(crate) fn characters(
+    word: &[u8],
+    pieces: &[Piece],
+    cps: std::ops::Range<usize>,
+) -> Vec<(char, usize)> {
+    let mut out = Vec::with_capacity(cps.len());
     for p in pieces {
-        let end = p.cp_end.min(cp_to);
-        let mut k = 0;
+        let end = p.cp_end.min(cps.end);
+        let mut k = cps.start.saturating_sub(p.cp);
         while p.cp + k < end {
             let (c, fc) = if p.compressed {
                 let fc = p.fc + k;
@@ -382,7 +392,14 @@ pub(crate) fn from_streams(
     fib: &Fib,
 ) -> Result<Vec<Paragraph>, OfficeError> {
     let pieces = pieces(slice(table, fib.clx))?;
-    let chars = characters(word, &pieces, fib.ccp_text);
+    // The main text, then the notes: a paragraph mark between stories.
+    let mut chars = Vec::new();
+    for story in &fib.stories {
+        if !story.is_empty() {
+            chars.extend(characters(word, &pieces, story.clone()));
+            chars.push(('\r', usize::MAX));
+        }
+    }
     let names = font_names(slice(table, fib.fonts));
     let (styles, default) = style_fonts(slice(table, fib.stsh));
     let chpx = chpx_runs(word, slice(table, fib.bte_chpx));

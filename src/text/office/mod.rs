@@ -10,7 +10,7 @@ pub(crate) mod rtf;
 
 use std::fmt;
 
-use super::legacy::{self, Chooser, Encoding, font_encoding};
+use super::legacy::{self, Chooser, Encoding, FontEncoding, Weighed, font_encoding};
 
 /// A stretch of text in one font. The text is what the file stores: for a legacy font, the
 /// Windows-1252 characters of its bytes.
@@ -140,6 +140,16 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
                 .as_deref()
                 .and_then(font_encoding)
                 .filter(|_| mode != Legacy::Never);
+            // The font's encoding, unless the words say the text was typed in another.
+            let font = font.map(|f| match mode {
+                Legacy::Detect => FontEncoding {
+                    encoding: Weighed::new(&run.text, &run.text)
+                        .contradicts(f.encoding)
+                        .unwrap_or(f.encoding),
+                    ..f
+                },
+                _ => f,
+            });
             let enc = match (forced, font) {
                 (Some(f), _) => Some(f),
                 (None, Some(f)) => Some(f.encoding),
