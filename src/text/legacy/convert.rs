@@ -116,6 +116,22 @@ fn viqr(text: &str, out: &mut String) {
 /// ASCII letters, a word whose ASCII letters (two at least) are all capitals and that holds
 /// small Vietnamese letters (`CộNG`, `HßA` decoded) was a capital word (`CỘNG`, `HÒA`).
 pub(crate) fn restore_capitals(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut changed = false;
+    for cell in line.split_inclusive(['|', '\t']) {
+        match restore_cell(cell) {
+            Some(capitals) => {
+                out.push_str(&capitals);
+                changed = true;
+            }
+            None => out.push_str(cell),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// [`restore_capitals`] in one cell of a table row.
+fn restore_cell(line: &str) -> Option<String> {
     let (upper, ascii) = line
         .chars()
         .filter(char::is_ascii_alphabetic)
@@ -125,23 +141,36 @@ pub(crate) fn restore_capitals(line: &str) -> Option<String> {
     if ascii < 3 || upper * 10 < ascii * 6 {
         return None;
     }
-    let mut out = String::with_capacity(line.len());
-    let mut changed = false;
-    for word in line.split_inclusive(|c: char| !c.is_alphabetic()) {
+    // A word of one capital letter and small Vietnamese ones (`Xã`, `ủY`) is a capital word too
+    // in a heading: no small ASCII letter, and two words at least surely capitals or no digit.
+    let all_capitals = upper == ascii;
+    let words = || line.split_inclusive(|c: char| !c.is_alphabetic());
+    let shape = |word: &str| {
         let letters = word.chars().filter(|c| c.is_alphabetic());
         let ascii_upper = letters.clone().filter(char::is_ascii_uppercase).count();
         let ascii_lower = letters.clone().filter(char::is_ascii_lowercase).count();
         let small = letters
             .filter(|c| !c.is_ascii() && c.is_lowercase())
             .count();
-        if ascii_upper >= 2 && ascii_lower == 0 && small > 0 {
-            out.extend(word.chars().flat_map(char::to_uppercase));
-            changed = true;
-        } else {
-            out.push_str(word);
+        (ascii_upper, ascii_lower == 0 && small > 0)
+    };
+    let sure = words().filter(|w| matches!(shape(w), (2.., true))).count();
+    // A heading, not a number line (`Sè: 15/TB-UBND`): capitals only, no digit.
+    let heading = all_capitals && !line.contains(|c: char| c.is_ascii_digit()) && ascii >= 6;
+    if sure == 0 && !heading {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    for word in words() {
+        match shape(word) {
+            (2.., true) => out.extend(word.chars().flat_map(char::to_uppercase)),
+            (1, true) if heading || (all_capitals && sure >= 2) => {
+                out.extend(word.chars().flat_map(char::to_uppercase));
+            }
+            _ => out.push_str(word),
         }
     }
-    changed.then_some(out)
+    Some(out)
 }
 
 #[cfg(test)]
@@ -199,9 +228,19 @@ mod tests {
         let line = convert("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", Encoding::Tcvn3);
         assert_eq!(
             restore_capitals(&line).as_deref(),
-            Some("CỘNG HÒA Xã HỘI CHỦ NGHĨA VIỆT NAM")
+            Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         );
         assert_eq!(restore_capitals("Số: 12/QĐ-UBND ngày"), None);
+        assert_eq!(restore_capitals("Sè: 15/TB-UBND"), None);
+        assert_eq!(
+            restore_capitals("CộNG hòa Xã").as_deref(),
+            Some("CỘNG hòa Xã")
+        );
+        assert_eq!(
+            restore_capitals("Nơi nhận:\tTM. ủY BAN NHâN DâN").as_deref(),
+            Some("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"),
+            "each cell of a row by itself"
+        );
         assert_eq!(restore_capitals("Cộng hòa"), None);
     }
 }

@@ -141,7 +141,8 @@ impl Evidence {
     }
 
     fn net(self) -> isize {
-        self.valid.cast_signed() - self.invalid.cast_signed()
+        let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        signed(self.valid) - signed(self.invalid)
     }
 
     fn add(&mut self, other: Evidence) {

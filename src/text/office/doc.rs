@@ -472,5 +472,151 @@ pub(crate) fn from_streams(
     if !current.runs.is_empty() {
         out.push(current);
     }
+    while out.last().is_some_and(|p| p.runs.is_empty()) {
+        out.pop();
+    }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::text::office::{Legacy, to_text};
+
+    fn put16(b: &mut [u8], at: usize, v: u16) {
+        b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    }
+
+    fn put32(b: &mut [u8], at: usize, v: u32) {
+        b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    }
+
+    /// A Word 97 file built by hand: a compressed piece with a `.VnTimeH` paragraph and a
+    /// two-cell table row, then a UTF-16 piece in the default font.
+    fn tiny_doc() -> Vec<u8> {
+        let text0: &[u8] = b"c\xE9ng h\xDFa\ra\x07b\x07\x07";
+        let text1: Vec<u8> = "Hà Nội\r"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let mut word = vec![0u8; 2560];
+        put16(&mut word, 0, 0xA5EC);
+        put16(&mut word, 2, 0x00C1);
+        put16(&mut word, 0x0A, 0x0200);
+        put16(&mut word, 32, 14);
+        put16(&mut word, 62, 22);
+        let ccp = text0.len() + text1.len() / 2;
+        put32(&mut word, 64 + 12, ccp as u32);
+        put16(&mut word, 152, 93);
+        word[1024..1024 + text0.len()].copy_from_slice(text0);
+        word[1280..1280 + text1.len()].copy_from_slice(&text1);
+        let end = (1280 + text1.len()) as u32;
+        // Character properties (page 3): the first paragraph in font 1.
+        let chpx = 1536;
+        for (i, fc) in [1024, 1033, end].into_iter().enumerate() {
+            put32(&mut word, chpx + 4 * i, fc);
+        }
+        word[chpx + 12] = 128;
+        word[chpx + 256..chpx + 261].copy_from_slice(&[4, 0x4F, 0x4A, 1, 0]);
+        word[chpx + 511] = 2;
+        // Paragraph properties (page 4): the third mark of the row ends it (sprmPFTtp).
+        let papx = 2048;
+        for (i, fc) in [1024, 1033, 1035, 1037, 1038, end].into_iter().enumerate() {
+            put32(&mut word, papx + 4 * i, fc);
+        }
+        for i in 0..5 {
+            word[papx + 24 + 13 * i] = if i == 3 { 160 } else { 150 };
+        }
+        word[papx + 300..papx + 303].copy_from_slice(&[2, 0, 0]);
+        word[papx + 320..papx + 326].copy_from_slice(&[3, 0, 0, 0x17, 0x24, 1]);
+        word[papx + 511] = 5;
+
+        let mut table = vec![0u8; 400];
+        put16(&mut table, 0, 18);
+        put16(&mut table, 4, 10);
+        let mut fonts = vec![2u8, 0, 0, 0];
+        for name in ["Times New Roman", ".VnTimeH"] {
+            let mut ffn = vec![0u8; 39];
+            ffn.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
+            fonts.push(ffn.len() as u8);
+            fonts.extend(ffn);
+        }
+        table[32..32 + fonts.len()].copy_from_slice(&fonts);
+        for (at, fcs) in [(256, 3u32), (272, 4u32)] {
+            put32(&mut table, at, 1024);
+            put32(&mut table, at + 4, end);
+            put32(&mut table, at + 8, fcs);
+        }
+        let mut clx = vec![2u8, 0, 0, 0, 0];
+        for cp in [0, text0.len(), ccp] {
+            clx.extend((cp as u32).to_le_bytes());
+        }
+        for (fc, compressed) in [(1024u32, true), (1280, false)] {
+            let raw = if compressed {
+                (fc * 2) | 0x4000_0000
+            } else {
+                fc
+            };
+            clx.extend([0, 0]);
+            clx.extend(raw.to_le_bytes());
+            clx.extend([0, 0]);
+        }
+        let lcb = (clx.len() - 5) as u32;
+        clx[1..5].copy_from_slice(&lcb.to_le_bytes());
+        table[300..300 + clx.len()].copy_from_slice(&clx);
+        let fc_at = 154;
+        for (i, (fc, lcb)) in [
+            (1, (0, 20)),
+            (12, (256, 12)),
+            (13, (272, 12)),
+            (15, (32, fonts.len())),
+            (33, (300, clx.len())),
+        ] {
+            put32(&mut word, fc_at + 8 * i, fc);
+            put32(&mut word, fc_at + 8 * i + 4, lcb as u32);
+        }
+
+        let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("creates");
+        for (name, data) in [("WordDocument", &word), ("1Table", &table)] {
+            let mut s = cf.create_stream(name).expect("stream");
+            s.write_all(data).expect("writes");
+        }
+        cf.flush().expect("flushes");
+        cf.into_inner().into_inner()
+    }
+
+    #[test]
+    fn pieces_cells_and_fonts() {
+        let paragraphs = read(&tiny_doc()).expect("reads");
+        let fonts: Vec<Vec<Option<&str>>> = paragraphs
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.font.as_deref()).collect())
+            .collect();
+        assert_eq!(
+            fonts,
+            [
+                vec![Some(".VnTimeH")],
+                vec![Some("Times New Roman"), None, Some("Times New Roman")],
+                vec![Some("Times New Roman")],
+            ]
+        );
+        let text = to_text(&paragraphs, Legacy::Detect).text;
+        assert_eq!(text, "CỘNG HÒA\na | b\nHà Nội\n");
+    }
+
+    #[test]
+    fn damaged_and_foreign_files_are_refused() {
+        let mut doc = tiny_doc();
+        assert!(read(&doc[..600]).is_err(), "a truncated compound file");
+        let at = doc
+            .windows(4)
+            .position(|w| w == [0xEC, 0xA5, 0xC1, 0x00])
+            .expect("the FIB");
+        doc[at + 0x0A] |= 0x01;
+        doc[at + 0x0B] |= 0x01;
+        let err = read(&doc).expect_err("encrypted");
+        assert!(err.reason.contains("encrypted"), "{err}");
+    }
 }
