@@ -157,6 +157,9 @@ fn megabytes(mb: u64) -> u64 {
 /// large), says what to do.
 fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
     let bytes = read_bytes(path, max_bytes)?;
+    if vanban::decode::sniff(&bytes) == Some(vanban::decode::BinaryFormat::Pdf) {
+        return pdf_text(path, &bytes).map(vanban::decode::decode_pdf_text);
+    }
     let refused = |e: vanban::DecodeError| {
         io::Error::new(
             io::ErrorKind::InvalidData,
@@ -164,6 +167,39 @@ fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
         )
     };
     vanban::decode::decode_with_limit(&bytes, max_bytes).map_err(refused)
+}
+
+/// The text of a PDF through poppler's `pdftotext -layout` (columns and lists kept), fed on
+/// standard input; a clear error naming the package when it is not installed.
+fn pdf_text(path: &Path, bytes: &[u8]) -> io::Result<String> {
+    use std::process::{Command, Stdio};
+    let name = path.display();
+    let mut child = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("{name}: PDF needs pdftotext (Debian package poppler-utils): {e}"),
+            )
+        })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // pdftotext may stop reading early on a damaged file: its exit status says so.
+        let _ = stdin.write_all(bytes);
+    }
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr);
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{name}: pdftotext could not read it: {}", why.trim()),
+        ));
+    }
+    String::from_utf8(out.stdout)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{name}: {e}")))
 }
 
 /// Reads a file's bytes (or standard input's for `-`), never more than `max_bytes` of them.

@@ -348,6 +348,27 @@ pub fn decode_as(
     })
 }
 
+/// Text another program extracted from a PDF (`pdftotext`): lines set in legacy fonts decoded
+/// ([`legacy::decode_extracted`]); `encoding` is `pdf`, or `pdf/tcvn3` and the like.
+pub fn decode_pdf_text(text: String) -> Decoded {
+    use legacy::Encoding::{Tcvn3, Viqr, Viscii, Vni};
+    match legacy::decode_extracted(&text) {
+        None => Decoded {
+            text,
+            encoding: "pdf",
+        },
+        Some((text, enc)) => Decoded {
+            text,
+            encoding: match enc {
+                Tcvn3 => "pdf/tcvn3",
+                Vni => "pdf/vni",
+                Viscii => "pdf/viscii",
+                Viqr => "pdf/viqr",
+            },
+        },
+    }
+}
+
 /// A text file read line by line in the legacy encodings its lines are in ([`legacy`]); `None`
 /// when no line is.
 fn legacy_text(bytes: &[u8], forced: Option<legacy::Encoding>) -> Option<Decoded> {

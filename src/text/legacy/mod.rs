@@ -17,6 +17,10 @@ mod convert;
 mod syllable;
 mod tables;
 
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
 pub(crate) use convert::{convert, restore_capitals};
 pub(crate) use tables::cp1252_char;
 
@@ -244,58 +248,101 @@ impl Chooser {
     }
 }
 
+/// One line of a text to decode: `as_is` as the file's own encoding reads it, `chars` its legacy
+/// bytes as Windows-1252 characters, `candidate` false for a line that is surely Unicode.
+struct Line<'a> {
+    as_is: Cow<'a, str>,
+    chars: String,
+    candidate: bool,
+}
+
 /// A text file that is not UTF-8, read line by line: each line as Windows-1258 (the code page of
 /// Unicode-era Vietnamese Windows), as UTF-8 when the line is valid UTF-8 with letters beyond
 /// ASCII, or in the legacy encoding its words are syllables in. `forced` decodes every line in
 /// one legacy encoding. Returns the text and the encoding that covered most of it; `None` when no
 /// line is legacy (the caller reads the file as Windows-1258, as before).
 pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(String, Encoding)> {
-    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
-    let chars: Vec<String> = lines
-        .iter()
-        .map(|l| l.iter().map(|&b| cp1252_char(b)).collect())
-        .collect();
-    let utf8: Vec<Option<&str>> = lines
-        .iter()
-        .map(|l| std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()))
-        .collect();
+    let lines = bytes.split_inclusive(|&b| b == b'\n').map(|l| {
+        match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
+            Some(utf8) => Line {
+                as_is: Cow::Borrowed(utf8),
+                chars: String::new(),
+                candidate: false,
+            },
+            None => Line {
+                as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
+                chars: l.iter().map(|&b| cp1252_char(b)).collect(),
+                candidate: true,
+            },
+        }
+    });
+    decode_lines(&lines.collect::<Vec<_>>(), forced)
+}
+
+/// Text another program extracted from a document set in legacy fonts (`pdftotext` of a PDF):
+/// valid Unicode whose letters are the legacy bytes' Windows-1252 characters, read line by line
+/// like [`decode_bytes`]. PDF text layers give TCVN3's `ư` (`0xAD`) as U+2212 and `ã` (`0xB7`) as
+/// U+2219: next to a letter they go back to their bytes. `None` when no line is legacy.
+pub fn decode_extracted(text: &str) -> Option<(String, Encoding)> {
+    let lines = text.split_inclusive('\n').map(|l| Line {
+        as_is: Cow::Borrowed(l),
+        chars: pdf_glyphs(l),
+        candidate: !has_unicode_vietnamese(l),
+    });
+    decode_lines(&lines.collect::<Vec<_>>(), None)
+}
+
+/// U+2212 and U+2219 next to a letter back to the TCVN3 bytes a PDF font drew with them.
+fn pdf_glyphs(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    (0..chars.len())
+        .filter_map(|i| {
+            let c = *chars.get(i)?;
+            let near_letter = || letter(i.checked_sub(1)) || letter(Some(i + 1));
+            Some(match c {
+                '\u{2212}' if near_letter() => '\u{AD}',
+                '\u{2219}' if near_letter() => '\u{B7}',
+                _ => c,
+            })
+        })
+        .collect()
+}
+
+fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String, Encoding)> {
     let choices: Vec<Option<Encoding>> = match forced {
-        Some(enc) => vec![Some(enc); lines.len()],
+        Some(enc) => lines.iter().map(|l| l.candidate.then_some(enc)).collect(),
         None => {
             let mut chooser = Chooser::default();
-            for (line, (text, u)) in lines.iter().zip(chars.iter().zip(&utf8)) {
-                if u.is_some() {
+            for line in lines {
+                if line.candidate {
+                    let as_is: String = line.as_is.nfc().collect();
+                    chooser.push(&as_is, &line.chars);
+                } else {
                     chooser.push("", "");
-                    continue;
                 }
-                let (as_is, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(line);
-                let as_is: String =
-                    unicode_normalization::UnicodeNormalization::nfc(as_is.as_ref()).collect();
-                chooser.push(&as_is, text);
             }
             chooser.choose().1
         }
     };
     let mut covered = [0usize; 4];
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
-    for (((line, text), u), choice) in lines.iter().zip(&chars).zip(&utf8).zip(&choices) {
-        match (choice, u) {
-            (Some(enc), _) => {
-                let decoded = convert(text, *enc);
-                let slot = DETECTED.iter().position(|d| d == enc).unwrap_or(3);
-                if let Some(c) = covered.get_mut(slot) {
-                    *c += line.len();
-                }
-                match (enc, restore_capitals(&decoded)) {
-                    (Encoding::Tcvn3, Some(capitals)) => out.push_str(&capitals),
-                    _ => out.push_str(&decoded),
-                }
-            }
-            (None, Some(u)) => out.push_str(u),
-            (None, None) => {
-                let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(line);
-                out.push_str(&text);
-            }
+    let mut out = String::new();
+    for (line, choice) in lines.iter().zip(&choices) {
+        let Some(enc) = choice else {
+            out.push_str(&line.as_is);
+            continue;
+        };
+        let decoded = convert(&line.chars, *enc);
+        let slot = DETECTED.iter().position(|d| d == enc).unwrap_or(3);
+        if let Some(c) = covered.get_mut(slot) {
+            *c += line.chars.len();
+        }
+        match (enc, restore_capitals(&decoded)) {
+            (Encoding::Tcvn3, Some(capitals)) => out.push_str(&capitals),
+            _ => out.push_str(&decoded),
         }
     }
     let (most, &n) = covered.iter().enumerate().max_by_key(|&(_, n)| *n)?;
@@ -379,6 +426,18 @@ mod tests {
             None
         );
         assert_eq!(decode_bytes(b"The report was filed on time.\n", None), None);
+    }
+
+    #[test]
+    fn pdf_text_layers() {
+        let (text, enc) =
+            decode_extracted("Th\u{AB}ng t\u{2212} s\u{E8} 01, x\u{2219} h\u{E9}i\n1 \u{2212} 2\n")
+                .expect("TCVN3 glyphs");
+        assert_eq!(
+            (text.as_str(), enc),
+            ("Thông tư số 01, xã hội\n1 − 2\n", Encoding::Tcvn3)
+        );
+        assert_eq!(decode_extracted("Thông tư số 01, xã hội\n"), None);
     }
 
     #[test]
