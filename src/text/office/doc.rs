@@ -10,7 +10,7 @@
 
 use std::io::{Cursor, Read};
 
-use super::{CELL_SEPARATOR, OfficeError, Paragraph, trim_last};
+use super::{OfficeError, Paragraph, Row};
 use crate::text::legacy::cp1252_char;
 
 fn fail(reason: impl Into<String>) -> OfficeError {
@@ -265,8 +265,21 @@ fn chpx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Option<u16>)> {
     out
 }
 
-/// Paragraph runs of the bin table: `(fc, fc_end, style, row end)`.
-fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, u16, bool)> {
+/// The properties of a paragraph the reader uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Papx {
+    fc: usize,
+    fc_end: usize,
+    /// Its style.
+    istd: u16,
+    /// Its mark ends a table row.
+    ttp: bool,
+    /// It lies in a table cell.
+    in_table: bool,
+}
+
+/// Paragraph runs of the bin table, sorted.
+fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<Papx> {
     let mut out = Vec::new();
     let n = plc.len().saturating_sub(4) / 8;
     for i in 0..n {
@@ -293,12 +306,29 @@ fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, u16, bool)> {
             };
             let papx = page.get(start..start + len).unwrap_or_default();
             let istd = u16_at(papx, 0).unwrap_or(0);
-            let ttp = sprms(papx.get(2..).unwrap_or_default())
-                .any(|(s, op)| matches!(s, 0x2417 | 0x244C) && op.first() == Some(&1));
-            out.push((fc, fc_end, istd, ttp));
+            let mut ttp = false;
+            let mut in_table = false;
+            for (sprm, op) in sprms(papx.get(2..).unwrap_or_default()) {
+                let on = op.first() == Some(&1);
+                match sprm {
+                    // sprmPFTtp, sprmPFInnerTtp: the mark ends a row.
+                    0x2417 | 0x244C => ttp |= on,
+                    // sprmPFInTable, sprmPItap (the nesting depth of the table).
+                    0x2416 => in_table |= on,
+                    0x6649 => in_table |= op.iter().any(|&b| b != 0),
+                    _ => {}
+                }
+            }
+            out.push(Papx {
+                fc,
+                fc_end,
+                istd,
+                ttp,
+                in_table: in_table || ttp,
+            });
         }
     }
-    out.sort_by_key(|r| r.0);
+    out.sort_by_key(|r| r.fc);
     out
 }
 
@@ -411,7 +441,7 @@ pub(crate) fn from_streams(
 
     let mut out = Vec::new();
     let mut current = Paragraph::default();
-    let mut row: Option<Paragraph> = None;
+    let mut row: Option<Row> = None;
     // Open fields: true while in the instructions (before the separator), which are not text.
     let mut fields: Vec<bool> = Vec::new();
     let mut buf = [0u8; 4];
@@ -429,28 +459,21 @@ pub(crate) fn from_streams(
             _ if fields.iter().any(|&instr| instr) => {}
             '\r' | '\u{0B}' | '\u{0C}' => {
                 let done = std::mem::take(&mut current);
-                match row.as_mut() {
-                    // A paragraph inside a cell: the cell's lines are joined by a space.
-                    Some(r) if !done.runs.is_empty() => {
-                        r.runs.extend(done.runs);
-                        r.push(" ", None);
-                    }
-                    Some(_) => {}
-                    None => out.push(done),
+                let in_table = find(&papx, fc, |r| (r.fc, r.fc_end)).is_some_and(|r| r.in_table);
+                if row.is_some() || in_table {
+                    row.get_or_insert_with(Row::default).end_line(done);
+                } else {
+                    out.push(done);
                 }
             }
             '\u{07}' => {
-                let row_end = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.3);
+                let row_end = find(&papx, fc, |r| (r.fc, r.fc_end)).is_some_and(|r| r.ttp);
+                let r = row.get_or_insert_with(Row::default);
                 if row_end {
-                    let mut done = row.take().unwrap_or_default();
-                    done.runs.append(&mut current.runs);
-                    trim_last(&mut done, &[' ', '|']);
-                    out.push(done);
+                    r.end_line(std::mem::take(&mut current));
+                    out.extend(row.take().map(Row::end).unwrap_or_default());
                 } else {
-                    let r = row.get_or_insert_with(Paragraph::default);
-                    r.runs.append(&mut current.runs);
-                    trim_last(r, &[' ']);
-                    r.push(CELL_SEPARATOR, None);
+                    r.end_cell(std::mem::take(&mut current));
                 }
             }
             '\t' => current.push("\t", None),
@@ -459,15 +482,15 @@ pub(crate) fn from_streams(
             _ if c < ' ' => {}
             _ => {
                 let direct = find(&chpx, fc, |r| (r.0, r.1)).and_then(|r| r.2);
-                let style = find(&papx, fc, |r| (r.0, r.1))
-                    .and_then(|r| styles.get(usize::from(r.2)).copied().flatten());
+                let style = find(&papx, fc, |r| (r.fc, r.fc_end))
+                    .and_then(|r| styles.get(usize::from(r.istd)).copied().flatten());
                 let font = name(direct.or(style).or(default));
                 current.push(c.encode_utf8(&mut buf), font);
             }
         }
     }
     if let Some(r) = row.take() {
-        out.push(r);
+        out.extend(r.end());
     }
     if !current.runs.is_empty() {
         out.push(current);

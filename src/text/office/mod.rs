@@ -49,6 +49,77 @@ impl Paragraph {
     }
 }
 
+/// The most lines a cell may have for its row to be laid out line by line.
+const MAX_ZIPPED_LINES: usize = 4;
+
+/// A table row being read: the lines of each cell. A row of short cells (a header: the issuer's
+/// two lines beside the national title and the motto) is laid out as a person reads it across:
+/// line `k` of every cell on one line, cells joined by [`CELL_SEPARATOR`]; a row with a longer
+/// cell is one line.
+#[derive(Debug, Default)]
+pub(crate) struct Row {
+    cells: Vec<Vec<Paragraph>>,
+    cell: Vec<Paragraph>,
+}
+
+impl Row {
+    /// A paragraph of the current cell ends (blank ones are dropped: the lines of cells align).
+    pub(crate) fn end_line(&mut self, line: Paragraph) {
+        if !line.is_blank() {
+            self.cell.push(line);
+        }
+    }
+
+    /// The current cell ends with `line`.
+    pub(crate) fn end_cell(&mut self, line: Paragraph) {
+        self.end_line(line);
+        self.cells.push(std::mem::take(&mut self.cell));
+    }
+
+    /// The row ends: its lines.
+    pub(crate) fn end(mut self) -> Vec<Paragraph> {
+        if !self.cell.is_empty() {
+            self.cells.push(std::mem::take(&mut self.cell));
+        }
+        let height = self.cells.iter().map(Vec::len).max().unwrap_or(0);
+        if height > MAX_ZIPPED_LINES {
+            // Cells of running text (a form, a table of contents): one line, a cell's
+            // paragraphs joined by a space.
+            let mut line = Paragraph::default();
+            for (i, cell) in self.cells.iter_mut().enumerate() {
+                if i > 0 {
+                    line.push(CELL_SEPARATOR, None);
+                }
+                for (k, p) in cell.iter_mut().enumerate() {
+                    if k > 0 {
+                        line.push(" ", None);
+                    }
+                    trim_last(p, &[' ', '\t']);
+                    line.runs.append(&mut p.runs);
+                }
+            }
+            trim_last(&mut line, &[' ', '|']);
+            return vec![line];
+        }
+        (0..height)
+            .map(|k| {
+                let mut line = Paragraph::default();
+                for (i, cell) in self.cells.iter_mut().enumerate() {
+                    if i > 0 {
+                        line.push(CELL_SEPARATOR, None);
+                    }
+                    if let Some(p) = cell.get_mut(k) {
+                        trim_last(p, &[' ', '\t']);
+                        line.runs.append(&mut p.runs);
+                    }
+                }
+                trim_last(&mut line, &[' ', '|']);
+                line
+            })
+            .collect()
+    }
+}
+
 /// Trims `chars` from the end of a paragraph's last run (dropping the run when nothing is left).
 pub(crate) fn trim_last(p: &mut Paragraph, chars: &[char]) {
     if let Some(last) = p.runs.last_mut() {
@@ -155,14 +226,17 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
                 (None, Some(f)) => Some(f.encoding),
                 (None, None) => choice,
             };
-            match (enc, font) {
+            let decoded = match (enc, font) {
                 (Some(e), Some(f)) if forced.is_none() || f.encoding == e => {
-                    line.push_str(&legacy::convert_font(&run.text, f));
+                    legacy::convert_font(&run.text, f)
                 }
-                (Some(e), _) => line.push_str(&legacy::convert(&run.text, e)),
-                (None, _) => line.push_str(&run.text),
-            }
-            if let Some(e) = enc {
+                (Some(e), _) => legacy::convert(&run.text, e),
+                (None, _) => run.text.clone(),
+            };
+            // An encoding covers the runs it changed (not ASCII or Unicode in a legacy font).
+            let changed = decoded != run.text;
+            line.push_str(&decoded);
+            if let Some(e) = enc.filter(|_| changed) {
                 tcvn3 |= e == Encoding::Tcvn3;
                 let slot = match e {
                     Encoding::Tcvn3 => 0,

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::{CELL_SEPARATOR, OfficeError, Paragraph, trim_last};
+use super::{OfficeError, Paragraph, Row};
 use crate::text::legacy::{cp1252_char, font_encoding};
 
 /// Destinations whose text is not the body's.
@@ -101,7 +101,7 @@ struct Reader {
     default_font: Option<i32>,
     out: Vec<Paragraph>,
     current: Paragraph,
-    row: Option<Paragraph>,
+    row: Option<Row>,
     in_table: bool,
     /// `\'xx` bytes waiting to be decoded together (a double-byte character spans two).
     pending: Vec<u8>,
@@ -145,31 +145,23 @@ impl Reader {
     fn end_paragraph(&mut self) {
         let done = std::mem::take(&mut self.current);
         if self.in_table {
-            let row = self.row.get_or_insert_with(Paragraph::default);
-            if !done.runs.is_empty() {
-                row.runs.extend(done.runs);
-                row.push(" ", None);
-            }
+            self.row.get_or_insert_with(Row::default).end_line(done);
         } else {
             self.out.push(done);
         }
     }
 
     fn end_cell(&mut self) {
-        let mut cell = std::mem::take(&mut self.current);
-        let row = self.row.get_or_insert_with(Paragraph::default);
-        row.runs.append(&mut cell.runs);
-        trim_last(row, &[' ']);
-        row.push(CELL_SEPARATOR, None);
+        let cell = std::mem::take(&mut self.current);
+        self.row.get_or_insert_with(Row::default).end_cell(cell);
     }
 
     fn end_row(&mut self) {
         if !self.current.runs.is_empty() {
             self.end_cell();
         }
-        if let Some(mut row) = self.row.take() {
-            trim_last(&mut row, &[' ', '|']);
-            self.out.push(row);
+        if let Some(row) = self.row.take() {
+            self.out.extend(row.end());
         }
     }
 }
@@ -411,12 +403,12 @@ mod tests {
 
     #[test]
     fn table_rows_are_lines() {
-        let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0\trowd\cellx4000\cellx8000\pard\intbl UBND T\u7880?NH\cell C\u7896?NG H\u210?A\cell\row\pard S\u7889? 5\par}";
+        let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0\trowd\cellx4000\cellx8000\pard\intbl UBND T\u7880?NH\par S\u7902? N\u7896?I V\u7908?\cell C\u7896?NG H\u210?A\par \u272?\u7897?c l\u7853?p\cell\row\pard S\u7889? 5\par}";
         let text = to_text(
             &read(rtf).expect("reads"),
             crate::text::office::Legacy::Detect,
         )
         .text;
-        assert_eq!(text, "UBND TỈNH | CỘNG HÒA\nSố 5\n");
+        assert_eq!(text, "UBND TỈNH | CỘNG HÒA\nSỞ NỘI VỤ | Độc lập\nSố 5\n");
     }
 }
