@@ -235,8 +235,16 @@ fn font_of(grpprl: &[u8]) -> Option<u16> {
     ftc0.or(ftc2)
 }
 
-/// Character runs of the bin table: `(fc, fc_end, font)`.
-fn chpx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Option<u16>)> {
+/// The runs of a bin table's pages (`FKP`): `(fc, fc_end, read(page, count, index))`, sorted.
+/// A page is 512 bytes: `count + 1` file offsets, then per run a byte (or, for paragraphs, a
+/// 13-byte entry) whose first byte is half the offset of its properties in the page; the count
+/// is the page's last byte.
+fn fkp_runs<T>(
+    word: &[u8],
+    plc: &[u8],
+    entry: usize,
+    read: impl Fn(&[u8], usize) -> T,
+) -> Vec<(usize, usize, T)> {
     let mut out = Vec::new();
     let n = plc.len().saturating_sub(4) / 8;
     for i in 0..n {
@@ -245,31 +253,34 @@ fn chpx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Option<u16>)> {
         else {
             continue;
         };
-        let crun = usize::from(page.get(511).copied().unwrap_or(0));
-        for r in 0..crun {
+        let count = usize::from(page.get(511).copied().unwrap_or(0));
+        for r in 0..count {
             let (Some(fc), Some(fc_end)) = (usize_at(page, 4 * r), usize_at(page, 4 * r + 4))
             else {
                 continue;
             };
-            let off = 2 * usize::from(page.get(4 * (crun + 1) + r).copied().unwrap_or(0));
-            let font = if off == 0 {
-                None
-            } else {
-                let cb = usize::from(page.get(off).copied().unwrap_or(0));
-                page.get(off + 1..off + 1 + cb).and_then(font_of)
-            };
-            out.push((fc, fc_end, font));
+            let off = 2 * usize::from(page.get(4 * (count + 1) + entry * r).copied().unwrap_or(0));
+            out.push((fc, fc_end, read(page, off)));
         }
     }
     out.sort_by_key(|r| r.0);
     out
 }
 
+/// Character runs: `(fc, fc_end, font)`.
+fn chpx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Option<u16>)> {
+    fkp_runs(word, plc, 1, |page, off| {
+        if off == 0 {
+            return None;
+        }
+        let cb = usize::from(page.get(off).copied().unwrap_or(0));
+        page.get(off + 1..off + 1 + cb).and_then(font_of)
+    })
+}
+
 /// The properties of a paragraph the reader uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Papx {
-    fc: usize,
-    fc_end: usize,
     /// Its style.
     istd: u16,
     /// Its mark ends a table row.
@@ -278,58 +289,38 @@ struct Papx {
     in_table: bool,
 }
 
-/// Paragraph runs of the bin table, sorted.
-fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<Papx> {
-    let mut out = Vec::new();
-    let n = plc.len().saturating_sub(4) / 8;
-    for i in 0..n {
-        let Some(page) =
-            usize_at(plc, 4 * (n + 1) + 4 * i).and_then(|pn| word.get(pn * 512..pn * 512 + 512))
-        else {
-            continue;
+/// Paragraph runs: `(fc, fc_end, properties)`.
+fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
+    fkp_runs(word, plc, 13, |page, off| {
+        let cb = usize::from(page.get(off).copied().unwrap_or(0));
+        let (start, len) = if cb == 0 {
+            (
+                off + 2,
+                2 * usize::from(page.get(off + 1).copied().unwrap_or(0)),
+            )
+        } else {
+            (off + 1, 2 * cb - 1)
         };
-        let cpara = usize::from(page.get(511).copied().unwrap_or(0));
-        for r in 0..cpara {
-            let (Some(fc), Some(fc_end)) = (usize_at(page, 4 * r), usize_at(page, 4 * r + 4))
-            else {
-                continue;
-            };
-            let off = 2 * usize::from(page.get(4 * (cpara + 1) + 13 * r).copied().unwrap_or(0));
-            let cb = usize::from(page.get(off).copied().unwrap_or(0));
-            let (start, len) = if cb == 0 {
-                (
-                    off + 2,
-                    2 * usize::from(page.get(off + 1).copied().unwrap_or(0)),
-                )
-            } else {
-                (off + 1, 2 * cb - 1)
-            };
-            let papx = page.get(start..start + len).unwrap_or_default();
-            let istd = u16_at(papx, 0).unwrap_or(0);
-            let mut ttp = false;
-            let mut in_table = false;
-            for (sprm, op) in sprms(papx.get(2..).unwrap_or_default()) {
-                let on = op.first() == Some(&1);
-                match sprm {
-                    // sprmPFTtp, sprmPFInnerTtp: the mark ends a row.
-                    0x2417 | 0x244C => ttp |= on,
-                    // sprmPFInTable, sprmPItap (the nesting depth of the table).
-                    0x2416 => in_table |= on,
-                    0x6649 => in_table |= op.iter().any(|&b| b != 0),
-                    _ => {}
-                }
+        let papx = page.get(start..start + len).unwrap_or_default();
+        let mut ttp = false;
+        let mut in_table = false;
+        for (sprm, op) in sprms(papx.get(2..).unwrap_or_default()) {
+            let on = op.first() == Some(&1);
+            match sprm {
+                // sprmPFTtp, sprmPFInnerTtp: the mark ends a row.
+                0x2417 | 0x244C => ttp |= on,
+                // sprmPFInTable, sprmPItap (the nesting depth of the table).
+                0x2416 => in_table |= on,
+                0x6649 => in_table |= op.iter().any(|&b| b != 0),
+                _ => {}
             }
-            out.push(Papx {
-                fc,
-                fc_end,
-                istd,
-                ttp,
-                in_table: in_table || ttp,
-            });
         }
-    }
-    out.sort_by_key(|r| r.fc);
-    out
+        Papx {
+            istd: u16_at(papx, 0).unwrap_or(0),
+            ttp,
+            in_table: in_table || ttp,
+        }
+    })
 }
 
 /// The run of `runs` (sorted by start) that holds file offset `fc`.
@@ -459,7 +450,7 @@ pub(crate) fn from_streams(
             _ if fields.iter().any(|&instr| instr) => {}
             '\r' | '\u{0B}' | '\u{0C}' => {
                 let done = std::mem::take(&mut current);
-                let in_table = find(&papx, fc, |r| (r.fc, r.fc_end)).is_some_and(|r| r.in_table);
+                let in_table = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.in_table);
                 if row.is_some() || in_table {
                     row.get_or_insert_with(Row::default).end_line(done);
                 } else {
@@ -467,7 +458,7 @@ pub(crate) fn from_streams(
                 }
             }
             '\u{07}' => {
-                let row_end = find(&papx, fc, |r| (r.fc, r.fc_end)).is_some_and(|r| r.ttp);
+                let row_end = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.ttp);
                 let r = row.get_or_insert_with(Row::default);
                 if row_end {
                     r.end_line(std::mem::take(&mut current));
@@ -482,8 +473,8 @@ pub(crate) fn from_streams(
             _ if c < ' ' => {}
             _ => {
                 let direct = find(&chpx, fc, |r| (r.0, r.1)).and_then(|r| r.2);
-                let style = find(&papx, fc, |r| (r.fc, r.fc_end))
-                    .and_then(|r| styles.get(usize::from(r.istd)).copied().flatten());
+                let style = find(&papx, fc, |r| (r.0, r.1))
+                    .and_then(|r| styles.get(usize::from(r.2.istd)).copied().flatten());
                 let font = name(direct.or(style).or(default));
                 current.push(c.encode_utf8(&mut buf), font);
             }
