@@ -300,7 +300,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                         g.fonttbl = true;
                         g.skip = false;
                     }
-                    "listtext" | "pntext" | "fldrslt" => g.skip = false,
                     _ => {}
                 }
                 if g.fonttbl {
@@ -403,7 +402,7 @@ mod tests {
 
     #[test]
     fn table_rows_are_lines() {
-        let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0\trowd\cellx4000\cellx8000\pard\intbl UBND T\u7880?NH\par S\u7902? N\u7896?I V\u7908?\cell C\u7896?NG H\u210?A\par \u272?\u7897?c l\u7853?p\cell\row\pard S\u7889? 5\par}";
+        let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\header {\field{\*\fldinst PAGE}{\fldrslt 5}}\par}\f0\trowd\cellx4000\cellx8000\pard\intbl UBND T\u7880?NH\par S\u7902? N\u7896?I V\u7908?\cell C\u7896?NG H\u210?A\par \u272?\u7897?c l\u7853?p\cell\row\pard S\u7889? 5\par}";
         let text = to_text(
             &read(rtf).expect("reads"),
             crate::text::office::Legacy::Detect,
