@@ -295,12 +295,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                 if SKIPPED.contains(&word) {
                     g.skip = true;
                 }
-                match word {
-                    "fonttbl" => {
-                        g.fonttbl = true;
-                        g.skip = false;
-                    }
-                    _ => {}
+                if word == "fonttbl" {
+                    g.fonttbl = true;
+                    g.skip = false;
                 }
                 if g.fonttbl {
                     match word {
