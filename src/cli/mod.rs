@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok, 1 findings (or a file that failed in a batch), 2 could not run.
 
 mod batch;
+mod text;
 mod validate;
 
 use std::io::{self, Write};
@@ -52,6 +53,8 @@ enum Command {
     Convert(batch::ConvertArgs),
     /// Check documents against a profile: missing parts, numbering, dates, citations, blanks.
     Validate(validate::ValidateArgs),
+    /// Print the Unicode text the parser reads from a file (Word, RTF, legacy encodings decoded).
+    Text(text::TextArgs),
     /// Print the JSON Schema of the output.
     Schema,
 }
@@ -120,6 +123,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate(args) => validate::run(args),
+        Command::Text(args) => text::run(args),
         // Batch errors are reported per file or by `convert` itself, with their own exit codes.
         Command::Convert(args) => Ok(batch::convert(args)),
         Command::Schema => {
@@ -152,6 +156,54 @@ fn megabytes(mb: u64) -> u64 {
 /// The error names the file and, for a file that is not text (DOCX, PDF, binary, empty, too
 /// large), says what to do.
 fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
+    let bytes = read_bytes(path, max_bytes)?;
+    if vanban::decode::sniff(&bytes) == Some(vanban::decode::BinaryFormat::Pdf) {
+        return pdf_text(path, &bytes).map(vanban::decode::decode_pdf_text);
+    }
+    let refused = |e: vanban::DecodeError| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {e}", path.display()),
+        )
+    };
+    vanban::decode::decode_with_limit(&bytes, max_bytes).map_err(refused)
+}
+
+/// The text of a PDF through poppler's `pdftotext -layout` (columns and lists kept), fed on
+/// standard input; a clear error naming the package when it is not installed.
+fn pdf_text(path: &Path, bytes: &[u8]) -> io::Result<String> {
+    use std::process::{Command, Stdio};
+    let name = path.display();
+    let mut child = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("{name}: PDF needs pdftotext (Debian package poppler-utils): {e}"),
+            )
+        })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // pdftotext may stop reading early on a damaged file: its exit status says so.
+        let _ = stdin.write_all(bytes);
+    }
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr);
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{name}: pdftotext could not read it: {}", why.trim()),
+        ));
+    }
+    String::from_utf8(out.stdout)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{name}: {e}")))
+}
+
+/// Reads a file's bytes (or standard input's for `-`), never more than `max_bytes` of them.
+fn read_bytes(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
     let name = path.display();
     let in_file = |e: io::Error| io::Error::new(e.kind(), format!("{name}: {e}"));
     let refused =
@@ -167,8 +219,7 @@ fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
         }
         vanban::decode::read_limited(file, max_bytes)
     };
-    let bytes = read.map_err(in_file)?.map_err(refused)?;
-    vanban::decode::decode_with_limit(&bytes, max_bytes).map_err(refused)
+    read.map_err(in_file)?.map_err(refused)
 }
 
 /// Writes `bytes` to standard output in one write.

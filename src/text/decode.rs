@@ -5,24 +5,27 @@
 //! and files that are not text: Word and PDF originals, scans, ZIP bundles. [`decode`] tells them
 //! apart, in this order:
 //! 1. an empty file or one over the size limit is refused;
-//! 2. a known binary format is recognized by its magic bytes and refused with its name and what
-//!    to do about it (`DOCX file: convert it to text first (e.g. pandoc -t markdown)`);
+//! 2. a known binary format is recognized by its magic bytes: Word 97-2003 and RTF files are
+//!    read into text ([`super::office`], legacy-font runs decoded); any other is refused with its
+//!    name and what to do about it (`DOCX file: convert it to text first (e.g. pandoc -t markdown)`);
 //! 3. a UTF-16 byte order mark decides UTF-16 LE or BE;
 //! 4. any NUL byte means binary data (or UTF-16 without a byte order mark);
 //! 5. valid UTF-8 is UTF-8;
 //! 6. otherwise, text that is mostly valid UTF-8 is damaged UTF-8 and refused, and anything else
-//!    that looks like text (no control bytes) is read as Windows-1258.
+//!    that looks like text (no control bytes) is read line by line as Windows-1258 or, where its
+//!    words are Vietnamese syllables only that way, as TCVN3, VNI or VISCII ([`super::legacy`]).
+//!
+//! [`decode_as`] forces an encoding (`vanban text --encoding`).
 //!
 //! The decoded text is faithful to the file: a byte order mark stays as U+FEFF and Windows-1258
 //! tone marks stay combining characters, so that [`crate::text::normalize::normalize`] records the BOM
 //! removal and the NFC composition it then does.
-//!
-//! Legacy Vietnamese font encodings (TCVN3/ABC, VNI, VIQR) are not detected: their bytes read as
-//! valid Windows-1258 and give wrong letters.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Read};
+
+use super::{legacy, office};
 
 /// Largest input accepted by default: 50 MB, far above any real document.
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -135,6 +138,13 @@ pub enum DecodeError {
         /// `utf-16le` or `utf-16be`.
         encoding: &'static str,
     },
+    /// A Word or RTF file that could not be read (damaged, encrypted, Word 6).
+    Unreadable {
+        /// `DOC` or `RTF`.
+        format: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl DecodeError {
@@ -159,6 +169,7 @@ impl DecodeError {
             DecodeError::NotText { .. } => "not_text",
             DecodeError::InvalidUtf8 { .. } => "invalid_utf8",
             DecodeError::InvalidUtf16 { .. } => "invalid_utf16",
+            DecodeError::Unreadable { .. } => "unreadable",
         }
     }
 }
@@ -194,6 +205,9 @@ impl fmt::Display for DecodeError {
                 "invalid UTF-8 at byte {offset} in otherwise UTF-8 text: the file is damaged \
                  or mixes encodings; repair it or re-save it as UTF-8"
             ),
+            DecodeError::Unreadable { format, reason } => {
+                write!(f, "{format} file could not be read: {reason}")
+            }
             DecodeError::InvalidUtf16 { encoding } => write!(
                 f,
                 "invalid {encoding} after its byte order mark (odd length or lone surrogate): \
@@ -251,7 +265,7 @@ pub fn decode_with_limit(bytes: &[u8], max_bytes: u64) -> Result<Decoded, Decode
         });
     }
     if let Some(format) = sniff(bytes) {
-        return Err(DecodeError::Binary(format));
+        return read_office(format, bytes, Reading::Detect);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, encoding_rs::UTF_16LE, "utf-16le");
@@ -278,9 +292,131 @@ pub fn decode_with_limit(bytes: &[u8], max_bytes: u64) -> Result<Decoded, Decode
                     offset: e.valid_up_to(),
                 });
             }
-            decode_windows_1258(bytes)
+            let as_1258 = decode_windows_1258(bytes)?;
+            Ok(legacy_text(bytes, None).unwrap_or(as_1258))
         }
     }
+}
+
+/// How legacy encodings are handled: detected (the default), left alone (the text as its
+/// encoding or its file reads), or one forced on the whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Detect,
+    AsIs,
+    Forced(legacy::Encoding),
+}
+
+/// Decodes a file's bytes in the encoding a person names (`--encoding`): `utf-8`,
+/// `windows-1258`, or a legacy encoding (`tcvn3`, `vni`, `viscii`, `viqr`). For a Word or RTF
+/// file the Unicode names mean "as the file stores it" (no legacy decoding), a legacy name
+/// decodes every run in it. `None` for an unknown name.
+pub fn decode_as(
+    bytes: &[u8],
+    max_bytes: u64,
+    encoding: &str,
+) -> Option<Result<Decoded, DecodeError>> {
+    let reading = match encoding.to_ascii_lowercase().as_str() {
+        "utf-8" | "utf8" | "windows-1258" | "cp1258" => Reading::AsIs,
+        name => Reading::Forced(legacy::Encoding::from_name(name)?),
+    };
+    let refused = |e| Some(Err(e));
+    if bytes.is_empty() {
+        return refused(DecodeError::Empty);
+    }
+    let size = bytes.len() as u64;
+    if size > max_bytes {
+        return refused(DecodeError::TooLarge {
+            size,
+            limit: max_bytes,
+        });
+    }
+    if let Some(format) = sniff(bytes) {
+        return Some(read_office(format, bytes, reading));
+    }
+    Some(match reading {
+        Reading::Forced(enc) => legacy_text(bytes, Some(enc)).ok_or(DecodeError::Empty),
+        _ if encoding.starts_with(['w', 'W', 'c', 'C']) => decode_windows_1258(bytes),
+        _ => simdutf8::compat::from_utf8(bytes)
+            .map(|text| Decoded {
+                text: text.to_owned(),
+                encoding: "utf-8",
+            })
+            .map_err(|e| DecodeError::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            }),
+    })
+}
+
+/// Text another program extracted from a PDF (`pdftotext`): lines set in legacy fonts decoded
+/// ([`legacy::decode_extracted`]); `encoding` is `pdf`, or `pdf/tcvn3` and the like.
+pub fn decode_pdf_text(text: String) -> Decoded {
+    use legacy::Encoding::{Tcvn3, Viqr, Viscii, Vni};
+    match legacy::decode_extracted(&text) {
+        None => Decoded {
+            text,
+            encoding: "pdf",
+        },
+        Some((text, enc)) => Decoded {
+            text,
+            encoding: match enc {
+                Tcvn3 => "pdf/tcvn3",
+                Vni => "pdf/vni",
+                Viscii => "pdf/viscii",
+                Viqr => "pdf/viqr",
+            },
+        },
+    }
+}
+
+/// A text file read line by line in the legacy encodings its lines are in ([`legacy`]); `None`
+/// when no line is.
+fn legacy_text(bytes: &[u8], forced: Option<legacy::Encoding>) -> Option<Decoded> {
+    let (text, encoding) = legacy::decode_bytes(bytes, forced)?;
+    Some(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// A Word 97-2003 or RTF file read into text ([`office`]); every other binary format refused.
+fn read_office(
+    format: BinaryFormat,
+    bytes: &[u8],
+    reading: Reading,
+) -> Result<Decoded, DecodeError> {
+    let paragraphs = match format {
+        BinaryFormat::Doc => office::doc::read(bytes),
+        BinaryFormat::Rtf => office::rtf::read(bytes),
+        _ => return Err(DecodeError::Binary(format)),
+    };
+    let paragraphs = paragraphs.map_err(|e| DecodeError::Unreadable {
+        format: e.format,
+        reason: e.reason,
+    })?;
+    let forced = match reading {
+        Reading::Detect => office::Legacy::Detect,
+        Reading::AsIs => office::Legacy::Never,
+        Reading::Forced(enc) => office::Legacy::Forced(enc),
+    };
+    let read = office::to_text(&paragraphs, forced);
+    use legacy::Encoding::{Tcvn3, Viqr, Viscii, Vni};
+    let encoding = match (format, read.legacy) {
+        (BinaryFormat::Doc, None) => "doc",
+        (BinaryFormat::Doc, Some(Tcvn3)) => "doc/tcvn3",
+        (BinaryFormat::Doc, Some(Vni)) => "doc/vni",
+        (BinaryFormat::Doc, Some(Viscii)) => "doc/viscii",
+        (BinaryFormat::Doc, Some(Viqr)) => "doc/viqr",
+        (_, None) => "rtf",
+        (_, Some(Tcvn3)) => "rtf/tcvn3",
+        (_, Some(Vni)) => "rtf/vni",
+        (_, Some(Viscii)) => "rtf/viscii",
+        (_, Some(Viqr)) => "rtf/viqr",
+    };
+    Ok(Decoded {
+        text: read.text,
+        encoding,
+    })
 }
 
 /// Recognizes a binary format by its magic bytes.
@@ -496,8 +632,7 @@ mod tests {
     fn binary_formats_are_named() {
         let mut docx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
         docx.extend_from_slice(b"\0\0\0\0[Content_Types].xml....word/document.xml");
-        let cases: [(&[u8], &str); 9] = [
-            (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], "DOC"),
+        let cases: [(&[u8], &str); 7] = [
             (&docx, "DOCX"),
             (
                 b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text",
@@ -508,7 +643,6 @@ mod tests {
             (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG"),
             (&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "JPEG"),
             (b"GIF89a\x01\0\x01\0", "GIF"),
-            (b"{\\rtf1\\ansi\\deff0 Hello}", "RTF"),
         ];
         for (bytes, name) in cases {
             let err = decode(bytes).expect_err(name);
@@ -525,6 +659,44 @@ mod tests {
             decode(&docx).map(|d| d.encoding).unwrap_err().to_string(),
             "DOCX file: convert it to text first (e.g. pandoc -t markdown)"
         );
+    }
+
+    #[test]
+    fn word_and_rtf_are_read() {
+        let rtf = decode(b"{\\rtf1\\ansi\\deff0 Hello}").expect("RTF is read");
+        assert_eq!((rtf.text.as_str(), rtf.encoding), ("Hello\n", "rtf"));
+        let damaged = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0];
+        let err = decode(&damaged).expect_err("a damaged DOC is refused");
+        assert_eq!(err.kind(), "unreadable");
+        assert!(
+            err.to_string().starts_with("DOC file could not be read: "),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn legacy_text_files_are_decoded() {
+        // "Cộng hòa xã hội chủ nghĩa" in TCVN3 and in VNI.
+        let tcvn3 = b"C\xE9ng h\xDFa x\xB7 h\xE9i ch\xF1 ngh\xDCa";
+        let d = decode(tcvn3).expect("TCVN3 decodes");
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Cộng hòa xã hội chủ nghĩa", "tcvn3")
+        );
+        let vni = b"Co\xE4ng ho\xF8a xa\xF5 ho\xE4i chu\xFB ngh\xF3a";
+        let d = decode(vni).expect("VNI decodes");
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Cộng hòa xã hội chủ nghĩa", "vni")
+        );
+        let forced = decode_as(b"Vie^.t Nam", 1024, "viqr")
+            .expect("known")
+            .expect("decodes");
+        assert_eq!(
+            (forced.text.as_str(), forced.encoding),
+            ("Việt Nam", "viqr")
+        );
+        assert!(decode_as(b"x", 1024, "klingon").is_none());
     }
 
     #[test]

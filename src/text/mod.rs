@@ -8,7 +8,9 @@ pub(crate) mod chars;
 pub(crate) mod classes;
 pub mod decode;
 pub(crate) mod kernels;
+pub mod legacy;
 pub mod normalize;
+pub(crate) mod office;
 
 /// The pieces of `text` between line feeds, like `text.split('\n')` (a final empty piece after
 /// a closing line feed included), found with the vectorized `memchr` rather than the standard

@@ -1,0 +1,85 @@
+//! `vanban text FILE`: the Unicode text the parser reads from a file, for checking a decoding
+//! and for other tools. Word 97-2003 and RTF files give their paragraphs (a table row on one
+//! line, its cells joined by ` | `); legacy encodings (TCVN3, VNI, VISCII) are detected per
+//! paragraph or line and decoded; `--encoding` forces one. The text is normalized as the parser
+//! normalizes it (NFC, line feeds). The encoding read goes to standard error with `--verbose`.
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+/// Arguments of `vanban text`.
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// The document (`.txt`, `.md`, `.doc`, `.rtf`), or `-` for standard input.
+    file: PathBuf,
+    /// Read the file in this encoding instead of detecting it.
+    #[arg(long, value_enum)]
+    encoding: Option<EncodingArg>,
+    /// Say on standard error which encoding was read.
+    #[arg(long)]
+    verbose: bool,
+    /// Refuse an input larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = super::DEFAULT_MAX_MB)]
+    max_size: u64,
+}
+
+/// An encoding `--encoding` can force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EncodingArg {
+    /// TCVN3 (ABC, `.VnTime` fonts).
+    Tcvn3,
+    /// VNI (`VNI-Times` fonts).
+    Vni,
+    /// VISCII.
+    Viscii,
+    /// VIQR (`Vie^.t Nam`).
+    Viqr,
+    /// UTF-8 (for Word and RTF files: the text as stored, nothing converted).
+    #[value(name = "utf-8")]
+    Utf8,
+    /// Windows-1258.
+    #[value(name = "windows-1258")]
+    Windows1258,
+}
+
+impl EncodingArg {
+    fn name(self) -> &'static str {
+        match self {
+            EncodingArg::Tcvn3 => "tcvn3",
+            EncodingArg::Vni => "vni",
+            EncodingArg::Viscii => "viscii",
+            EncodingArg::Viqr => "viqr",
+            EncodingArg::Utf8 => "utf-8",
+            EncodingArg::Windows1258 => "windows-1258",
+        }
+    }
+}
+
+/// Runs `vanban text`.
+pub fn run(args: TextArgs) -> io::Result<ExitCode> {
+    let max_bytes = super::megabytes(args.max_size);
+    let decoded = match args.encoding {
+        None => super::read_input(&args.file, max_bytes)?,
+        Some(enc) => {
+            let bytes = super::read_bytes(&args.file, max_bytes)?;
+            let refused = |e: vanban::DecodeError| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{}: {e}", args.file.display()),
+                )
+            };
+            vanban::decode::decode_as(&bytes, max_bytes, enc.name())
+                .ok_or_else(|| io::Error::other("unknown encoding"))?
+                .map_err(refused)?
+        }
+    };
+    if args.verbose {
+        eprintln!("{}: {}", args.file.display(), decoded.encoding);
+    }
+    let normalized = vanban::normalize(&decoded.text);
+    super::print(normalized.text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

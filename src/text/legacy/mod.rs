@@ -1,0 +1,451 @@
+//! Legacy Vietnamese encodings: TCVN3 (ABC), VNI, VISCII and VIQR, to NFC Unicode.
+//!
+//! Until about 2010 most Vietnamese offices typed in legacy fonts: the bytes of a `.VnTime`
+//! (TCVN3) or `VNI-Times` (VNI) document are Windows-1252 characters to every other program
+//! (`Céng hßa x· héi`, `Coäng hoøa xaõ hoäi`). This module turns them back into Vietnamese:
+//! - [`font_encoding`]: a font's name is the strongest evidence (`.Vn*` is TCVN3, and a trailing
+//!   `H` means the font draws the small-letter slots as capitals; `VNI-*` is VNI);
+//! - without a font, [`Evidence`] weighs each candidate decoding by how many of its words are
+//!   Vietnamese syllables ([`syllable`]): a wrong decoding gives words nobody writes. Text that is
+//!   already Unicode Vietnamese, English or French never gains from a legacy decoding and stays
+//!   as it is;
+//! - documents mix encodings, so the choice is made per paragraph (or line), with the whole
+//!   document's choice breaking the ties of paragraphs too short to tell ([`Chooser`]);
+//! - [`decode_bytes`] reads a text file that is not UTF-8 line by line this way.
+
+mod convert;
+mod syllable;
+mod tables;
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+pub(crate) use convert::{convert, restore_capitals};
+pub(crate) use tables::cp1252_char;
+
+/// A legacy encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// TCVN 5712:1993 VN3, the ABC fonts (`.VnTime`, `.VnArial`, …).
+    Tcvn3,
+    /// VNI-Windows (`VNI-Times`, …): a vowel byte followed by a mark byte.
+    Vni,
+    /// VISCII (RFC 1456).
+    Viscii,
+    /// VIQR (RFC 1456): ASCII with the marks written after the vowel (`Vie^.t`).
+    Viqr,
+}
+
+impl Encoding {
+    /// Lower-case name, as `--encoding` takes it and `source.encoding` records it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Tcvn3 => "tcvn3",
+            Encoding::Vni => "vni",
+            Encoding::Viscii => "viscii",
+            Encoding::Viqr => "viqr",
+        }
+    }
+
+    /// The encoding of a name (`tcvn3`, `abc`, `vni`, `viscii`, `viqr`; any case).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "tcvn3" | "tcvn" | "abc" => Some(Encoding::Tcvn3),
+            "vni" => Some(Encoding::Vni),
+            "viscii" => Some(Encoding::Viscii),
+            "viqr" => Some(Encoding::Viqr),
+            _ => None,
+        }
+    }
+}
+
+/// The encodings a detector weighs against the text as it is (VIQR is plain ASCII and is only
+/// ever forced: detecting it would rewrite English punctuation).
+const DETECTED: [Encoding; 3] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Viscii];
+
+/// What a font's name says about the text set in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FontEncoding {
+    /// The encoding of the font's bytes.
+    pub encoding: Encoding,
+    /// The font draws the small-letter slots as capitals (`.VnTimeH`).
+    pub capitals: bool,
+}
+
+/// The legacy encoding of a font, by its name: `.Vn*` TCVN3 (a trailing `H` draws capitals),
+/// `VNI-*` VNI; `None` for any other font.
+pub fn font_encoding(name: &str) -> Option<FontEncoding> {
+    let name = name.trim();
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with(".vn") {
+        return Some(FontEncoding {
+            encoding: Encoding::Tcvn3,
+            capitals: name.ends_with('H'),
+        });
+    }
+    if lower.starts_with("vni-") || lower.starts_with("vni ") {
+        return Some(FontEncoding {
+            encoding: Encoding::Vni,
+            capitals: false,
+        });
+    }
+    None
+}
+
+/// True when `text` holds letters only Unicode has (`ộ`, `ư`, `đ`): text in a legacy font that
+/// was nevertheless typed in Unicode, which no legacy table may touch.
+pub(crate) fn has_unicode_vietnamese(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(u32::from(c), 0x1EA0..=0x1EF9)
+            || matches!(
+                c,
+                'ă' | 'Ă' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ'
+            )
+    })
+}
+
+/// Converts text set in a legacy font: decoded, and upper-cased for an `H` font.
+pub(crate) fn convert_font(text: &str, font: FontEncoding) -> String {
+    if has_unicode_vietnamese(text) {
+        return text.to_owned();
+    }
+    let decoded = convert(text, font.encoding);
+    if font.capitals {
+        decoded.to_uppercase()
+    } else {
+        decoded
+    }
+}
+
+/// How Vietnamese a decoded text looks: words with letters beyond ASCII that are syllables
+/// (`valid`) or are not (`invalid`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Evidence {
+    valid: usize,
+    invalid: usize,
+}
+
+impl Evidence {
+    /// Weighs the words of `text`.
+    pub(crate) fn of(text: &str) -> Self {
+        let mut e = Evidence::default();
+        for word in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
+            // A lone letter (`đ` for đồng, `ở`) says little either way.
+            if word.is_ascii() || word.chars().nth(1).is_none() {
+                continue;
+            }
+            if syllable::is_syllable(word) {
+                e.valid += 1;
+            } else {
+                e.invalid += 1;
+            }
+        }
+        e
+    }
+
+    fn net(self) -> isize {
+        let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        signed(self.valid) - signed(self.invalid)
+    }
+
+    fn add(&mut self, other: Evidence) {
+        self.valid += other.valid;
+        self.invalid += other.invalid;
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(u32::from(c), 0x0300..=0x036F)
+}
+
+/// One candidate per slot: the text as it is, then [`DETECTED`].
+const CANDIDATES: usize = 1 + DETECTED.len();
+
+/// The evidence for each reading of one paragraph.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Weighed([Evidence; CANDIDATES]);
+
+impl Weighed {
+    /// Weighs `as_is` (the text as the file's own encoding reads it) against the legacy
+    /// decodings of `chars` (the same text as Windows-1252 characters).
+    pub(crate) fn new(as_is: &str, chars: &str) -> Self {
+        let mut w = Weighed::default();
+        if let Some(slot) = w.0.first_mut() {
+            *slot = Evidence::of(as_is);
+        }
+        if has_unicode_vietnamese(chars) {
+            return w;
+        }
+        for (slot, enc) in w.0.iter_mut().skip(1).zip(DETECTED) {
+            *slot = Evidence::of(&convert(chars, enc));
+        }
+        w
+    }
+
+    /// The best reading: `None` the text as it is, else a legacy encoding. `favored` (the
+    /// document's choice) wins ties. A legacy reading must be mostly syllables.
+    pub(crate) fn best(&self, favored: Option<Encoding>) -> Option<Encoding> {
+        let mut best: (isize, Option<Encoding>) = (isize::MIN, None);
+        for (i, e) in self.0.iter().enumerate() {
+            let enc = i.checked_sub(1).and_then(|k| DETECTED.get(k).copied());
+            if enc.is_some() && e.valid <= e.invalid {
+                continue;
+            }
+            let score = 2 * e.net() + isize::from(enc == favored);
+            if score > best.0 {
+                best = (score, enc);
+            }
+        }
+        best.1
+    }
+
+    /// Another legacy encoding whose words are clearly more Vietnamese (two syllables at least)
+    /// than `claimed`'s, which are mostly not syllables: text in a legacy font that was typed in
+    /// another legacy encoding.
+    pub(crate) fn contradicts(&self, claimed: Encoding) -> Option<Encoding> {
+        let net = |enc: Encoding| {
+            let slot = DETECTED.iter().position(|&d| d == enc)? + 1;
+            self.0.get(slot).map(|e| e.net())
+        };
+        let slot = DETECTED.iter().position(|&d| d == claimed)? + 1;
+        let mine = self.0.get(slot)?;
+        if mine.valid > mine.invalid {
+            return None;
+        }
+        let best = self.best(Some(claimed))?;
+        let margin = net(best)? - mine.net();
+        (best != claimed && margin >= 2).then_some(best)
+    }
+
+    fn add(&mut self, other: &Weighed) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            a.add(*b);
+        }
+    }
+}
+
+/// Chooses the reading of each paragraph of a document: its own evidence, the document's
+/// choice breaking ties.
+#[derive(Debug, Default)]
+pub(crate) struct Chooser {
+    paragraphs: Vec<Weighed>,
+    total: Weighed,
+}
+
+impl Chooser {
+    /// Adds the next paragraph.
+    pub(crate) fn push(&mut self, as_is: &str, chars: &str) {
+        let w = Weighed::new(as_is, chars);
+        self.total.add(&w);
+        self.paragraphs.push(w);
+    }
+
+    /// The document's reading, then each paragraph's, in the order they were pushed.
+    pub(crate) fn choose(&self) -> (Option<Encoding>, Vec<Option<Encoding>>) {
+        let doc = self.total.best(None);
+        (doc, self.paragraphs.iter().map(|w| w.best(doc)).collect())
+    }
+}
+
+/// One line of a text to decode: `as_is` as the file's own encoding reads it, `chars` its legacy
+/// bytes as Windows-1252 characters, `candidate` false for a line that is surely Unicode.
+struct Line<'a> {
+    as_is: Cow<'a, str>,
+    chars: String,
+    candidate: bool,
+}
+
+/// A text file that is not UTF-8, read line by line: each line as Windows-1258 (the code page of
+/// Unicode-era Vietnamese Windows), as UTF-8 when the line is valid UTF-8 with letters beyond
+/// ASCII, or in the legacy encoding its words are syllables in. `forced` decodes every line in
+/// one legacy encoding. Returns the text and the encoding that covered most of it; `None` when no
+/// line is legacy (the caller reads the file as Windows-1258, as before).
+pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(String, Encoding)> {
+    let lines = bytes.split_inclusive(|&b| b == b'\n').map(|l| {
+        match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
+            Some(utf8) => Line {
+                as_is: Cow::Borrowed(utf8),
+                chars: String::new(),
+                candidate: false,
+            },
+            None => Line {
+                as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
+                chars: l.iter().map(|&b| cp1252_char(b)).collect(),
+                candidate: true,
+            },
+        }
+    });
+    decode_lines(&lines.collect::<Vec<_>>(), forced)
+}
+
+/// Text another program extracted from a document set in legacy fonts (`pdftotext` of a PDF):
+/// valid Unicode whose letters are the legacy bytes' Windows-1252 characters, read line by line
+/// like [`decode_bytes`]. PDF text layers give TCVN3's `ư` (`0xAD`) as U+2212 and `ã` (`0xB7`) as
+/// U+2219: next to a letter they go back to their bytes. `None` when no line is legacy.
+pub fn decode_extracted(text: &str) -> Option<(String, Encoding)> {
+    let lines = text.split_inclusive('\n').map(|l| Line {
+        as_is: Cow::Borrowed(l),
+        chars: pdf_glyphs(l),
+        candidate: !has_unicode_vietnamese(l),
+    });
+    decode_lines(&lines.collect::<Vec<_>>(), None)
+}
+
+/// U+2212 and U+2219 next to a letter back to the TCVN3 bytes a PDF font drew with them.
+fn pdf_glyphs(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    (0..chars.len())
+        .filter_map(|i| {
+            let c = *chars.get(i)?;
+            let near_letter = || letter(i.checked_sub(1)) || letter(Some(i + 1));
+            Some(match c {
+                '\u{2212}' if near_letter() => '\u{AD}',
+                '\u{2219}' if near_letter() => '\u{B7}',
+                _ => c,
+            })
+        })
+        .collect()
+}
+
+fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String, Encoding)> {
+    let choices: Vec<Option<Encoding>> = match forced {
+        Some(enc) => lines.iter().map(|l| l.candidate.then_some(enc)).collect(),
+        None => {
+            let mut chooser = Chooser::default();
+            for line in lines {
+                if line.candidate {
+                    let as_is: String = line.as_is.nfc().collect();
+                    chooser.push(&as_is, &line.chars);
+                } else {
+                    chooser.push("", "");
+                }
+            }
+            chooser.choose().1
+        }
+    };
+    let mut covered = [0usize; 4];
+    let mut out = String::new();
+    for (line, choice) in lines.iter().zip(&choices) {
+        let Some(enc) = choice else {
+            out.push_str(&line.as_is);
+            continue;
+        };
+        let decoded = convert(&line.chars, *enc);
+        let slot = DETECTED.iter().position(|d| d == enc).unwrap_or(3);
+        if let Some(c) = covered.get_mut(slot) {
+            *c += line.chars.len();
+        }
+        match (enc, restore_capitals(&decoded)) {
+            (Encoding::Tcvn3, Some(capitals)) => out.push_str(&capitals),
+            _ => out.push_str(&decoded),
+        }
+    }
+    let (most, &n) = covered.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    if n == 0 {
+        return None;
+    }
+    let enc = match most {
+        0 => Encoding::Tcvn3,
+        1 => Encoding::Vni,
+        2 => Encoding::Viscii,
+        _ => Encoding::Viqr,
+    };
+    Some((out, enc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytes_of(chars: &str) -> Vec<u8> {
+        chars
+            .chars()
+            .map(|c| tables::legacy_byte(c).unwrap_or(b'?'))
+            .collect()
+    }
+
+    #[test]
+    fn fonts_name_their_encoding() {
+        let f = |n| font_encoding(n).map(|f| (f.encoding, f.capitals));
+        assert_eq!(f(".VnTime"), Some((Encoding::Tcvn3, false)));
+        assert_eq!(f(".VnTimeH"), Some((Encoding::Tcvn3, true)));
+        assert_eq!(f(".VnArial NarrowH"), Some((Encoding::Tcvn3, true)));
+        assert_eq!(f("VNI-Times"), Some((Encoding::Vni, false)));
+        assert_eq!(f("Times New Roman"), None);
+    }
+
+    #[test]
+    fn an_h_font_restores_capitals() {
+        let font = FontEncoding {
+            encoding: Encoding::Tcvn3,
+            capitals: true,
+        };
+        assert_eq!(convert_font("quyÕt ®Þnh", font), "QUYẾT ĐỊNH");
+        assert_eq!(
+            convert_font("Quyết định", font),
+            "Quyết định",
+            "Unicode typed in a legacy font"
+        );
+    }
+
+    #[test]
+    fn detection_by_syllables() {
+        let tcvn3 = "Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n";
+        let (text, enc) = decode_bytes(&bytes_of(tcvn3), None).expect("TCVN3 is detected");
+        assert_eq!(enc, Encoding::Tcvn3);
+        assert_eq!(
+            text,
+            "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"
+        );
+        let vni = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n";
+        let (text, enc) = decode_bytes(&bytes_of(vni), None).expect("VNI is detected");
+        assert_eq!(
+            (text.as_str(), enc),
+            ("Cộng hòa xã hội chủ nghĩa Việt Nam\n", Encoding::Vni)
+        );
+    }
+
+    #[test]
+    fn windows_1258_french_and_english_stay() {
+        // "Hà Nội" in Windows-1258: à = 0xE0; ộ = ô (0xF4) + dot below (0xF2).
+        assert_eq!(
+            decode_bytes(b"H\xE0 N\xF4\xF2i, ng\xE0y 05 th\xE1ng 3 n\xE3m", None),
+            None
+        );
+        assert_eq!(
+            decode_bytes("L'été à Paris, très beau.".as_bytes(), None),
+            None
+        );
+        assert_eq!(
+            decode_bytes(&bytes_of("L'été à Paris, très beau, déjà.\n"), None),
+            None
+        );
+        assert_eq!(decode_bytes(b"The report was filed on time.\n", None), None);
+    }
+
+    #[test]
+    fn pdf_text_layers() {
+        let (text, enc) =
+            decode_extracted("Th\u{AB}ng t\u{2212} s\u{E8} 01, x\u{2219} h\u{E9}i\n1 \u{2212} 2\n")
+                .expect("TCVN3 glyphs");
+        assert_eq!(
+            (text.as_str(), enc),
+            ("Thông tư số 01, xã hội\n1 − 2\n", Encoding::Tcvn3)
+        );
+        assert_eq!(decode_extracted("Thông tư số 01, xã hội\n"), None);
+    }
+
+    #[test]
+    fn mixed_lines_each_decoded() {
+        let mut bytes = bytes_of("Céng hßa x· héi chñ nghÜa ViÖt Nam\n");
+        bytes.extend_from_slice("Cộng hòa xã hội chủ nghĩa Việt Nam\n".as_bytes());
+        bytes.extend(bytes_of("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n"));
+        let (text, _) = decode_bytes(&bytes, None).expect("legacy lines");
+        assert_eq!(text, "Cộng hòa xã hội chủ nghĩa Việt Nam\n".repeat(3));
+    }
+}

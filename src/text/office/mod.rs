@@ -1,0 +1,315 @@
+//! Office files as input: Word 97–2003 (`.doc`) and RTF read into paragraphs of runs
+//! `{text, font}`, then into the Unicode text the parser reads, legacy-font runs decoded
+//! ([`crate::text::legacy`]).
+//!
+//! A table row becomes one line, its cells joined by ` | `, so that a header's two columns
+//! (issuer | national title) stay side by side as in a Markdown table row.
+
+pub(crate) mod doc;
+pub(crate) mod rtf;
+
+use std::fmt;
+
+use super::legacy::{self, Chooser, Encoding, FontEncoding, Weighed, font_encoding};
+
+/// A stretch of text in one font. The text is what the file stores: for a legacy font, the
+/// Windows-1252 characters of its bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub text: String,
+    pub font: Option<String>,
+}
+
+/// A paragraph (or a table row, its cells joined by [`CELL_SEPARATOR`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Paragraph {
+    pub runs: Vec<Run>,
+}
+
+/// Between the cells of a table row.
+pub(crate) const CELL_SEPARATOR: &str = " | ";
+
+impl Paragraph {
+    /// Appends `text` in `font`, extending the last run when the font is the same.
+    pub(crate) fn push(&mut self, text: &str, font: Option<&str>) {
+        if text.is_empty() {
+            return;
+        }
+        match self.runs.last_mut() {
+            Some(last) if last.font.as_deref() == font => last.text.push_str(text),
+            _ => self.runs.push(Run {
+                text: text.to_owned(),
+                font: font.map(str::to_owned),
+            }),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.runs.iter().all(|r| r.text.trim().is_empty())
+    }
+}
+
+/// The most lines a cell may have for its row to be laid out line by line.
+const MAX_ZIPPED_LINES: usize = 4;
+
+/// A table row being read: the lines of each cell. A row of short cells (a header: the issuer's
+/// two lines beside the national title and the motto) is laid out as a person reads it across:
+/// line `k` of every cell on one line, cells joined by [`CELL_SEPARATOR`]; a row with a longer
+/// cell is one line.
+#[derive(Debug, Default)]
+pub(crate) struct Row {
+    cells: Vec<Vec<Paragraph>>,
+    cell: Vec<Paragraph>,
+}
+
+impl Row {
+    /// A paragraph of the current cell ends (blank ones are dropped: the lines of cells align).
+    pub(crate) fn end_line(&mut self, line: Paragraph) {
+        if !line.is_blank() {
+            self.cell.push(line);
+        }
+    }
+
+    /// The current cell ends with `line`.
+    pub(crate) fn end_cell(&mut self, line: Paragraph) {
+        self.end_line(line);
+        self.cells.push(std::mem::take(&mut self.cell));
+    }
+
+    /// The row ends: its lines.
+    pub(crate) fn end(mut self) -> Vec<Paragraph> {
+        if !self.cell.is_empty() {
+            self.cells.push(std::mem::take(&mut self.cell));
+        }
+        let height = self.cells.iter().map(Vec::len).max().unwrap_or(0);
+        if height > MAX_ZIPPED_LINES {
+            // Cells of running text (a form, a table of contents): one line, a cell's
+            // paragraphs joined by a space.
+            let mut line = Paragraph::default();
+            for (i, cell) in self.cells.iter_mut().enumerate() {
+                if i > 0 {
+                    line.push(CELL_SEPARATOR, None);
+                }
+                for (k, p) in cell.iter_mut().enumerate() {
+                    if k > 0 {
+                        line.push(" ", None);
+                    }
+                    trim_last(p, &[' ', '\t']);
+                    line.runs.append(&mut p.runs);
+                }
+            }
+            trim_last(&mut line, &[' ', '|']);
+            return vec![line];
+        }
+        (0..height)
+            .map(|k| {
+                let mut line = Paragraph::default();
+                for (i, cell) in self.cells.iter_mut().enumerate() {
+                    if i > 0 {
+                        line.push(CELL_SEPARATOR, None);
+                    }
+                    if let Some(p) = cell.get_mut(k) {
+                        trim_last(p, &[' ', '\t']);
+                        line.runs.append(&mut p.runs);
+                    }
+                }
+                trim_last(&mut line, &[' ', '|']);
+                line
+            })
+            .collect()
+    }
+}
+
+/// Trims `chars` from the end of a paragraph's last run (dropping the run when nothing is left).
+pub(crate) fn trim_last(p: &mut Paragraph, chars: &[char]) {
+    if let Some(last) = p.runs.last_mut() {
+        let kept = last.text.trim_end_matches(chars).len();
+        last.text.truncate(kept);
+        if last.text.is_empty() {
+            p.runs.pop();
+        }
+    }
+}
+
+/// Why an office file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeError {
+    /// The format (`DOC`, `RTF`).
+    pub format: &'static str,
+    /// What is wrong, for a person.
+    pub reason: String,
+}
+
+impl fmt::Display for OfficeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} file could not be read: {}", self.format, self.reason)
+    }
+}
+
+impl std::error::Error for OfficeError {}
+
+/// The text of an office file and what it was written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OfficeText {
+    pub text: String,
+    /// The legacy encoding that covered most of the text, `None` when it was all Unicode.
+    pub legacy: Option<Encoding>,
+}
+
+/// Whether runs in no legacy font are decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Legacy {
+    /// Fonts first, then the evidence of the words ([`Chooser`]).
+    Detect,
+    /// Fonts only; no other run is converted.
+    Never,
+    /// Every run in one encoding, fonts notwithstanding.
+    Forced(Encoding),
+}
+
+/// Joins paragraphs into text, one a line: runs in a legacy font are decoded by their font;
+/// the other runs of a paragraph are read as they are or, when their words are syllables only
+/// under a legacy decoding, in that encoding ([`Chooser`]). `forced` decodes every run in one
+/// encoding, fonts notwithstanding.
+pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
+    let forced = match mode {
+        Legacy::Forced(e) => Some(e),
+        _ => None,
+    };
+    // Blank paragraphs are kept as one empty line between blocks, never more.
+    let paragraphs: Vec<&Paragraph> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| {
+            let before = i.checked_sub(1).and_then(|k| paragraphs.get(k));
+            !p.is_blank() || before.is_some_and(|b| !b.is_blank())
+        })
+        .map(|(_, p)| p)
+        .collect();
+    let mut chooser = Chooser::default();
+    for p in &paragraphs {
+        let unfonted: String = p
+            .runs
+            .iter()
+            .filter(|r| r.font.as_deref().and_then(font_encoding).is_none())
+            .map(|r| r.text.as_str())
+            .collect();
+        chooser.push(&unfonted, &unfonted);
+    }
+    let (_, mut choices) = chooser.choose();
+    if mode != Legacy::Detect {
+        choices.iter_mut().for_each(|c| *c = None);
+    }
+    let mut covered = [0usize; 4];
+    let mut text = String::new();
+    for (p, choice) in paragraphs.iter().zip(choices) {
+        let mut line = String::new();
+        let mut tcvn3 = false;
+        for run in &p.runs {
+            let font = run
+                .font
+                .as_deref()
+                .and_then(font_encoding)
+                .filter(|_| mode != Legacy::Never);
+            // The font's encoding, unless the words say the text was typed in another.
+            let font = font.map(|f| match mode {
+                Legacy::Detect => FontEncoding {
+                    encoding: Weighed::new(&run.text, &run.text)
+                        .contradicts(f.encoding)
+                        .unwrap_or(f.encoding),
+                    ..f
+                },
+                _ => f,
+            });
+            let enc = match (forced, font) {
+                (Some(f), _) => Some(f),
+                (None, Some(f)) => Some(f.encoding),
+                (None, None) => choice,
+            };
+            let decoded = match (enc, font) {
+                (Some(e), Some(f)) if forced.is_none() || f.encoding == e => {
+                    legacy::convert_font(&run.text, f)
+                }
+                (Some(e), _) => legacy::convert(&run.text, e),
+                (None, _) => run.text.clone(),
+            };
+            // An encoding covers the runs it changed (not ASCII or Unicode in a legacy font).
+            let changed = decoded != run.text;
+            line.push_str(&decoded);
+            if let Some(e) = enc.filter(|_| changed) {
+                tcvn3 |= e == Encoding::Tcvn3;
+                let slot = match e {
+                    Encoding::Tcvn3 => 0,
+                    Encoding::Vni => 1,
+                    Encoding::Viscii => 2,
+                    Encoding::Viqr => 3,
+                };
+                if let Some(c) = covered.get_mut(slot) {
+                    *c += run.text.len();
+                }
+            }
+        }
+        if tcvn3 {
+            if let Some(capitals) = legacy::restore_capitals(&line) {
+                line = capitals;
+            }
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    let legacy = covered
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .max_by_key(|&(_, &n)| n)
+        .map(|(i, _)| match i {
+            0 => Encoding::Tcvn3,
+            1 => Encoding::Vni,
+            2 => Encoding::Viscii,
+            _ => Encoding::Viqr,
+        });
+    OfficeText { text, legacy }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(runs: &[(&str, Option<&str>)]) -> Paragraph {
+        let mut p = Paragraph::default();
+        for (text, font) in runs {
+            p.push(text, *font);
+        }
+        p
+    }
+
+    #[test]
+    fn runs_decoded_by_font_and_by_evidence() {
+        let doc = [
+            para(&[("céng hßa x· héi chñ nghÜa viÖt nam", Some(".VnTimeH"))]),
+            para(&[("§éc lËp - Tù do - H¹nh phóc", Some(".VnTime"))]),
+            para(&[("Coäng hoøa xaõ hoäi", Some("VNI-Times"))]),
+            para(&[("Cộng hòa xã hội chủ nghĩa", Some("Times New Roman"))]),
+            para(&[("Quy ®Þnh vÒ viÖc nµy", None)]),
+            para(&[("The report was filed.", Some("Arial"))]),
+        ];
+        let out = to_text(&doc, Legacy::Detect);
+        assert_eq!(
+            out.text,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCộng hòa xã hội\n\
+             Cộng hòa xã hội chủ nghĩa\nQuy định về việc này\nThe report was filed.\n"
+        );
+        assert_eq!(out.legacy, Some(Encoding::Tcvn3));
+    }
+
+    #[test]
+    fn unicode_documents_have_no_legacy_encoding() {
+        let doc = [para(&[(
+            "Hà Nội, ngày 5 tháng 3 năm 2024",
+            Some("Times New Roman"),
+        )])];
+        let out = to_text(&doc, Legacy::Detect);
+        assert_eq!(out.text, "Hà Nội, ngày 5 tháng 3 năm 2024\n");
+        assert_eq!(out.legacy, None);
+    }
+}
