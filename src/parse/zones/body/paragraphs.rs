@@ -167,6 +167,18 @@ pub(super) fn continues(
             c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ';' | ')')
         }) || connective();
     let piece_len = || piece_len(prev.get(last.piece_start..).unwrap_or_default());
+    // `Căn cứ …;` and `Theo đề nghị …` open an item of the preamble of their own, after the
+    // authority line in capitals or the item before, even where Markdown would run the lines
+    // into one paragraph.
+    let piece = prev.get(last.piece_start..).unwrap_or_default();
+    if (tables::BASIS_OPENINGS.iter().any(|o| next.starts_with(o))
+        || tables::PROPOSAL_OPENINGS
+            .iter()
+            .any(|o| next.starts_with(o)))
+        && (prev.trim_end().ends_with([';', '.', ':']) || crate::parse::layout::is_upper(piece))
+    {
+        return None;
+    }
     if !gap {
         if cx.format == Format::Markdown {
             return (!last.title).then_some(None);
