@@ -61,6 +61,9 @@ pub fn check(cx: &mut Checker<'_>) {
         let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
         let row = &text[line_start..line_end];
+        if under_example(text, line_start) {
+            continue;
+        }
         let table = row.trim_start().starts_with('|') || row.contains('\t');
         if !is_blank(&text[line_start..s], m.as_str(), &text[e..line_end], table) {
             continue;
@@ -86,6 +89,34 @@ pub fn check(cx: &mut Checker<'_>) {
             at,
         );
     }
+}
+
+/// True when the line at `line_start` is a `Ví dụ:` line or one of the three lines under one: a guide
+/// showing how a part is written (`Ví dụ:` / `…(NỘI DUNG CHỦ ĐỀ)…`), whose dots are the model's,
+/// not a blank of this document.
+fn under_example(text: &str, line_start: usize) -> bool {
+    let opens = |line: &str| {
+        let line = line.trim_start_matches(['-', '+', '*', ' ', '\t']);
+        tables::EXAMPLE_OPENINGS.iter().any(|o| line.starts_with(o))
+    };
+    if opens(text.get(line_start..).unwrap_or_default()) {
+        return true;
+    }
+    let mut end = line_start;
+    for _ in 0..3 {
+        let Some(before) = text.get(..end.saturating_sub(1)) else {
+            return false;
+        };
+        if end == 0 {
+            return false;
+        }
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        if opens(&before[start..]) {
+            return true;
+        }
+        end = start;
+    }
+    false
 }
 
 /// The byte ranges of appendices that are model forms: they repeat a national title, so they
@@ -253,6 +284,16 @@ mod tests {
         assert!(!is_blank("| 1. Quy định về", "…", " |", true));
         assert!(!is_blank("| 2; 16; 28", "…", "", true));
         assert!(!is_blank("phí, lệ phí,", "…", ") Thủ tục", true));
+    }
+
+    #[test]
+    fn a_guide_s_example_is_no_blank_of_the_guide() {
+        let text = "Ví dụ:\n…(NỘI DUNG CHỦ ĐỀ)…\n(báo cáo của... khoá...)\n";
+        assert!(under_example(text, text.find('…').unwrap_or(0)));
+        let third = text.find("(báo").unwrap_or(0);
+        assert!(under_example(text, third));
+        let plain = "Báo cáo\nngày ... tháng 5\n";
+        assert!(!under_example(plain, plain.find("ngày").unwrap_or(0)));
     }
 
     #[test]
