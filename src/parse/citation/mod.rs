@@ -188,11 +188,18 @@ fn in_url(text: &str, at: usize) -> bool {
                 .any(|x| x[0] == b'%' && x[1].is_ascii_hexdigit() && x[2].is_ascii_hexdigit())
     }
     let before = &text[floor_boundary(text, at.saturating_sub(300))..at];
-    let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
     if !word.is_empty() {
         return looks_like_url(word);
     }
-    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or_default();
+    let previous = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
     previous.ends_with('=') && looks_like_url(previous)
 }
 
@@ -449,7 +456,10 @@ mod marker_tests {
         let text = "Luật số 74/2014/QH13 ngày 27/11/2014 - https://vbpl.vn/TW/Pages/vbpq-\
                     toanvan.aspx?ItemID=57544&Keyword= 74/2014/QH13 và \
                     S%E1%BB%91%2031/2015/N%C4%90-CP";
-        assert_eq!(read(text, &[]), [(s("74/2014/QH13"), None, s("2014-11-27"))]);
+        assert_eq!(
+            read(text, &[]),
+            [(s("74/2014/QH13"), None, s("2014-11-27"))]
+        );
     }
 
     #[test]
