@@ -494,8 +494,17 @@ pub const VIETNAMESE_LATIN1_LETTERS: &str = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝà�
 pub static FIGURE_LEAD_WORDS: &[&str] = &["đạt", "khoảng", "giờ", "lúc", "phút"];
 
 /// The verbs of issuing that end `Ngày 30/8/2024, Sở Nội vụ (đã) có | ban hành | gửi …` right
-/// before the kind words of the document it dates.
-pub static ISSUING_VERBS: &[&str] = &["có", "ban hành", "gửi", "ký", "trình", "phát hành"];
+/// before the kind words of the document it dates; a law or a resolution of the Quốc hội or
+/// a council is passed (`Ngày 12/6/2025, Quốc hội đã thông qua Nghị quyết số …`).
+pub static ISSUING_VERBS: &[&str] = &[
+    "có",
+    "ban hành",
+    "gửi",
+    "ký",
+    "trình",
+    "phát hành",
+    "thông qua",
+];
 
 /// Word that introduces the issuing body in a citation (`… của Thủ tướng Chính phủ`).
 pub const ISSUER_WORD: &str = "của";

@@ -182,6 +182,10 @@ mod tests {
             ),
             [d("126/2024/NĐ-CP", Some("2024-10-08"))]
         );
+        assert_eq!(
+            dates("Ngày 12 tháng 6 năm 2025, Quốc hội đã thông qua Nghị quyết số 202/2025/QH15 về"),
+            [d("202/2025/QH15", Some("2025-06-12"))]
+        );
     }
 
     #[test]

@@ -207,6 +207,7 @@ fn in_url(text: &str, at: usize) -> bool {
 /// the next number starts).
 fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
     let mut end = n.end + n.marker.as_ref().map_or(0, String::len);
+    end += drafter_suffix(&text[end..floor_boundary(text, limit.max(end))]);
     let ahead = &text[end..floor_boundary(text, limit.min(end + LOOK_AHEAD))];
     let mut date = None;
     if let Some((len, written)) = grammar::cited_date(ahead) {
@@ -238,6 +239,25 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
             footnote: n.marker,
             line: 0,
         },
+    }
+}
+
+/// The length of the drafter's initials written after a symbol (`/nb` of `2587-CV/VPTW/nb,
+/// ngày 25/5/2010`): a `/` and one to three lower-case ASCII letters that end the word. They
+/// belong to the number as written, and the date comes after them. 0 when there are none.
+fn drafter_suffix(after: &str) -> usize {
+    let Some(rest) = after.strip_prefix('/') else {
+        return 0;
+    };
+    let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+    let ends = rest[letters..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '/' && c != '-');
+    if (1..=3).contains(&letters) && ends {
+        1 + letters
+    } else {
+        0
     }
 }
 
@@ -457,6 +477,22 @@ mod marker_tests {
         assert_eq!(
             read("Chương trình số 12-CTr/BCĐ3 của Ban Chỉ đạo", &["3"]),
             [(s("12-CTr/BCĐ"), s("3"), None)]
+        );
+    }
+
+    #[test]
+    fn the_drafters_initials_after_a_symbol_come_before_the_date() {
+        assert_eq!(
+            read(
+                "thay thế Công văn số 2587-CV/VPTW/nb, ngày 25/5/2010 của Văn phòng",
+                &[]
+            ),
+            [(s("2587-CV/VPTW"), None, s("2010-05-25"))]
+        );
+        // Not initials: a longer word, or a word that goes on.
+        assert_eq!(
+            read("Công văn số 12/UBND-VX/tinh ngày 2/3/2024", &[]),
+            [(s("12/UBND-VX"), None, None)]
         );
     }
 

@@ -943,3 +943,32 @@ fn citations_in_table_cells() {
         ]
     );
 }
+
+/// A footnote whose body stands after the signature (the last page's foot) dates the number
+/// its marker is glued to, as one on an earlier page does.
+#[test]
+fn a_footnote_after_the_signature_dates_its_number() {
+    let doc = crate::parse(
+        "UBND TỈNH HÀ GIANG\nSỞ NỘI VỤ\n\nSố: 412/TTr-SNV\n\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+         Hà Giang, ngày 14 tháng 11 năm 2024\n\nTỜ TRÌNH\nVề việc tổ chức đại hội\n\n\
+         Kính gửi: Ủy ban nhân dân tỉnh.\n\n\
+         Sau khi rà soát hồ sơ và căn cứ Nghị định số 126/2024/NĐ-CP1, Sở Nội vụ báo cáo\n\
+         như sau.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn Hùng\n\n\n\
+         1 Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về hội.\n",
+    );
+    let markers: Vec<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();
+    assert_eq!(markers, ["1"]);
+    let cited: Vec<(Option<&str>, Option<&str>, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| (c.id.as_deref(), c.footnote.as_deref(), c.date.as_deref()))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (Some("126/2024/NĐ-CP"), Some("1"), Some("2024-10-08")),
+            (Some("126/2024/NĐ-CP"), None, Some("2024-10-08"))
+        ]
+    );
+}

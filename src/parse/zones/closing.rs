@@ -431,6 +431,14 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if !took {
             // Page furniture between the parts (a page break in the block, a signing stamp).
             if let Some(kind) = header::artifact_kind(&lines[i], cx.format) {
+                // A footnote body at the page end whose marker stands glued before it is the
+                // document's footnote (its citations are read), not page furniture.
+                if kind == ArtifactKind::Footnote
+                    && let Some(next) = cx.footnote(doc, i, lines.len())
+                {
+                    i = next;
+                    continue;
+                }
                 cx.artifact_line(doc, kind, i);
                 i += 1;
                 continue;

@@ -16,15 +16,35 @@ pub(super) fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize, res
         push(cx, doc, grammar::addressee(rest), i);
     }
     let mut next = i + 1;
+    // An opening without its addressee awaits one: the line under it names it even without a
+    // list marker (`Kính gửi:` / `Ủy ban nhân dân tỉnh.`), and so does each line after one that
+    // ends on `;` or `,` (a list without markers).
+    let mut awaits = rest.is_empty();
     while let Some(k) = cx.next_non_blank(next) {
         let l = &cx.lines[k];
-        if bullet(&l.text).is_none() || k > next + 1 {
+        let item = bullet(&l.text).is_some() || awaits && unmarked_item(&l.text);
+        if !item || k > next + 1 {
             break;
         }
         push(cx, doc, grammar::addressee(&l.text), k);
+        awaits = l.text.trim_end().ends_with([';', ',']);
         next = k + 1;
     }
     next
+}
+
+/// The most characters of an addressee written on its own line without a list marker: a name,
+/// not a sentence of the body.
+const UNMARKED_ITEM_CHARS: usize = 90;
+
+/// True when `text` may be an addressee on a line of its own without a list marker: short, it
+/// starts with a capital and holds no sentence end before its last char nor a `:` (a label).
+fn unmarked_item(text: &str) -> bool {
+    let t = text.trim();
+    let body = t.trim_end_matches([';', '.', ',']);
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().count() <= UNMARKED_ITEM_CHARS
+        && !body.contains(['.', ':'])
 }
 
 /// Adds an addressee read from line `i`, which it claims.
@@ -56,5 +76,24 @@ mod tests {
         assert!(doc.source_map.iter().any(|e| e.path == "/addressees"));
         let doc = crate::parse("Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi:\n\n\n- Sở Nội vụ;\n");
         assert!(doc.addressees.is_empty(), "two blank lines end the block");
+    }
+
+    #[test]
+    fn an_addressee_under_an_empty_opening_needs_no_marker() {
+        let doc = crate::parse(
+            "Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi:\n\nỦy ban nhân dân tỉnh.\n\n\
+             Sở Tư pháp nhận được Văn bản số 5/UBND-VP của Ủy ban nhân dân tỉnh.\n",
+        );
+        assert_eq!(doc.addressees, ["Ủy ban nhân dân tỉnh"]);
+        let doc = crate::parse(
+            "Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi:\nSở Nội vụ;\nSở Tài chính.\n\
+             Ủy ban nhân dân tỉnh đề nghị.\n",
+        );
+        assert_eq!(doc.addressees, ["Sở Nội vụ", "Sở Tài chính"]);
+        // After an addressee on the opening line, a line without a marker is the body's.
+        let doc = crate::parse(
+            "Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi: Sở Tư pháp.\nỦy ban nhân dân tỉnh.\n",
+        );
+        assert_eq!(doc.addressees, ["Sở Tư pháp"]);
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{Builder, Mode, sections};
 use crate::lex::Line;
-use crate::model::{BlockKind, Document, Format, NumberStyle, Paragraph, Table};
+use crate::model::{ArtifactKind, BlockKind, Document, Format, NumberStyle, Paragraph, Table};
 use crate::parse::layout::{artifact_kind, is_appendix_start};
 use crate::parse::{Context, TextSource, pointer, push_index};
 use crate::tables;
@@ -385,6 +385,11 @@ pub(super) fn flat_table(
     // Artifacts after the last row are the next reader's.
     skipped.retain(|&(k, _)| k < end);
     for &(k, kind) in &skipped {
+        // A footnote body at a page end inside the table (its marker glued to a cell) is the
+        // document's footnote, read on its own line: the next lines are the table's.
+        if kind == ArtifactKind::Footnote && cx.footnote(doc, k, k + 1).is_some() {
+            continue;
+        }
         cx.artifact_line(doc, kind, k);
     }
     let skipped: Vec<usize> = skipped.into_iter().map(|(k, _)| k).collect();
