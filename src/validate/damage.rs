@@ -21,6 +21,8 @@ use super::Checker;
 use super::kind::Kind;
 use crate::model::{ArtifactKind, Document};
 use crate::tables;
+use crate::text::chars;
+use std::sync::OnceLock;
 
 /// Bytes of text sampled for the alphabet check.
 pub const SAMPLE: usize = 64 * 1024;
@@ -79,25 +81,47 @@ fn alphabet(text: &str) -> Option<Damage> {
     let sample = &text[..end];
     let (mut words, mut foreign, mut marked) = (0usize, 0usize, 0usize);
     let mut first_foreign: Option<&str> = None;
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().nth(1).is_some())
-    {
-        words += 1;
-        let mut is_foreign = false;
-        let mut is_marked = false;
-        for c in word.chars().filter(|c| !c.is_ascii()) {
-            if is_vietnamese(c) {
-                is_marked = true;
-            } else {
-                is_foreign = true;
+    // One pass over the characters (the sample is most of a document, read for every check):
+    // a word is a run of letters; its letters outside ASCII say whether it is marked or foreign.
+    let (mut start, mut len, mut is_marked, mut is_foreign) = (0usize, 0usize, false, false);
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        // ASCII bytes (most of a Vietnamese text) are classed by byte; other characters decoded.
+        let (letter, width) = match bytes.get(i) {
+            Some(&b) if b < 0x80 => (b.is_ascii_alphabetic(), 1),
+            Some(_) => {
+                let c = sample[i..].chars().next().unwrap_or(' ');
+                let letter = chars::is_alphabetic(c);
+                if letter {
+                    if is_vietnamese(c) {
+                        is_marked = true;
+                    } else {
+                        is_foreign = true;
+                    }
+                }
+                (letter, c.len_utf8())
             }
+            None => (false, 1),
+        };
+        if letter {
+            if len == 0 {
+                start = i;
+            }
+            len += 1;
+            i += width;
+            continue;
         }
-        if is_foreign {
-            foreign += 1;
-            first_foreign.get_or_insert(word);
+        if len >= 2 {
+            words += 1;
+            if is_foreign {
+                foreign += 1;
+                first_foreign.get_or_insert(&sample[start..i]);
+            }
+            marked += usize::from(is_marked);
         }
-        marked += usize::from(is_marked);
+        (len, is_marked, is_foreign) = (0, false, false);
+        i += width;
     }
     if words < MIN_WORDS {
         return None;
@@ -120,7 +144,35 @@ fn alphabet(text: &str) -> Option<Damage> {
 
 /// True for a non-ASCII letter of the Vietnamese alphabet.
 fn is_vietnamese(c: char) -> bool {
-    ('\u{1EA0}'..='\u{1EF9}').contains(&c) || tables::VIETNAMESE_LATIN1_LETTERS.contains(c)
+    /// First code point of the letters outside U+1EA0–U+1EF9 (`À`); the last is `ư`.
+    const FROM: u32 = 0xC0;
+    const TO: u32 = 0x1B0;
+    // Asked of every letter with a mark in the sample: a table of the few hundred code points
+    // where [`tables::VIETNAMESE_LATIN1_LETTERS`] lie, built once, instead of a search of the
+    // string per letter.
+    static LATIN: OnceLock<Vec<bool>> = OnceLock::new();
+    if ('\u{1EA0}'..='\u{1EF9}').contains(&c) {
+        return true;
+    }
+    let Some(k) = (c as u32).checked_sub(FROM).filter(|_| c as u32 <= TO) else {
+        return false;
+    };
+    LATIN
+        .get_or_init(|| {
+            let mut table = vec![false; (TO - FROM + 1) as usize];
+            for l in tables::VIETNAMESE_LATIN1_LETTERS.chars() {
+                if let Some(slot) = (l as u32)
+                    .checked_sub(FROM)
+                    .and_then(|i| table.get_mut(i as usize))
+                {
+                    *slot = true;
+                }
+            }
+            table
+        })
+        .get(k as usize)
+        .copied()
+        .unwrap_or(false)
 }
 
 /// True when the parser found neither title nor body and page furniture outweighs the rest.
