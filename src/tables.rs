@@ -39,6 +39,7 @@ doc_types! {
     "THÔNG TƯ LIÊN TỊCH", Some("TTLT"), [], "thông tư liên tịch";
     "NGHỊ QUYẾT LIÊN TỊCH", Some("NQLT"), [], "nghị quyết liên tịch";
     "CHƯƠNG TRÌNH HÀNH ĐỘNG", Some("CTr"), ["Ctr", "CTR"], "chương trình hành động";
+    "KẾ HOẠCH HÀNH ĐỘNG", Some("KH"), [], "kế hoạch hành động";
     "VĂN BẢN HỢP NHẤT", Some("VBHN"), [], "văn bản hợp nhất";
     "GIẤY ỦY QUYỀN", Some("GUQ"), ["UQ"], "giấy ủy quyền";
     "GIẤY GIỚI THIỆU", Some("GGT"), [], "giấy giới thiệu";
