@@ -156,6 +156,27 @@ fn xml_error(e: impl std::fmt::Display) -> OfficeError {
     fail(format!("damaged XML ({e})"))
 }
 
+/// An element of a definitions part (styles, numbering) as [`tags`] gives it.
+enum Tag<'e> {
+    /// An element opens; `true` when it is empty (`<w:b/>`), so that no end follows.
+    Open(&'e BytesStart<'e>, bool),
+    Close(&'e str),
+}
+
+/// Calls `on` for every element opening and closing in `xml`; text is not read.
+fn tags(xml: &str, mut on: impl FnMut(Tag<'_>)) -> Result<(), OfficeError> {
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Start(ref e) => on(Tag::Open(e, false)),
+            Event::Empty(ref e) => on(Tag::Open(e, true)),
+            Event::End(ref e) => on(Tag::Close(e.name().as_ref())),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
 /// Run properties a reader needs: the font and whether the text is drawn in capitals or hidden.
 #[derive(Debug, Clone, Default)]
 struct RunProps {
@@ -207,63 +228,56 @@ const MAX_STYLE_DEPTH: usize = 16;
 impl Styles {
     fn read(xml: &str) -> Result<Self, OfficeError> {
         let mut out = Styles::default();
-        let mut reader = Reader::from_str(xml);
         let mut current: Option<(String, Style)> = None;
         let mut in_defaults = false;
         let mut in_rpr = false;
-        loop {
-            let ev = reader.read_event().map_err(xml_error)?;
-            match ev {
-                Event::Start(ref e) | Event::Empty(ref e) => {
-                    let empty = matches!(ev, Event::Empty(_));
-                    let name = e.name();
-                    let name = name.as_ref();
-                    match name {
-                        "w:style" if !empty => {
-                            let id = attr(e, "w:styleId").unwrap_or_default();
-                            current = Some((id, Style::default()));
+        tags(xml, |tag| match tag {
+            Tag::Open(e, empty) => {
+                let name = e.name();
+                let name = name.as_ref();
+                match name {
+                    "w:style" if !empty => {
+                        let id = attr(e, "w:styleId").unwrap_or_default();
+                        current = Some((id, Style::default()));
+                    }
+                    "w:rPrDefault" if !empty => in_defaults = true,
+                    "w:rPr" if !empty => in_rpr = true,
+                    "w:basedOn" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.based_on = attr(e, "w:val");
                         }
-                        "w:rPrDefault" if !empty => in_defaults = true,
-                        "w:rPr" if !empty => in_rpr = true,
-                        "w:basedOn" => {
-                            if let Some((_, s)) = current.as_mut() {
-                                s.based_on = attr(e, "w:val");
-                            }
+                    }
+                    "w:numId" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.num.num_id = number(e);
                         }
-                        "w:numId" => {
-                            if let Some((_, s)) = current.as_mut() {
-                                s.num.num_id = number(e);
-                            }
+                    }
+                    "w:ilvl" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.num.ilvl = number(e);
                         }
-                        "w:ilvl" => {
-                            if let Some((_, s)) = current.as_mut() {
-                                s.num.ilvl = number(e);
-                            }
+                    }
+                    _ if in_rpr => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.run.set(name, e);
+                        } else if in_defaults {
+                            out.defaults.set(name, e);
                         }
-                        _ if in_rpr => {
-                            if let Some((_, s)) = current.as_mut() {
-                                s.run.set(name, e);
-                            } else if in_defaults {
-                                out.defaults.set(name, e);
-                            }
-                        }
-                        _ => {}
+                    }
+                    _ => {}
+                }
+            }
+            Tag::Close(name) => match name {
+                "w:style" => {
+                    if let Some((id, s)) = current.take() {
+                        out.styles.insert(id, s);
                     }
                 }
-                Event::End(ref e) => match e.name().as_ref() {
-                    "w:style" => {
-                        if let Some((id, s)) = current.take() {
-                            out.styles.insert(id, s);
-                        }
-                    }
-                    "w:rPrDefault" => in_defaults = false,
-                    "w:rPr" => in_rpr = false,
-                    _ => {}
-                },
-                Event::Eof => break,
+                "w:rPrDefault" => in_defaults = false,
+                "w:rPr" => in_rpr = false,
                 _ => {}
-            }
-        }
+            },
+        })?;
         Ok(out)
     }
 
@@ -421,102 +435,95 @@ struct Numbering {
 impl Numbering {
     fn read(xml: &str) -> Result<Self, OfficeError> {
         let mut out = Numbering::default();
-        let mut reader = Reader::from_str(xml);
         let mut abstract_id: Option<u32> = None;
         let mut levels: HashMap<usize, Level> = HashMap::new();
         let mut num: Option<(u32, Num)> = None;
         let mut override_lvl: Option<usize> = None;
         let mut level: Option<(usize, Level)> = None;
         let mut in_rpr = false;
-        loop {
-            let ev = reader.read_event().map_err(xml_error)?;
-            match ev {
-                Event::Start(ref e) | Event::Empty(ref e) => {
-                    let empty = matches!(ev, Event::Empty(_));
-                    let name = e.name();
-                    match name.as_ref() {
-                        "w:abstractNum" if !empty => {
-                            abstract_id = attr(e, "w:abstractNumId").and_then(|v| v.parse().ok());
-                            levels.clear();
+        tags(xml, |tag| match tag {
+            Tag::Open(e, empty) => {
+                let name = e.name();
+                match name.as_ref() {
+                    "w:abstractNum" if !empty => {
+                        abstract_id = attr(e, "w:abstractNumId").and_then(|v| v.parse().ok());
+                        levels.clear();
+                    }
+                    "w:num" if !empty => {
+                        num = attr(e, "w:numId")
+                            .and_then(|v| v.parse().ok())
+                            .map(|id| (id, Num::default()));
+                    }
+                    "w:abstractNumId" => {
+                        if let (Some((_, n)), Some(v)) = (num.as_mut(), number(e)) {
+                            n.abstract_id = v;
                         }
-                        "w:num" if !empty => {
-                            num = attr(e, "w:numId")
-                                .and_then(|v| v.parse().ok())
-                                .map(|id| (id, Num::default()));
+                    }
+                    "w:lvlOverride" if !empty => {
+                        override_lvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
+                    }
+                    "w:startOverride" => {
+                        if let (Some((_, n)), Some(l)) = (num.as_mut(), override_lvl) {
+                            n.overrides.entry(l).or_default().0 = number(e);
                         }
-                        "w:abstractNumId" => {
-                            if let (Some((_, n)), Some(v)) = (num.as_mut(), number(e)) {
-                                n.abstract_id = v;
-                            }
-                        }
-                        "w:lvlOverride" if !empty => {
-                            override_lvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
-                        }
-                        "w:startOverride" => {
-                            if let (Some((_, n)), Some(l)) = (num.as_mut(), override_lvl) {
-                                n.overrides.entry(l).or_default().0 = number(e);
-                            }
-                        }
-                        "w:lvl" if !empty => {
-                            let ilvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
-                            level = ilvl.map(|i| (i, Level::default()));
-                        }
-                        "w:rPr" if !empty => in_rpr = true,
-                        other => {
-                            if let Some((_, l)) = level.as_mut() {
-                                match other {
-                                    "w:start" => l.start = number(e).unwrap_or(1),
-                                    "w:numFmt" => {
-                                        l.format =
-                                            Format::from_name(&attr(e, "w:val").unwrap_or_default())
-                                    }
-                                    "w:lvlText" => l.text = attr(e, "w:val").unwrap_or_default(),
-                                    "w:lvlRestart" => l.restart = number(e),
-                                    "w:isLgl" => l.legal = toggle(e),
-                                    "w:suff" => {
-                                        l.suffix = match attr(e, "w:val").as_deref() {
-                                            Some("nothing") => "",
-                                            _ => " ",
-                                        }
-                                    }
-                                    "w:rFonts" if in_rpr => l.font = fonts(e),
-                                    _ => {}
+                    }
+                    "w:lvl" if !empty => {
+                        let ilvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
+                        level = ilvl.map(|i| (i, Level::default()));
+                    }
+                    "w:rPr" if !empty => in_rpr = true,
+                    other => {
+                        if let Some((_, l)) = level.as_mut() {
+                            match other {
+                                "w:start" => l.start = number(e).unwrap_or(1),
+                                "w:numFmt" => {
+                                    l.format =
+                                        Format::from_name(&attr(e, "w:val").unwrap_or_default())
                                 }
+                                "w:lvlText" => l.text = attr(e, "w:val").unwrap_or_default(),
+                                "w:lvlRestart" => l.restart = number(e),
+                                "w:isLgl" => l.legal = toggle(e),
+                                "w:suff" => {
+                                    l.suffix = match attr(e, "w:val").as_deref() {
+                                        Some("nothing") => "",
+                                        _ => " ",
+                                    }
+                                }
+                                "w:rFonts" if in_rpr => l.font = fonts(e),
+                                _ => {}
                             }
                         }
                     }
                 }
-                Event::End(ref e) => match e.name().as_ref() {
-                    "w:abstractNum" => {
-                        if let Some(id) = abstract_id.take() {
-                            out.abstracts.insert(id, std::mem::take(&mut levels));
-                        }
+            }
+            Tag::Close(name) => match name {
+                "w:abstractNum" => {
+                    if let Some(id) = abstract_id.take() {
+                        out.abstracts.insert(id, std::mem::take(&mut levels));
                     }
-                    "w:num" => {
-                        if let Some((id, n)) = num.take() {
-                            out.nums.insert(id, n);
-                        }
+                }
+                "w:num" => {
+                    if let Some((id, n)) = num.take() {
+                        out.nums.insert(id, n);
                     }
-                    "w:lvlOverride" => override_lvl = None,
-                    "w:rPr" => in_rpr = false,
-                    "w:lvl" => {
-                        if let Some((i, l)) = level.take() {
-                            match (num.as_mut(), override_lvl) {
-                                (Some((_, n)), Some(o)) => {
-                                    n.overrides.entry(o).or_default().1 = Some(l)
-                                }
-                                _ => {
-                                    levels.insert(i, l);
-                                }
+                }
+                "w:lvlOverride" => override_lvl = None,
+                "w:rPr" => in_rpr = false,
+                "w:lvl" => {
+                    if let Some((i, l)) = level.take() {
+                        match (num.as_mut(), override_lvl) {
+                            (Some((_, n)), Some(o)) => {
+                                n.overrides.entry(o).or_default().1 = Some(l)
+                            }
+                            _ => {
+                                levels.insert(i, l);
                             }
                         }
                     }
-                    _ => {}
-                },
-                Event::Eof => break,
+                }
                 _ => {}
-            }
-        }
+            },
+        })?;
         Ok(out)
     }
 
@@ -1023,6 +1030,23 @@ mod tests {
                 vec![Some(".VnTime"), Some("Arial")],
                 vec![Some("Times New Roman")]
             ]
+        );
+    }
+
+    #[test]
+    fn encrypted_packages_are_recognized() {
+        use std::io::Write;
+        let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("created");
+        cf.create_stream("EncryptedPackage")
+            .and_then(|mut s| s.write_all(b"sealed"))
+            .expect("stream written");
+        cf.flush().expect("flushed");
+        let bytes = cf.into_inner().into_inner();
+        assert!(is_encrypted_package(&bytes));
+        let err = crate::text::decode::decode(&bytes).expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "DOCX file could not be read: the document is encrypted (password protected)"
         );
     }
 

@@ -308,6 +308,33 @@ mod tests {
     }
 
     #[test]
+    fn tall_cells_keep_their_lines() {
+        let mut row = Row::default();
+        for line in ["Nơi nhận:", "- A;", "- B;", "- C;"] {
+            row.end_line(para(&[(line, None)]));
+        }
+        row.end_cell(para(&[("- Lưu: VT.", None)]));
+        row.end_line(para(&[("TM. ỦY BAN NHÂN DÂN", None)]));
+        row.end_cell(para(&[("CHỦ TỊCH", None)]));
+        let lines: Vec<String> = row
+            .end()
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Nơi nhận:",
+                "- A;",
+                "- B;",
+                "- C;",
+                "- Lưu: VT. | TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH"
+            ]
+        );
+    }
+
+    #[test]
     fn unicode_documents_have_no_legacy_encoding() {
         let doc = [para(&[(
             "Hà Nội, ngày 5 tháng 3 năm 2024",
