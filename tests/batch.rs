@@ -101,7 +101,7 @@ fn expected_reason(kind: Kind) -> &'static str {
     match kind {
         Kind::Empty => "empty file",
         Kind::Junk => "binary data",
-        Kind::FakeDocx => "DOCX file: convert it to text first",
+        Kind::FakeDocx => "DOCX file could not be read",
         _ => unreachable!("only failing kinds have a reason"),
     }
 }
@@ -432,7 +432,7 @@ fn exit_codes_and_refusals() {
     );
     assert_eq!(code(&bad), 1, "one bad file: exit 1");
     assert!(
-        stderr(&bad).contains("DOCX file: convert it to text first"),
+        stderr(&bad).contains("DOCX file could not be read"),
         "{}",
         stderr(&bad)
     );
@@ -474,7 +474,7 @@ fn exit_codes_and_refusals() {
     assert_eq!(code(&no_ndjson), 2, "`-` needs --ndjson");
 
     let parse_docx = vanban(&["parse", s(&arch.join(&docx.rel))], None);
-    assert_eq!(code(&parse_docx), 2, "vanban parse refuses a DOCX");
+    assert_eq!(code(&parse_docx), 2, "vanban parse refuses a damaged DOCX");
     assert!(
         stderr(&parse_docx).contains("DOCX file"),
         "{}",

@@ -5,9 +5,10 @@
 //! and files that are not text: Word and PDF originals, scans, ZIP bundles. [`decode`] tells them
 //! apart, in this order:
 //! 1. an empty file or one over the size limit is refused;
-//! 2. a known binary format is recognized by its magic bytes: Word 97-2003 and RTF files are
-//!    read into text ([`super::office`], legacy-font runs decoded); any other is refused with its
-//!    name and what to do about it (`DOCX file: convert it to text first (e.g. pandoc -t markdown)`);
+//! 2. a known binary format is recognized by its magic bytes: Word (`.docx`, `.doc`) and RTF
+//!    files are read into text ([`super::office`], legacy-font runs decoded); any other is refused
+//!    with its name and what to do about it (`PDF file: extract its text first (e.g. pdftotext
+//!    -layout)`);
 //! 3. a UTF-16 byte order mark decides UTF-16 LE or BE;
 //! 4. any NUL byte means binary data (or UTF-16 without a byte order mark);
 //! 5. valid UTF-8 is UTF-8;
@@ -379,15 +380,29 @@ fn legacy_text(bytes: &[u8], forced: Option<legacy::Encoding>) -> Option<Decoded
     })
 }
 
-/// A Word 97-2003 or RTF file read into text ([`office`]); every other binary format refused.
+/// A Word (`.docx`, `.doc`) or RTF file read into text ([`office`]); every other binary format
+/// refused.
 fn read_office(
     format: BinaryFormat,
     bytes: &[u8],
     reading: Reading,
 ) -> Result<Decoded, DecodeError> {
     let paragraphs = match format {
+        // A password-protected `.docx` is a compound file holding the encrypted package.
+        BinaryFormat::Doc if office::docx::is_encrypted_package(bytes) => {
+            Err(office::OfficeError {
+                format: "DOCX",
+                reason: "the document is encrypted (password protected)".to_owned(),
+            })
+        }
         BinaryFormat::Doc => office::doc::read(bytes),
         BinaryFormat::Rtf => office::rtf::read(bytes),
+        // The sniffer looks at the first kilobyte only: any ZIP may hold a Word document.
+        BinaryFormat::Docx | BinaryFormat::Zip => match office::docx::read(bytes) {
+            Ok(Some(paragraphs)) => Ok(paragraphs),
+            Err(e) if format == BinaryFormat::Docx => Err(e),
+            _ => return Err(DecodeError::Binary(format)),
+        },
         _ => return Err(DecodeError::Binary(format)),
     };
     let paragraphs = paragraphs.map_err(|e| DecodeError::Unreadable {
@@ -407,6 +422,11 @@ fn read_office(
         (BinaryFormat::Doc, Some(Vni)) => "doc/vni",
         (BinaryFormat::Doc, Some(Viscii)) => "doc/viscii",
         (BinaryFormat::Doc, Some(Viqr)) => "doc/viqr",
+        (BinaryFormat::Docx | BinaryFormat::Zip, None) => "docx",
+        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Tcvn3)) => "docx/tcvn3",
+        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Vni)) => "docx/vni",
+        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Viscii)) => "docx/viscii",
+        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Viqr)) => "docx/viqr",
         (_, None) => "rtf",
         (_, Some(Tcvn3)) => "rtf/tcvn3",
         (_, Some(Vni)) => "rtf/vni",
@@ -632,8 +652,7 @@ mod tests {
     fn binary_formats_are_named() {
         let mut docx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
         docx.extend_from_slice(b"\0\0\0\0[Content_Types].xml....word/document.xml");
-        let cases: [(&[u8], &str); 7] = [
-            (&docx, "DOCX"),
+        let cases: [(&[u8], &str); 6] = [
             (
                 b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text",
                 "ODT",
@@ -655,9 +674,13 @@ mod tests {
                 .any(|verb| err.to_string().contains(verb));
             assert!(says_what_to_do, "{name}: says what to do: {err}");
         }
-        assert_eq!(
-            decode(&docx).map(|d| d.encoding).unwrap_err().to_string(),
-            "DOCX file: convert it to text first (e.g. pandoc -t markdown)"
+        // A DOCX is read; a damaged one is refused, saying so.
+        let err = decode(&docx).expect_err("a damaged DOCX is refused");
+        assert_eq!(err.kind(), "unreadable");
+        assert!(
+            err.to_string()
+                .starts_with("DOCX file could not be read: not a valid ZIP archive"),
+            "{err}"
         );
     }
 

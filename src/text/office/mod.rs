@@ -1,4 +1,4 @@
-//! Office files as input: Word 97–2003 (`.doc`) and RTF read into paragraphs of runs
+//! Office files as input: Word 2007+ (`.docx`), Word 97–2003 (`.doc`) and RTF read into paragraphs of runs
 //! `{text, font}`, then into the Unicode text the parser reads, legacy-font runs decoded
 //! ([`crate::text::legacy`]).
 //!
@@ -6,6 +6,7 @@
 //! (issuer | national title) stay side by side as in a Markdown table row.
 
 pub(crate) mod doc;
+pub(crate) mod docx;
 pub(crate) mod rtf;
 
 use std::fmt;
@@ -54,8 +55,8 @@ const MAX_ZIPPED_LINES: usize = 4;
 
 /// A table row being read: the lines of each cell. A row of short cells (a header: the issuer's
 /// two lines beside the national title and the motto) is laid out as a person reads it across:
-/// line `k` of every cell on one line, cells joined by [`CELL_SEPARATOR`]; a row with a longer
-/// cell is one line.
+/// line `k` of every cell on one line, cells joined by [`CELL_SEPARATOR`]; in a row with a
+/// taller cell, each cell's lines follow the last line of the cell before.
 #[derive(Debug, Default)]
 pub(crate) struct Row {
     cells: Vec<Vec<Paragraph>>,
@@ -83,8 +84,10 @@ impl Row {
         }
         let height = self.cells.iter().map(Vec::len).max().unwrap_or(0);
         if height > MAX_ZIPPED_LINES {
-            // Cells of running text (a form, a table of contents): one line, a cell's
-            // paragraphs joined by a space.
+            // A tall cell (recipients beside the signature, a form's running text): each cell's
+            // paragraphs are lines, the next cell starting on the line where the last one ends
+            // (`- Lưu: VT. | TM. ỦY BAN NHÂN DÂN`), as a text export of the table reads.
+            let mut lines = Vec::new();
             let mut line = Paragraph::default();
             for (i, cell) in self.cells.iter_mut().enumerate() {
                 if i > 0 {
@@ -92,14 +95,16 @@ impl Row {
                 }
                 for (k, p) in cell.iter_mut().enumerate() {
                     if k > 0 {
-                        line.push(" ", None);
+                        trim_last(&mut line, &[' ', '\t']);
+                        lines.push(std::mem::take(&mut line));
                     }
                     trim_last(p, &[' ', '\t']);
                     line.runs.append(&mut p.runs);
                 }
             }
             trim_last(&mut line, &[' ', '|']);
-            return vec![line];
+            lines.push(line);
+            return lines;
         }
         (0..height)
             .map(|k| {
@@ -134,7 +139,7 @@ pub(crate) fn trim_last(p: &mut Paragraph, chars: &[char]) {
 /// Why an office file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfficeError {
-    /// The format (`DOC`, `RTF`).
+    /// The format (`DOCX`, `DOC`, `RTF`).
     pub format: &'static str,
     /// What is wrong, for a person.
     pub reason: String,
@@ -300,6 +305,33 @@ mod tests {
              Cộng hòa xã hội chủ nghĩa\nQuy định về việc này\nThe report was filed.\n"
         );
         assert_eq!(out.legacy, Some(Encoding::Tcvn3));
+    }
+
+    #[test]
+    fn tall_cells_keep_their_lines() {
+        let mut row = Row::default();
+        for line in ["Nơi nhận:", "- A;", "- B;", "- C;"] {
+            row.end_line(para(&[(line, None)]));
+        }
+        row.end_cell(para(&[("- Lưu: VT.", None)]));
+        row.end_line(para(&[("TM. ỦY BAN NHÂN DÂN", None)]));
+        row.end_cell(para(&[("CHỦ TỊCH", None)]));
+        let lines: Vec<String> = row
+            .end()
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Nơi nhận:",
+                "- A;",
+                "- B;",
+                "- C;",
+                "- Lưu: VT. | TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH"
+            ]
+        );
     }
 
     #[test]

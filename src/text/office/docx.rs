@@ -1,0 +1,1059 @@
+//! Word 2007+ (`.docx`): a ZIP archive of XML parts (ECMA-376, Office Open XML). The main text
+//! is `word/document.xml`; run fonts come from `w:rFonts` (direct formatting, else the character
+//! style's, else the paragraph style's, else the document defaults of `word/styles.xml`);
+//! automatic numbers exist only in `word/numbering.xml` and are resolved here as Word draws them
+//! (`1.`, `1.1.`, `a)`, `Điều 1.`); footnotes (`word/footnotes.xml`) follow the main text, each
+//! led by its number, the number also standing glued where the reference is (as in PDF text).
+//!
+//! Tables are laid out by [`Row`], as for `.doc`: the header's borderless two-column table gives
+//! `issuer | national title` lines.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::{OfficeError, Paragraph, Row};
+use crate::text::legacy::font_encoding;
+
+fn fail(reason: impl Into<String>) -> OfficeError {
+    OfficeError {
+        format: "DOCX",
+        reason: reason.into(),
+    }
+}
+
+/// The most bytes one XML part may inflate to: far above any real document, and a bound on
+/// what a crafted archive can make us allocate.
+const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads the paragraphs of a `.docx` file: its main text, then its footnotes. `Ok(None)` for a
+/// ZIP archive that holds no Word document.
+pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        fail(format!(
+            "not a valid ZIP archive, the file is damaged ({e})"
+        ))
+    })?;
+    let Some(document) = part(&mut zip, "word/document.xml")? else {
+        return Ok(None);
+    };
+    let styles = part(&mut zip, "word/styles.xml")?
+        .map(|x| Styles::read(&x))
+        .transpose()?
+        .unwrap_or_default();
+    let numbering = part(&mut zip, "word/numbering.xml")?
+        .map(|x| Numbering::read(&x))
+        .transpose()?
+        .unwrap_or_default();
+    let footnotes = part(&mut zip, "word/footnotes.xml")?;
+    let mut walker = Walker::new(&styles, numbering);
+    walker.walk(&document)?;
+    let mut out = std::mem::take(&mut walker.out);
+    if let Some(footnotes) = footnotes {
+        walker.walk(&footnotes)?;
+        let mut notes = std::mem::take(&mut walker.notes);
+        let mut first = true;
+        for id in &walker.references {
+            if let Some(body) = notes.remove(id) {
+                if first {
+                    // A blank line between the text and its notes, as at a page's foot.
+                    out.push(Paragraph::default());
+                    first = false;
+                }
+                out.extend(body);
+            }
+        }
+    }
+    Ok(Some(out))
+}
+
+/// The text of one part, `None` when the archive has no such part.
+fn part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, OfficeError> {
+    let file = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => {
+            return Err(fail(format!(
+                "the part {name} cannot be read: encrypted or damaged ({e})"
+            )));
+        }
+    };
+    if file.encrypted() {
+        return Err(fail("the document is encrypted (password protected)"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_PART_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("the part {name} is damaged ({e})")))?;
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(fail(format!(
+            "the part {name} inflates to more than {MAX_PART_BYTES} bytes"
+        )));
+    }
+    // Word writes its parts in UTF-8 (a byte order mark is allowed).
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| fail(format!("the part {name} is not UTF-8 XML")))
+}
+
+/// Whether an OLE2 compound file is an encrypted Office Open XML package (what Word writes for
+/// a password-protected `.docx`: an `EncryptedPackage` stream and no `WordDocument`).
+pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
+    cfb::CompoundFile::open(Cursor::new(bytes))
+        .is_ok_and(|cf| cf.exists("EncryptedPackage") && !cf.exists("WordDocument"))
+}
+
+/// The value of attribute `name` (`w:val`), unescaped.
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+/// A toggle property (`<w:caps/>`, `<w:vanish w:val="false"/>`).
+fn toggle(e: &BytesStart<'_>) -> bool {
+    !matches!(
+        attr(e, "w:val").as_deref(),
+        Some("0" | "false" | "off" | "none")
+    )
+}
+
+/// The font of a `w:rFonts`: the one Latin letters are drawn in (`w:ascii`, then `w:hAnsi`),
+/// else a theme font's name, which is never a legacy font.
+fn fonts(e: &BytesStart<'_>) -> Option<String> {
+    [
+        "w:ascii",
+        "w:hAnsi",
+        "w:asciiTheme",
+        "w:hAnsiTheme",
+        "w:cs",
+        "w:eastAsia",
+    ]
+    .iter()
+    .find_map(|n| attr(e, n))
+}
+
+fn number<T: std::str::FromStr>(e: &BytesStart<'_>) -> Option<T> {
+    attr(e, "w:val").and_then(|v| v.trim().parse().ok())
+}
+
+fn xml_error(e: impl std::fmt::Display) -> OfficeError {
+    fail(format!("damaged XML ({e})"))
+}
+
+/// An element of a definitions part (styles, numbering) as [`tags`] gives it.
+enum Tag<'e> {
+    /// An element opens; `true` when it is empty (`<w:b/>`), so that no end follows.
+    Open(&'e BytesStart<'e>, bool),
+    Close(&'e str),
+}
+
+/// Calls `on` for every element opening and closing in `xml`; text is not read.
+fn tags(xml: &str, mut on: impl FnMut(Tag<'_>)) -> Result<(), OfficeError> {
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Start(ref e) => on(Tag::Open(e, false)),
+            Event::Empty(ref e) => on(Tag::Open(e, true)),
+            Event::End(ref e) => on(Tag::Close(e.name().as_ref())),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+/// Run properties a reader needs: the font and whether the text is drawn in capitals or hidden.
+#[derive(Debug, Clone, Default)]
+struct RunProps {
+    font: Option<String>,
+    caps: Option<bool>,
+    vanish: Option<bool>,
+}
+
+impl RunProps {
+    /// Reads one child of a `w:rPr`.
+    fn set(&mut self, name: &str, e: &BytesStart<'_>) {
+        match name {
+            "w:rFonts" => {
+                if let Some(f) = fonts(e) {
+                    self.font = Some(f);
+                }
+            }
+            "w:caps" => self.caps = Some(toggle(e)),
+            "w:vanish" => self.vanish = Some(toggle(e)),
+            _ => {}
+        }
+    }
+}
+
+/// A paragraph's list membership (`w:numPr`).
+#[derive(Debug, Clone, Copy, Default)]
+struct NumRef {
+    num_id: Option<u32>,
+    ilvl: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Style {
+    based_on: Option<String>,
+    run: RunProps,
+    num: NumRef,
+}
+
+/// The styles of `word/styles.xml` and the document defaults.
+#[derive(Debug, Default)]
+struct Styles {
+    defaults: RunProps,
+    styles: HashMap<String, Style>,
+}
+
+/// The longest `w:basedOn` chain followed (a loop in a damaged file ends there).
+const MAX_STYLE_DEPTH: usize = 16;
+
+impl Styles {
+    fn read(xml: &str) -> Result<Self, OfficeError> {
+        let mut out = Styles::default();
+        let mut current: Option<(String, Style)> = None;
+        let mut in_defaults = false;
+        let mut in_rpr = false;
+        tags(xml, |tag| match tag {
+            Tag::Open(e, empty) => {
+                let name = e.name();
+                let name = name.as_ref();
+                match name {
+                    "w:style" if !empty => {
+                        let id = attr(e, "w:styleId").unwrap_or_default();
+                        current = Some((id, Style::default()));
+                    }
+                    "w:rPrDefault" if !empty => in_defaults = true,
+                    "w:rPr" if !empty => in_rpr = true,
+                    "w:basedOn" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.based_on = attr(e, "w:val");
+                        }
+                    }
+                    "w:numId" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.num.num_id = number(e);
+                        }
+                    }
+                    "w:ilvl" => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.num.ilvl = number(e);
+                        }
+                    }
+                    _ if in_rpr => {
+                        if let Some((_, s)) = current.as_mut() {
+                            s.run.set(name, e);
+                        } else if in_defaults {
+                            out.defaults.set(name, e);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Tag::Close(name) => match name {
+                "w:style" => {
+                    if let Some((id, s)) = current.take() {
+                        out.styles.insert(id, s);
+                    }
+                }
+                "w:rPrDefault" => in_defaults = false,
+                "w:rPr" => in_rpr = false,
+                _ => {}
+            },
+        })?;
+        Ok(out)
+    }
+
+    /// The first value `get` finds along the `w:basedOn` chain of style `id`.
+    fn find<T>(&self, id: Option<&str>, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+        let mut id = id;
+        for _ in 0..MAX_STYLE_DEPTH {
+            let style = self.styles.get(id?)?;
+            if let Some(v) = get(style) {
+                return Some(v);
+            }
+            id = style.based_on.as_deref();
+        }
+        None
+    }
+}
+
+/// A list level's number format (`w:numFmt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Format {
+    #[default]
+    Decimal,
+    DecimalZero,
+    UpperRoman,
+    LowerRoman,
+    UpperLetter,
+    LowerLetter,
+    Bullet,
+    None,
+}
+
+impl Format {
+    fn from_name(name: &str) -> Self {
+        match name {
+            "decimalZero" => Format::DecimalZero,
+            "upperRoman" => Format::UpperRoman,
+            "lowerRoman" => Format::LowerRoman,
+            "upperLetter" => Format::UpperLetter,
+            "lowerLetter" => Format::LowerLetter,
+            "bullet" => Format::Bullet,
+            "none" => Format::None,
+            // Ordinals, Asian and spelled-out counting: their digits carry the number.
+            _ => Format::Decimal,
+        }
+    }
+
+    fn format(self, n: u32, out: &mut String) {
+        use std::fmt::Write;
+        match self {
+            Format::Decimal | Format::Bullet => {
+                let _ = write!(out, "{n}");
+            }
+            Format::DecimalZero => {
+                let _ = write!(out, "{n:02}");
+            }
+            Format::UpperRoman => out.push_str(&roman(n)),
+            Format::LowerRoman => out.push_str(&roman(n).to_ascii_lowercase()),
+            Format::UpperLetter | Format::LowerLetter => {
+                // a … z, then aa … zz, as Word counts.
+                if n > 0 {
+                    let base = if self == Format::UpperLetter {
+                        b'A'
+                    } else {
+                        b'a'
+                    };
+                    let letter = char::from(base + ((n - 1) % 26) as u8);
+                    for _ in 0..=((n - 1) / 26).min(100) {
+                        out.push(letter);
+                    }
+                }
+            }
+            Format::None => {}
+        }
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    if n == 0 || n > 3999 {
+        return n.to_string();
+    }
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// One level of a list (`w:lvl`).
+#[derive(Debug, Clone)]
+struct Level {
+    start: u32,
+    format: Format,
+    text: String,
+    /// `w:lvlRestart`: restart after a use of a level above this 1-based one (0: never);
+    /// `None`: after any level above.
+    restart: Option<usize>,
+    /// `w:isLgl`: every level's number in decimal.
+    legal: bool,
+    suffix: &'static str,
+    font: Option<String>,
+}
+
+impl Default for Level {
+    fn default() -> Self {
+        Level {
+            start: 1,
+            format: Format::Decimal,
+            text: String::new(),
+            restart: None,
+            legal: false,
+            suffix: " ",
+            font: None,
+        }
+    }
+}
+
+/// Word lists have nine levels.
+const LEVELS: usize = 9;
+
+#[derive(Debug, Clone, Default)]
+struct Num {
+    abstract_id: u32,
+    /// `w:lvlOverride`: a start value or a whole level replacing the abstract one.
+    overrides: HashMap<usize, (Option<u32>, Option<Level>)>,
+}
+
+/// `word/numbering.xml` and the counters of the lists read so far.
+#[derive(Debug, Default)]
+struct Numbering {
+    abstracts: HashMap<u32, HashMap<usize, Level>>,
+    nums: HashMap<u32, Num>,
+    /// The counters of each list: lists whose `w:num` overrides a start value count on their
+    /// own, the others share their abstract list's counters (as Word continues them).
+    counters: HashMap<(bool, u32), [Option<u32>; LEVELS]>,
+}
+
+impl Numbering {
+    fn read(xml: &str) -> Result<Self, OfficeError> {
+        let mut out = Numbering::default();
+        let mut abstract_id: Option<u32> = None;
+        let mut levels: HashMap<usize, Level> = HashMap::new();
+        let mut num: Option<(u32, Num)> = None;
+        let mut override_lvl: Option<usize> = None;
+        let mut level: Option<(usize, Level)> = None;
+        let mut in_rpr = false;
+        tags(xml, |tag| match tag {
+            Tag::Open(e, empty) => {
+                let name = e.name();
+                match name.as_ref() {
+                    "w:abstractNum" if !empty => {
+                        abstract_id = attr(e, "w:abstractNumId").and_then(|v| v.parse().ok());
+                        levels.clear();
+                    }
+                    "w:num" if !empty => {
+                        num = attr(e, "w:numId")
+                            .and_then(|v| v.parse().ok())
+                            .map(|id| (id, Num::default()));
+                    }
+                    "w:abstractNumId" => {
+                        if let (Some((_, n)), Some(v)) = (num.as_mut(), number(e)) {
+                            n.abstract_id = v;
+                        }
+                    }
+                    "w:lvlOverride" if !empty => {
+                        override_lvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
+                    }
+                    "w:startOverride" => {
+                        if let (Some((_, n)), Some(l)) = (num.as_mut(), override_lvl) {
+                            n.overrides.entry(l).or_default().0 = number(e);
+                        }
+                    }
+                    "w:lvl" if !empty => {
+                        let ilvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
+                        level = ilvl.map(|i| (i, Level::default()));
+                    }
+                    "w:rPr" if !empty => in_rpr = true,
+                    other => {
+                        if let Some((_, l)) = level.as_mut() {
+                            match other {
+                                "w:start" => l.start = number(e).unwrap_or(1),
+                                "w:numFmt" => {
+                                    l.format =
+                                        Format::from_name(&attr(e, "w:val").unwrap_or_default())
+                                }
+                                "w:lvlText" => l.text = attr(e, "w:val").unwrap_or_default(),
+                                "w:lvlRestart" => l.restart = number(e),
+                                "w:isLgl" => l.legal = toggle(e),
+                                "w:suff" => {
+                                    l.suffix = match attr(e, "w:val").as_deref() {
+                                        Some("nothing") => "",
+                                        _ => " ",
+                                    }
+                                }
+                                "w:rFonts" if in_rpr => l.font = fonts(e),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+            Tag::Close(name) => match name {
+                "w:abstractNum" => {
+                    if let Some(id) = abstract_id.take() {
+                        out.abstracts.insert(id, std::mem::take(&mut levels));
+                    }
+                }
+                "w:num" => {
+                    if let Some((id, n)) = num.take() {
+                        out.nums.insert(id, n);
+                    }
+                }
+                "w:lvlOverride" => override_lvl = None,
+                "w:rPr" => in_rpr = false,
+                "w:lvl" => {
+                    if let Some((i, l)) = level.take() {
+                        match (num.as_mut(), override_lvl) {
+                            (Some((_, n)), Some(o)) => {
+                                n.overrides.entry(o).or_default().1 = Some(l)
+                            }
+                            _ => {
+                                levels.insert(i, l);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+        })?;
+        Ok(out)
+    }
+
+    fn level<'s>(&'s self, num: &'s Num, ilvl: usize) -> Option<(&'s Level, u32)> {
+        let over = num.overrides.get(&ilvl);
+        let level = over
+            .and_then(|o| o.1.as_ref())
+            .or_else(|| self.abstracts.get(&num.abstract_id)?.get(&ilvl))?;
+        let start = over.and_then(|o| o.0).unwrap_or(level.start);
+        Some((level, start))
+    }
+
+    /// The next number of list `num_id` at level `ilvl`, as drawn (`1.2.`, `a)`, `Điều 3.`)
+    /// with its suffix, and the font it is drawn in. `None` when the list or level is unknown.
+    fn next(&mut self, num_id: u32, ilvl: usize) -> Option<(String, Option<String>)> {
+        let num = self.nums.get(&num_id)?;
+        let own = num.overrides.values().any(|o| o.0.is_some());
+        let key = (own, if own { num_id } else { num.abstract_id });
+        let (level, start) = self.level(num, ilvl)?;
+        let mut counters = self.counters.get(&key).copied().unwrap_or_default();
+        let slot = counters.get_mut(ilvl)?;
+        *slot = Some(slot.map_or(start, |n| n.saturating_add(1)));
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
+            let restart = self.level(num, deeper).and_then(|(l, _)| l.restart);
+            if restart.is_none_or(|r| r != 0 && ilvl < r) {
+                *counter = None;
+            }
+        }
+        let mut text = String::new();
+        if level.format == Format::Bullet {
+            // Symbol-font bullets are private-use characters: a reader sees a bullet.
+            let bullet = level.text.chars().next().unwrap_or('•');
+            text.push(if ('\u{E000}'..='\u{F8FF}').contains(&bullet) {
+                '•'
+            } else {
+                bullet
+            });
+        } else {
+            let mut chars = level.text.chars().peekable();
+            while let Some(c) = chars.next() {
+                let digit = chars.peek().and_then(|d| d.to_digit(10));
+                match digit {
+                    Some(d @ 1..=9) if c == '%' => {
+                        chars.next();
+                        let at = d as usize - 1;
+                        let (of, start) = self.level(num, at).unwrap_or((level, 1));
+                        let n = counters.get(at).copied().flatten().unwrap_or(start);
+                        let format = if level.legal {
+                            Format::Decimal
+                        } else {
+                            of.format
+                        };
+                        format.format(n, &mut text);
+                    }
+                    _ => text.push(c),
+                }
+            }
+        }
+        if !text.is_empty() {
+            text.push_str(level.suffix);
+        }
+        let font = level.font.clone();
+        self.counters.insert(key, counters);
+        Some((text, font))
+    }
+}
+
+/// A paragraph being read.
+#[derive(Debug, Default)]
+struct Para {
+    line: Paragraph,
+    style: Option<String>,
+    num: NumRef,
+}
+
+/// Walks the body of a part (the document or the footnotes) into paragraphs.
+struct Walker<'a> {
+    styles: &'a Styles,
+    numbering: Numbering,
+    out: Vec<Paragraph>,
+    /// Open paragraphs: more than one inside a text box.
+    paras: Vec<Para>,
+    /// Open tables, innermost last.
+    tables: Vec<Row>,
+    run: RunProps,
+    run_style: Option<String>,
+    in_ppr: bool,
+    in_rpr: bool,
+    in_text: bool,
+    /// Depth inside an element whose content is not read (`mc:Fallback`, a separator note).
+    skip: usize,
+    /// Footnote ids in the order the text refers to them; the number of each is its place.
+    references: Vec<String>,
+    /// Footnote bodies by id.
+    notes: HashMap<String, Vec<Paragraph>>,
+    /// The footnote being read and where its paragraphs start in `out`.
+    note: Option<(String, usize)>,
+}
+
+impl<'a> Walker<'a> {
+    fn new(styles: &'a Styles, numbering: Numbering) -> Self {
+        Walker {
+            styles,
+            numbering,
+            out: Vec::new(),
+            paras: Vec::new(),
+            tables: Vec::new(),
+            run: RunProps::default(),
+            run_style: None,
+            in_ppr: false,
+            in_rpr: false,
+            in_text: false,
+            skip: 0,
+            references: Vec::new(),
+            notes: HashMap::new(),
+            note: None,
+        }
+    }
+
+    fn walk(&mut self, xml: &str) -> Result<(), OfficeError> {
+        let mut reader = Reader::from_str(xml);
+        loop {
+            let ev = reader.read_event().map_err(xml_error)?;
+            if self.skip > 0 {
+                match ev {
+                    Event::Start(_) => self.skip += 1,
+                    Event::End(_) => self.skip -= 1,
+                    Event::Eof => break,
+                    _ => {}
+                }
+                continue;
+            }
+            match ev {
+                Event::Start(ref e) => self.start(e, false),
+                Event::Empty(ref e) => self.start(e, true),
+                Event::End(ref e) => self.end(e.name().as_ref()),
+                Event::Text(ref t) if self.in_text => {
+                    let text = t.xml10_content();
+                    self.push_text(&text);
+                }
+                Event::GeneralRef(ref r) if self.in_text => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c.to_string()),
+                        _ => quick_xml::escape::resolve_xml_entity(r).map(str::to_owned),
+                    };
+                    if let Some(s) = resolved {
+                        self.push_text(&s);
+                    }
+                }
+                Event::CData(ref c) if self.in_text => {
+                    let text = c.xml10_content();
+                    self.push_text(&text);
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        // A truncated part: what was read is kept.
+        while let Some(p) = self.paras.pop() {
+            self.deliver(p.line);
+        }
+        while let Some(row) = self.tables.pop() {
+            for line in row.end() {
+                self.deliver(line);
+            }
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let name = e.name();
+        let name = name.as_ref();
+        if self.in_ppr {
+            match name {
+                "w:pStyle" => {
+                    if let Some(p) = self.paras.last_mut() {
+                        p.style = attr(e, "w:val");
+                    }
+                }
+                "w:numId" => {
+                    if let Some(p) = self.paras.last_mut() {
+                        p.num.num_id = number(e);
+                    }
+                }
+                "w:ilvl" => {
+                    if let Some(p) = self.paras.last_mut() {
+                        p.num.ilvl = number(e);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if self.in_rpr {
+            match name {
+                "w:rStyle" => self.run_style = attr(e, "w:val"),
+                _ => self.run.set(name, e),
+            }
+            return;
+        }
+        match name {
+            "mc:Fallback" | "w:moveFrom" | "w:del" if !empty => self.skip = 1,
+            "w:footnote" if !empty => {
+                let separator = attr(e, "w:type").is_some_and(|t| t != "normal");
+                match attr(e, "w:id") {
+                    Some(id) if !separator => self.note = Some((id, self.out.len())),
+                    _ => self.skip = 1,
+                }
+            }
+            "w:p" if !empty => self.paras.push(Para::default()),
+            "w:pPr" if !empty => self.in_ppr = true,
+            "w:r" => {
+                self.run = RunProps::default();
+                self.run_style = None;
+            }
+            "w:rPr" if !empty => self.in_rpr = true,
+            "w:t" if !empty => self.in_text = true,
+            "w:tab" | "w:ptab" => self.push_text("\t"),
+            "w:noBreakHyphen" => self.push_text("-"),
+            "w:br" | "w:cr" => {
+                // A line break ends a line, as in `.doc` text; the paragraph goes on.
+                if let Some(p) = self.paras.last_mut() {
+                    let line = std::mem::take(&mut p.line);
+                    self.deliver(line);
+                }
+            }
+            "w:sym" => {
+                let c = attr(e, "w:char")
+                    .and_then(|h| u32::from_str_radix(&h, 16).ok())
+                    .and_then(char::from_u32);
+                if let Some(c) = c {
+                    let font = attr(e, "w:font");
+                    self.push_in(&c.to_string(), font.as_deref());
+                }
+            }
+            "w:footnoteReference" => {
+                let custom =
+                    attr(e, "w:customMarkFollows").is_some_and(|v| v == "1" || v == "true");
+                if let Some(id) = attr(e, "w:id") {
+                    self.references.push(id);
+                    if !custom {
+                        let n = self.references.len().to_string();
+                        self.push_in(&n, None);
+                    }
+                }
+            }
+            "w:footnoteRef" => {
+                let n = self.note.as_ref().and_then(|(id, _)| {
+                    self.references.iter().position(|r| r == id).map(|i| i + 1)
+                });
+                if let Some(n) = n {
+                    self.push_in(&n.to_string(), None);
+                }
+            }
+            "w:tbl" if !empty => self.tables.push(Row::default()),
+            // A row left open by a damaged file ends where the next begins.
+            "w:tr" if !empty => self.close_row(),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "w:pPr" => {
+                self.in_ppr = false;
+                self.number();
+            }
+            "w:rPr" => self.in_rpr = false,
+            "w:t" => self.in_text = false,
+            "w:p" => {
+                if let Some(p) = self.paras.pop() {
+                    self.deliver(p.line);
+                }
+            }
+            "w:tc" => {
+                if let Some(row) = self.tables.last_mut() {
+                    row.end_cell(Paragraph::default());
+                }
+            }
+            "w:tr" => self.close_row(),
+            "w:tbl" => {
+                if let Some(row) = self.tables.pop() {
+                    for line in row.end() {
+                        self.deliver(line);
+                    }
+                }
+            }
+            "w:footnote" => {
+                if let Some((id, from)) = self.note.take() {
+                    let body = self.out.split_off(from.min(self.out.len()));
+                    self.notes.insert(id, body);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The open row of the innermost table ends: its lines go where the table stands (the text,
+    /// or the cell of an outer table), and a new row opens.
+    fn close_row(&mut self) {
+        if let Some(row) = self.tables.pop() {
+            for line in row.end() {
+                self.deliver(line);
+            }
+            self.tables.push(Row::default());
+        }
+    }
+
+    /// A finished line goes into the open table's cell, else into the text (a text box's
+    /// lines come before the paragraph that holds it).
+    fn deliver(&mut self, line: Paragraph) {
+        match self.tables.last_mut() {
+            Some(row) => row.end_line(line),
+            None => self.out.push(line),
+        }
+    }
+
+    /// The automatic number of the paragraph whose properties were just read.
+    fn number(&mut self) {
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
+        let styles = self.styles;
+        let style = p.style.as_deref();
+        let num_id = p
+            .num
+            .num_id
+            .or_else(|| styles.find(style, |s| s.num.num_id));
+        let ilvl = p
+            .num
+            .ilvl
+            .or_else(|| styles.find(style, |s| s.num.ilvl))
+            .unwrap_or(0);
+        // `w:numId="0"` takes a paragraph out of its style's list.
+        let Some(num_id) = num_id.filter(|&n| n != 0) else {
+            return;
+        };
+        if let Some((text, font)) = self.numbering.next(num_id, ilvl) {
+            let font = font.or_else(|| self.paragraph_font());
+            if let Some(p) = self.paras.last_mut() {
+                p.line.push(&text, font.as_deref());
+            }
+        }
+    }
+
+    fn paragraph_font(&self) -> Option<String> {
+        let style = self.paras.last().and_then(|p| p.style.as_deref());
+        self.styles
+            .find(style, |s| s.run.font.clone())
+            .or_else(|| self.styles.defaults.font.clone())
+    }
+
+    /// Text of the current run, in its font, in capitals when the run says so.
+    fn push_text(&mut self, text: &str) {
+        let styles = self.styles;
+        let pstyle = self.paras.last().and_then(|p| p.style.as_deref());
+        let rstyle = self.run_style.as_deref();
+        let vanish = self
+            .run
+            .vanish
+            .or_else(|| styles.find(rstyle, |s| s.run.vanish))
+            .or_else(|| styles.find(pstyle, |s| s.run.vanish))
+            .unwrap_or(false);
+        if vanish {
+            return;
+        }
+        let font = self
+            .run
+            .font
+            .clone()
+            .or_else(|| styles.find(rstyle, |s| s.run.font.clone()))
+            .or_else(|| styles.find(pstyle, |s| s.run.font.clone()))
+            .or_else(|| styles.defaults.font.clone());
+        let caps = self
+            .run
+            .caps
+            .or_else(|| styles.find(rstyle, |s| s.run.caps))
+            .or_else(|| styles.find(pstyle, |s| s.run.caps))
+            .unwrap_or(false);
+        // Capitals of a legacy font are other code points: only Unicode text is raised.
+        if caps && font.as_deref().and_then(font_encoding).is_none() {
+            self.push_in(&text.to_uppercase(), font.as_deref());
+        } else {
+            self.push_in(text, font.as_deref());
+        }
+    }
+
+    fn push_in(&mut self, text: &str, font: Option<&str>) {
+        if let Some(p) = self.paras.last_mut() {
+            p.line.push(text, font);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(document: &str, numbering: &str) -> Vec<String> {
+        let styles = Styles::default();
+        let numbering = Numbering::read(numbering).expect("numbering");
+        let mut w = Walker::new(&styles, numbering);
+        w.walk(document).expect("document");
+        w.out
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="1">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="2">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+</w:numbering>"#;
+
+    fn p(num: u32, ilvl: u32, text: &str) -> String {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    }
+
+    #[test]
+    fn numbers_count_restart_and_continue() {
+        let doc = [
+            p(1, 0, "A"),
+            p(1, 1, "B"),
+            p(1, 2, "C"),
+            p(1, 2, "D"),
+            p(1, 1, "E"),
+            p(1, 2, "F"),
+            // Another list of the same definition continues it, as Word draws it.
+            p(2, 0, "G"),
+            // A start override counts on its own; `nothing` after the number.
+            p(3, 0, "H"),
+            p(3, 0, "I"),
+        ]
+        .concat();
+        assert_eq!(
+            walk(&format!("<w:body>{doc}</w:body>"), NUMBERING),
+            [
+                "Điều 1. A",
+                "1.1. B",
+                "a) C",
+                "b) D",
+                "1.2. E",
+                "a) F",
+                "Điều 2. G",
+                "IV.H",
+                "V.I"
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_breaks_entities_and_hidden_text() {
+        let doc = r#"<w:body><w:tbl><w:tr>
+<w:tc><w:p><w:r><w:t>UBND TỈNH A</w:t></w:r></w:p><w:p><w:r><w:t>SỞ B</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p><w:p><w:r><w:t>Độc lập</w:t></w:r></w:p></w:tc>
+</w:tr></w:tbl>
+<w:p><w:r><w:t xml:space="preserve">a &amp; b</w:t><w:br/><w:t>c&#x41;</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p>
+<mc:AlternateContent><mc:Choice><w:p><w:r><w:t>box</w:t></w:r></w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>box</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>
+</w:body>"#;
+        assert_eq!(
+            walk(doc, "<w:numbering/>"),
+            [
+                "UBND TỈNH A | CỘNG HÒA",
+                "SỞ B | Độc lập",
+                "a & b",
+                "cA",
+                "box"
+            ]
+        );
+    }
+
+    #[test]
+    fn run_fonts_fall_back_to_styles() {
+        let styles = Styles::read(
+            r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:styleId="Base"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style>
+<w:style w:styleId="Head"><w:basedOn w:val="Base"/></w:style></w:styles>"#,
+        )
+        .expect("styles");
+        let mut w = Walker::new(&styles, Numbering::default());
+        w.walk(
+            r#"<w:body><w:p><w:pPr><w:pStyle w:val="Head"/></w:pPr><w:r><w:t>a</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr><w:t>b</w:t></w:r></w:p><w:p><w:r><w:t>c</w:t></w:r></w:p></w:body>"#,
+        )
+        .expect("document");
+        let fonts: Vec<Vec<Option<&str>>> = w
+            .out
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.font.as_deref()).collect())
+            .collect();
+        assert_eq!(
+            fonts,
+            [
+                vec![Some(".VnTime"), Some("Arial")],
+                vec![Some("Times New Roman")]
+            ]
+        );
+    }
+
+    #[test]
+    fn encrypted_packages_are_recognized() {
+        use std::io::Write;
+        let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("created");
+        cf.create_stream("EncryptedPackage")
+            .and_then(|mut s| s.write_all(b"sealed"))
+            .expect("stream written");
+        cf.flush().expect("flushed");
+        let bytes = cf.into_inner().into_inner();
+        assert!(is_encrypted_package(&bytes));
+        let err = crate::text::decode::decode(&bytes).expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "DOCX file could not be read: the document is encrypted (password protected)"
+        );
+    }
+
+    #[test]
+    fn damaged_archives_are_refused() {
+        let err = read(b"PK\x03\x04 not really a zip").expect_err("damaged");
+        assert_eq!(err.format, "DOCX");
+        assert!(err.reason.contains("damaged"), "{err}");
+    }
+}
