@@ -124,15 +124,20 @@ fn in_heading(cx: &Checker<'_>, c: &Citation, path: &str) -> bool {
 }
 
 /// True when the citation is the number of a number line: only `Số:` or `Số` before it on its
-/// line (cell bars and spaces aside).
+/// line, or in its table cell or list item (after a `|`, a tab or a `;`).
 fn is_number_line(cx: &Checker<'_>, c: &Citation, path: &str) -> bool {
     let at = locate(cx, c, path);
     let line = cx.loc.line_range(c.line);
     let Some(before) = cx.loc.text().get(line.0..at.range.0.max(line.0)) else {
         return false;
     };
+    // In a table the cell is the line (`… | Đứng | Số 127-QĐ/TW; Số 24-BS/UBKTTU`, a guide's
+    // illustration column), and numbers listed in it are each their own.
     let before = before
-        .trim_matches(|ch: char| ch.is_whitespace() || ch == '|')
+        .rsplit(['|', ';', '\t'])
+        .next()
+        .unwrap_or_default()
+        .trim()
         .trim_end_matches(':')
         .trim_end();
     before.to_lowercase() == tables::NUMBER_WORD
