@@ -32,6 +32,9 @@ pub fn check(cx: &mut Checker<'_>) {
     let mut seen: HashSet<&str> = HashSet::new();
     for (i, c) in doc.citations.iter().enumerate() {
         let path = format!("/citations/{i}");
+        // Where the citation stands, found once: a first mention asks twice (number line,
+        // heading), and a finding once more; finding it is a search of its line.
+        let mut placed: Option<Loc> = None;
         // A number line (`Số: 16/VBHN-BTC`) is a document's own number, an example of one or a
         // cell of a table of documents, not a mention to fault. A mention in the trích yếu or the header is short by nature: it is
         // never faulted, and it stands for the first mention only when it gives the date.
@@ -42,11 +45,14 @@ pub fn check(cx: &mut Checker<'_>) {
             // A number line is not faulted, but what it numbers has been named: in a table of
             // documents (`Số 74/2014/QH13` over `ngày 27/11/2014`, then the number again in a
             // note column) the later mentions are not first ones.
-            if c.kind.is_none() && is_number_line(cx, c, &path) {
-                seen.insert(id);
-                return false;
+            if c.kind.is_none() {
+                let here = placed.get_or_insert_with(|| locate(cx, c, &path));
+                if is_number_line(cx, c, here) {
+                    seen.insert(id);
+                    return false;
+                }
             }
-            if in_heading(cx, c, &path) {
+            if in_heading(doc, c) {
                 if c.date.is_some() {
                     seen.insert(id);
                 }
@@ -55,15 +61,14 @@ pub fn check(cx: &mut Checker<'_>) {
             seen.insert(id);
             true
         });
-        let id = display_id(c);
         // The date as written in the citation's text, existing or not: the parser keeps no
         // date that does not exist.
         let written = grammar::find_date(&c.text).map(|(_, w)| (w.parts(), w.date()));
         if let Some(((Some(d), Some(m), Some(y)), Err(error))) = written {
-            let at = locate(cx, c, &path);
+            let at = placed.take().unwrap_or_else(|| locate(cx, c, &path));
             cx.emit(
                 Kind::CitationImpossibleDate {
-                    id: id.clone(),
+                    id: display_id(c),
                     written: format!("{d:02}/{m:02}/{y}"),
                     error,
                 },
@@ -80,10 +85,10 @@ pub fn check(cx: &mut Checker<'_>) {
                         Some(od) => format!("{od:02}/{om:02}/{oy}"),
                         None => format!("…/{om:02}/{oy}"),
                     };
-                    let at = locate(cx, c, &path);
+                    let at = placed.take().unwrap_or_else(|| locate(cx, c, &path));
                     cx.emit(
                         Kind::CitationAfterDocument {
-                            id: id.clone(),
+                            id: display_id(c),
                             cited: format!("{d:02}/{m:02}/{y}"),
                             own: own_text,
                         },
@@ -96,8 +101,8 @@ pub fn check(cx: &mut Checker<'_>) {
             && written.is_none()
             && !c.kind.as_deref().is_some_and(|k| NAMED_KINDS.contains(&k))
         {
-            let at = locate(cx, c, &path);
-            cx.emit(Kind::CitationMissingDate { id: id.clone() }, at);
+            let at = placed.take().unwrap_or_else(|| locate(cx, c, &path));
+            cx.emit(Kind::CitationMissingDate { id: display_id(c) }, at);
         }
         kind_mismatch(cx, c, &path);
     }
@@ -115,18 +120,31 @@ fn is_own_number(doc: &Document, c: &Citation) -> bool {
     })
 }
 
-/// True when the citation is read in the header or the title (the trích yếu, `V/v …`).
-fn in_heading(cx: &Checker<'_>, c: &Citation, path: &str) -> bool {
-    let at = locate(cx, c, path);
-    cx.loc
-        .owner(at.range.0)
-        .is_some_and(|o| o.path.starts_with("/title") || o.path.starts_with("/header"))
+/// True when the citation is read on a line of the header or the title (the trích yếu, `V/v
+/// …`): known from the tree's lines, without placing the citation in its line.
+fn in_heading(doc: &Document, c: &Citation) -> bool {
+    let h = &doc.header;
+    let title = doc
+        .title
+        .as_ref()
+        .is_some_and(|t| (t.line..=t.end_line).contains(&c.line));
+    let issuer = h
+        .issuer
+        .as_ref()
+        .is_some_and(|i| (i.line..=i.end_line).contains(&c.line));
+    let lines = [
+        h.reference.as_ref().map(|r| r.line),
+        h.place_date.as_ref().map(|p| p.line),
+        h.national_title.as_ref().map(|t| t.line),
+        h.motto.as_ref().map(|t| t.line),
+        h.party_title.as_ref().map(|t| t.line),
+    ];
+    title || issuer || lines.contains(&Some(c.line)) || h.marks.iter().any(|m| m.line == c.line)
 }
 
 /// True when the citation is the number of a number line: only `Số:` or `Số` before it on its
 /// line, or in its table cell or list item (after a `|`, a tab or a `;`).
-fn is_number_line(cx: &Checker<'_>, c: &Citation, path: &str) -> bool {
-    let at = locate(cx, c, path);
+fn is_number_line(cx: &Checker<'_>, c: &Citation, at: &Loc) -> bool {
     let line = cx.loc.line_range(c.line);
     let Some(before) = cx.loc.text().get(line.0..at.range.0.max(line.0)) else {
         return false;
