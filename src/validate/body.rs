@@ -25,7 +25,7 @@ pub fn check(cx: &mut Checker<'_>) {
     walk(
         cx,
         &doc.sections,
-        "/sections",
+        &mut String::from("/sections"),
         None,
         &[],
         &mut running,
@@ -36,11 +36,11 @@ pub fn check(cx: &mut Checker<'_>) {
     let mut carried: Option<&Section> = None;
     for (i, a) in doc.appendices.iter().enumerate() {
         let mut running = Running::default();
-        let base = format!("/appendices/{i}/sections");
+        let mut base = format!("/appendices/{i}/sections");
         walk(
             cx,
             &a.sections,
-            &base,
+            &mut base,
             None,
             &a.tables,
             &mut running,
@@ -51,8 +51,8 @@ pub fn check(cx: &mut Checker<'_>) {
     // An attached Quy chế numbers its Chương and Điều from 1 again, apart from the decision.
     for (i, a) in doc.attachments.iter().enumerate() {
         let mut running = Running::default();
-        let base = format!("/attachments/{i}/sections");
-        walk(cx, &a.sections, &base, None, &[], &mut running, None);
+        let mut base = format!("/attachments/{i}/sections");
+        walk(cx, &a.sections, &mut base, None, &[], &mut running, None);
     }
     required_sections(cx);
     required_appendices(cx);
@@ -81,11 +81,13 @@ impl Running {
     }
 }
 
-/// Checks one list of siblings and recurses into their children.
+/// Checks one list of siblings and recurses into their children. `base` is the list's path; it
+/// is one buffer for the whole tree, each section's path pushed onto it and taken off again
+/// (a path per section was an allocation per section, twice).
 fn walk(
     cx: &mut Checker<'_>,
     list: &[Section],
-    base: &str,
+    base: &mut String,
     parent: Option<&Section>,
     tables: &[Table],
     running: &mut Running,
@@ -109,11 +111,14 @@ fn walk(
     let headings = list
         .iter()
         .any(|s| !s.paragraphs.is_empty() || !s.children.is_empty());
+    let base_len = base.len();
     for (i, s) in list.iter().enumerate() {
-        let path = format!("{base}/{i}");
-        let label_at = |cx: &Checker<'_>| cx.loc.span(&path, s.label_span, s.line);
+        base.truncate(base_len);
+        crate::parse::push_index(base, i);
+        let path: &mut String = base;
+        let label_at = |cx: &Checker<'_>, path: &str| cx.loc.span(path, s.label_span, s.line);
         if let Some(p) = parent.filter(|p| variant(p.style, s.style)) {
-            let at = label_at(cx);
+            let at = label_at(cx, path);
             cx.emit(
                 Kind::MixedNumberingStyles {
                     found: styled(s),
@@ -129,7 +134,7 @@ fn walk(
                 .iter()
                 .find(|x| Some(x.style) == level_style)
                 .map_or_else(String::new, styled);
-            let at = label_at(cx);
+            let at = label_at(cx, path);
             cx.emit(
                 Kind::MixedNumberingStyles {
                     found: styled(s),
@@ -144,7 +149,7 @@ fn walk(
             };
             let kind = sequence(s, n, previous.as_ref(), list, i);
             if let Some(kind) = kind {
-                let at = label_at(cx);
+                let at = label_at(cx, path);
                 cx.emit(kind, at);
             }
             if let Some(slot) = running.slot(s.style) {
@@ -158,17 +163,11 @@ fn walk(
                 }
             }
         }
-        content(cx, s, &path, headings, tables);
-        walk(
-            cx,
-            &s.children,
-            &format!("{path}/children"),
-            Some(s),
-            &[],
-            running,
-            None,
-        );
+        content(cx, s, path, headings, tables);
+        path.push_str("/children");
+        walk(cx, &s.children, path, Some(s), &[], running, None);
     }
+    base.truncate(base_len);
 }
 
 /// The numbering finding for a heading numbered `n` after `previous`, if any.
