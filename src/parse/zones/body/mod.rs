@@ -275,10 +275,9 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
         return cx.lines.len();
     };
     let line = &cx.lines[i];
-    let attached = !is_appendix_start(line)
-        && header::title_type(&line.text).is_some()
-        && is_upper(&line.text);
-    if !is_appendix_start(line) && !attached {
+    // A type name in capitals after the signature (an attached Quy chế) is read by the
+    // driver's attachments before this is asked: only `PHỤ LỤC` opens an appendix here.
+    if !is_appendix_start(line) {
         return at;
     }
     let index = doc.appendices.len();
@@ -318,9 +317,7 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
             j = k + 1;
             break;
         }
-        let subject =
-            attached && !t.starts_with('(') && grammar::label(t).is_none() && !l.is_pipe_row();
-        if (is_upper(t) || subject)
+        if is_upper(t)
             && grammar::label(t).is_none()
             && !l.is_pipe_row()
             && !l.is_tab_row()
