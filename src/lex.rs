@@ -38,6 +38,9 @@ pub struct Line<'a> {
     /// True when the trimmed raw line holds a tab or two spaces in a row: without one (and
     /// without a `|`) it has no column break, and the column splitter need not look.
     pub spaced: bool,
+    /// True for a running line that repeats at page breaks (a footer, a repeated table head),
+    /// which the driver marks before the zones read the text: page furniture.
+    pub running: bool,
 }
 
 /// White space and the Markdown marks that may stand at either end of a line's text (`#`, `*`,
@@ -100,6 +103,21 @@ impl Line<'_> {
         self.text.is_empty() && self.raw.trim().is_empty()
     }
 
+    /// The line without its first `n` bytes (a prefix that another node claims), cleaned again;
+    /// nothing changes when `n` is not a character boundary of the raw line.
+    pub fn drop_front(&mut self, n: usize, format: Format) {
+        let Some(raw) = self.raw.get(n..) else {
+            return;
+        };
+        let (text, heading, emphasized, spaced) = clean(raw, format);
+        self.raw = raw;
+        self.start += n;
+        self.text = text;
+        self.heading = heading;
+        self.emphasized = emphasized;
+        self.spaced = spaced;
+    }
+
     /// True when the raw line is a Markdown pipe-table row.
     pub fn is_pipe_row(&self) -> bool {
         let t = self.raw.trim();
@@ -130,6 +148,7 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
             text,
             heading,
             emphasized,
+            running: false,
         });
         start = end + 1;
     }
@@ -159,13 +178,21 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
             // Past the header area only long lines can be cut: most lines stop here, without
             // the call (and the large stack frame) of the functions below.
             if l.no > 15 && l.raw.len() <= 400 {
-                return None;
+                let mut cuts = editorial_note_cuts(l.raw);
+                cuts.extend(attached_title_cut(l.raw).or_else(|| first_child_cut(l.raw)));
+                cuts.sort_unstable();
+                return (!cuts.is_empty()).then_some((i, cuts));
             }
             let cuts = if glued(l) {
                 any_glued = true;
                 break_points(l.raw)
             } else {
-                header_cuts(l)
+                let mut cuts = header_cuts(l);
+                cuts.extend(editorial_note_cuts(l.raw));
+                cuts.extend(attached_title_cut(l.raw).or_else(|| first_child_cut(l.raw)));
+                cuts.sort_unstable();
+                cuts.dedup();
+                cuts
             };
             (!cuts.is_empty()).then_some((i, cuts))
         })
@@ -196,12 +223,80 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
                 text,
                 heading,
                 emphasized,
+                running: false,
             });
             from = to;
         }
     }
     *lines = out;
     true
+}
+
+/// A note a legal database inserted in the line (`… đúng tuyến; [Nội dung này được đính chính
+/// bởi Công văn 666/BYT-BH …]`, [`tables::EDITORIAL_NOTE_OPENINGS`]): cut before and after its
+/// brackets, so it is read as a piece of its own and the document's words around it stay theirs.
+fn editorial_note_cuts(raw: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    for open in memchr::memchr_iter(b'[', raw.as_bytes()) {
+        let after = &raw[open + 1..];
+        if !tables::EDITORIAL_NOTE_OPENINGS
+            .iter()
+            .any(|o| after.starts_with(o))
+        {
+            continue;
+        }
+        let Some(close) = after.find(']') else {
+            continue;
+        };
+        cuts.push(open);
+        cuts.push(open + 1 + close + 1);
+    }
+    cuts.retain(|&at| at > 0 && at < raw.trim_end().len());
+    cuts
+}
+
+/// An attached document's title flattened onto one line with the line that says what issued it
+/// (`CHƯƠNG TRÌNH HÀNH ĐỘNG. TRIỂN KHAI … (Ban hành kèm theo Quyết định số 435/QĐ-UBND …)`): cut
+/// before the parenthesis, so the title and its `attached_to` are read as two lines. Only a line
+/// that opens with a type name in capitals is cut.
+fn attached_title_cut(raw: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let open = memchr::memchr_iter(b'(', bytes).find(|&p| {
+        let head: String = raw[p + 1..]
+            .chars()
+            .take(24)
+            .flat_map(char::to_lowercase)
+            .collect();
+        tables::ATTACHED_OPENINGS
+            .iter()
+            .any(|o| head.starts_with(o))
+    })?;
+    let head =
+        raw[..open].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*'));
+    let ty = tables::doc_type_by_name(head)?;
+    (head.len() > ty.name.len() && !raw.trim_start().starts_with('|')).then_some(open)
+}
+
+/// The label of a heading's first child left at the end of the heading's line, its text on the
+/// next line (`1. Tăng cường sự lãnh đạo … tiến bộ 1.1.`, a PDF export that put the label beside
+/// the line above): cut before it, so the child reads as a label of its own. Only a label one
+/// level deeper than the line's own, numbered 1 under it (`2.` … `2.1.`, `1.3.` … `1.3.1.`), is
+/// cut: a number that ends a sentence stays.
+fn first_child_cut(raw: &str) -> Option<usize> {
+    let t = raw.trim_end();
+    let bytes = t.as_bytes();
+    if bytes.len() < 8 || !t.ends_with(".1.") {
+        return None;
+    }
+    let at = t.rfind(' ')? + 1;
+    let child = &t[at..];
+    let parent = &child[..child.len() - 2];
+    let valid = |s: &str| {
+        s.split_terminator('.')
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let own = raw.trim_start().split(' ').next()?;
+    (valid(child) && own == parent).then_some(at)
 }
 
 /// In the header area, two columns flattened with a single space (`ỦY BAN NHÂN DÂN CỘNG HÒA …`,

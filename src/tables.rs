@@ -212,6 +212,20 @@ pub fn doc_type_by_kind(kind: &str) -> Option<&'static DocType> {
 /// How the line naming the issuing document opens under the title of an attached document or an
 /// appendix, after its parenthesis, in lower case: `(Ban hành kèm theo Quyết định số …)`,
 /// `(Kèm theo Kế hoạch số …)`.
+/// How a note that a legal database (thuvienphapluat, vbpl) inserted in a document's text opens,
+/// after its `[`: `[Nội dung này được đính chính bởi Công văn 666/BYT-BH …]`.
+pub const EDITORIAL_NOTE_OPENINGS: &[&str] = &[
+    "Nội dung này được",
+    "Khoản này được",
+    "Điểm này được",
+    "Điều này được",
+    "Cụm từ này được",
+    "Nội dung này bị",
+    "Khoản này bị",
+    "Điểm này bị",
+    "Điều này bị",
+];
+
 pub const ATTACHED_OPENINGS: &[&str] = &["kèm theo", "ban hành kèm theo", "được ban hành kèm theo"];
 
 /// Signature authority prefixes, state (`TM.`) and Party (`T/M`) forms. Longer first.

@@ -312,7 +312,7 @@ pub fn cited_date(input: &str) -> Option<(usize, Dated)> {
     let skipped = input.len() - rest.len();
     let written = written_date(rest)?;
     let date = written.date();
-    reads_as_date(date).then_some((skipped + written.len, date))
+    reads_as_cited(&written, date).then_some((skipped + written.len, date))
 }
 
 /// The first date written out in full in `text` (`ngày d/m/yyyy` or `ngày d tháng m năm
@@ -323,8 +323,17 @@ pub fn find_date(text: &str) -> Option<(usize, Written<'_>)> {
         .filter(|&(_, c)| matches!(c, 'n' | 'N'))
         .find_map(|(at, _)| {
             let written = written_date(&text[at..])?;
-            reads_as_date(written.date()).then_some((at, written))
+            reads_as_cited(&written, written.date()).then_some((at, written))
         })
+}
+
+/// [`reads_as_date`], and a date whose year lost a digit (`ngày 07/11/205`): a typo in a date
+/// the writer did write, which belongs to the citation and is reported as a wrong date rather
+/// than as none.
+fn reads_as_cited(written: &Written<'_>, date: Dated) -> bool {
+    reads_as_date(date)
+        || date == Err(DateError::Width(Part::Year))
+            && written.year.is_some_and(|y| y.text.len() == 3)
 }
 
 /// True for [`Written::date`]'s answer when the text is a date: a day, or one that does not
@@ -573,6 +582,12 @@ mod tests {
             "a day that does not exist is still the citation's text"
         );
         assert_eq!(cited(" ngày 5/3/20201"), None, "five digits are no year");
+        assert_eq!(
+            covered(" ngày 07/11/205 của"),
+            Some(" ngày 07/11/205"),
+            "a year that lost a digit is a mistyped date, still the citation's"
+        );
+        assert_eq!(cited(" ngày 07/11/205 của").map(|c| c.1), Some(None));
         assert_eq!(cited(" ngày … tháng 3 năm 2020"), None, "a blank day");
         assert_eq!(cited(" năm 2020"), None, "a year alone is no date");
         assert_eq!(cited(" về việc"), None);

@@ -169,12 +169,23 @@ fn upper(i: &str) -> IResult<&str, char, E<'_>> {
 
 /// `symbol ::= upper word* ( dash ( word+ | ' ' upper uword* ) | dotted )*`.
 fn symbol(i: &str) -> IResult<&str, &str, E<'_>> {
-    let group = alt((
-        take_while1(is_word),
-        recognize((char(' '), upper, take_while(is_upper_word))),
-    ));
+    let group = alt((take_while1(is_word), spaced_group));
     let part = alt((recognize((dash, group)), dotted));
     recognize((upper, take_while(is_word), many0_count(part))).parse_complete(i)
+}
+
+/// `' ' upper uword+ lower{0,2}`: a group after a dash and a space (`416/QĐ- TTg`, a space
+/// left where a line was wrapped): in capitals, a short lower-case tail allowed after two
+/// capitals (`TTg`) when no letter follows it; a word of the sentence (`Thủ`) is none.
+fn spaced_group(i: &str) -> IResult<&str, &str, E<'_>> {
+    let (rest, caps) =
+        recognize((char(' '), upper, take_while(is_upper_word))).parse_complete(i)?;
+    let tail = rest.find(|c: char| !c.is_lowercase()).unwrap_or(rest.len());
+    if caps.chars().count() >= 3 && (1..=2).contains(&tail) && !rest[tail..].starts_with(is_letter)
+    {
+        return Ok((&rest[tail..], &i[..caps.len() + tail]));
+    }
+    Ok((rest, caps))
 }
 
 /// `dotted ::= '.' upper uword*` that no letter follows: the second half of `CGC.BT`, never
@@ -570,6 +581,9 @@ mod tests {
             ("03 /BC - UBND", Some("03 /BC")),
             ("03 /BC- UBND", Some("03 /BC- UBND")),
             ("03 /BC- Ubnd", Some("03 /BC- U")),
+            ("416/QĐ- TTg;", Some("416/QĐ- TTg")),
+            ("416/QĐ- Thủ", Some("416/QĐ- T")),
+            ("416/QĐ- TTgiao", Some("416/QĐ- TT")),
             ("03  /BC", None),
             ("12 / 2020 / NĐ-CP", Some("12 / 2020 / NĐ-CP")),
             ("12/2020/nđ", None),

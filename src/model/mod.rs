@@ -712,6 +712,9 @@ pub enum ArtifactKind {
     Markup,
     /// Digital-signature stamp text (`Người ký: …`, `Cơ quan: …`).
     Stamp,
+    /// A note a legal database inserted in the text (`[Nội dung này được đính chính bởi …]`):
+    /// not the document's words.
+    EditorialNote,
 }
 
 /// Text that nothing recognized.

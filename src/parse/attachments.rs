@@ -247,7 +247,12 @@ pub fn link_citations(doc: &mut Document) {
         to.citation = doc
             .citations
             .iter()
-            .find(|c| (to.line..=to.end_line).contains(&c.line) && c.number.is_some())
+            .find(|c| {
+                // A title flattened onto the same line cites other documents before it.
+                (to.line..=to.end_line).contains(&c.line)
+                    && c.number.is_some()
+                    && to.text.contains(c.text.as_str())
+            })
             .and_then(|c| c.id.clone());
     }
 }

@@ -111,10 +111,16 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     let mut lines = lex::lines(text, format);
     let line_count = lines.last().map_or(0, |l| l.no);
     let mut normalizations = normalized.applied.clone();
+    // Before the lost breaks: a line is cut into pieces by what follows the crawler's title.
+    let crawled = layout::cut_crawler_titles(&mut lines, format);
+    layout::mark_running_lines(&mut lines, format);
     if lex::recover_lost_breaks(&mut lines, format) {
         normalizations.push(Normalization::LineBreaksRecovered);
     }
     let (mut cx, mut doc) = stages::start(&lines, text, format);
+    for (no, span) in crawled {
+        cx.artifact_span(&mut doc, ArtifactKind::PageHeader, span, no);
+    }
     doc.source.path = options.path.clone();
     if let Some(encoding) = &options.encoding {
         doc.source.encoding = encoding.clone();
@@ -349,6 +355,19 @@ impl<'a> Context<'a> {
         let line = &self.lines[index];
         self.ledger
             .claim_owned(path, line.start, line.end, line.no, line.no, self.text);
+    }
+
+    /// Records the text at `span` of line `no` as a layout artifact and claims it for that node.
+    pub fn artifact_span(&mut self, doc: &mut Document, kind: ArtifactKind, span: Span, no: usize) {
+        doc.artifacts.push(Artifact {
+            kind,
+            text: self.text[span.start..span.end].to_owned(),
+            line: no,
+            span,
+        });
+        let path = pointer("", "artifacts", doc.artifacts.len() - 1);
+        self.ledger
+            .claim_owned(path, span.start, span.end, no, no, self.text);
     }
 
     /// Records line `index` whole as a layout artifact (a rule, a page number, bare markup) and

@@ -15,7 +15,7 @@ use super::kind::Kind;
 use super::locate::Loc;
 use super::profile::{fold, matches_words};
 use super::{Checker, Part};
-use crate::model::{Document, NumberStyle, PreambleKind, Section, Table};
+use crate::model::{BlockKind, Document, NumberStyle, PreambleKind, Section, Table};
 use crate::tables;
 
 /// Runs the body rules.
@@ -226,8 +226,20 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
     );
     // An article whose text is on its heading line (`Điều 2. Quyết định này có hiệu lực …`) is
     // written without a title by design; a bare `Điều 1.` is not.
-    let text_on_heading =
-        s.style == S::Article && s.paragraphs.first().is_some_and(|p| p.line == s.line);
+    // An individual decision (its number has no year: not a legal normative document) writes
+    // each article's text right after `Điều N.`, on the next line as well when the export broke
+    // the line; only normative articles, and those of the regulations it issues, need titles.
+    let individual = path.starts_with("/sections")
+        && cx
+            .doc
+            .header
+            .reference
+            .as_ref()
+            .is_some_and(|r| r.year.is_none());
+    let text_on_heading = s.style == S::Article
+        && s.paragraphs.first().is_some_and(|p| {
+            p.line == s.line || individual && p.kind == BlockKind::Paragraph && p.line == s.line + 1
+        });
     if division && !text_on_heading && s.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
@@ -568,6 +580,20 @@ mod tests {
             ["BOD006 7"],
             "an article whose text is on its heading line is neither empty nor untitled; a bare \
              one is untitled"
+        );
+        let individual = "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nQUYẾT ĐỊNH:\n\
+                          Điều 1.\nThành lập Tổ công tác của tỉnh.\n";
+        let normative = format!("Số: 12/2024/QĐ-UBND\n{individual}");
+        let individual = format!("Số: 12/QĐ-UBND\n{individual}");
+        assert_eq!(
+            body_findings(&individual),
+            Vec::<String>::new(),
+            "an individual decision's article may carry its text on the line under `Điều 1.`"
+        );
+        assert_eq!(
+            body_findings(&normative),
+            ["BOD006 6"],
+            "a normative article needs its title"
         );
     }
 }

@@ -99,6 +99,7 @@ pub fn check(cx: &mut Checker<'_>) {
         } else if first
             && c.number.is_some()
             && written.is_none()
+            && !c.text.ends_with("ngày")
             && !c.kind.as_deref().is_some_and(|k| NAMED_KINDS.contains(&k))
         {
             let at = placed.take().unwrap_or_else(|| locate(cx, c, &path));

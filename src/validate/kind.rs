@@ -7,7 +7,7 @@
 use super::Lang;
 use super::damage::Damage;
 use super::registry::{self, Rule};
-use crate::grammar::DateError;
+use crate::grammar::{DateError, Part};
 
 /// A blank part of a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -637,6 +637,8 @@ fn why(error: DateError, lang: Lang) -> String {
         (DateError::Day { month, days, .. }, Lang::En) if (1..=12).contains(&month) => {
             format!(": month {month} has {days} days")
         }
+        (DateError::Width(Part::Year), Lang::Vi) => ": năm phải viết đủ bốn chữ số".to_owned(),
+        (DateError::Width(Part::Year), Lang::En) => ": a year has four digits".to_owned(),
         _ => String::new(),
     }
 }

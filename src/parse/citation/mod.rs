@@ -208,11 +208,16 @@ fn in_url(text: &str, at: usize) -> bool {
 fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
     let mut end = n.end + n.marker.as_ref().map_or(0, String::len);
     end += drafter_suffix(&text[end..floor_boundary(text, limit.max(end))]);
+    end += odd_tail(&text[end..floor_boundary(text, limit.max(end))]);
     let ahead = &text[end..floor_boundary(text, limit.min(end + LOOK_AHEAD))];
     let mut date = None;
     if let Some((len, written)) = grammar::cited_date(ahead) {
         end += len;
         date = written.ok().map(|(d, m, y)| grammar::iso(d, m, y));
+    } else if text.len() - end <= 8 && text[end..].trim() == "ngày" {
+        // `… 152/2020/NĐ-CP ngày` ends the text: the date was cut off by a page break or a
+        // table's cell, and the word stays in the mention to say so.
+        end = text.trim_end().len();
     }
     let mut issuer_name = None;
     if let Some((name_end, name)) = issuer_after(text, end, limit) {
@@ -240,6 +245,20 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
             line: 0,
         },
     }
+}
+
+/// The rest of an odd symbol that the number's grammar stopped in (`01/KH1N-01` of a bulletin's
+/// `01/KH1N-01/17h00/DBQG-DBKH ngày 15/01/2026`): more groups glued on by `/`, when a date
+/// follows them. Its length, or 0.
+fn odd_tail(ahead: &str) -> usize {
+    if !ahead.starts_with('/') {
+        return 0;
+    }
+    let len = ahead
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .unwrap_or(ahead.len());
+    let dated = grammar::cited_date(&ahead[len..]).is_some_and(|(_, d)| d.is_ok());
+    if dated { len } else { 0 }
 }
 
 /// The length of the drafter's initials written after a symbol (`/nb` of `2587-CV/VPTW/nb,
@@ -489,10 +508,11 @@ mod marker_tests {
             ),
             [(s("2587-CV/VPTW"), None, s("2010-05-25"))]
         );
-        // Not initials: a longer word, or a word that goes on.
+        // Not initials: a longer word stays out of the number, though the date after it is
+        // still the citation's (an odd symbol's tail, [`odd_tail`]).
         assert_eq!(
             read("Công văn số 12/UBND-VX/tinh ngày 2/3/2024", &[]),
-            [(s("12/UBND-VX"), None, None)]
+            [(s("12/UBND-VX"), None, s("2024-03-02"))]
         );
     }
 

@@ -972,3 +972,27 @@ fn a_footnote_after_the_signature_dates_its_number() {
         ]
     );
 }
+
+#[test]
+fn a_date_word_that_ends_the_text_stays_in_the_mention() {
+    // A page break or a table's cell cut the date off: the mention keeps `ngày` to say that a
+    // date was written, and no date is made up.
+    let found = find_citations("+ Nghị định số 152/2020/NĐ-CP ngày  ");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].citation.text, "Nghị định số 152/2020/NĐ-CP ngày");
+    assert_eq!(found[0].citation.date, None);
+    // A word after it is no cut date.
+    let found = find_citations("Nghị định số 152/2020/NĐ-CP ngày càng được áp dụng");
+    assert_eq!(found[0].citation.text, "Nghị định số 152/2020/NĐ-CP");
+}
+
+#[test]
+fn the_date_after_an_odd_symbol_is_the_citations() {
+    let found =
+        find_citations("tại văn bản số 01/KH1N-01/17h00/DBQG-DBKH ngày 15/01/2026; hiện trạng");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].citation.date, s("2026-01-15"));
+    // Without a date after it, the rest of the token is not the citation's.
+    let found = find_citations("theo số 01/KH1N-01/17h00 của Trung tâm");
+    assert!(found.iter().all(|f| !f.citation.text.contains("17h00")));
+}

@@ -2,7 +2,7 @@
 //! artifact (page number, stamp), the start of an appendix; and its column segments.
 
 use crate::lex::Line;
-use crate::model::{ArtifactKind, Format};
+use crate::model::{ArtifactKind, Format, Span};
 use crate::tables;
 use crate::text::chars;
 use crate::text::kernels::{self, FirstPairs};
@@ -123,6 +123,136 @@ pub(crate) fn crawler_prefix(t: &str) -> Option<usize> {
     None
 }
 
+/// Lines after the first that a crawler began with the page's title it glued before the first
+/// line (`Quyết định 435/QĐ-UBND năm 2020. Điều 1.`, the same title before every article and
+/// before the attached programme): each is cut after the title, which the caller records as page
+/// furniture. Only the exact title of the first line is cut, so a citation written the same way
+/// in the text stays. Gives the line number and span of each title cut off.
+pub(crate) fn cut_crawler_titles(lines: &mut [Line<'_>], format: Format) -> Vec<(usize, Span)> {
+    let Some(first) = lines.iter().position(|l| !l.raw.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let head = lines[first].raw.trim_start();
+    let Some(len) = crawler_prefix(head) else {
+        return Vec::new();
+    };
+    let title = &head[..len];
+    let mut cut = Vec::new();
+    for line in &mut lines[first + 1..] {
+        let lead = line.raw.len() - line.raw.trim_start().len();
+        let Some(rest) = line.raw[lead..].strip_prefix(title) else {
+            continue;
+        };
+        if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
+            continue;
+        }
+        let len = len + breadcrumb(rest);
+        let span = Span::new(line.start + lead, line.start + lead + len);
+        cut.push((line.no, span));
+        line.drop_front(lead + len, format);
+    }
+    cut
+}
+
+/// Marks the lines a page break repeats ([`Line::running`]): a running footer or header (`Tập hệ
+/// thống hóa VBQPPL còn hiệu lực`) and the head of a table that goes on over pages (`TT`, `Tên
+/// loại`, … `Ghi chú`), standing beside a page number or a gazette header.
+///
+/// A page break is a run of page marks with only blank lines between them. A line is marked
+/// when the same text stands at the same place from a break (the second line after it, the
+/// first before it) at three breaks at least and at a quarter of them, in an unbroken run of
+/// such lines from the break: a table's cells, which repeat too, seldom stand at the same place
+/// that often, and the head of a table where it starts, away from a break, stays the table's.
+/// Returns whether any line was marked.
+pub(crate) fn mark_running_lines(lines: &mut [Line<'_>], format: Format) -> bool {
+    /// How many lines at most a run of running lines holds on each side of a break.
+    const REACH: usize = 12;
+    /// A running line is short.
+    const LONGEST: usize = 120;
+    let is_mark = |l: &Line<'_>| {
+        matches!(
+            artifact_kind(l, format),
+            Some(ArtifactKind::PageNumber | ArtifactKind::PageHeader)
+        )
+    };
+    // Each break as its first and last mark.
+    let mut breaks: Vec<(usize, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() || !is_mark(l) {
+            continue;
+        }
+        match breaks.last_mut() {
+            Some((_, last)) if lines[*last + 1..i].iter().all(Line::is_blank) => *last = i,
+            _ => breaks.push((i, i)),
+        }
+    }
+    if breaks.len() < 3 {
+        return false;
+    }
+    let side = |from: usize, to: usize, forward: bool| -> Vec<usize> {
+        let pick = |&k: &usize| !lines[k].is_blank() && lines[k].text.len() <= LONGEST;
+        let mut out: Vec<usize> = if forward {
+            (from..to).filter(pick).take(REACH).collect()
+        } else {
+            (to..from).rev().filter(pick).take(REACH).collect()
+        };
+        // A run stops at the next page mark.
+        if let Some(p) = out.iter().position(|&k| is_mark(&lines[k])) {
+            out.truncate(p);
+        }
+        out
+    };
+    let sides: Vec<(Vec<usize>, Vec<usize>)> = breaks
+        .iter()
+        .map(|&(first, last)| (side(first, 0, false), side(last + 1, lines.len(), true)))
+        .collect();
+    let mut count: std::collections::HashMap<(bool, usize, &str), usize> =
+        std::collections::HashMap::new();
+    for (before, after) in &sides {
+        for (d, &k) in before.iter().enumerate() {
+            *count.entry((false, d, lines[k].text.as_ref())).or_default() += 1;
+        }
+        for (d, &k) in after.iter().enumerate() {
+            *count.entry((true, d, lines[k].text.as_ref())).or_default() += 1;
+        }
+    }
+    let least = 3.max(breaks.len().div_ceil(4));
+    let mut running = Vec::new();
+    for (before, after) in &sides {
+        for (forward, side) in [(false, before), (true, after)] {
+            running.extend(
+                side.iter()
+                    .enumerate()
+                    .take_while(|&(d, &k)| count[&(forward, d, lines[k].text.as_ref())] >= least)
+                    .map(|(_, &k)| k),
+            );
+        }
+    }
+    for &k in &running {
+        lines[k].running = true;
+    }
+    !running.is_empty()
+}
+
+/// The attached document's name that a crawler's breadcrumb puts between the page's title and a
+/// heading (`… năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG HOẠT ĐỘNG`): its length in `rest`,
+/// the space before it included, or 0. A type name followed by its subject is a title, not a
+/// breadcrumb, and stays.
+fn breadcrumb(rest: &str) -> usize {
+    let t = rest.trim_start();
+    let Some(ty) = tables::doc_type_by_name(t) else {
+        return 0;
+    };
+    let Some(after) = t.get(ty.name.len()..).and_then(|a| a.strip_prefix('.')) else {
+        return 0;
+    };
+    let heading = after.trim_start();
+    if after.len() == heading.len() || crate::grammar::label(heading).is_none() {
+        return 0;
+    }
+    rest.len() - after.len()
+}
+
 /// True when a line opens an appendix (`PHỤ LỤC I`, `Phụ lục 2` as a heading).
 pub(crate) fn is_appendix_start(line: &Line<'_>) -> bool {
     let t = line.text.as_ref();
@@ -133,10 +263,16 @@ pub(crate) fn is_appendix_start(line: &Line<'_>) -> bool {
 
 /// A page number, gazette header, signature stamp, rule or bare markup line.
 pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactKind> {
+    if line.running {
+        return Some(ArtifactKind::PageHeader);
+    }
     let t = line.text.as_ref();
     let Some(&first) = t.as_bytes().first() else {
         return Some(ArtifactKind::Markup);
     };
+    if first == b'[' && is_editorial_note(t) {
+        return Some(ArtifactKind::EditorialNote);
+    }
     // Asked of every body line, most of which start with a letter. Rules and the trimmed marks
     // around a page number (`-`, `–`, `(`, `.`) are not letters, a footnote starts with a digit;
     // what starts with a letter is `Trang …`, `CÔNG BÁO` or a stamp label (`Người ký:`,
@@ -191,6 +327,17 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
         return Some(ArtifactKind::Footnote);
     }
     None
+}
+
+/// A note a legal database inserted, alone on its line or cut from one (`[Nội dung này được đính
+/// chính bởi …]`).
+pub(crate) fn is_editorial_note(t: &str) -> bool {
+    t.ends_with(']')
+        && t.strip_prefix('[').is_some_and(|n| {
+            tables::EDITORIAL_NOTE_OPENINGS
+                .iter()
+                .any(|o| n.starts_with(o))
+        })
 }
 
 /// The gazette's section over the pages of a consolidated text, before the issuer's name.
@@ -270,6 +417,35 @@ mod tests {
             "a citation with số"
         );
         assert_eq!(cut("Căn cứ 12/2020. Luật"), None, "no type name");
+    }
+
+    #[test]
+    fn running_lines_beside_page_marks() {
+        let page = |n: u32, rows: &str| {
+            format!(
+                "{rows}\nTập hệ thống hóa còn hiệu lực\n\n{n}\nCÔNG BÁO/Số 12/Ngày 1-2-2024\nTT\nTên loại\nGhi chú\n"
+            )
+        };
+        let text = format!(
+            "TT\nTên loại\nGhi chú\n{}{}{}{}Hết.\n",
+            page(1, "1 Thông tư số 07/2017/TT-"),
+            page(2, "BLĐTBXH ngày 1/2/2017;"),
+            page(3, "Hết hiệu lực"),
+            page(4, "Tiếp")
+        );
+        let mut lines = crate::lex::lines(&text, Format::Text);
+        assert!(mark_running_lines(&mut lines, Format::Text));
+        let running: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.running)
+            .map(|l| l.text.as_ref())
+            .collect();
+        assert_eq!(running.len(), 4 * 4, "{running:?}");
+        assert!(
+            !lines[0].running,
+            "the table's own head, away from a page break, stays"
+        );
+        assert!(running.iter().all(|t| !t.contains("07/2017")));
     }
 
     #[test]

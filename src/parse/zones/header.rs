@@ -469,23 +469,15 @@ fn crawled_rest<'a>(cx: &mut Context<'a>, doc: &mut Document, i: usize) -> Optio
     // The rest must be a header item, or the line is left whole.
     classify(text)?;
     let text = std::borrow::Cow::Owned(text.to_owned());
-    let start = line.start + lead;
-    let index = doc.artifacts.len();
-    doc.artifacts.push(Artifact {
-        kind: ArtifactKind::PageHeader,
-        text: raw[lead..cut].to_owned(),
-        line: line.no,
-        span: Span::new(start, line.start + cut),
-    });
-    let path = crate::parse::pointer("", "artifacts", index);
-    cx.ledger
-        .claim_owned(path, start, line.start + cut, line.no, line.no, cx.text);
+    let (no, start, end) = (line.no, line.start, line.end);
+    let span = Span::new(start + lead, start + cut);
+    cx.artifact_span(doc, ArtifactKind::PageHeader, span, no);
     Some(Segment {
         text,
-        start: line.start + cut,
-        end: line.end,
+        start: start + cut,
+        end,
         column: 0,
-        line: line.no,
+        line: no,
     })
 }
 

@@ -67,7 +67,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         .then(|| after_name[..after_name.len() - without_marker.len()].to_owned());
     let inline = without_marker
         .trim()
-        .trim_start_matches([':', '-', '–'])
+        .trim_start_matches([':', '-', '–', '.'])
         .trim();
     let name_span = line.span_of(&t[..ty.name.len()]);
     let mut source = TextSource::default();

@@ -379,6 +379,14 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
                 continue;
             }
         }
+        // A running line repeated at a page break (a footer, the head of a table going on) is
+        // page furniture before it is a table's head: the text around it goes on across it.
+        if line.running {
+            cx.artifact_line(doc, ArtifactKind::PageHeader, i);
+            gap = true;
+            i += 1;
+            continue;
+        }
         if is_table_row(line) {
             i = table(cx, b, i);
             gap = false;

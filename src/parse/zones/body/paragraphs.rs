@@ -148,6 +148,10 @@ pub(super) fn continues(
 ) -> Option<Option<JoinReason>> {
     let prev = &cx.texts[last.text].text;
     let next = line.text.as_ref();
+    // `QUYẾT ĐỊNH:` stands alone, even after a preamble item cut short by a comma.
+    if next.ends_with(':') && super::is_enacting(next) {
+        return None;
+    }
     if cut_token(prev, next) {
         return Some(Some(JoinReason::SplitToken));
     }

@@ -312,6 +312,8 @@ pub(super) fn flat_table(
     let mut rows: Vec<Vec<String>> = vec![flat_cells(&lines[i].text)];
     let mut starts = vec![vec![lines[i].no; rows[0].len()]];
     let mut skipped = Vec::new();
+    // Lines of the footnotes read whole inside the table: claimed as footnotes already.
+    let mut footnotes = Vec::new();
     let mut expected = 1;
     let barred = lines[i].text.contains('|');
     let mut grouped = false;
@@ -326,6 +328,13 @@ pub(super) fn flat_table(
         }
         if is_appendix_start(line) || b.mode == Mode::Main && (cx.ends_body)(cx, j) {
             break;
+        }
+        // The head repeated on each page and the running footer are page furniture: the row
+        // cut by the page break goes on after them.
+        if line.running {
+            skipped.push((j, ArtifactKind::PageHeader));
+            j += 1;
+            continue;
         }
         let t = line.text.as_ref();
         let head = is_table_head(line);
@@ -348,6 +357,30 @@ pub(super) fn flat_table(
         }
         if start.is_none() && !head {
             if let Some(kind) = artifact_kind(line, cx.format) {
+                // A footnote body at a page end, after a blank line (its marker glued to a cell
+                // above), is read whole, down to the blank line before the page's furniture:
+                // its second line is no cell of the row.
+                let after_gap = lines[j - 1].is_blank();
+                if kind == ArtifactKind::Footnote && after_gap {
+                    if let Some(next) = cx.footnote(doc, j, lines.len()) {
+                        footnotes.extend(j..next);
+                        j = next;
+                        end = end.max(j);
+                        continue;
+                    }
+                    // No marker tells whose footnote it is: its lines are page furniture all
+                    // the same, down to the blank line under them.
+                    skipped.push((j, kind));
+                    let mut k = j + 1;
+                    while lines.get(k).is_some_and(|l| {
+                        !l.is_blank() && !l.running && row_start(&l.text, expected).is_none()
+                    }) {
+                        skipped.push((k, ArtifactKind::Footnote));
+                        k += 1;
+                    }
+                    j = k;
+                    continue;
+                }
                 skipped.push((j, kind));
                 j += 1;
                 continue;
@@ -392,7 +425,8 @@ pub(super) fn flat_table(
         }
         cx.artifact_line(doc, kind, k);
     }
-    let skipped: Vec<usize> = skipped.into_iter().map(|(k, _)| k).collect();
+    let mut skipped: Vec<usize> = skipped.into_iter().map(|(k, _)| k).collect();
+    skipped.extend(footnotes);
     store(cx, b, (rows, starts), i..end, &skipped);
     end
 }
