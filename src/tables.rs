@@ -76,6 +76,7 @@ doc_types! {
     "CÔNG VĂN", None, ["CV"], "công văn";
     "ĐIỀU LỆ", None, [], "điều lệ";
     "QUY TRÌNH", None, [], "quy trình";
+    "DANH MỤC", None, [], "danh mục";
     "THƯ CÔNG", None, [], "thư công";
     "PHÁP LỆNH", None, [], "pháp lệnh";
     "BỘ LUẬT", None, [], "bộ luật";

@@ -327,6 +327,10 @@ pub struct PreambleItem {
     pub kind: PreambleKind,
     /// Its text, lines joined.
     pub text: String,
+    /// The cells of a table read before the first section (a listing attached to a decision),
+    /// row by row; absent for text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<Vec<String>>>,
     /// First line.
     pub line: usize,
     /// Last line.
@@ -350,6 +354,8 @@ pub enum PreambleKind {
     Enacting,
     /// Any other introductory paragraph.
     Text,
+    /// A table before the first section (its cells in `rows`).
+    Table,
 }
 
 /// A numbered division of the body.

@@ -295,7 +295,12 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
     }
     // The marks trimmed around a page number are not letters: a line that starts with a letter
     // is one only after `Trang` (`Thực hiện`, `Các`, `Nghị` are not trimmed).
-    if !letter || t.starts_with("Trang") {
+    // `2.` alone is a label whose text is on the next line (a row of a flattened table, a
+    // point), never a page number.
+    let label = t
+        .strip_suffix('.')
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    if !label && (!letter || t.starts_with("Trang")) {
         let digits = t.trim_matches(|c: char| matches!(c, '-' | '–' | '(' | ')' | ' ' | '.'));
         let digits = digits.strip_prefix("Trang").map_or(digits, str::trim);
         if !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -241,7 +241,9 @@ pub fn parse_main(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize 
 /// What a paragraph before the first section is.
 fn preamble_item(p: Paragraph) -> PreambleItem {
     let t = p.text.as_str();
-    let kind = if tables::BASIS_OPENINGS.iter().any(|o| t.starts_with(o)) {
+    let kind = if p.kind == BlockKind::Table {
+        PreambleKind::Table
+    } else if tables::BASIS_OPENINGS.iter().any(|o| t.starts_with(o)) {
         PreambleKind::Basis
     } else if tables::PROPOSAL_OPENINGS.iter().any(|o| t.starts_with(o)) {
         PreambleKind::Proposal
@@ -257,6 +259,7 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
     PreambleItem {
         kind,
         text: p.text,
+        rows: p.rows,
         line: p.line,
         end_line: p.end_line,
         span: p.span,
