@@ -213,6 +213,11 @@ pub fn doc_type_by_kind(kind: &str) -> Option<&'static DocType> {
 /// How the line naming the issuing document opens under the title of an attached document or an
 /// appendix, after its parenthesis, in lower case: `(Ban hành kèm theo Quyết định số …)`,
 /// `(Kèm theo Kế hoạch số …)`.
+/// Names that an attached document gives itself in sentence case instead of a type name in
+/// capitals (`Tập hệ thống hóa văn bản quy phạm pháp luật còn hiệu lực …`). Longer first.
+pub const ATTACHMENT_NAMES: &[&str] =
+    &["Tập hệ thống hóa", "Bảng tổng hợp", "Danh mục", "Danh sách"];
+
 /// How a note that a legal database (thuvienphapluat, vbpl) inserted in a document's text opens,
 /// after its `[`: `[Nội dung này được đính chính bởi Công văn 666/BYT-BH …]`.
 pub const EDITORIAL_NOTE_OPENINGS: &[&str] = &[

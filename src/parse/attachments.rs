@@ -26,6 +26,7 @@ use crate::model::{AttachedTo, Attachment, Document, Header};
 use crate::parse::layout::{self, artifact_kind, is_appendix_start, is_upper, title_type};
 use crate::parse::zones::{body, closing, header, title};
 use crate::parse::{Context, TextSource};
+use crate::tables;
 
 /// How many non-blank lines of page furniture may stand between a signature and the attachment
 /// after it (a page number, two gazette lines, a three-line signature stamp, a stray bracket).
@@ -162,6 +163,9 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         start
     };
     i = title::parse(cx, &mut sub, i);
+    if sub.title.is_none() {
+        i = named_title(cx, &mut sub, i);
+    }
     let attached_to = attached_to(cx, i);
     if let Some((ref a, end)) = attached_to {
         for k in i..end {
@@ -203,6 +207,57 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         span: first.span().cover(last.span()),
     });
     i
+}
+
+/// The title of an attached document that names itself in sentence case rather than with a type
+/// name in capitals (`Tập hệ thống hóa văn bản quy phạm pháp luật còn hiệu lực …`, `Danh mục …`):
+/// the lines from `at` up to its `(… kèm theo …)` line, at most three, none blank. Its name
+/// ([`tables::ATTACHMENT_NAMES`]) is the type name as written, the rest the subject. Returns the
+/// line after it, or `at` when no `(… kèm theo …)` line follows.
+fn named_title(cx: &mut Context<'_>, sub: &mut Document, at: usize) -> usize {
+    let Some(first) = cx.next_non_blank(at) else {
+        return at;
+    };
+    let Some(to) = (first..cx.lines.len().min(first + 4))
+        .take_while(|&k| !cx.lines[k].is_blank())
+        .find(|&k| layout::opens_attached_to(&cx.lines[k].text))
+        .filter(|&k| k > first)
+    else {
+        return at;
+    };
+    let mut text = String::new();
+    let mut source = TextSource::default();
+    for k in first..to {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        source.push_piece(text.len(), cx.lines[k].no);
+        text.push_str(cx.lines[k].text.trim());
+        cx.claim_line("/title", k);
+    }
+    let name = tables::ATTACHMENT_NAMES
+        .iter()
+        .find(|n| text.starts_with(**n))
+        .map(|n| (*n).to_owned());
+    let subject = name
+        .as_ref()
+        .map_or(text.as_str(), |n| text[n.len()..].trim_start())
+        .to_owned();
+    source.text = text.into();
+    cx.remember(source);
+    let (line, last) = (&cx.lines[first], &cx.lines[to - 1]);
+    sub.title = Some(crate::model::Title {
+        type_name: name,
+        type_code: None,
+        subject: (!subject.is_empty()).then_some(subject),
+        inferred: false,
+        line: line.no,
+        end_line: last.no,
+        span: line.span().cover(last.span()),
+        name_span: crate::model::Span::default(),
+        footnote: None,
+    });
+    to
 }
 
 /// The `(Ban hành kèm theo Quyết định số … ngày …)` line at or after `at` (one blank line allowed
@@ -332,5 +387,30 @@ Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCá
         let doc = parse(&text);
         assert_eq!(doc.attachments.len(), 1);
         assert_eq!(doc.sections.len(), 2, "main articles only");
+    }
+
+    #[test]
+    fn an_attachment_named_in_sentence_case_takes_its_name_as_type() {
+        let head = DECISION.split("\n\n7\n\n").next().expect("the decision");
+        let text = format!(
+            "{head}\n\nỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Độc lập - Tự do - Hạnh phúc\n\nTập hệ thống hóa văn bản còn hiệu lực\n\
+             thuộc lĩnh vực nội vụ\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 3 tháng 4 \
+             năm 2024)\n\nSTT\nTên văn bản\nGhi chú\n1.\nQuyết định số 5/QĐ-UBND\nCòn hiệu lực\n"
+        );
+        let doc = parse(&text);
+        assert_eq!(doc.attachments.len(), 1, "{:#?}", doc.unrecognized);
+        let a = &doc.attachments[0];
+        let title = a.title.as_ref().expect("its title");
+        assert_eq!(title.type_name.as_deref(), Some("Tập hệ thống hóa"));
+        assert_eq!(
+            title.subject.as_deref(),
+            Some("văn bản còn hiệu lực thuộc lĩnh vực nội vụ")
+        );
+        assert!(a.attached_to.as_ref().is_some_and(|t| t.citation.is_some()));
+        let table = a.preamble.last().expect("the listing");
+        assert_eq!(table.kind, crate::model::PreambleKind::Table);
+        assert_eq!(table.rows.as_ref().map(Vec::len), Some(2));
+        assert!(doc.unrecognized.is_empty());
     }
 }
