@@ -17,6 +17,9 @@ const UI = {
     profileAuto: 'Tự chọn theo loại văn bản',
     pasteToggle: 'Dán nội dung thay vì chọn tệp',
     pasteLabel: 'Nội dung văn bản',
+    step1: 'Chọn hoặc kéo thả tệp dự thảo (hoặc dán nội dung).',
+    step2: 'Xem các điểm cần sửa ngay trên văn bản: lỗi tô đỏ, cảnh báo tô vàng, thông tin tô xanh.',
+    step3: 'Sửa trong Word theo hướng dẫn “Cách sửa”, rồi kiểm tra lại trước khi trình ký.',
     pasteCheck: 'Kiểm tra nội dung đã dán',
     pasted: 'Nội dung đã dán',
     pasteEmpty: 'Hãy dán nội dung văn bản vào ô trước khi kiểm tra.',
@@ -53,7 +56,7 @@ const UI = {
     reportFile: 'Tệp', reportProfile: 'Mẫu kiểm tra', reportDate: 'Thời gian kiểm tra',
     reportWhere: 'Vị trí', reportWhat: 'Nội dung', reportSeverity: 'Mức độ',
     errTitle: {
-      too_large: 'Tệp quá lớn, máy chủ không nhận.',
+      too_large: 'Tệp quá lớn: máy chủ chỉ nhận tệp đến {mb} MB.',
       empty: 'Tệp trống, không có nội dung để kiểm tra.',
       unreadable: 'Không đọc được nội dung tệp này.',
       tool_missing: 'Máy chủ chưa cài công cụ đọc tệp PDF.',
@@ -78,6 +81,9 @@ const UI = {
     profileAuto: 'Chosen from the document type',
     pasteToggle: 'Paste the text instead',
     pasteLabel: 'Document text',
+    step1: 'Choose or drop the draft (or paste its text).',
+    step2: 'See what to fix on the text itself: errors in red, warnings in yellow, notes in blue.',
+    step3: 'Fix it in Word as each “How to fix” says, then check again before signature.',
     pasteCheck: 'Check the pasted text',
     pasted: 'Pasted text',
     pasteEmpty: 'Paste the document text into the box first.',
@@ -114,7 +120,7 @@ const UI = {
     reportFile: 'File', reportProfile: 'Profile', reportDate: 'Checked at',
     reportWhere: 'Where', reportWhat: 'What', reportSeverity: 'Severity',
     errTitle: {
-      too_large: 'The file is too large for this server.',
+      too_large: 'The file is too large: this server takes files up to {mb} MB.',
       empty: 'The file is empty: nothing to check.',
       unreadable: 'This file could not be read.',
       tool_missing: 'The server cannot read PDF files (pdftotext is not installed).',
@@ -296,7 +302,7 @@ async function runCheck() {
 
 function showError(kind, message) {
   const titles = UI[state.lang].errTitle;
-  $('error-title').textContent = titles[kind] || titles.bad_request;
+  $('error-title').textContent = (titles[kind] || titles.bad_request).replace('{mb}', state.maxMb);
   $('error-detail').textContent = message ? t('errDetail') + message : '';
   $('error').hidden = false;
 }
@@ -313,6 +319,8 @@ function render() {
   state.current = -1;
   $('result').hidden = false;
   $('input').classList.add('compact');
+  $('paste-box').hidden = true;
+  $('paste-toggle').setAttribute('aria-expanded', 'false');
   $('choose').textContent = t('chooseAnother');
   $('doc-name').textContent = r.file;
   $('doc-meta').textContent = t('meta', {
@@ -705,7 +713,10 @@ function setupActions() {
     if (!state.result) return;
     if (e.key === 'n' || e.key === 'j') { step(1); e.preventDefault(); }
     if (e.key === 'p' || e.key === 'k') { step(-1); e.preventDefault(); }
-    if (e.key === 'Escape') clearCurrent();
+    if (e.key === 'Escape') {
+      clearCurrent();
+      state.current = -1;
+    }
   });
 }
 

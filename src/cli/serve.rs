@@ -241,6 +241,11 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../web/app.js"),
     ),
     (
+        "icon.svg",
+        "image/svg+xml",
+        include_bytes!("../../web/icon.svg"),
+    ),
+    (
         "be-vietnam-pro-latin-400-normal.woff2",
         "font/woff2",
         include_bytes!("../../web/fonts/be-vietnam-pro-latin-400-normal.woff2"),
@@ -465,7 +470,11 @@ async fn check(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
     } else {
         app.max_bytes
     };
-    let upload_name = options.name.clone().map_or_else(|| "document".to_owned(), clean_name);
+    let upload_name = match &options.name {
+        Some(name) => clean_name(name),
+        None if multipart => "upload".to_owned(),
+        None => "document".to_owned(),
+    };
     let bytes = match timeout_at(deadline, read_body(body, limit, declared)).await {
         Err(_) => return Err(ApiError::timeout(seconds)),
         Ok(Err(Read::TooLarge(size))) => {
