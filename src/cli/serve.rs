@@ -92,7 +92,9 @@ pub fn run(args: ServeArgs) -> io::Result<ExitCode> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot listen on {}: {e}", args.bind)))?;
+            .map_err(|e| {
+                io::Error::new(e.kind(), format!("cannot listen on {}: {e}", args.bind))
+            })?;
         let addr = listener.local_addr()?;
         let mut out = io::stdout().lock();
         writeln!(
@@ -374,7 +376,9 @@ impl ApiError {
         Self::new(
             StatusCode::REQUEST_TIMEOUT,
             "timeout",
-            format!("the document was not received within {seconds} s: check the connection and send it again"),
+            format!(
+                "the document was not received within {seconds} s: check the connection and send it again"
+            ),
         )
     }
 
@@ -382,7 +386,9 @@ impl ApiError {
         Self::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "busy",
-            format!("the document could not be checked within {seconds} s (the server is busy or the document very long): try again"),
+            format!(
+                "the document could not be checked within {seconds} s (the server is busy or the document very long): try again"
+            ),
         )
     }
 
@@ -494,7 +500,11 @@ async fn check(State(app): State<Arc<App>>, req: Request) -> Result<Response, Ap
         (upload_name, bytes)
     };
     if bytes.len() as u64 > app.max_bytes {
-        return Err(ApiError::too_large(&name, bytes.len() as u64, app.max_bytes));
+        return Err(ApiError::too_large(
+            &name,
+            bytes.len() as u64,
+            app.max_bytes,
+        ));
     }
     let job = Job {
         profile: shipped_profile(options.profile.as_deref())?,
@@ -633,11 +643,7 @@ async fn read_form(
 /// A file name from a request, for display and its extension only: the last component of any
 /// path, control characters dropped, at most 200 characters.
 fn clean_name(name: impl AsRef<str>) -> String {
-    let last = name
-        .as_ref()
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or_default();
+    let last = name.as_ref().rsplit(['/', '\\']).next().unwrap_or_default();
     let clean: String = last.chars().filter(|c| !c.is_control()).take(200).collect();
     if clean.trim().is_empty() {
         "document".to_owned()
