@@ -447,6 +447,19 @@ fn an_upload_over_the_limit_gets_a_clear_413() {
     )
     .error(413);
     assert_eq!(kind, "too_large");
+    // A long document under the limit is checked, uploaded as the page does.
+    let mut long = String::from("BÁO CÁO\nKết quả công tác năm 2024\n\nI. KẾT QUẢ\n");
+    while long.len() < 3 << 20 {
+        long.push_str("- Các đơn vị đã hoàn thành nhiệm vụ được giao trong năm, đúng tiến độ.\n");
+    }
+    let v = post_form(
+        server.addr,
+        "/api/check",
+        &[("file", Some("dai.txt"), long.as_bytes())],
+    )
+    .json();
+    assert_eq!(v["document"]["title"]["type_code"], "BC");
+    assert_eq!(v["text"].as_str().unwrap().len(), long.len());
     // The server goes on answering.
     assert_eq!(
         post_form(
