@@ -737,6 +737,10 @@ function renderReport() {
   }
   report.append(facts);
   report.append(el('p', 'summary-line', r.summary));
+  if (!r.document.findings.length) {
+    report.append(el('p', null, t('noFindings')));
+    return;
+  }
   const table = el('table');
   const head = el('tr');
   for (const k of ['reportWhere', 'reportSeverity', 'reportWhat']) head.append(el('th', null, t(k)));
@@ -748,7 +752,8 @@ function renderReport() {
     row.append(el('td', null, where(f)), el('td', 'sev-label sev-' + f.severity, t(f.severity)));
     const what = el('td');
     what.append(el('p', 'msg', f.message));
-    const quote = (lines[f.line - 1] || '').trim();
+    // The marked line; a missing part has no text of its own to quote.
+    const quote = f.span ? (lines[f.line - 1] || '').trim() : '';
     if (quote) what.append(el('p', 'quote', short(quote)));
     what.append(el('p', 'hint', t('hint') + ' ' + f.hint));
     row.append(what);
