@@ -659,6 +659,29 @@ fn a_stalled_upload_times_out_with_a_json_answer() {
 }
 
 #[test]
+fn a_client_that_sends_its_headers_slowly_is_cut_off() {
+    let server = Server::start(&["--timeout", "1"]);
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    stream
+        .write_all(b"POST /api/check HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(
+        waited < Duration::from_secs(8),
+        "the connection stayed open {waited:?}"
+    );
+    // Other clients are served meanwhile and after.
+    let answer = request(server.addr, "GET", "/api/profiles", &[], b"");
+    assert_eq!(answer.status, 200);
+}
+
+#[test]
 fn many_clients_at_once_get_the_same_answers_as_one() {
     let server = Server::start(&["--jobs", "2"]);
     let addr = server.addr;

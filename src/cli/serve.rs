@@ -76,7 +76,7 @@ const ENVELOPE: u64 = 64 * 1024;
 /// smaller one is read to its end (and thrown away) so that the browser receives the 413
 /// answer instead of a reset connection.
 const DRAIN_FACTOR: u64 = 8;
-/// Time a client has to send a request's headers.
+/// Time a client has to send a request's headers (or `--timeout`, when shorter).
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Runs `vanban serve` until Ctrl+C.
@@ -112,7 +112,7 @@ pub fn run(args: ServeArgs) -> io::Result<ExitCode> {
         out.flush()?;
         drop(out);
         tokio::select! {
-            result = accept(listener, router(app)) => result?,
+            result = accept(listener, app.timeout.min(HEADER_TIMEOUT), router(app)) => result?,
             _ = tokio::signal::ctrl_c() => {}
         }
         Ok(ExitCode::SUCCESS)
@@ -120,7 +120,11 @@ pub fn run(args: ServeArgs) -> io::Result<ExitCode> {
 }
 
 /// Accepts connections and serves each on a task of its own, with a header read timeout.
-async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result<()> {
+async fn accept(
+    listener: tokio::net::TcpListener,
+    header_timeout: Duration,
+    router: Router,
+) -> io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     let open = Arc::new(Semaphore::new(CONNECTIONS));
     loop {
@@ -142,7 +146,7 @@ async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result
             let _permit = permit;
             let mut http = hyper::server::conn::http1::Builder::new();
             http.timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT);
+                .header_read_timeout(header_timeout);
             // A client that goes away mid-request is its own business.
             let _ = http.serve_connection(TokioIo::new(stream), service).await;
         });
