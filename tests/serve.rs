@@ -555,6 +555,13 @@ fn bad_input_is_answered_as_json_with_the_command_lines_messages() {
     assert_eq!(kind, "method_not_allowed");
     let (kind, _) = request(addr, "POST", "/api/profiles", &[], b"").error(405);
     assert_eq!(kind, "method_not_allowed");
+    let v = form(&[
+        ("text", None, "# BÁO CÁO\n".as_bytes()),
+        ("name", None, b"ghi-chu.md"),
+    ])
+    .json();
+    assert_eq!(v["file"], "ghi-chu.md");
+    assert_eq!(v["document"]["source"]["format"], "markdown");
     // A file name is a name: its directories are dropped, nothing is opened.
     let v = form(&[("file", Some("../../etc/passwd"), text)]).json();
     assert_eq!(v["file"], "passwd");

@@ -634,10 +634,14 @@ async fn read_form(
             "name" => options.name = Some(text()),
             other => {
                 return Err(ApiError::bad_request(format!(
-                    "unknown form field `{other}` (file, text, profile, lang, format)"
+                    "unknown form field `{other}` (file, text, name, profile, lang, format)"
                 )));
             }
         }
+    }
+    // `name` names pasted text (`notes.md` reads as Markdown) or renames the file.
+    if let (Some((doc_name, _)), Some(name)) = (document.as_mut(), options.name.as_deref()) {
+        *doc_name = clean_name(name);
     }
     document.ok_or_else(|| {
         ApiError::bad_request(
