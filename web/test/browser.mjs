@@ -44,6 +44,8 @@ function check(name, fn) {
 
 const profileDir = mkdtempSync(join(tmpdir(), 'vanban-chromium-'));
 const { server, url } = await startServer();
+// Stopped however the test ends, a failed browser start included.
+process.on('exit', () => server.kill());
 // A fresh profile folder: playwright passes it to Chromium as --user-data-dir.
 const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
