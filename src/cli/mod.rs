@@ -4,6 +4,8 @@
 //! Exit codes: 0 ok, 1 findings (or a file that failed in a batch), 2 could not run.
 
 mod batch;
+#[cfg(feature = "serve")]
+mod serve;
 mod text;
 mod validate;
 
@@ -57,6 +59,9 @@ enum Command {
     Text(text::TextArgs),
     /// Print the JSON Schema of the output.
     Schema,
+    /// Serve the checking page for clerks and its JSON API (http://127.0.0.1:8030 by default).
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -126,6 +131,8 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
         Command::Text(args) => text::run(args),
         // Batch errors are reported per file or by `convert` itself, with their own exit codes.
         Command::Convert(args) => Ok(batch::convert(args)),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
         Command::Schema => {
             let mut json = vanban::json::to_vec_pretty(&vanban::json_schema())?;
             json.push(b'\n');
@@ -157,23 +164,24 @@ fn megabytes(mb: u64) -> u64 {
 /// large), says what to do.
 fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
     let bytes = read_bytes(path, max_bytes)?;
-    if vanban::decode::sniff(&bytes) == Some(vanban::decode::BinaryFormat::Pdf) {
-        return pdf_text(path, &bytes).map(vanban::decode::decode_pdf_text);
+    decode_input(&path.display().to_string(), &bytes, max_bytes)
+}
+
+/// Decodes a document's bytes read by [`read_input`] or received by `vanban serve`: a PDF
+/// through pdftotext, anything else by [`vanban::decode`]. Errors start with `name`.
+fn decode_input(name: &str, bytes: &[u8], max_bytes: u64) -> io::Result<vanban::Decoded> {
+    if vanban::decode::sniff(bytes) == Some(vanban::decode::BinaryFormat::Pdf) {
+        return pdf_text(name, bytes).map(vanban::decode::decode_pdf_text);
     }
-    let refused = |e: vanban::DecodeError| {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{}: {e}", path.display()),
-        )
-    };
-    vanban::decode::decode_with_limit(&bytes, max_bytes).map_err(refused)
+    let refused =
+        |e: vanban::DecodeError| io::Error::new(io::ErrorKind::InvalidData, format!("{name}: {e}"));
+    vanban::decode::decode_with_limit(bytes, max_bytes).map_err(refused)
 }
 
 /// The text of a PDF through poppler's `pdftotext -layout` (columns and lists kept), fed on
 /// standard input; a clear error naming the package when it is not installed.
-fn pdf_text(path: &Path, bytes: &[u8]) -> io::Result<String> {
+fn pdf_text(name: &str, bytes: &[u8]) -> io::Result<String> {
     use std::process::{Command, Stdio};
-    let name = path.display();
     let mut child = Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8", "-", "-"])
         .stdin(Stdio::piped())
