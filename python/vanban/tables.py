@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from . import DEFAULT_MAX_BYTES, DecodeError, _vanban, parse_json
 
@@ -171,22 +171,6 @@ def rows(
         for f in found
     ]
     return {"documents": [documents], "citations": citations, "findings": finding_rows}
-
-
-def tagged_rows(path: str, data: Union[bytes, bytearray, memoryview], **kwargs: Any) -> Iterator[Tuple[str, Row]]:
-    """:func:`rows` as ``(table, row)`` pairs: one stream an engine can split by table."""
-    for table, items in rows(path, data, **kwargs).items():
-        for item in items:
-            yield table, item
-
-
-def partition_rows(files: Iterable[Any], **kwargs: Any) -> Iterator[Tuple[str, Row]]:
-    """:func:`tagged_rows` of every ``(path, content)`` item (a tuple, or a row with ``path``
-    and ``content`` fields such as Spark's ``binaryFile`` rows): a ``mapPartitions`` function.
-    It lives in the package so that engines' workers, which have the wheel, can import it."""
-    for f in files:
-        path, content = (f.path, f.content) if hasattr(f, "content") else f
-        yield from tagged_rows(path, content, **kwargs)
 
 
 def read_rows(
