@@ -20,7 +20,9 @@ if ! command -v java >/dev/null && command -v apt-get >/dev/null; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
 fi
 
-# The bindings are not a default workspace member (they link against Python): lint them here.
+# The bindings are not a default workspace member (they link against Python): format and lint
+# them here.
+cargo fmt -p vanban-python --check
 cargo clippy -p vanban-python -- -D warnings
 cargo build --release --bin vanban
 

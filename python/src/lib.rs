@@ -191,12 +191,44 @@ impl Parsed {
             Source::Bytes(_) => &self.text,
         }
     }
+}
 
-    /// The profile given, else the document's.
-    fn profile(&self, forced: Option<&Profile>) -> Profile {
-        forced
-            .cloned()
-            .unwrap_or_else(|| Profile::for_document(&self.doc).clone())
+/// The arguments `parse_json` and `check_json` share, checked with the GIL held.
+struct Call {
+    source: Source,
+    req: Request,
+    lang: Lang,
+    forced: Option<Profile>,
+}
+
+impl Call {
+    fn new(
+        source: &Bound<'_, PyAny>,
+        path: Option<String>,
+        format: Option<&str>,
+        profile: Option<&str>,
+        profile_json: Option<&str>,
+        lang: &str,
+        max_bytes: u64,
+    ) -> PyResult<Call> {
+        Ok(Call {
+            source: Source::extract(source)?,
+            req: Request::new(format, path, max_bytes)?,
+            lang: language(lang)?,
+            forced: chosen_profile(profile, profile_json)?,
+        })
+    }
+
+    /// The profile given, else the document's, and its findings, as `vanban parse` and
+    /// `vanban validate` fill them.
+    fn findings(&self, parsed: &Parsed) -> (Profile, Vec<vanban::model::Finding>) {
+        let profile = self
+            .forced
+            .clone()
+            .unwrap_or_else(|| Profile::for_document(&parsed.doc).clone());
+        let validator = Validator::new(&profile).with_lang(self.lang);
+        let findings = validator.validate(&parsed.doc, parsed.text(&self.source));
+        (profile, findings)
     }
 }
 
@@ -221,16 +253,11 @@ fn parse_json(
     max_bytes: u64,
     pretty: bool,
 ) -> PyResult<String> {
-    let source = Source::extract(source)?;
-    let req = Request::new(format, path, max_bytes)?;
-    let lang = language(lang)?;
-    let forced = chosen_profile(profile, profile_json)?;
+    let call = Call::new(source, path, format, profile, profile_json, lang, max_bytes)?;
     let json = py.detach(|| {
-        let mut parsed = parse_source(&source, &req)?;
+        let mut parsed = parse_source(&call.source, &call.req)?;
         if findings {
-            let profile = parsed.profile(forced.as_ref());
-            let validator = Validator::new(&profile).with_lang(lang);
-            parsed.doc.findings = validator.validate(&parsed.doc, parsed.text(&source));
+            parsed.doc.findings = call.findings(&parsed).1;
         }
         Ok(vanban::json::document(&parsed.doc, pretty).map(String::from_utf8))
     });
@@ -238,7 +265,7 @@ fn parse_json(
         Ok(Ok(Ok(json))) => Ok(json),
         Ok(Ok(Err(e))) => Err(serialize_error(e)),
         Ok(Err(e)) => Err(serialize_error(e)),
-        Err(e) => Err(req.refused(py, &e)),
+        Err(e) => Err(call.req.refused(py, &e)),
     }
 }
 
@@ -258,28 +285,23 @@ fn check_json(
     lang: &str,
     max_bytes: u64,
 ) -> PyResult<String> {
-    let source = Source::extract(source)?;
-    let req = Request::new(format, path, max_bytes)?;
-    let lang = language(lang)?;
-    let forced = chosen_profile(profile, profile_json)?;
+    let call = Call::new(source, path, format, profile, profile_json, lang, max_bytes)?;
     let report = py.detach(|| {
-        let parsed = parse_source(&source, &req)?;
-        let profile = parsed.profile(forced.as_ref());
-        let text = parsed.text(&source);
-        let findings = Validator::new(&profile)
-            .with_lang(lang)
-            .validate(&parsed.doc, text);
+        let parsed = parse_source(&call.source, &call.req)?;
+        let (profile, findings) = call.findings(&parsed);
         let report = FileReport {
-            file: req.path.clone().unwrap_or_else(|| "-".to_owned()),
-            profile: profile.id.clone(),
-            source: vanban::normalize(text).text.into_owned(),
+            file: call.req.path.clone().unwrap_or_else(|| "-".to_owned()),
+            profile: profile.id,
+            source: vanban::normalize(parsed.text(&call.source))
+                .text
+                .into_owned(),
             findings,
         };
         Ok(serde_json::to_string(&render::json(&[report], &[])))
     });
     match report {
         Ok(json) => json.map_err(serialize_error),
-        Err(e) => Err(req.refused(py, &e)),
+        Err(e) => Err(call.req.refused(py, &e)),
     }
 }
 
