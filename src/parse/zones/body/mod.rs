@@ -161,6 +161,33 @@ impl Builder {
         }
     }
 
+    /// How deep a section numbered in `style` at `depth` would sit once opened (1 at the top):
+    /// the sections [`Builder::open`] (or, for an unnumbered heading, [`sections::unnumbered`])
+    /// would close first are not counted. Asked before a heading is opened, against the
+    /// depth limit ([`Context::section_depth`]).
+    fn depth_of(&self, style: NumberStyle, depth: usize) -> usize {
+        let open = &self.stack;
+        let mut len = open.len();
+        if style == NumberStyle::Unnumbered {
+            len = open
+                .iter()
+                .position(|o| o.key.0 == NumberStyle::Letter)
+                .unwrap_or(len);
+        }
+        if let Some(rank) = sections::rank(style) {
+            len = open
+                .iter()
+                .take(len)
+                .take_while(|o| sections::rank(o.key.0).is_some_and(|r| r < rank))
+                .count();
+        }
+        let kept = open.get(..len).unwrap_or_default();
+        kept.iter()
+            .position(|o| o.key == (style, depth))
+            .unwrap_or(len)
+            + 1
+    }
+
     /// Opens a section, closing any open one of the same style and depth and those below it;
     /// returns the new section's path.
     fn open(
@@ -218,6 +245,7 @@ impl Builder {
                 footnote: None,
                 span,
                 label_span,
+                too_deep: Vec::new(),
             },
             path_len: self.paths.len(),
             title_start: None,
@@ -456,6 +484,11 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         }
         gap = false;
         if let Some(label) = label {
+            if b.depth_of(label.style, label.depth) > cx.section_depth {
+                too_deep(cx, doc, b, i, &label, marker);
+                i += 1;
+                continue;
+            }
             i = heading(cx, doc, b, i, label);
             if let Some(open) = b.stack.last_mut().filter(|_| note.is_some()) {
                 open.section.footnote = note;
@@ -487,6 +520,25 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
     }
     b.close_to(0);
     i
+}
+
+/// Line `i`, whose `label` would open a section deeper than the depth limit, read as a
+/// paragraph of the deepest open section, which notes the label for the validator (BOD011).
+fn too_deep<'a>(
+    cx: &mut Context<'a>,
+    doc: &mut Document,
+    b: &mut Builder,
+    i: usize,
+    label: &grammar::Label,
+    marker: Option<(&str, &'a str)>,
+) {
+    paragraph(cx, doc, b, i, marker);
+    let line = &cx.lines[i];
+    if let Some(open) = b.stack.last_mut() {
+        open.section
+            .too_deep
+            .push((line.no, line.span_of(&label.label)));
+    }
 }
 
 #[cfg(test)]
