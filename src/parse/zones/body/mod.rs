@@ -130,6 +130,7 @@ impl Builder {
         if let Some(open) = self.stack.last_mut() {
             path.push_str(self.paths.get(..open.path_len).unwrap_or_default());
             path.push_str("/paragraphs");
+            reserve_first_exact(&mut open.section.paragraphs);
             return (&mut open.section.paragraphs, path);
         }
         let key = if self.mode == Mode::Main {
@@ -155,7 +156,7 @@ impl Builder {
                 .end_line
                 .max(self.last_line.max(open.section.line));
             match self.stack.last_mut() {
-                Some(parent) => parent.section.children.push(open.section),
+                Some(parent) => push_first_exact(&mut parent.section.children, open.section),
                 None => self.top.push(open.section),
             }
         }
@@ -253,6 +254,22 @@ impl Builder {
         self.last = None;
         &self.paths
     }
+}
+
+/// Room for exactly one element in an empty list. A `Vec`'s first push reserves four, and most
+/// sections have one paragraph or one child (a chain of headings, a clause under its label): a
+/// `Section` is about 200 bytes, so three empty slots held three times the heading's line
+/// again, a section apiece. A second element grows the list as usual (to four, then doubling).
+fn reserve_first_exact<T>(list: &mut Vec<T>) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
+}
+
+/// Pushes onto `list`, with room for exactly one when it was empty ([`reserve_first_exact`]).
+fn push_first_exact<T>(list: &mut Vec<T>, item: T) {
+    reserve_first_exact(list);
+    list.push(item);
 }
 
 /// Parses the main body from `at` up to the closing zone; returns where it stopped.

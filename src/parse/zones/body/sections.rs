@@ -400,6 +400,7 @@ fn heading_in<'a>(
         // A clause: the text after the number is the section's first paragraph, on the same line.
         let idx = cx.remember(TextSource::borrowed(rest, line.no));
         if let Some(open) = b.stack.last_mut() {
+            super::reserve_first_exact(&mut open.section.paragraphs);
             open.section.paragraphs.push(Paragraph {
                 kind: BlockKind::Paragraph,
                 marker: None,
