@@ -53,7 +53,10 @@ fn main() -> ExitCode {
     let wanted: Vec<&str> = args
         .iter()
         .enumerate()
-        .filter(|(k, a)| !a.starts_with("--") && !(*k > 0 && args[k - 1] == "--write"))
+        .filter(|&(k, a)| {
+            let after_write = k.checked_sub(1).is_some_and(|p| args[p] == "--write");
+            !a.starts_with("--") && !after_write
+        })
         .map(|(_, a)| a.as_str())
         .collect();
     if let Some(bad) = wanted.iter().find(|w| !SHAPES.iter().any(|(n, _)| n == *w)) {
