@@ -18,6 +18,9 @@
 //! - `end_to_end_checked/<input>`: what `vanban check` and the batch's validator do: parse, choose
 //!   the profile, validate, and serialize the document with its findings.
 //! - `linear/<shape>/<1x|10x>`: the same shape at ten times the size; time should grow tenfold.
+//!   The shapes: a long report, many sections, a long line, citations on one line and wrapped,
+//!   and the hostile ones of `vanban_testkit::adversarial` at 100 KB and 1 MB (`deep_labels`,
+//!   `citations_paragraph`, `long_line`, `many_headings`, `number_lines`, `quotes_brackets`).
 //!
 //! Run: `cargo bench --bench pipeline --features internals -- --warm-up-time 1 --measurement-time 3`.
 
@@ -304,7 +307,16 @@ fn linear(c: &mut Criterion) {
             common::citations_wrapped(n, 6)
         }),
     ];
-    for (name, base, make) in shapes {
+    // The hostile shapes of issue 18 (`vanban_testkit::adversarial`), by size in bytes: deep
+    // labels, a paragraph of citations, one huge line, headings, `Số:` lines, runs of quotes
+    // and brackets. `examples/cost.rs` measures their peak memory too.
+    // (`long_line` is in both lists, the same generator.)
+    let hostile = vanban_testkit::adversarial::SHAPES
+        .iter()
+        .filter(|&&(name, _)| !shapes.iter().any(|s| s.0 == name))
+        .map(|&(name, make)| (name, 100 << 10, make))
+        .collect::<Vec<_>>();
+    for (name, base, make) in shapes.into_iter().chain(hostile) {
         let mut g = c.benchmark_group(format!("linear/{name}"));
         g.sample_size(10);
         for (tag, n) in [("1x", base), ("10x", base * 10)] {

@@ -357,7 +357,8 @@ proptest! {
     }
 }
 
-/// Deep decimal nesting, at every depth up to 60, and one label 2,000 parts long.
+/// Deep decimal nesting, at every depth up to 60, and one label 2,000 parts long: the tree
+/// stops at the depth limit, the labels below it stay text.
 #[test]
 fn deep_nesting() {
     let mut text = String::from("BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\n");
@@ -368,13 +369,130 @@ fn deep_nesting() {
     text.push_str(&vec!["1"; 2_000].join("."));
     text.push_str(". Rất sâu\n");
     let doc = check("deep nesting", &text, None);
-    let mut depth = 0;
-    let mut s = doc.sections.last();
-    while let Some(section) = s {
-        depth += 1;
-        s = section.children.last();
+    let limit = vanban::Options::DEFAULT_SECTION_DEPTH;
+    assert_eq!(
+        tree_depth(&doc.sections),
+        limit,
+        "decimal labels nest to the limit"
+    );
+    let mut deepest = &doc.sections[0];
+    while let Some(c) = deepest.children.last() {
+        deepest = c;
     }
-    assert!(depth > 30, "decimal labels nest: depth {depth}");
+    assert_eq!(deepest.label, vec!["1"; limit - 1].join("."));
+    assert!(
+        deepest
+            .paragraphs
+            .iter()
+            .any(|p| p.text.starts_with("1.1.1.")),
+        "the deeper labels are the deepest section's text"
+    );
+    let findings = vanban::check(&text, &vanban::Options::default()).findings;
+    let deep: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.code == "BOD011")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        deep.len(),
+        1,
+        "one finding under the deepest section: {deep:?}"
+    );
+}
+
+/// How many sections deep `list` nests.
+fn tree_depth(list: &[Section]) -> usize {
+    list.iter()
+        .map(|s| 1 + tree_depth(&s.children))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The deepest nesting of arrays and objects in `json`, read byte by byte (strings skipped).
+fn json_depth(json: &[u8]) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for &b in json {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Nesting a generator may write: `1.`, `1.1.` … in decimal chains, and every other style of
+/// label (Phần, Chương, Mục, Điều, roman, arabic with a dash, letters, unnumbered headings
+/// above `a)`), in appendices and in an attached Quy chế, with tables in the deepest sections.
+fn nesting_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => (1usize..80).prop_map(|depth| format!("{}. Mục sâu", vec!["1"; depth].join("."))),
+        1 => Just("PHẦN I".to_owned()),
+        1 => Just("Chương I. QUY ĐỊNH CHUNG".to_owned()),
+        1 => Just("Mục 1. Nội dung".to_owned()),
+        1 => Just("Tiểu mục 1. Nội dung".to_owned()),
+        1 => Just("Điều 1. Phạm vi".to_owned()),
+        1 => Just("A. PHẦN CHUNG".to_owned()),
+        1 => Just("I. KẾT QUẢ".to_owned()),
+        1 => Just("II- NHIỆM VỤ".to_owned()),
+        1 => Just("1- Công tác".to_owned()),
+        1 => Just("Cải cách thể chế\na) Mục tiêu".to_owned()),
+        1 => Just("a) Nội dung".to_owned()),
+        1 => Just("| Chỉ tiêu | Kết quả |\n|---|---|\n| Tỷ lệ | 95% |".to_owned()),
+        1 => Just("Nội dung của mục.".to_owned()),
+        1 => Just("PHỤ LỤC I\nDANH MỤC".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// Generated deep nesting never gives JSON deeper than the documented bound
+    /// (`Options::json_depth`), and the section tree never passes the limit, at the default
+    /// limit and at the least and largest ones.
+    #[test]
+    fn json_depth_is_bounded(
+        lines in proptest::collection::vec(nesting_line(), 1..120),
+        attached in any::<bool>(),
+        limit in prop_oneof![Just(vanban::Options::DEFAULT_SECTION_DEPTH), Just(1usize), Just(4), Just(vanban::Options::MAX_SECTION_DEPTH), Just(1_000)],
+    ) {
+        let mut text = String::from("QUYẾT ĐỊNH\nVề việc ban hành Quy chế\n\n");
+        text.push_str(&lines.join("\n"));
+        if attached {
+            text.push_str("\nNơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n\nQUY CHẾ\nTổ chức và hoạt động\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2024)\n");
+            text.push_str(&lines.join("\n"));
+        }
+        let options = vanban::Options { max_section_depth: limit, ..vanban::Options::default() };
+        let doc = vanban::check(&text, &options);
+        let bound = options.json_depth();
+        prop_assert!(bound <= 127, "every bound is under serde_json's reading limit");
+        let trees = std::iter::once(&doc.sections)
+            .chain(doc.appendices.iter().map(|a| &a.sections))
+            .chain(doc.attachments.iter().map(|a| &a.sections));
+        for list in trees {
+            prop_assert!(tree_depth(list) <= options.section_depth());
+        }
+        for pretty in [false, true] {
+            let json = vanban::json::document(&doc, pretty).expect("the document serializes");
+            let depth = json_depth(&json);
+            prop_assert!(depth <= bound, "JSON {depth} deep, over the bound {bound}");
+            let value: serde_json::Value = serde_json::from_slice(&json).expect("serde_json reads it");
+            prop_assert!(value.is_object());
+        }
+    }
 }
 
 /// Thousands of `Số:` lines, at the top (header) and in the body.

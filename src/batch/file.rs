@@ -122,6 +122,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
         path: Some(entry.path.to_string_lossy().into_owned()),
         encoding: None,
         max_bytes: cx.config.max_bytes,
+        ..crate::Options::default()
     };
     let mut doc = crate::parse_decoded(&decoded, &options);
     if cx.config.findings {

@@ -113,6 +113,7 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 path: Some(file.display().to_string()),
                 encoding: None,
                 max_bytes,
+                ..vanban::Options::default()
             };
             let forced = profile.as_deref().map(validate::load_profile).transpose()?;
             let mut doc = vanban::parse_decoded(&decoded, &options);

@@ -122,6 +122,7 @@ pub fn run(args: ValidateArgs) -> io::Result<ExitCode> {
             path: Some(name.clone()),
             encoding: None,
             max_bytes,
+            ..vanban::Options::default()
         };
         let doc = vanban::parse_decoded(&decoded, &options);
         let profile = forced

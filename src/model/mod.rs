@@ -387,6 +387,11 @@ pub struct Section {
     /// Where the label was read (`IV`, `1.2`, `Điều 3`; not serialized).
     #[serde(skip)]
     pub label_span: Span,
+    /// Labels under this section that would have opened sections deeper than the parser's
+    /// depth limit (`Options::max_section_depth`) and were read as its paragraphs instead: the
+    /// line and where the label was read, for the validator (not serialized).
+    #[serde(skip)]
+    pub too_deep: Vec<(usize, Span)>,
 }
 
 /// Numbering styles, from the widest division down.

@@ -163,12 +163,19 @@ pub fn document(doc: &crate::Document, pretty: bool) -> Result<Vec<u8>, Error> {
 /// corpus compact JSON takes up to 117 bytes a line beyond twice the input, pretty JSON up to
 /// 283. A room per byte alone was too small for short-lined documents (a tenth of the corpus
 /// grew its buffer) and too large for long lines.
+///
+/// A citation is a node of a dozen keys that a line may hold by the thousand (a paragraph of
+/// nothing but references): each gets its own room, up to 360 bytes compact and 640 pretty, so
+/// that such a document's buffer is not grown either (the last step held the old buffer and
+/// the new one, ten times the input, at once). Room reserved and never written costs no memory
+/// on systems that commit pages on first touch.
 pub fn document_capacity(doc: &crate::Document, pretty: bool) -> usize {
-    let per_line = if pretty { 320 } else { 128 };
+    let (per_line, per_citation) = if pretty { (320, 640) } else { (128, 360) };
     doc.source
         .bytes
         .saturating_mul(2)
         .saturating_add(doc.source.lines.saturating_mul(per_line))
+        .saturating_add(doc.citations.len().saturating_mul(per_citation))
         .saturating_add(1024)
 }
 
@@ -181,6 +188,7 @@ fn append_with<T: Serialize + ?Sized, F: Format>(
     let mut ser = Json {
         out: std::mem::take(out),
         format,
+        depth: 0,
     };
     let result = value.serialize(&mut ser);
     *out = ser.out;
@@ -436,7 +444,15 @@ fn write_float<T: Serialize>(out: &mut Vec<u8>, value: T) -> Result<(), Error> {
 struct Json<F> {
     out: Vec<u8>,
     format: F,
+    /// Arrays and objects open around the value being written.
+    depth: usize,
 }
+
+/// The deepest nesting of arrays and objects written: a value nested deeper is refused with an
+/// error rather than written as JSON that readers refuse (`serde_json` reads at most 128 levels,
+/// Python's `json` about 1,000). A parsed document nests at most
+/// [`crate::Options::json_depth`] levels, 127 with the largest section depth limit.
+pub const MAX_DEPTH: usize = 127;
 
 impl<F: Format> Json<F> {
     /// Line numbers, counts, days and months (below 10,000) by [`write_small`], other integers
@@ -451,28 +467,43 @@ impl<F: Format> Json<F> {
         }
     }
 
+    /// One level further down, or the error that says the value nests too deep.
+    fn enter(&mut self) -> Result<(), Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Error::Message(format!(
+                "value nested deeper than {MAX_DEPTH} levels, more than JSON readers accept"
+            )));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     /// `{"variant":` with the state of a first key, as `serde_json` opens a variant with data.
-    fn open_variant(&mut self, variant: &str) {
+    fn open_variant(&mut self, variant: &str) -> Result<(), Error> {
+        self.enter()?;
         self.format.open(&mut self.out, b'{');
         self.format.before_value(&mut self.out, true);
         write_str(&mut self.out, variant);
         self.format.colon(&mut self.out);
+        Ok(())
     }
 
     /// `}` after a variant's data.
     fn close_variant(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
         self.format.after_value();
         self.format.close(&mut self.out, b'}');
     }
 
     /// Opens an array or object; when it is known to be empty, closes it at once.
-    fn open(&mut self, open: u8, close: u8, len: Option<usize>) -> State {
+    fn open(&mut self, open: u8, close: u8, len: Option<usize>) -> Result<State, Error> {
+        self.enter()?;
         self.format.open(&mut self.out, open);
         if len == Some(0) {
             self.format.close(&mut self.out, close);
-            State::Empty
+            Ok(State::Empty)
         } else {
-            State::First
+            Ok(State::First)
         }
     }
 }
@@ -516,6 +547,7 @@ impl<'a, F: Format> Compound<'a, F> {
 
     /// Closes with `bracket` unless already closed as empty.
     fn close(self, bracket: u8) -> &'a mut Json<F> {
+        self.ser.depth = self.ser.depth.saturating_sub(1);
         if self.state != State::Empty {
             self.ser.format.close(&mut self.ser.out, bracket);
         }
@@ -576,6 +608,7 @@ impl<'a, F: Format> ser::Serializer for &'a mut Json<F> {
 
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
         // As `serde_json`'s `write_byte_array`: no early close when empty.
+        self.enter()?;
         self.format.open(&mut self.out, b'[');
         for (i, &byte) in v.iter().enumerate() {
             self.format.before_value(&mut self.out, i == 0);
@@ -583,6 +616,7 @@ impl<'a, F: Format> ser::Serializer for &'a mut Json<F> {
             self.format.after_value();
         }
         self.format.close(&mut self.out, b']');
+        self.depth = self.depth.saturating_sub(1);
         Ok(())
     }
 
@@ -627,14 +661,14 @@ impl<'a, F: Format> ser::Serializer for &'a mut Json<F> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.open_variant(variant);
+        self.open_variant(variant)?;
         value.serialize(&mut *self)?;
         self.close_variant();
         Ok(())
     }
 
     fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, F>, Error> {
-        let state = self.open(b'[', b']', len);
+        let state = self.open(b'[', b']', len)?;
         Ok(Compound { ser: self, state })
     }
 
@@ -657,12 +691,12 @@ impl<'a, F: Format> ser::Serializer for &'a mut Json<F> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a, F>, Error> {
-        self.open_variant(variant);
+        self.open_variant(variant)?;
         self.serialize_seq(Some(len))
     }
 
     fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, F>, Error> {
-        let state = self.open(b'{', b'}', len);
+        let state = self.open(b'{', b'}', len)?;
         Ok(Compound { ser: self, state })
     }
 
@@ -677,7 +711,7 @@ impl<'a, F: Format> ser::Serializer for &'a mut Json<F> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a, F>, Error> {
-        self.open_variant(variant);
+        self.open_variant(variant)?;
         self.serialize_map(Some(len))
     }
 
@@ -1035,6 +1069,7 @@ mod tests {
             let mut json = Json {
                 out: Vec::new(),
                 format: Compact,
+                depth: 0,
             };
             json.integer(n);
             json.integer(u32::try_from(n).unwrap_or(u32::MAX));
@@ -1044,9 +1079,49 @@ mod tests {
         let mut json = Json {
             out: Vec::new(),
             format: Compact,
+            depth: 0,
         };
         json.integer(-42i64);
         assert_eq!(json.out, b"-42");
+    }
+
+    /// Arrays in arrays, `levels` deep in all: the innermost an object holding an empty array.
+    fn nested(levels: usize) -> serde_json::Value {
+        let mut v = serde_json::json!({"k": []});
+        for _ in 2..levels {
+            v = serde_json::Value::Array(vec![v]);
+        }
+        v
+    }
+
+    #[test]
+    fn nesting_stops_where_json_readers_stop() {
+        let deepest = nested(MAX_DEPTH);
+        for pretty in [false, true] {
+            let written = if pretty {
+                to_vec_pretty(&deepest)
+            } else {
+                to_vec(&deepest)
+            };
+            let written = written.expect("127 levels are written");
+            let read: serde_json::Value =
+                serde_json::from_slice(&written).expect("serde_json reads 127 levels");
+            assert_eq!(read, deepest);
+        }
+        let err = to_vec(&nested(MAX_DEPTH + 1)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "value nested deeper than 127 levels, more than JSON readers accept"
+        );
+        let mut out = b"kept".to_vec();
+        assert!(append(&mut out, &nested(MAX_DEPTH + 1)).is_err());
+        assert_eq!(
+            out, b"kept",
+            "nothing of a refused value is left in the buffer"
+        );
+        // Depth is given back as values close: siblings do not add up.
+        let wide = serde_json::Value::Array(vec![nested(MAX_DEPTH - 1); 3]);
+        assert!(to_vec(&wide).is_ok());
     }
 
     #[test]

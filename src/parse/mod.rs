@@ -37,6 +37,44 @@ pub struct Options {
     /// [`crate::text::decode::DEFAULT_MAX_BYTES`], 50 MB). A parse holds about seven times its input
     /// in memory, so the limit bounds memory; [`parse`] and [`parse_with`] do not check it.
     pub max_bytes: u64,
+    /// How deep numbered sections may nest (default [`Options::DEFAULT_SECTION_DEPTH`], 16; read
+    /// as at least 1 and at most [`Options::MAX_SECTION_DEPTH`], 60).
+    ///
+    /// Real documents nest about six levels at most (Phần › Chương › Mục › Điều › khoản ›
+    /// điểm, or `I.` › `1.` › `1.1.` › `1.1.1.` › `a)` › an unnumbered heading). A label that
+    /// would open a section deeper than this (`1.1.1.…` seventeen levels down) stays text: a
+    /// paragraph of the deepest section, which notes where it stands so that the validator
+    /// reports it (BOD011, `section-too-deep`). The limit bounds the output's nesting
+    /// ([`Options::json_depth`]: 39 levels by default, 127 at most, so that every common JSON
+    /// reader loads every output) and the cost of hostile input (section paths grow with the
+    /// depth).
+    pub max_section_depth: usize,
+}
+
+impl Options {
+    /// The default of [`Options::max_section_depth`]: well above the six levels real documents use.
+    pub const DEFAULT_SECTION_DEPTH: usize = 16;
+    /// The largest [`Options::max_section_depth`] honoured: its JSON nests 127 levels, one below
+    /// `serde_json`'s reading limit of 128 (Python's `json` stops near 1,000).
+    pub const MAX_SECTION_DEPTH: usize = 60;
+
+    /// The section depth limit in force: [`Options::max_section_depth`] within
+    /// 1..=[`Options::MAX_SECTION_DEPTH`].
+    pub fn section_depth(&self) -> usize {
+        self.max_section_depth.clamp(1, Self::MAX_SECTION_DEPTH)
+    }
+
+    /// The deepest nesting of arrays and objects in the JSON of a document parsed with these
+    /// options: 2 × [`Options::section_depth`] + 7 (a table's row in a paragraph of the deepest
+    /// section of an appendix or attachment: document, `appendices`, appendix, then `sections`
+    /// or `children` and a section per level, then `paragraphs`, paragraph, `rows`, row).
+    ///
+    /// ```
+    /// assert_eq!(vanban::Options::default().json_depth(), 39);
+    /// ```
+    pub fn json_depth(&self) -> usize {
+        2 * self.section_depth() + 7
+    }
 }
 
 impl Default for Options {
@@ -46,6 +84,7 @@ impl Default for Options {
             path: None,
             encoding: None,
             max_bytes: crate::text::decode::DEFAULT_MAX_BYTES,
+            max_section_depth: Self::DEFAULT_SECTION_DEPTH,
         }
     }
 }
@@ -121,6 +160,7 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     for (no, span) in crawled {
         cx.artifact_span(&mut doc, ArtifactKind::PageHeader, span, no);
     }
+    cx.section_depth = options.section_depth();
     doc.source.path = options.path.clone();
     if let Some(encoding) = &options.encoding {
         doc.source.encoding = encoding.clone();
@@ -162,6 +202,7 @@ pub mod stages {
             ends_body,
             opens_attachment: attachments::opens_at,
             footnote_marks: std::cell::OnceCell::new(),
+            section_depth: super::Options::DEFAULT_SECTION_DEPTH,
             lines,
             text,
             format,
@@ -282,6 +323,8 @@ pub struct Context<'a> {
     pub opens_attachment: fn(&Context<'_>, usize) -> bool,
     /// The footnote markers glued to the text, found when the first footnote-shaped line is met.
     pub(crate) footnote_marks: OnceCell<layout::Marks>,
+    /// How deep sections may nest ([`Options::section_depth`]).
+    pub section_depth: usize,
 }
 
 /// A text of the tree and the lines its pieces came from, for citation scanning.

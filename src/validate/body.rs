@@ -1,5 +1,6 @@
 //! Body rules: numbering of headings, empty and untitled headings, the sections, appendices and
-//! preamble lines a profile requires (BOD001–BOD010, APX001).
+//! preamble lines a profile requires, headings nested past the parser's limit (BOD001–BOD011,
+//! APX001).
 //!
 //! Numbering is checked among siblings (the parser builds the tree from the numbering), except
 //! that articles (`Điều N`) run through the whole document. Điểm letters follow the Vietnamese
@@ -164,10 +165,37 @@ fn walk(
             }
         }
         content(cx, s, path, headings, tables);
+        too_deep(cx, s, path);
         path.push_str("/children");
         walk(cx, &s.children, path, Some(s), &[], running, None);
     }
     base.truncate(base_len);
+}
+
+/// BOD011: the labels the parser read as text of `s` because they would have nested deeper than
+/// its limit; one finding at the first, with the count of the others. `s` sits at the limit, so
+/// its depth (the `/children` steps of its path, plus one) is the limit.
+fn too_deep(cx: &mut Checker<'_>, s: &Section, path: &str) {
+    let Some(&(line, span)) = s.too_deep.first() else {
+        return;
+    };
+    let at = cx.loc.span(path, span, line);
+    let label = cx
+        .loc
+        .text()
+        .get(at.range.0..at.range.1)
+        .filter(|_| !span.is_empty())
+        .unwrap_or("?")
+        .to_owned();
+    cx.emit(
+        Kind::SectionTooDeep {
+            label,
+            parent: s.label.clone(),
+            depth: path.matches("/children").count() + 1,
+            more: s.too_deep.len() - 1,
+        },
+        at,
+    );
 }
 
 /// The numbering finding for a heading numbered `n` after `previous`, if any.

@@ -217,7 +217,7 @@ fn locate(cx: &Checker<'_>, c: &Citation, path: &str) -> Loc {
     let prefix: String = c.text.chars().take(24).collect();
     let range = cx
         .loc
-        .find_in(line, &c.text)
+        .find_in_order(line, &c.text)
         .or_else(|| cx.loc.find_in(line, &prefix))
         .or_else(|| {
             // A citation cut at the line end (`19-` / `NQ/TW`): its words up to the number.

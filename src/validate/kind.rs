@@ -171,6 +171,17 @@ pub enum Kind {
     MissingEnactingLine,
     /// BOD010.
     MissingLegalBasis,
+    /// BOD011.
+    SectionTooDeep {
+        /// The first label read as text.
+        label: String,
+        /// The heading whose text it became.
+        parent: String,
+        /// The depth limit, in levels.
+        depth: usize,
+        /// How many more labels under the same heading were read as text.
+        more: usize,
+    },
     /// APX001.
     MissingAppendix {
         /// Name of the appendix in the profile.
@@ -285,6 +296,7 @@ impl Kind {
             Self::SectionOutOfOrder { .. } => "BOD008",
             Self::MissingEnactingLine => "BOD009",
             Self::MissingLegalBasis => "BOD010",
+            Self::SectionTooDeep { .. } => "BOD011",
             Self::MissingAppendix { .. } => "APX001",
             Self::CitationAfterDocument { .. } => "CIT001",
             Self::CitationImpossibleDate { .. } => "CIT002",
@@ -500,6 +512,31 @@ impl Kind {
                 "Thiếu căn cứ ban hành (“Căn cứ …;”)",
                 "No legal basis (`Căn cứ …;`) is given",
             ),
+            Self::SectionTooDeep {
+                label,
+                parent,
+                depth,
+                more,
+            } => {
+                let (vi, en) = if *more > 0 {
+                    (
+                        format!(" (và {more} đề mục sâu hơn nữa)"),
+                        format!(" (and {more} more below it)"),
+                    )
+                } else {
+                    (String::new(), String::new())
+                };
+                (
+                    format!(
+                        "Đề mục {label} sâu quá {depth} cấp: được đọc như đoạn văn của đề mục \
+                         {parent}{vi}"
+                    ),
+                    format!(
+                        "Heading {label} is nested deeper than {depth} levels: read as text of \
+                         heading {parent}{en}"
+                    ),
+                )
+            }
             Self::MissingAppendix { name } => (
                 format!("Thiếu phụ lục “{name}”"),
                 format!("Required appendix `{name}` is missing"),

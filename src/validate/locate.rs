@@ -5,14 +5,26 @@
 //! character (exclusive), as in SARIF. Every lookup is total: a range outside the text is clamped,
 //! so a document paired with the wrong text gives odd positions, never a panic.
 
+use std::cell::Cell;
+
 use crate::model::{SourceMapEntry, Span};
 
 /// Line starts and the source map of one document.
+///
+/// Findings come mostly in text order, many to a line when a line is long (a paragraph of
+/// thousands of citations on one line): the last column counted and the last place found are
+/// remembered, so that the next ones on the same line go on from there rather than from the
+/// line's start, and such a line costs time in proportion to its length, not to its length
+/// times its findings.
 #[derive(Debug)]
 pub struct Locator<'a> {
     text: &'a str,
     starts: Vec<usize>,
     map: &'a [SourceMapEntry],
+    /// The last offset [`Locator::point`] counted: its line's start, the offset, its column.
+    counted: Cell<(usize, usize, usize)>,
+    /// Where [`Locator::find_in_order`] last found its needle: the range searched and the start.
+    found: Cell<Option<((usize, usize), usize)>>,
 }
 
 /// A place a finding points at.
@@ -32,7 +44,13 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str, map: &'a [SourceMapEntry]) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { text, starts, map }
+        Self {
+            text,
+            starts,
+            map,
+            counted: Cell::new((0, 0, 1)),
+            found: Cell::new(None),
+        }
     }
 
     /// The text.
@@ -54,7 +72,12 @@ impl<'a> Locator<'a> {
         let at = self.clamp(at);
         let line = self.starts.partition_point(|&s| s <= at).max(1);
         let start = self.starts[line - 1];
-        let col = self.text[start..at].chars().count() + 1;
+        let (from, col) = match self.counted.get() {
+            (s, before, col) if s == start && before <= at => (before, col),
+            _ => (start, 1),
+        };
+        let col = col + self.text[from..at].chars().count();
+        self.counted.set((start, at, col));
         (line, col)
     }
 
@@ -103,6 +126,28 @@ impl<'a> Locator<'a> {
         self.text[s..e]
             .find(needle)
             .map(|i| (s + i, s + i + needle.len()))
+    }
+
+    /// [`Locator::find_in`] for needles found in text order: the first occurrence of `needle`
+    /// in `range` at or after the start of the last one found in the same range, else the
+    /// first in the whole range. Several citations with the same text on one line are found
+    /// each at its own place, and a line of thousands is searched once in all.
+    pub fn find_in_order(&self, range: (usize, usize), needle: &str) -> Option<(usize, usize)> {
+        let from = match self.found.get() {
+            Some((r, at)) if r == range => at.max(range.0),
+            _ => range.0,
+        };
+        let hit = self.find_in((from, range.1), needle).or_else(|| {
+            (from > range.0)
+                .then(|| self.find_in(range, needle))
+                .flatten()
+        });
+        if let Some((start, _)) = hit {
+            // The next search starts one character on (the needle starts with it).
+            let next = start + needle.chars().next().map_or(1, char::len_utf8);
+            self.found.set(Some((range, next)));
+        }
+        hit
     }
 
     /// Where a node (or a part of one) was read: its span, trimmed; the line when the span is
@@ -170,6 +215,35 @@ mod tests {
         assert_eq!(range("/a"), Some((0, 2)), "the first of two entries");
         assert_eq!(range("/b"), Some((3, 5)));
         assert_eq!(range("/c"), None);
+    }
+
+    #[test]
+    fn columns_counted_on_from_the_last_agree_with_counting_afresh() {
+        let text = "Điều 1. Quyết định số 12/QĐ-UB và Quyết định số 12/QĐ-UB\nđã ký";
+        let loc = Locator::new(text, &[]);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        // In order, backwards, and across lines: each as a fresh locator counts it.
+        for &at in offsets.iter().chain(offsets.iter().rev()).step_by(3) {
+            assert_eq!(loc.point(at), Locator::new(text, &[]).point(at), "at {at}");
+        }
+    }
+
+    #[test]
+    fn needles_in_order_are_found_each_at_its_place() {
+        let text =
+            "Điều 1. Quyết định số 12/QĐ-UB và Quyết định số 12/QĐ-UB\nQuyết định số 12/QĐ-UB";
+        let loc = Locator::new(text, &[]);
+        let line = loc.line_range(1);
+        let needle = "Quyết định số 12/QĐ-UB";
+        let first = loc.find_in_order(line, needle);
+        let second = loc.find_in_order(line, needle);
+        assert_eq!(first, loc.find_in(line, needle));
+        assert_eq!(second.map(|(s, _)| s), text[..line.1].rfind(needle));
+        // Past the last one, the first of the line again (as a plain search finds it).
+        assert_eq!(loc.find_in_order(line, needle), first);
+        // Another line starts afresh.
+        let other = loc.line_range(2);
+        assert_eq!(loc.find_in_order(other, needle), loc.find_in(other, needle));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! depends on as an ordinary (dev-)dependency:
 //!
 //! - [`reports`]: deterministic generated reports of any size (benches, property tests);
+//! - [`adversarial`]: hostile shapes of any size (deep labels, a paragraph of citations, runs of
+//!   quotes …) for the linear-cost bench, the property tests and `examples/cost.rs`;
 //! - [`archive`]: a generated archive of varied and broken files (`tests/batch.rs`,
 //!   `benches/convert.rs`, `examples/gen_archive.rs`);
 //! - [`assert_lossless`]: the check that a parsed document owns every non-blank byte of its input
@@ -11,6 +13,7 @@
 //! It does not depend on vanban (vanban dev-depends on it): the lossless check reads the
 //! document's JSON.
 
+pub mod adversarial;
 pub mod archive;
 mod lossless;
 pub mod reports;

@@ -397,6 +397,10 @@ fn push_digits(out: &mut String, n: u32, width: u32) {
 
 /// Scans every remembered text of a parse and maps each citation to the line it starts on;
 /// `markers` are those of the document's footnotes.
+///
+/// The citations of the first text that has any are turned into the list in the memory their
+/// `Found`s took (an in-place `collect`): a paragraph of 200,000 citations held both lists at
+/// once, and twice the input's size in capacity each.
 pub fn collect(texts: &[super::TextSource], markers: &[&str]) -> Vec<Citation> {
     let mut out = Vec::new();
     for (k, source) in texts.iter().enumerate() {
@@ -404,11 +408,14 @@ pub fn collect(texts: &[super::TextSource], markers: &[&str]) -> Vec<Citation> {
         if let (Some(last), Some(next)) = (found.last_mut(), texts.get(k + 1)) {
             date_on_next_line(source, last, next);
         }
-        for found in found {
-            out.push(Citation {
-                line: source.line_at(found.start),
-                ..found.citation
-            });
+        let cited = found.into_iter().map(|found| Citation {
+            line: source.line_at(found.start),
+            ..found.citation
+        });
+        if out.is_empty() {
+            out = cited.collect();
+        } else {
+            out.extend(cited);
         }
     }
     out

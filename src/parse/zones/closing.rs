@@ -1070,6 +1070,7 @@ mod tests {
                     ends_body: starts_here,
                     opens_attachment: |_, _| false,
                     footnote_marks: std::cell::OnceCell::new(),
+                    section_depth: crate::Options::DEFAULT_SECTION_DEPTH,
                     texts: Vec::new(),
                 };
                 for i in 0..lines.len() {

@@ -130,6 +130,7 @@ impl Builder {
         if let Some(open) = self.stack.last_mut() {
             path.push_str(self.paths.get(..open.path_len).unwrap_or_default());
             path.push_str("/paragraphs");
+            reserve_first_exact(&mut open.section.paragraphs);
             return (&mut open.section.paragraphs, path);
         }
         let key = if self.mode == Mode::Main {
@@ -155,10 +156,37 @@ impl Builder {
                 .end_line
                 .max(self.last_line.max(open.section.line));
             match self.stack.last_mut() {
-                Some(parent) => parent.section.children.push(open.section),
+                Some(parent) => push_first_exact(&mut parent.section.children, open.section),
                 None => self.top.push(open.section),
             }
         }
+    }
+
+    /// How deep a section numbered in `style` at `depth` would sit once opened (1 at the top):
+    /// the sections [`Builder::open`] (or, for an unnumbered heading, [`sections::unnumbered`])
+    /// would close first are not counted. Asked before a heading is opened, against the
+    /// depth limit ([`Context::section_depth`]).
+    fn depth_of(&self, style: NumberStyle, depth: usize) -> usize {
+        let open = &self.stack;
+        let mut len = open.len();
+        if style == NumberStyle::Unnumbered {
+            len = open
+                .iter()
+                .position(|o| o.key.0 == NumberStyle::Letter)
+                .unwrap_or(len);
+        }
+        if let Some(rank) = sections::rank(style) {
+            len = open
+                .iter()
+                .take(len)
+                .take_while(|o| sections::rank(o.key.0).is_some_and(|r| r < rank))
+                .count();
+        }
+        let kept = open.get(..len).unwrap_or_default();
+        kept.iter()
+            .position(|o| o.key == (style, depth))
+            .unwrap_or(len)
+            + 1
     }
 
     /// Opens a section, closing any open one of the same style and depth and those below it;
@@ -218,6 +246,7 @@ impl Builder {
                 footnote: None,
                 span,
                 label_span,
+                too_deep: Vec::new(),
             },
             path_len: self.paths.len(),
             title_start: None,
@@ -225,6 +254,22 @@ impl Builder {
         self.last = None;
         &self.paths
     }
+}
+
+/// Room for exactly one element in an empty list. A `Vec`'s first push reserves four, and most
+/// sections have one paragraph or one child (a chain of headings, a clause under its label): a
+/// `Section` is about 200 bytes, so three empty slots held three times the heading's line
+/// again, a section apiece. A second element grows the list as usual (to four, then doubling).
+fn reserve_first_exact<T>(list: &mut Vec<T>) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
+}
+
+/// Pushes onto `list`, with room for exactly one when it was empty ([`reserve_first_exact`]).
+fn push_first_exact<T>(list: &mut Vec<T>, item: T) {
+    reserve_first_exact(list);
+    list.push(item);
 }
 
 /// Parses the main body from `at` up to the closing zone; returns where it stopped.
@@ -467,6 +512,11 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         }
         gap = false;
         if let Some(label) = label {
+            if b.depth_of(label.style, label.depth) > cx.section_depth {
+                too_deep(cx, doc, b, i, &label, marker);
+                i += 1;
+                continue;
+            }
             i = heading(cx, doc, b, i, label);
             if let Some(open) = b.stack.last_mut().filter(|_| note.is_some()) {
                 open.section.footnote = note;
@@ -498,6 +548,25 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
     }
     b.close_to(0);
     i
+}
+
+/// Line `i`, whose `label` would open a section deeper than the depth limit, read as a
+/// paragraph of the deepest open section, which notes the label for the validator (BOD011).
+fn too_deep<'a>(
+    cx: &mut Context<'a>,
+    doc: &mut Document,
+    b: &mut Builder,
+    i: usize,
+    label: &grammar::Label,
+    marker: Option<(&str, &'a str)>,
+) {
+    paragraph(cx, doc, b, i, marker);
+    let line = &cx.lines[i];
+    if let Some(open) = b.stack.last_mut() {
+        open.section
+            .too_deep
+            .push((line.no, line.span_of(&label.label)));
+    }
 }
 
 #[cfg(test)]

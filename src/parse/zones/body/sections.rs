@@ -159,6 +159,10 @@ pub(super) fn is_unnumbered_heading(cx: &Context<'_>, b: &Builder, i: usize) -> 
         return false;
     }
     let t = cx.lines[i].text.as_ref();
+    // Deeper than the limit it stays text, as a numbered heading would.
+    if b.depth_of(NumberStyle::Unnumbered, 0) > cx.section_depth {
+        return false;
+    }
     t.chars().next().is_some_and(char::is_uppercase)
         && !ends_closed(t)
         && t.chars().count() <= 80
@@ -210,7 +214,9 @@ pub(super) fn heading<'a>(
 ) -> usize {
     let line = &cx.lines[i];
     let text: &'a str = &line.text;
-    let Some((at, inner)) = inner_label(&label, text) else {
+    // A sub-item on the heading's line opens one level further down: not past the limit.
+    let room = b.depth_of(label.style, label.depth) < cx.section_depth;
+    let Some((at, inner)) = inner_label(&label, text).filter(|_| room) else {
         return heading_in(cx, doc, b, i, label, 0..text.len());
     };
     // `2. Về Đại lý … 2.1. Điều kiện …`: the heading ends where its first sub-item starts.
@@ -394,6 +400,7 @@ fn heading_in<'a>(
         // A clause: the text after the number is the section's first paragraph, on the same line.
         let idx = cx.remember(TextSource::borrowed(rest, line.no));
         if let Some(open) = b.stack.last_mut() {
+            super::reserve_first_exact(&mut open.section.paragraphs);
             open.section.paragraphs.push(Paragraph {
                 kind: BlockKind::Paragraph,
                 marker: None,
