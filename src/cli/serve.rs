@@ -732,6 +732,7 @@ fn run_check(job: Job) -> Result<Response, ApiError> {
         path: Some(name.clone()),
         encoding: None,
         max_bytes,
+        ..vanban::Options::default()
     };
     let mut doc = vanban::parse_decoded(&decoded, &options);
     let auto = profile.is_none();
