@@ -15,7 +15,20 @@ fn fixture() -> Vec<u8> {
 #[test]
 fn docx_reads_as_the_text_a_person_sees() {
     let decoded = vanban::decode(&fixture()).expect("the DOCX is read");
-    assert_eq!(decoded.encoding, "docx/tcvn3", "the .VnTime run was TCVN3");
+    assert_eq!(decoded.format, Some(vanban::decode::InputFormat::Docx));
+    assert_eq!(decoded.encoding, "unicode", "most of it is Unicode");
+    let encodings: Vec<(&str, usize)> = decoded
+        .encodings
+        .iter()
+        .map(|e| (e.name.as_str(), e.paragraphs))
+        .collect();
+    assert_eq!(
+        encodings,
+        [("unicode", 21), ("tcvn3", 1)],
+        "the .VnTime run was TCVN3, one paragraph (whose number, from numbering.xml, is Unicode)"
+    );
+    let tcvn3 = decoded.encodings.get(1).map_or(0.0, |e| e.share);
+    assert!(tcvn3 > 0.0 && tcvn3 < 0.1, "its share is small: {tcvn3}");
     assert_eq!(
         decoded.text,
         "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\

@@ -56,7 +56,8 @@ fn legacy_documents_parse_as_the_original() {
 #[test]
 fn rtf_runs_are_decoded_by_font() {
     let decoded = vanban::decode(&bytes("tcvn3.rtf")).expect("the RTF is read");
-    assert_eq!(decoded.encoding, "rtf/tcvn3");
+    assert_eq!(decoded.format, Some(vanban::decode::InputFormat::Rtf));
+    assert_eq!(decoded.encoding, "tcvn3");
     assert_eq!(
         decoded.text,
         "ỦY BAN NHÂN DÂN XÃ BÌNH MINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\

@@ -11,7 +11,9 @@ pub(crate) mod rtf;
 
 use std::fmt;
 
-use super::legacy::{self, Chooser, Encoding, FontEncoding, Weighed, font_encoding};
+use super::legacy::{
+    self, Chooser, Encoding, FontEncoding, Tally, UNICODE, Weighed, font_encoding,
+};
 
 /// A stretch of text in one font. The text is what the file stores: for a legacy font, the
 /// Windows-1252 characters of its bytes.
@@ -157,8 +159,9 @@ impl std::error::Error for OfficeError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OfficeText {
     pub text: String,
-    /// The legacy encoding that covered most of the text, `None` when it was all Unicode.
-    pub legacy: Option<Encoding>,
+    /// How much of the text each encoding covered: the legacy ones by the runs they changed,
+    /// `unicode` the rest (as the file stores it).
+    pub tally: Tally,
 }
 
 /// Whether runs in no legacy font are decoded.
@@ -205,7 +208,7 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
     if mode != Legacy::Detect {
         choices.iter_mut().for_each(|c| *c = None);
     }
-    let mut covered = [0usize; 4];
+    let mut tally = Tally::default();
     let mut text = String::new();
     for (p, choice) in paragraphs.iter().zip(choices) {
         let mut line = String::new();
@@ -241,19 +244,15 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
             // An encoding covers the runs it changed (not ASCII or Unicode in a legacy font).
             let changed = decoded != run.text;
             line.push_str(&decoded);
-            if let Some(e) = enc.filter(|_| changed) {
-                tcvn3 |= e == Encoding::Tcvn3;
-                let slot = match e {
-                    Encoding::Tcvn3 => 0,
-                    Encoding::Vni => 1,
-                    Encoding::Viscii => 2,
-                    Encoding::Viqr => 3,
-                };
-                if let Some(c) = covered.get_mut(slot) {
-                    *c += run.text.len();
+            match enc.filter(|_| changed) {
+                Some(e) => {
+                    tcvn3 |= e == Encoding::Tcvn3;
+                    tally.add(e.name(), run.text.len());
                 }
+                None => tally.add(UNICODE, run.text.len()),
             }
         }
+        tally.end_paragraph();
         if tcvn3 {
             if let Some(capitals) = legacy::restore_capitals(&line) {
                 line = capitals;
@@ -262,18 +261,7 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         text.push_str(line.trim_end());
         text.push('\n');
     }
-    let legacy = covered
-        .iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .max_by_key(|&(_, &n)| n)
-        .map(|(i, _)| match i {
-            0 => Encoding::Tcvn3,
-            1 => Encoding::Vni,
-            2 => Encoding::Viscii,
-            _ => Encoding::Viqr,
-        });
-    OfficeText { text, legacy }
+    OfficeText { text, tally }
 }
 
 #[cfg(test)]
@@ -304,7 +292,14 @@ mod tests {
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCộng hòa xã hội\n\
              Cộng hòa xã hội chủ nghĩa\nQuy định về việc này\nThe report was filed.\n"
         );
-        assert_eq!(out.legacy, Some(Encoding::Tcvn3));
+        assert_eq!(out.tally.main_legacy(), Some(Encoding::Tcvn3));
+        let uses = out.tally.uses();
+        let paragraphs: Vec<(&str, usize)> = uses.iter().map(|u| (u.0, u.2)).collect();
+        assert_eq!(
+            paragraphs,
+            [("tcvn3", 3), ("unicode", 2), ("vni", 1)],
+            "paragraphs by encoding, the one with the most bytes first"
+        );
     }
 
     #[test]
@@ -342,6 +337,6 @@ mod tests {
         )])];
         let out = to_text(&doc, Legacy::Detect);
         assert_eq!(out.text, "Hà Nội, ngày 5 tháng 3 năm 2024\n");
-        assert_eq!(out.legacy, None);
+        assert_eq!(out.tally.main_legacy(), None);
     }
 }
