@@ -55,17 +55,34 @@ impl Paragraph {
 /// The most lines a cell may have for its row to be laid out line by line.
 const MAX_ZIPPED_LINES: usize = 4;
 
-/// A table row being read: the lines of each cell. A row of short cells (a header: the issuer's
-/// two lines beside the national title and the motto) is laid out as a person reads it across:
-/// line `k` of every cell on one line, cells joined by [`CELL_SEPARATOR`]; in a row with a
-/// taller cell, each cell's lines follow the last line of the cell before.
+/// A table row being read: the lines of each cell. A row of the document's first table (the
+/// header: the issuer's two lines beside the national title and the motto) whose cells are short
+/// is laid out as a person reads it across: line `k` of every cell on one line, cells joined by
+/// [`CELL_SEPARATOR`]. In any other row (the recipients beside the signature, the sample
+/// signature blocks of a guide, a form) each cell's lines follow the last line of the cell
+/// before, as a text export of the table reads.
 #[derive(Debug, Default)]
 pub(crate) struct Row {
     cells: Vec<Vec<Paragraph>>,
     cell: Vec<Paragraph>,
+    /// A row of the header table: short cells are laid out side by side.
+    header: bool,
 }
 
 impl Row {
+    /// A row of the document's first table (`header`) or of another.
+    pub(crate) fn new(header: bool) -> Row {
+        Row {
+            header,
+            ..Row::default()
+        }
+    }
+
+    /// True for a row of the header table.
+    pub(crate) fn is_header(&self) -> bool {
+        self.header
+    }
+
     /// A paragraph of the current cell ends (blank ones are dropped: the lines of cells align).
     pub(crate) fn end_line(&mut self, line: Paragraph) {
         if !line.is_blank() {
@@ -85,7 +102,7 @@ impl Row {
             self.cells.push(std::mem::take(&mut self.cell));
         }
         let height = self.cells.iter().map(Vec::len).max().unwrap_or(0);
-        if height > MAX_ZIPPED_LINES {
+        if height > MAX_ZIPPED_LINES || !self.header {
             // A tall cell (recipients beside the signature, a form's running text): each cell's
             // paragraphs are lines, the next cell starting on the line where the last one ends
             // (`- Lưu: VT. | TM. ỦY BAN NHÂN DÂN`), as a text export of the table reads.
@@ -304,7 +321,7 @@ mod tests {
 
     #[test]
     fn tall_cells_keep_their_lines() {
-        let mut row = Row::default();
+        let mut row = Row::new(true);
         for line in ["Nơi nhận:", "- A;", "- B;", "- C;"] {
             row.end_line(para(&[(line, None)]));
         }
