@@ -494,3 +494,207 @@ fn exit_codes_and_refusals() {
     let doc: Value = serde_json::from_slice(&parsed.stdout).expect("JSON");
     assert_eq!(doc["source"]["encoding"], "utf-16le");
 }
+
+/// A one-page PDF whose text is `text` drawn in Helvetica with WinAnsi encoding (so the bytes
+/// of a TCVN3 text come out of `pdftotext` as their Windows-1252 characters, as in a PDF printed
+/// from a `.VnTime` document); `encrypted` adds a standard security handler whose user password
+/// is not empty.
+fn pdf(text: &[u8], encrypted: bool) -> Vec<u8> {
+    let mut content = b"BT /F1 12 Tf 72 760 Td (".to_vec();
+    for &b in text {
+        if matches!(b, b'(' | b')' | b'\\') {
+            content.push(b'\\');
+        }
+        content.push(b);
+    }
+    content.extend_from_slice(b") Tj ET");
+    if text.is_empty() {
+        content.clear();
+    }
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+          /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+        [
+            format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+            &content,
+            b"\nendstream",
+        ]
+        .concat(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ];
+    if encrypted {
+        let (o, u) = ("11".repeat(32), "22".repeat(32));
+        objects.push(format!("<< /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -44 >>").into());
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for at in offsets {
+        out.extend_from_slice(format!("{at:010} 00000 n \n").as_bytes());
+    }
+    let encrypt = if encrypted {
+        let id = "ab".repeat(16);
+        format!(" /Encrypt {} 0 R /ID [<{id}> <{id}>]", objects.len())
+    } else {
+        String::new()
+    };
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R{encrypt} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// An OLE2 compound file holding `streams`: a Word 6 document (a `WordDocument` stream whose
+/// file information block says Word 6) or a password-protected DOCX (`EncryptionInfo` and
+/// `EncryptedPackage`, no `WordDocument`).
+fn compound(streams: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("creates");
+    for (name, bytes) in streams {
+        let mut stream = cf.create_stream(name).expect("stream");
+        stream.write_all(bytes).expect("written");
+    }
+    cf.flush().expect("flushes");
+    cf.into_inner().into_inner()
+}
+
+fn fixture(rel: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// "Cộng hòa xã hội chủ nghĩa Việt Nam" in TCVN3 bytes.
+const TCVN3_TITLE: &[u8] = b"C\xE9ng h\xDFa x\xB7 h\xE9i ch\xF1 ngh\xDCa Vi\xD6t Nam";
+
+#[test]
+fn office_files_are_converted_and_unreadable_ones_fail_alone() {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    let tmp = TempDir::new("office");
+    let arch = tmp.join("arch");
+    std::fs::create_dir_all(&arch).expect("archive folder");
+    let mut word6 = vec![0u8; 64];
+    word6[..4].copy_from_slice(&[0xEC, 0xA5, 0x65, 0x00]);
+    let files: [(&str, Vec<u8>); 8] = [
+        ("decision.docx", fixture("tests/docx/decision.docx")),
+        ("tcvn3.rtf", fixture("tests/legacy/tcvn3.rtf")),
+        ("tcvn3.pdf", pdf(TCVN3_TITLE, false)),
+        ("locked.pdf", pdf(TCVN3_TITLE, true)),
+        ("damaged.pdf", b"%PDF-1.4\n1 0 obj garbage\n".to_vec()),
+        ("scan.pdf", pdf(b"", false)),
+        ("word6.doc", compound(&[("WordDocument", &word6)])),
+        (
+            "locked.docx",
+            compound(&[
+                ("EncryptionInfo", &[4, 0, 4, 0]),
+                ("EncryptedPackage", &[0; 16]),
+            ]),
+        ),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(arch.join(name), bytes).expect("fixture written");
+    }
+    let out = tmp.join("out");
+    let run = vanban(&["convert", s(&arch), "--out", s(&out), "-j2"], None);
+    assert_eq!(code(&run), 1, "some files fail: exit 1\n{}", stderr(&run));
+    let sum = summary(&out);
+    assert_eq!(n(&sum, "documents"), 8, "{sum}");
+    assert_eq!(n(&sum, "converted"), 3, "{sum}");
+    assert_eq!(n(&sum, "failed"), 5, "{sum}");
+    assert_eq!(
+        sum["by_format"],
+        serde_json::json!({"docx": 1, "pdf": 1, "rtf": 1})
+    );
+    assert_eq!(
+        sum["with_encoding"]["tcvn3"], 3,
+        "all three hold TCVN3 text: {sum}"
+    );
+    assert_eq!(sum["with_encoding"]["unicode"], 3, "{sum}");
+    let reason = |name: &str| {
+        let path = arch.join(name);
+        let failure = sum["failures"]
+            .as_array()
+            .and_then(|f| f.iter().find(|r| r["path"] == s(&path)))
+            .unwrap_or_else(|| panic!("{name} failed: {sum}"));
+        failure["reason"].as_str().unwrap_or_default().to_owned()
+    };
+    for (name, says) in [
+        (
+            "locked.pdf",
+            "PDF file could not be read: the document is encrypted",
+        ),
+        ("damaged.pdf", "PDF file could not be read: it is damaged"),
+        ("scan.pdf", "no text layer (a scanned PDF): it needs OCR"),
+        ("word6.doc", "DOC file could not be read: Word 6/95 format"),
+        (
+            "locked.docx",
+            "DOCX file could not be read: the document is encrypted",
+        ),
+    ] {
+        let reason = reason(name);
+        assert!(reason.contains(says), "{name}: {reason}");
+    }
+    let read = |name: &str| -> Value {
+        let bytes = std::fs::read(out.join(format!("arch/{name}.json"))).expect("output");
+        serde_json::from_slice(&bytes).expect("JSON")
+    };
+    let pdf = read("tcvn3.pdf");
+    assert_eq!(pdf["source"]["input_format"], "pdf");
+    assert_eq!(pdf["source"]["encoding"], "tcvn3");
+    assert_eq!(
+        pdf["header"]["national_title"]["text"], "Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "the TCVN3 line of the PDF is decoded"
+    );
+    let docx = read("decision.docx");
+    assert_eq!(docx["source"]["input_format"], "docx");
+    assert_eq!(docx["source"]["format"], "text", "the syntax read");
+    let names: Vec<&str> = docx["source"]["encodings"]
+        .as_array()
+        .expect("encodings")
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert_eq!(names, ["unicode", "tcvn3"]);
+
+    // `parse` and `text` read PDF through the same code, and fail the same way.
+    let text = vanban(&["text", s(&arch.join("tcvn3.pdf"))], None);
+    assert_eq!(code(&text), 0, "{}", stderr(&text));
+    assert_eq!(
+        String::from_utf8_lossy(&text.stdout).trim_end(),
+        "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    );
+    let forced = vanban(
+        &["text", "--encoding", "utf-8", s(&arch.join("tcvn3.pdf"))],
+        None,
+    );
+    assert!(
+        String::from_utf8_lossy(&forced.stdout).starts_with("Céng hßa"),
+        "--encoding utf-8 leaves the extracted text as it is"
+    );
+    let locked = vanban(&["parse", s(&arch.join("locked.pdf"))], None);
+    assert_eq!(code(&locked), 2);
+    assert!(
+        stderr(&locked)
+            .contains("locked.pdf: PDF file could not be read: the document is encrypted"),
+        "{}",
+        stderr(&locked)
+    );
+}

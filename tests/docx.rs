@@ -3,6 +3,8 @@
 //! `%3)`), a footnote, a clause typed in TCVN3 in a `.VnTime` run and the recipients beside the
 //! signature in a table. It reads as the text a person sees and parses as a decision.
 
+mod common;
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -15,7 +17,20 @@ fn fixture() -> Vec<u8> {
 #[test]
 fn docx_reads_as_the_text_a_person_sees() {
     let decoded = vanban::decode(&fixture()).expect("the DOCX is read");
-    assert_eq!(decoded.encoding, "docx/tcvn3", "the .VnTime run was TCVN3");
+    assert_eq!(decoded.format, Some(vanban::decode::InputFormat::Docx));
+    assert_eq!(decoded.encoding, "unicode", "most of it is Unicode");
+    let encodings: Vec<(&str, usize)> = decoded
+        .encodings
+        .iter()
+        .map(|e| (e.name.as_str(), e.paragraphs))
+        .collect();
+    assert_eq!(
+        encodings,
+        [("unicode", 24), ("tcvn3", 1)],
+        "the .VnTime run was TCVN3, one paragraph (whose number, from numbering.xml, is Unicode)"
+    );
+    let tcvn3 = decoded.encodings.get(1).map_or(0.0, |e| e.share);
+    assert!(tcvn3 > 0.0 && tcvn3 < 0.1, "its share is small: {tcvn3}");
     assert_eq!(
         decoded.text,
         "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
@@ -26,7 +41,7 @@ fn docx_reads_as_the_text_a_person_sees() {
          Về việc thành lập Tổ công tác chuyển đổi số\n\
          CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÌNH AN\n\
          Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 20151;\n\
-         Theo đề nghị của Văn phòng Ủy ban nhân dân xã.\n\
+         Theo đề nghị của Văn phòng Ủy ban nhân dân xã2.\n\
          QUYẾT ĐỊNH:\n\
          Điều 1. Thành lập Tổ công tác chuyển đổi số của xã.\n\
          Điều 2. Tổ công tác có nhiệm vụ:\n\
@@ -36,11 +51,15 @@ fn docx_reads_as_the_text_a_person_sees() {
          b) báo cáo kết quả hằng tháng.\n\
          3. Văn phòng xã theo dõi việc thực hiện.\n\
          Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\
-         Nơi nhận: | TM. ỦY BAN NHÂN DÂN\n\
-         - Như Điều 3; | CHỦ TỊCH\n\
-         - Lưu: VT. | Trần Văn An\n\
          \n\
-         1 Luật số 77/2015/QH13.\n"
+         Nơi nhận:\n\
+         - Như Điều 3;\n\
+         - Lưu: VT. | TM. ỦY BAN NHÂN DÂN\n\
+         CHỦ TỊCH\n\
+         Trần Văn An\n\
+         \n\
+         1 Luật số 77/2015/QH13.\n\
+         2 Tờ trình số 8/TTr-VP ngày 10 tháng 6 năm 2024.\n"
     );
 }
 
@@ -76,4 +95,191 @@ fn docx_header_table_gives_the_header() {
     assert_eq!(text("/signature/name"), Some("Trần Văn An"));
     assert_eq!(text("/recipients/0/name"), Some("Như Điều 3"));
     assert_eq!(doc["unrecognized"].as_array().map(Vec::len), Some(0));
+}
+
+/// The environment variable that skips the tests on `../shared` where it is not available.
+const SKIP: &str = "VANBAN_SKIP_SHARED";
+
+/// `../shared/<dir>`, or `None` (with a message) when it is absent or [`SKIP`] is set.
+fn shared(dir: &str) -> Option<std::path::PathBuf> {
+    // `../shared` lies beside a clone; a git worktree may sit one level deeper.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let beside = root.join("../shared").join(dir);
+    let path = if beside.is_dir() {
+        beside
+    } else {
+        root.join("../../shared").join(dir)
+    };
+    if std::env::var(SKIP).is_ok_and(|v| !v.is_empty() && v != "0") || !path.is_dir() {
+        eprintln!(
+            "skipped: {} is not available (or {SKIP} is set)",
+            path.display()
+        );
+        return None;
+    }
+    Some(path)
+}
+
+/// Rows of a `SOURCES.tsv`: its columns by name.
+fn sources(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let names: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    lines
+        .map(|l| {
+            names
+                .iter()
+                .zip(l.split('\t'))
+                .map(|(n, v)| ((*n).to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// What a reader looks for first: the header, title, signature and recipients, as
+/// `(field, value)` with white space collapsed.
+fn essentials(doc: &vanban::Document) -> Vec<(String, String)> {
+    let json = serde_json::to_value(doc).expect("serializes");
+    let mut out = Vec::new();
+    for pointer in [
+        "/header/national_title/text",
+        "/header/motto/text",
+        "/header/party_title/text",
+        "/header/issuer/name",
+        "/header/issuer/parent",
+        "/header/reference/number",
+        "/header/reference/code",
+        "/header/place_date/place",
+        "/header/place_date/day",
+        "/header/place_date/month",
+        "/header/place_date/year",
+        "/title/type_name",
+        "/title/subject",
+        "/signature/name",
+        "/signature/title",
+    ] {
+        let value = match json.pointer(pointer) {
+            Some(Value::String(s)) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => continue,
+        };
+        out.push((pointer.to_owned(), value));
+    }
+    for r in json["recipients"].as_array().into_iter().flatten() {
+        if let Some(name) = r["name"].as_str() {
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push(("/recipients".to_owned(), name));
+        }
+    }
+    out
+}
+
+/// Every office original in `../shared/office` whose text version is in `../shared/corpus`
+/// (the two `SOURCES.tsv` name the same file of the same repository) gives at least the header,
+/// title, signature and recipients its text version gives.
+#[test]
+fn office_originals_give_what_their_text_versions_give() {
+    let (Some(office), Some(corpus)) = (shared("office"), shared("corpus")) else {
+        return;
+    };
+    let originals = sources(&office.join("SOURCES.tsv"));
+    let texts = sources(&corpus.join("SOURCES.tsv"));
+    let mut pairs = Vec::new();
+    for text in &texts {
+        let found = originals
+            .iter()
+            .find(|o| o.get("path") == text.get("path") && o.get("repo") == text.get("repo"));
+        if let (Some(original), Some(name)) = (found, text.get("file")) {
+            pairs.push((
+                office.join("docs").join(&original["file"]),
+                corpus.join(name),
+            ));
+        }
+    }
+    assert!(
+        pairs.len() >= 10,
+        "the SOURCES.tsv pair {} files",
+        pairs.len()
+    );
+    let has_pdftotext = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    let mut missing = Vec::new();
+    let mut compared = 0;
+    for (original, text) in &pairs {
+        if original.extension().is_some_and(|e| e == "pdf") && !has_pdftotext {
+            eprintln!("skipped {}: pdftotext is not installed", original.display());
+            continue;
+        }
+        let bytes = std::fs::read(original).expect("office file");
+        let decoded = vanban::batch::read::read_document(&bytes, u64::MAX)
+            .unwrap_or_else(|e| panic!("{}: {e}", original.display()));
+        let office_doc = vanban::parse_decoded(&decoded, &vanban::Options::default());
+        let text_doc = vanban::parse(&std::fs::read_to_string(text).expect("text version"));
+        let got = essentials(&office_doc);
+        compared += 1;
+        for field in essentials(&text_doc) {
+            if !got.contains(&field) {
+                let name = original
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned());
+                missing.push(format!(
+                    "{}: {} = {:?}",
+                    name.unwrap_or_default(),
+                    field.0,
+                    field.1
+                ));
+            }
+        }
+    }
+    eprintln!("{compared} office originals compared with their text versions");
+    assert!(
+        missing.is_empty(),
+        "fields the text version gives and the office original does not:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Every file of `../shared/office` (DOCX, DOC, PDF) is read and parsed without loss, but a
+/// PDF without a text layer (a scan), which is refused saying it needs OCR.
+#[test]
+fn every_shared_office_file_parses_without_loss() {
+    let Some(office) = shared("office") else {
+        return;
+    };
+    let has_pdftotext = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(office.join("docs"))
+        .expect("office documents")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    let mut parsed = 0;
+    let mut scans = 0;
+    for path in &paths {
+        let name = path.display().to_string();
+        if path.extension().is_some_and(|e| e == "pdf") && !has_pdftotext {
+            eprintln!("skipped {name}: pdftotext is not installed");
+            continue;
+        }
+        let bytes = std::fs::read(path).expect("office file");
+        let decoded = match vanban::batch::read::read_document(&bytes, u64::MAX) {
+            Ok(decoded) => decoded,
+            Err(e) if e.to_string().contains("no text layer") => {
+                eprintln!("{name}: {e}");
+                scans += 1;
+                continue;
+            }
+            Err(e) => panic!("{name}: {e}"),
+        };
+        let doc = vanban::parse_decoded(&decoded, &vanban::Options::default());
+        common::assert_lossless(&name, &decoded.text, &doc);
+        parsed += 1;
+    }
+    assert!(parsed >= 50, "{parsed} of {} files parsed", paths.len());
+    eprintln!("{parsed} office files parsed without loss, {scans} scans refused");
 }

@@ -56,7 +56,8 @@ fn legacy_documents_parse_as_the_original() {
 #[test]
 fn rtf_runs_are_decoded_by_font() {
     let decoded = vanban::decode(&bytes("tcvn3.rtf")).expect("the RTF is read");
-    assert_eq!(decoded.encoding, "rtf/tcvn3");
+    assert_eq!(decoded.format, Some(vanban::decode::InputFormat::Rtf));
+    assert_eq!(decoded.encoding, "tcvn3");
     assert_eq!(
         decoded.text,
         "ỦY BAN NHÂN DÂN XÃ BÌNH MINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
@@ -78,4 +79,70 @@ fn windows_1258_and_unicode_are_never_converted() {
         (decoded.text.as_str(), decoded.encoding),
         (source.as_str(), "utf-8")
     );
+}
+
+/// Every document of the project's corpus (the seed among them) and of `../shared/corpus` (when
+/// it is there) is Unicode: read from its bytes nothing is converted. The project's corpus read
+/// as another program's extracted text (where every line without a Vietnamese letter is weighed
+/// against the legacy encodings) is not converted either.
+#[test]
+fn unicode_corpora_are_never_converted() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // `../shared` lies beside a clone; a git worktree may sit one level deeper.
+    let shared = [
+        root.join("../shared/corpus"),
+        root.join("../../shared/corpus"),
+    ]
+    .into_iter()
+    .find(|p| p.is_dir())
+    .unwrap_or_else(|| root.join("../shared/corpus"));
+    let mut dirs = vec![root.join("corpus")];
+    if shared.is_dir() && std::env::var("VANBAN_SKIP_SHARED").is_err() {
+        dirs.push(shared);
+    } else {
+        eprintln!("skipped {}: not available", shared.display());
+    }
+    let mut checked = 0;
+    for (k, dir) in dirs.into_iter().enumerate() {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("corpus folder")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("README"))
+            })
+            .collect();
+        paths.sort();
+        assert!(!paths.is_empty(), "{} holds documents", dir.display());
+        for path in paths {
+            let bytes = std::fs::read(&path).expect("document");
+            let name = path.display();
+            let decoded = vanban::decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let names: Vec<&str> = decoded.encodings.iter().map(|e| e.name.as_str()).collect();
+            assert!(
+                names
+                    .iter()
+                    .all(|n| ["utf-8", "utf-16le", "utf-16be"].contains(n)),
+                "{name}: read as {names:?}"
+            );
+            checked += 1;
+            if k > 0 {
+                continue;
+            }
+            let extracted = vanban::decode::decode_pdf_text(decoded.text.clone());
+            let converted: Vec<&str> = extracted
+                .encodings
+                .iter()
+                .map(|e| e.name.as_str())
+                .filter(|n| *n != "unicode")
+                .collect();
+            assert!(
+                converted.is_empty() && extracted.text == decoded.text,
+                "{name}: lines read as {converted:?}"
+            );
+        }
+    }
+    eprintln!("{checked} Unicode documents, none converted");
 }

@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::read::read_document;
 use super::{Config, Entry, FileError, FileReport, Status, VERSION, input_hash};
 use crate::model::Document;
-use crate::text::decode::{DecodeError, decode_with_limit};
+use crate::text::decode::DecodeError;
 
 /// What every file of a run shares.
 #[derive(Debug)]
@@ -42,7 +43,9 @@ pub fn process(entry: &Entry, cx: &Context<'_>) -> FileReport {
         status: Status::Converted,
         doc_type: None,
         year: None,
+        format: None,
         encoding: None,
+        encodings: Vec::new(),
         has_unrecognized: false,
         has_findings: false,
         line: None,
@@ -107,7 +110,9 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
                     report.status = Status::Skipped;
                     report.doc_type = done.title.and_then(|t| t.type_code.or(t.type_name));
                     report.year = done.header.place_date.and_then(|p| p.year);
+                    report.format = Some(done.source.input_format.name().to_owned());
                     report.encoding = Some(done.source.encoding);
+                    report.encodings = done.source.encodings.into_iter().map(|e| e.name).collect();
                     report.has_unrecognized = done.unrecognized > 0;
                     report.has_findings = done.findings > 0;
                     return Ok(());
@@ -115,7 +120,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
             }
         }
     }
-    let decoded = decode_with_limit(&bytes, cx.config.max_bytes).map_err(decode_error)?;
+    let decoded = read_document(&bytes, cx.config.max_bytes).map_err(decode_error)?;
     drop(bytes);
     let options = crate::Options {
         format: cx.config.format,
@@ -137,7 +142,14 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
         .as_ref()
         .and_then(|t| t.type_code.clone().or_else(|| t.type_name.clone()));
     report.year = doc.header.place_date.as_ref().and_then(|p| p.year);
+    report.format = Some(doc.source.input_format.name().to_owned());
     report.encoding = Some(doc.source.encoding.clone());
+    report.encodings = doc
+        .source
+        .encodings
+        .iter()
+        .map(|e| e.name.clone())
+        .collect();
     report.has_unrecognized = !doc.unrecognized.is_empty();
     report.has_findings = !doc.findings.is_empty();
     match &target {
@@ -244,9 +256,18 @@ struct Stamp {
 
 #[derive(Debug, Deserialize)]
 struct StampSource {
+    #[serde(default)]
+    input_format: crate::text::decode::InputFormat,
     encoding: String,
+    #[serde(default)]
+    encodings: Vec<StampEncoding>,
     hash: Option<String>,
     vanban_version: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct StampEncoding {
+    name: String,
 }
 
 #[derive(Debug, Default, Deserialize)]

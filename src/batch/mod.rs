@@ -14,6 +14,7 @@
 //! benches drive it, progress is reported through an [`Observer`].
 
 pub mod file;
+pub mod read;
 pub mod summary;
 pub mod walk;
 
@@ -32,7 +33,15 @@ pub use summary::Summary;
 pub use walk::{Filter, Plan};
 
 /// Patterns of the files converted inside folders when none are given.
-pub const DEFAULT_GLOBS: [&str; 3] = ["*.txt", "*.md", "*.markdown"];
+pub const DEFAULT_GLOBS: [&str; 7] = [
+    "*.txt",
+    "*.md",
+    "*.markdown",
+    "*.docx",
+    "*.doc",
+    "*.rtf",
+    "*.pdf",
+];
 
 /// Version of vanban recorded in every output and compared on resume.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -134,8 +143,12 @@ pub struct FileReport {
     pub doc_type: Option<String>,
     /// Year of the place and date line.
     pub year: Option<u32>,
-    /// Encoding the text was decoded from.
+    /// The kind of file it was read from (`source.input_format`: `text`, `docx`, `pdf` …).
+    pub format: Option<String>,
+    /// Main encoding the text was decoded from (`source.encoding`).
     pub encoding: Option<String>,
+    /// Every encoding some of its text was in (`source.encodings`).
+    pub encodings: Vec<String>,
     /// True when some text was not recognized (`unrecognized` is not empty).
     pub has_unrecognized: bool,
     /// True when the validator found something (`findings` is not empty).

@@ -1,5 +1,5 @@
 //! The summary of a batch: what was converted, skipped and failed (with each reason), what the
-//! archive holds by type, year and encoding, and how fast it went. Written as `summary.json`.
+//! archive holds by type, year, file format and encoding, and how fast it went. Written as `summary.json`.
 //!
 //! Every input is accounted for: `documents = converted + skipped + failed`. The counts by type,
 //! year and encoding cover the documents that were converted or skipped (read back from their
@@ -44,8 +44,14 @@ pub struct Summary {
     pub by_type: BTreeMap<String, u64>,
     /// Documents by year of their place and date line, or `(none)`.
     pub by_year: BTreeMap<String, u64>,
-    /// Documents by the encoding they were decoded from.
+    /// Documents by the kind of file they were read from (`text`, `markdown`, `docx`, `doc`,
+    /// `rtf`, `pdf`).
+    pub by_format: BTreeMap<String, u64>,
+    /// Documents by their main encoding (`source.encoding`).
     pub by_encoding: BTreeMap<String, u64>,
+    /// Documents holding some text in each encoding (`source.encodings`): a document that mixes
+    /// Unicode and TCVN3 paragraphs counts under both.
+    pub with_encoding: BTreeMap<String, u64>,
     /// Each failed input, in input order.
     pub failures: Vec<Failure>,
 }
@@ -104,9 +110,16 @@ impl Summary {
             .map_or_else(|| NONE.to_owned(), |y| y.to_string());
         *self.by_year.entry(year).or_default() += 1;
         *self
+            .by_format
+            .entry(report.format.unwrap_or_else(|| NONE.to_owned()))
+            .or_default() += 1;
+        *self
             .by_encoding
             .entry(report.encoding.unwrap_or_else(|| NONE.to_owned()))
             .or_default() += 1;
+        for name in report.encodings {
+            *self.with_encoding.entry(name).or_default() += 1;
+        }
     }
 
     /// Records the time taken and the rates.

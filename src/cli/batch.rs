@@ -38,7 +38,7 @@ pub struct ConvertArgs {
     #[arg(long, conflicts_with = "out")]
     ndjson: bool,
     /// Convert files matching this pattern inside folders (repeatable; default: *.txt, *.md,
-    /// *.markdown). A pattern without `/` matches names at any depth; case is ignored.
+    /// *.markdown, *.docx, *.doc, *.rtf, *.pdf). A pattern without `/` matches names at any depth; case is ignored.
     #[arg(long = "glob", short = 'g', value_name = "PATTERN")]
     globs: Vec<String>,
     /// Skip files and folders matching this pattern (repeatable), e.g. `drafts` or `json/**`.

@@ -29,7 +29,7 @@ struct Cli {
 enum Command {
     /// Parse one document and print its JSON tree.
     Parse {
-        /// The document (`.md`, `.txt`), or `-` for standard input.
+        /// The document (`.md`, `.txt`, `.docx`, `.doc`, `.rtf`, `.pdf`), or `-` for standard input.
         file: PathBuf,
         /// Force the input syntax instead of detecting it.
         #[arg(long, value_enum)]
@@ -159,56 +159,29 @@ fn megabytes(mb: u64) -> u64 {
     mb.saturating_mul(1 << 20)
 }
 
-/// Reads a document (a file, or standard input for `-`) and decodes it ([`vanban::decode`]):
-/// UTF-8, UTF-16 with BOM or Windows-1258. Never holds more than `max_bytes` of it in memory.
-/// The error names the file and, for a file that is not text (DOCX, PDF, binary, empty, too
-/// large), says what to do.
+/// Reads a document (a file, or standard input for `-`) into text
+/// ([`vanban::batch::read::read_document`]: text files, Word, RTF, PDF through `pdftotext`).
+/// Never holds more than `max_bytes` of it in memory. The error names the file and says what
+/// to do.
 fn read_input(path: &Path, max_bytes: u64) -> io::Result<vanban::Decoded> {
     let bytes = read_bytes(path, max_bytes)?;
     decode_input(&path.display().to_string(), &bytes, max_bytes)
 }
 
-/// Decodes a document's bytes read by [`read_input`] or received by `vanban serve`: a PDF
-/// through pdftotext, anything else by [`vanban::decode`]. Errors start with `name`.
+/// Decodes a document's bytes read by [`read_input`] or received by `vanban serve`
+/// ([`vanban::batch::read::read_document`]: a PDF through pdftotext, anything else by
+/// [`vanban::decode`]). Errors start with `name`.
 fn decode_input(name: &str, bytes: &[u8], max_bytes: u64) -> io::Result<vanban::Decoded> {
-    if vanban::decode::sniff(bytes) == Some(vanban::decode::BinaryFormat::Pdf) {
-        return pdf_text(name, bytes).map(vanban::decode::decode_pdf_text);
-    }
-    let refused =
-        |e: vanban::DecodeError| io::Error::new(io::ErrorKind::InvalidData, format!("{name}: {e}"));
-    vanban::decode::decode_with_limit(bytes, max_bytes).map_err(refused)
+    vanban::batch::read::read_document(bytes, max_bytes).map_err(|e| refused(name, e))
 }
 
-/// The text of a PDF through poppler's `pdftotext -layout` (columns and lists kept), fed on
-/// standard input; a clear error naming the package when it is not installed.
-fn pdf_text(name: &str, bytes: &[u8]) -> io::Result<String> {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| {
-            io::Error::new(
-                e.kind(),
-                format!("{name}: PDF needs pdftotext (Debian package poppler-utils): {e}"),
-            )
-        })?;
-    if let Some(mut stdin) = child.stdin.take() {
-        // pdftotext may stop reading early on a damaged file: its exit status says so.
-        let _ = stdin.write_all(bytes);
-    }
-    let out = child.wait_with_output()?;
-    if !out.status.success() {
-        let why = String::from_utf8_lossy(&out.stderr);
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{name}: pdftotext could not read it: {}", why.trim()),
-        ));
-    }
-    String::from_utf8(out.stdout)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{name}: {e}")))
+/// A file that could not be read as a document, named in the error.
+fn refused(name: &str, e: vanban::DecodeError) -> io::Error {
+    let kind = match e {
+        vanban::DecodeError::MissingTool { .. } => io::ErrorKind::NotFound,
+        _ => io::ErrorKind::InvalidData,
+    };
+    io::Error::new(kind, format!("{name}: {e}"))
 }
 
 /// Reads a file's bytes (or standard input's for `-`), never more than `max_bytes` of them.

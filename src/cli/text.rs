@@ -1,6 +1,6 @@
 //! `vanban text FILE`: the Unicode text the parser reads from a file, for checking a decoding
 //! and for other tools. Word 97-2003 and RTF files give their paragraphs (a table row on one
-//! line, its cells joined by ` | `); legacy encodings (TCVN3, VNI, VISCII) are detected per
+//! line, its cells joined by ` | `), and so do DOCX and PDF (through `pdftotext`); legacy encodings (TCVN3, VNI, VISCII) are detected per
 //! paragraph or line and decoded; `--encoding` forces one. The text is normalized as the parser
 //! normalizes it (NFC, line feeds). The encoding read goes to standard error with `--verbose`.
 
@@ -13,12 +13,13 @@ use clap::{Args, ValueEnum};
 /// Arguments of `vanban text`.
 #[derive(Debug, Args)]
 pub struct TextArgs {
-    /// The document (`.txt`, `.md`, `.doc`, `.rtf`), or `-` for standard input.
+    /// The document (`.txt`, `.md`, `.docx`, `.doc`, `.rtf`, `.pdf`), or `-` for standard input.
     file: PathBuf,
     /// Read the file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
     encoding: Option<EncodingArg>,
-    /// Say on standard error which encoding was read.
+    /// Say on standard error what kind of file it was and which encodings were read, with the
+    /// share of the text each covered.
     #[arg(long)]
     verbose: bool,
     /// Refuse an input larger than this many megabytes.
@@ -65,19 +66,30 @@ pub fn run(args: TextArgs) -> io::Result<ExitCode> {
         None => super::read_input(&args.file, max_bytes)?,
         Some(enc) => {
             let bytes = super::read_bytes(&args.file, max_bytes)?;
-            let refused = |e: vanban::DecodeError| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: {e}", args.file.display()),
-                )
-            };
-            vanban::decode::decode_as(&bytes, max_bytes, enc.name())
+            vanban::batch::read::read_document_as(&bytes, max_bytes, enc.name())
                 .ok_or_else(|| io::Error::other("unknown encoding"))?
-                .map_err(refused)?
+                .map_err(|e| super::refused(&args.file.display().to_string(), e))?
         }
     };
     if args.verbose {
-        eprintln!("{}: {}", args.file.display(), decoded.encoding);
+        let format = decoded.format.map_or("text", |f| f.name());
+        let encodings: Vec<String> = decoded
+            .encodings
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {:.1}% ({} paragraphs)",
+                    e.name,
+                    e.share * 100.0,
+                    e.paragraphs
+                )
+            })
+            .collect();
+        eprintln!(
+            "{}: {format}, {}",
+            args.file.display(),
+            encodings.join(", ")
+        );
     }
     let normalized = vanban::normalize(&decoded.text);
     super::print(normalized.text.as_bytes())?;

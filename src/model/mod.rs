@@ -14,6 +14,8 @@ mod finding;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::text::decode::Decoded;
+pub use crate::text::decode::{EncodingUse, InputFormat};
 pub use crate::text::normalize::Normalization;
 pub use finding::{Finding, Severity};
 
@@ -111,8 +113,18 @@ pub struct SourceInfo {
     pub path: Option<String>,
     /// Markdown or plain text, as detected or forced.
     pub format: Format,
-    /// Encoding the bytes were decoded from (`utf-8`, `utf-16le`, `utf-16be`, `windows-1258`).
+    /// The kind of file read: `text` or `markdown` for a text file (as `format`), else `docx`,
+    /// `doc`, `rtf` or `pdf`.
+    #[serde(default)]
+    pub input_format: InputFormat,
+    /// Encoding that covered the most text: the file's own (`utf-8`, `utf-16le`, `utf-16be`,
+    /// `windows-1258`; `unicode` for Word, RTF and PDF text stored as Unicode) or a legacy one
+    /// (`tcvn3`, `vni`, `viscii`, `viqr`); `encodings` has them all.
     pub encoding: String,
+    /// Every encoding the text was read in and how much of it each covered, the most first;
+    /// empty when the text was given as text (never decoded from bytes).
+    #[serde(default)]
+    pub encodings: Vec<EncodingUse>,
     /// Normalizations applied before parsing, in the order applied.
     pub normalizations: Vec<Normalization>,
     /// Size of the normalized text in bytes; spans in `source_map` index into it.
@@ -126,6 +138,27 @@ pub struct SourceInfo {
     /// Version of vanban that wrote this output; written by batch conversion with `hash`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vanban_version: Option<String>,
+}
+
+impl SourceInfo {
+    /// Records how the text was decoded: its file's format, its main encoding and every
+    /// encoding's share.
+    pub fn record_decoding(&mut self, decoded: &Decoded) {
+        decoded.encoding.clone_into(&mut self.encoding);
+        if let Some(format) = decoded.format {
+            self.input_format = format;
+        }
+        self.encodings.clone_from(&decoded.encodings);
+    }
+}
+
+impl From<Format> for InputFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Markdown => InputFormat::Markdown,
+            Format::Text => InputFormat::Text,
+        }
+    }
 }
 
 /// Input syntax.

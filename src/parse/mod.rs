@@ -138,7 +138,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, DecodeEr
 /// Parses text already decoded by [`crate::decode()`], recording its encoding.
 pub fn parse_decoded(decoded: &Decoded, options: &Options) -> Document {
     let mut doc = parse_with(&decoded.text, options);
-    decoded.encoding.clone_into(&mut doc.source.encoding);
+    doc.source.record_decoding(decoded);
     doc
 }
 
@@ -219,7 +219,9 @@ pub mod stages {
             source: SourceInfo {
                 path: None,
                 format: cx.format,
+                input_format: cx.format.into(),
                 encoding: "utf-8".to_owned(),
+                encodings: Vec::new(),
                 normalizations: Vec::new(),
                 bytes: cx.text.len(),
                 lines: cx.lines.len(),

@@ -26,18 +26,124 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Read};
 
-use super::{legacy, office};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::legacy::{self, Tally};
+use super::office;
 
 /// Largest input accepted by default: 50 MB, far above any real document.
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Text decoded from a file's bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     /// The text, byte order mark included (as U+FEFF) when the file had one.
     pub text: String,
-    /// Name of the encoding: `utf-8`, `utf-16le`, `utf-16be` or `windows-1258`.
+    /// Name of the encoding that covered the most text: the file's own (`utf-8`, `utf-16le`,
+    /// `utf-16be`, `windows-1258`; `unicode` for Word, RTF and PDF text stored as Unicode) or a
+    /// legacy one (`tcvn3`, `vni`, `viscii`, `viqr`).
     pub encoding: &'static str,
+    /// The kind of file it was read from; `None` for a text file (Markdown or plain text: the
+    /// parser tells them apart).
+    pub format: Option<InputFormat>,
+    /// Every encoding the text was read in and how much of it each one covered, the most first.
+    pub encodings: Vec<EncodingUse>,
+}
+
+impl Decoded {
+    /// Text read whole in one encoding.
+    fn whole(text: String, encoding: &'static str, bytes: usize) -> Decoded {
+        let mut tally = Tally::default();
+        tally.add(encoding, bytes);
+        Decoded::tallied(text, encoding, None, tally)
+    }
+
+    /// Text read in the encodings `tally` counted; `encoding` names the unconverted part.
+    fn tallied(
+        text: String,
+        encoding: &'static str,
+        format: Option<InputFormat>,
+        tally: Tally,
+    ) -> Decoded {
+        let uses = tally.uses();
+        let main = uses.first().map_or(encoding, |u| u.0);
+        let total: usize = uses.iter().map(|u| u.1).sum();
+        let encodings = uses
+            .into_iter()
+            .map(|(name, bytes, paragraphs)| EncodingUse {
+                name: name.to_owned(),
+                bytes,
+                paragraphs,
+                share: share(bytes, total),
+            })
+            .collect();
+        Decoded {
+            text,
+            encoding: main,
+            format,
+            encodings,
+        }
+    }
+}
+
+/// `part / total`, rounded to four decimals (1 when the whole is empty).
+fn share(part: usize, total: usize) -> f64 {
+    if total == 0 {
+        return 1.0;
+    }
+    // Document sizes are far below 2^52: the conversions are exact.
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = part as f64 / total as f64;
+    (ratio * 10_000.0).round() / 10_000.0
+}
+
+/// The kind of file a document was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// Markdown.
+    Markdown,
+    /// Word 2007+ (`.docx`).
+    Docx,
+    /// Word 97-2003 (`.doc`).
+    Doc,
+    /// Rich Text Format (`.rtf`).
+    Rtf,
+    /// PDF, its text extracted by `pdftotext`.
+    Pdf,
+}
+
+impl InputFormat {
+    /// Lower-case name, as `source.input_format` records it (`docx`).
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Docx => "docx",
+            InputFormat::Doc => "doc",
+            InputFormat::Rtf => "rtf",
+            InputFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// One encoding a text was read in and how much of it that covered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EncodingUse {
+    /// `utf-8`, `utf-16le`, `utf-16be`, `windows-1258`, `unicode` (Word, RTF or PDF text stored
+    /// as Unicode), or a legacy encoding: `tcvn3`, `vni`, `viscii`, `viqr`.
+    pub name: String,
+    /// Bytes read in it: of the file for a text file, of the text as stored (runs, extracted
+    /// lines) for Word, RTF and PDF.
+    pub bytes: usize,
+    /// Paragraphs (lines of a text file) that hold some text in it.
+    pub paragraphs: usize,
+    /// `bytes` over the bytes of all encodings, rounded to four decimals.
+    pub share: f64,
 }
 
 /// A file format that is not text, recognized by its first bytes.
@@ -139,7 +245,16 @@ pub enum DecodeError {
         /// `utf-16le` or `utf-16be`.
         encoding: &'static str,
     },
-    /// A Word or RTF file that could not be read (damaged, encrypted, Word 6).
+    /// A format read by another program that is not installed (`pdftotext` for PDF).
+    MissingTool {
+        /// `PDF`.
+        format: &'static str,
+        /// The program.
+        tool: &'static str,
+        /// The Debian package that installs it.
+        package: &'static str,
+    },
+    /// A Word, RTF or PDF file that could not be read (damaged, encrypted, Word 6, a scan).
     Unreadable {
         /// `DOC` or `RTF`.
         format: &'static str,
@@ -171,6 +286,7 @@ impl DecodeError {
             DecodeError::InvalidUtf8 { .. } => "invalid_utf8",
             DecodeError::InvalidUtf16 { .. } => "invalid_utf16",
             DecodeError::Unreadable { .. } => "unreadable",
+            DecodeError::MissingTool { .. } => "missing_tool",
         }
     }
 }
@@ -205,6 +321,15 @@ impl fmt::Display for DecodeError {
                 f,
                 "invalid UTF-8 at byte {offset} in otherwise UTF-8 text: the file is damaged \
                  or mixes encodings; repair it or re-save it as UTF-8"
+            ),
+            DecodeError::MissingTool {
+                format,
+                tool,
+                package,
+            } => write!(
+                f,
+                "{format} file needs {tool}, which is not installed: install the {package} \
+                 package (apt-get install {package})"
             ),
             DecodeError::Unreadable { format, reason } => {
                 write!(f, "{format} file could not be read: {reason}")
@@ -283,10 +408,7 @@ pub fn decode_with_limit(bytes: &[u8], max_bytes: u64) -> Result<Decoded, Decode
     // simdutf8 validates Vietnamese text (a quarter of it multi-byte) about ten times faster than
     // `std::str::from_utf8`, and gives the same answer with the same error offset.
     match simdutf8::compat::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
-            encoding: "utf-8",
-        }),
+        Ok(text) => Ok(utf8(text, bytes.len())),
         Err(e) => {
             if mostly_utf8(bytes) {
                 return Err(DecodeError::InvalidUtf8 {
@@ -339,10 +461,7 @@ pub fn decode_as(
         Reading::Forced(enc) => legacy_text(bytes, Some(enc)).ok_or(DecodeError::Empty),
         _ if encoding.starts_with(['w', 'W', 'c', 'C']) => decode_windows_1258(bytes),
         _ => simdutf8::compat::from_utf8(bytes)
-            .map(|text| Decoded {
-                text: text.to_owned(),
-                encoding: "utf-8",
-            })
+            .map(|text| utf8(text, bytes.len()))
             .map_err(|e| DecodeError::InvalidUtf8 {
                 offset: e.valid_up_to(),
             }),
@@ -350,34 +469,53 @@ pub fn decode_as(
 }
 
 /// Text another program extracted from a PDF (`pdftotext`): lines set in legacy fonts decoded
-/// ([`legacy::decode_extracted`]); `encoding` is `pdf`, or `pdf/tcvn3` and the like.
+/// ([`legacy::decode_extracted`]). Reading the PDF itself is [`crate::batch::pdf`]'s job.
 pub fn decode_pdf_text(text: String) -> Decoded {
-    use legacy::Encoding::{Tcvn3, Viqr, Viscii, Vni};
-    match legacy::decode_extracted(&text) {
-        None => Decoded {
-            text,
-            encoding: "pdf",
-        },
-        Some((text, enc)) => Decoded {
-            text,
-            encoding: match enc {
-                Tcvn3 => "pdf/tcvn3",
-                Vni => "pdf/vni",
-                Viscii => "pdf/viscii",
-                Viqr => "pdf/viqr",
-            },
-        },
+    pdf_decoded(text, None)
+}
+
+/// [`decode_pdf_text`] in the encoding a person names ([`decode_as`]): a Unicode name leaves the
+/// text as extracted, a legacy one decodes every line. `None` for an unknown name.
+pub fn decode_pdf_text_as(text: String, encoding: &str) -> Option<Decoded> {
+    let forced = match encoding.to_ascii_lowercase().as_str() {
+        "utf-8" | "utf8" | "windows-1258" | "cp1258" => None,
+        name => Some(legacy::Encoding::from_name(name)?),
+    };
+    Some(pdf_decoded(text, Some(forced)))
+}
+
+/// PDF text: `reading` `None` detects legacy lines, `Some(None)` leaves the text as extracted,
+/// `Some(Some(enc))` decodes every line in `enc`.
+fn pdf_decoded(text: String, reading: Option<Option<legacy::Encoding>>) -> Decoded {
+    let format = Some(InputFormat::Pdf);
+    let legacy = match reading {
+        Some(None) => None,
+        Some(Some(enc)) => legacy::decode_extracted(&text, Some(enc)),
+        None => legacy::decode_extracted(&text, None),
+    };
+    match legacy {
+        None => {
+            let mut tally = Tally::default();
+            for line in text.lines() {
+                tally.add(legacy::UNICODE, line.len());
+                tally.end_paragraph();
+            }
+            Decoded::tallied(text, legacy::UNICODE, format, tally)
+        }
+        Some((text, tally)) => Decoded::tallied(text, legacy::UNICODE, format, tally),
     }
+}
+
+/// A text file read as UTF-8.
+fn utf8(text: &str, bytes: usize) -> Decoded {
+    Decoded::whole(text.to_owned(), "utf-8", bytes)
 }
 
 /// A text file read line by line in the legacy encodings its lines are in ([`legacy`]); `None`
 /// when no line is.
 fn legacy_text(bytes: &[u8], forced: Option<legacy::Encoding>) -> Option<Decoded> {
-    let (text, encoding) = legacy::decode_bytes(bytes, forced)?;
-    Some(Decoded {
-        text,
-        encoding: encoding.name(),
-    })
+    let (text, tally) = legacy::decode_bytes(bytes, forced)?;
+    Some(Decoded::tallied(text, "windows-1258", None, tally))
 }
 
 /// A Word (`.docx`, `.doc`) or RTF file read into text ([`office`]); every other binary format
@@ -415,28 +553,17 @@ fn read_office(
         Reading::Forced(enc) => office::Legacy::Forced(enc),
     };
     let read = office::to_text(&paragraphs, forced);
-    use legacy::Encoding::{Tcvn3, Viqr, Viscii, Vni};
-    let encoding = match (format, read.legacy) {
-        (BinaryFormat::Doc, None) => "doc",
-        (BinaryFormat::Doc, Some(Tcvn3)) => "doc/tcvn3",
-        (BinaryFormat::Doc, Some(Vni)) => "doc/vni",
-        (BinaryFormat::Doc, Some(Viscii)) => "doc/viscii",
-        (BinaryFormat::Doc, Some(Viqr)) => "doc/viqr",
-        (BinaryFormat::Docx | BinaryFormat::Zip, None) => "docx",
-        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Tcvn3)) => "docx/tcvn3",
-        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Vni)) => "docx/vni",
-        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Viscii)) => "docx/viscii",
-        (BinaryFormat::Docx | BinaryFormat::Zip, Some(Viqr)) => "docx/viqr",
-        (_, None) => "rtf",
-        (_, Some(Tcvn3)) => "rtf/tcvn3",
-        (_, Some(Vni)) => "rtf/vni",
-        (_, Some(Viscii)) => "rtf/viscii",
-        (_, Some(Viqr)) => "rtf/viqr",
+    let format = match format {
+        BinaryFormat::Doc => InputFormat::Doc,
+        BinaryFormat::Rtf => InputFormat::Rtf,
+        _ => InputFormat::Docx,
     };
-    Ok(Decoded {
-        text: read.text,
-        encoding,
-    })
+    Ok(Decoded::tallied(
+        read.text,
+        legacy::UNICODE,
+        Some(format),
+        read.tally,
+    ))
 }
 
 /// Recognizes a binary format by its magic bytes.
@@ -495,10 +622,7 @@ fn decode_utf16(
     let mut out = String::with_capacity(text.len() + 3);
     out.push('\u{FEFF}');
     out.push_str(&text);
-    Ok(Decoded {
-        text: out,
-        encoding: name,
-    })
+    Ok(Decoded::whole(out, name, rest.len() + 2))
 }
 
 /// True when NUL bytes sit at every other position (UTF-16 text of mostly ASCII letters).
@@ -548,13 +672,11 @@ fn decode_windows_1258(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             });
         }
     }
-    Ok(Decoded {
-        text: match text {
-            Cow::Borrowed(s) => s.to_owned(),
-            Cow::Owned(s) => s,
-        },
-        encoding: "windows-1258",
-    })
+    let text = match text {
+        Cow::Borrowed(s) => s.to_owned(),
+        Cow::Owned(s) => s,
+    };
+    Ok(Decoded::whole(text, "windows-1258", bytes.len()))
 }
 
 /// Offset in the file of the character at `at` in text decoded from Windows-1258 (one byte a
@@ -687,7 +809,8 @@ mod tests {
     #[test]
     fn word_and_rtf_are_read() {
         let rtf = decode(b"{\\rtf1\\ansi\\deff0 Hello}").expect("RTF is read");
-        assert_eq!((rtf.text.as_str(), rtf.encoding), ("Hello\n", "rtf"));
+        assert_eq!((rtf.text.as_str(), rtf.encoding), ("Hello\n", "unicode"));
+        assert_eq!(rtf.format, Some(InputFormat::Rtf));
         let damaged = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0];
         let err = decode(&damaged).expect_err("a damaged DOC is refused");
         assert_eq!(err.kind(), "unreadable");

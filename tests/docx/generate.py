@@ -8,7 +8,7 @@ A minimal Word 2007+ package, as Word lays a decision out:
   place and date), the motto's font given only by the paragraph style (styles.xml);
 - automatic numbering (numbering.xml): `Điều %1.`, then `%2.`, then `%3)` in lower-case letters,
   so the numbers exist only in the numbering definitions;
-- a footnote (footnotes.xml) on a legal basis;
+- a footnote (footnotes.xml) on a legal basis and an endnote (endnotes.xml) on the proposal;
 - a clause typed in TCVN3 in a `.VnTime` run (the encoder is tests/legacy/generate.py's);
 - the recipients and the signature as a second two-column table.
 The archive's entries have a fixed date, so the file is the same on every run.
@@ -25,9 +25,10 @@ from generate import tcvn3  # noqa: E402
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def run(text, font=None, footnote=None):
+def run(text, font=None, footnote=None, endnote=None):
     props = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
     note = f'<w:r><w:footnoteReference w:id="{footnote}"/></w:r>' if footnote else ""
+    note += f'<w:r><w:endnoteReference w:id="{endnote}"/></w:r>' if endnote else ""
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>{note}'
 
 
@@ -61,7 +62,7 @@ BODY = "".join([
     t("Về việc thành lập Tổ công tác chuyển đổi số"),
     t("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÌNH AN"),
     para(run("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", footnote=1), run(";")),
-    t("Theo đề nghị của Văn phòng Ủy ban nhân dân xã."),
+    para(run("Theo đề nghị của Văn phòng Ủy ban nhân dân xã", endnote=1), run(".")),
     t("QUYẾT ĐỊNH:"),
     t("Thành lập Tổ công tác chuyển đổi số của xã.", num=(1, 0)),
     t("Tổ công tác có nhiệm vụ:", num=(1, 0)),
@@ -99,6 +100,10 @@ FOOTNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
 <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>{run(" Luật số 77/2015/QH13.")}</w:p></w:footnote></w:footnotes>"""
 
+ENDNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:endnotes {W}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>
+<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r>{run(" Tờ trình số 8/TTr-VP ngày 10 tháng 6 năm 2024.")}</w:p></w:endnote></w:endnotes>"""
+
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""
 
@@ -114,6 +119,7 @@ def main():
         ("word/styles.xml", STYLES),
         ("word/numbering.xml", NUMBERING),
         ("word/footnotes.xml", FOOTNOTES),
+        ("word/endnotes.xml", ENDNOTES),
     ]
     with zipfile.ZipFile(HERE / "decision.docx", "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts:

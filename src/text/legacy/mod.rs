@@ -64,6 +64,64 @@ impl Encoding {
 /// ever forced: detecting it would rewrite English punctuation).
 const DETECTED: [Encoding; 3] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Viscii];
 
+/// How much of a text each encoding covered, counted as it is read: the bytes (of the file, or
+/// of the runs as the office file stores them) and the paragraphs (or lines) each one appears in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    /// `(name, bytes, paragraphs)` in the order the encodings were first met.
+    uses: Vec<(&'static str, usize, usize)>,
+    /// The encodings seen in the current paragraph (indexes into `uses`).
+    seen: Vec<usize>,
+}
+
+impl Tally {
+    /// `bytes` more of the current paragraph were read in `name`.
+    pub(crate) fn add(&mut self, name: &'static str, bytes: usize) {
+        if bytes == 0 {
+            return;
+        }
+        let at = match self.uses.iter().position(|u| u.0 == name) {
+            Some(at) => at,
+            None => {
+                self.uses.push((name, 0, 0));
+                self.uses.len() - 1
+            }
+        };
+        if let Some(u) = self.uses.get_mut(at) {
+            u.1 += bytes;
+        }
+        if !self.seen.contains(&at) {
+            self.seen.push(at);
+        }
+    }
+
+    /// The current paragraph ends.
+    pub(crate) fn end_paragraph(&mut self) {
+        for &at in &self.seen {
+            if let Some(u) = self.uses.get_mut(at) {
+                u.2 += 1;
+            }
+        }
+        self.seen.clear();
+    }
+
+    /// The legacy encoding that covered the most bytes, if any did.
+    pub(crate) fn main_legacy(&self) -> Option<Encoding> {
+        self.uses
+            .iter()
+            .filter_map(|u| Some((Encoding::from_name(u.0)?, u.1)))
+            .max_by_key(|&(_, bytes)| bytes)
+            .map(|(e, _)| e)
+    }
+
+    /// `(name, bytes, paragraphs)` of every encoding met, the most bytes first.
+    pub(crate) fn uses(mut self) -> Vec<(&'static str, usize, usize)> {
+        self.end_paragraph();
+        self.uses.sort_by_key(|u| std::cmp::Reverse(u.1));
+        self.uses
+    }
+}
+
 /// What a font's name says about the text set in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FontEncoding {
@@ -252,26 +310,37 @@ impl Chooser {
 /// bytes as Windows-1252 characters, `candidate` false for a line that is surely Unicode.
 struct Line<'a> {
     as_is: Cow<'a, str>,
+    /// The encoding `as_is` was read in, as [`Tally`] counts it.
+    as_is_name: &'static str,
     chars: String,
+    /// The line's length in what was read (file bytes, or extracted text).
+    bytes: usize,
     candidate: bool,
 }
+
+/// The name [`Tally`] gives text read as the file stores it in Unicode (office files, PDF text).
+pub(crate) const UNICODE: &str = "unicode";
 
 /// A text file that is not UTF-8, read line by line: each line as Windows-1258 (the code page of
 /// Unicode-era Vietnamese Windows), as UTF-8 when the line is valid UTF-8 with letters beyond
 /// ASCII, or in the legacy encoding its words are syllables in. `forced` decodes every line in
-/// one legacy encoding. Returns the text and the encoding that covered most of it; `None` when no
-/// line is legacy (the caller reads the file as Windows-1258, as before).
-pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(String, Encoding)> {
+/// one legacy encoding. Returns the text and how much of it each encoding covered (bytes of the
+/// file); `None` when no line is legacy (the caller reads the file as Windows-1258, as before).
+pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(String, Tally)> {
     let lines = bytes.split_inclusive(|&b| b == b'\n').map(|l| {
         match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
             Some(utf8) => Line {
                 as_is: Cow::Borrowed(utf8),
+                as_is_name: "utf-8",
                 chars: String::new(),
+                bytes: l.len(),
                 candidate: false,
             },
             None => Line {
                 as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
+                as_is_name: "windows-1258",
                 chars: l.iter().map(|&b| cp1252_char(b)).collect(),
+                bytes: l.len(),
                 candidate: true,
             },
         }
@@ -282,14 +351,18 @@ pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(St
 /// Text another program extracted from a document set in legacy fonts (`pdftotext` of a PDF):
 /// valid Unicode whose letters are the legacy bytes' Windows-1252 characters, read line by line
 /// like [`decode_bytes`]. PDF text layers give TCVN3's `ư` (`0xAD`) as U+2212 and `ã` (`0xB7`) as
-/// U+2219: next to a letter they go back to their bytes. `None` when no line is legacy.
-pub fn decode_extracted(text: &str) -> Option<(String, Encoding)> {
+/// U+2219: next to a letter they go back to their bytes. `None` when no line is legacy; else the
+/// text and how much of it each encoding covered (bytes of the extracted text, the rest `unicode`).
+/// `forced` decodes every line that is not Unicode Vietnamese in one legacy encoding.
+pub(crate) fn decode_extracted(text: &str, forced: Option<Encoding>) -> Option<(String, Tally)> {
     let lines = text.split_inclusive('\n').map(|l| Line {
         as_is: Cow::Borrowed(l),
+        as_is_name: UNICODE,
         chars: pdf_glyphs(l),
+        bytes: l.len(),
         candidate: !has_unicode_vietnamese(l),
     });
-    decode_lines(&lines.collect::<Vec<_>>(), None)
+    decode_lines(&lines.collect::<Vec<_>>(), forced)
 }
 
 /// U+2212 and U+2219 next to a letter back to the TCVN3 bytes a PDF font drew with them.
@@ -312,7 +385,7 @@ fn pdf_glyphs(line: &str) -> String {
         .collect()
 }
 
-fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String, Encoding)> {
+fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String, Tally)> {
     let choices: Vec<Option<Encoding>> = match forced {
         Some(enc) => lines.iter().map(|l| l.candidate.then_some(enc)).collect(),
         None => {
@@ -328,34 +401,25 @@ fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String,
             chooser.choose().1
         }
     };
-    let mut covered = [0usize; 4];
+    let mut tally = Tally::default();
     let mut out = String::new();
     for (line, choice) in lines.iter().zip(&choices) {
         let Some(enc) = choice else {
             out.push_str(&line.as_is);
+            tally.add(line.as_is_name, line.bytes);
+            tally.end_paragraph();
             continue;
         };
         let decoded = convert(&line.chars, *enc);
-        let slot = DETECTED.iter().position(|d| d == enc).unwrap_or(3);
-        if let Some(c) = covered.get_mut(slot) {
-            *c += line.chars.len();
-        }
+        tally.add(enc.name(), line.bytes);
+        tally.end_paragraph();
         match (enc, restore_capitals(&decoded)) {
             (Encoding::Tcvn3, Some(capitals)) => out.push_str(&capitals),
             _ => out.push_str(&decoded),
         }
     }
-    let (most, &n) = covered.iter().enumerate().max_by_key(|&(_, n)| *n)?;
-    if n == 0 {
-        return None;
-    }
-    let enc = match most {
-        0 => Encoding::Tcvn3,
-        1 => Encoding::Vni,
-        2 => Encoding::Viscii,
-        _ => Encoding::Viqr,
-    };
-    Some((out, enc))
+    tally.main_legacy()?;
+    Some((out, tally))
 }
 
 #[cfg(test)]
@@ -396,16 +460,16 @@ mod tests {
     #[test]
     fn detection_by_syllables() {
         let tcvn3 = "Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n";
-        let (text, enc) = decode_bytes(&bytes_of(tcvn3), None).expect("TCVN3 is detected");
-        assert_eq!(enc, Encoding::Tcvn3);
+        let (text, tally) = decode_bytes(&bytes_of(tcvn3), None).expect("TCVN3 is detected");
+        assert_eq!(tally.main_legacy(), Some(Encoding::Tcvn3));
         assert_eq!(
             text,
             "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"
         );
         let vni = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n";
-        let (text, enc) = decode_bytes(&bytes_of(vni), None).expect("VNI is detected");
+        let (text, tally) = decode_bytes(&bytes_of(vni), None).expect("VNI is detected");
         assert_eq!(
-            (text.as_str(), enc),
+            (text.as_str(), tally.main_legacy().expect("legacy")),
             ("Cộng hòa xã hội chủ nghĩa Việt Nam\n", Encoding::Vni)
         );
     }
@@ -430,14 +494,16 @@ mod tests {
 
     #[test]
     fn pdf_text_layers() {
-        let (text, enc) =
-            decode_extracted("Th\u{AB}ng t\u{2212} s\u{E8} 01, x\u{2219} h\u{E9}i\n1 \u{2212} 2\n")
-                .expect("TCVN3 glyphs");
+        let (text, tally) = decode_extracted(
+            "Th\u{AB}ng t\u{2212} s\u{E8} 01, x\u{2219} h\u{E9}i\n1 \u{2212} 2\n",
+            None,
+        )
+        .expect("TCVN3 glyphs");
         assert_eq!(
-            (text.as_str(), enc),
+            (text.as_str(), tally.main_legacy().expect("legacy")),
             ("Thông tư số 01, xã hội\n1 − 2\n", Encoding::Tcvn3)
         );
-        assert_eq!(decode_extracted("Thông tư số 01, xã hội\n"), None);
+        assert_eq!(decode_extracted("Thông tư số 01, xã hội\n", None), None);
     }
 
     #[test]
@@ -445,7 +511,14 @@ mod tests {
         let mut bytes = bytes_of("Céng hßa x· héi chñ nghÜa ViÖt Nam\n");
         bytes.extend_from_slice("Cộng hòa xã hội chủ nghĩa Việt Nam\n".as_bytes());
         bytes.extend(bytes_of("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n"));
-        let (text, _) = decode_bytes(&bytes, None).expect("legacy lines");
+        let (text, tally) = decode_bytes(&bytes, None).expect("legacy lines");
         assert_eq!(text, "Cộng hòa xã hội chủ nghĩa Việt Nam\n".repeat(3));
+        let uses = tally.uses();
+        let names: Vec<(&str, usize)> = uses.iter().map(|u| (u.0, u.2)).collect();
+        assert_eq!(
+            names,
+            [("utf-8", 1), ("vni", 1), ("tcvn3", 1)],
+            "each line counted in its encoding, the most bytes first"
+        );
     }
 }

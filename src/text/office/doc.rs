@@ -433,6 +433,9 @@ pub(crate) fn from_streams(
     let mut out = Vec::new();
     let mut current = Paragraph::default();
     let mut row: Option<Row> = None;
+    // Rows of the first table are the header's ([`Row`]); `table_rows` once one has ended.
+    let mut header = true;
+    let mut table_rows = false;
     // Open fields: true while in the instructions (before the separator), which are not text.
     let mut fields: Vec<bool> = Vec::new();
     let mut buf = [0u8; 4];
@@ -452,17 +455,20 @@ pub(crate) fn from_streams(
                 let done = std::mem::take(&mut current);
                 let in_table = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.in_table);
                 if row.is_some() || in_table {
-                    row.get_or_insert_with(Row::default).end_line(done);
+                    row.get_or_insert_with(|| Row::new(header)).end_line(done);
                 } else {
+                    // Text after the first table's rows: any later table is not the header's.
+                    header &= !table_rows;
                     out.push(done);
                 }
             }
             '\u{07}' => {
                 let row_end = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.ttp);
-                let r = row.get_or_insert_with(Row::default);
+                let r = row.get_or_insert_with(|| Row::new(header));
                 if row_end {
                     r.end_line(std::mem::take(&mut current));
                     out.extend(row.take().map(Row::end).unwrap_or_default());
+                    table_rows = true;
                 } else {
                     r.end_cell(std::mem::take(&mut current));
                 }

@@ -28,7 +28,8 @@ fn fail(reason: impl Into<String>) -> OfficeError {
 /// what a crafted archive can make us allocate.
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Reads the paragraphs of a `.docx` file: its main text, then its footnotes. `Ok(None)` for a
+/// Reads the paragraphs of a `.docx` file: its main text, then its footnotes and endnotes (one
+/// sequence of numbers, in the order the text refers to them). `Ok(None)` for a
 /// ZIP archive that holds no Word document.
 pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
@@ -48,11 +49,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
         .transpose()?
         .unwrap_or_default();
     let footnotes = part(&mut zip, "word/footnotes.xml")?;
+    let endnotes = part(&mut zip, "word/endnotes.xml")?;
     let mut walker = Walker::new(&styles, numbering);
     walker.walk(&document)?;
     let mut out = std::mem::take(&mut walker.out);
-    if let Some(footnotes) = footnotes {
-        walker.walk(&footnotes)?;
+    if footnotes.is_some() || endnotes.is_some() {
+        for notes in [&footnotes, &endnotes].into_iter().flatten() {
+            walker.walk(notes)?;
+        }
         let mut notes = std::mem::take(&mut walker.notes);
         let mut first = true;
         for id in &walker.references {
@@ -67,6 +71,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
         }
     }
     Ok(Some(out))
+}
+
+/// The key of a note by its element and id: footnotes and endnotes number their ids apart.
+fn note_key(element: &str, id: &str) -> String {
+    if element.starts_with("w:endnote") {
+        format!("e{id}")
+    } else {
+        id.to_owned()
+    }
 }
 
 /// The text of one part, `None` when the archive has no such part.
@@ -608,6 +621,8 @@ struct Walker<'a> {
     paras: Vec<Para>,
     /// Open tables, innermost last.
     tables: Vec<Row>,
+    /// A table was met: the next top-level one is not the header's.
+    had_table: bool,
     run: RunProps,
     run_style: Option<String>,
     in_ppr: bool,
@@ -631,6 +646,7 @@ impl<'a> Walker<'a> {
             out: Vec::new(),
             paras: Vec::new(),
             tables: Vec::new(),
+            had_table: false,
             run: RunProps::default(),
             run_style: None,
             in_ppr: false,
@@ -726,10 +742,12 @@ impl<'a> Walker<'a> {
         }
         match name {
             "mc:Fallback" | "w:moveFrom" | "w:del" if !empty => self.skip = 1,
-            "w:footnote" if !empty => {
+            "w:footnote" | "w:endnote" if !empty => {
                 let separator = attr(e, "w:type").is_some_and(|t| t != "normal");
                 match attr(e, "w:id") {
-                    Some(id) if !separator => self.note = Some((id, self.out.len())),
+                    Some(id) if !separator => {
+                        self.note = Some((note_key(name, &id), self.out.len()));
+                    }
                     _ => self.skip = 1,
                 }
             }
@@ -759,18 +777,18 @@ impl<'a> Walker<'a> {
                     self.push_in(&c.to_string(), font.as_deref());
                 }
             }
-            "w:footnoteReference" => {
+            "w:footnoteReference" | "w:endnoteReference" => {
                 let custom =
                     attr(e, "w:customMarkFollows").is_some_and(|v| v == "1" || v == "true");
                 if let Some(id) = attr(e, "w:id") {
-                    self.references.push(id);
+                    self.references.push(note_key(name, &id));
                     if !custom {
                         let n = self.references.len().to_string();
                         self.push_in(&n, None);
                     }
                 }
             }
-            "w:footnoteRef" => {
+            "w:footnoteRef" | "w:endnoteRef" => {
                 let n = self.note.as_ref().and_then(|(id, _)| {
                     self.references.iter().position(|r| r == id).map(|i| i + 1)
                 });
@@ -778,7 +796,15 @@ impl<'a> Walker<'a> {
                     self.push_in(&n.to_string(), None);
                 }
             }
-            "w:tbl" if !empty => self.tables.push(Row::default()),
+            "w:tbl" if !empty => {
+                // The first table is the header's; a table nested in it is part of it.
+                let header = match self.tables.last() {
+                    Some(outer) => outer.is_header(),
+                    None => !self.had_table,
+                };
+                self.had_table = true;
+                self.tables.push(Row::new(header));
+            }
             // A row left open by a damaged file ends where the next begins.
             "w:tr" if !empty => self.close_row(),
             _ => {}
@@ -811,7 +837,7 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
-            "w:footnote" => {
+            "w:footnote" | "w:endnote" => {
                 if let Some((id, from)) = self.note.take() {
                     let body = self.out.split_off(from.min(self.out.len()));
                     self.notes.insert(id, body);
@@ -825,10 +851,11 @@ impl<'a> Walker<'a> {
     /// or the cell of an outer table), and a new row opens.
     fn close_row(&mut self) {
         if let Some(row) = self.tables.pop() {
+            let header = row.is_header();
             for line in row.end() {
                 self.deliver(line);
             }
-            self.tables.push(Row::default());
+            self.tables.push(Row::new(header));
         }
     }
 

@@ -11,7 +11,9 @@ pub(crate) mod rtf;
 
 use std::fmt;
 
-use super::legacy::{self, Chooser, Encoding, FontEncoding, Weighed, font_encoding};
+use super::legacy::{
+    self, Chooser, Encoding, FontEncoding, Tally, UNICODE, Weighed, font_encoding,
+};
 
 /// A stretch of text in one font. The text is what the file stores: for a legacy font, the
 /// Windows-1252 characters of its bytes.
@@ -53,17 +55,34 @@ impl Paragraph {
 /// The most lines a cell may have for its row to be laid out line by line.
 const MAX_ZIPPED_LINES: usize = 4;
 
-/// A table row being read: the lines of each cell. A row of short cells (a header: the issuer's
-/// two lines beside the national title and the motto) is laid out as a person reads it across:
-/// line `k` of every cell on one line, cells joined by [`CELL_SEPARATOR`]; in a row with a
-/// taller cell, each cell's lines follow the last line of the cell before.
+/// A table row being read: the lines of each cell. A row of the document's first table (the
+/// header: the issuer's two lines beside the national title and the motto) whose cells are short
+/// is laid out as a person reads it across: line `k` of every cell on one line, cells joined by
+/// [`CELL_SEPARATOR`]. In any other row (the recipients beside the signature, the sample
+/// signature blocks of a guide, a form) each cell's lines follow the last line of the cell
+/// before, as a text export of the table reads.
 #[derive(Debug, Default)]
 pub(crate) struct Row {
     cells: Vec<Vec<Paragraph>>,
     cell: Vec<Paragraph>,
+    /// A row of the header table: short cells are laid out side by side.
+    header: bool,
 }
 
 impl Row {
+    /// A row of the document's first table (`header`) or of another.
+    pub(crate) fn new(header: bool) -> Row {
+        Row {
+            header,
+            ..Row::default()
+        }
+    }
+
+    /// True for a row of the header table.
+    pub(crate) fn is_header(&self) -> bool {
+        self.header
+    }
+
     /// A paragraph of the current cell ends (blank ones are dropped: the lines of cells align).
     pub(crate) fn end_line(&mut self, line: Paragraph) {
         if !line.is_blank() {
@@ -83,7 +102,7 @@ impl Row {
             self.cells.push(std::mem::take(&mut self.cell));
         }
         let height = self.cells.iter().map(Vec::len).max().unwrap_or(0);
-        if height > MAX_ZIPPED_LINES {
+        if height > MAX_ZIPPED_LINES || !self.header {
             // A tall cell (recipients beside the signature, a form's running text): each cell's
             // paragraphs are lines, the next cell starting on the line where the last one ends
             // (`- Lưu: VT. | TM. ỦY BAN NHÂN DÂN`), as a text export of the table reads.
@@ -157,8 +176,9 @@ impl std::error::Error for OfficeError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OfficeText {
     pub text: String,
-    /// The legacy encoding that covered most of the text, `None` when it was all Unicode.
-    pub legacy: Option<Encoding>,
+    /// How much of the text each encoding covered: the legacy ones by the runs they changed,
+    /// `unicode` the rest (as the file stores it).
+    pub tally: Tally,
 }
 
 /// Whether runs in no legacy font are decoded.
@@ -205,7 +225,7 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
     if mode != Legacy::Detect {
         choices.iter_mut().for_each(|c| *c = None);
     }
-    let mut covered = [0usize; 4];
+    let mut tally = Tally::default();
     let mut text = String::new();
     for (p, choice) in paragraphs.iter().zip(choices) {
         let mut line = String::new();
@@ -241,19 +261,15 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
             // An encoding covers the runs it changed (not ASCII or Unicode in a legacy font).
             let changed = decoded != run.text;
             line.push_str(&decoded);
-            if let Some(e) = enc.filter(|_| changed) {
-                tcvn3 |= e == Encoding::Tcvn3;
-                let slot = match e {
-                    Encoding::Tcvn3 => 0,
-                    Encoding::Vni => 1,
-                    Encoding::Viscii => 2,
-                    Encoding::Viqr => 3,
-                };
-                if let Some(c) = covered.get_mut(slot) {
-                    *c += run.text.len();
+            match enc.filter(|_| changed) {
+                Some(e) => {
+                    tcvn3 |= e == Encoding::Tcvn3;
+                    tally.add(e.name(), run.text.len());
                 }
+                None => tally.add(UNICODE, run.text.len()),
             }
         }
+        tally.end_paragraph();
         if tcvn3 {
             if let Some(capitals) = legacy::restore_capitals(&line) {
                 line = capitals;
@@ -262,18 +278,7 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         text.push_str(line.trim_end());
         text.push('\n');
     }
-    let legacy = covered
-        .iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .max_by_key(|&(_, &n)| n)
-        .map(|(i, _)| match i {
-            0 => Encoding::Tcvn3,
-            1 => Encoding::Vni,
-            2 => Encoding::Viscii,
-            _ => Encoding::Viqr,
-        });
-    OfficeText { text, legacy }
+    OfficeText { text, tally }
 }
 
 #[cfg(test)]
@@ -304,12 +309,19 @@ mod tests {
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCộng hòa xã hội\n\
              Cộng hòa xã hội chủ nghĩa\nQuy định về việc này\nThe report was filed.\n"
         );
-        assert_eq!(out.legacy, Some(Encoding::Tcvn3));
+        assert_eq!(out.tally.main_legacy(), Some(Encoding::Tcvn3));
+        let uses = out.tally.uses();
+        let paragraphs: Vec<(&str, usize)> = uses.iter().map(|u| (u.0, u.2)).collect();
+        assert_eq!(
+            paragraphs,
+            [("tcvn3", 3), ("unicode", 2), ("vni", 1)],
+            "paragraphs by encoding, the one with the most bytes first"
+        );
     }
 
     #[test]
     fn tall_cells_keep_their_lines() {
-        let mut row = Row::default();
+        let mut row = Row::new(true);
         for line in ["Nơi nhận:", "- A;", "- B;", "- C;"] {
             row.end_line(para(&[(line, None)]));
         }
@@ -342,6 +354,6 @@ mod tests {
         )])];
         let out = to_text(&doc, Legacy::Detect);
         assert_eq!(out.text, "Hà Nội, ngày 5 tháng 3 năm 2024\n");
-        assert_eq!(out.legacy, None);
+        assert_eq!(out.tally.main_legacy(), None);
     }
 }

@@ -102,6 +102,10 @@ struct Reader {
     out: Vec<Paragraph>,
     current: Paragraph,
     row: Option<Row>,
+    /// A table row has ended.
+    had_rows: bool,
+    /// Text followed the first table: later rows are not the header's.
+    past_header: bool,
     in_table: bool,
     /// `\'xx` bytes waiting to be decoded together (a double-byte character spans two).
     pending: Vec<u8>,
@@ -145,15 +149,23 @@ impl Reader {
     fn end_paragraph(&mut self) {
         let done = std::mem::take(&mut self.current);
         if self.in_table {
-            self.row.get_or_insert_with(Row::default).end_line(done);
+            let header = !self.past_header;
+            self.row
+                .get_or_insert_with(|| Row::new(header))
+                .end_line(done);
         } else {
+            // Text after the first table's rows: any later table is not the header's ([`Row`]).
+            self.past_header |= self.had_rows;
             self.out.push(done);
         }
     }
 
     fn end_cell(&mut self) {
         let cell = std::mem::take(&mut self.current);
-        self.row.get_or_insert_with(Row::default).end_cell(cell);
+        let header = !self.past_header;
+        self.row
+            .get_or_insert_with(|| Row::new(header))
+            .end_cell(cell);
     }
 
     fn end_row(&mut self) {
@@ -162,6 +174,7 @@ impl Reader {
         }
         if let Some(row) = self.row.take() {
             self.out.extend(row.end());
+            self.had_rows = true;
         }
     }
 }
@@ -181,6 +194,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
         out: Vec::new(),
         current: Paragraph::default(),
         row: None,
+        had_rows: false,
+        past_header: false,
         in_table: false,
         pending: Vec::new(),
         font_name: String::new(),

@@ -1,0 +1,164 @@
+//! Speed of office input and of legacy-encoding detection, each against a baseline in the same
+//! run (MB/s of the document text the parser reads, and documents/s):
+//! - `docx`: the `.docx` files of `../shared/office/docs` (or, without them, the test fixture)
+//!   read, parsed and written as JSON (`read_document` → `parse_decoded` → JSON), against
+//!   `text_baseline`, the same decoded text parsed and written from a string;
+//! - `legacy_detection`: the cost of detecting legacy encodings on Unicode input: the same DOCX
+//!   files decoded with detection (`detect`) and without it (`as_stored`, `--encoding utf-8`),
+//!   then a Windows-1258 text (the corpus re-encoded: read line by line, each line weighed
+//!   against TCVN3, VNI and VISCII) parsed with detection and without it.
+//!
+//! ```text
+//! cargo bench --bench office -- --measurement-time 5
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use vanban::batch::read::{read_document, read_document_as};
+
+const LIMIT: u64 = vanban::decode::DEFAULT_MAX_BYTES;
+
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The DOCX files measured: the shared originals when they are there, else the fixture.
+fn docx_inputs() -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // `../shared` lies beside a clone; a git worktree may sit one level deeper.
+    let mut paths = files(&root.join("../shared/office/docs"), "docx");
+    if paths.is_empty() {
+        paths = files(&root.join("../../shared/office/docs"), "docx");
+    }
+    if paths.is_empty() {
+        eprintln!("../shared/office is absent: measuring tests/docx/decision.docx");
+        paths.push(root.join("tests/docx/decision.docx"));
+    }
+    paths
+        .iter()
+        .map(|p| std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .filter(|bytes| read_document(bytes, LIMIT).is_ok())
+        .collect()
+}
+
+fn parse_to_json(decoded: &vanban::Decoded) -> usize {
+    let doc = vanban::parse_decoded(decoded, &vanban::Options::default());
+    vanban::json::document(&doc, false).map_or(0, |j| j.len())
+}
+
+fn bench_docx(c: &mut Criterion) {
+    let inputs = docx_inputs();
+    let texts: Vec<vanban::Decoded> = inputs
+        .iter()
+        .filter_map(|b| read_document(b, LIMIT).ok())
+        .collect();
+    let text_bytes: usize = texts.iter().map(|d| d.text.len()).sum();
+    eprintln!(
+        "docx: {} documents, {} bytes of text",
+        texts.len(),
+        text_bytes
+    );
+    let mut group = c.benchmark_group("docx");
+    group.throughput(Throughput::ElementsAndBytes {
+        elements: texts.len() as u64,
+        bytes: text_bytes as u64,
+    });
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.bench_function("docx", |b| {
+        b.iter(|| {
+            inputs
+                .iter()
+                .filter_map(|bytes| read_document(bytes, LIMIT).ok())
+                .map(|d| parse_to_json(&d))
+                .sum::<usize>()
+        });
+    });
+    group.bench_function("text_baseline", |b| {
+        b.iter(|| texts.iter().map(parse_to_json).sum::<usize>());
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("legacy_detection");
+    group.throughput(Throughput::Bytes(text_bytes as u64));
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.bench_function("docx_detect", |b| {
+        b.iter(|| {
+            inputs
+                .iter()
+                .filter_map(|bytes| read_document(bytes, LIMIT).ok())
+                .map(|d| parse_to_json(&d))
+                .sum::<usize>()
+        });
+    });
+    group.bench_function("docx_as_stored", |b| {
+        b.iter(|| {
+            inputs
+                .iter()
+                .filter_map(|bytes| read_document_as(bytes, LIMIT, "utf-8")?.ok())
+                .map(|d| parse_to_json(&d))
+                .sum::<usize>()
+        });
+    });
+    group.finish();
+}
+
+fn bench_windows_1258(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut text = String::new();
+    for path in files(&root.join("corpus"), "txt") {
+        text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+        text.push('\n');
+    }
+    let bytes = windows_1258(&text);
+    let read = vanban::decode(&bytes).map(|d| d.encodings);
+    eprintln!("the corpus in Windows-1258 reads as {read:?}");
+    let mut group = c.benchmark_group("legacy_detection");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.bench_function("windows_1258_detect", |b| {
+        b.iter(|| {
+            vanban::decode::decode_with_limit(&bytes, LIMIT).map_or(0, |d| parse_to_json(&d))
+        });
+    });
+    group.bench_function("windows_1258_as_stored", |b| {
+        b.iter(|| {
+            vanban::decode::decode_as(&bytes, LIMIT, "windows-1258")
+                .and_then(Result::ok)
+                .map_or(0, |d| parse_to_json(&d))
+        });
+    });
+    group.finish();
+}
+
+/// `text` in Windows-1258: letters with a shape mark (`ô`, `ă`, `ơ`) precomposed, tone marks
+/// as the code page's combining characters.
+fn windows_1258(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if matches!(c, '\u{302}' | '\u{306}' | '\u{31B}') {
+            if let Some(base) = out.pop() {
+                out.extend([base, c].into_iter().nfc());
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    encoding_rs::WINDOWS_1258.encode(&out).0.into_owned()
+}
+
+criterion_group!(benches, bench_docx, bench_windows_1258);
+criterion_main!(benches);
