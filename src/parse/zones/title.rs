@@ -2,7 +2,7 @@
 //!
 //! ## Grammar
 //! ```text
-//! title    ::= TYPE_NAME [ subject_inline ] NL ( blank* subject_line{1,4} )?
+//! title    ::= TYPE_NAME [ subject_inline ] NL ( blank* subject_line{1,4} wrapped_line{0,4} )?
 //! ```
 //! The type name is one of [`crate::tables::DOC_TYPES`] in capitals; the subject may follow on
 //! the same line (Word exports often join them) or on the next lines, and ends at a blank line
@@ -78,7 +78,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         source.text.to_mut().push_str(inline);
     }
     // Subject lines: after the type line (one blank line allowed before the first), consecutive,
-    // at most four, none opening the body.
+    // at most four (eight when the lines after the fourth wrap a phrase), none opening the body.
     let mut j = i + 1;
     if inline.is_empty() {
         while j < cx.lines.len() && cx.lines[j].is_blank() && j <= i + 2 {
@@ -86,9 +86,14 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
     }
     let mut taken = 0;
-    while j < cx.lines.len() && taken < 4 {
+    while j < cx.lines.len() && taken < 8 {
         let l = &cx.lines[j];
         let text = l.text.as_ref();
+        // Four lines hold a subject; a longer one goes on only with a wrapped phrase (a line
+        // that starts in lower case), where a body's first sentence starts with a capital.
+        if taken >= 4 && !text.chars().next().is_some_and(char::is_lowercase) {
+            break;
+        }
         if l.is_blank() || opens_block(text) || l.is_pipe_row() {
             break;
         }
@@ -174,6 +179,25 @@ fn infer_cong_van(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_subject_goes_on_while_its_lines_wrap_a_phrase() {
+        let subject = "Về việc ban hành Quy chế phối hợp giữa Sở Nội vụ\nvà các cơ quan, đơn vị trong \
+                       công tác\nthi đua, khen thưởng theo Quyết định số 12/QĐ-UBND\nngày 3 tháng 4 \
+                       năm 2024 của Ủy ban nhân dân tỉnh\nvề việc tổ chức phong trào\ntrên địa bàn \
+                       tỉnh";
+        let doc = crate::parse(&format!(
+            "QUYẾT ĐỊNH\n{subject}\nGIÁM ĐỐC SỞ NỘI VỤ\nCăn cứ Luật Thi đua;\n"
+        ));
+        let title = doc.title.expect("a title");
+        assert_eq!(title.end_line, 7, "six subject lines, the last two wrapped");
+        // After four lines, a line that starts with a capital is the body's.
+        let doc = crate::parse(
+            "BÁO CÁO\nKết quả thực hiện\ncông tác thi đua\nkhen thưởng\nnăm 2024\n\
+             Trong năm, Sở đã triển khai các nhiệm vụ.\n",
+        );
+        assert_eq!(doc.title.expect("a title").end_line, 5);
+    }
+
     #[test]
     fn a_subject_in_capitals_under_a_decision() {
         // The 2025 form: no enacting authority line between the subject and the preamble.
