@@ -11,6 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
+# An absolute path: maturin hands the venv's interpreter to build scripts as the way to run zig
+# (`python -m ziglang`), and they run in other directories (a relative path failed on CI).
+mkdir -p "$target"
+target=$(cd "$target" && pwd)
 venv="$target/python-ci/venv"
 wheels="$target/python-ci/wheels"
 
