@@ -173,7 +173,7 @@ fn parse_source(source: &Source, req: &Request) -> Result<Parsed, vanban::Decode
             })
         }
         Source::Bytes(bytes) => {
-            let decoded = vanban::decode::decode_with_limit(bytes, req.max_bytes)?;
+            let decoded = vanban::batch::read::read_document(bytes, req.max_bytes)?;
             let doc = vanban::parse_decoded(&decoded, &options);
             Ok(Parsed {
                 doc,
@@ -336,10 +336,10 @@ fn text(
             ));
         }
         (Source::Bytes(bytes), None) => {
-            py.detach(|| vanban::decode::decode_with_limit(bytes, max_bytes))
+            py.detach(|| vanban::batch::read::read_document(bytes, max_bytes))
         }
         (Source::Bytes(bytes), Some(name)) => py
-            .detach(|| vanban::decode::decode_as(bytes, max_bytes, name))
+            .detach(|| vanban::batch::read::read_document_as(bytes, max_bytes, name))
             .ok_or_else(|| {
                 PyValueError::new_err(format!(
                     "unknown encoding `{name}` (tcvn3, vni, viscii, viqr, utf-8, windows-1258)"

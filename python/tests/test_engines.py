@@ -38,7 +38,7 @@ def load_example(name: str):
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    """corpus/ in two folders, plus an empty file and a PDF (not read by the package)."""
+    """corpus/ in two folders, plus an empty file and a damaged PDF."""
     root = tmp_path_factory.mktemp("archive")
     for i, path in enumerate(corpus_files()):
         folder = root / ("a" if i % 2 else "b/nested")
@@ -79,8 +79,8 @@ def check_tables(cli, archive: Path, out: Path, counts: dict):
             findings += row["findings"]
         else:
             assert row["document"] is None
-            assert row["error_kind"] in ("empty", "pdf")
-    assert {row["error_kind"] for row in tables["documents"] if row["error_kind"]} == {"empty", "pdf"}
+            assert row["error_kind"] in ("empty", "unreadable")
+    assert {row["error_kind"] for row in tables["documents"] if row["error_kind"]} == {"empty", "unreadable"}
     assert len(tables["citations"]) == citations > 0
     assert len(tables["findings"]) == findings
     by_path = {}
@@ -118,8 +118,7 @@ def test_spark_local_mode(cli, archive, tmp_path):
     assert [r["path"] for r in records] == paths
     for record in records:
         if "error" in record:
-            # The package and `convert` refuse with the library's message (`vanban parse`
-            # alone pipes a PDF through pdftotext).
+            # The package and `convert` refuse with the library's message.
             with pytest.raises(vanban.DecodeError) as refused:
                 vanban.parse(Path(record["path"]).read_bytes())
             assert record["error"] == {"kind": refused.value.kind, "message": str(refused.value)}

@@ -114,13 +114,12 @@ def test_refusals_have_the_command_messages(cli, tmp_path, data, kind):
             call(data, path=path)
 
 
-def test_pdf_bytes_are_refused_with_the_library_message():
-    # The command pipes a PDF through pdftotext; the package leaves that to the library and
-    # says what to do.
+def test_a_damaged_pdf_is_refused_with_the_command_message():
+    # PDF bytes are read as the command reads them (poppler's pdftotext); a damaged file says so.
     with pytest.raises(vanban.DecodeError) as refused:
         vanban.parse(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", path="scan.pdf")
-    assert refused.value.kind == "pdf"
-    assert str(refused.value) == "scan.pdf: PDF file: extract its text first (e.g. pdftotext -layout)"
+    assert refused.value.kind == "unreadable"
+    assert str(refused.value).startswith("scan.pdf: PDF file could not be read")
 
 
 def test_size_limit_as_the_command(cli, tmp_path):

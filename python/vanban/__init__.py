@@ -127,7 +127,7 @@ def parse(
     :param lang: language of the findings' messages, ``"vi"`` or ``"en"`` (``--lang``).
     :param findings: ``False`` leaves ``findings`` empty (``--no-findings``).
     :param max_bytes: refuse a larger input with :class:`DecodeError` (``--max-size``; 50 MiB).
-    :raises DecodeError: the bytes are not a document's text (empty, too large, PDF, binary...).
+    :raises DecodeError: the bytes are not a document's text (empty, too large, damaged, binary...).
     :raises ValueError: an unknown format, language or profile, or a bad profile.
     :raises TypeError: ``source`` is neither text nor bytes.
     """

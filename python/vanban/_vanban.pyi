@@ -6,10 +6,10 @@ __version__: str
 DEFAULT_MAX_BYTES: int
 
 class DecodeError(ValueError):
-    """The bytes are not a document's text (empty, too large, PDF, binary, undecodable)."""
+    """The bytes are not a document's text (empty, too large, damaged, binary, undecodable)."""
 
     kind: str
-    """A stable name of the case: ``empty``, ``too_large``, ``pdf``, ``docx``, ``nul``, ..."""
+    """A stable name of the case: ``empty``, ``too_large``, ``unreadable``, ``missing_tool``, ``nul``, ..."""
     path: Optional[str]
     """The ``path`` given to the call, if any (the message starts with it)."""
 
