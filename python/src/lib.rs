@@ -166,7 +166,14 @@ fn parse_source(source: &Source, req: &Request) -> Result<Parsed, vanban::Decode
     let options = req.options();
     match source {
         Source::Text(text) => {
-            let doc = vanban::try_parse_with(text, &options)?;
+            let mut doc = vanban::try_parse_with(text, &options)?;
+            // A str is the text of a UTF-8 file, recorded as the command records one.
+            doc.source.encodings = vec![vanban::decode::EncodingUse {
+                name: "utf-8".to_owned(),
+                bytes: text.len(),
+                paragraphs: 1,
+                share: 1.0,
+            }];
             Ok(Parsed {
                 doc,
                 text: String::new(),
