@@ -233,16 +233,13 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
 }
 
 /// A note a legal database inserted in the line (`… đúng tuyến; [Nội dung này được đính chính
-/// bởi Công văn 666/BYT-BH …]`, [`tables::EDITORIAL_NOTE_OPENINGS`]): cut before and after its
+/// bởi Công văn 666/BYT-BH …]`, [`tables::opens_editorial_note`]): cut before and after its
 /// brackets, so it is read as a piece of its own and the document's words around it stay theirs.
 fn editorial_note_cuts(raw: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     for open in memchr::memchr_iter(b'[', raw.as_bytes()) {
         let after = &raw[open + 1..];
-        if !tables::EDITORIAL_NOTE_OPENINGS
-            .iter()
-            .any(|o| after.starts_with(o))
-        {
+        if !tables::opens_editorial_note(after) {
             continue;
         }
         let Some(close) = after.find(']') else {
@@ -261,16 +258,8 @@ fn editorial_note_cuts(raw: &str) -> Vec<usize> {
 /// that opens with a type name in capitals is cut.
 fn attached_title_cut(raw: &str) -> Option<usize> {
     let bytes = raw.as_bytes();
-    let open = memchr::memchr_iter(b'(', bytes).find(|&p| {
-        let head: String = raw[p + 1..]
-            .chars()
-            .take(24)
-            .flat_map(char::to_lowercase)
-            .collect();
-        tables::ATTACHED_OPENINGS
-            .iter()
-            .any(|o| head.starts_with(o))
-    })?;
+    let open =
+        memchr::memchr_iter(b'(', bytes).find(|&p| tables::opens_with_attached(&raw[p + 1..]))?;
     let head =
         raw[..open].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*'));
     let ty = tables::doc_type_by_name(head)?;

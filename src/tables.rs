@@ -234,6 +234,21 @@ pub const EDITORIAL_NOTE_OPENINGS: &[&str] = &[
 
 pub const ATTACHED_OPENINGS: &[&str] = &["kèm theo", "ban hành kèm theo", "được ban hành kèm theo"];
 
+/// True when `text`, what follows a `(`, opens with one of [`ATTACHED_OPENINGS`] in any case
+/// (`Ban hành kèm theo`, `KÈM THEO`): compared a character at a time, without a lower-case copy
+/// (the lexer asks it at every parenthesis of the text).
+pub fn opens_with_attached(text: &str) -> bool {
+    ATTACHED_OPENINGS.iter().any(|o| {
+        let mut lower = text.chars().flat_map(char::to_lowercase);
+        o.chars().all(|c| lower.next() == Some(c))
+    })
+}
+
+/// True when `text`, what follows a `[`, opens with one of [`EDITORIAL_NOTE_OPENINGS`].
+pub fn opens_editorial_note(text: &str) -> bool {
+    EDITORIAL_NOTE_OPENINGS.iter().any(|o| text.starts_with(o))
+}
+
 /// Signature authority prefixes, state (`TM.`) and Party (`T/M`) forms. Longer first.
 pub static AUTHORITY_PREFIXES: &[(&str, AuthorityMode)] = &[
     ("TUQ.", AuthorityMode::TUQ),

@@ -338,11 +338,8 @@ pub(crate) fn artifact_kind(line: &Line<'_>, format: Format) -> Option<ArtifactK
 /// chính bởi …]`).
 pub(crate) fn is_editorial_note(t: &str) -> bool {
     t.ends_with(']')
-        && t.strip_prefix('[').is_some_and(|n| {
-            tables::EDITORIAL_NOTE_OPENINGS
-                .iter()
-                .any(|o| n.starts_with(o))
-        })
+        && t.strip_prefix('[')
+            .is_some_and(tables::opens_editorial_note)
 }
 
 /// The gazette's section over the pages of a consolidated text, before the issuer's name.
@@ -380,13 +377,8 @@ pub(crate) fn segments<'a>(cx: &Context<'a>, i: usize) -> Vec<segment::Segment<'
 /// of an attached document or an appendix: a parenthesis, then [`tables::ATTACHED_OPENINGS`] in
 /// any case.
 pub(crate) fn opens_attached_to(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix('(') else {
-        return false;
-    };
-    let head: String = rest.chars().take(24).flat_map(char::to_lowercase).collect();
-    tables::ATTACHED_OPENINGS
-        .iter()
-        .any(|o| head.starts_with(o))
+    text.strip_prefix('(')
+        .is_some_and(tables::opens_with_attached)
 }
 
 #[cfg(test)]
