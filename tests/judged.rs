@@ -27,7 +27,7 @@ use std::path::Path;
 
 /// Documents no rule is tuned on: precision there says whether the rules generalize.
 const HOLDOUT: &[&str] = &[
-    "007", "021", "028", "035", "044", "049", "058", "063", "070", "084",
+    "021", "028", "035", "044", "049", "058", "063", "070", "084",
 ];
 
 /// One judged finding.

@@ -86,12 +86,23 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
     }
     let mut taken = 0;
-    while j < cx.lines.len() && taken < 8 {
+    // A decision's subject ends where its enacting authority or its first `Căn cứ` stands: when
+    // one is in sight, every line before it is the subject, however many (a correcting decision
+    // names each document it corrects).
+    let bounded = if decision && inline.is_empty() {
+        bounded_subject_end(cx, j)
+    } else {
+        None
+    };
+    while j < cx.lines.len() && (taken < 8 || bounded.is_some()) {
         let l = &cx.lines[j];
         let text = l.text.as_ref();
+        if bounded.is_some_and(|end| j >= end) {
+            break;
+        }
         // Four lines hold a subject; a longer one goes on only with a wrapped phrase (a line
         // that starts in lower case), where a body's first sentence starts with a capital.
-        if taken >= 4 && !text.chars().next().is_some_and(char::is_lowercase) {
+        if bounded.is_none() && taken >= 4 && !text.chars().next().is_some_and(char::is_lowercase) {
             break;
         }
         if l.is_blank() || opens_block(text) || l.is_pipe_row() {
@@ -145,6 +156,35 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     end + 1
 }
 
+/// The longest subject a decision is read with: longer runs are not a subject but a body.
+const BOUNDED_SUBJECT_LINES: usize = 16;
+
+/// The line where a decision's long subject ends, when its end is in sight: a run of more than
+/// four subject-like lines (no blank line, none opening a block or ending a sentence) that stops
+/// at the enacting authority in capitals or at the first `Căn cứ`. `None` when the run stops in
+/// any other way, or is short enough for the ordinary reading.
+fn bounded_subject_end(cx: &Context<'_>, from: usize) -> Option<usize> {
+    let last = cx.lines.len().min(from + BOUNDED_SUBJECT_LINES + 1);
+    for k in from..last {
+        let text = cx.lines[k].text.as_ref();
+        let ends_here = k > from
+            && (tables::BASIS_OPENINGS.iter().any(|o| text.starts_with(o)) || is_upper(text));
+        if ends_here {
+            return (k - from > 4).then_some(k);
+        }
+        let chars = text.chars().count();
+        if cx.lines[k].is_blank()
+            || opens_block(text)
+            || cx.lines[k].is_pipe_row()
+            || chars > 250
+            || text.ends_with(['.', ';', ':'])
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// A subject reads as a phrase: it does not end a sentence with a full stop (except after a
 /// short phrase) and is not a greeting or a table.
 fn looks_like_subject(text: &str) -> bool {
@@ -179,6 +219,34 @@ fn infer_cong_van(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_decisions_subject_runs_to_its_enacting_authority() {
+        // Nine subject lines, some starting with a capital (`Thông tư số …`): all the subject,
+        // because the authority in capitals closes it.
+        let subject = "Về việc đính chính Thông tư số 1/2025/TT-BA\nvà Thông tư số 2/2025/TT-BA \
+                       quy định\nchi tiết một số điều của\nThông tư số 3/2024/TT-BA ngày 1 \
+                       tháng 2 năm 2024\nhướng dẫn quản lý\nvà Thông tư số 4/2025/TT-BA sửa \
+                       đổi\nmột số điều của Thông tư số 5/2023/TT-BA\nđược sửa đổi bởi\n\
+                       Thông tư số 6/2024/TT-BA";
+        let text = format!(
+            "QUYẾT ĐỊNH\n{subject}\nBỘ TRƯỞNG BỘ A\nCăn cứ Thông tư số 6/2024/TT-BA ngày 3 \
+             tháng 4 năm 2024;\nQUYẾT ĐỊNH:\nĐiều 1. Đính chính.\n"
+        );
+        let doc = crate::parse(&text);
+        let title = doc.title.as_ref().expect("a title");
+        assert_eq!(title.end_line, 10, "nine subject lines under the type name");
+        assert!(
+            title
+                .subject
+                .as_deref()
+                .is_some_and(|s| s.ends_with("6/2024/TT-BA"))
+        );
+        // When a blank line comes before the authority, the ordinary reading holds: past the
+        // fourth line only wrapped (lower-case) lines go on, so `Thông tư số 6/…` is not taken.
+        let doc = crate::parse(&text.replace("BỘ TRƯỞNG BỘ A\n", "\n"));
+        assert_eq!(doc.title.expect("a title").end_line, 9);
+    }
+
     #[test]
     fn a_long_subject_goes_on_while_its_lines_wrap_a_phrase() {
         let subject = "Về việc ban hành Quy chế phối hợp giữa Sở Nội vụ\nvà các cơ quan, đơn vị trong \
