@@ -244,6 +244,10 @@ pub fn opens_with_attached(text: &str) -> bool {
     })
 }
 
+/// How the boxes of a phiếu trình left for the reviewers' opinions are headed (`7. Ý kiến của
+/// Lãnh đạo Phòng:`).
+pub static OPINION_BOX: &str = "Ý kiến";
+
 /// True when `text`, what follows a `[`, opens with one of [`EDITORIAL_NOTE_OPENINGS`].
 pub fn opens_editorial_note(text: &str) -> bool {
     EDITORIAL_NOTE_OPENINGS.iter().any(|o| text.starts_with(o))

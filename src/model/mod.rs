@@ -65,6 +65,10 @@ pub struct Document {
     pub header: Header,
     /// Type name and subject (trích yếu). Null when no title was found.
     pub title: Option<Title>,
+    /// When the document is itself one issued by another (a Quy chế or Điều lệ saved on its
+    /// own): the `(Ban hành kèm theo Quyết định số … ngày …)` line under its title. Such a
+    /// document has no number, place and date, signature or recipients of its own.
+    pub attached_to: Option<AttachedTo>,
     /// Addressees of the `Kính gửi:` block, in order.
     pub addressees: Vec<String>,
     /// Text between the title and the first numbered section: authority line, `Căn cứ …;`

@@ -166,16 +166,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     if sub.title.is_none() {
         i = named_title(cx, &mut sub, i);
     }
-    let attached_to = attached_to(cx, i);
-    if let Some((ref a, end)) = attached_to {
-        for k in i..end {
-            if !cx.lines[k].is_blank() {
-                cx.claim_line("/attached_to", k);
-            }
-        }
-        cx.remember(TextSource::new(&a.text, a.line));
-        i = end;
-    }
+    let attached_to;
+    (attached_to, i) = claim_attached_to(cx, i);
     i = body::parse_main(cx, &mut sub, i);
     i = closing::parse(cx, &mut sub, i);
     let mut prefix = String::from("/attachments");
@@ -194,7 +186,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     doc.attachments.push(Attachment {
         header: has_header.then_some(sub.header),
         title: sub.title,
-        attached_to: attached_to.map(|(a, _)| a),
+        attached_to,
         addressees: sub.addressees,
         preamble: sub.preamble,
         sections: sub.sections,
@@ -292,15 +284,33 @@ fn attached_to(cx: &Context<'_>, at: usize) -> Option<(AttachedTo, usize)> {
     ))
 }
 
-/// Names each attachment's citation: the one read on its `attached_to` line (called once the
-/// citations are collected).
+/// Reads the `(… kèm theo …)` line at or after `at` when there is one, and claims it for
+/// `/attached_to` (of the document, or of the attachment being read); returns it with the
+/// index of the line after it (`at` when there is none).
+pub fn claim_attached_to(cx: &mut Context<'_>, at: usize) -> (Option<AttachedTo>, usize) {
+    let Some((a, end)) = attached_to(cx, at) else {
+        return (None, at);
+    };
+    for k in at..end {
+        if !cx.lines[k].is_blank() {
+            cx.claim_line("/attached_to", k);
+        }
+    }
+    cx.remember(TextSource::new(&a.text, a.line));
+    (Some(a), end)
+}
+
+/// Names the citation of each `attached_to` line, the document's own and its attachments': the
+/// one read on that line (called once the citations are collected).
 pub fn link_citations(doc: &mut Document) {
-    for a in &mut doc.attachments {
-        let Some(to) = a.attached_to.as_mut() else {
-            continue;
-        };
-        to.citation = doc
-            .citations
+    let citations = &doc.citations;
+    let lines = doc.attached_to.iter_mut().chain(
+        doc.attachments
+            .iter_mut()
+            .filter_map(|a| a.attached_to.as_mut()),
+    );
+    for to in lines {
+        to.citation = citations
             .iter()
             .find(|c| {
                 // A title flattened onto the same line cites other documents before it.

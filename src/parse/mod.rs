@@ -169,6 +169,9 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     doc.source.lines = line_count;
     let mut at = header::parse(&mut cx, &mut doc);
     at = title::parse(&mut cx, &mut doc, at);
+    if doc.title.as_ref().is_some_and(|t| !t.inferred) {
+        (doc.attached_to, at) = attachments::claim_attached_to(&mut cx, at);
+    }
     at = body::parse_main(&mut cx, &mut doc, at);
     stages::closing_and_appendices(&mut cx, &mut doc, at);
     sweep(&mut cx, &mut doc);
@@ -231,6 +234,7 @@ pub mod stages {
             family: Family::Administrative,
             header: Header::default(),
             title: None,
+            attached_to: None,
             addressees: Vec::new(),
             preamble: Vec::new(),
             sections: Vec::new(),

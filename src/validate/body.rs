@@ -164,7 +164,8 @@ fn walk(
                 }
             }
         }
-        content(cx, s, path, headings, tables);
+        let clause = parent.is_some_and(|p| p.style == NumberStyle::Article);
+        content(cx, s, path, headings && !clause, tables);
         too_deep(cx, s, path);
         path.push_str("/children");
         walk(cx, &s.children, path, Some(s), &[], running, None);
@@ -286,14 +287,27 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
     }
     let title = s.title.as_deref().unwrap_or("");
     // A title that is a whole sentence (`Điều 3. Chánh Văn phòng … thi hành Quyết định này./.`)
-    // is the content itself.
-    let sentence = title.chars().count() > 100 || title.ends_with("./.");
+    // is the content itself; so is a field and its value (`Điều 1. Tên gọi: Hội …`, `3. Điện
+    // thoại: 0985 …`).
+    let sentence = title.chars().count() > 100
+        || title.ends_with("./.")
+        || title
+            .split_once(": ")
+            .is_some_and(|(_, value)| !value.trim().is_empty());
+    // A phiếu trình's boxes for the reviewers' opinions (`7. Ý kiến của Lãnh đạo Phòng:`) are
+    // left blank for them by design.
+    let opinion_box = cx
+        .doc
+        .title
+        .as_ref()
+        .is_some_and(|t| t.type_code.as_deref() == Some("PTr"))
+        && title.starts_with(tables::OPINION_BOX);
     let structural = division || matches!(s.style, S::Roman | S::RomanDash);
     let heading = structural
         || (matches!(s.style, S::Arabic | S::ArabicDash | S::Decimal)
             && !title.is_empty()
             && headings);
-    if heading && !sentence {
+    if heading && !sentence && !opinion_box {
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::EmptySection {

@@ -13,6 +13,10 @@
 //!   by its adoption sentence (`Nghị quyết này được … thông qua ngày 11 tháng 8 năm 2022./.`),
 //!   with no place-and-date line.
 //!
+//! - An **attached document** saved on its own (a Quy chế, Điều lệ, Kế hoạch with `(Ban hành
+//!   kèm theo Quyết định số … ngày …)` under its title): the template of Nghị định 30 gives it
+//!   no number, place and date, signature or recipients; the document that issues it has them.
+//!
 //! The rules ask [`super::Checker::requires`], which asks the profile and then [`Form::waives`].
 //!
 //! ## References
@@ -42,6 +46,8 @@ pub struct Form {
     pub consolidated: bool,
     /// Dated by an adoption sentence, with no place-and-date line.
     pub adopted: bool,
+    /// Issued by another document, whose number, date, signature and recipients it has.
+    pub attached: bool,
     /// Cut off before its closing ([`super::damage::cut_off`]), reported once as such.
     pub cut_off: bool,
 }
@@ -62,6 +68,7 @@ impl Form {
             // Only a document without a place-and-date line of its own (a resolution of the
             // Council adopted "… ngày … tháng" keeps its header date, checked as any other).
             adopted: doc.header.place_date.is_none() && adopted(text),
+            attached: doc.attached_to.is_some(),
             cut_off: false,
         }
     }
@@ -74,10 +81,11 @@ impl Form {
     /// True when this form carries `part` elsewhere or leaves it out by design.
     pub fn waives(&self, part: Part) -> bool {
         match part {
-            Part::Recipients | Part::Archive => self.gazette || self.cut_off,
-            Part::Signature | Part::SignerName => self.cut_off,
-            Part::Issuer | Part::Number => self.consolidated,
-            Part::PlaceDate => self.consolidated || self.adopted,
+            Part::Recipients | Part::Archive => self.gazette || self.cut_off || self.attached,
+            Part::Signature | Part::SignerName => self.cut_off || self.attached,
+            Part::Issuer => self.consolidated,
+            Part::Number => self.consolidated || self.attached,
+            Part::PlaceDate => self.consolidated || self.adopted || self.attached,
             _ => false,
         }
     }

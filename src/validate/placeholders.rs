@@ -147,6 +147,15 @@ fn is_blank(before: &str, run: &str, after: &str, table: bool) -> bool {
         return next.is_some_and(|c| c == '%' || c.is_ascii_digit())
             || prev.is_some_and(|c| matches!(c, '(' | '=' | '/'));
     }
+    // An ellipsis closing a list and the sentence's full stop after it, glued to the last item
+    // at the end of the line (`tìm hiểu thị trường, hội thảo....`).
+    let list_then_stop = matches!(run, "...." | "…." | ".…")
+        && prev.is_some_and(char::is_alphabetic)
+        && next_solid.is_none_or(|c| matches!(c, '”' | '"' | ')'))
+        && enumerates(before);
+    if list_then_stop {
+        return false;
+    }
     let leader = run.chars().filter(|&c| c == '…').count() >= 2 || run.chars().count() >= 4;
     if leader || figure_follows {
         return true;
@@ -280,6 +289,14 @@ mod tests {
             " .”. Do đó",
             false
         ));
+        // A list closed by an ellipsis and the sentence's full stop.
+        assert!(!is_blank(
+            "tham quan, tìm hiểu thị trường, hội thảo",
+            "....",
+            "",
+            false
+        ));
+        assert!(!is_blank("hội chợ, hội thảo", "….", "", false));
         // A table cell whose words end in an ellipsis.
         assert!(!is_blank("| 1. Quy định về", "…", " |", true));
         assert!(!is_blank("| 2; 16; 28", "…", "", true));
@@ -309,6 +326,9 @@ mod tests {
         assert!(is_blank("khai mạc lúc ", "…", " giờ", false));
         assert!(is_blank("Đã tiêm chủng cho ", "...", " trẻ", false));
         assert!(is_blank("| Thu nội địa | ", "...", " |", true));
+        // Four dots after a word that lists nothing, or before more words: a blank.
+        assert!(is_blank("Chức vụ: Trưởng phòng", "....", "", false));
+        assert!(is_blank("gồm các ông, bà", "....", " đồng chí", false));
     }
 
     #[test]
