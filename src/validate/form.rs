@@ -17,6 +17,9 @@
 //!   kèm theo Quyết định số … ngày …)` under its title): the template of Nghị định 30 gives it
 //!   no number, place and date, signature or recipients; the document that issues it has them.
 //!
+//! - A **working note** (a giải trình, a memo to a leader): none of the header's parts and no
+//!   type name. It has no prescribed form, so no part is asked of it (TTL004 says so once).
+//!
 //! The rules ask [`super::Checker::requires`], which asks the profile and then [`Form::waives`].
 //!
 //! ## References
@@ -48,6 +51,8 @@ pub struct Form {
     pub adopted: bool,
     /// Issued by another document, whose number, date, signature and recipients it has.
     pub attached: bool,
+    /// A working note: no header part and no type name.
+    pub note: bool,
     /// Cut off before its closing ([`super::damage::cut_off`]), reported once as such.
     pub cut_off: bool,
 }
@@ -69,6 +74,7 @@ impl Form {
             // Council adopted "… ngày … tháng" keeps its header date, checked as any other).
             adopted: doc.header.place_date.is_none() && adopted(text),
             attached: doc.attached_to.is_some(),
+            note: working_note(doc),
             cut_off: false,
         }
     }
@@ -80,6 +86,9 @@ impl Form {
 
     /// True when this form carries `part` elsewhere or leaves it out by design.
     pub fn waives(&self, part: Part) -> bool {
+        if self.note {
+            return true;
+        }
         match part {
             Part::Recipients | Part::Archive => self.gazette || self.cut_off || self.attached,
             Part::Signature | Part::SignerName => self.cut_off || self.attached,
@@ -89,6 +98,22 @@ impl Form {
             _ => false,
         }
     }
+}
+
+/// True when the document has no title, none of the header's parts and no closing (signature
+/// or `Nơi nhận:`): a working note. A line in capitals at the top, read as the issuing body,
+/// is not enough to make it an issued document (a note's own heading, `GIẢI TRÌNH BỔ SUNG …`,
+/// looks the same); a closing is (a page of a document whose header was cut off).
+fn working_note(doc: &Document) -> bool {
+    let h = &doc.header;
+    doc.title.is_none()
+        && doc.signature.is_none()
+        && doc.recipients.is_empty()
+        && h.national_title.is_none()
+        && h.motto.is_none()
+        && h.party_title.is_none()
+        && h.reference.is_none()
+        && h.place_date.is_none()
 }
 
 /// True when the text closes with an authentication block that has a `…/VBHN-…` number and a

@@ -111,6 +111,8 @@ pub enum Kind {
     },
     /// TTL003.
     CongVanMissingVv,
+    /// TTL004.
+    WorkingNote,
     /// BOD001.
     NumberingGap {
         /// Label found.
@@ -286,6 +288,7 @@ impl Kind {
             Self::MissingTitle => "TTL001",
             Self::MissingSubject { .. } => "TTL002",
             Self::CongVanMissingVv => "TTL003",
+            Self::WorkingNote => "TTL004",
             Self::NumberingGap { .. } => "BOD001",
             Self::DuplicateNumber { .. } => "BOD002",
             Self::NumberingOutOfOrder { .. } => "BOD003",
@@ -444,6 +447,10 @@ impl Kind {
             Self::CongVanMissingVv => s(
                 "Công văn thiếu trích yếu “V/v …”",
                 "The công văn has no `V/v …` subject",
+            ),
+            Self::WorkingNote => s(
+                "Không có phần đầu và tên loại: đây là ghi chú làm việc, không phải văn bản hành chính; chưa kiểm tra thể thức",
+                "No header and no type name: a working note, not an administrative document; its form was not checked",
             ),
             Self::NumberingGap { found, expected } => (
                 format!("Đề mục {found} đứng ở chỗ của {expected}: thiếu {expected}"),

@@ -1,4 +1,5 @@
-//! Title rules: type name, subject, and the `V/v` subject of a công văn (TTL001–TTL003).
+//! Title rules: type name, subject, and the `V/v` subject of a công văn (TTL001–TTL003); a
+//! working note without header or type name (TTL004).
 //!
 //! ## References
 //! Nghị định 30/2020/NĐ-CP Điều 8 khoản 5; Phụ lục I Phần I Mục II.5.a (tên loại, trích yếu),
@@ -10,6 +11,11 @@ use super::{Checker, Part};
 /// Runs the title rules.
 pub fn check(cx: &mut Checker<'_>) {
     let doc = cx.doc;
+    if cx.form.note {
+        let at = cx.loc.expected("/title", cx.loc.first_text_line());
+        cx.emit(Kind::WorkingNote, at);
+        return;
+    }
     let Some(t) = &doc.title else {
         if cx.requires(Part::Title) {
             let at = cx.loc.expected("/title", after_header(cx));
