@@ -97,6 +97,9 @@ struct Set {
     /// Documents no rule is tuned on, by their name's prefix: precision there says whether the
     /// rules generalize.
     holdout: &'static [&'static str],
+    /// Whether a finding nobody judged fails the test. A held-out set's new findings are listed
+    /// and counted apart instead: they are judged in a batch, by someone not tuning rules.
+    strict: bool,
 }
 
 /// The text corpus: published documents as text, with ten never tuned on.
@@ -106,6 +109,7 @@ const SHARED_CORPUS: Set = Set {
     office: false,
     skip: &[],
     holdout: HOLDOUT,
+    strict: true,
 };
 
 /// The Word and PDF originals: drafts, attached charters, submission slips. Judged before any
@@ -120,6 +124,19 @@ const OFFICE: Set = Set {
         "25_",
     ],
     holdout: &[],
+    strict: true,
+};
+
+/// The legacy archive: 42 documents of 2002–2009 in TCVN3 and VNI (decrees, decisions, forms,
+/// speeches), never tuned on. Judged on 2026-12-07 by a reader who tuned nothing: 46 of 1,607
+/// errors and warnings true (998 of the false ones are the blanks of forms and templates).
+const LEGACY: Set = Set {
+    dir: "../shared/legacy/docs",
+    list: "tests/judged/legacy.tsv",
+    office: true,
+    skip: &[],
+    holdout: &[""],
+    strict: false,
 };
 
 /// The findings the validator gives now, as the command gives them: errors and warnings, and
@@ -187,6 +204,11 @@ fn judged_findings_hold_on_the_office_originals() {
     check(&OFFICE);
 }
 
+#[test]
+fn judged_findings_hold_on_the_legacy_archive() {
+    check(&LEGACY);
+}
+
 fn check(set: &Set) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join(set.dir);
@@ -214,11 +236,18 @@ fn check(set: &Set) {
             problems.push(format!("{p}: {}", j.line));
         }
     }
+    let mut unjudged = 0;
     for key in now.iter().filter(|k| !list.contains_key(*k)) {
-        problems.push(format!(
+        let line = format!(
             "not judged: {}\t{}\t{}\t?\t?\t?\t(judge it by reading the document)",
             key.0, key.1, key.2
-        ));
+        );
+        unjudged += 1;
+        if set.strict {
+            problems.push(line);
+        } else if std::env::var("VANBAN_JUDGE").is_ok_and(|v| v == "print") {
+            println!("{line}");
+        }
     }
     let precision = |holdout: bool| {
         let ours = |k: &&Key| set.holdout.iter().any(|h| k.0.starts_with(h)) == holdout;
@@ -232,8 +261,9 @@ fn check(set: &Set) {
     let (tuned_true, tuned_all) = precision(false);
     let (held_true, held_all) = precision(true);
     println!(
-        "judged findings on {}: {} true of {} given on tuned documents, {} of {} on held-out ones",
-        set.dir, tuned_true, tuned_all, held_true, held_all
+        "judged findings on {}: {} true of {} given on tuned documents, {} of {} on held-out \
+         ones; {} not judged yet",
+        set.dir, tuned_true, tuned_all, held_true, held_all, unjudged
     );
     if std::env::var("VANBAN_JUDGE").is_ok_and(|v| v == "print") {
         for p in &problems {
