@@ -29,7 +29,7 @@ pub fn check(cx: &mut Checker<'_>) {
         .place_date
         .as_ref()
         .and_then(|pd| Some((pd.year?, pd.month?, pd.day)));
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (i, c) in doc.citations.iter().enumerate() {
         let path = format!("/citations/{i}");
         // Where the citation stands, found once: a first mention asks twice (number line,
@@ -38,8 +38,8 @@ pub fn check(cx: &mut Checker<'_>) {
         // A number line (`Số: 16/VBHN-BTC`) is a document's own number, an example of one or a
         // cell of a table of documents, not a mention to fault. A mention in the trích yếu or the header is short by nature: it is
         // never faulted, and it stands for the first mention only when it gives the date.
-        let first = c.id.as_deref().is_some_and(|id| {
-            if seen.contains(id) || is_own_number(doc, c) {
+        let first = c.id.as_deref().map(same_document).is_some_and(|id| {
+            if seen.contains(&id) || is_own_number(doc, c) {
                 return false;
             }
             // A number line is not faulted, but what it numbers has been named: in a table of
@@ -107,6 +107,26 @@ pub fn check(cx: &mut Checker<'_>) {
         }
         kind_mismatch(cx, c, &path);
     }
+}
+
+/// The key under which mentions of one document meet: its id with the number's leading zeros
+/// dropped and `Đ` read as `D` (`011/TT-LĐCL` and `11/TT-LDCL` are one Tờ trình, written
+/// two ways by one author).
+fn same_document(id: &str) -> String {
+    let digits = id.bytes().take_while(u8::is_ascii_digit).count();
+    let zeros = id
+        .bytes()
+        .take_while(|&b| b == b'0')
+        .count()
+        .min(digits.saturating_sub(1));
+    id[zeros..]
+        .chars()
+        .map(|c| match c {
+            'Đ' => 'D',
+            'đ' => 'd',
+            c => c,
+        })
+        .collect()
 }
 
 /// True when the citation names the document itself (`Phụ lục (Kèm theo Nghị định số
@@ -234,5 +254,17 @@ fn locate(cx: &Checker<'_>, c: &Citation, path: &str) -> Loc {
         path: path.to_owned(),
         range,
         exact: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_document;
+
+    #[test]
+    fn one_document_written_two_ways_is_one() {
+        assert_eq!(same_document("011/TT-LĐCL"), same_document("11/TT-LDCL"));
+        assert_eq!(same_document("0/QĐ-UBND"), "0/QD-UBND");
+        assert_ne!(same_document("11/TT-LĐCL"), same_document("12/TT-LĐCL"));
     }
 }

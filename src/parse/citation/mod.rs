@@ -209,6 +209,7 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
     let mut end = n.end + n.marker.as_ref().map_or(0, String::len);
     end += drafter_suffix(&text[end..floor_boundary(text, limit.max(end))]);
     end += odd_tail(&text[end..floor_boundary(text, limit.max(end))]);
+    end += spaced_tail(&text[end..floor_boundary(text, limit.max(end))]);
     let ahead = &text[end..floor_boundary(text, limit.min(end + LOOK_AHEAD))];
     let mut date = None;
     if let Some((len, written)) = grammar::cited_date(ahead) {
@@ -259,6 +260,29 @@ fn odd_tail(ahead: &str) -> usize {
         .unwrap_or(ahead.len());
     let dated = grammar::cited_date(&ahead[len..]).is_some_and(|(_, d)| d.is_ok());
     if dated { len } else { 0 }
+}
+
+/// A last group of the symbol written after a space (`BTh` of `03/LĐVVN BTh ngày 07/01/2025`,
+/// the short name of the province): one word of two to five letters that starts with a
+/// capital and has another capital or ends the symbol's case pattern, when a date follows it.
+/// Its length with the space, or 0.
+fn spaced_tail(ahead: &str) -> usize {
+    let Some(rest) = ahead.strip_prefix(' ') else {
+        return 0;
+    };
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    let letters = word.chars().count();
+    let mut chars = word.chars();
+    let capital_first = chars.next().is_some_and(char::is_uppercase);
+    let another_capital = chars.any(char::is_uppercase);
+    if !(2..=5).contains(&letters) || !capital_first || !another_capital {
+        return 0;
+    }
+    let dated = grammar::cited_date(&rest[word_len..]).is_some_and(|(_, d)| d.is_ok());
+    if dated { 1 + word_len } else { 0 }
 }
 
 /// The length of the drafter's initials written after a symbol (`/nb` of `2587-CV/VPTW/nb,

@@ -996,3 +996,24 @@ fn the_date_after_an_odd_symbol_is_the_citations() {
     let found = find_citations("theo số 01/KH1N-01/17h00 của Trung tâm");
     assert!(found.iter().all(|f| !f.citation.text.contains("17h00")));
 }
+
+#[test]
+fn the_date_after_a_spaced_last_group_is_the_citations() {
+    let found = find_citations("Công văn số 03/LĐVVN BTh ngày 07/01/2025 của Liên đoàn");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].citation.date, s("2025-01-07"));
+    assert!(found[0].citation.text.contains("BTh"));
+    // A word that is no group of a symbol (lower case, or one capital) is not taken.
+    for text in [
+        "Công văn số 03/LĐVVN Bình ngày 07/01/2025",
+        "Công văn số 03/LĐVVN và ngày 07/01/2025",
+        "Công văn số 03/LĐVVN BTh về việc tổ chức",
+    ] {
+        let found = find_citations(text);
+        assert!(
+            found.iter().all(|f| f.citation.date.is_none()),
+            "{text}: {:?}",
+            found[0].citation
+        );
+    }
+}
