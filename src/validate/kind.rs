@@ -255,6 +255,15 @@ pub enum Kind {
         /// Text around the first one.
         sample: String,
     },
+    /// PLH002.
+    BlankForm {
+        /// Blanks in the form.
+        count: usize,
+        /// Lines that hold them.
+        lines: usize,
+        /// Its last line.
+        end_line: usize,
+    },
     /// UNR001.
     UnrecognizedText {
         /// The text, shortened.
@@ -313,6 +322,7 @@ impl Kind {
             Self::MissingArchiveLine => "RCP002",
             Self::MissingAddressee { .. } => "RCP003",
             Self::UnfilledPlaceholder { .. } => "PLH001",
+            Self::BlankForm { .. } => "PLH002",
             Self::UnrecognizedText { .. } => "UNR001",
             Self::DamagedText { .. } => "TXT001",
         }
@@ -607,6 +617,20 @@ impl Kind {
             Self::MissingAddressee { type_name } => (
                 format!("{type_name} thiếu “Kính gửi: …”"),
                 format!("{type_name} has no `Kính gửi: …` addressee"),
+            ),
+            Self::BlankForm {
+                count,
+                lines,
+                end_line,
+            } => (
+                format!(
+                    "Mẫu để điền: {count} chỗ trống trên {lines} dòng, đến dòng {end_line}; \
+                     không báo từng chỗ"
+                ),
+                format!(
+                    "A form to fill in: {count} blanks on {lines} lines, up to line {end_line}; \
+                     not reported one by one"
+                ),
             ),
             Self::UnfilledPlaceholder { count, sample } => {
                 if *count == 1 {

@@ -1,4 +1,5 @@
-//! Blanks left from a template: `...`, `…`, `(ước đạt ... tỷ đồng)`, `..%` (PLH001).
+//! Blanks left from a template: `...`, `…`, `(ước đạt ... tỷ đồng)`, `..%` (PLH001), and forms
+//! made of them (PLH002).
 //!
 //! The normalized source is scanned, so appendix tables count as much as running text. A run of
 //! dots is a blank when it is a leader (four dots or more, two `…` or more), when a figure
@@ -13,7 +14,9 @@
 //! appendix (an appendix with its own national title, as the forms annexed to a decree), and
 //! the reviewers' boxes of a phiếu trình (its profile turns the rule off).
 //! The number and date lines are left to the header rules (`HDR006`, `HDR011`).
-//! One finding is made per line, with the number of blanks on it.
+//! One finding is made per line, with the number of blanks on it; a part of the document made
+//! of blanks (a form: ten lines with blanks or more, a quarter of its lines or more) gets one
+//! finding saying so instead (PLH002).
 //!
 //! ## References
 //! Nghị định 30/2020/NĐ-CP Điều 8 (content of the document); the templates of Phụ lục III mark
@@ -73,6 +76,7 @@ pub fn check(cx: &mut Checker<'_>) {
             _ => lines.push((line, owner.path.clone(), vec![(s, e)])),
         }
     }
+    let lines = without_forms(cx, lines);
     for (_, path, ranges) in lines {
         let (s, e) = ranges[0];
         let sample = sample(text, s, e);
@@ -89,6 +93,86 @@ pub fn check(cx: &mut Checker<'_>) {
             at,
         );
     }
+}
+
+/// Lines holding blanks, at least, for a part of the document to be a form.
+const FORM_MIN_LINES: usize = 10;
+
+/// The least share of a part's lines that hold blanks, for it to be a form (one in four).
+const FORM_MIN_SHARE: usize = 4;
+
+/// Reports the parts of the document that are forms (PLH002, once each) and returns the blanks
+/// of the others. The parts are the main document and each appendix and attachment: a decision
+/// may carry its form as an appendix, and a form may be a file of its own.
+fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks> {
+    let doc = cx.doc;
+    let mut parts: Vec<(usize, usize)> = doc
+        .appendices
+        .iter()
+        .map(|a| (a.line, a.end_line))
+        .chain(doc.attachments.iter().map(|a| (a.line, a.end_line)))
+        .collect();
+    parts.sort_unstable();
+    // The part a line is in: an appendix or attachment (1 + its index), or the main text (0).
+    let part_of = |line: usize| {
+        parts
+            .iter()
+            .position(|&(s, e)| s <= line && line <= e)
+            .map_or(0, |i| i + 1)
+    };
+    let mut blank_lines = vec![0usize; parts.len() + 1];
+    for (line, _, _) in &lines {
+        blank_lines[part_of(*line)] += 1;
+    }
+    let text = cx.loc.text();
+    let mut text_lines = vec![0usize; parts.len() + 1];
+    for (i, l) in text.split('\n').enumerate() {
+        if !l.trim().is_empty() {
+            text_lines[part_of(i + 1)] += 1;
+        }
+    }
+    let form: Vec<bool> = blank_lines
+        .iter()
+        .zip(&text_lines)
+        .map(|(&b, &t)| b >= FORM_MIN_LINES && b * FORM_MIN_SHARE >= t)
+        .collect();
+    if !form.contains(&true) {
+        return lines;
+    }
+    let mut kept = Vec::with_capacity(lines.len());
+    let mut reported = vec![false; form.len()];
+    for (k, entry) in lines.iter().enumerate() {
+        let part = part_of(entry.0);
+        if !form[part] {
+            continue;
+        }
+        if !reported[part] {
+            reported[part] = true;
+            let mine = || lines[k..].iter().filter(|l| part_of(l.0) == part);
+            let count = mine().map(|l| l.2.len()).sum();
+            let end_line = mine().last().map_or(entry.0, |l| l.0);
+            let (s, e) = entry.2[0];
+            let at = Loc {
+                path: entry.1.clone(),
+                range: (s, e),
+                exact: true,
+            };
+            cx.emit(
+                Kind::BlankForm {
+                    count,
+                    lines: blank_lines[part],
+                    end_line,
+                },
+                at,
+            );
+        }
+    }
+    for entry in lines {
+        if !form[part_of(entry.0)] {
+            kept.push(entry);
+        }
+    }
+    kept
 }
 
 /// True when the line at `line_start` is a `Ví dụ:` line or one of the three lines under one: a guide
