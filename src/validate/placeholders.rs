@@ -139,40 +139,35 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     if !form.contains(&true) {
         return lines;
     }
-    let mut kept = Vec::with_capacity(lines.len());
     let mut reported = vec![false; form.len()];
     for (k, entry) in lines.iter().enumerate() {
         let part = part_of(entry.0);
-        if !form[part] {
+        if !form[part] || reported[part] {
             continue;
         }
-        if !reported[part] {
-            reported[part] = true;
-            let mine = || lines[k..].iter().filter(|l| part_of(l.0) == part);
-            let count = mine().map(|l| l.2.len()).sum();
-            let end_line = mine().last().map_or(entry.0, |l| l.0);
-            let (s, e) = entry.2[0];
-            let at = Loc {
-                path: entry.1.clone(),
-                range: (s, e),
-                exact: true,
-            };
-            cx.emit(
-                Kind::BlankForm {
-                    count,
-                    lines: blank_lines[part],
-                    end_line,
-                },
-                at,
-            );
-        }
+        reported[part] = true;
+        let mine = || lines[k..].iter().filter(|l| part_of(l.0) == part);
+        let count = mine().map(|l| l.2.len()).sum();
+        let end_line = mine().next_back().map_or(entry.0, |l| l.0);
+        let (s, e) = entry.2[0];
+        let at = Loc {
+            path: entry.1.clone(),
+            range: (s, e),
+            exact: true,
+        };
+        cx.emit(
+            Kind::BlankForm {
+                count,
+                lines: blank_lines[part],
+                end_line,
+            },
+            at,
+        );
     }
-    for entry in lines {
-        if !form[part_of(entry.0)] {
-            kept.push(entry);
-        }
-    }
-    kept
+    lines
+        .into_iter()
+        .filter(|entry| !form[part_of(entry.0)])
+        .collect()
 }
 
 /// True when the line at `line_start` is a `Ví dụ:` line or one of the three lines under one: a guide
