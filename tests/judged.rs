@@ -128,16 +128,42 @@ const OFFICE: Set = Set {
 };
 
 /// The legacy archive: 42 documents of 2002–2009 in TCVN3 and VNI (decrees, decisions, forms,
-/// speeches), never tuned on. Judged on 2026-12-07 by a reader who tuned nothing: 46 of 1,607
-/// errors and warnings true (998 of the false ones are the blanks of forms and templates).
+/// speeches). Judged on 2026-12-07, before any rule was tuned on them, by a reader who tuned
+/// nothing: 46 of 1,607 errors and warnings true (998 of the false ones the blanks of forms).
+/// Rules have been tuned since on every other file; these, every second file by name, never.
 const LEGACY: Set = Set {
     dir: "../shared/legacy/docs",
     list: "tests/judged/legacy.tsv",
     office: true,
     skip: &[],
-    holdout: &[""],
+    holdout: LEGACY_HOLDOUT,
     strict: false,
 };
+
+/// The legacy files no rule is tuned on.
+const LEGACY_HOLDOUT: &[&str] = &[
+    "tcvn3-2003-02120",
+    "tcvn3-2003-A04",
+    "tcvn3-2003-A16",
+    "tcvn3-2003-A37",
+    "tcvn3-2004-1113C_Michele_Debonneuil-_Phattrien_congnghe",
+    "tcvn3-2004-19Z9A_Luat_hop_tac_xasuadoi",
+    "tcvn3-2004-1F7ZB_EtudeBinh_vn",
+    "tcvn3-2004-A40",
+    "tcvn3-2004-B1-3-LLTC",
+    "tcvn3-2004-B8",
+    "tcvn3-2004-NghiDinh115_2003",
+    "tcvn3-2004-NghiDinh29_1998",
+    "tcvn3-2004-mauduan",
+    "tcvn3-2005-QD-256",
+    "tcvn3-2005-nghiencuu_2004_07_21_110129",
+    "tcvn3-2006-19412_QD115.04TTg_BLTch_DNNVV",
+    "tcvn3-2006-Hamau1BK1995",
+    "tcvn3-2006-Mau-MD-3M-CP",
+    "tcvn3-2006-Mau-MDS-3M-HD",
+    "tcvn3-2006-huong-dan-ghi-phieu",
+    "vni-2008-23.QD-991-UBND",
+];
 
 /// The findings the validator gives now, as the command gives them: errors and warnings, and
 /// apart the information notes (a true finding told as information is still told).

@@ -3,14 +3,16 @@
 //!
 //! ```text
 //! label    ::= keyword | roman | arabic | decimal | upper | letter
-//! keyword  ::= word blank+ ( digit+ | numeral | 'thứ' blank+ ordinal ) sep* ( ' ' any* )?
+//! keyword  ::= word blank+ ( digit+ | numeral | 'thứ' blank+ ordinal ) ' '* sep* ( ' ' any* )?
+//!            | 'Điều' digit+ sep ( ' ' any* )?       ; `Điều17:` typed without its space
 //! word     ::= 'PHẦN' | 'Phần' | 'CHƯƠNG' | 'Chương' | 'TIỂU MỤC' | 'Tiểu mục' | 'MỤC' | 'Mục'
 //!            | 'ĐIỀU' | 'Điều'                      ; `Điều 3 của Luật` needs a sep: no label
 //! ordinal  ::= 'nhất' | 'hai' | 'ba' | 'tư' | 'bốn' | 'năm' | … | 'mười'   ; `thứ` after Phần only
 //! sep      ::= '.' | ':' | '-' | '–'
-//! roman    ::= numeral ( '.' | '-' | '–' ) ( ' ' any* )?      ; I. ĐẶC ĐIỂM, II- KẾT QUẢ
+//! roman    ::= numeral ( '.' | '/' | '-' | '–' ) ( ' ' any* )?   ; I. ĐẶC ĐIỂM, II/ NỘI DUNG, II- KẾT QUẢ
 //! numeral  ::= [IVXLC]+                             ; written canonically, at most 8 letters
-//! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | ( '-' | '–' ) ( ' ' any* )? ) | legend
+//! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | '.' capital any* | ( '-' | '–' ) ( ' ' any* )? )
+//!            | legend                                 ; `1.Sổ kế toán`: no space before a capital
 //! legend   ::= digit{1,2} [a-z] ( ',' ' '* digit{1,2} [a-z] )* '.' ' ' capital any*
 //!                                                     ; 5a. Tên loại, 7a, 7b, 7c. Quyền hạn
 //!                                                     ; 3. Thực hiện, 5- Nội dung
@@ -216,7 +218,13 @@ fn keyword_label(text: &str) -> Option<Label> {
 /// `keyword` with this one word.
 fn keyword(text: &str, word: &str, style: NumberStyle) -> Option<Label> {
     let rest = text.strip_prefix(word)?;
-    let (after, _) = space1::<_, E>(rest).ok()?;
+    // `Điều17:`, typed without the space: an article still, when its separator follows.
+    let glued = style == NumberStyle::Article && rest.starts_with(|c: char| c.is_ascii_digit());
+    let after = if glued {
+        rest
+    } else {
+        space1::<_, E>(rest).ok()?.0
+    };
     let canonical = match style {
         NumberStyle::Part => "Phần",
         NumberStyle::Chapter => "Chương",
@@ -235,9 +243,17 @@ fn keyword(text: &str, word: &str, style: NumberStyle) -> Option<Label> {
     } else {
         return None;
     };
+    // A space typed before the separator (`Điều 32 .`) is the separator's.
+    let spaced = tail.trim_start_matches(' ');
+    let tail = if spaced.starts_with(['.', ':']) {
+        spaced
+    } else {
+        tail
+    };
     // Điều needs its full stop (or colon); the other words stand alone or before a title.
     let tail_trim = tail.trim_start_matches(['.', ':', '-', '–']);
-    if style == NumberStyle::Article && tail_trim.len() == tail.len() && !tail.is_empty() {
+    let no_sep = tail_trim.len() == tail.len();
+    if style == NumberStyle::Article && no_sep && (!tail.is_empty() || glued) {
         return None;
     }
     if !tail_trim.is_empty() && !tail_trim.starts_with(' ') {
@@ -315,7 +331,8 @@ fn roman(text: &str) -> Option<Label> {
     // The separator is checked first: `Các`, `Căn cứ` fail on it without a numeral read.
     let sep = tail.chars().next()?;
     let style = match sep {
-        '.' => NumberStyle::Roman,
+        // `II/ Những nội dung cụ thể`: the slash of older documents, a full stop's variant.
+        '.' | '/' => NumberStyle::Roman,
         '-' | '–' => NumberStyle::RomanDash,
         _ => return None,
     };
@@ -365,7 +382,15 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
         _ => return None,
     };
     let after = &tail[sep..];
-    let skip = after_label(after)?;
+    // `1.Sổ kế toán`: the space after the full stop left out before a capital.
+    let glued_capital = style == NumberStyle::Arabic
+        && tail.starts_with('.')
+        && after.chars().next().is_some_and(char::is_uppercase);
+    let skip = if glued_capital {
+        0
+    } else {
+        after_label(after)?
+    };
     if style == NumberStyle::Arabic && after.trim_start().is_empty() {
         return None;
     }
@@ -632,6 +657,21 @@ mod tests {
                 "Article Điều 12 Some(12)|Trách nhiệm",
             ),
             ("Điều 5.Thi hành", "-"),
+            (
+                "Điều17: Xử lý vi phạm",
+                "Article Điều 17 Some(17)|Xử lý vi phạm",
+            ),
+            ("Điều 32 . Hiệu lực", "Article Điều 32 Some(32)|Hiệu lực"),
+            ("Điều17", "-"),
+            ("Điều 3 của Luật", "-"),
+            (
+                "II/ Những nội dung cụ thể",
+                "Roman II Some(2)|Những nội dung cụ thể",
+            ),
+            ("V/v cử cán bộ", "-"),
+            ("1.Sổ kế toán", "Arabic 1 Some(1)|Sổ kế toán"),
+            ("1.5 triệu đồng", "-"),
+            ("2.sổ", "-"),
             ("5- Nội dung", "ArabicDash 5 Some(5)|Nội dung"),
             ("12) Tên", "Arabic 12 Some(12)|Tên"),
             ("3.", "-"),

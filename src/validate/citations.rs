@@ -196,6 +196,16 @@ fn kind_mismatch(cx: &mut Checker<'_>, c: &Citation, path: &str) {
     if code_fits(ty, code, c.system) {
         return;
     }
+    // A symbol of before 2004 may put the issuer first (`999-TC/QĐ-CĐKT`, `07-TC/TT`): the type
+    // code stands among its later groups.
+    let later_groups =
+        c.id.as_deref()
+            .unwrap_or_default()
+            .split(['/', '-'])
+            .skip(2);
+    if later_groups.into_iter().any(|g| code_fits(ty, g, c.system)) {
+        return;
+    }
     let at = locate(cx, c, path);
     cx.emit(
         Kind::CitationKindMismatch {

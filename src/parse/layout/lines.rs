@@ -12,10 +12,24 @@ use crate::parse::Context;
 
 /// True for a rule line: only `_`, `-`, `=`, `*`, `─`, `—`, `–`, `.`.
 pub(crate) fn is_rule(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .chars()
-            .all(|c| matches!(c, '_' | '-' | '=' | '*' | '─' | '—' | '–' | '~' | ' '))
+    let stroke = |c: char| matches!(c, '_' | '-' | '=' | '*' | '─' | '—' | '–' | '~');
+    if !text.is_empty() && text.chars().all(|c| stroke(c) || c == ' ') {
+        return true;
+    }
+    // An ornament between two strokes under a motto: `=====&=====`, `---oOo---`, `***0***`.
+    let t = text.trim();
+    let lead = t.chars().take_while(|&c| stroke(c)).count();
+    let trail = t.chars().rev().take_while(|&c| stroke(c)).count();
+    let middle = t.trim_start_matches(stroke).trim_end_matches(stroke).trim();
+    lead >= 3
+        && trail >= 3
+        && (1..=5).contains(&middle.chars().count())
+        && middle.chars().all(|c| {
+            matches!(
+                c,
+                '&' | 'o' | 'O' | '0' | '*' | '•' | '§' | '+' | 'x' | '♦' | '❖'
+            )
+        })
 }
 
 /// Share of upper-case letters among letters (the reference [`is_upper`] is tested against); `None` when the text has fewer than 2 letters.

@@ -318,6 +318,12 @@ pub fn parse_from(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize 
             i += 1;
             continue;
         }
+        if segs.iter().all(|s| is_rule(&s.text)) {
+            // The rule under the motto in a cell of the header's table (` | =====&=====`).
+            cx.artifact_line(doc, ArtifactKind::Rule, i);
+            i += 1;
+            continue;
+        }
         items.clear();
         items.extend(
             segs.iter()
