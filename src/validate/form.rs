@@ -17,6 +17,10 @@
 //!   kèm theo Quyết định số … ngày …)` under its title): the template of Nghị định 30 gives it
 //!   no number, place and date, signature or recipients; the document that issues it has them.
 //!
+//! - A **copy from a legal database** of the years before 2010: the header is dropped and the
+//!   title line carries the issuer, number and date (`NGHỊ ĐỊNH / CỦA CHÍNH PHỦ SỐ 94/1998/NĐ-CP
+//!   NGÀY 17 THÁNG 11 NĂM 1998`); national title, motto and place are left out, and so are the
+//!   recipients.
 //! - A **working note** (a giải trình, a memo to a leader): none of the header's parts and no
 //!   type name. It has no prescribed form, so no part is asked of it (TTL004 says so once).
 //!
@@ -53,6 +57,8 @@ pub struct Form {
     pub attached: bool,
     /// A working note: no header part and no type name.
     pub note: bool,
+    /// A legal database's copy: issuer, number and date in the title line, no header.
+    pub database_copy: bool,
     /// Cut off before its closing ([`super::damage::cut_off`]), reported once as such.
     pub cut_off: bool,
 }
@@ -75,6 +81,7 @@ impl Form {
             adopted: doc.header.place_date.is_none() && adopted(text),
             attached: doc.attached_to.is_some(),
             note: working_note(doc),
+            database_copy: database_copy(doc),
             cut_off: false,
         }
     }
@@ -89,6 +96,20 @@ impl Form {
         if self.note {
             return true;
         }
+        if self.database_copy
+            && matches!(
+                part,
+                Part::NationalTitle
+                    | Part::Motto
+                    | Part::Issuer
+                    | Part::Number
+                    | Part::PlaceDate
+                    | Part::Recipients
+                    | Part::Archive
+            )
+        {
+            return true;
+        }
         match part {
             Part::Recipients | Part::Archive => self.gazette || self.cut_off || self.attached,
             Part::Signature | Part::SignerName => self.cut_off || self.attached,
@@ -98,6 +119,27 @@ impl Form {
             _ => false,
         }
     }
+}
+
+/// True when the title, with no number line above it, goes on `CỦA <issuer> SỐ <number>`: the
+/// way legal databases copied a document before 2010, its header dropped.
+fn database_copy(doc: &Document) -> bool {
+    if doc.header.reference.is_some() || doc.header.national_title.is_some() {
+        return false;
+    }
+    let Some(subject) = doc.title.as_ref().and_then(|t| t.subject.as_deref()) else {
+        return false;
+    };
+    let mut words = subject.split_whitespace().take(12);
+    let of = words
+        .next()
+        .is_some_and(|w| w.to_lowercase() == tables::ISSUER_WORD);
+    let mut words = words.skip_while(|w| w.to_lowercase() != tables::NUMBER_WORD);
+    let number = words.nth(1).is_some_and(|n| {
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && (n.contains('/') || words.next().is_some_and(|w| w.starts_with('/')))
+    });
+    of && number
 }
 
 /// True when the document has no title, none of the header's parts and no closing (signature

@@ -250,6 +250,10 @@ fn is_blank(before: &str, run: &str, after: &str, table: bool) -> bool {
             .is_none_or(|c| matches!(c, '|' | '\t' | ')'));
         return !(glued && cell_end);
     }
+    // `(…)` between words: text left out of a quotation or a list, not a value to fill in.
+    if prev == Some('(') && next == Some(')') && matches!(run, "…" | "...") {
+        return false;
+    }
     match prev_solid {
         // At the start of a line: a blank unless words follow (an omission going on).
         None => !next_solid.is_some_and(char::is_alphabetic),
@@ -368,6 +372,8 @@ mod tests {
             " .”. Do đó",
             false
         ));
+        // Text left out, in brackets.
+        assert!(!is_blank("quá trình chuyển đổi (", "…", ") và việc", false));
         // A list closed by an ellipsis and the sentence's full stop.
         assert!(!is_blank(
             "tham quan, tìm hiểu thị trường, hội thảo",
