@@ -8,6 +8,7 @@
 //! Nghị định 30/2020/NĐ-CP Phụ lục I Phần I Mục II.6.a (the first mention of a document is
 //! complete: type, number, symbol, date, issuer, subject; a law is cited by name); Phụ lục III.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::Checker;
@@ -29,7 +30,7 @@ pub fn check(cx: &mut Checker<'_>) {
         .place_date
         .as_ref()
         .and_then(|pd| Some((pd.year?, pd.month?, pd.day)));
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<Cow<'_, str>> = HashSet::new();
     for (i, c) in doc.citations.iter().enumerate() {
         let path = format!("/citations/{i}");
         // Where the citation stands, found once: a first mention asks twice (number line,
@@ -112,21 +113,26 @@ pub fn check(cx: &mut Checker<'_>) {
 /// The key under which mentions of one document meet: its id with the number's leading zeros
 /// dropped and `Đ` read as `D` (`011/TT-LĐCL` and `11/TT-LDCL` are one Tờ trình, written
 /// two ways by one author).
-fn same_document(id: &str) -> String {
+fn same_document(id: &str) -> Cow<'_, str> {
     let digits = id.bytes().take_while(u8::is_ascii_digit).count();
     let zeros = id
         .bytes()
         .take_while(|&b| b == b'0')
         .count()
         .min(digits.saturating_sub(1));
-    id[zeros..]
-        .chars()
-        .map(|c| match c {
-            'Đ' => 'D',
-            'đ' => 'd',
-            c => c,
-        })
-        .collect()
+    let id = &id[zeros..];
+    if !id.contains(['Đ', 'đ']) {
+        return Cow::Borrowed(id);
+    }
+    Cow::Owned(
+        id.chars()
+            .map(|c| match c {
+                'Đ' => 'D',
+                'đ' => 'd',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// True when the citation names the document itself (`Phụ lục (Kèm theo Nghị định số

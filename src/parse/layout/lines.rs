@@ -19,10 +19,12 @@ pub(crate) fn is_rule(text: &str) -> bool {
     // An ornament between two strokes under a motto: `=====&=====`, `---oOo---`, `***0***`.
     let t = text.trim();
     let lead = t.chars().take_while(|&c| stroke(c)).count();
+    if lead < 3 {
+        return false;
+    }
     let trail = t.chars().rev().take_while(|&c| stroke(c)).count();
     let middle = t.trim_start_matches(stroke).trim_end_matches(stroke).trim();
-    lead >= 3
-        && trail >= 3
+    trail >= 3
         && (1..=5).contains(&middle.chars().count())
         && middle.chars().all(|c| {
             matches!(
