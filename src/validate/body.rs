@@ -231,6 +231,10 @@ fn sequence(
             label: s.label.clone(),
             first_line,
         })
+    } else if n < p && n == 1 && i > 0 && opens_list(&list[i - 1]) {
+        // `17. Tổng Thư ký` then `1. …`, `2. …`: a heading whose items were typed at its own
+        // level (its article word left out): the numbering restarts under it, not out of order.
+        None
     } else if n < p {
         Some(Kind::NumberingOutOfOrder {
             found: s.label.clone(),
@@ -244,6 +248,17 @@ fn sequence(
     } else {
         None
     }
+}
+
+/// True when a numbered item reads as a heading over what follows: a short title of a few words
+/// that ends no sentence, and nothing under it.
+fn opens_list(s: &Section) -> bool {
+    s.paragraphs.is_empty()
+        && s.children.is_empty()
+        && s.title.as_deref().is_some_and(|t| {
+            let t = t.trim();
+            !t.is_empty() && t.split_whitespace().count() <= 6 && !t.ends_with(['.', ';', ','])
+        })
 }
 
 /// Empty headings and untitled divisions.
