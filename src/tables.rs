@@ -244,6 +244,9 @@ pub fn opens_with_attached(text: &str) -> bool {
     })
 }
 
+/// The kind word of a công văn, the one type whose number carries no type code.
+pub static CONG_VAN_KIND: &str = "công văn";
+
 /// How the boxes of a phiếu trình left for the reviewers' opinions are headed (`7. Ý kiến của
 /// Lãnh đạo Phòng:`).
 pub static OPINION_BOX: &str = "Ý kiến";

@@ -190,10 +190,32 @@ fn is_number_line(cx: &Checker<'_>, c: &Citation, at: &Loc) -> bool {
 
 /// A kind word that names another type than the number's code.
 fn kind_mismatch(cx: &mut Checker<'_>, c: &Citation, path: &str) {
-    let (Some(kind), Some(code)) = (c.kind.as_deref(), c.type_code.as_deref()) else {
+    let Some(kind) = c.kind.as_deref() else {
         return;
     };
     let Some(ty) = tables::doc_type_by_kind(kind) else {
+        return;
+    };
+    // A công văn's symbol has no type code (its first group is the issuer's): a known type code
+    // there (`Công văn số 01/BC-HHNM`) is another type's, and the mention names it wrongly.
+    if ty.kind == tables::CONG_VAN_KIND {
+        let first = c.issuer_code.as_deref().and_then(|i| i.split('-').next());
+        if let Some(code) = first
+            .filter(|g| tables::canonical_type_code(g).is_some() && !code_fits(ty, g, c.system))
+        {
+            let at = locate(cx, c, path);
+            cx.emit(
+                Kind::CitationKindMismatch {
+                    kind: kind.to_owned(),
+                    code: code.to_owned(),
+                    expected: String::new(),
+                },
+                at,
+            );
+        }
+        return;
+    }
+    let Some(code) = c.type_code.as_deref() else {
         return;
     };
     let Some(expected) = ty.code else {

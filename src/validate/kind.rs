@@ -576,6 +576,20 @@ impl Kind {
                 kind,
                 code,
                 expected,
+            } if expected.is_empty() => (
+                format!(
+                    "“{}” có ký hiệu “{code}”, mã tên loại của văn bản khác: số của {kind} không có mã tên loại",
+                    capitalized(kind)
+                ),
+                format!(
+                    "`{}` carries the code `{code}` of another type: a {kind}'s number has no type code",
+                    capitalized(kind)
+                ),
+            ),
+            Self::CitationKindMismatch {
+                kind,
+                code,
+                expected,
             } => (
                 format!(
                     "“{}” có ký hiệu “{code}”, trong khi {kind} viết tắt là “{expected}”",

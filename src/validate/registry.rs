@@ -501,7 +501,7 @@ pub static RULES: &[Rule] = &[
         summary_en: "cited kind does not match its type code",
         hint_vi: "Sửa tên loại hoặc ký hiệu của văn bản được dẫn cho khớp nhau.",
         hint_en: "Make the cited kind and its type code agree.",
-        what: "Finds a citation whose kind word names another type than its number's code (`Quyết định số 12/KH-UBND`).",
+        what: "Finds a citation whose kind word names another type than its number's code (`Quyết định số 12/KH-UBND`), and a công văn cited with another type's code (`Công văn số 02/BC-LĐQV` numbers a báo cáo: a công văn's number has no type code). A symbol of before 2004 that puts the issuer first (`999-TC/QĐ-CĐKT`) fits when the code stands among its later groups.",
         why: "Either the kind or the symbol is wrong, and the cited document cannot be found as written.",
         example: "Thực hiện Quyết định số 12/KH-UBND ngày 05/3/2021 …",
         reference: "Nghị định 30/2020/NĐ-CP, Phụ lục III (bảng chữ viết tắt)",
