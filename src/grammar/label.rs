@@ -10,13 +10,15 @@
 //! ordinal  ::= 'nhất' | 'hai' | 'ba' | 'tư' | 'bốn' | 'năm' | … | 'mười'   ; `thứ` after Phần only
 //! sep      ::= '.' | ':' | '-' | '–'
 //! roman    ::= numeral ( '.' | '/' | '-' | '–' ) ( ' ' any* )?   ; I. ĐẶC ĐIỂM, II/ NỘI DUNG, II- KẾT QUẢ
+//!            | numeral '.' capital capital+ any*     ; `III.PHÂN TÍCH`: numeral at most XXX
 //! numeral  ::= [IVXLC]+                             ; written canonically, at most 8 letters
 //! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | '.' capital any* | ( '-' | '–' ) ( ' ' any* )? )
 //!            | legend                                 ; `1.Sổ kế toán`: no space before a capital
 //! legend   ::= digit{1,2} [a-z] ( ',' ' '* digit{1,2} [a-z] )* '.' ' ' capital any*
 //!                                                     ; 5a. Tên loại, 7a, 7b, 7c. Quyền hạn
 //!                                                     ; 3. Thực hiện, 5- Nội dung
-//! decimal  ::= digit{1,2} ( '.' digit{1,3} )+ ( ( '.' | ')' ) ( ' ' any* )? | ' ' ws* capital any* )
+//! decimal  ::= digit{1,2} ( '.' digit{1,3} )+ ( ( '.' | ')' ) ( ' ' any* )? | '.' capital any*
+//!            | ' ' ws* capital any* )                ; `13.1.Tình hình`: no space before a capital
 //! text     ::= ws* non-ws any*
 //! blank    ::= ' ' | '\t'
 //! upper    ::= [A-Z] '.' ' ' capital any*         ; A. SỰ CẦN THIẾT; not a numeral letter
@@ -153,6 +155,18 @@ fn after_label(i: &str) -> Option<usize> {
         Some(b' ') => Some(1),
         _ => None,
     }
+}
+
+/// The largest roman numeral read with its heading glued to its full stop (`XXX.KẾT LUẬN`).
+const GLUED_ROMAN_MAX: u32 = 30;
+
+/// True when `text` opens with a word of two capitals or more (`PHÂN TÍCH`, `KẾT`).
+fn opens_capital_word(text: &str) -> bool {
+    let word = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    word.chars().nth(1).is_some() && word.chars().all(char::is_uppercase)
 }
 
 /// A letter of a roman numeral.
@@ -336,8 +350,16 @@ fn roman(text: &str) -> Option<Label> {
         '-' | '–' => NumberStyle::RomanDash,
         _ => return None,
     };
-    let skip = after_label(&tail[sep.len_utf8()..])?;
+    let after = &tail[sep.len_utf8()..];
     let value = roman_value(numeral)?;
+    // `III.PHÂN TÍCH TÀI CHÍNH`: the space after the full stop left out before a heading in
+    // capitals. Only a small numeral and a word of capitals: `C.Mác`, `V.I.Lênin` are names.
+    let glued_capitals = sep == '.' && value <= GLUED_ROMAN_MAX && opens_capital_word(after);
+    let skip = if glued_capitals {
+        0
+    } else {
+        after_label(after)?
+    };
     Some(Label {
         style,
         label: numeral.to_owned(),
@@ -382,8 +404,8 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
         _ => return None,
     };
     let after = &tail[sep..];
-    // `1.Sổ kế toán`: the space after the full stop left out before a capital.
-    let glued_capital = style == NumberStyle::Arabic
+    // `1.Sổ kế toán`, `13.1.Tình hình`: the space after the full stop left out before a capital.
+    let glued_capital = matches!(style, NumberStyle::Arabic | NumberStyle::Decimal)
         && tail.starts_with('.')
         && after.chars().next().is_some_and(char::is_uppercase);
     let skip = if glued_capital {
@@ -670,6 +692,12 @@ mod tests {
             ),
             ("V/v cử cán bộ", "-"),
             ("1.Sổ kế toán", "Arabic 1 Some(1)|Sổ kế toán"),
+            ("13.1.Tình hình", "Decimal 13.1 Some(1)|Tình hình"),
+            ("III.PHÂN TÍCH", "Roman III Some(3)|PHÂN TÍCH"),
+            ("V.KẾT NỐI", "Roman V Some(5)|KẾT NỐI"),
+            ("V.Lênin", "-"),
+            ("C.MÁC", "-"),
+            ("I.I", "-"),
             ("1.5 triệu đồng", "-"),
             ("2.sổ", "-"),
             ("5- Nội dung", "ArabicDash 5 Some(5)|Nội dung"),

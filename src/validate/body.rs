@@ -165,7 +165,7 @@ fn walk(
             }
         }
         let clause = parent.is_some_and(|p| p.style == NumberStyle::Article);
-        content(cx, s, path, headings && !clause, tables);
+        content(cx, s, path, headings && !clause, tables, &list[i + 1..]);
         too_deep(cx, s, path);
         path.push_str("/children");
         walk(cx, &s.children, path, Some(s), &[], running, None);
@@ -261,8 +261,15 @@ fn opens_list(s: &Section) -> bool {
         })
 }
 
-/// Empty headings and untitled divisions.
-fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables: &[Table]) {
+/// Empty headings and untitled divisions. `later` are the siblings after `s`.
+fn content(
+    cx: &mut Checker<'_>,
+    s: &Section,
+    path: &str,
+    headings: bool,
+    tables: &[Table],
+    later: &[Section],
+) {
     use NumberStyle as S;
     let division = matches!(
         s.style,
@@ -322,7 +329,7 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
         || (matches!(s.style, S::Arabic | S::ArabicDash | S::Decimal)
             && !title.is_empty()
             && headings);
-    if heading && !sentence && !opinion_box {
+    if heading && !sentence && !opinion_box && !contents_entry(s, later) {
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::EmptySection {
@@ -331,6 +338,22 @@ fn content(cx: &mut Checker<'_>, s: &Section, path: &str, headings: bool, tables
             at,
         );
     }
+}
+
+/// True when an empty heading is an entry of a table of contents: a later sibling has its label
+/// and a title that opens with this one's or that this one's opens with (`IV.MÔ TẢ … SỞ KH-ĐT`
+/// in the list of what the project holds, `IV.MÔ TẢ … SỞ KH-ĐT (tham khảo …)` over its text).
+fn contents_entry(s: &Section, later: &[Section]) -> bool {
+    let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_lowercase).collect() };
+    let Some(title) = s.title.as_deref().map(words).filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    later.iter().filter(|x| x.label == s.label).any(|x| {
+        x.title.as_deref().map(words).is_some_and(|other| {
+            let n = title.len().min(other.len());
+            n > 0 && title[..n] == other[..n]
+        })
+    })
 }
 
 /// A Phần, Chương, Mục, Tiểu mục or Điều: divisions of the legal hierarchy, whose rank is
@@ -651,6 +674,17 @@ mod tests {
             body_findings(&normative),
             ["BOD006 6"],
             "a normative article needs its title"
+        );
+        let contents = "BÁO CÁO\nDự án tin học hóa\n\nDự án gồm các phần sau:\n\n\
+                        I. HIỆN TRẠNG\nII. MỤC TIÊU\nIII.GIẢI PHÁP\n\nNội dung chi tiết:\n\n\
+                        I. HIỆN TRẠNG\nHiện trạng ứng dụng.\n\nII. MỤC TIÊU (tham khảo phần I)\n\
+                        Mục tiêu đến năm 2000.\n\nIII. GIẢI PHÁP\n\nIV. KINH PHÍ\n\
+                        Kinh phí dự kiến.\n";
+        assert_eq!(
+            body_findings(contents),
+            ["BOD003 12", "BOD005 18"],
+            "a table of contents' entries are not empty headings (a title may be longer over the \
+             text); an empty heading of the text still is"
         );
     }
 }
