@@ -244,6 +244,9 @@ pub fn opens_with_attached(text: &str) -> bool {
     })
 }
 
+/// How a form's label opens (`Mẫu số 1a`, `MẪU SỐ 01-BCN`, `Mẫu 2b`): the longer first.
+pub static FORM_LABEL_WORDS: [&str; 4] = ["Mẫu số", "MẪU SỐ", "Mẫu", "MẪU"];
+
 /// The kind word of a công văn, the one type whose number carries no type code.
 pub static CONG_VAN_KIND: &str = "công văn";
 

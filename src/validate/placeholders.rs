@@ -106,6 +106,13 @@ const FORM_MIN_SHARE: usize = 4;
 /// may carry its form as an appendix, and a form may be a file of its own.
 fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks> {
     let doc = cx.doc;
+    if lines.is_empty() {
+        return lines;
+    }
+    let text = cx.loc.text();
+    // Parts under a form's label (`Mẫu số 1a`) come first: they are forms whatever their share
+    // of blanks, and one may sit inside an appendix.
+    let labelled = labelled_forms(text);
     let mut parts: Vec<(usize, usize)> = doc
         .appendices
         .iter()
@@ -113,7 +120,9 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
         .chain(doc.attachments.iter().map(|a| (a.line, a.end_line)))
         .collect();
     parts.sort_unstable();
-    // The part a line is in: an appendix or attachment (1 + its index), or the main text (0).
+    parts.splice(0..0, labelled.iter().copied());
+    // The part a line is in: a labelled form, an appendix or attachment (1 + its index), or the
+    // main text (0).
     let part_of = |line: usize| {
         parts
             .iter()
@@ -124,11 +133,10 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     for (line, _, _) in &lines {
         blank_lines[part_of(*line)] += 1;
     }
-    // Most documents have a few blanks or none: their lines are not counted.
-    if blank_lines.iter().all(|&b| b < FORM_MIN_LINES) {
+    // Most documents have a few blanks or none and no form: their lines are not counted.
+    if labelled.is_empty() && blank_lines.iter().all(|&b| b < FORM_MIN_LINES) {
         return lines;
     }
-    let text = cx.loc.text();
     let mut text_lines = vec![0usize; parts.len() + 1];
     for (i, l) in text.split('\n').enumerate() {
         if !l.trim().is_empty() {
@@ -138,7 +146,11 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     let form: Vec<bool> = blank_lines
         .iter()
         .zip(&text_lines)
-        .map(|(&b, &t)| b >= FORM_MIN_LINES && b * FORM_MIN_SHARE >= t)
+        .enumerate()
+        .map(|(i, (&b, &t))| {
+            let is_labelled = (1..=labelled.len()).contains(&i);
+            b > 0 && is_labelled || b >= FORM_MIN_LINES && b * FORM_MIN_SHARE >= t
+        })
         .collect();
     if !form.contains(&true) {
         return lines;
@@ -172,6 +184,67 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
         .into_iter()
         .filter(|entry| !form[part_of(entry.0)])
         .collect()
+}
+
+/// The line spans (first and last line, 1-based) of the forms a text carries under a form's
+/// label: from a line opening with `Mẫu số 1a` or `MẪU SỐ 01-BCN` (alone or in the header
+/// table's row, before the national title) to the next such line or the end; and a whole text
+/// whose first line is a form's code alone (`B1-2-TMDA`, the forms issued with a decision).
+/// `Biểu mẫu 1` is not one: a report's tables are captioned so, filled in.
+fn labelled_forms(text: &str) -> Vec<(usize, usize)> {
+    let mut starts = Vec::new();
+    let mut first = true;
+    let mut count = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        count = i + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if first && is_form_code(trimmed) || is_form_label(line) {
+            starts.push(i + 1);
+        }
+        first = false;
+    }
+    let ends = starts.iter().skip(1).map(|&s| s - 1).chain([count]);
+    starts.iter().copied().zip(ends).collect()
+}
+
+/// True when a line opens with a form's label: `Mẫu số 1a`, `MẪU SỐ 01-BCN`, `Mẫu 2b`, alone or
+/// followed, after a tab or a run of spaces, by a cell in capitals (the national title).
+fn is_form_label(line: &str) -> bool {
+    let line = line.trim_start();
+    let Some(rest) = tables::FORM_LABEL_WORDS
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or_default();
+    let (cell, after) = rest
+        .split_once(['\t'])
+        .or_else(|| rest.split_once("   "))
+        .unwrap_or((rest, ""));
+    let code = cell.trim().trim_start_matches(':').trim();
+    let code_like = !code.is_empty()
+        && code.len() <= 12
+        && !code.contains(' ')
+        && code.bytes().any(|b| b.is_ascii_digit());
+    let after = after.trim();
+    code_like && (after.is_empty() || !after.chars().any(char::is_lowercase))
+}
+
+/// True when a line is a form's code alone: `B1-2-TMDA`, `B1-3-LLTC` (capitals and a digit,
+/// then groups after hyphens).
+fn is_form_code(line: &str) -> bool {
+    let mut groups = line.split('-');
+    let head = groups.next().unwrap_or_default();
+    let letters = head.bytes().take_while(u8::is_ascii_uppercase).count();
+    (1..=3).contains(&letters)
+        && head[letters..].starts_with(|c: char| c.is_ascii_digit())
+        && head.bytes().all(|b| b.is_ascii_alphanumeric())
+        && line.contains('-')
+        && groups.all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// True when the line at `line_start` is a `Ví dụ:` line or one of the three lines under one: a guide
@@ -418,6 +491,33 @@ mod tests {
         // Four dots after a word that lists nothing, or before more words: a blank.
         assert!(is_blank("Chức vụ: Trưởng phòng", "....", "", false));
         assert!(is_blank("gồm các ông, bà", "....", " đồng chí", false));
+    }
+
+    #[test]
+    fn forms_are_found_by_their_labels() {
+        assert!(is_form_label(
+            "   Mẫu số 1a\t\t\t\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        ));
+        assert!(is_form_label("MẪU SỐ 01-BCN"));
+        assert!(is_form_label("     Mẫu 2b"));
+        assert!(!is_form_label(
+            "Mẫu thông báo này áp dụng cho đối tượng nộp thuế"
+        ));
+        assert!(!is_form_label("Biểu mẫu 1"), "a report's table caption");
+        assert!(!is_form_label("Mẫu số 2 kèm theo Thông tư"));
+        assert!(is_form_code("B1-2-TMDA"));
+        assert!(is_form_code("B1-3-LLTC"));
+        assert!(!is_form_code("UBND-VP"), "no digit after the capitals");
+        assert!(!is_form_code("B1"), "no group");
+        let text = "B1-2-TMDA\nTHUYẾT MINH\n\nTên: ....\n";
+        assert_eq!(labelled_forms(text), [(1, 5)]);
+        let text =
+            "THÔNG TƯ\nHướng dẫn\nB1-2-TMDA\nMẪU SỐ 01\nTừ ngày.....\nMẪU SỐ 02\nĐến ngày....";
+        assert_eq!(
+            labelled_forms(text),
+            [(4, 5), (6, 7)],
+            "a code is a label on the first line only"
+        );
     }
 
     #[test]

@@ -631,7 +631,7 @@ pub static RULES: &[Rule] = &[
         summary_en: "a form to fill in",
         hint_vi: "Nếu đây là văn bản sẽ ban hành chứ không phải mẫu, điền các chỗ trống trước khi gửi.",
         hint_en: "If this is a document to send rather than a form, fill in its blanks first.",
-        what: "Says once that a document, or one of its appendices or attachments, is a form: at least ten of its lines hold blanks and they are at least a quarter of its lines (`Họ và tên: ………`, `Địa chỉ: ………`). Its blanks are the form's, left for whoever fills it in, so PLH001 does not report them one by one.",
+        what: "Says once that a document, or one of its appendices or attachments, is a form: at least ten of its lines hold blanks and they are at least a quarter of its lines (`Họ và tên: ………`, `Địa chỉ: ………`), or it stands under a form's label (`Mẫu số 1a`, `MẪU SỐ 01-BCN` up to the next label or the end; a text whose first line is a form's code, `B1-2-TMDA`). Its blanks are the form's, left for whoever fills it in, so PLH001 does not report them one by one.",
         why: "A form is made of blanks: a warning on each of them would bury the findings that matter under dozens that do not.",
         example: "TỜ KHAI ĐĂNG KÝ\nHọ và tên: ……………………\nNgày sinh: ……………………\nNơi sinh: ……………………\nQuê quán: ……………………\nDân tộc: ……………………\nTôn giáo: ……………………\nSố định danh: ……………………\nNơi cư trú: ……………………\nNghề nghiệp: ……………………\nNơi làm việc: ……………………\nSố điện thoại: ……………………\nTôi cam đoan những lời khai trên là đúng sự thật.",
         reference: "Nghị định 30/2020/NĐ-CP, Phụ lục III (mẫu văn bản; chỗ trống của mẫu)",
