@@ -15,8 +15,8 @@
 //! the reviewers' boxes of a phiếu trình (its profile turns the rule off).
 //! The number and date lines are left to the header rules (`HDR006`, `HDR011`).
 //! One finding is made per line, with the number of blanks on it; a part of the document made
-//! of blanks (a form: ten lines with blanks or more, a quarter of its lines or more) gets one
-//! finding saying so instead (PLH002).
+//! of blanks (a form: ten lines with blanks or more, a quarter of its lines or more, or any part
+//! under a form's label such as `Mẫu số 1a`) gets one finding saying so instead (PLH002).
 //!
 //! ## References
 //! Nghị định 30/2020/NĐ-CP Điều 8 (content of the document); the templates of Phụ lục III mark
@@ -67,7 +67,9 @@ pub fn check(cx: &mut Checker<'_>) {
         if under_example(text, line_start) {
             continue;
         }
-        let table = row.trim_start().starts_with('|') || row.contains('\t');
+        // A tab between words separates cells; tabs before the first word only indent it.
+        let cells = row.trim_start();
+        let table = cells.starts_with('|') || cells.contains('\t');
         if !is_blank(&text[line_start..s], m.as_str(), &text[e..line_end], table) {
             continue;
         }
@@ -491,6 +493,27 @@ mod tests {
         // Four dots after a word that lists nothing, or before more words: a blank.
         assert!(is_blank("Chức vụ: Trưởng phòng", "....", "", false));
         assert!(is_blank("gồm các ông, bà", "....", " đồng chí", false));
+    }
+
+    #[test]
+    fn an_indented_line_is_no_table_row() {
+        let mut text =
+            String::from("BÁO CÁO\nTình hình\n\n\t- Các ứng dụng là tạo văn bản, tính toán …\n");
+        text.push_str("| Thu nội địa | ... |\n");
+        let doc = crate::parse(&text);
+        let findings =
+            crate::validate::Validator::new(crate::validate::Profile::for_document(&doc))
+                .validate(&doc, &text);
+        let lines: Vec<usize> = findings
+            .iter()
+            .filter(|f| f.code == "PLH001")
+            .map(|f| f.line)
+            .collect();
+        assert_eq!(
+            lines,
+            [5],
+            "a tab before the words indents the line; a cell of dots is a blank"
+        );
     }
 
     #[test]
