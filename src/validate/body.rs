@@ -675,6 +675,16 @@ mod tests {
             ["BOD006 6"],
             "a normative article needs its title"
         );
+        let chapters = "NGHỊ ĐỊNH\nVề cán bộ, công chức cấp xã\n\nNGHỊ ĐỊNH:\n\nChương I\n\
+                        Những quy định chung\n\nĐiều 1. Phạm vi\nNghị định này quy định.\n\n\
+                        Chương II\nĐiều 2 quy định việc tuyển dụng.\n\nĐiều 2. Tuyển dụng\n\
+                        Việc tuyển dụng theo quy định.\n";
+        assert_eq!(
+            body_findings(chapters),
+            ["BOD006 12"],
+            "a chapter's title in sentence case alone under its label is its title; a sentence \
+             under a bare label is not"
+        );
         let contents = "BÁO CÁO\nDự án tin học hóa\n\nDự án gồm các phần sau:\n\n\
                         I. HIỆN TRẠNG\nII. MỤC TIÊU\nIII.GIẢI PHÁP\n\nNội dung chi tiết:\n\n\
                         I. HIỆN TRẠNG\nHiện trạng ứng dụng.\n\nII. MỤC TIÊU (tham khảo phần I)\n\

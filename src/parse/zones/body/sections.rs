@@ -335,8 +335,13 @@ fn heading_in<'a>(
     {
         if let Some(k) = cx.next_non_blank(i + 1) {
             let t = lines[k].text.as_ref();
-            // Word exports leave up to three blank lines between the label and its title.
-            if k <= i + 4 && is_upper(t) && grammar::label(t).is_none() && !(cx.ends_body)(cx, k) {
+            // Word exports leave up to three blank lines between the label and its title. A
+            // title in sentence case (`Chương I` / `Những quy định chung`: capitals a font drew,
+            // lost in the text) stands right under a bare label, alone, short and unpunctuated.
+            let upper = k <= i + 4 && is_upper(t);
+            let sentence_case =
+                k == i + 1 && rest.is_empty() && stands_alone(cx, k) && short_title(t);
+            if (upper || sentence_case) && grammar::label(t).is_none() && !(cx.ends_body)(cx, k) {
                 title = Some(t);
                 title_line = Some(k);
                 next = k + 1;
@@ -420,6 +425,25 @@ fn heading_in<'a>(
         // The line stays claimed by the section; the paragraph records it as its line.
     }
     next
+}
+
+/// Words at most in a division's title written under its label in sentence case.
+const SENTENCE_TITLE_WORDS: usize = 12;
+
+/// True when line `k` stands alone: the line after it is blank, a label, or the end.
+fn stands_alone(cx: &Context<'_>, k: usize) -> bool {
+    cx.lines
+        .get(k + 1)
+        .is_none_or(|n| n.text.trim().is_empty() || grammar::label(&n.text).is_some())
+}
+
+/// True when a line reads as a title in sentence case: a capital first, a few words, no
+/// sentence's or clause's end (`Những quy định chung`, `Khen thưởng và xử lý vi phạm`).
+fn short_title(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.split_whitespace().count() <= SENTENCE_TITLE_WORDS
+        && !t.ends_with(['.', ';', ':', ','])
 }
 
 #[cfg(test)]
