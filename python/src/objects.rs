@@ -10,8 +10,15 @@
 //!   process and kept in a table keyed by the name's address: a document of 1,000 nodes
 //!   inserts 5,000 keys and makes none (`json.loads` makes each key once per call);
 //! - objects are made through the C API (`PyDict_SetItem`, `PyList_SetItem` stealing the
-//!   reference), and `None`, `True` and `False` are the singletons;
-//! - Python's cyclic garbage collector is paused while a tree is built (see [`to_python`]).
+//!   reference), and `None`, `True` and `False` are the singletons.
+//!
+//! Tried and measured, not kept (`docs/performance.md`, "Python, session 10"): pausing the
+//! cyclic garbage collector while a tree is built (no gain when the trees are dropped, 0.9% of
+//! the instructions when 3,000 are kept: a document's containers stay below the collector's
+//! threshold); copying each struct's dict from a kept dict of the same keys instead of filling
+//! an empty one (2% of the building, no more); building non-ASCII strings from code points
+//! with `PyUnicode_FromWideChar` instead of CPython's UTF-8 decoder (5% fewer instructions for
+//! the strings, under 1% of the whole, for an `unsafe` buffer).
 //!
 //! The mapping is `serde_json`'s, case for case (so that the two functions can never disagree):
 //! unit, `None` and unit structs are `None`; NaN and infinities are `None` (`serde_json` writes
@@ -30,7 +37,6 @@ use std::sync::{Mutex, TryLockError};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::PyString;
 use pyo3::{IntoPyObjectExt, PyErr, ffi};
 use serde::Serialize;
@@ -64,18 +70,10 @@ impl From<Error> for PyErr {
 }
 
 /// `value` as the Python objects `json.loads` would give for its JSON.
-///
-/// The cyclic garbage collector is paused while the tree is built, if it was running: every
-/// `dict` and `list` made counts towards its next collection, and a document's thousand
-/// containers would otherwise set off collections that walk the young objects (the tree being
-/// built, which holds no cycle) again and again; measured on the 3,000-document archive, the
-/// pause saves about a tenth of `parse`'s time (`python/README.md`). No Python code runs while
-/// the collector is paused (the builder calls only the C API), so no other thread sees it off.
 pub fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _pause = GcPause::new(py)?;
     // Every user of the table holds the GIL, so it is busy only for a re-entrant call (from a
     // finalizer): that call gets a table of its own. A panic in an earlier build left the
     // table whole (entries are inserted complete).
@@ -91,47 +89,6 @@ pub fn to_python<'py, T: Serialize + ?Sized>(
     };
     let mut builder = Builder { py, names };
     Ok(value.serialize(&mut builder)?)
-}
-
-/// A pause of the cyclic garbage collector, undone on drop (an error included).
-struct GcPause<'py> {
-    enable: Option<&'py Bound<'py, PyAny>>,
-}
-
-/// `gc.isenabled`, `gc.disable`, `gc.enable`, looked up once.
-static GC: PyOnceLock<[Py<PyAny>; 3]> = PyOnceLock::new();
-
-impl<'py> GcPause<'py> {
-    fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
-        let [isenabled, disable, enable] = GC
-            .get_or_try_init(py, || -> PyResult<_> {
-                let gc = py.import("gc")?;
-                Ok([
-                    gc.getattr("isenabled")?.unbind(),
-                    gc.getattr("disable")?.unbind(),
-                    gc.getattr("enable")?.unbind(),
-                ])
-            })?
-            .each_ref()
-            .map(|f| f.bind(py));
-        if !isenabled.call0()?.is_truthy()? {
-            return Ok(GcPause { enable: None });
-        }
-        disable.call0()?;
-        Ok(GcPause {
-            enable: Some(enable),
-        })
-    }
-}
-
-impl Drop for GcPause<'_> {
-    fn drop(&mut self) {
-        if let Some(enable) = self.enable {
-            // `gc.enable()` cannot fail; if it ever did, the collector stays off rather than
-            // the error replacing the call's result.
-            let _ = enable.call0();
-        }
-    }
 }
 
 /// Interned Python strings of the struct field and variant names, by the name's address and

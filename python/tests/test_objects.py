@@ -4,7 +4,6 @@ type of every value (``1`` is not ``1.0`` is not ``True``) and the bits of every
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 from typing import Any, Dict
@@ -81,22 +80,6 @@ def test_every_case_of_the_data_model_is_json_loads():
     assert built["f32s"][0] == 0.1 and built["floats"][4] is None
     assert list(built["keys"]) == ["k", "-7", str(2**128 - 1), "true", "đ", "0.1", "1e+20", "Unit"]
     assert built["keys"]["k"] == 9
-
-
-def test_the_garbage_collector_is_left_as_it_was():
-    text = "BÁO CÁO\nVề kết quả năm 2024\n\nI. KẾT QUẢ\n"
-    assert gc.isenabled()
-    vanban.parse(text)
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        vanban.parse(text)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    with pytest.raises(vanban.DecodeError):
-        vanban.parse(b"")
-    assert gc.isenabled()
 
 
 def test_trees_are_independent():
