@@ -21,6 +21,11 @@ a burst of load on a shared machine hits them all; the table gives the best and 
 the wall and CPU times. ``ratio`` is the run's best time over the command's: CPU time for one
 thread (the machine's other load moves it little), wall time for the pool (what threads buy).
 The issue's target is a ratio of 1.5 for ``parse``.
+
+``--only parse`` (or ``parse_json``, ``parse_json+loads``) runs that function once over the
+files and nothing else, for a profiler: ``valgrind --tool=callgrind python throughput.py FOLDER
+--only parse`` against ``valgrind --tool=callgrind vanban convert --ndjson --quiet --jobs 1
+FOLDER``.
 """
 
 from __future__ import annotations
@@ -67,6 +72,13 @@ def parse_json_loads(data: bytes, path: str) -> object:
     return json.loads(vanban.parse_json(data, path=path))
 
 
+FUNCTIONS: Dict[str, Callable[..., object]] = {
+    "parse": vanban.parse,
+    "parse_json": vanban.parse_json,
+    "parse_json+loads": parse_json_loads,
+}
+
+
 def timed(run: Callable[[], None], children: bool) -> Tuple[float, float]:
     """Wall and CPU seconds of one run (CPU of child processes for the command)."""
     who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
@@ -84,6 +96,7 @@ def main() -> int:
     parser.add_argument("--vanban", default=os.environ.get("VANBAN_BIN", "vanban"))
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--only", choices=sorted(FUNCTIONS), help="one pass of one function, untimed")
     args = parser.parse_args()
 
     paths = files_in(args.folder)
@@ -91,6 +104,11 @@ def main() -> int:
         print(f"{args.folder}: no *.txt, *.md or *.markdown file", file=sys.stderr)
         return 2
     size = sum(os.path.getsize(p) for p in paths)
+    if args.only:
+        call = make_call(FUNCTIONS[args.only])
+        for path in paths:
+            call(path)
+        return 0
 
     def cli(jobs: int) -> Callable[[], None]:
         command = [args.vanban, "convert", "--ndjson", "--quiet", "--jobs", str(jobs), args.folder]
@@ -120,9 +138,7 @@ def main() -> int:
             1,
             [
                 ("cli -j1", cli(1), True),
-                ("parse", serial(vanban.parse), False),
-                ("parse_json", serial(vanban.parse_json), False),
-                ("parse_json+loads", serial(parse_json_loads), False),
+                *((name, serial(function), False) for name, function in FUNCTIONS.items()),
             ],
         )
     ]
