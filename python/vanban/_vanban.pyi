@@ -1,6 +1,6 @@
 """Type stubs of the native module; the public functions are in ``vanban`` (``__init__.py``)."""
 
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 __version__: str
 DEFAULT_MAX_BYTES: int
@@ -56,3 +56,6 @@ def text(
 def schema_json() -> str: ...
 def profiles() -> List[str]: ...
 def too_large(size: int, limit: int, path: str) -> DecodeError: ...
+def _data_model_sample() -> Tuple[Any, str, str]:
+    """For the tests: a value covering the serde data model as objects, as ``vanban::json``'s
+    text and as ``serde_json``'s."""
