@@ -16,6 +16,8 @@ use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 
+mod objects;
+
 use vanban::model::Format;
 use vanban::output::render::{self, FileReport};
 use vanban::validate::{Lang, Profile, Validator};
@@ -243,6 +245,18 @@ fn serialize_error(e: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(format!("cannot serialize the document: {e}"))
 }
 
+impl Call {
+    /// Decodes and parses, then fills the findings unless `findings` is false (`--no-findings`),
+    /// as `vanban parse` does. Runs without the GIL.
+    fn parse(&self, findings: bool) -> Result<Parsed, vanban::DecodeError> {
+        let mut parsed = parse_source(&self.source, &self.req)?;
+        if findings {
+            parsed.doc.findings = self.findings(&parsed).1;
+        }
+        Ok(parsed)
+    }
+}
+
 /// The JSON `vanban parse` prints for the document (without its final newline): compact, or
 /// pretty-printed as the command prints it by default. `findings=False` is `--no-findings`.
 #[pyfunction]
@@ -262,10 +276,7 @@ fn parse_json(
 ) -> PyResult<String> {
     let call = Call::new(source, path, format, profile, profile_json, lang, max_bytes)?;
     let json = py.detach(|| {
-        let mut parsed = parse_source(&call.source, &call.req)?;
-        if findings {
-            parsed.doc.findings = call.findings(&parsed).1;
-        }
+        let parsed = call.parse(findings)?;
         Ok(vanban::json::document(&parsed.doc, pretty).map(String::from_utf8))
     });
     match json {
@@ -274,6 +285,33 @@ fn parse_json(
         Ok(Err(e)) => Err(serialize_error(e)),
         Err(e) => Err(call.req.refused(py, &e)),
     }
+}
+
+/// The document's tree as Python objects: what `json.loads(parse_json(...))` gives, built
+/// straight from the parsed document (`objects::to_python`), with no JSON text in between.
+/// Decoding, parsing and validating run without the GIL; the objects are built with it.
+#[pyfunction]
+#[pyo3(signature = (source, *, path=None, format=None, profile=None, profile_json=None, lang="vi", findings=true, max_bytes=vanban::decode::DEFAULT_MAX_BYTES))]
+#[allow(clippy::too_many_arguments)]
+fn parse<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    path: Option<String>,
+    format: Option<&str>,
+    profile: Option<&str>,
+    profile_json: Option<&str>,
+    lang: &str,
+    findings: bool,
+    max_bytes: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let call = Call::new(source, path, format, profile, profile_json, lang, max_bytes)?;
+    let parsed = py
+        .detach(|| call.parse(findings))
+        .map_err(|e| call.req.refused(py, &e))?;
+    let tree = objects::to_python(py, &parsed.doc);
+    // The document's thousands of allocations are freed without the GIL too.
+    py.detach(move || drop(parsed));
+    tree
 }
 
 /// The JSON `vanban validate --format json` prints for this one document: `{version, findings:
@@ -372,6 +410,16 @@ fn too_large(py: Python<'_>, size: u64, limit: u64, path: String) -> PyResult<Py
     Ok(err.into_value(py).into_any())
 }
 
+/// For the tests: a value covering the serde data model (`objects::sample`) as Python objects,
+/// as `vanban::json`'s text and as `serde_json`'s text.
+#[pyfunction]
+fn _data_model_sample(py: Python<'_>) -> PyResult<(Bound<'_, PyAny>, String, String)> {
+    let value = objects::sample::value();
+    let ours = vanban::json::to_string(&value).map_err(serialize_error)?;
+    let theirs = serde_json::to_string(&value).map_err(serialize_error)?;
+    Ok((objects::to_python(py, &value)?, ours, theirs))
+}
+
 /// The ids of the shipped profiles (`nd30`, `nd30-bao-cao`, ...).
 #[pyfunction]
 fn profiles() -> Vec<String> {
@@ -383,11 +431,13 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", vanban::batch::VERSION)?;
     m.add("DEFAULT_MAX_BYTES", vanban::decode::DEFAULT_MAX_BYTES)?;
     m.add("DecodeError", m.py().get_type::<DecodeError>())?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_json, m)?)?;
     m.add_function(wrap_pyfunction!(text, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(profiles, m)?)?;
+    m.add_function(wrap_pyfunction!(_data_model_sample, m)?)?;
     m.add_function(wrap_pyfunction!(too_large, m)?)?;
     Ok(())
 }

@@ -131,16 +131,14 @@ def parse(
     :raises ValueError: an unknown format, language or profile, or a bad profile.
     :raises TypeError: ``source`` is neither text nor bytes.
     """
-    return json.loads(
-        parse_json(
-            source,
-            path=path,
-            format=format,
-            profile=profile,
-            lang=lang,
-            findings=findings,
-            max_bytes=max_bytes,
-        )
+    return _vanban.parse(
+        _source(source),
+        path=_path(path),
+        format=format,
+        lang=lang,
+        findings=findings,
+        max_bytes=_limit(max_bytes),
+        **_profile(profile),
     )
 
 
