@@ -2,7 +2,9 @@
 //! `Phần thứ nhất`.
 //!
 //! ```text
-//! label    ::= keyword | roman | arabic | decimal | upper | letter
+//! label    ::= keyword | compound | roman | arabic | decimal | upper | letter
+//! compound ::= ( numeral | [A-Z] ) '.' ' '? digit{1,2} ( '.' digit{1,2} )* ( '.' | ')' ) ' '? capital any*
+//!                                                     ; I.1. Chức năng, II. 4. MÔ TẢ, A.2. CÁC
 //! keyword  ::= word blank+ ( digit+ | numeral | 'thứ' blank+ ordinal ) ' '* sep* ( ' ' any* )?
 //!            | 'Điều' digit+ sep ( ' ' any* )?       ; `Điều17:` typed without its space
 //! word     ::= 'PHẦN' | 'Phần' | 'CHƯƠNG' | 'Chương' | 'TIỂU MỤC' | 'Tiểu mục' | 'MỤC' | 'Mục'
@@ -308,9 +310,13 @@ pub fn label(text: &str) -> Option<Label> {
     numbered(text, first)
 }
 
-/// The labels that are no keyword: `roman`, `arabic`, `decimal`, `upper`, `letter`.
+/// The labels that are no keyword: `compound`, `roman`, `arabic`, `decimal`, `upper`, `letter`.
 fn numbered(text: &str, first: char) -> Option<Label> {
-    if is_numeral(first) {
+    if first.is_ascii_uppercase()
+        && let Some(l) = compound(text)
+    {
+        Some(l)
+    } else if is_numeral(first) {
         roman(text)
     } else if first.is_ascii_digit() {
         arabic_or_decimal(text)
@@ -334,6 +340,47 @@ fn upper(text: &str, first: char) -> Option<Label> {
         number: Some(u32::from(first) - u32::from('A') + 1),
         depth: 0,
         rest: 3,
+    })
+}
+
+/// `compound`: `I.1. Chức năng`, `II. 4. MÔ TẢ`, `A.2. CÁC YÊU CẦU`: the item of a roman or
+/// lettered heading numbered with the heading's numeral or letter first, read as a decimal
+/// label of its own style (`II.4`, depth 2) that nests under its heading. The item's full stop is required
+/// (`I.1 Mục` is no label) and its text opens with a capital.
+fn compound(text: &str) -> Option<Label> {
+    let bytes = text.as_bytes();
+    let head_len = bytes.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let head = text.get(..head_len)?;
+    if head_len == 0 || head_len > 1 && roman_value(head).is_none() {
+        return None;
+    }
+    let mut at = head_len;
+    if bytes.get(at) != Some(&b'.') {
+        return None;
+    }
+    at += 1;
+    if bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    let (tail, (parts, last, too_long)) = dotted(bytes.get(at..)?).ok()?;
+    if too_long || last.len() > 2 {
+        return None;
+    }
+    let digits_end = bytes.len() - tail.len();
+    if !matches!(tail.first(), Some(b'.' | b')')) {
+        return None;
+    }
+    let after = text.get(digits_end + 1..)?;
+    let skip = usize::from(after.starts_with(' '));
+    if !after[skip..].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(Label {
+        style: NumberStyle::Compound,
+        label: format!("{head}.{}", text.get(at..digits_end)?),
+        number: Some(last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
+        depth: parts + 1,
+        rest: digits_end + 1 + skip,
     })
 }
 
@@ -713,6 +760,12 @@ mod tests {
             ("II– TỒN TẠI", "RomanDash II Some(2)|TỒN TẠI"),
             ("XI. KIẾN NGHỊ", "Roman XI Some(11)|KIẾN NGHỊ"),
             ("I.1 Mục", "-"),
+            ("I.1. Chức năng", "Compound I.1 Some(1)|Chức năng"),
+            ("II. 4. MÔ TẢ SƠ ĐỒ", "Compound II.4 Some(4)|MÔ TẢ SƠ ĐỒ"),
+            ("A.2. CÁC YÊU CẦU", "Compound A.2 Some(2)|CÁC YÊU CẦU"),
+            ("IV.1.2) Mạng", "Compound IV.1.2 Some(2)|Mạng"),
+            ("I.1. chức năng", "-"),
+            ("IIV.1. Sai", "-"),
             ("Căn cứ Luật", "-"),
             ("Chương trình công tác", "-"),
             ("5a. Tên loại văn bản", "Arabic 5a Some(5)|Tên loại văn bản"),

@@ -455,6 +455,9 @@ pub enum NumberStyle {
     ArabicDash,
     /// `1.1.`, `1.2.3`.
     Decimal,
+    /// `I.1.`, `II. 4.`, `A.2.`: an item numbered after its roman or lettered heading, the
+    /// heading's numeral or letter first (label `I.1`).
+    Compound,
     /// `a)` (also điểm inside a khoản), Vietnamese alphabet order.
     Letter,
     /// `A.`, `B.`: the widest parts of a report or submission, above its roman headings.

@@ -386,7 +386,7 @@ fn styled(s: &Section) -> String {
 fn styled_as(label: &str, style: NumberStyle) -> String {
     use NumberStyle as S;
     match style {
-        S::Roman | S::Arabic | S::Decimal | S::UpperLetter => format!("{label}."),
+        S::Roman | S::Arabic | S::Decimal | S::Compound | S::UpperLetter => format!("{label}."),
         S::RomanDash | S::ArabicDash => format!("{label}-"),
         S::Letter => format!("{label})"),
         _ => label.to_owned(),
@@ -399,7 +399,7 @@ fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
     match style {
         S::Roman | S::RomanDash => crate::grammar::to_roman(n),
         S::Arabic | S::ArabicDash => n.to_string(),
-        S::Decimal => match like.rsplit_once('.') {
+        S::Decimal | S::Compound => match like.rsplit_once('.') {
             Some((head, _)) => format!("{head}.{n}"),
             None => n.to_string(),
         },
@@ -684,6 +684,15 @@ mod tests {
             ["BOD006 12"],
             "a chapter's title in sentence case alone under its label is its title; a sentence \
              under a bare label is not"
+        );
+        let compound = "BÁO CÁO\nDự án tin học hóa\n\nI. HIỆN TRẠNG\nI.1. Chức năng\nNội dung.\n\
+                        1. Tham mưu\n2. Đề xuất\nI.2. Quyền hạn\nNội dung.\nII. MỤC TIÊU\n\
+                        II. 1. Mục tiêu chung\nNội dung.\nII. 3. Mục tiêu riêng\nNội dung.\n";
+        assert_eq!(
+            body_findings(compound),
+            ["BOD001 14"],
+            "items numbered after their roman heading (`I.1.`, `II. 1.`) nest under it, with \
+             lists of their own; a gap among them is still one"
         );
         let contents = "BÁO CÁO\nDự án tin học hóa\n\nDự án gồm các phần sau:\n\n\
                         I. HIỆN TRẠNG\nII. MỤC TIÊU\nIII.GIẢI PHÁP\n\nNội dung chi tiết:\n\n\
