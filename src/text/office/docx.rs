@@ -8,6 +8,7 @@
 //! Tables are laid out by [`Row`], as for `.doc`: the header's borderless two-column table gives
 //! `issuer | national title` lines.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -41,21 +42,21 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
         return Ok(None);
     };
     let styles = part(&mut zip, "word/styles.xml")?
-        .map(|x| Styles::read(&x))
+        .map(|x| Styles::read(x.text()))
         .transpose()?
         .unwrap_or_default();
     let numbering = part(&mut zip, "word/numbering.xml")?
-        .map(|x| Numbering::read(&x))
+        .map(|x| Numbering::read(x.text()))
         .transpose()?
         .unwrap_or_default();
     let footnotes = part(&mut zip, "word/footnotes.xml")?;
     let endnotes = part(&mut zip, "word/endnotes.xml")?;
     let mut walker = Walker::new(&styles, numbering);
-    walker.walk(&document)?;
+    walker.walk(document.text())?;
     let mut out = std::mem::take(&mut walker.out);
     if footnotes.is_some() || endnotes.is_some() {
         for notes in [&footnotes, &endnotes].into_iter().flatten() {
-            walker.walk(notes)?;
+            walker.walk(notes.text())?;
         }
         let mut notes = std::mem::take(&mut walker.notes);
         let mut first = true;
@@ -83,10 +84,7 @@ fn note_key(element: &str, id: &str) -> String {
 }
 
 /// The text of one part, `None` when the archive has no such part.
-fn part(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<String>, OfficeError> {
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Part>, OfficeError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -99,7 +97,9 @@ fn part(
     if file.encrypted() {
         return Err(fail("the document is encrypted (password protected)"));
     }
-    let mut bytes = Vec::new();
+    // The size the archive declares, as far as it is believable: one allocation for the part.
+    let declared = file.size().min(MAX_PART_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0) + 1);
     file.take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("the part {name} is damaged ({e})")))?;
@@ -109,13 +109,22 @@ fn part(
         )));
     }
     // Word writes its parts in UTF-8 (a byte order mark is allowed).
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| fail(format!("the part {name} is not UTF-8 XML")))
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return Err(fail(format!("the part {name} is not UTF-8 XML")));
+    }
+    Ok(Some(Part(bytes)))
+}
+
+/// The bytes of an XML part, checked to be UTF-8 (simdutf8: the parts are megabytes of markup
+/// whose standard-library check took a tenth of the reading).
+struct Part(Vec<u8>);
+
+impl Part {
+    /// The part's text, without the byte order mark Word may write.
+    fn text(&self) -> &str {
+        let text = simdutf8::basic::from_utf8(&self.0).unwrap_or_default();
+        text.strip_prefix('\u{FEFF}').unwrap_or(text)
+    }
 }
 
 /// Whether an OLE2 compound file is an encrypted Office Open XML package (what Word writes for
@@ -125,17 +134,19 @@ pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
         .is_ok_and(|cf| cf.exists("EncryptedPackage") && !cf.exists("WordDocument"))
 }
 
-/// The value of attribute `name` (`w:val`), unescaped.
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+/// The value of attribute `name` (`w:val`), unescaped: borrowed from the part unless it holds
+/// an entity.
+fn attr<'e>(e: &'e BytesStart<'_>, name: &str) -> Option<Cow<'e, str>> {
     e.attributes()
         .with_checks(false)
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+}
+
+/// [`attr`] kept.
+fn attr_owned(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    attr(e, name).map(Cow::into_owned)
 }
 
 /// A toggle property (`<w:caps/>`, `<w:vanish w:val="false"/>`).
@@ -148,7 +159,7 @@ fn toggle(e: &BytesStart<'_>) -> bool {
 
 /// The font of a `w:rFonts`: the one Latin letters are drawn in (`w:ascii`, then `w:hAnsi`),
 /// else a theme font's name, which is never a legacy font.
-fn fonts(e: &BytesStart<'_>) -> Option<String> {
+fn fonts<'e>(e: &'e BytesStart<'_>) -> Option<Cow<'e, str>> {
     [
         "w:ascii",
         "w:hAnsi",
@@ -193,18 +204,34 @@ fn tags(xml: &str, mut on: impl FnMut(Tag<'_>)) -> Result<(), OfficeError> {
 /// Run properties a reader needs: the font and whether the text is drawn in capitals or hidden.
 #[derive(Debug, Clone, Default)]
 struct RunProps {
-    font: Option<String>,
+    /// The font's name when `font_set` (the string is reused from run to run).
+    font_name: String,
+    font_set: bool,
     caps: Option<bool>,
     vanish: Option<bool>,
 }
 
 impl RunProps {
+    fn font(&self) -> Option<&str> {
+        self.font_set.then_some(self.font_name.as_str())
+    }
+
+    /// A new run begins: nothing set (the font's string kept for reuse).
+    fn clear(&mut self, style: &mut Option<String>) {
+        self.font_set = false;
+        self.caps = None;
+        self.vanish = None;
+        *style = None;
+    }
+
     /// Reads one child of a `w:rPr`.
     fn set(&mut self, name: &str, e: &BytesStart<'_>) {
         match name {
             "w:rFonts" => {
                 if let Some(f) = fonts(e) {
-                    self.font = Some(f);
+                    self.font_name.clear();
+                    self.font_name.push_str(&f);
+                    self.font_set = true;
                 }
             }
             "w:caps" => self.caps = Some(toggle(e)),
@@ -251,13 +278,13 @@ impl Styles {
                 match name {
                     "w:style" if !empty => {
                         let id = attr(e, "w:styleId").unwrap_or_default();
-                        current = Some((id, Style::default()));
+                        current = Some((id.into_owned(), Style::default()));
                     }
                     "w:rPrDefault" if !empty => in_defaults = true,
                     "w:rPr" if !empty => in_rpr = true,
                     "w:basedOn" => {
                         if let Some((_, s)) = current.as_mut() {
-                            s.based_on = attr(e, "w:val");
+                            s.based_on = attr_owned(e, "w:val");
                         }
                     }
                     "w:numId" => {
@@ -295,7 +322,7 @@ impl Styles {
     }
 
     /// The first value `get` finds along the `w:basedOn` chain of style `id`.
-    fn find<T>(&self, id: Option<&str>, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+    fn find<'s, T>(&'s self, id: Option<&str>, get: impl Fn(&'s Style) -> Option<T>) -> Option<T> {
         let mut id = id;
         for _ in 0..MAX_STYLE_DEPTH {
             let style = self.styles.get(id?)?;
@@ -493,7 +520,7 @@ impl Numbering {
                                     l.format =
                                         Format::from_name(&attr(e, "w:val").unwrap_or_default())
                                 }
-                                "w:lvlText" => l.text = attr(e, "w:val").unwrap_or_default(),
+                                "w:lvlText" => l.text = attr_owned(e, "w:val").unwrap_or_default(),
                                 "w:lvlRestart" => l.restart = number(e),
                                 "w:isLgl" => l.legal = toggle(e),
                                 "w:suff" => {
@@ -502,7 +529,7 @@ impl Numbering {
                                         _ => " ",
                                     }
                                 }
-                                "w:rFonts" if in_rpr => l.font = fonts(e),
+                                "w:rFonts" if in_rpr => l.font = fonts(e).map(Cow::into_owned),
                                 _ => {}
                             }
                         }
@@ -716,7 +743,7 @@ impl<'a> Walker<'a> {
             match name {
                 "w:pStyle" => {
                     if let Some(p) = self.paras.last_mut() {
-                        p.style = attr(e, "w:val");
+                        p.style = attr_owned(e, "w:val");
                     }
                 }
                 "w:numId" => {
@@ -735,7 +762,7 @@ impl<'a> Walker<'a> {
         }
         if self.in_rpr {
             match name {
-                "w:rStyle" => self.run_style = attr(e, "w:val"),
+                "w:rStyle" => self.run_style = attr_owned(e, "w:val"),
                 _ => self.run.set(name, e),
             }
             return;
@@ -753,10 +780,7 @@ impl<'a> Walker<'a> {
             }
             "w:p" if !empty => self.paras.push(Para::default()),
             "w:pPr" if !empty => self.in_ppr = true,
-            "w:r" => {
-                self.run = RunProps::default();
-                self.run_style = None;
-            }
+            "w:r" => self.run.clear(&mut self.run_style),
             "w:rPr" if !empty => self.in_rpr = true,
             "w:t" if !empty => self.in_text = true,
             "w:tab" | "w:ptab" => self.push_text("\t"),
@@ -899,8 +923,8 @@ impl<'a> Walker<'a> {
     fn paragraph_font(&self) -> Option<String> {
         let style = self.paras.last().and_then(|p| p.style.as_deref());
         self.styles
-            .find(style, |s| s.run.font.clone())
-            .or_else(|| self.styles.defaults.font.clone())
+            .find(style, |s| s.run.font().map(str::to_owned))
+            .or_else(|| self.styles.defaults.font().map(str::to_owned))
     }
 
     /// Text of the current run, in its font, in capitals when the run says so.
@@ -917,24 +941,27 @@ impl<'a> Walker<'a> {
         if vanish {
             return;
         }
-        let font = self
-            .run
-            .font
-            .clone()
-            .or_else(|| styles.find(rstyle, |s| s.run.font.clone()))
-            .or_else(|| styles.find(pstyle, |s| s.run.font.clone()))
-            .or_else(|| styles.defaults.font.clone());
         let caps = self
             .run
             .caps
             .or_else(|| styles.find(rstyle, |s| s.run.caps))
             .or_else(|| styles.find(pstyle, |s| s.run.caps))
             .unwrap_or(false);
+        // The font borrowed from the run or the styles: no string is made per piece of text.
+        let font = self
+            .run
+            .font()
+            .or_else(|| styles.find(rstyle, |s| s.run.font()))
+            .or_else(|| styles.find(pstyle, |s| s.run.font()))
+            .or(styles.defaults.font());
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
         // Capitals of a legacy font are other code points: only Unicode text is raised.
-        if caps && font.as_deref().and_then(font_encoding).is_none() {
-            self.push_in(&text.to_uppercase(), font.as_deref());
+        if caps && font.and_then(font_encoding).is_none() {
+            p.line.push(&text.to_uppercase(), font);
         } else {
-            self.push_in(text, font.as_deref());
+            p.line.push(text, font);
         }
     }
 
