@@ -71,7 +71,89 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             }
         }
     }
+    furniture(&mut zip, &mut walker, &mut out)?;
     Ok(Some(out))
+}
+
+/// The page headers and footers the sections refer to (`w:headerReference`,
+/// `w:footerReference`), each part once, headers first: their text follows the document's (and
+/// its notes) after a blank line, as page furniture a reader sees on every page and the zones
+/// take as trailing lines, without standing in front of the issuer and the national title.
+/// A paragraph repeated by the even, first-page or another section's part is given once; page
+/// numbers (`PAGE` fields) are left out, their cached value being one page's.
+fn furniture(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    walker: &mut Walker<'_>,
+    out: &mut Vec<Paragraph>,
+) -> Result<(), OfficeError> {
+    if walker.furniture.is_empty() {
+        return Ok(());
+    }
+    let Some(rels) = part(zip, "word/_rels/document.xml.rels")? else {
+        return Ok(());
+    };
+    let targets = relationships(rels.text())?;
+    let mut refs = std::mem::take(&mut walker.furniture);
+    // Headers before footers, each in the order the sections name them.
+    refs.sort_by_key(|(footer, _)| *footer);
+    let mut parts: Vec<String> = Vec::new();
+    for (_, id) in &refs {
+        if let Some(target) = targets.get(id) {
+            if !parts.contains(target) {
+                parts.push(target.clone());
+            }
+        }
+    }
+    let mut lines: Vec<Paragraph> = Vec::new();
+    for name in &parts {
+        let Some(xml) = part(zip, name)? else {
+            continue;
+        };
+        walker.walk(xml.text())?;
+        for p in std::mem::take(&mut walker.out) {
+            if !p.is_blank() && !lines.contains(&p) {
+                lines.push(p);
+            }
+        }
+    }
+    if !lines.is_empty() {
+        out.push(Paragraph::default());
+        out.extend(lines);
+    }
+    Ok(())
+}
+
+/// The header and footer parts of `word/_rels/document.xml.rels` by relationship id, as paths
+/// in the archive (`header1.xml` is `word/header1.xml`).
+fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
+    let mut out = HashMap::new();
+    tags(xml, |tag| {
+        if let Tag::Open(e, _) = tag {
+            if e.name().as_ref() != "Relationship" {
+                return;
+            }
+            let kind = attr(e, "Type").unwrap_or_default();
+            if !(kind.ends_with("/header") || kind.ends_with("/footer")) {
+                return;
+            }
+            if let (Some(id), Some(target)) = (attr_owned(e, "Id"), attr(e, "Target")) {
+                let path = match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_owned(),
+                    None => format!("word/{target}"),
+                };
+                out.insert(id, path);
+            }
+        }
+    })?;
+    Ok(out)
+}
+
+/// Whether a field instruction (` PAGE \\* MERGEFORMAT `) draws a page number or count.
+fn is_page_number(instruction: &str) -> bool {
+    matches!(
+        instruction.split_whitespace().next(),
+        Some("PAGE" | "NUMPAGES" | "SECTIONPAGES")
+    )
 }
 
 /// The key of a note by its element and id: footnotes and endnotes number their ids apart.
@@ -663,6 +745,13 @@ struct Walker<'a> {
     notes: HashMap<String, Vec<Paragraph>>,
     /// The footnote being read and where its paragraphs start in `out`.
     note: Option<(String, usize)>,
+    /// The header (`false`) and footer (`true`) parts the sections refer to, by relationship id.
+    furniture: Vec<(bool, String)>,
+    /// Open complex fields (`w:fldChar`): whether each one is a page number, once its
+    /// instruction is read; its cached result is then not text.
+    fields: Vec<bool>,
+    /// The instruction of the innermost field, while its `w:instrText` is read.
+    instruction: Option<String>,
 }
 
 impl<'a> Walker<'a> {
@@ -683,6 +772,9 @@ impl<'a> Walker<'a> {
             references: Vec::new(),
             notes: HashMap::new(),
             note: None,
+            furniture: Vec::new(),
+            fields: Vec::new(),
+            instruction: None,
         }
     }
 
@@ -703,7 +795,12 @@ impl<'a> Walker<'a> {
                 Event::Start(ref e) => self.start(e, false),
                 Event::Empty(ref e) => self.start(e, true),
                 Event::End(ref e) => self.end(e.name().as_ref()),
-                Event::Text(ref t) if self.in_text => {
+                Event::Text(ref t) if self.instruction.is_some() => {
+                    if let Some(i) = self.instruction.as_mut() {
+                        i.push_str(&t.xml10_content());
+                    }
+                }
+                Event::Text(ref t) if self.in_text && !self.fields.contains(&true) => {
                     let text = t.xml10_content();
                     self.push_text(&text);
                 }
@@ -739,6 +836,12 @@ impl<'a> Walker<'a> {
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         let name = e.name();
         let name = name.as_ref();
+        if matches!(name, "w:headerReference" | "w:footerReference") {
+            if let Some(id) = attr_owned(e, "r:id") {
+                self.furniture.push((name == "w:footerReference", id));
+            }
+            return;
+        }
         if self.in_ppr {
             match name {
                 "w:pStyle" => {
@@ -783,6 +886,20 @@ impl<'a> Walker<'a> {
             "w:r" => self.run.clear(&mut self.run_style),
             "w:rPr" if !empty => self.in_rpr = true,
             "w:t" if !empty => self.in_text = true,
+            "w:instrText" if !empty => self.instruction = Some(String::new()),
+            "w:fldChar" => match attr(e, "w:fldCharType").as_deref() {
+                Some("begin") => self.fields.push(false),
+                Some("end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            },
+            // A simple field's result is its content: a page number's is left out.
+            "w:fldSimple" if !empty => {
+                if attr(e, "w:instr").is_some_and(|i| is_page_number(&i)) {
+                    self.skip = 1;
+                }
+            }
             "w:tab" | "w:ptab" => self.push_text("\t"),
             "w:noBreakHyphen" => self.push_text("-"),
             "w:br" | "w:cr" => {
@@ -843,6 +960,11 @@ impl<'a> Walker<'a> {
             }
             "w:rPr" => self.in_rpr = false,
             "w:t" => self.in_text = false,
+            "w:instrText" => {
+                if let (Some(i), Some(page)) = (self.instruction.take(), self.fields.last_mut()) {
+                    *page |= is_page_number(&i);
+                }
+            }
             "w:p" => {
                 if let Some(p) = self.paras.pop() {
                     self.deliver(p.line);
