@@ -177,6 +177,9 @@ pub(crate) fn convert_font(text: &str, font: FontEncoding) -> String {
     }
 }
 
+/// Words already looked up as syllables, by their text.
+type Known = HashMap<String, bool, foldhash::fast::FixedState>;
+
 /// How Vietnamese a decoded text looks: words with letters beyond ASCII that are syllables
 /// (`valid`) or are not (`invalid`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -188,19 +191,37 @@ pub(crate) struct Evidence {
 impl Evidence {
     /// Weighs the words of `text`.
     pub(crate) fn of(text: &str) -> Self {
+        Evidence::of_with(text, |word| syllable::is_syllable(word))
+    }
+
+    /// Weighs the words of `text`, `syllable` saying whether a word is one.
+    fn of_with(text: &str, mut syllable: impl FnMut(&str) -> bool) -> Self {
         let mut e = Evidence::default();
         for word in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
             // A lone letter (`đ` for đồng, `ở`) says little either way.
             if word.is_ascii() || word.chars().nth(1).is_none() {
                 continue;
             }
-            if syllable::is_syllable(word) {
+            if syllable(word) {
                 e.valid += 1;
             } else {
                 e.invalid += 1;
             }
         }
         e
+    }
+
+    /// [`Evidence::of`], each distinct word looked up once in `known` (a document's words
+    /// repeat: a DOCX's paragraphs have a few thousand distinct words in tens of thousands).
+    fn of_known(text: &str, known: &mut Known) -> Self {
+        Evidence::of_with(text, |word| match known.get(word) {
+            Some(&v) => v,
+            None => {
+                let v = syllable::is_syllable(word);
+                known.insert(word.to_owned(), v);
+                v
+            }
+        })
     }
 
     fn net(self) -> isize {
@@ -229,15 +250,16 @@ impl Weighed {
     /// Weighs `as_is` (the text as the file's own encoding reads it) against the legacy
     /// decodings of `chars` (the same text as Windows-1252 characters).
     pub(crate) fn new(as_is: &str, chars: &str) -> Self {
-        let mut w = Weighed::legacy(chars);
-        w.weigh_as_is(as_is);
+        let mut known = Known::default();
+        let mut w = Weighed::legacy(chars, &mut known);
+        w.weigh_as_is(as_is, &mut known);
         w
     }
 
     /// Only the legacy decodings of `chars` weighed: the text as it is counts nothing yet.
     /// Text with letters only Unicode has, or with no byte a legacy table changes (ASCII
     /// without VISCII's six control letters), has no legacy reading.
-    fn legacy(chars: &str) -> Self {
+    fn legacy(chars: &str, known: &mut Known) -> Self {
         let mut w = Weighed::default();
         let plain = chars
             .bytes()
@@ -246,14 +268,14 @@ impl Weighed {
             return w;
         }
         for (slot, enc) in w.0.iter_mut().skip(1).zip(DETECTED) {
-            *slot = Evidence::of(&convert(chars, enc));
+            *slot = Evidence::of_known(&convert(chars, enc), known);
         }
         w
     }
 
-    fn weigh_as_is(&mut self, as_is: &str) {
+    fn weigh_as_is(&mut self, as_is: &str, known: &mut Known) {
         if let Some(slot) = self.0.first_mut() {
-            *slot = Evidence::of(as_is);
+            *slot = Evidence::of_known(as_is, known);
         }
     }
 
@@ -318,15 +340,17 @@ pub(crate) struct Chooser {
     paragraphs: Vec<Weighed>,
     /// The text as it is of the paragraphs not weighed yet, by index.
     pending: Vec<(usize, String)>,
+    /// The words looked up so far.
+    known: Known,
     total: Weighed,
 }
 
 impl Chooser {
     /// Adds the next paragraph.
     pub(crate) fn push(&mut self, as_is: &str, chars: &str) {
-        let mut w = Weighed::legacy(chars);
+        let mut w = Weighed::legacy(chars, &mut self.known);
         if w.legacy_eligible() {
-            w.weigh_as_is(as_is);
+            w.weigh_as_is(as_is, &mut self.known);
         } else if !as_is.is_ascii() {
             self.pending.push((self.paragraphs.len(), as_is.to_owned()));
         }
@@ -342,7 +366,7 @@ impl Chooser {
         if self.total.legacy_eligible() && self.paragraphs.iter().any(tied) {
             for (i, as_is) in std::mem::take(&mut self.pending) {
                 if let Some(w) = self.paragraphs.get_mut(i) {
-                    w.weigh_as_is(&as_is);
+                    w.weigh_as_is(&as_is, &mut self.known);
                     if let (Some(total), Some(own)) = (self.total.0.first_mut(), w.0.first()) {
                         total.add(*own);
                     }
