@@ -191,7 +191,7 @@ pub(crate) struct Evidence {
 impl Evidence {
     /// Weighs the words of `text`.
     pub(crate) fn of(text: &str) -> Self {
-        Evidence::of_with(text, |word| syllable::is_syllable(word))
+        Evidence::of_with(text, syllable::is_syllable)
     }
 
     /// Weighs the words of `text`, `syllable` saying whether a word is one.
@@ -483,6 +483,19 @@ impl TokenFacts {
     }
 }
 
+/// The tokens of a line that a legacy reading can change: those with a byte beyond ASCII or a
+/// VISCII control letter.
+fn tokens(line: &[u8]) -> impl Iterator<Item = &[u8]> {
+    line.split(|&b| !in_token(b))
+        .filter(|t| !t.is_empty() && !t.iter().all(u8::is_ascii_alphabetic))
+}
+
+/// The evidence of each legacy reading of one token.
+fn token_readings(token: &[u8], known: &mut Known) -> [Evidence; DETECTED.len()] {
+    let chars: String = token.iter().map(|&b| cp1252_char(b)).collect();
+    DETECTED.map(|enc| Evidence::of_known(&convert(&chars, enc), known))
+}
+
 /// A quick pass over a text file that is not UTF-8, true when no line of it can be read in a
 /// legacy encoding, as [`decode_bytes`] would weigh it (the common case: Windows-1258
 /// Vietnamese, or another Western code page). Each line's words as Windows-1258 reads them are
@@ -493,6 +506,9 @@ impl TokenFacts {
 /// only the other lines are weighed in full. False sends the file through the full weighing.
 fn surely_not_legacy(bytes: &[u8]) -> bool {
     let mut facts: HashMap<&[u8], TokenFacts, foldhash::fast::FixedState> = HashMap::default();
+    let mut legacy: HashMap<&[u8], [Evidence; DETECTED.len()], foldhash::fast::FixedState> =
+        HashMap::default();
+    let mut known = Known::default();
     let mut total_as_is = 0isize;
     let mut total_bound = [0isize; DETECTED.len()];
     for line in bytes.split_inclusive(|&b| b == b'\n') {
@@ -506,18 +522,7 @@ fn surely_not_legacy(bytes: &[u8]) -> bool {
         }
         let mut as_is = Evidence::default();
         let mut bound = [0usize; DETECTED.len()];
-        let mut rest = line;
-        while let Some(start) = rest.iter().position(|&b| in_token(b)) {
-            let tail = rest.get(start..).unwrap_or_default();
-            let len = tail
-                .iter()
-                .position(|&b| !in_token(b))
-                .unwrap_or(tail.len());
-            let (token, after) = tail.split_at(len);
-            rest = after;
-            if token.iter().all(u8::is_ascii_alphabetic) {
-                continue;
-            }
+        for token in tokens(line) {
             let f = *facts.entry(token).or_insert_with(|| TokenFacts::of(token));
             as_is.add(f.as_is);
             for (b, fb) in bound.iter_mut().zip(f.bound) {
@@ -533,16 +538,22 @@ fn surely_not_legacy(bytes: &[u8]) -> bool {
             }
             continue;
         }
-        // Weighed in full: a line read in a legacy encoding on its own evidence sends the file
-        // through the full weighing; a line that keeps its reading unless the document chose
-        // another keeps it when the document keeps its own (below).
-        let chars: String = line.iter().map(|&b| cp1252_char(b)).collect();
-        let as_is: String = encoding_rs::WINDOWS_1258
-            .decode_without_bom_handling(line)
-            .0
-            .nfc()
-            .collect();
-        let w = Weighed::new(&as_is, &chars);
+        // Weighed in full, token by token (each token's legacy readings weighed once): a line
+        // read in a legacy encoding on its own evidence sends the file through the full
+        // weighing; a line that keeps its reading unless the document chose another keeps it
+        // when the document keeps its own (below).
+        let mut w = Weighed::default();
+        if let Some(slot) = w.0.first_mut() {
+            *slot = as_is;
+        }
+        for token in tokens(line) {
+            let readings = *legacy
+                .entry(token)
+                .or_insert_with(|| token_readings(token, &mut known));
+            for (slot, e) in w.0.iter_mut().skip(1).zip(readings) {
+                slot.add(e);
+            }
+        }
         if w.best(None).is_some() {
             return false;
         }
