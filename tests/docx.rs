@@ -296,3 +296,50 @@ fn every_shared_office_file_parses_without_loss() {
     assert!(parsed >= 50, "{parsed} of {} files parsed", paths.len());
     eprintln!("{parsed} office files parsed without loss, {scans} scans refused");
 }
+
+/// The `.doc` originals of `../shared/office` whose clauses Word numbers automatically (the
+/// numbers exist only in the list tables) read with their numbers: `1.` to `4.` under
+/// `Điều 3.` of the fund's charter, and no numbering gap in any of them. Without the list tables
+/// their clauses lost their numbers and six numbering gaps were found.
+#[test]
+fn doc_list_numbers_are_drawn() {
+    let Some(office) = shared("office") else {
+        return;
+    };
+    let mut gaps = Vec::new();
+    for prefix in ["09_", "21_", "23_"] {
+        let path = std::fs::read_dir(office.join("docs"))
+            .expect("office documents")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+            })
+            .unwrap_or_else(|| panic!("{prefix}*.doc is in ../shared/office"));
+        let bytes = std::fs::read(&path).expect("office file");
+        let decoded = vanban::batch::read::read_document(&bytes, u64::MAX).expect("reads");
+        if prefix == "21_" {
+            let clauses: Vec<&str> = decoded
+                .text
+                .lines()
+                .skip_while(|l| !l.starts_with("Điều 3."))
+                .skip(1)
+                .filter(|l| !l.starts_with(|c: char| c.is_ascii_lowercase() || c == 'đ'))
+                .take(4)
+                .map(|l| l.split_whitespace().next().unwrap_or_default())
+                .collect();
+            assert_eq!(clauses, ["1.", "2.", "3.", "4."], "{}", path.display());
+        }
+        let doc = vanban::parse_decoded(&decoded, &vanban::Options::default());
+        let profile = vanban::validate::Profile::for_document(&doc);
+        let findings = vanban::validate::Validator::new(profile).validate(&doc, &decoded.text);
+        gaps.extend(
+            findings
+                .iter()
+                .filter(|f| f.code == "BOD001")
+                .map(|f| format!("{}:{} {}", path.display(), f.line, f.message)),
+        );
+    }
+    assert!(gaps.is_empty(), "numbering gaps:\n{}", gaps.join("\n"));
+}

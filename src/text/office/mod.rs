@@ -7,6 +7,7 @@
 
 pub(crate) mod doc;
 pub(crate) mod docx;
+mod numbering;
 pub(crate) mod rtf;
 
 use std::fmt;
