@@ -3,10 +3,10 @@
 //! - `docx`: the `.docx` files of `../shared/office/docs` (or, without them, the test fixture)
 //!   read, parsed and written as JSON (`read_document` → `parse_decoded` → JSON), against
 //!   `text_baseline`, the same decoded text parsed and written from a string;
-//! - `legacy_detection`: the cost of detecting legacy encodings on Unicode input: the same DOCX
-//!   files decoded with detection (`detect`) and without it (`as_stored`, `--encoding utf-8`),
-//!   then a Windows-1258 text (the corpus re-encoded: read line by line, each line weighed
-//!   against TCVN3, VNI and VISCII) parsed with detection and without it.
+//! - `legacy_detection`: what detecting legacy encodings adds to reading Unicode input, each
+//!   input read and parsed with detection (`*_detect`, as the command reads it) and without it
+//!   (`*_as_stored`, `--encoding utf-8` or `windows-1258`): the corpus as UTF-8 text, the corpus
+//!   in Windows-1258 (every line weighed against TCVN3, VNI and VISCII), and the DOCX files.
 //!
 //! ```text
 //! cargo bench --bench office -- --measurement-time 5
@@ -56,6 +56,15 @@ fn parse_to_json(decoded: &vanban::Decoded) -> usize {
     vanban::json::document(&doc, false).map_or(0, |j| j.len())
 }
 
+/// DOCX files read as the command reads them (legacy runs detected), parsed and written as JSON.
+fn read_and_parse(inputs: &[Vec<u8>]) -> usize {
+    inputs
+        .iter()
+        .filter_map(|bytes| read_document(bytes, LIMIT).ok())
+        .map(|d| parse_to_json(&d))
+        .sum()
+}
+
 fn bench_docx(c: &mut Criterion) {
     let inputs = docx_inputs();
     let texts: Vec<vanban::Decoded> = inputs
@@ -68,15 +77,6 @@ fn bench_docx(c: &mut Criterion) {
         texts.len(),
         text_bytes
     );
-    // A DOCX read as the command reads it (legacy runs detected) and its JSON: timed against the
-    // text's own parse, then against the same files read without detection.
-    let read_and_parse = || {
-        inputs
-            .iter()
-            .filter_map(|bytes| read_document(bytes, LIMIT).ok())
-            .map(|d| parse_to_json(&d))
-            .sum::<usize>()
-    };
     let mut group = c.benchmark_group("docx");
     group.throughput(Throughput::ElementsAndBytes {
         elements: texts.len() as u64,
@@ -85,19 +85,57 @@ fn bench_docx(c: &mut Criterion) {
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.bench_function("docx", |b| {
-        b.iter(read_and_parse);
+        b.iter(|| read_and_parse(&inputs));
     });
     group.bench_function("text_baseline", |b| {
         b.iter(|| texts.iter().map(parse_to_json).sum::<usize>());
     });
     group.finish();
+}
+
+fn bench_detection(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut text = String::new();
+    for path in files(&root.join("corpus"), "txt") {
+        text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+        text.push('\n');
+    }
+    let utf8 = text.as_bytes();
+    let cp1258 = windows_1258(&text);
+    let read = vanban::decode(&cp1258).map(|d| d.encodings);
+    eprintln!("the corpus in Windows-1258 reads as {read:?}");
+    let inputs = docx_inputs();
+    let docx_bytes: usize = inputs
+        .iter()
+        .filter_map(|b| read_document(b, LIMIT).ok())
+        .map(|d| d.text.len())
+        .sum();
 
     let mut group = c.benchmark_group("legacy_detection");
-    group.throughput(Throughput::Bytes(text_bytes as u64));
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
+    let text_in = |bytes: &[u8], encoding: Option<&str>| {
+        let decoded = match encoding {
+            None => vanban::decode::decode_with_limit(bytes, LIMIT).ok(),
+            Some(name) => vanban::decode::decode_as(bytes, LIMIT, name).and_then(Result::ok),
+        };
+        decoded.map_or(0, |d| parse_to_json(&d))
+    };
+    for (name, bytes, stored) in [
+        ("utf8_text", utf8, "utf-8"),
+        ("windows_1258", cp1258.as_slice(), "windows-1258"),
+    ] {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(format!("{name}_detect"), |b| {
+            b.iter(|| text_in(bytes, None));
+        });
+        group.bench_function(format!("{name}_as_stored"), |b| {
+            b.iter(|| text_in(bytes, Some(stored)));
+        });
+    }
+    group.throughput(Throughput::Bytes(docx_bytes as u64));
     group.bench_function("docx_detect", |b| {
-        b.iter(read_and_parse);
+        b.iter(|| read_and_parse(&inputs));
     });
     group.bench_function("docx_as_stored", |b| {
         b.iter(|| {
@@ -111,51 +149,26 @@ fn bench_docx(c: &mut Criterion) {
     group.finish();
 }
 
-fn bench_windows_1258(c: &mut Criterion) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut text = String::new();
-    for path in files(&root.join("corpus"), "txt") {
-        text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
-        text.push('\n');
-    }
-    let bytes = windows_1258(&text);
-    let read = vanban::decode(&bytes).map(|d| d.encodings);
-    eprintln!("the corpus in Windows-1258 reads as {read:?}");
-    let mut group = c.benchmark_group("legacy_detection");
-    group.throughput(Throughput::Bytes(bytes.len() as u64));
-    group.sample_size(10);
-    group.warm_up_time(Duration::from_secs(1));
-    group.bench_function("windows_1258_detect", |b| {
-        b.iter(|| {
-            vanban::decode::decode_with_limit(&bytes, LIMIT).map_or(0, |d| parse_to_json(&d))
-        });
-    });
-    group.bench_function("windows_1258_as_stored", |b| {
-        b.iter(|| {
-            vanban::decode::decode_as(&bytes, LIMIT, "windows-1258")
-                .and_then(Result::ok)
-                .map_or(0, |d| parse_to_json(&d))
-        });
-    });
-    group.finish();
-}
-
 /// `text` in Windows-1258: letters with a shape mark (`ô`, `ă`, `ơ`) precomposed, tone marks
-/// as the code page's combining characters.
+/// as the code page's combining characters (`ệ` is `ê` and a dot below).
 fn windows_1258(text: &str) -> Vec<u8> {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if matches!(c, '\u{302}' | '\u{306}' | '\u{31B}') {
-            if let Some(base) = out.pop() {
-                out.extend([base, c].into_iter().nfc());
-                continue;
+    for c in text.nfc() {
+        let mut base = String::new();
+        let mut tones = String::new();
+        for d in std::iter::once(c).nfd() {
+            if matches!(d, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
+                tones.push(d);
+            } else {
+                base.push(d);
             }
         }
-        out.push(c);
+        out.extend(base.nfc());
+        out.push_str(&tones);
     }
     encoding_rs::WINDOWS_1258.encode(&out).0.into_owned()
 }
 
-criterion_group!(benches, bench_docx, bench_windows_1258);
+criterion_group!(benches, bench_docx, bench_detection);
 criterion_main!(benches);

@@ -10,7 +10,10 @@ A minimal Word 2007+ package, as Word lays a decision out:
   so the numbers exist only in the numbering definitions;
 - a footnote (footnotes.xml) on a legal basis and an endnote (endnotes.xml) on the proposal;
 - a clause typed in TCVN3 in a `.VnTime` run (the encoder is tests/legacy/generate.py's);
-- the recipients and the signature as a second two-column table.
+- the recipients and the signature as a second two-column table;
+- page headers and a footer (header1.xml, header2.xml, footer1.xml, named by the section's
+  `w:sectPr` through word/_rels/document.xml.rels): a form code with the page number as a
+  complex field, the same header again for even pages, a draft note and a simple PAGE field.
 The archive's entries have a fixed date, so the file is the same on every run.
 """
 import sys
@@ -78,7 +81,28 @@ BODY = "".join([
     ]),
 ])
 
-DOCUMENT = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{BODY}</w:body></w:document>'
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+SECTION = ('<w:sectPr><w:headerReference w:type="even" r:id="rId11"/>'
+           '<w:headerReference w:type="default" r:id="rId10"/>'
+           '<w:footerReference w:type="default" r:id="rId12"/>'
+           '<w:pgSz w:w="11906" w:h="16838"/></w:sectPr>')
+
+DOCUMENT = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W} {R}><w:body>{BODY}{SECTION}</w:body></w:document>'
+
+# The form code and "page N" as Word writes a PAGE field: its cached result is one page's number.
+PAGE_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+              '<w:r><w:instrText xml:space="preserve"> PAGE   \\* MERGEFORMAT </w:instrText></w:r>'
+              '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>'
+              '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+HEADER = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr {W}>'
+          f'<w:p>{run("Mẫu số 01/QĐ")}{run(" - Trang ")}{PAGE_FIELD}</w:p></w:hdr>')
+FOOTER = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {W}>'
+          f'{t("Bản dự thảo lần 2")}<w:p><w:fldSimple w:instr=" PAGE ">{run("1")}</w:fldSimple></w:p></w:ftr>')
+
+RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId10" Type="{RELATIONSHIP}/header" Target="header1.xml"/><Relationship Id="rId11" Type="{RELATIONSHIP}/header" Target="header2.xml"/><Relationship Id="rId12" Type="{RELATIONSHIP}/footer" Target="/word/footer1.xml"/></Relationships>"""
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles {W}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>
@@ -120,6 +144,10 @@ def main():
         ("word/numbering.xml", NUMBERING),
         ("word/footnotes.xml", FOOTNOTES),
         ("word/endnotes.xml", ENDNOTES),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/header1.xml", HEADER),
+        ("word/header2.xml", HEADER),
+        ("word/footer1.xml", FOOTER),
     ]
     with zipfile.ZipFile(HERE / "decision.docx", "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts:

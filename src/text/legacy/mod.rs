@@ -18,6 +18,7 @@ mod syllable;
 mod tables;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -176,6 +177,9 @@ pub(crate) fn convert_font(text: &str, font: FontEncoding) -> String {
     }
 }
 
+/// Words already looked up as syllables, by their text.
+type Known = HashMap<String, bool, foldhash::fast::FixedState>;
+
 /// How Vietnamese a decoded text looks: words with letters beyond ASCII that are syllables
 /// (`valid`) or are not (`invalid`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -187,19 +191,37 @@ pub(crate) struct Evidence {
 impl Evidence {
     /// Weighs the words of `text`.
     pub(crate) fn of(text: &str) -> Self {
+        Evidence::of_with(text, syllable::is_syllable)
+    }
+
+    /// Weighs the words of `text`, `syllable` saying whether a word is one.
+    fn of_with(text: &str, mut syllable: impl FnMut(&str) -> bool) -> Self {
         let mut e = Evidence::default();
         for word in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
             // A lone letter (`đ` for đồng, `ở`) says little either way.
             if word.is_ascii() || word.chars().nth(1).is_none() {
                 continue;
             }
-            if syllable::is_syllable(word) {
+            if syllable(word) {
                 e.valid += 1;
             } else {
                 e.invalid += 1;
             }
         }
         e
+    }
+
+    /// [`Evidence::of`], each distinct word looked up once in `known` (a document's words
+    /// repeat: a DOCX's paragraphs have a few thousand distinct words in tens of thousands).
+    fn of_known(text: &str, known: &mut Known) -> Self {
+        Evidence::of_with(text, |word| match known.get(word) {
+            Some(&v) => v,
+            None => {
+                let v = syllable::is_syllable(word);
+                known.insert(word.to_owned(), v);
+                v
+            }
+        })
     }
 
     fn net(self) -> isize {
@@ -228,17 +250,39 @@ impl Weighed {
     /// Weighs `as_is` (the text as the file's own encoding reads it) against the legacy
     /// decodings of `chars` (the same text as Windows-1252 characters).
     pub(crate) fn new(as_is: &str, chars: &str) -> Self {
+        let mut known = Known::default();
+        let mut w = Weighed::legacy(chars, &mut known);
+        w.weigh_as_is(as_is, &mut known);
+        w
+    }
+
+    /// Only the legacy decodings of `chars` weighed: the text as it is counts nothing yet.
+    /// Text with letters only Unicode has, or with no byte a legacy table changes (ASCII
+    /// without VISCII's six control letters), has no legacy reading.
+    fn legacy(chars: &str, known: &mut Known) -> Self {
         let mut w = Weighed::default();
-        if let Some(slot) = w.0.first_mut() {
-            *slot = Evidence::of(as_is);
-        }
-        if has_unicode_vietnamese(chars) {
+        let plain = chars
+            .bytes()
+            .all(|b| (0x20..0x80).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'));
+        if plain || has_unicode_vietnamese(chars) {
             return w;
         }
         for (slot, enc) in w.0.iter_mut().skip(1).zip(DETECTED) {
-            *slot = Evidence::of(&convert(chars, enc));
+            *slot = Evidence::of_known(&convert(chars, enc), known);
         }
         w
+    }
+
+    fn weigh_as_is(&mut self, as_is: &str, known: &mut Known) {
+        if let Some(slot) = self.0.first_mut() {
+            *slot = Evidence::of_known(as_is, known);
+        }
+    }
+
+    /// Whether some legacy reading is mostly syllables: only then can it be chosen, and only
+    /// then does the reading as it is need weighing.
+    fn legacy_eligible(&self) -> bool {
+        self.0.iter().skip(1).any(|e| e.valid > e.invalid)
     }
 
     /// The best reading: `None` the text as it is, else a legacy encoding. `favored` (the
@@ -285,24 +329,52 @@ impl Weighed {
 
 /// Chooses the reading of each paragraph of a document: its own evidence, the document's
 /// choice breaking ties.
+///
+/// A paragraph whose legacy readings are all mostly not syllables (every paragraph of a Unicode
+/// document) is read as it is whatever the document's choice, and the document chooses a legacy
+/// reading only when one is mostly syllables over all its paragraphs: the words of such a
+/// paragraph as it is are weighed only then (the choices are the same, Unicode text is not
+/// looked up word by word).
 #[derive(Debug, Default)]
 pub(crate) struct Chooser {
     paragraphs: Vec<Weighed>,
+    /// The text as it is of the paragraphs not weighed yet, by index.
+    pending: Vec<(usize, String)>,
+    /// The words looked up so far.
+    known: Known,
     total: Weighed,
 }
 
 impl Chooser {
     /// Adds the next paragraph.
     pub(crate) fn push(&mut self, as_is: &str, chars: &str) {
-        let w = Weighed::new(as_is, chars);
+        let mut w = Weighed::legacy(chars, &mut self.known);
+        if w.legacy_eligible() {
+            w.weigh_as_is(as_is, &mut self.known);
+        } else if !as_is.is_ascii() {
+            self.pending.push((self.paragraphs.len(), as_is.to_owned()));
+        }
         self.total.add(&w);
         self.paragraphs.push(w);
     }
 
-    /// The document's reading, then each paragraph's, in the order they were pushed.
-    pub(crate) fn choose(&self) -> (Option<Encoding>, Vec<Option<Encoding>>) {
+    /// The reading of each paragraph, in the order they were pushed.
+    pub(crate) fn choose(mut self) -> Vec<Option<Encoding>> {
+        // The document's reading only breaks ties: when no paragraph weighed has one to break,
+        // the paragraphs not weighed need not be.
+        let tied = |w: &Weighed| DETECTED.iter().any(|&e| w.best(Some(e)) != w.best(None));
+        if self.total.legacy_eligible() && self.paragraphs.iter().any(tied) {
+            for (i, as_is) in std::mem::take(&mut self.pending) {
+                if let Some(w) = self.paragraphs.get_mut(i) {
+                    w.weigh_as_is(&as_is, &mut self.known);
+                    if let (Some(total), Some(own)) = (self.total.0.first_mut(), w.0.first()) {
+                        total.add(*own);
+                    }
+                }
+            }
+        }
         let doc = self.total.best(None);
-        (doc, self.paragraphs.iter().map(|w| w.best(doc)).collect())
+        self.paragraphs.iter().map(|w| w.best(doc)).collect()
     }
 }
 
@@ -327,6 +399,9 @@ pub(crate) const UNICODE: &str = "unicode";
 /// one legacy encoding. Returns the text and how much of it each encoding covered (bytes of the
 /// file); `None` when no line is legacy (the caller reads the file as Windows-1258, as before).
 pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(String, Tally)> {
+    if forced.is_none() && surely_not_legacy(bytes) {
+        return None;
+    }
     let lines = bytes.split_inclusive(|&b| b == b'\n').map(|l| {
         match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
             Some(utf8) => Line {
@@ -346,6 +421,160 @@ pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(St
         }
     });
     decode_lines(&lines.collect::<Vec<_>>(), forced)
+}
+
+/// What one token of a text file (the bytes between ASCII spaces, digits and punctuation, which
+/// no reading makes letters) weighs: its words as Windows-1258 reads them, and for each detected
+/// legacy encoding the most words of two letters or more beyond ASCII it can have, which bounds
+/// what that reading can score. A token's readings are its own: the words of a line are the
+/// words of its tokens.
+#[derive(Debug, Clone, Copy)]
+struct TokenFacts {
+    as_is: Evidence,
+    bound: [usize; DETECTED.len()],
+}
+
+/// Bytes that are in a token: ASCII letters, VISCII's six control letters, and every byte
+/// beyond ASCII.
+fn in_token(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b >= 0x80 || matches!(b, 0x02 | 0x05 | 0x06 | 0x14 | 0x19 | 0x1E)
+}
+
+/// Whether `b` starts or ends nothing in a reading: the encoding's character for it is a
+/// letter or a mark (a VNI mark byte is one after a vowel, else its Windows-1252 letter).
+fn is_word_byte(b: u8, enc: Encoding) -> bool {
+    let own = match enc {
+        Encoding::Tcvn3 => tables::tcvn3(b),
+        Encoding::Viscii => tables::viscii(b),
+        Encoding::Vni => tables::vni_letter(b),
+        Encoding::Viqr => None,
+    };
+    let c = own.unwrap_or_else(|| cp1252_char(b));
+    c.is_alphabetic() || is_mark(c)
+}
+
+impl TokenFacts {
+    fn of(token: &[u8]) -> Self {
+        let as_is: String = encoding_rs::WINDOWS_1258
+            .decode_without_bom_handling(token)
+            .0
+            .nfc()
+            .collect();
+        let mut bound = [0; DETECTED.len()];
+        for (slot, enc) in bound.iter_mut().zip(DETECTED) {
+            // Runs of word bytes of two bytes or more with one beyond ASCII (or a VISCII
+            // control letter): every word the reading can weigh is one (a letter is one byte
+            // at least), so their number bounds its syllables.
+            let (mut run, mut wide) = (0usize, false);
+            for &b in token.iter().chain([b' '].iter()) {
+                if b != b' ' && is_word_byte(b, enc) {
+                    run += 1;
+                    wide |= b >= 0x80 || (enc == Encoding::Viscii && b < 0x20);
+                } else {
+                    *slot += usize::from(run >= 2 && wide);
+                    (run, wide) = (0, false);
+                }
+            }
+        }
+        TokenFacts {
+            as_is: Evidence::of(&as_is),
+            bound,
+        }
+    }
+}
+
+/// The tokens of a line that a legacy reading can change: those with a byte beyond ASCII or a
+/// VISCII control letter.
+fn tokens(line: &[u8]) -> impl Iterator<Item = &[u8]> {
+    line.split(|&b| !in_token(b))
+        .filter(|t| !t.is_empty() && !t.iter().all(u8::is_ascii_alphabetic))
+}
+
+/// The evidence of each legacy reading of one token.
+fn token_readings(token: &[u8], known: &mut Known) -> [Evidence; DETECTED.len()] {
+    let chars: String = token.iter().map(|&b| cp1252_char(b)).collect();
+    DETECTED.map(|enc| Evidence::of_known(&convert(&chars, enc), known))
+}
+
+/// A quick pass over a text file that is not UTF-8, true when no line of it can be read in a
+/// legacy encoding, as [`decode_bytes`] would weigh it (the common case: Windows-1258
+/// Vietnamese, or another Western code page). Each line's words as Windows-1258 reads them are
+/// weighed token by token, each distinct token once; a legacy reading of the line has at most
+/// as many syllables as its tokens have words of two letters ([`TokenFacts`]). A line whose
+/// reading as it is nets at least that many syllables keeps it whatever the document's choice
+/// (the document's choice only breaks ties, and is its own reading when its totals say so);
+/// only the other lines are weighed in full. False sends the file through the full weighing.
+fn surely_not_legacy(bytes: &[u8]) -> bool {
+    let mut facts: HashMap<&[u8], TokenFacts, foldhash::fast::FixedState> = HashMap::default();
+    let mut legacy: HashMap<&[u8], [Evidence; DETECTED.len()], foldhash::fast::FixedState> =
+        HashMap::default();
+    let mut known = Known::default();
+    let mut total_as_is = 0isize;
+    let mut total_bound = [0isize; DETECTED.len()];
+    // Whether some line may tie: a legacy reading mostly syllables that nets what the reading as
+    // it is nets. The document's choice breaks ties and nothing else: without one it changes no
+    // line, and the totals need not settle it (a Western code page: no legacy reading of its
+    // accented words is mostly syllables).
+    let mut may_tie = false;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let viscii_letter = |b: &u8| matches!(b, 0x02 | 0x05 | 0x06 | 0x14 | 0x19 | 0x1E);
+        if line.is_ascii() && !line.iter().any(viscii_letter) {
+            continue;
+        }
+        if std::str::from_utf8(line).is_ok() {
+            // A UTF-8 line is read as it is ([`decode_bytes`]).
+            continue;
+        }
+        let mut as_is = Evidence::default();
+        let mut bound = [0usize; DETECTED.len()];
+        for token in tokens(line) {
+            let f = *facts.entry(token).or_insert_with(|| TokenFacts::of(token));
+            as_is.add(f.as_is);
+            for (b, fb) in bound.iter_mut().zip(f.bound) {
+                *b += fb;
+            }
+        }
+        let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        let net = as_is.net();
+        total_as_is += net;
+        if bound.iter().all(|&b| net >= signed(b)) {
+            // A legacy reading nets at most its bound, and is mostly syllables only when it
+            // weighs a word.
+            may_tie |= bound.iter().any(|&b| b > 0 && signed(b) == net);
+            for (t, b) in total_bound.iter_mut().zip(bound) {
+                *t += signed(b);
+            }
+            continue;
+        }
+        // Weighed in full, token by token (each token's legacy readings weighed once): a line
+        // read in a legacy encoding on its own evidence sends the file through the full
+        // weighing; a line that keeps its reading unless the document chose another keeps it
+        // when the document keeps its own (below).
+        let mut w = Weighed::default();
+        if let Some(slot) = w.0.first_mut() {
+            *slot = as_is;
+        }
+        for token in tokens(line) {
+            let readings = *legacy
+                .entry(token)
+                .or_insert_with(|| token_readings(token, &mut known));
+            for (slot, e) in w.0.iter_mut().skip(1).zip(readings) {
+                slot.add(e);
+            }
+        }
+        if w.best(None).is_some() {
+            return false;
+        }
+        may_tie |=
+            w.0.iter()
+                .skip(1)
+                .any(|e| e.valid > e.invalid && e.net() == net);
+        for (t, e) in total_bound.iter_mut().zip(w.0.iter().skip(1)) {
+            *t += e.net();
+        }
+    }
+    // The document's own choice is the reading as it is when no legacy total can beat it.
+    !may_tie || total_bound.iter().all(|&b| total_as_is >= b)
 }
 
 /// Text another program extracted from a document set in legacy fonts (`pdftotext` of a PDF):
@@ -398,7 +627,7 @@ fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String,
                     chooser.push("", "");
                 }
             }
-            chooser.choose().1
+            chooser.choose()
         }
     };
     let mut tally = Tally::default();
@@ -490,6 +719,67 @@ mod tests {
             None
         );
         assert_eq!(decode_bytes(b"The report was filed on time.\n", None), None);
+    }
+
+    /// The full weighing of [`decode_bytes`], without the quick pass.
+    fn weighed_in_full(bytes: &[u8]) -> Option<(String, Tally)> {
+        let lines: Vec<Line<'_>> = bytes
+            .split_inclusive(|&b| b == b'\n')
+            .map(
+                |l| match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
+                    Some(utf8) => Line {
+                        as_is: Cow::Borrowed(utf8),
+                        as_is_name: "utf-8",
+                        chars: String::new(),
+                        bytes: l.len(),
+                        candidate: false,
+                    },
+                    None => Line {
+                        as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
+                        as_is_name: "windows-1258",
+                        chars: l.iter().map(|&b| cp1252_char(b)).collect(),
+                        bytes: l.len(),
+                        candidate: true,
+                    },
+                },
+            )
+            .collect();
+        decode_lines(&lines, None)
+    }
+
+    #[test]
+    fn the_quick_pass_settles_windows_1258_and_nothing_legacy() {
+        let vietnamese = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\
+                          Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV,\n\
+                          QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt điều lệ (sửa đổi, bổ sung) của Hội.\n";
+        let cp1258 = encoding_rs::WINDOWS_1258.encode(vietnamese).0.into_owned();
+        assert!(
+            surely_not_legacy(&cp1258),
+            "Windows-1258 Vietnamese is settled quickly"
+        );
+        assert_eq!(decode_bytes(&cp1258, None), None);
+        // Western text: its accented words are syllables in no reading, and no line can tie.
+        let western = "L'été à Paris, très beau, déjà. Ça coûte 5 €.\n\
+                       Le président a signé le décret relatif à la création du comité.\n\
+                       Für die Prüfung der Anträge ist das Ministerium zuständig.\n\
+                       Où se trouve la bibliothèque? Près de la gare, à côté du théâtre.\n";
+        let western = encoding_rs::WINDOWS_1252.encode(western).0;
+        assert!(
+            surely_not_legacy(&western),
+            "Western text is settled quickly"
+        );
+        assert_eq!(weighed_in_full(&western), None);
+        // Legacy lines, alone or among Windows-1258 ones, are never settled.
+        let mut mixed = cp1258.clone();
+        mixed.extend(bytes_of("Céng hßa x· héi chñ nghÜa ViÖt Nam\n"));
+        for legacy in [
+            bytes_of("Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n"),
+            bytes_of("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\n"),
+            mixed,
+        ] {
+            assert!(!surely_not_legacy(&legacy));
+            assert!(weighed_in_full(&legacy).is_some());
+        }
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! Word 97–2003 (`.doc`): the text of the main document through the piece table, paragraph and
-//! cell marks, and the font of every character (direct formatting, else the paragraph style's,
-//! else the document's default).
+//! cell marks, the font of every character (direct formatting, else the paragraph style's,
+//! else the document's default), and the automatic number of every paragraph in a list, drawn
+//! from the list tables as Word draws it ([`super::numbering`]).
 //!
 //! The format is Microsoft's published [MS-DOC] specification: the File Information Block (FIB)
 //! at the start of the `WordDocument` stream locates, in the table stream (`0Table`/`1Table`),
-//! the piece table (`Clx`), the font table (`SttbfFfn`), the style sheet (`STSH`) and the bin
-//! tables of character and paragraph properties (`PlcBteChpx`, `PlcBtePapx`), whose 512-byte
-//! pages (`FKP`) in the `WordDocument` stream hold properties as lists of `sprm`s.
+//! the piece table (`Clx`), the font table (`SttbfFfn`), the style sheet (`STSH`), the list
+//! tables (`PlfLst`, `PlfLfo`) and the bin tables of character and paragraph properties
+//! (`PlcBteChpx`, `PlcBtePapx`), whose 512-byte pages (`FKP`) in the `WordDocument` stream hold
+//! properties as lists of `sprm`s (a paragraph's list: `sprmPIlfo`, `sprmPIlvl`).
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+use super::numbering::{Format, LEVELS, Level, Num, Numbering};
 use super::{OfficeError, Paragraph, Row};
 use crate::text::legacy::cp1252_char;
 
@@ -67,6 +71,9 @@ pub(crate) struct Fib {
     bte_papx: (usize, usize),
     fonts: (usize, usize),
     clx: (usize, usize),
+    /// The list definitions (`PlfLst`) and the lists (`PlfLfo`).
+    lists: (usize, usize),
+    list_overrides: (usize, usize),
 }
 
 impl Fib {
@@ -102,6 +109,15 @@ impl Fib {
                 usize_at(word, at + 4).ok_or_else(bad)?,
             ))
         };
+        // Pairs past the ones this file's FIB holds (`cbRgFcLcb`) are absent.
+        let pairs = usize::from(u16_at(word, fc_at - 2).unwrap_or(0));
+        let optional = |i: usize| {
+            if i < pairs {
+                pair(i).unwrap_or_default()
+            } else {
+                (0, 0)
+            }
+        };
         Ok(Fib {
             table1: flags & 0x0200 != 0,
             stories: [0..ccp_text, footnotes, endnotes],
@@ -110,6 +126,8 @@ impl Fib {
             bte_papx: pair(13)?,
             fonts: pair(15)?,
             clx: pair(33)?,
+            lists: optional(73),
+            list_overrides: optional(74),
         })
     }
 }
@@ -278,6 +296,24 @@ fn chpx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Option<u16>)> {
     })
 }
 
+/// A paragraph's list, from its own properties or its style's: `sprmPIlfo` (a 1-based index
+/// into the lists of `PlfLfo`, 0 for none) and `sprmPIlvl` (the level, 0 … 8).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ListRef {
+    ilfo: Option<u16>,
+    ilvl: Option<u8>,
+}
+
+impl ListRef {
+    fn read(&mut self, sprm: u16, op: &[u8]) {
+        match sprm {
+            0x460B => self.ilfo = u16_at(op, 0),
+            0x260A => self.ilvl = op.first().copied(),
+            _ => {}
+        }
+    }
+}
+
 /// The properties of a paragraph the reader uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Papx {
@@ -287,6 +323,7 @@ struct Papx {
     ttp: bool,
     /// It lies in a table cell.
     in_table: bool,
+    list: ListRef,
 }
 
 /// Paragraph runs: `(fc, fc_end, properties)`.
@@ -304,6 +341,7 @@ fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
         let papx = page.get(start..start + len).unwrap_or_default();
         let mut ttp = false;
         let mut in_table = false;
+        let mut list = ListRef::default();
         for (sprm, op) in sprms(papx.get(2..).unwrap_or_default()) {
             let on = op.first() == Some(&1);
             match sprm {
@@ -312,13 +350,14 @@ fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Papx)> {
                 // sprmPFInTable, sprmPItap (the nesting depth of the table).
                 0x2416 => in_table |= on,
                 0x6649 => in_table |= op.iter().any(|&b| b != 0),
-                _ => {}
+                _ => list.read(sprm, op),
             }
         }
         Papx {
             istd: u16_at(papx, 0).unwrap_or(0),
             ttp,
             in_table: in_table || ttp,
+            list,
         }
     })
 }
@@ -352,21 +391,29 @@ pub(crate) fn font_names(sttb: &[u8]) -> Vec<String> {
     out
 }
 
-/// The font of each style (its own, else its base style's), and the document's default font.
-fn style_fonts(stsh: &[u8]) -> (Vec<Option<u16>>, Option<u16>) {
+/// What a style gives the paragraphs and characters in it, each property its own or else its
+/// base style's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct StyleProps {
+    font: Option<u16>,
+    list: ListRef,
+}
+
+/// The properties of each style, and the document's default font.
+fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let cb_stshi = usize::from(u16_at(stsh, 0).unwrap_or(0));
     let stshi = stsh.get(2..2 + cb_stshi).unwrap_or_default();
     let cstd = usize::from(u16_at(stshi, 0).unwrap_or(0));
     let base_len = usize::from(u16_at(stshi, 2).unwrap_or(10));
     let default = u16_at(stshi, 12);
-    let mut own: Vec<(Option<u16>, Option<usize>)> = Vec::with_capacity(cstd);
+    let mut own: Vec<(StyleProps, Option<usize>)> = Vec::with_capacity(cstd);
     let mut at = 2 + cb_stshi;
     for _ in 0..cstd {
         let cb = usize::from(u16_at(stsh, at).unwrap_or(0));
         let std = stsh.get(at + 2..at + 2 + cb).unwrap_or_default();
         at += 2 + cb;
         if std.is_empty() {
-            own.push((None, None));
+            own.push((StyleProps::default(), None));
             continue;
         }
         let stk = u16_at(std, 2).unwrap_or(0) & 0xF;
@@ -375,35 +422,159 @@ fn style_fonts(stsh: &[u8]) -> (Vec<Option<u16>>, Option<u16>) {
         let cch = usize::from(u16_at(std, base_len).unwrap_or(0));
         let mut u = base_len + 2 + 2 * cch + 2;
         u += u % 2;
-        // Paragraph styles: the paragraph properties, then the character properties.
-        // Character styles: the character properties first.
+        // Paragraph styles: the paragraph properties (a style index, then sprms), then the
+        // character properties. Character styles: the character properties first.
         let skip = if stk == 1 { 1 } else { 0 };
-        let mut font = None;
+        let mut props = StyleProps::default();
         for k in 0..=skip {
             let cbx = usize::from(u16_at(std, u).unwrap_or(0));
             let upx = std.get(u + 2..u + 2 + cbx).unwrap_or_default();
             if k == skip && matches!(stk, 1 | 2) {
-                font = font_of(upx);
+                props.font = font_of(upx);
+            } else if k == 0 {
+                for (sprm, op) in sprms(upx.get(2..).unwrap_or_default()) {
+                    props.list.read(sprm, op);
+                }
             }
             u += 2 + cbx;
             u += u % 2;
         }
-        own.push((font, base));
+        own.push((props, base));
     }
-    let resolved = (0..own.len())
-        .map(|i| {
-            let mut i = i;
-            for _ in 0..16 {
-                let (font, base) = own.get(i).copied()?;
-                if font.is_some() {
-                    return font;
-                }
-                i = base?;
+    let inherited = |i: usize, get: &dyn Fn(&StyleProps) -> Option<u16>| {
+        let mut i = i;
+        for _ in 0..16 {
+            let (props, base) = own.get(i)?;
+            if let Some(v) = get(props) {
+                return Some(v);
             }
-            None
+            i = (*base)?;
+        }
+        None
+    };
+    let resolved = (0..own.len())
+        .map(|i| StyleProps {
+            font: inherited(i, &|p| p.font),
+            list: ListRef {
+                ilfo: inherited(i, &|p| p.list.ilfo),
+                ilvl: inherited(i, &|p| p.list.ilvl.map(u16::from))
+                    .and_then(|v| u8::try_from(v).ok()),
+            },
         })
         .collect();
     (resolved, default)
+}
+
+/// One list level (`LVL`) at `at` in the table stream and the bytes it takes: a 28-byte
+/// `LVLF`, its paragraph and character properties, then its text (`Xst`), in which the
+/// characters `rgbxchNums` points at (1-based) stand for the numbers of the levels they name.
+fn list_level(table: &[u8], at: usize, fonts: &[String]) -> Option<(Level, usize)> {
+    let lvlf = table.get(at..at.checked_add(28)?)?;
+    let start = u32::try_from(i32::from_le_bytes(lvlf.get(..4)?.try_into().ok()?)).unwrap_or(0);
+    let flags = *lvlf.get(5)?;
+    let places = lvlf.get(6..15)?;
+    let (follow, chpx_len, papx_len, restart_lim) = (
+        *lvlf.get(15)?,
+        usize::from(*lvlf.get(24)?),
+        usize::from(*lvlf.get(25)?),
+        *lvlf.get(26)?,
+    );
+    let chpx_at = at + 28 + papx_len;
+    let chpx = table.get(chpx_at..chpx_at + chpx_len)?;
+    let xst_at = chpx_at + chpx_len;
+    let cch = usize::from(u16_at(table, xst_at)?);
+    let units = table.get(xst_at + 2..xst_at + 2 + 2 * cch)?;
+    let mut text = String::new();
+    for (k, unit) in units.chunks_exact(2).enumerate() {
+        let unit = u16::from_le_bytes([unit[0], unit[1]]);
+        let place = places.iter().any(|&p| usize::from(p) == k + 1);
+        if place && unit < 9 {
+            text.push('%');
+            text.push(char::from(b'1' + unit as u8));
+        } else {
+            text.push(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'));
+        }
+    }
+    let level = Level {
+        start,
+        format: Format::from_nfc(*lvlf.get(4)?),
+        text,
+        // fNoRestart: the number restarts only after a level above `ilvlRestartLim`.
+        restart: (flags & 0x08 != 0).then_some(usize::from(restart_lim)),
+        legal: flags & 0x04 != 0,
+        suffix: if follow == 2 { "" } else { " " },
+        font: font_of(chpx).and_then(|f| fonts.get(usize::from(f)).cloned()),
+    };
+    Some((level, 28 + papx_len + chpx_len + 2 + 2 * cch))
+}
+
+/// The document's lists: the definitions of `PlfLst` (28-byte `LSTF`s, each followed, after
+/// the array, by its nine levels or one for a simple list) and the lists of `PlfLfo` (16-byte
+/// `LFO`s naming a definition by its `lsid`, then for each its `LFOData`: a character position
+/// and the `LFOLVL` overrides of a start value or of a whole level). A damaged table gives the
+/// lists read before the damage.
+fn numbering(table: &[u8], fib: &Fib, fonts: &[String]) -> Numbering {
+    let mut out = Numbering::default();
+    let lists = slice(table, fib.lists);
+    let count = usize::try_from(u16_at(lists, 0).map_or(0, |n| n as i16)).unwrap_or(0);
+    // The levels follow the array of definitions, outside the count of bytes the FIB gives.
+    let mut at = fib.lists.0 + 2 + 28 * count;
+    'lists: for i in 0..count {
+        let Some(lstf) = lists.get(2 + 28 * i..2 + 28 * (i + 1)) else {
+            break;
+        };
+        let lsid = u32_at(lstf, 0).unwrap_or(0);
+        let simple = lstf.get(26).is_some_and(|f| f & 1 != 0);
+        let mut levels = HashMap::new();
+        for k in 0..if simple { 1 } else { LEVELS } {
+            let Some((level, len)) = list_level(table, at, fonts) else {
+                out.abstracts.insert(lsid, levels);
+                break 'lists;
+            };
+            levels.insert(k, level);
+            at += len;
+        }
+        out.abstracts.insert(lsid, levels);
+    }
+    let lfo = slice(table, fib.list_overrides);
+    let count = usize_at(lfo, 0).unwrap_or(0).min(lfo.len() / 16);
+    let mut at = 4 + 16 * count;
+    for i in 0..count {
+        let entry = lfo.get(4 + 16 * i..4 + 16 * (i + 1)).unwrap_or_default();
+        let mut num = Num {
+            abstract_id: u32_at(entry, 0).unwrap_or(0),
+            overrides: HashMap::new(),
+        };
+        let overrides = entry.get(12).copied().unwrap_or(0);
+        // LFOData: a character position, then the overrides.
+        at += 4;
+        for _ in 0..overrides {
+            let (Some(start), Some(flags)) = (u32_at(lfo, at), u32_at(lfo, at + 4)) else {
+                break;
+            };
+            at += 8;
+            let ilvl = (flags & 0xF) as usize;
+            let start_at = flags & 0x10 != 0;
+            let level = if flags & 0x20 != 0 {
+                let Some((level, len)) = list_level(lfo, at, fonts) else {
+                    break;
+                };
+                at += len;
+                Some(level)
+            } else {
+                None
+            };
+            // A whole level that restarts the count starts at its own value.
+            let start = match &level {
+                Some(l) => start_at.then_some(l.start),
+                None => start_at.then(|| u32::try_from(start as i32).unwrap_or(0)),
+            };
+            num.overrides.insert(ilvl, (start, level));
+        }
+        out.nums
+            .insert(u32::try_from(i + 1).unwrap_or(u32::MAX), num);
+    }
+    out
 }
 
 /// The paragraphs of a document from its streams.
@@ -422,12 +593,19 @@ pub(crate) fn from_streams(
         }
     }
     let names = font_names(slice(table, fib.fonts));
-    let (styles, default) = style_fonts(slice(table, fib.stsh));
+    let (styles, default) = styles(slice(table, fib.stsh));
+    let mut lists = numbering(table, fib, &names);
     let chpx = chpx_runs(word, slice(table, fib.bte_chpx));
     let papx = papx_runs(word, slice(table, fib.bte_papx));
     let name = |ftc: Option<u16>| {
         ftc.and_then(|f| names.get(usize::from(f)))
             .map(String::as_str)
+    };
+    let style = |papx: &Papx| {
+        styles
+            .get(usize::from(papx.istd))
+            .copied()
+            .unwrap_or_default()
     };
 
     let mut out = Vec::new();
@@ -439,7 +617,36 @@ pub(crate) fn from_streams(
     // Open fields: true while in the instructions (before the separator), which are not text.
     let mut fields: Vec<bool> = Vec::new();
     let mut buf = [0u8; 4];
-    for &(c, fc) in &chars {
+    // At the start of a paragraph; the paragraph (its properties' run) last numbered.
+    let mut fresh = true;
+    let mut numbered = None;
+    for (i, &(c, fc)) in chars.iter().enumerate() {
+        if std::mem::take(&mut fresh) {
+            // A paragraph's properties are those of its mark; a page break inside it starts
+            // no new number.
+            let mark = chars
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .find(|m| matches!(m.0, '\r' | '\u{07}' | '\u{0C}'))
+                .map_or(usize::MAX, |m| m.1);
+            let run = find(&papx, mark, |r| (r.0, r.1)).filter(|r| !r.2.ttp);
+            if let Some(&(start, _, props)) = run.filter(|r| numbered != Some(r.0)) {
+                numbered = Some(start);
+                let list = props.list;
+                let style = style(&props);
+                let ilfo = list.ilfo.or(style.list.ilfo).unwrap_or(0);
+                let ilvl = list.ilvl.or(style.list.ilvl).unwrap_or(0);
+                // 0 is no list; 0xF801 and above take the paragraph out of its style's list.
+                if (1..0xF801).contains(&ilfo)
+                    && let Some((number, font)) = lists.next(u32::from(ilfo), usize::from(ilvl))
+                {
+                    let direct = find(&chpx, mark, |r| (r.0, r.1)).and_then(|r| r.2);
+                    let own = name(direct.or(style.font).or(default));
+                    current.push(&number, font.as_deref().or(own));
+                }
+            }
+        }
         match c {
             '\u{13}' => fields.push(true),
             '\u{14}' => {
@@ -452,6 +659,7 @@ pub(crate) fn from_streams(
             }
             _ if fields.iter().any(|&instr| instr) => {}
             '\r' | '\u{0B}' | '\u{0C}' => {
+                fresh = c != '\u{0B}';
                 let done = std::mem::take(&mut current);
                 let in_table = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.in_table);
                 if row.is_some() || in_table {
@@ -463,6 +671,7 @@ pub(crate) fn from_streams(
                 }
             }
             '\u{07}' => {
+                fresh = true;
                 let row_end = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.ttp);
                 let r = row.get_or_insert_with(|| Row::new(header));
                 if row_end {
@@ -479,8 +688,7 @@ pub(crate) fn from_streams(
             _ if c < ' ' => {}
             _ => {
                 let direct = find(&chpx, fc, |r| (r.0, r.1)).and_then(|r| r.2);
-                let style = find(&papx, fc, |r| (r.0, r.1))
-                    .and_then(|r| styles.get(usize::from(r.2.istd)).copied().flatten());
+                let style = find(&papx, fc, |r| (r.0, r.1)).and_then(|r| style(&r.2).font);
                 let font = name(direct.or(style).or(default));
                 current.push(c.encode_utf8(&mut buf), font);
             }
@@ -513,6 +721,21 @@ mod tests {
         b[at..at + 4].copy_from_slice(&v.to_le_bytes());
     }
 
+    /// A Word 97 `WordDocument` stream of 5 pages: a FIB (table stream `1Table`, 14 shorts, 22
+    /// longs, 93 pairs from offset 154) for `ccp` characters of main text; the text goes from
+    /// offset 1024 and the property pages after it.
+    fn word_stream(ccp: usize) -> Vec<u8> {
+        let mut word = vec![0u8; 2560];
+        put16(&mut word, 0, 0xA5EC);
+        put16(&mut word, 2, 0x00C1);
+        put16(&mut word, 0x0A, 0x0200);
+        put16(&mut word, 32, 14);
+        put16(&mut word, 62, 22);
+        put32(&mut word, 64 + 12, ccp as u32);
+        put16(&mut word, 152, 93);
+        word
+    }
+
     /// A Word 97 file built by hand: a compressed piece with a `.VnTimeH` paragraph and a
     /// two-cell table row, then a UTF-16 piece in the default font.
     fn tiny_doc() -> Vec<u8> {
@@ -521,15 +744,8 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        let mut word = vec![0u8; 2560];
-        put16(&mut word, 0, 0xA5EC);
-        put16(&mut word, 2, 0x00C1);
-        put16(&mut word, 0x0A, 0x0200);
-        put16(&mut word, 32, 14);
-        put16(&mut word, 62, 22);
         let ccp = text0.len() + text1.len() / 2;
-        put32(&mut word, 64 + 12, ccp as u32);
-        put16(&mut word, 152, 93);
+        let mut word = word_stream(ccp);
         word[1024..1024 + text0.len()].copy_from_slice(text0);
         word[1280..1280 + text1.len()].copy_from_slice(&text1);
         let end = (1280 + text1.len()) as u32;
@@ -598,13 +814,154 @@ mod tests {
             put32(&mut word, fc_at + 8 * i + 4, lcb as u32);
         }
 
+        compound(&word, &table)
+    }
+
+    /// A compound file with a Word document's two streams.
+    fn compound(word: &[u8], table: &[u8]) -> Vec<u8> {
         let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("creates");
-        for (name, data) in [("WordDocument", &word), ("1Table", &table)] {
+        for (name, data) in [("WordDocument", word), ("1Table", table)] {
             let mut s = cf.create_stream(name).expect("stream");
             s.write_all(data).expect("writes");
         }
         cf.flush().expect("flushes");
         cf.into_inner().into_inner()
+    }
+
+    /// A list level (`LVL`): start, number format, what follows the number (0 tab, 2
+    /// nothing), restart limit (`None`: restart after any level above), and the level text,
+    /// `%1` … `%9` written as the placeholders 0 … 8.
+    fn lvl(start: i32, nfc: u8, follow: u8, restart: Option<u8>, text: &str) -> Vec<u8> {
+        let mut units: Vec<u16> = Vec::new();
+        let mut places = Vec::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match chars.peek().and_then(|d| d.to_digit(10)) {
+                Some(d) if c == '%' => {
+                    chars.next();
+                    units.push(d as u16 - 1);
+                    places.push(units.len() as u8);
+                }
+                _ => units.extend(c.encode_utf16(&mut [0; 2]).iter()),
+            }
+        }
+        let mut out = vec![0u8; 28];
+        out[..4].copy_from_slice(&start.to_le_bytes());
+        out[4] = nfc;
+        out[5] = if restart.is_some() { 0x08 } else { 0 };
+        out[6..6 + places.len()].copy_from_slice(&places);
+        out[15] = follow;
+        out[26] = restart.unwrap_or(0);
+        out.extend((units.len() as u16).to_le_bytes());
+        out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+        out
+    }
+
+    /// A Word 97 file of numbered paragraphs `(text, ilfo, ilvl)` in one compressed piece,
+    /// with two list definitions (a three-level `Điều 1.` / `1.1.` / `a)` list and a simple
+    /// roman list followed by nothing) and three lists: two of the first definition, one of
+    /// the second that starts at 4.
+    fn numbered_doc(paragraphs: &[(&str, u16, u8)]) -> Vec<u8> {
+        let text: Vec<u8> = paragraphs
+            .iter()
+            .flat_map(|(t, _, _)| t.bytes().chain([b'\r']))
+            .collect();
+        let mut word = word_stream(text.len());
+        word[1024..1024 + text.len()].copy_from_slice(&text);
+        // Paragraph properties (page 4): one run a paragraph, each with sprmPIlfo, sprmPIlvl.
+        let papx = 2048;
+        let mut fc = 1024;
+        put32(&mut word, papx, fc);
+        for (i, (t, ilfo, ilvl)) in paragraphs.iter().enumerate() {
+            fc += t.len() as u32 + 1;
+            put32(&mut word, papx + 4 * (i + 1), fc);
+            let at = 200 + 10 * i;
+            word[papx + 4 * (paragraphs.len() + 1) + 13 * i] = (at / 2) as u8;
+            let [lo, hi] = ilfo.to_le_bytes();
+            word[papx + at..papx + at + 10]
+                .copy_from_slice(&[5, 0, 0, 0x0B, 0x46, lo, hi, 0x0A, 0x26, *ilvl]);
+        }
+        word[papx + 511] = paragraphs.len() as u8;
+
+        let mut table = vec![0u8; 20];
+        put16(&mut table, 0, 18);
+        put16(&mut table, 4, 10);
+        let papx_plc = table.len();
+        for v in [1024, fc, 4] {
+            table.extend(v.to_le_bytes());
+        }
+        let lists = table.len();
+        table.extend(2u16.to_le_bytes());
+        for (lsid, simple) in [(0x1111u32, 0u8), (0x2222, 1)] {
+            table.extend(lsid.to_le_bytes());
+            table.extend([0; 4]);
+            table.extend([0xFF, 0x0F].repeat(9));
+            table.extend([simple, 0]);
+        }
+        let lists_len = table.len() - lists;
+        table.extend(lvl(1, 0, 0, None, "Điều %1."));
+        table.extend(lvl(1, 0, 0, None, "%1.%2."));
+        table.extend(lvl(1, 4, 0, None, "%3)"));
+        for k in 3..9 {
+            table.extend(lvl(1, 0, 0, Some(0), &format!("%{}.", k + 1)));
+        }
+        table.extend(lvl(1, 1, 2, None, "%1."));
+        let overrides = table.len();
+        table.extend(3u32.to_le_bytes());
+        for (lsid, count) in [(0x1111u32, 0u8), (0x1111, 0), (0x2222, 1)] {
+            table.extend(lsid.to_le_bytes());
+            table.extend([0; 8]);
+            table.extend([count, 0, 0, 0]);
+        }
+        // LFOData: a character position, then the third list's start override (fStartAt).
+        table.extend([0; 12]);
+        table.extend(4i32.to_le_bytes());
+        table.extend(0x10u32.to_le_bytes());
+        let overrides_len = table.len() - overrides;
+        let clx_at = table.len();
+        let mut clx = vec![2u8];
+        clx.extend(16u32.to_le_bytes());
+        clx.extend(0u32.to_le_bytes());
+        clx.extend((text.len() as u32).to_le_bytes());
+        clx.extend([0, 0]);
+        clx.extend((2048u32 | 0x4000_0000).to_le_bytes());
+        clx.extend([0, 0]);
+        table.extend(&clx);
+        for (i, (fc, lcb)) in [
+            (1, (0, 20)),
+            (13, (papx_plc, 12)),
+            (33, (clx_at, clx.len())),
+            (73, (lists, lists_len)),
+            (74, (overrides, overrides_len)),
+        ] {
+            put32(&mut word, 154 + 8 * i, fc as u32);
+            put32(&mut word, 154 + 8 * i + 4, lcb as u32);
+        }
+        compound(&word, &table)
+    }
+
+    #[test]
+    fn list_numbers_are_drawn_from_the_list_tables() {
+        let doc = numbered_doc(&[
+            ("A", 1, 0),
+            ("B", 1, 1),
+            ("C", 1, 2),
+            ("D", 1, 2),
+            ("E", 1, 1),
+            ("F", 1, 2),
+            ("not in a list", 0, 0),
+            // Another list of the same definition continues it, as Word draws it.
+            ("G", 2, 0),
+            // A start override counts on its own; nothing follows the number.
+            ("H", 3, 0),
+            ("I", 3, 0),
+        ]);
+        let paragraphs = read(&doc).expect("reads");
+        let text = to_text(&paragraphs, Legacy::Detect).text;
+        assert_eq!(
+            text,
+            "Điều 1. A\n1.1. B\na) C\nb) D\n1.2. E\na) F\nnot in a list\nĐiều 2. G\nIV.H\nV.I\n"
+        );
     }
 
     #[test]

@@ -8,12 +8,14 @@
 //! Tables are laid out by [`Row`], as for `.doc`: the header's borderless two-column table gives
 //! `issuer | national title` lines.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::numbering::{Format, Level, Num, Numbering};
 use super::{OfficeError, Paragraph, Row};
 use crate::text::legacy::font_encoding;
 
@@ -41,21 +43,21 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
         return Ok(None);
     };
     let styles = part(&mut zip, "word/styles.xml")?
-        .map(|x| Styles::read(&x))
+        .map(|x| Styles::read(x.text()))
         .transpose()?
         .unwrap_or_default();
     let numbering = part(&mut zip, "word/numbering.xml")?
-        .map(|x| Numbering::read(&x))
+        .map(|x| Numbering::read(x.text()))
         .transpose()?
         .unwrap_or_default();
     let footnotes = part(&mut zip, "word/footnotes.xml")?;
     let endnotes = part(&mut zip, "word/endnotes.xml")?;
     let mut walker = Walker::new(&styles, numbering);
-    walker.walk(&document)?;
+    walker.walk(document.text())?;
     let mut out = std::mem::take(&mut walker.out);
     if footnotes.is_some() || endnotes.is_some() {
         for notes in [&footnotes, &endnotes].into_iter().flatten() {
-            walker.walk(notes)?;
+            walker.walk(notes.text())?;
         }
         let mut notes = std::mem::take(&mut walker.notes);
         let mut first = true;
@@ -70,7 +72,89 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             }
         }
     }
+    furniture(&mut zip, &mut walker, &mut out)?;
     Ok(Some(out))
+}
+
+/// The page headers and footers the sections refer to (`w:headerReference`,
+/// `w:footerReference`), each part once, headers first: their text follows the document's (and
+/// its notes) after a blank line, as page furniture a reader sees on every page and the zones
+/// take as trailing lines, without standing in front of the issuer and the national title.
+/// A paragraph repeated by the even, first-page or another section's part is given once; page
+/// numbers (`PAGE` fields) are left out, their cached value being one page's.
+fn furniture(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    walker: &mut Walker<'_>,
+    out: &mut Vec<Paragraph>,
+) -> Result<(), OfficeError> {
+    if walker.furniture.is_empty() {
+        return Ok(());
+    }
+    let Some(rels) = part(zip, "word/_rels/document.xml.rels")? else {
+        return Ok(());
+    };
+    let targets = relationships(rels.text())?;
+    let mut refs = std::mem::take(&mut walker.furniture);
+    // Headers before footers, each in the order the sections name them.
+    refs.sort_by_key(|(footer, _)| *footer);
+    let mut parts: Vec<String> = Vec::new();
+    for (_, id) in &refs {
+        if let Some(target) = targets.get(id) {
+            if !parts.contains(target) {
+                parts.push(target.clone());
+            }
+        }
+    }
+    let mut lines: Vec<Paragraph> = Vec::new();
+    for name in &parts {
+        let Some(xml) = part(zip, name)? else {
+            continue;
+        };
+        walker.walk(xml.text())?;
+        for p in std::mem::take(&mut walker.out) {
+            if !p.is_blank() && !lines.contains(&p) {
+                lines.push(p);
+            }
+        }
+    }
+    if !lines.is_empty() {
+        out.push(Paragraph::default());
+        out.extend(lines);
+    }
+    Ok(())
+}
+
+/// The header and footer parts of `word/_rels/document.xml.rels` by relationship id, as paths
+/// in the archive (`header1.xml` is `word/header1.xml`).
+fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
+    let mut out = HashMap::new();
+    tags(xml, |tag| {
+        if let Tag::Open(e, _) = tag {
+            if e.name().as_ref() != "Relationship" {
+                return;
+            }
+            let kind = attr(e, "Type").unwrap_or_default();
+            if !(kind.ends_with("/header") || kind.ends_with("/footer")) {
+                return;
+            }
+            if let (Some(id), Some(target)) = (attr_owned(e, "Id"), attr(e, "Target")) {
+                let path = match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_owned(),
+                    None => format!("word/{target}"),
+                };
+                out.insert(id, path);
+            }
+        }
+    })?;
+    Ok(out)
+}
+
+/// Whether a field instruction (` PAGE \\* MERGEFORMAT `) draws a page number or count.
+fn is_page_number(instruction: &str) -> bool {
+    matches!(
+        instruction.split_whitespace().next(),
+        Some("PAGE" | "NUMPAGES" | "SECTIONPAGES")
+    )
 }
 
 /// The key of a note by its element and id: footnotes and endnotes number their ids apart.
@@ -83,10 +167,7 @@ fn note_key(element: &str, id: &str) -> String {
 }
 
 /// The text of one part, `None` when the archive has no such part.
-fn part(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<String>, OfficeError> {
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Part>, OfficeError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -99,7 +180,9 @@ fn part(
     if file.encrypted() {
         return Err(fail("the document is encrypted (password protected)"));
     }
-    let mut bytes = Vec::new();
+    // The size the archive declares, as far as it is believable: one allocation for the part.
+    let declared = file.size().min(MAX_PART_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0) + 1);
     file.take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("the part {name} is damaged ({e})")))?;
@@ -109,13 +192,22 @@ fn part(
         )));
     }
     // Word writes its parts in UTF-8 (a byte order mark is allowed).
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| fail(format!("the part {name} is not UTF-8 XML")))
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return Err(fail(format!("the part {name} is not UTF-8 XML")));
+    }
+    Ok(Some(Part(bytes)))
+}
+
+/// The bytes of an XML part, checked to be UTF-8 (simdutf8: the parts are megabytes of markup
+/// whose standard-library check took a tenth of the reading).
+struct Part(Vec<u8>);
+
+impl Part {
+    /// The part's text, without the byte order mark Word may write.
+    fn text(&self) -> &str {
+        let text = simdutf8::basic::from_utf8(&self.0).unwrap_or_default();
+        text.strip_prefix('\u{FEFF}').unwrap_or(text)
+    }
 }
 
 /// Whether an OLE2 compound file is an encrypted Office Open XML package (what Word writes for
@@ -125,17 +217,19 @@ pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
         .is_ok_and(|cf| cf.exists("EncryptedPackage") && !cf.exists("WordDocument"))
 }
 
-/// The value of attribute `name` (`w:val`), unescaped.
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+/// The value of attribute `name` (`w:val`), unescaped: borrowed from the part unless it holds
+/// an entity.
+fn attr<'e>(e: &'e BytesStart<'_>, name: &str) -> Option<Cow<'e, str>> {
     e.attributes()
         .with_checks(false)
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+}
+
+/// [`attr`] kept.
+fn attr_owned(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    attr(e, name).map(Cow::into_owned)
 }
 
 /// A toggle property (`<w:caps/>`, `<w:vanish w:val="false"/>`).
@@ -148,7 +242,7 @@ fn toggle(e: &BytesStart<'_>) -> bool {
 
 /// The font of a `w:rFonts`: the one Latin letters are drawn in (`w:ascii`, then `w:hAnsi`),
 /// else a theme font's name, which is never a legacy font.
-fn fonts(e: &BytesStart<'_>) -> Option<String> {
+fn fonts<'e>(e: &'e BytesStart<'_>) -> Option<Cow<'e, str>> {
     [
         "w:ascii",
         "w:hAnsi",
@@ -193,18 +287,34 @@ fn tags(xml: &str, mut on: impl FnMut(Tag<'_>)) -> Result<(), OfficeError> {
 /// Run properties a reader needs: the font and whether the text is drawn in capitals or hidden.
 #[derive(Debug, Clone, Default)]
 struct RunProps {
-    font: Option<String>,
+    /// The font's name when `font_set` (the string is reused from run to run).
+    font_name: String,
+    font_set: bool,
     caps: Option<bool>,
     vanish: Option<bool>,
 }
 
 impl RunProps {
+    fn font(&self) -> Option<&str> {
+        self.font_set.then_some(self.font_name.as_str())
+    }
+
+    /// A new run begins: nothing set (the font's string kept for reuse).
+    fn clear(&mut self, style: &mut Option<String>) {
+        self.font_set = false;
+        self.caps = None;
+        self.vanish = None;
+        *style = None;
+    }
+
     /// Reads one child of a `w:rPr`.
     fn set(&mut self, name: &str, e: &BytesStart<'_>) {
         match name {
             "w:rFonts" => {
                 if let Some(f) = fonts(e) {
-                    self.font = Some(f);
+                    self.font_name.clear();
+                    self.font_name.push_str(&f);
+                    self.font_set = true;
                 }
             }
             "w:caps" => self.caps = Some(toggle(e)),
@@ -251,13 +361,13 @@ impl Styles {
                 match name {
                     "w:style" if !empty => {
                         let id = attr(e, "w:styleId").unwrap_or_default();
-                        current = Some((id, Style::default()));
+                        current = Some((id.into_owned(), Style::default()));
                     }
                     "w:rPrDefault" if !empty => in_defaults = true,
                     "w:rPr" if !empty => in_rpr = true,
                     "w:basedOn" => {
                         if let Some((_, s)) = current.as_mut() {
-                            s.based_on = attr(e, "w:val");
+                            s.based_on = attr_owned(e, "w:val");
                         }
                     }
                     "w:numId" => {
@@ -295,7 +405,7 @@ impl Styles {
     }
 
     /// The first value `get` finds along the `w:basedOn` chain of style `id`.
-    fn find<T>(&self, id: Option<&str>, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+    fn find<'s, T>(&'s self, id: Option<&str>, get: impl Fn(&'s Style) -> Option<T>) -> Option<T> {
         let mut id = id;
         for _ in 0..MAX_STYLE_DEPTH {
             let style = self.styles.get(id?)?;
@@ -306,143 +416,6 @@ impl Styles {
         }
         None
     }
-}
-
-/// A list level's number format (`w:numFmt`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Format {
-    #[default]
-    Decimal,
-    DecimalZero,
-    UpperRoman,
-    LowerRoman,
-    UpperLetter,
-    LowerLetter,
-    Bullet,
-    None,
-}
-
-impl Format {
-    fn from_name(name: &str) -> Self {
-        match name {
-            "decimalZero" => Format::DecimalZero,
-            "upperRoman" => Format::UpperRoman,
-            "lowerRoman" => Format::LowerRoman,
-            "upperLetter" => Format::UpperLetter,
-            "lowerLetter" => Format::LowerLetter,
-            "bullet" => Format::Bullet,
-            "none" => Format::None,
-            // Ordinals, Asian and spelled-out counting: their digits carry the number.
-            _ => Format::Decimal,
-        }
-    }
-
-    fn format(self, n: u32, out: &mut String) {
-        use std::fmt::Write;
-        match self {
-            Format::Decimal | Format::Bullet => {
-                let _ = write!(out, "{n}");
-            }
-            Format::DecimalZero => {
-                let _ = write!(out, "{n:02}");
-            }
-            Format::UpperRoman => out.push_str(&roman(n)),
-            Format::LowerRoman => out.push_str(&roman(n).to_ascii_lowercase()),
-            Format::UpperLetter | Format::LowerLetter => {
-                // a … z, then aa … zz, as Word counts.
-                if n > 0 {
-                    let base = if self == Format::UpperLetter {
-                        b'A'
-                    } else {
-                        b'a'
-                    };
-                    let letter = char::from(base + ((n - 1) % 26) as u8);
-                    for _ in 0..=((n - 1) / 26).min(100) {
-                        out.push(letter);
-                    }
-                }
-            }
-            Format::None => {}
-        }
-    }
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    if n == 0 || n > 3999 {
-        return n.to_string();
-    }
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
-/// One level of a list (`w:lvl`).
-#[derive(Debug, Clone)]
-struct Level {
-    start: u32,
-    format: Format,
-    text: String,
-    /// `w:lvlRestart`: restart after a use of a level above this 1-based one (0: never);
-    /// `None`: after any level above.
-    restart: Option<usize>,
-    /// `w:isLgl`: every level's number in decimal.
-    legal: bool,
-    suffix: &'static str,
-    font: Option<String>,
-}
-
-impl Default for Level {
-    fn default() -> Self {
-        Level {
-            start: 1,
-            format: Format::Decimal,
-            text: String::new(),
-            restart: None,
-            legal: false,
-            suffix: " ",
-            font: None,
-        }
-    }
-}
-
-/// Word lists have nine levels.
-const LEVELS: usize = 9;
-
-#[derive(Debug, Clone, Default)]
-struct Num {
-    abstract_id: u32,
-    /// `w:lvlOverride`: a start value or a whole level replacing the abstract one.
-    overrides: HashMap<usize, (Option<u32>, Option<Level>)>,
-}
-
-/// `word/numbering.xml` and the counters of the lists read so far.
-#[derive(Debug, Default)]
-struct Numbering {
-    abstracts: HashMap<u32, HashMap<usize, Level>>,
-    nums: HashMap<u32, Num>,
-    /// The counters of each list: lists whose `w:num` overrides a start value count on their
-    /// own, the others share their abstract list's counters (as Word continues them).
-    counters: HashMap<(bool, u32), [Option<u32>; LEVELS]>,
 }
 
 impl Numbering {
@@ -493,7 +466,7 @@ impl Numbering {
                                     l.format =
                                         Format::from_name(&attr(e, "w:val").unwrap_or_default())
                                 }
-                                "w:lvlText" => l.text = attr(e, "w:val").unwrap_or_default(),
+                                "w:lvlText" => l.text = attr_owned(e, "w:val").unwrap_or_default(),
                                 "w:lvlRestart" => l.restart = number(e),
                                 "w:isLgl" => l.legal = toggle(e),
                                 "w:suff" => {
@@ -502,7 +475,7 @@ impl Numbering {
                                         _ => " ",
                                     }
                                 }
-                                "w:rFonts" if in_rpr => l.font = fonts(e),
+                                "w:rFonts" if in_rpr => l.font = fonts(e).map(Cow::into_owned),
                                 _ => {}
                             }
                         }
@@ -539,69 +512,6 @@ impl Numbering {
         })?;
         Ok(out)
     }
-
-    fn level<'s>(&'s self, num: &'s Num, ilvl: usize) -> Option<(&'s Level, u32)> {
-        let over = num.overrides.get(&ilvl);
-        let level = over
-            .and_then(|o| o.1.as_ref())
-            .or_else(|| self.abstracts.get(&num.abstract_id)?.get(&ilvl))?;
-        let start = over.and_then(|o| o.0).unwrap_or(level.start);
-        Some((level, start))
-    }
-
-    /// The next number of list `num_id` at level `ilvl`, as drawn (`1.2.`, `a)`, `Điều 3.`)
-    /// with its suffix, and the font it is drawn in. `None` when the list or level is unknown.
-    fn next(&mut self, num_id: u32, ilvl: usize) -> Option<(String, Option<String>)> {
-        let num = self.nums.get(&num_id)?;
-        let own = num.overrides.values().any(|o| o.0.is_some());
-        let key = (own, if own { num_id } else { num.abstract_id });
-        let (level, start) = self.level(num, ilvl)?;
-        let mut counters = self.counters.get(&key).copied().unwrap_or_default();
-        let slot = counters.get_mut(ilvl)?;
-        *slot = Some(slot.map_or(start, |n| n.saturating_add(1)));
-        for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
-            let restart = self.level(num, deeper).and_then(|(l, _)| l.restart);
-            if restart.is_none_or(|r| r != 0 && ilvl < r) {
-                *counter = None;
-            }
-        }
-        let mut text = String::new();
-        if level.format == Format::Bullet {
-            // Symbol-font bullets are private-use characters: a reader sees a bullet.
-            let bullet = level.text.chars().next().unwrap_or('•');
-            text.push(if ('\u{E000}'..='\u{F8FF}').contains(&bullet) {
-                '•'
-            } else {
-                bullet
-            });
-        } else {
-            let mut chars = level.text.chars().peekable();
-            while let Some(c) = chars.next() {
-                let digit = chars.peek().and_then(|d| d.to_digit(10));
-                match digit {
-                    Some(d @ 1..=9) if c == '%' => {
-                        chars.next();
-                        let at = d as usize - 1;
-                        let (of, start) = self.level(num, at).unwrap_or((level, 1));
-                        let n = counters.get(at).copied().flatten().unwrap_or(start);
-                        let format = if level.legal {
-                            Format::Decimal
-                        } else {
-                            of.format
-                        };
-                        format.format(n, &mut text);
-                    }
-                    _ => text.push(c),
-                }
-            }
-        }
-        if !text.is_empty() {
-            text.push_str(level.suffix);
-        }
-        let font = level.font.clone();
-        self.counters.insert(key, counters);
-        Some((text, font))
-    }
 }
 
 /// A paragraph being read.
@@ -636,6 +546,13 @@ struct Walker<'a> {
     notes: HashMap<String, Vec<Paragraph>>,
     /// The footnote being read and where its paragraphs start in `out`.
     note: Option<(String, usize)>,
+    /// The header (`false`) and footer (`true`) parts the sections refer to, by relationship id.
+    furniture: Vec<(bool, String)>,
+    /// Open complex fields (`w:fldChar`): whether each one is a page number, once its
+    /// instruction is read; its cached result is then not text.
+    fields: Vec<bool>,
+    /// The instruction of the innermost field, while its `w:instrText` is read.
+    instruction: Option<String>,
 }
 
 impl<'a> Walker<'a> {
@@ -656,6 +573,9 @@ impl<'a> Walker<'a> {
             references: Vec::new(),
             notes: HashMap::new(),
             note: None,
+            furniture: Vec::new(),
+            fields: Vec::new(),
+            instruction: None,
         }
     }
 
@@ -676,7 +596,12 @@ impl<'a> Walker<'a> {
                 Event::Start(ref e) => self.start(e, false),
                 Event::Empty(ref e) => self.start(e, true),
                 Event::End(ref e) => self.end(e.name().as_ref()),
-                Event::Text(ref t) if self.in_text => {
+                Event::Text(ref t) if self.instruction.is_some() => {
+                    if let Some(i) = self.instruction.as_mut() {
+                        i.push_str(&t.xml10_content());
+                    }
+                }
+                Event::Text(ref t) if self.in_text && !self.fields.contains(&true) => {
                     let text = t.xml10_content();
                     self.push_text(&text);
                 }
@@ -712,11 +637,17 @@ impl<'a> Walker<'a> {
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         let name = e.name();
         let name = name.as_ref();
+        if matches!(name, "w:headerReference" | "w:footerReference") {
+            if let Some(id) = attr_owned(e, "r:id") {
+                self.furniture.push((name == "w:footerReference", id));
+            }
+            return;
+        }
         if self.in_ppr {
             match name {
                 "w:pStyle" => {
                     if let Some(p) = self.paras.last_mut() {
-                        p.style = attr(e, "w:val");
+                        p.style = attr_owned(e, "w:val");
                     }
                 }
                 "w:numId" => {
@@ -735,7 +666,7 @@ impl<'a> Walker<'a> {
         }
         if self.in_rpr {
             match name {
-                "w:rStyle" => self.run_style = attr(e, "w:val"),
+                "w:rStyle" => self.run_style = attr_owned(e, "w:val"),
                 _ => self.run.set(name, e),
             }
             return;
@@ -753,12 +684,21 @@ impl<'a> Walker<'a> {
             }
             "w:p" if !empty => self.paras.push(Para::default()),
             "w:pPr" if !empty => self.in_ppr = true,
-            "w:r" => {
-                self.run = RunProps::default();
-                self.run_style = None;
-            }
+            "w:r" => self.run.clear(&mut self.run_style),
             "w:rPr" if !empty => self.in_rpr = true,
             "w:t" if !empty => self.in_text = true,
+            "w:instrText" if !empty => self.instruction = Some(String::new()),
+            "w:fldChar" => match attr(e, "w:fldCharType").as_deref() {
+                Some("begin") => self.fields.push(false),
+                Some("end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            },
+            // A simple field's result is its content: a page number's is left out.
+            "w:fldSimple" if !empty && attr(e, "w:instr").is_some_and(|i| is_page_number(&i)) => {
+                self.skip = 1;
+            }
             "w:tab" | "w:ptab" => self.push_text("\t"),
             "w:noBreakHyphen" => self.push_text("-"),
             "w:br" | "w:cr" => {
@@ -819,6 +759,11 @@ impl<'a> Walker<'a> {
             }
             "w:rPr" => self.in_rpr = false,
             "w:t" => self.in_text = false,
+            "w:instrText" => {
+                if let (Some(i), Some(page)) = (self.instruction.take(), self.fields.last_mut()) {
+                    *page |= is_page_number(&i);
+                }
+            }
             "w:p" => {
                 if let Some(p) = self.paras.pop() {
                     self.deliver(p.line);
@@ -899,8 +844,8 @@ impl<'a> Walker<'a> {
     fn paragraph_font(&self) -> Option<String> {
         let style = self.paras.last().and_then(|p| p.style.as_deref());
         self.styles
-            .find(style, |s| s.run.font.clone())
-            .or_else(|| self.styles.defaults.font.clone())
+            .find(style, |s| s.run.font().map(str::to_owned))
+            .or_else(|| self.styles.defaults.font().map(str::to_owned))
     }
 
     /// Text of the current run, in its font, in capitals when the run says so.
@@ -917,24 +862,27 @@ impl<'a> Walker<'a> {
         if vanish {
             return;
         }
-        let font = self
-            .run
-            .font
-            .clone()
-            .or_else(|| styles.find(rstyle, |s| s.run.font.clone()))
-            .or_else(|| styles.find(pstyle, |s| s.run.font.clone()))
-            .or_else(|| styles.defaults.font.clone());
         let caps = self
             .run
             .caps
             .or_else(|| styles.find(rstyle, |s| s.run.caps))
             .or_else(|| styles.find(pstyle, |s| s.run.caps))
             .unwrap_or(false);
+        // The font borrowed from the run or the styles: no string is made per piece of text.
+        let font = self
+            .run
+            .font()
+            .or_else(|| styles.find(rstyle, |s| s.run.font()))
+            .or_else(|| styles.find(pstyle, |s| s.run.font()))
+            .or(styles.defaults.font());
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
         // Capitals of a legacy font are other code points: only Unicode text is raised.
-        if caps && font.as_deref().and_then(font_encoding).is_none() {
-            self.push_in(&text.to_uppercase(), font.as_deref());
+        if caps && font.and_then(font_encoding).is_none() {
+            p.line.push(&text.to_uppercase(), font);
         } else {
-            self.push_in(text, font.as_deref());
+            p.line.push(text, font);
         }
     }
 

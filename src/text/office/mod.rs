@@ -7,6 +7,7 @@
 
 pub(crate) mod doc;
 pub(crate) mod docx;
+mod numbering;
 pub(crate) mod rtf;
 
 use std::fmt;
@@ -211,20 +212,23 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         })
         .map(|(_, p)| p)
         .collect();
-    let mut chooser = Chooser::default();
-    for p in &paragraphs {
-        let unfonted: String = p
-            .runs
-            .iter()
-            .filter(|r| r.font.as_deref().and_then(font_encoding).is_none())
-            .map(|r| r.text.as_str())
-            .collect();
-        chooser.push(&unfonted, &unfonted);
-    }
-    let (_, mut choices) = chooser.choose();
-    if mode != Legacy::Detect {
-        choices.iter_mut().for_each(|c| *c = None);
-    }
+    // Paragraphs in no legacy font are weighed only when detecting.
+    let choices = if mode == Legacy::Detect {
+        let mut chooser = Chooser::default();
+        let mut unfonted = String::new();
+        for p in &paragraphs {
+            unfonted.clear();
+            for r in p.runs.iter() {
+                if r.font.as_deref().and_then(font_encoding).is_none() {
+                    unfonted.push_str(&r.text);
+                }
+            }
+            chooser.push(&unfonted, &unfonted);
+        }
+        chooser.choose()
+    } else {
+        vec![None; paragraphs.len()]
+    };
     let mut tally = Tally::default();
     let mut text = String::new();
     for (p, choice) in paragraphs.iter().zip(choices) {
