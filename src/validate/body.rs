@@ -109,9 +109,14 @@ fn walk(
             c.style == f.style && c.number.zip(f.number).is_some_and(|(c, f)| f == c + 1)
         })
         .and_then(|(c, _)| c.number.map(|n| (n, c.label.clone())));
-    let headings = list
+    // Numbered items are headings when at least half of them have text under them; a run of
+    // short items with nothing under them but the last (`1. Sở Tư pháp`, …, `22. Thanh tra
+    // Tỉnh` and the next paragraph) is a list, whose items are complete as they stand.
+    let with_content = list
         .iter()
-        .any(|s| !s.paragraphs.is_empty() || !s.children.is_empty());
+        .filter(|s| !s.paragraphs.is_empty() || !s.children.is_empty())
+        .count();
+    let headings = with_content > 0 && with_content * 2 >= list.len();
     let base_len = base.len();
     for (i, s) in list.iter().enumerate() {
         base.truncate(base_len);
@@ -693,6 +698,21 @@ mod tests {
             ["BOD001 14"],
             "items numbered after their roman heading (`I.1.`, `II. 1.`) nest under it, with \
              lists of their own; a gap among them is still one"
+        );
+        let list = "BÁO CÁO\nDự án tin học hóa\n\nQuản lý nhà nước có 4 đơn vị gồm:\n\
+                    1. Sở Tư pháp\n2. Sở Tài chính\n3. Sở Xây dựng\n4. Thanh tra tỉnh\n\
+                    Các đơn vị được triển khai trong năm 1998.\n";
+        assert_eq!(
+            body_findings(list),
+            Vec::<String>::new(),
+            "short items with nothing under them but the last are a list, complete as they stand"
+        );
+        let headings = "BÁO CÁO\nKết quả năm 1998\n\n1. Kết quả\nĐã triển khai.\n2. Tồn tại\n\
+                        3. Kiến nghị\nĐề nghị bổ sung.\n";
+        assert_eq!(
+            body_findings(headings),
+            ["BOD005 6"],
+            "among headings with text under them, an empty one is still empty"
         );
         let contents = "BÁO CÁO\nDự án tin học hóa\n\nDự án gồm các phần sau:\n\n\
                         I. HIỆN TRẠNG\nII. MỤC TIÊU\nIII.GIẢI PHÁP\n\nNội dung chi tiết:\n\n\
