@@ -123,9 +123,12 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 let validator = vanban::validate::Validator::new(&profile).with_lang(lang.into());
                 doc.findings = validator.validate(&doc, &decoded.text);
             }
-            let mut json = vanban::json::document(&doc, !compact)?;
-            json.push(b'\n');
-            print(&json)?;
+            // Written as it is serialized, never held whole: a document's JSON is several
+            // times its text (five for a paragraph of nothing but citations).
+            let mut out = io::stdout().lock();
+            vanban::json::write_document(&mut out, &doc, !compact)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate(args) => validate::run(args),

@@ -156,6 +156,67 @@ pub fn document(doc: &crate::Document, pretty: bool) -> Result<Vec<u8>, Error> {
     Ok(out)
 }
 
+/// Writes a parsed document's JSON, compact or pretty, to `writer` as it is serialized: the
+/// bytes are the ones [`document`] returns, handed to `writer` a block of about
+/// [`STREAM_BLOCK`] bytes at a time (after whichever array element fills the block), so that
+/// the whole text is never held in memory. `vanban parse` writes its standard output so.
+///
+/// The nesting bound holds as for [`document`]: a document whose section tree is too deep for
+/// [`MAX_DEPTH`] (one not made by the parser, whose trees stop at
+/// [`crate::Options::max_section_depth`]) is serialized in memory first, so that its error
+/// comes before any byte is written. An error of `writer` stops the writing; what was written
+/// before it stays written.
+pub fn write_document<W: io::Write>(
+    mut writer: W,
+    doc: &crate::Document,
+    pretty: bool,
+) -> Result<(), Error> {
+    if 2 * section_depth(doc) + 7 > MAX_DEPTH {
+        return writer.write_all(&document(doc, pretty)?).map_err(Error::Io);
+    }
+    let out = Vec::with_capacity(STREAM_BLOCK + STREAM_BLOCK / 4);
+    if pretty {
+        stream(out, &mut writer, doc, Pretty::default())
+    } else {
+        stream(out, &mut writer, doc, Compact)
+    }
+}
+
+/// How many bytes [`write_document`] gathers before it hands them to its writer.
+pub const STREAM_BLOCK: usize = 64 << 10;
+
+fn stream<F: Format>(
+    out: Vec<u8>,
+    writer: &mut dyn io::Write,
+    value: &crate::Document,
+    format: F,
+) -> Result<(), Error> {
+    let mut ser = Json {
+        out,
+        format: Streamed { format, writer },
+        depth: 0,
+    };
+    value.serialize(&mut ser)?;
+    ser.format.writer.write_all(&ser.out).map_err(Error::Io)
+}
+
+/// The deepest chain of sections in a document (main body, appendices, attachments): its JSON
+/// nests at most twice that plus seven levels ([`crate::Options::json_depth`]). Walked without
+/// recursion, so that a tree of any depth is measured.
+fn section_depth(doc: &crate::Document) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(&[crate::model::Section], usize)> = vec![(&doc.sections, 1)];
+    stack.extend(doc.appendices.iter().map(|a| (a.sections.as_slice(), 1)));
+    stack.extend(doc.attachments.iter().map(|a| (a.sections.as_slice(), 1)));
+    while let Some((sections, depth)) = stack.pop() {
+        if !sections.is_empty() {
+            deepest = deepest.max(depth);
+        }
+        stack.extend(sections.iter().map(|s| (s.children.as_slice(), depth + 1)));
+    }
+    deepest
+}
+
 /// Room for a document's JSON, so that the buffer is not grown by doubling (each step a
 /// `realloc` that copies everything written so far).
 /// The text is written once more or less as it came (twice the input covers it and its
@@ -211,6 +272,53 @@ trait Format {
     fn after_value(&mut self);
     /// Between a key and its value.
     fn colon(&mut self, out: &mut Vec<u8>);
+    /// After an element of an array: where a streamed output may hand on what it holds.
+    #[inline]
+    fn flush(&mut self, _out: &mut Vec<u8>) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// A format whose output goes to a writer a block at a time ([`write_document`]).
+struct Streamed<'w, F> {
+    format: F,
+    writer: &'w mut dyn io::Write,
+}
+
+impl<F: Format> Format for Streamed<'_, F> {
+    #[inline]
+    fn open(&mut self, out: &mut Vec<u8>, bracket: u8) {
+        self.format.open(out, bracket);
+    }
+
+    #[inline]
+    fn close(&mut self, out: &mut Vec<u8>, bracket: u8) {
+        self.format.close(out, bracket);
+    }
+
+    #[inline]
+    fn before_value(&mut self, out: &mut Vec<u8>, first: bool) {
+        self.format.before_value(out, first);
+    }
+
+    #[inline]
+    fn after_value(&mut self) {
+        self.format.after_value();
+    }
+
+    #[inline]
+    fn colon(&mut self, out: &mut Vec<u8>) {
+        self.format.colon(out);
+    }
+
+    #[inline]
+    fn flush(&mut self, out: &mut Vec<u8>) -> Result<(), Error> {
+        if out.len() >= STREAM_BLOCK {
+            self.writer.write_all(out).map_err(Error::Io)?;
+            out.clear();
+        }
+        Ok(())
+    }
 }
 
 /// No whitespace at all.
@@ -535,7 +643,7 @@ impl<'a, F: Format> Compound<'a, F> {
         self.next();
         value.serialize(&mut *self.ser)?;
         self.ser.format.after_value();
-        Ok(())
+        self.ser.format.flush(&mut self.ser.out)
     }
 
     /// A map's or struct's value, after the colon.
