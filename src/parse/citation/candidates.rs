@@ -67,16 +67,6 @@ impl NumberStarts<'_> {
         None
     }
 
-    /// How many places are left where a number may start: at least as many as the numbers a
-    /// scan will find, for a list reserved at once.
-    pub(super) fn count(mut self) -> usize {
-        let mut n = 0;
-        while self.next_from(0).is_some() {
-            n += 1;
-        }
-        n
-    }
-
     /// Where the digits of a Party number whose type ends at `type_end` end: before the type (a
     /// run of letters, the first upper-case) stand `\x20?[-–]\x20?`. `None` when they do not.
     fn party_digits_end(&self, type_end: usize) -> Option<usize> {
