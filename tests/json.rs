@@ -157,6 +157,33 @@ fn a_large_document_is_streamed_in_blocks() {
     }
 }
 
+/// A string longer than a block (a paragraph of 400 KB on one line, escapes on both sides of
+/// every cut) is handed over a block at a time too, with the same bytes.
+#[test]
+fn a_long_string_is_streamed_in_blocks() {
+    let block = vanban::json::STREAM_BLOCK;
+    let mut text = String::from("BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\n");
+    while text.len() < 400_000 {
+        text.push_str("Nội dung \"trích\" C:\\thư mục\\ và ");
+    }
+    text.push_str("hết.\n");
+    let doc = vanban::parse(&text);
+    for pretty in [false, true] {
+        let whole = vanban::json::document(&doc, pretty).expect("serializes");
+        let writes = streamed(&doc, pretty);
+        assert_eq!(
+            writes.concat(),
+            whole,
+            "streamed bytes differ (pretty: {pretty})"
+        );
+        let longest = writes.iter().map(Vec::len).max().unwrap_or(0);
+        assert!(
+            longest < 3 * block,
+            "a write of {longest} bytes: the long string was held whole"
+        );
+    }
+}
+
 /// A document whose section tree nests deeper than JSON readers accept (made by hand: the
 /// parser stops at `Options::max_section_depth`) is refused before a byte is written; a
 /// writer's error is the error returned.

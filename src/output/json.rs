@@ -277,6 +277,12 @@ trait Format {
     fn flush(&mut self, _out: &mut Vec<u8>) -> Result<(), Error> {
         Ok(())
     }
+
+    /// Appends a string value longer than [`STREAM_BLOCK`], quotes included.
+    fn long_str(&mut self, out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
+        write_str_long(out, s);
+        Ok(())
+    }
 }
 
 /// A format whose output goes to a writer a block at a time ([`write_document`]).
@@ -317,6 +323,22 @@ impl<F: Format> Format for Streamed<'_, F> {
             self.writer.write_all(out).map_err(Error::Io)?;
             out.clear();
         }
+        Ok(())
+    }
+
+    /// Escaped and handed on a block of the string at a time: a paragraph of 10 MB on one line
+    /// grew the block to the size of its text (and, by doubling, held two copies of it for a
+    /// moment). The escapes are of single ASCII bytes, so a cut anywhere is as good as any.
+    fn long_str(&mut self, out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
+        out.push(b'"');
+        for piece in s.as_bytes().chunks(STREAM_BLOCK) {
+            write_bytes_contents(out, piece);
+            if out.len() >= STREAM_BLOCK {
+                self.writer.write_all(out).map_err(Error::Io)?;
+                out.clear();
+            }
+        }
+        out.push(b'"');
         Ok(())
     }
 }
@@ -494,7 +516,11 @@ fn load_tail(tail: &[u8]) -> u64 {
 /// [`write_str`] stores the short ones itself), which rarely hold an escape: one scan and one
 /// copy for most of them.
 fn write_str_contents(out: &mut Vec<u8>, s: &str) {
-    let mut rest = s.as_bytes();
+    write_bytes_contents(out, s.as_bytes());
+}
+
+/// [`write_str_contents`] of a piece of a string's bytes, cut anywhere.
+fn write_bytes_contents(out: &mut Vec<u8>, mut rest: &[u8]) {
     loop {
         let clean = kernels::unescaped_len(rest);
         let (run, tail) = rest.split_at(clean.min(rest.len()));
@@ -710,6 +736,9 @@ impl<'a, F: Format> ser::Serializer for &'a mut Json<F> {
     }
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
+        if v.len() > STREAM_BLOCK {
+            return self.format.long_str(&mut self.out, v);
+        }
         write_str(&mut self.out, v);
         Ok(())
     }
