@@ -724,7 +724,17 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
     if footnotes_left(cx, doc) {
         sort_by_start(&mut cx.ledger.entries);
     }
-    let claimed: Vec<(usize, usize)> = cx.ledger.entries.iter().map(|e| (e.start, e.end)).collect();
+    // The claims made so far, sorted, read in place (a copy of their ranges was 16 bytes a
+    // claim at the parse's peak). The sweep's own claims go after them and are not read; one
+    // that extends the last of them ends before the next line, so the lines after read the
+    // same.
+    let claimed = cx.ledger.entries.len();
+    let range = |entries: &[SourceMapEntry], k: usize| {
+        entries
+            .get(k)
+            .filter(|_| k < claimed)
+            .map(|e| (e.start, e.end))
+    };
     let mut ci = 0;
     for line in cx.lines {
         if only_ascii_space(line.raw) {
@@ -733,17 +743,17 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
         // Walk the line's bytes, skipping the claimed ranges, collecting unclaimed runs.
         let mut pos = line.start;
         let mut gaps: Vec<(usize, usize)> = Vec::new();
-        while ci < claimed.len() && claimed[ci].1 <= line.start {
+        while range(&cx.ledger.entries, ci).is_some_and(|(_, e)| e <= line.start) {
             ci += 1;
         }
         let mut k = ci;
         while pos < line.end {
-            while k < claimed.len() && claimed[k].1 <= pos {
+            while range(&cx.ledger.entries, k).is_some_and(|(_, e)| e <= pos) {
                 k += 1;
             }
-            match claimed.get(k) {
-                Some(&(s, e)) if s <= pos => pos = e.max(pos + 1),
-                Some(&(s, _)) if s < line.end => {
+            match range(&cx.ledger.entries, k) {
+                Some((s, e)) if s <= pos => pos = e.max(pos + 1),
+                Some((s, _)) if s < line.end => {
                     gaps.push((pos, s));
                     pos = s;
                 }
