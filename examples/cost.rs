@@ -11,7 +11,8 @@
 //! The shapes are `vanban_testkit::adversarial::SHAPES`. Each input is written to a file under
 //! the system's temporary folder and measured in five fresh processes (this program run again
 //! with `--measure FILE`), each of which reads the file, then parses it and writes its compact
-//! JSON once (`vanban::json::document`, as `vanban parse --compact`): the best time of the five
+//! JSON once, streamed to a writer that keeps nothing (`vanban::json::write_document`, as
+//! `vanban parse --compact` writes its standard output): the best time of the five
 //! is reported, each paying for the memory it touches first as a command does. The peak
 //! resident memory is the kernel's high-water mark (`VmHWM` of `/proc/self/status`) less what
 //! the process held before it read the file, after one small document was parsed and validated
@@ -205,7 +206,7 @@ fn measure_in_child(
 }
 
 /// In the measuring process: reads `path`, parses it (and validates it with `check`) and writes
-/// its JSON once; prints the time in seconds and the peak memory in bytes above what the
+/// its JSON once, streamed as `vanban parse` writes it ([`vanban::json::write_document`]); prints the time in seconds and the peak memory in bytes above what the
 /// process held before it read the file.
 fn measure(path: &str, check: bool) -> ExitCode {
     let options = vanban::Options::default();
@@ -231,9 +232,11 @@ fn measure(path: &str, check: bool) -> ExitCode {
     } else {
         vanban::parse_with(black_box(&text), &options)
     };
-    let json = vanban::json::document(&doc, false);
-    black_box(&json);
-    drop(json);
+    // As the command writes it: streamed, a block at a time, to a writer that keeps nothing.
+    if let Err(e) = vanban::json::write_document(std::io::sink(), &doc, false) {
+        eprintln!("cost: writing the JSON of {path}: {e}");
+        return ExitCode::from(2);
+    }
     drop(doc);
     let best = started.elapsed().as_secs_f64();
     let peak = status_kb("VmHWM").unwrap_or(0).saturating_sub(before);

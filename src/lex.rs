@@ -134,7 +134,9 @@ impl Line<'_> {
 
 /// Splits `text` into lines (LF only: the text is normalized) and cleans each one.
 pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 60 + 1);
+    // One entry per line, counted first (a memchr pass): a list grown by doubling held its old
+    // and new buffers at once, and short-lined texts (headings, `Số:` lines) doubled it twice.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for (i, raw) in split_lf(text).enumerate() {
         let end = start + raw.len();

@@ -80,15 +80,144 @@ fn documents_of(files: &[std::path::PathBuf]) -> usize {
                 && vanban::json::document(&doc, true).expect("serializes") == pretty,
             "{name}: pretty JSON differs from serde_json"
         );
-        // With findings, as `vanban parse` writes it.
+        // With findings, as `vanban parse` writes it (streamed).
         let checked = vanban::check(&text, &vanban::Options::default());
+        let pretty = serde_json::to_vec_pretty(&checked).expect("serializes");
         assert!(
-            vanban::json::to_vec_pretty(&checked).expect("serializes")
-                == serde_json::to_vec_pretty(&checked).expect("serializes"),
+            vanban::json::to_vec_pretty(&checked).expect("serializes") == pretty
+                && streamed(&checked, true).concat() == pretty,
             "{name}: pretty JSON with findings differs from serde_json"
+        );
+        assert!(
+            streamed(&checked, false).concat() == serde_json::to_vec(&checked).expect("serializes"),
+            "{name}: streamed compact JSON differs from serde_json"
         );
     }
     files.len()
+}
+
+/// The writes `vanban::json::write_document` makes of `doc`, each as it was handed over, once
+/// checked to make up exactly the bytes of `json::document`.
+fn streamed(doc: &vanban::Document, pretty: bool) -> Vec<Vec<u8>> {
+    let mut writer = Writes::default();
+    vanban::json::write_document(&mut writer, doc, pretty).expect("serializes");
+    let whole = vanban::json::document(doc, pretty).expect("serializes");
+    assert_eq!(
+        writer.0.concat(),
+        whole,
+        "streamed bytes differ (pretty: {pretty})"
+    );
+    writer.0
+}
+
+/// A writer that keeps every write apart.
+#[derive(Default)]
+struct Writes(Vec<Vec<u8>>);
+
+impl std::io::Write for Writes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.push(buf.to_vec());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A large document goes out in blocks of about `STREAM_BLOCK` bytes, never held whole, and the
+/// blocks make up exactly the bytes of `json::document`.
+#[test]
+fn a_large_document_is_streamed_in_blocks() {
+    let block = vanban::json::STREAM_BLOCK;
+    let texts = [
+        vanban_testkit::reports::report(600_000, 3),
+        vanban_testkit::adversarial::citations_paragraph(400_000),
+        vanban_testkit::adversarial::many_headings(300_000),
+    ];
+    for text in &texts {
+        let doc = vanban::check(text, &vanban::Options::default());
+        for pretty in [false, true] {
+            let writes = streamed(&doc, pretty);
+            let bytes: usize = writes.iter().map(Vec::len).sum();
+            assert!(
+                writes.len() >= bytes / (2 * block),
+                "{} writes for {bytes} bytes",
+                writes.len(),
+            );
+            // Every block but the last is handed over once full, at the end of an element (so
+            // a block holding a long paragraph is longer).
+            let (_, full) = writes.split_last().expect("something is written");
+            assert!(full.iter().all(|w| w.len() >= block));
+            let small = full.iter().filter(|w| w.len() < block + block / 4).count();
+            assert!(
+                small * 2 >= full.len(),
+                "most blocks end soon after they fill"
+            );
+        }
+    }
+}
+
+/// A string longer than a block (a paragraph of 400 KB on one line, escapes on both sides of
+/// every cut) is handed over a block at a time too, with the same bytes.
+#[test]
+fn a_long_string_is_streamed_in_blocks() {
+    let block = vanban::json::STREAM_BLOCK;
+    let mut text = String::from("BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\n");
+    while text.len() < 400_000 {
+        text.push_str("Nội dung \"trích\" C:\\thư mục\\ và ");
+    }
+    text.push_str("hết.\n");
+    let doc = vanban::parse(&text);
+    for pretty in [false, true] {
+        let writes = streamed(&doc, pretty);
+        let longest = writes.iter().map(Vec::len).max().unwrap_or(0);
+        assert!(
+            longest < 3 * block,
+            "a write of {longest} bytes: the long string was held whole"
+        );
+    }
+}
+
+/// A document whose section tree nests deeper than JSON readers accept (made by hand: the
+/// parser stops at `Options::max_section_depth`) is refused before a byte is written; a
+/// writer's error is the error returned.
+#[test]
+fn a_refused_document_writes_nothing() {
+    let mut doc = vanban::parse("BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nNội dung.\n");
+    let mut section = doc.sections[0].clone();
+    section.children.clear();
+    for _ in 0..70 {
+        let mut parent = doc.sections[0].clone();
+        parent.children = vec![section];
+        section = parent;
+    }
+    doc.sections = vec![section];
+    let mut writer = Writes::default();
+    let err = vanban::json::write_document(&mut writer, &doc, false).expect_err("too deep");
+    assert!(
+        err.to_string().contains("nested deeper than 127 levels"),
+        "{err}"
+    );
+    assert!(writer.0.is_empty(), "nothing is written before the refusal");
+
+    struct Broken;
+    impl std::io::Write for Broken {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "closed",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let doc = vanban::parse(&vanban_testkit::reports::report(200_000, 1));
+    match vanban::json::write_document(Broken, &doc, true) {
+        Err(vanban::json::Error::Io(e)) => assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe),
+        other => panic!("expected the writer's error, got {other:?}"),
+    }
 }
 
 #[test]

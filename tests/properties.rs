@@ -487,6 +487,10 @@ proptest! {
         }
         for pretty in [false, true] {
             let json = vanban::json::document(&doc, pretty).expect("the document serializes");
+            // What `vanban parse` writes, streamed: the same bytes, so the same depth.
+            let mut streamed = Vec::new();
+            vanban::json::write_document(&mut streamed, &doc, pretty).expect("the document streams");
+            prop_assert!(streamed == json, "the streamed JSON differs");
             let depth = json_depth(&json);
             prop_assert!(depth <= bound, "JSON {depth} deep, over the bound {bound}");
             let value: serde_json::Value = serde_json::from_slice(&json).expect("serde_json reads it");

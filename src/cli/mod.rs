@@ -123,9 +123,12 @@ fn run(cli: Cli) -> io::Result<ExitCode> {
                 let validator = vanban::validate::Validator::new(&profile).with_lang(lang.into());
                 doc.findings = validator.validate(&doc, &decoded.text);
             }
-            let mut json = vanban::json::document(&doc, !compact)?;
-            json.push(b'\n');
-            print(&json)?;
+            // Written as it is serialized, never held whole: a document's JSON is several
+            // times its text (five for a paragraph of nothing but citations).
+            let mut out = block_stdout()?;
+            vanban::json::write_document(&mut out, &doc, !compact)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate(args) => validate::run(args),
@@ -202,6 +205,23 @@ fn read_bytes(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
         vanban::decode::read_limited(file, max_bytes)
     };
     read.map_err(in_file)?.map_err(refused)
+}
+
+/// Standard output for writes of whole blocks. `io::Stdout` is line-buffered: each write
+/// is searched backwards for its last line feed, the whole block when there is none (compact
+/// JSON), so on Unix the blocks go to a duplicate of its descriptor instead.
+#[cfg(unix)]
+fn block_stdout() -> io::Result<impl Write> {
+    use std::os::fd::AsFd;
+    let stdout = io::stdout();
+    stdout.lock().flush()?;
+    Ok(std::fs::File::from(stdout.as_fd().try_clone_to_owned()?))
+}
+
+/// Standard output for writes of whole blocks (see the Unix version).
+#[cfg(not(unix))]
+fn block_stdout() -> io::Result<impl Write> {
+    Ok(io::stdout().lock())
 }
 
 /// Writes `bytes` to standard output in one write.

@@ -156,6 +156,67 @@ pub fn document(doc: &crate::Document, pretty: bool) -> Result<Vec<u8>, Error> {
     Ok(out)
 }
 
+/// Writes a parsed document's JSON, compact or pretty, to `writer` as it is serialized: the
+/// bytes are the ones [`document`] returns, handed to `writer` a block of about
+/// [`STREAM_BLOCK`] bytes at a time (after whichever array element fills the block), so that
+/// the whole text is never held in memory. `vanban parse` writes its standard output so.
+///
+/// The nesting bound holds as for [`document`]: a document whose section tree is too deep for
+/// [`MAX_DEPTH`] (one not made by the parser, whose trees stop at
+/// [`crate::Options::max_section_depth`]) is serialized in memory first, so that its error
+/// comes before any byte is written. An error of `writer` stops the writing; what was written
+/// before it stays written.
+pub fn write_document<W: io::Write>(
+    mut writer: W,
+    doc: &crate::Document,
+    pretty: bool,
+) -> Result<(), Error> {
+    if 2 * section_depth(doc) + 7 > MAX_DEPTH {
+        return writer.write_all(&document(doc, pretty)?).map_err(Error::Io);
+    }
+    let out = Vec::with_capacity(STREAM_BLOCK + STREAM_BLOCK / 4);
+    if pretty {
+        stream(out, &mut writer, doc, Pretty::default())
+    } else {
+        stream(out, &mut writer, doc, Compact)
+    }
+}
+
+/// How many bytes [`write_document`] gathers before it hands them to its writer.
+pub const STREAM_BLOCK: usize = 64 << 10;
+
+fn stream<F: Format>(
+    out: Vec<u8>,
+    writer: &mut dyn io::Write,
+    value: &crate::Document,
+    format: F,
+) -> Result<(), Error> {
+    let mut ser = Json {
+        out,
+        format: Streamed { format, writer },
+        depth: 0,
+    };
+    value.serialize(&mut ser)?;
+    ser.format.writer.write_all(&ser.out).map_err(Error::Io)
+}
+
+/// The deepest chain of sections in a document (main body, appendices, attachments): its JSON
+/// nests at most twice that plus seven levels ([`crate::Options::json_depth`]). Walked without
+/// recursion, so that a tree of any depth is measured.
+fn section_depth(doc: &crate::Document) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(&[crate::model::Section], usize)> = vec![(&doc.sections, 1)];
+    stack.extend(doc.appendices.iter().map(|a| (a.sections.as_slice(), 1)));
+    stack.extend(doc.attachments.iter().map(|a| (a.sections.as_slice(), 1)));
+    while let Some((sections, depth)) = stack.pop() {
+        if !sections.is_empty() {
+            deepest = deepest.max(depth);
+        }
+        stack.extend(sections.iter().map(|s| (s.children.as_slice(), depth + 1)));
+    }
+    deepest
+}
+
 /// Room for a document's JSON, so that the buffer is not grown by doubling (each step a
 /// `realloc` that copies everything written so far).
 /// The text is written once more or less as it came (twice the input covers it and its
@@ -211,6 +272,75 @@ trait Format {
     fn after_value(&mut self);
     /// Between a key and its value.
     fn colon(&mut self, out: &mut Vec<u8>);
+    /// After an element of an array: where a streamed output may hand on what it holds.
+    #[inline]
+    fn flush(&mut self, _out: &mut Vec<u8>) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// Appends a string value longer than [`STREAM_BLOCK`], quotes included.
+    fn long_str(&mut self, out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
+        write_str_long(out, s);
+        Ok(())
+    }
+}
+
+/// A format whose output goes to a writer a block at a time ([`write_document`]).
+struct Streamed<'w, F> {
+    format: F,
+    writer: &'w mut dyn io::Write,
+}
+
+impl<F: Format> Format for Streamed<'_, F> {
+    #[inline]
+    fn open(&mut self, out: &mut Vec<u8>, bracket: u8) {
+        self.format.open(out, bracket);
+    }
+
+    #[inline]
+    fn close(&mut self, out: &mut Vec<u8>, bracket: u8) {
+        self.format.close(out, bracket);
+    }
+
+    #[inline]
+    fn before_value(&mut self, out: &mut Vec<u8>, first: bool) {
+        self.format.before_value(out, first);
+    }
+
+    #[inline]
+    fn after_value(&mut self) {
+        self.format.after_value();
+    }
+
+    #[inline]
+    fn colon(&mut self, out: &mut Vec<u8>) {
+        self.format.colon(out);
+    }
+
+    #[inline]
+    fn flush(&mut self, out: &mut Vec<u8>) -> Result<(), Error> {
+        if out.len() >= STREAM_BLOCK {
+            self.writer.write_all(out).map_err(Error::Io)?;
+            out.clear();
+        }
+        Ok(())
+    }
+
+    /// Escaped and handed on a block of the string at a time: a paragraph of 10 MB on one line
+    /// grew the block to the size of its text (and, by doubling, held two copies of it for a
+    /// moment). The escapes are of single ASCII bytes, so a cut anywhere is as good as any.
+    fn long_str(&mut self, out: &mut Vec<u8>, s: &str) -> Result<(), Error> {
+        out.push(b'"');
+        for piece in s.as_bytes().chunks(STREAM_BLOCK) {
+            write_bytes_contents(out, piece);
+            if out.len() >= STREAM_BLOCK {
+                self.writer.write_all(out).map_err(Error::Io)?;
+                out.clear();
+            }
+        }
+        out.push(b'"');
+        Ok(())
+    }
 }
 
 /// No whitespace at all.
@@ -386,7 +516,11 @@ fn load_tail(tail: &[u8]) -> u64 {
 /// [`write_str`] stores the short ones itself), which rarely hold an escape: one scan and one
 /// copy for most of them.
 fn write_str_contents(out: &mut Vec<u8>, s: &str) {
-    let mut rest = s.as_bytes();
+    write_bytes_contents(out, s.as_bytes());
+}
+
+/// [`write_str_contents`] of a piece of a string's bytes, cut anywhere.
+fn write_bytes_contents(out: &mut Vec<u8>, mut rest: &[u8]) {
     loop {
         let clean = kernels::unescaped_len(rest);
         let (run, tail) = rest.split_at(clean.min(rest.len()));
@@ -535,7 +669,7 @@ impl<'a, F: Format> Compound<'a, F> {
         self.next();
         value.serialize(&mut *self.ser)?;
         self.ser.format.after_value();
-        Ok(())
+        self.ser.format.flush(&mut self.ser.out)
     }
 
     /// A map's or struct's value, after the colon.
@@ -602,6 +736,9 @@ impl<'a, F: Format> ser::Serializer for &'a mut Json<F> {
     }
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
+        if v.len() > STREAM_BLOCK {
+            return self.format.long_str(&mut self.out, v);
+        }
         write_str(&mut self.out, v);
         Ok(())
     }
