@@ -236,7 +236,7 @@ fn sequence(
             label: s.label.clone(),
             first_line,
         })
-    } else if n < p && n == 1 && i > 0 && opens_list(&list[i - 1]) {
+    } else if n < p && n == 1 && i > 0 && (opens_list(&list[i - 1]) || leads_in(&list[i - 1])) {
         // `17. Tổng Thư ký` then `1. …`, `2. …`: a heading whose items were typed at its own
         // level (its article word left out): the numbering restarts under it, not out of order.
         None
@@ -253,6 +253,18 @@ fn sequence(
     } else {
         None
     }
+}
+
+/// True when the text under a section ends with a lead-in to a list (`… có 3 tác nhân kinh tế
+/// chính. Đó là:`): the items after it, numbered from 1 again, are that new list.
+fn leads_in(s: &Section) -> bool {
+    let mut last = s;
+    while let Some(child) = last.children.last() {
+        last = child;
+    }
+    last.paragraphs
+        .last()
+        .is_some_and(|p| p.text.trim_end().ends_with(':'))
 }
 
 /// True when a numbered item reads as a heading over what follows: a short title of a few words
@@ -707,6 +719,14 @@ mod tests {
             Vec::<String>::new(),
             "short items with nothing under them but the last are a list, complete as they stand"
         );
+        let lists = "BÁO CÁO\nTình hình\n\nQuá trình chia làm ba giai đoạn:\n1. Từ 1978\n\
+                     2. Từ 1989\n3. Từ 1999\nCó ba câu hỏi chính sau đây:\n1. Có phải\n\
+                     2. Những tiến bộ\n";
+        assert_eq!(
+            body_findings(lists),
+            Vec::<String>::new(),
+            "a list after its own lead-in starts again at 1"
+        );
         let headings = "BÁO CÁO\nKết quả năm 1998\n\n1. Kết quả\nĐã triển khai.\n2. Tồn tại\n\
                         3. Kiến nghị\nĐề nghị bổ sung.\n";
         assert_eq!(
@@ -721,9 +741,10 @@ mod tests {
                         Kinh phí dự kiến.\n";
         assert_eq!(
             body_findings(contents),
-            ["BOD003 12", "BOD005 18"],
+            ["BOD005 18"],
             "a table of contents' entries are not empty headings (a title may be longer over the \
-             text); an empty heading of the text still is"
+             text), and the text after its lead-in numbers from I again; an empty heading of the \
+             text still is"
         );
     }
 }
