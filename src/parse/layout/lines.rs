@@ -103,6 +103,43 @@ pub(crate) fn title_type(text: &str) -> Option<&'static tables::DocType> {
     (rest.chars().count() <= 300 || !is_upper(rest)).then_some(ty)
 }
 
+/// The type named by a legal database's title line in sentence case: the type name, `của` and
+/// the issuer, `số` and the number, and at most its date after it (`Nghị định của Chính phủ số
+/// 114/2003/NĐ-CP`, the date and subject on the next line). Such a copy drops the header; a
+/// sentence of a body that cites a document goes on after the number.
+pub(crate) fn database_title_type(text: &str) -> Option<&'static tables::DocType> {
+    let t = text.trim();
+    if t.len() > DATABASE_TITLE_MAX || is_upper(t) {
+        return None;
+    }
+    let (name, rest) = t.split_once(' ')?;
+    let (name, rest) = match rest.split_once(' ') {
+        // Two-word type names (`Nghị định`, `Quyết định`, `Thông tư`).
+        Some((second, after)) if !second.eq_ignore_ascii_case(tables::ISSUER_WORD) => {
+            (t.get(..name.len() + 1 + second.len())?, after)
+        }
+        _ => (name, rest),
+    };
+    let issuer = rest.strip_prefix(tables::ISSUER_WORD)?.strip_prefix(' ')?;
+    let upper = chars::to_uppercase(name);
+    let ty = tables::doc_type_by_name(&upper)
+        .filter(|ty| ty.name.len() == upper.len() && upper.len() == name.len())?;
+    let at = issuer.split(' ').position(|w| w == tables::NUMBER_WORD)?;
+    let mut words = issuer.split(' ').skip(at + 1);
+    let number = words.next()?;
+    if !(number.starts_with(|c: char| c.is_ascii_digit()) && number.contains('/')) {
+        return None;
+    }
+    match words.next() {
+        None => Some(ty),
+        Some(w) if w == tables::DAY_WORD => Some(ty),
+        Some(_) => None,
+    }
+}
+
+/// The longest line read as a legal database's title line, in bytes.
+const DATABASE_TITLE_MAX: usize = 200;
+
 /// A web page's title that a crawler glued before a document's first line (`Quyết định
 /// 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH KON TUM`, `Công văn 19046/BTC-TCHQ. BỘ TÀI
 /// CHÍNH`): a type name in sentence case, a number with its symbol (no `số`), maybe a summary,
@@ -400,6 +437,30 @@ pub(crate) fn opens_attached_to(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_database_title_in_sentence_case_names_its_type() {
+        let code = |t: &str| database_title_type(t).and_then(|ty| ty.code);
+        assert_eq!(
+            code("Nghị định của Chính phủ số 114/2003/NĐ-CP"),
+            Some("NĐ")
+        );
+        assert_eq!(
+            code("Quyết định của Thủ tướng Chính phủ số 12/2004/QĐ-TTg ngày 10/10/2004"),
+            Some("QĐ")
+        );
+        assert_eq!(
+            code("Nghị định của Chính phủ số 114/2003/NĐ-CP quy định về cán bộ"),
+            None,
+            "a sentence goes on after the number"
+        );
+        assert_eq!(code("Nghị định số 114/2003/NĐ-CP"), None, "no issuer");
+        assert_eq!(
+            code("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 114/2003/NĐ-CP"),
+            None,
+            "a title in capitals"
+        );
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -27,7 +27,9 @@ use crate::model::{
     Artifact, ArtifactKind, Document, Issuer, Mark, PlaceDate, Reference, Span, TextLine, Title,
 };
 use crate::parse::Context;
-use crate::parse::layout::{self as segment, Segment, is_rule, is_upper, title_type};
+use crate::parse::layout::{
+    self as segment, Segment, database_title_type, is_rule, is_upper, title_type,
+};
 use crate::tables;
 use crate::text::chars;
 
@@ -246,6 +248,7 @@ fn ends_header(text: &str) -> bool {
     text.starts_with(tables::ADDRESSEE_LABEL)
         || text.starts_with("Căn cứ")
         || title_type(text).is_some()
+        || database_title_type(text).is_some()
         || grammar::label(text)
             .is_some_and(|l| !matches!(l.style, crate::model::NumberStyle::Letter))
 }

@@ -49,7 +49,10 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         return at;
     };
     let line = &cx.lines[i];
-    let Some(ty) = header::title_type(&line.text) else {
+    // A legal database's title line in sentence case names the type too (its header dropped).
+    let Some(ty) =
+        header::title_type(&line.text).or_else(|| header::database_title_type(&line.text))
+    else {
         infer_cong_van(doc);
         return at;
     };
