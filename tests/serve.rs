@@ -322,45 +322,10 @@ fn a_raw_body_with_options_in_the_query_and_sarif() {
         && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "du-thao.txt"));
 }
 
-/// A one-page PDF whose text pdftotext reads back: Helvetica in WinAnsi, so Vietnamese letters
-/// that Windows-1252 has (`BÁO CÁO`, `Tình hình`), written as octal escapes.
+/// A one-page PDF whose text pdftotext reads back: Vietnamese letters that Windows-1252 has
+/// (`BÁO CÁO`, `Tình hình`).
 fn pdf() -> Vec<u8> {
-    let show = |line: &str| {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(line);
-        let escaped: String = bytes.iter().map(|&b| format!("\\{b:03o}")).collect();
-        format!("({escaped}) Tj")
-    };
-    let lines = ["BÁO CÁO", "Tình hình tháng 6", "I. TÌNH HÌNH", "Theo dõi."];
-    let shown: Vec<String> = lines.iter().map(|l| show(l)).collect();
-    let content = format!("BT /F1 12 Tf 72 720 Td {} ET", shown.join(" 0 -16 Td "));
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    vanban_testkit::pdf::text(&["BÁO CÁO", "Tình hình tháng 6", "I. TÌNH HÌNH", "Theo dõi."])
 }
 
 #[test]

@@ -14,6 +14,7 @@
 //! benches drive it, progress is reported through an [`Observer`].
 
 pub mod file;
+pub mod ocr;
 pub mod read;
 pub mod summary;
 pub mod walk;

@@ -1,39 +1,46 @@
 //! A document file's bytes to the text the parser reads, whatever the file: text files, Word and
 //! RTF through [`crate::decode`], PDF through poppler's `pdftotext -layout` (columns and lists
-//! kept), run as a separate program. `vanban parse`, `validate`, `text` and `convert` all read
-//! their files here.
+//! kept), run as a separate program, and a scanned PDF (no text layer) through OCR
+//! ([`super::ocr`]). `vanban parse`, `validate`, `text` and `convert` all read their files here.
 
 use std::io::{self, Read, Write};
 use std::process::{Command, Stdio};
 
+use super::ocr;
 use crate::text::decode::{self, BinaryFormat, DecodeError, Decoded};
 
 /// The program that extracts a PDF's text, and the Debian package that installs it.
 const PDFTOTEXT: &str = "pdftotext";
 const POPPLER: &str = "poppler-utils";
 
-/// Reads a document's bytes into text: [`decode::decode_with_limit`], and a PDF's text layer
-/// through `pdftotext` (legacy-font lines decoded, [`decode::decode_pdf_text`]).
+/// Reads a document's bytes into text: [`decode::decode_with_limit`], a PDF's text layer
+/// through `pdftotext` (legacy-font lines decoded, [`decode::decode_pdf_text`]), and a scanned
+/// PDF's pages through OCR ([`decode::decode_ocr_text`]).
 pub fn read_document(bytes: &[u8], max_bytes: u64) -> Result<Decoded, DecodeError> {
     if decode::sniff(bytes) == Some(BinaryFormat::Pdf) {
         check_size(bytes, max_bytes)?;
-        return pdf_text(bytes).map(decode::decode_pdf_text);
+        return pdf_text(bytes).map(|text| match text {
+            PdfText::Layer(text) => decode::decode_pdf_text(text),
+            PdfText::Ocr(text) => decode::decode_ocr_text(text),
+        });
     }
     decode::decode_with_limit(bytes, max_bytes)
 }
 
 /// [`read_document`] in the encoding a person names ([`decode::decode_as`]); `None` for an
-/// unknown name.
+/// unknown name. Text read by OCR is Unicode whatever the name: the name is only checked.
 pub fn read_document_as(
     bytes: &[u8],
     max_bytes: u64,
     encoding: &str,
 ) -> Option<Result<Decoded, DecodeError>> {
     if decode::sniff(bytes) == Some(BinaryFormat::Pdf) {
+        decode::decode_pdf_text_as(String::new(), encoding)?;
         let read = check_size(bytes, max_bytes).and_then(|()| pdf_text(bytes));
         return match read {
-            Ok(text) => decode::decode_pdf_text_as(text, encoding).map(Ok),
-            Err(e) => decode::decode_pdf_text_as(String::new(), encoding).map(|_| Err(e)),
+            Ok(PdfText::Layer(text)) => decode::decode_pdf_text_as(text, encoding).map(Ok),
+            Ok(PdfText::Ocr(text)) => Some(Ok(decode::decode_ocr_text(text))),
+            Err(e) => Some(Err(e)),
         };
     }
     decode::decode_as(bytes, max_bytes, encoding)
@@ -50,10 +57,19 @@ fn check_size(bytes: &[u8], max_bytes: u64) -> Result<(), DecodeError> {
     Ok(())
 }
 
-/// The text of a PDF through `pdftotext -layout -enc UTF-8`, fed on standard input. A missing
-/// program, an encrypted or damaged file and a file without a text layer (a scan) are each
-/// refused with what to do.
-pub fn pdf_text(bytes: &[u8]) -> Result<String, DecodeError> {
+/// A PDF's text, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfText {
+    /// Its text layer, as `pdftotext` extracted it.
+    Layer(String),
+    /// No text layer (a scan): what OCR read on its pages ([`ocr::ocr_pdf`]).
+    Ocr(String),
+}
+
+/// The text of a PDF through `pdftotext -layout -enc UTF-8`, fed on standard input, or, when
+/// it has no text layer (a scan), through OCR. A missing program, an encrypted or damaged file
+/// and a scan OCR cannot read are each refused with what to do.
+pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, DecodeError> {
     let mut child = Command::new(PDFTOTEXT)
         .args(["-layout", "-enc", "UTF-8", "-", "-"])
         .stdin(Stdio::piped())
@@ -100,12 +116,9 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, DecodeError> {
     let text = String::from_utf8(out)
         .map_err(|_| unreadable(format!("{PDFTOTEXT} wrote text that is not UTF-8")))?;
     if text.chars().all(|c| c.is_whitespace() || c == '\u{C}') {
-        return Err(unreadable(
-            "it has no text layer (a scanned PDF): it needs OCR first (e.g. ocrmypdf -l vie)"
-                .to_owned(),
-        ));
+        return ocr::ocr_pdf(bytes).map(PdfText::Ocr);
     }
-    Ok(text)
+    Ok(PdfText::Layer(text))
 }
 
 fn unreadable(reason: String) -> DecodeError {

@@ -118,7 +118,7 @@ pub struct SourceInfo {
     /// Markdown or plain text, as detected or forced.
     pub format: Format,
     /// The kind of file read: `text` or `markdown` for a text file (as `format`), else `docx`,
-    /// `doc`, `rtf` or `pdf`.
+    /// `doc`, `rtf`, `pdf`, or `pdf_ocr` for a scanned PDF whose text OCR read.
     #[serde(default)]
     pub input_format: InputFormat,
     /// Encoding that covered the most text: the file's own (`utf-8`, `utf-16le`, `utf-16be`,

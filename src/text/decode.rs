@@ -115,6 +115,9 @@ pub enum InputFormat {
     Rtf,
     /// PDF, its text extracted by `pdftotext`.
     Pdf,
+    /// PDF without a text layer (a scan), its text read on its page images by OCR
+    /// (`tesseract -l vie`): letters and diacritics may be misread.
+    PdfOcr,
 }
 
 impl InputFormat {
@@ -127,6 +130,7 @@ impl InputFormat {
             InputFormat::Doc => "doc",
             InputFormat::Rtf => "rtf",
             InputFormat::Pdf => "pdf",
+            InputFormat::PdfOcr => "pdf_ocr",
         }
     }
 }
@@ -245,13 +249,14 @@ pub enum DecodeError {
         /// `utf-16le` or `utf-16be`.
         encoding: &'static str,
     },
-    /// A format read by another program that is not installed (`pdftotext` for PDF).
+    /// A format read by another program that is not installed (`pdftotext` for PDF, `tesseract`
+    /// for a scanned PDF).
     MissingTool {
-        /// `PDF`.
+        /// `PDF`, or `scanned PDF` for the OCR tools.
         format: &'static str,
-        /// The program.
+        /// The program (or its data).
         tool: &'static str,
-        /// The Debian package that installs it.
+        /// The Debian packages that install it, space-separated.
         package: &'static str,
     },
     /// A Word, RTF or PDF file that could not be read (damaged, encrypted, Word 6, a scan).
@@ -328,8 +333,8 @@ impl fmt::Display for DecodeError {
                 package,
             } => write!(
                 f,
-                "{format} file needs {tool}, which is not installed: install the {package} \
-                 package (apt-get install {package})"
+                "{format} file needs {tool}, which is not installed: install it with \
+                 apt-get install {package}"
             ),
             DecodeError::Unreadable { format, reason } => {
                 write!(f, "{format} file could not be read: {reason}")
@@ -484,10 +489,25 @@ pub fn decode_pdf_text_as(text: String, encoding: &str) -> Option<Decoded> {
     Some(pdf_decoded(text, Some(forced)))
 }
 
+/// Text OCR read on the pages of a scanned PDF ([`crate::batch::ocr`]): Unicode as read, no
+/// line taken for a legacy encoding (OCR reads letters, not font codes).
+pub fn decode_ocr_text(text: String) -> Decoded {
+    extracted(text, Some(None), InputFormat::PdfOcr)
+}
+
 /// PDF text: `reading` `None` detects legacy lines, `Some(None)` leaves the text as extracted,
 /// `Some(Some(enc))` decodes every line in `enc`.
 fn pdf_decoded(text: String, reading: Option<Option<legacy::Encoding>>) -> Decoded {
-    let format = Some(InputFormat::Pdf);
+    extracted(text, reading, InputFormat::Pdf)
+}
+
+/// Text another program extracted from a file of `format`, read as [`pdf_decoded`] says.
+fn extracted(
+    text: String,
+    reading: Option<Option<legacy::Encoding>>,
+    format: InputFormat,
+) -> Decoded {
+    let format = Some(format);
     let legacy = match reading {
         Some(None) => None,
         Some(Some(enc)) => legacy::decode_extracted(&text, Some(enc)),

@@ -8,6 +8,7 @@
 //!   `benches/convert.rs`, `examples/gen_archive.rs`);
 //! - [`assert_lossless`]: the check that a parsed document owns every non-blank byte of its input
 //!   exactly once (corpus tests, property tests, the `parse` fuzz target);
+//! - [`pdf`]: small PDF files written byte by byte (text, a scanned page) for the PDF tests;
 //! - [`Rng`]: the one random source of the generators.
 //!
 //! It does not depend on vanban (vanban dev-depends on it): the lossless check reads the
@@ -16,6 +17,7 @@
 pub mod adversarial;
 pub mod archive;
 mod lossless;
+pub mod pdf;
 pub mod reports;
 mod rng;
 

@@ -107,3 +107,15 @@ pub fn tree_json(mut doc: vanban::Document) -> String {
     );
     json.replacen(member, "", 1)
 }
+
+/// Tesseract with its Vietnamese data, which OCR of a scanned PDF needs.
+pub fn ocr_installed() -> bool {
+    std::process::Command::new("tesseract")
+        .arg("--list-langs")
+        .output()
+        .is_ok_and(|out| {
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .any(|l| l == "vie")
+        })
+}
