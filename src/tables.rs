@@ -244,6 +244,17 @@ pub fn opens_with_attached(text: &str) -> bool {
     })
 }
 
+/// The word a receiving office's stamp opens its date line with (`ĐẾN Ngày 12/3/2025`).
+pub static RECEIVED_STAMP_MARK: &str = "ĐẾN";
+
+/// How a receiving office's stamp labels its other lines (`Chuyển: …`, `Số và ký hiệu HS: …`,
+/// `Lưu hồ sơ số: …`).
+pub static RECEIVED_STAMP_LABELS: [&str; 3] = ["Chuyển", "Số và ký hiệu HS", "Lưu hồ sơ"];
+
+/// Words that show a line holds the header's right column (the national title or the motto),
+/// compared with the line in capitals: a stamp read on the same line stops before it.
+pub static HEADER_COLUMN_MARKS: [&str; 3] = ["CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP"];
+
 /// How a form's label opens (`Mẫu số 1a`, `MẪU SỐ 01-BCN`, `Mẫu 2b`): the longer first.
 pub static FORM_LABEL_WORDS: [&str; 4] = ["Mẫu số", "MẪU SỐ", "Mẫu", "MẪU"];
 

@@ -766,6 +766,9 @@ pub enum ArtifactKind {
     /// A note a legal database inserted in the text (`[Nội dung này được đính chính bởi …]`):
     /// not the document's words.
     EditorialNote,
+    /// The receiving office's stamp on a scanned copy, above its header (`VP.UBND TỈNH …`,
+    /// `Số: …`, `ĐẾN Ngày …`, `Chuyển: …`, `Số và ký hiệu HS: …`).
+    ReceivedStamp,
 }
 
 /// Text that nothing recognized.

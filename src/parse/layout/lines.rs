@@ -137,6 +137,57 @@ pub(crate) fn database_title_type(text: &str) -> Option<&'static tables::DocType
     }
 }
 
+/// Lines from the top searched for a receiving office's stamp.
+const RECEIVED_STAMP_REACH: usize = 8;
+
+/// Lines after a stamp's date line searched for its labelled lines.
+const RECEIVED_STAMP_AFTER: usize = 3;
+
+/// The index of the last line of a receiving office's stamp that stands above a scanned
+/// document's header, counted from `at`: a line opening with `ĐẾN` (its date line) among the
+/// first non-blank lines, and the last of the stamp's labelled lines within three lines after it
+/// (`Chuyển: …`, `Số và ký hiệu HS: …`). The lines from `at` to it are the stamp: its office, `Số: …` (the receiving number),
+/// the date and the routing. `None` when there is no such date line.
+pub(crate) fn received_stamp_end(lines: &[Line<'_>], at: usize) -> Option<usize> {
+    let near: Vec<usize> = (at..lines.len())
+        .filter(|&i| !lines[i].is_blank())
+        .take(RECEIVED_STAMP_REACH)
+        .collect();
+    let opens = |i: usize, word: &str| {
+        lines[i]
+            .text
+            .strip_prefix(word)
+            .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+    };
+    let date = near
+        .iter()
+        .position(|&i| opens(i, tables::RECEIVED_STAMP_MARK))?;
+    // The last labelled line among the few after the date (a scan may misread a label).
+    let end = near
+        .iter()
+        .skip(date + 1)
+        .take(RECEIVED_STAMP_AFTER)
+        .rfind(|&&i| tables::RECEIVED_STAMP_LABELS.iter().any(|l| opens(i, l)))
+        .copied()
+        .unwrap_or(near[date]);
+    // The date line alone, with nothing labelled after it, is no stamp.
+    if end == near[date] {
+        return None;
+    }
+    // A line that holds the header's right column as well (the scan read the stamp and the
+    // header side by side) is the header's: the stamp ends before it.
+    let header_at = near.iter().copied().take_while(|&i| i <= end).find(|&i| {
+        let upper = chars::to_uppercase(&lines[i].text);
+        tables::HEADER_COLUMN_MARKS
+            .iter()
+            .any(|m| upper.contains(m))
+    });
+    match header_at {
+        Some(k) => near.iter().copied().take_while(|&i| i < k).last(),
+        None => Some(end),
+    }
+}
+
 /// The longest line read as a legal database's title line, in bytes.
 const DATABASE_TITLE_MAX: usize = 200;
 
@@ -437,6 +488,29 @@ pub(crate) fn opens_attached_to(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_receiving_stamp_above_the_header_is_found() {
+        let end = |t: &str| received_stamp_end(&crate::lex::lines(t, Format::Text), 0);
+        let stamp = "VP.UBND TỈNH BÌNH THUẬN\nSố:....4701....\nĐẾN Ngày 12/03/2025\n\
+                     Chuyển:..........\nSố và ký hiệu HS:.....\nHỘI KHUYẾN HỌC TỈNH\n";
+        assert_eq!(end(stamp), Some(4));
+        let misread = stamp.replace("Chuyển", "ChuyểT");
+        assert_eq!(end(&misread), Some(4), "a misread label is passed over");
+        let beside = "VP.UBND TỈNH\nSố:....\nĐẾN.\nNgày 8/3   HỘI KHUYẾN HỌC   Cộng hòa xã hội \
+                      chủ nghĩa Việt Nam\nSố và ký hiệu HS:....\n";
+        assert_eq!(
+            end(beside),
+            Some(2),
+            "the line that holds the national title is the header's"
+        );
+        assert_eq!(
+            end("ĐẾN NĂM 2030\nKẾ HOẠCH\n"),
+            None,
+            "no labelled line: no stamp"
+        );
+        assert_eq!(end("BÁO CÁO\nĐẾN nay\n"), None);
+    }
 
     #[test]
     fn a_database_title_in_sentence_case_names_its_type() {

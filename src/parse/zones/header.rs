@@ -272,6 +272,14 @@ pub fn parse_from(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize 
     let mut items: Vec<Option<Item>> = Vec::new();
     // A title flattened after the place-date, read once the issuer is known.
     let mut glued: Option<Segment> = None;
+    // A receiving office's stamp read with a scanned copy stands above the header.
+    if let Some(end) = segment::received_stamp_end(lines, i) {
+        let stamped: Vec<usize> = (i..=end).filter(|&k| !lines[k].is_blank()).collect();
+        for k in stamped {
+            cx.artifact_line(doc, ArtifactKind::ReceivedStamp, k);
+        }
+        i = end + 1;
+    }
     while i < lines.len() {
         let line = &lines[i];
         if line.is_blank() {
