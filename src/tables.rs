@@ -258,6 +258,11 @@ pub static HEADER_COLUMN_MARKS: [&str; 3] = ["CỘNG HÒA", "CỘNG HOÀ", "Đ�
 /// How a form's label opens (`Mẫu số 1a`, `MẪU SỐ 01-BCN`, `Mẫu 2b`): the longer first.
 pub static FORM_LABEL_WORDS: [&str; 4] = ["Mẫu số", "MẪU SỐ", "Mẫu", "MẪU"];
 
+/// Type codes that are also the first group of offices' own symbols (`1234/CT-TTHT` of a Cục
+/// Thuế, `56/TTr-NV` of a Thanh tra): a công văn's number that starts with one is not taken for
+/// another type's.
+pub static ISSUER_LIKE_TYPE_CODES: [&str; 2] = ["CT", "TTr"];
+
 /// The kind word of a công văn, the one type whose number carries no type code.
 pub static CONG_VAN_KIND: &str = "công văn";
 

@@ -118,6 +118,7 @@ fn walk(
         .count();
     let headings = with_content > 0 && with_content * 2 >= list.len();
     let base_len = base.len();
+    let mut next_same: Option<Vec<Option<usize>>> = None;
     for (i, s) in list.iter().enumerate() {
         base.truncate(base_len);
         crate::parse::push_index(base, i);
@@ -170,7 +171,17 @@ fn walk(
             }
         }
         let clause = parent.is_some_and(|p| p.style == NumberStyle::Article);
-        content(cx, s, path, headings && !clause, tables, &list[i + 1..]);
+        // The next sibling with the same label, looked up only for an empty heading (a table
+        // of contents' entry), from one index built once per list.
+        let twin = || {
+            next_same
+                .get_or_insert_with(|| next_with_same_label(list))
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|k| list.get(k))
+        };
+        content(cx, s, path, headings && !clause, tables, twin);
         too_deep(cx, s, path);
         path.push_str("/children");
         walk(cx, &s.children, path, Some(s), &[], running, None);
@@ -278,14 +289,14 @@ fn opens_list(s: &Section) -> bool {
         })
 }
 
-/// Empty headings and untitled divisions. `later` are the siblings after `s`.
-fn content(
+/// Empty headings and untitled divisions. `twin` gives the next sibling with the label of `s`.
+fn content<'s>(
     cx: &mut Checker<'_>,
     s: &Section,
     path: &str,
     headings: bool,
     tables: &[Table],
-    later: &[Section],
+    twin: impl FnOnce() -> Option<&'s Section>,
 ) {
     use NumberStyle as S;
     let division = matches!(
@@ -343,10 +354,12 @@ fn content(
         && title.starts_with(tables::OPINION_BOX);
     let structural = division || matches!(s.style, S::Roman | S::RomanDash);
     let heading = structural
-        || (matches!(s.style, S::Arabic | S::ArabicDash | S::Decimal)
-            && !title.is_empty()
+        || (matches!(
+            s.style,
+            S::Arabic | S::ArabicDash | S::Decimal | S::Compound
+        ) && !title.is_empty()
             && headings);
-    if heading && !sentence && !opinion_box && !contents_entry(s, later) {
+    if heading && !sentence && !opinion_box && !contents_entry(s, twin()) {
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::EmptySection {
@@ -357,20 +370,37 @@ fn content(
     }
 }
 
-/// True when an empty heading is an entry of a table of contents: a later sibling has its label
-/// and a title that opens with this one's or that this one's opens with (`IV.MÔ TẢ … SỞ KH-ĐT`
-/// in the list of what the project holds, `IV.MÔ TẢ … SỞ KH-ĐT (tham khảo …)` over its text).
-fn contents_entry(s: &Section, later: &[Section]) -> bool {
-    let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_lowercase).collect() };
-    let Some(title) = s.title.as_deref().map(words).filter(|w| !w.is_empty()) else {
+/// True when an empty heading is an entry of a table of contents: the next later sibling with its
+/// label (`twin`) has a title that opens with this one's or that this one's opens with (`IV.MÔ
+/// TẢ … SỞ KH-ĐT` in the list of what the project holds, `IV.MÔ TẢ … SỞ KH-ĐT (tham khảo …)`
+/// over its text), compared word by word without copies.
+fn contents_entry(s: &Section, twin: Option<&Section>) -> bool {
+    let lower = |w: &str| {
+        w.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    let (Some(title), Some(other)) = (
+        s.title.as_deref().filter(|t| !t.trim().is_empty()),
+        twin.and_then(|x| x.title.as_deref())
+            .filter(|t| !t.trim().is_empty()),
+    ) else {
         return false;
     };
-    later.iter().filter(|x| x.label == s.label).any(|x| {
-        x.title.as_deref().map(words).is_some_and(|other| {
-            let n = title.len().min(other.len());
-            n > 0 && title[..n] == other[..n]
-        })
-    })
+    title
+        .split_whitespace()
+        .zip(other.split_whitespace())
+        .all(|(a, b)| a == b || lower(a) == lower(b))
+}
+
+/// For each section of a list, the index of the next one with the same label.
+fn next_with_same_label(list: &[Section]) -> Vec<Option<usize>> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut next = vec![None; list.len()];
+    for (i, s) in list.iter().enumerate().rev() {
+        next[i] = seen.insert(s.label.as_str(), i);
+    }
+    next
 }
 
 /// A Phần, Chương, Mục, Tiểu mục or Điều: divisions of the legal hierarchy, whose rank is

@@ -200,9 +200,11 @@ fn kind_mismatch(cx: &mut Checker<'_>, c: &Citation, path: &str) {
     // there (`Công văn số 01/BC-HHNM`) is another type's, and the mention names it wrongly.
     if ty.kind == tables::CONG_VAN_KIND {
         let first = c.issuer_code.as_deref().and_then(|i| i.split('-').next());
-        if let Some(code) = first
-            .filter(|g| tables::canonical_type_code(g).is_some() && !code_fits(ty, g, c.system))
-        {
+        if let Some(code) = first.filter(|g| {
+            tables::canonical_type_code(g).is_some()
+                && !tables::ISSUER_LIKE_TYPE_CODES.contains(g)
+                && !code_fits(ty, g, c.system)
+        }) {
             let at = locate(cx, c, path);
             cx.emit(
                 Kind::CitationKindMismatch {

@@ -30,6 +30,7 @@ use super::Checker;
 use super::kind::Kind;
 use super::locate::Loc;
 use crate::tables;
+use crate::text::chars;
 
 /// Characters of context shown on each side of a blank.
 const CONTEXT: usize = 14;
@@ -112,9 +113,6 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
         return lines;
     }
     let text = cx.loc.text();
-    // Parts under a form's label (`Mẫu số 1a`) come first: they are forms whatever their share
-    // of blanks, and one may sit inside an appendix.
-    let labelled = labelled_forms(text);
     let mut parts: Vec<(usize, usize)> = doc
         .appendices
         .iter()
@@ -122,15 +120,22 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
         .chain(doc.attachments.iter().map(|a| (a.line, a.end_line)))
         .collect();
     parts.sort_unstable();
+    // Parts under a form's label (`Mẫu số 1a`) come first: they are forms whatever their share
+    // of blanks, and one may sit inside an appendix.
+    let labelled = labelled_forms(text, &parts);
     parts.splice(0..0, labelled.iter().copied());
-    // The part a line is in: a labelled form, an appendix or attachment (1 + its index), or the
-    // main text (0).
-    let part_of = |line: usize| {
-        parts
-            .iter()
-            .position(|&(s, e)| s <= line && line <= e)
-            .map_or(0, |i| i + 1)
-    };
+    // The part each line is in: a labelled form, an appendix or attachment (1 + its index), or
+    // the main text (0). Painted once, the earlier part last so that it wins where two overlap
+    // (a labelled form inside an appendix); parts of one kind do not overlap, so the painting
+    // is linear in the lines.
+    let line_count = text.split('\n').count();
+    let mut part_at = vec![0usize; line_count + 2];
+    for (idx, &(s, e)) in parts.iter().enumerate().rev() {
+        if let Some(span) = part_at.get_mut(s..=e.min(line_count + 1)) {
+            span.fill(idx + 1);
+        }
+    }
+    let part_of = |line: usize| part_at.get(line).copied().unwrap_or(0);
     let mut blank_lines = vec![0usize; parts.len() + 1];
     for (line, _, _) in &lines {
         blank_lines[part_of(*line)] += 1;
@@ -157,16 +162,21 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     if !form.contains(&true) {
         return lines;
     }
+    // Each form part's blanks and last line, in one pass.
+    let mut count = vec![0usize; form.len()];
+    let mut end_line = vec![0usize; form.len()];
+    for (line, _, ranges) in &lines {
+        let part = part_of(*line);
+        count[part] += ranges.len();
+        end_line[part] = *line;
+    }
     let mut reported = vec![false; form.len()];
-    for (k, entry) in lines.iter().enumerate() {
+    for entry in &lines {
         let part = part_of(entry.0);
         if !form[part] || reported[part] {
             continue;
         }
         reported[part] = true;
-        let mine = || lines[k..].iter().filter(|l| part_of(l.0) == part);
-        let count = mine().map(|l| l.2.len()).sum();
-        let end_line = mine().next_back().map_or(entry.0, |l| l.0);
         let (s, e) = entry.2[0];
         let at = Loc {
             path: entry.1.clone(),
@@ -175,9 +185,9 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
         };
         cx.emit(
             Kind::BlankForm {
-                count,
+                count: count[part],
                 lines: blank_lines[part],
-                end_line,
+                end_line: end_line[part],
             },
             at,
         );
@@ -189,27 +199,72 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
 }
 
 /// The line spans (first and last line, 1-based) of the forms a text carries under a form's
-/// label: from a line opening with `Mẫu số 1a` or `MẪU SỐ 01-BCN` (alone or in the header
-/// table's row, before the national title) to the next such line or the end; and a whole text
-/// whose first line is a form's code alone (`B1-2-TMDA`, the forms issued with a decision).
-/// `Biểu mẫu 1` is not one: a report's tables are captioned so, filled in.
-fn labelled_forms(text: &str) -> Vec<(usize, usize)> {
-    let mut starts = Vec::new();
-    let mut first = true;
-    let mut count = 0;
-    for (i, line) in text.split('\n').enumerate() {
-        count = i + 1;
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
+/// label: a line opening with `Mẫu số 1a` or `MẪU SỐ 01-BCN` that heads a form of its own (the
+/// national title on its line, the header table's row, or within the next three lines) or
+/// stands inside an appendix or attachment (`parts`), up to the next such line or the end of
+/// the part it stands in; and a whole text whose first line is a form's code alone
+/// (`B1-2-TMDA`, the forms issued with a decision). A label that an article lists (`Mẫu số
+/// 01/ĐK-TCT`) names a form; it does not start one. `Biểu mẫu 1` is not a label: a report's
+/// tables are captioned so, filled in.
+fn labelled_forms(text: &str, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let heads_form = |i: usize| {
+        lines
+            .iter()
+            .skip(i)
+            .filter(|l| !l.trim().is_empty())
+            .take(FORM_HEADER_REACH)
+            .any(|l| {
+                let upper = chars::to_uppercase(l);
+                tables::HEADER_COLUMN_MARKS[..2]
+                    .iter()
+                    .any(|m| upper.contains(m))
+            })
+    };
+    // Each start, and whether its form has a header of its own (it then runs to the next label,
+    // over the parts the parser made of it) or only its part bounds it.
+    let mut starts: Vec<(usize, bool)> = Vec::new();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    for (i, line) in lines.iter().enumerate() {
+        let no = i + 1;
+        if first == Some(i) && is_form_code(line.trim()) {
+            starts.push((no, true));
+        } else if is_form_label(line) {
+            if heads_form(i) {
+                starts.push((no, true));
+            } else if containing(parts, no).is_some() {
+                starts.push((no, false));
+            }
         }
-        if first && is_form_code(trimmed) || is_form_label(line) {
-            starts.push(i + 1);
-        }
-        first = false;
     }
-    let ends = starts.iter().skip(1).map(|&s| s - 1).chain([count]);
-    starts.iter().copied().zip(ends).collect()
+    let count = lines.len();
+    let ends = starts.iter().skip(1).map(|&(s, _)| s - 1).chain([count]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&(s, own), e)| {
+            // Inside a part, a label without a header of its own ends with that part.
+            let bound = if own {
+                count
+            } else {
+                containing(parts, s).map_or(count, |(_, end)| end)
+            };
+            (s, e.min(bound))
+        })
+        .collect()
+}
+
+/// Non-blank lines from a form's label searched for the national title of its own header.
+const FORM_HEADER_REACH: usize = 4;
+
+/// The span of `parts` (sorted, not overlapping) that holds line `no`.
+fn containing(parts: &[(usize, usize)], no: usize) -> Option<(usize, usize)> {
+    let after = parts.partition_point(|&(s, _)| s <= no);
+    after
+        .checked_sub(1)
+        .and_then(|i| parts.get(i))
+        .copied()
+        .filter(|&(_, e)| no <= e)
 }
 
 /// True when a line opens with a form's label: `Mẫu số 1a`, `MẪU SỐ 01-BCN`, `Mẫu 2b`, alone or
@@ -222,12 +277,18 @@ fn is_form_label(line: &str) -> bool {
     else {
         return false;
     };
-    let rest = rest.strip_prefix(' ').unwrap_or_default();
+    // `Mẫu số 1a`, `Mẫu số: 01`: a space or a colon after the words.
+    let Some(rest) = rest
+        .strip_prefix([' ', ':'])
+        .map(|r| r.trim_start_matches([' ', ':']))
+    else {
+        return false;
+    };
     let (cell, after) = rest
         .split_once(['\t'])
         .or_else(|| rest.split_once("   "))
         .unwrap_or((rest, ""));
-    let code = cell.trim().trim_start_matches(':').trim();
+    let code = cell.trim();
     let code_like = !code.is_empty()
         && code.len() <= 12
         && !code.contains(' ')
@@ -533,14 +594,29 @@ mod tests {
         assert!(!is_form_code("UBND-VP"), "no digit after the capitals");
         assert!(!is_form_code("B1"), "no group");
         let text = "B1-2-TMDA\nTHUYẾT MINH\n\nTên: ....\n";
-        assert_eq!(labelled_forms(text), [(1, 5)]);
-        let text =
-            "THÔNG TƯ\nHướng dẫn\nB1-2-TMDA\nMẪU SỐ 01\nTừ ngày.....\nMẪU SỐ 02\nĐến ngày....";
+        assert_eq!(labelled_forms(text, &[]), [(1, 5)]);
+        let text = "THÔNG TƯ\nHướng dẫn\nB1-2-TMDA\nMẪU SỐ 01\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    Từ ngày.....\nMẫu số 1b\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐến ngày....";
         assert_eq!(
-            labelled_forms(text),
-            [(4, 5), (6, 7)],
-            "a code is a label on the first line only"
+            labelled_forms(text, &[]),
+            [(4, 6), (7, 8)],
+            "a code is a label on the first line only; a label heads the form with its own header"
         );
+        let listed = "THÔNG TƯ\nĐiều 1. Ban hành các mẫu:\nMẫu số 01/ĐK-TCT\nMẫu số 02/ĐK-TCT\n\
+                      Điều 2. Hiệu lực từ ngày ..... tháng .....\n";
+        assert_eq!(
+            labelled_forms(listed, &[]),
+            [],
+            "a label an article lists names a form, it does not start one"
+        );
+        assert_eq!(
+            labelled_forms(listed, &[(3, 3)]),
+            [(3, 3)],
+            "a label inside an appendix starts a form that ends with the appendix"
+        );
+        assert!(is_form_label("Mẫu số: 01"));
+        assert_eq!(containing(&[(2, 4), (7, 9)], 8), Some((7, 9)));
+        assert_eq!(containing(&[(2, 4), (7, 9)], 5), None);
     }
 
     #[test]

@@ -124,18 +124,22 @@ pub(crate) fn database_title_type(text: &str) -> Option<&'static tables::DocType
     let upper = chars::to_uppercase(name);
     let ty = tables::doc_type_by_name(&upper)
         .filter(|ty| ty.name.len() == upper.len() && upper.len() == name.len())?;
-    let at = issuer.split(' ').position(|w| w == tables::NUMBER_WORD)?;
-    let mut words = issuer.split(' ').skip(at + 1);
-    let number = words.next()?;
+    let (_, after) = issuer.split_once(NUMBER_MARK)?;
+    let (number, tail) = after.split_once(' ').unwrap_or((after, ""));
     if !(number.starts_with(|c: char| c.is_ascii_digit()) && number.contains('/')) {
         return None;
     }
-    match words.next() {
-        None => Some(ty),
-        Some(w) if w == tables::DAY_WORD => Some(ty),
-        Some(_) => None,
-    }
+    // Nothing after the number, or its date alone (`ngày 10/10/2003`).
+    let tail = tail.trim();
+    let dated = |t: &str| {
+        crate::grammar::cited_date(t)
+            .is_some_and(|(len, _)| t.get(len..).is_some_and(|r| r.trim().is_empty()))
+    };
+    (tail.is_empty() || dated(tail)).then_some(ty)
 }
+
+/// `số` between the issuer and the number in a legal database's title line.
+const NUMBER_MARK: &str = " số ";
 
 /// Lines from the top searched for a receiving office's stamp.
 const RECEIVED_STAMP_REACH: usize = 8;
@@ -529,6 +533,11 @@ mod tests {
             "a sentence goes on after the number"
         );
         assert_eq!(code("Nghị định số 114/2003/NĐ-CP"), None, "no issuer");
+        assert_eq!(
+            code("Quyết định của Ủy ban nhân dân tỉnh số 15/2004/QĐ-UBND ngày 10/10/2004 đã giao"),
+            None,
+            "a sentence goes on after the date"
+        );
         assert_eq!(
             code("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 114/2003/NĐ-CP"),
             None,
