@@ -68,8 +68,8 @@ pub fn check(cx: &mut Checker<'_>) {
         if under_example(text, line_start) {
             continue;
         }
-        // A tab between words separates cells; tabs before the first word only indent it.
-        let cells = row.trim_start();
+        // A tab between words separates cells; tabs around the words only indent or pad it.
+        let cells = row.trim();
         let table = cells.starts_with('|') || cells.contains('\t');
         if !is_blank(&text[line_start..s], m.as_str(), &text[e..line_end], table) {
             continue;
