@@ -373,7 +373,7 @@ fn content<'s>(
 /// True when an empty heading is an entry of a table of contents: the next later sibling with its
 /// label (`twin`) has a title that opens with this one's or that this one's opens with (`IV.MÔ
 /// TẢ … SỞ KH-ĐT` in the list of what the project holds, `IV.MÔ TẢ … SỞ KH-ĐT (tham khảo …)`
-/// over its text), compared word by word without copies.
+/// over its text), compared word by word (case folded only for words that differ as written).
 fn contents_entry(s: &Section, twin: Option<&Section>) -> bool {
     let lower = |w: &str| {
         w.chars()
