@@ -42,7 +42,7 @@ use nom::{IResult, Parser};
 
 use super::number::E;
 use crate::model::NumberStyle;
-use crate::text::chars;
+use crate::text::{chars, numerals};
 
 /// A numbering label at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +95,7 @@ pub fn roman_value(s: &str) -> Option<u32> {
     // `s` must be the canonical spelling: eat it symbol by symbol as `to_roman` writes them.
     let mut rest = bytes;
     let mut n = total;
-    for (v, sym) in ROMAN_SYMBOLS {
+    for &(v, sym) in ROMAN_SYMBOLS {
         while n >= v {
             rest = rest.strip_prefix(sym.as_bytes())?;
             n -= v;
@@ -104,29 +104,13 @@ pub fn roman_value(s: &str) -> Option<u32> {
     rest.is_empty().then_some(total)
 }
 
-/// Roman symbols from the largest, with the subtractive pairs, as [`to_roman`] writes them.
-const ROMAN_SYMBOLS: [(u32, &str); 9] = [
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-];
+/// The roman symbols labels are written with: from `C` down, as [`to_roman`] writes them (`D`
+/// and `M` never number a heading).
+const ROMAN_SYMBOLS: &[(u32, &str)] = numerals::ROMAN_SYMBOLS.split_at(4).1;
 
 /// Writes `n` as a roman numeral (1 → I, 4 → IV), the inverse of [`roman_value`].
-pub fn to_roman(mut n: u32) -> String {
-    let mut out = String::new();
-    for (v, s) in ROMAN_SYMBOLS {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
+pub fn to_roman(n: u32) -> String {
+    numerals::write_roman(n, ROMAN_SYMBOLS)
 }
 
 /// Position of a letter in the Vietnamese alphabet used for điểm (a b c d đ e g h i k …).

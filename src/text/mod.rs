@@ -2,7 +2,8 @@
 //!
 //! Nothing here knows about documents: [`decode`] turns bytes into text, [`normalize`] makes the
 //! text uniform (NFC, line endings, spaces) and records what it did, `chars` and `classes`
-//! answer character questions from tables, and [`split_lf`] cuts lines.
+//! answer character questions from tables, `numerals` holds the roman numerals' one table, and
+//! [`split_lf`] cuts lines.
 
 pub(crate) mod chars;
 pub(crate) mod classes;
@@ -10,6 +11,7 @@ pub mod decode;
 pub(crate) mod kernels;
 pub mod legacy;
 pub mod normalize;
+pub(crate) mod numerals;
 pub(crate) mod office;
 
 /// The pieces of `text` between line feeds, like `text.split('\n')` (a final empty piece after

@@ -4,6 +4,7 @@
 //! only in the definitions: `word/numbering.xml` of a DOCX ([`super::docx`]), the list tables
 //! (`PlfLst`, `PlfLfo`) of a `.doc` ([`super::doc`]).
 
+use crate::text::numerals;
 use std::collections::HashMap;
 
 /// A list level's number format (DOCX `w:numFmt`, DOC `nfc`).
@@ -81,34 +82,13 @@ impl Format {
     }
 }
 
-/// A roman numeral (the text layer draws list numbers; the grammar, a layer above, reads them).
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
+/// A roman numeral (the text layer draws list numbers; the grammar, a layer above, reads them),
+/// the number itself out of the numerals' range (0, above 3999).
+fn roman(n: u32) -> String {
     if n == 0 || n > 3999 {
         return n.to_string();
     }
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+    numerals::write_roman(n, &numerals::ROMAN_SYMBOLS)
 }
 
 /// One level of a list (DOCX `w:lvl`, DOC `LVL`).
