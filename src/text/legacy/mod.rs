@@ -402,25 +402,33 @@ pub(crate) fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Option<(St
     if forced.is_none() && surely_not_legacy(bytes) {
         return None;
     }
-    let lines = bytes.split_inclusive(|&b| b == b'\n').map(|l| {
-        match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
-            Some(utf8) => Line {
-                as_is: Cow::Borrowed(utf8),
-                as_is_name: "utf-8",
-                chars: String::new(),
-                bytes: l.len(),
-                candidate: false,
+    decode_lines(&file_lines(bytes), forced)
+}
+
+/// The lines of a text file as [`decode_lines`] weighs them: a line that is UTF-8 beyond ASCII
+/// is read as it is; any other is read as Windows-1258 and is a candidate for a legacy reading.
+fn file_lines(bytes: &[u8]) -> Vec<Line<'_>> {
+    bytes
+        .split_inclusive(|&b| b == b'\n')
+        .map(
+            |l| match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
+                Some(utf8) => Line {
+                    as_is: Cow::Borrowed(utf8),
+                    as_is_name: "utf-8",
+                    chars: String::new(),
+                    bytes: l.len(),
+                    candidate: false,
+                },
+                None => Line {
+                    as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
+                    as_is_name: "windows-1258",
+                    chars: l.iter().map(|&b| cp1252_char(b)).collect(),
+                    bytes: l.len(),
+                    candidate: true,
+                },
             },
-            None => Line {
-                as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
-                as_is_name: "windows-1258",
-                chars: l.iter().map(|&b| cp1252_char(b)).collect(),
-                bytes: l.len(),
-                candidate: true,
-            },
-        }
-    });
-    decode_lines(&lines.collect::<Vec<_>>(), forced)
+        )
+        .collect()
 }
 
 /// What one token of a text file (the bytes between ASCII spaces, digits and punctuation, which
@@ -723,28 +731,7 @@ mod tests {
 
     /// The full weighing of [`decode_bytes`], without the quick pass.
     fn weighed_in_full(bytes: &[u8]) -> Option<(String, Tally)> {
-        let lines: Vec<Line<'_>> = bytes
-            .split_inclusive(|&b| b == b'\n')
-            .map(
-                |l| match std::str::from_utf8(l).ok().filter(|s| !s.is_ascii()) {
-                    Some(utf8) => Line {
-                        as_is: Cow::Borrowed(utf8),
-                        as_is_name: "utf-8",
-                        chars: String::new(),
-                        bytes: l.len(),
-                        candidate: false,
-                    },
-                    None => Line {
-                        as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
-                        as_is_name: "windows-1258",
-                        chars: l.iter().map(|&b| cp1252_char(b)).collect(),
-                        bytes: l.len(),
-                        candidate: true,
-                    },
-                },
-            )
-            .collect();
-        decode_lines(&lines, None)
+        decode_lines(&file_lines(bytes), None)
     }
 
     #[test]
