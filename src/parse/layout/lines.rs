@@ -121,9 +121,8 @@ pub(crate) fn database_title_type(text: &str) -> Option<&'static tables::DocType
         _ => (name, rest),
     };
     let issuer = rest.strip_prefix(tables::ISSUER_WORD)?.strip_prefix(' ')?;
-    let upper = chars::to_uppercase(name);
-    let ty = tables::doc_type_by_name(&upper)
-        .filter(|ty| ty.name.len() == upper.len() && upper.len() == name.len())?;
+    // Its byte length kept in capitals: the title's text is cut at the type name's length.
+    let ty = sentence_case_type(name).filter(|ty| ty.name.len() == name.len())?;
     let (_, after) = issuer.split_once(NUMBER_MARK)?;
     let (number, tail) = after.split_once(' ').unwrap_or((after, ""));
     if !(number.starts_with(|c: char| c.is_ascii_digit()) && number.contains('/')) {
@@ -192,6 +191,12 @@ pub(crate) fn received_stamp_end(lines: &[Line<'_>], at: usize) -> Option<usize>
     }
 }
 
+/// The type a name in sentence case names, the whole name (`Quyết định`, `Nghị định`).
+fn sentence_case_type(name: &str) -> Option<&'static tables::DocType> {
+    let upper = chars::to_uppercase(name);
+    tables::doc_type_by_name(&upper).filter(|ty| ty.name.len() == upper.len())
+}
+
 /// The longest line read as a legal database's title line, in bytes.
 const DATABASE_TITLE_MAX: usize = 200;
 
@@ -207,10 +212,7 @@ pub(crate) fn crawler_prefix(t: &str) -> Option<usize> {
     if name.is_empty() || name.len() > 30 || is_upper(name) {
         return None;
     }
-    let upper = chars::to_uppercase(name);
-    if tables::doc_type_by_name(&upper).is_none_or(|ty| ty.name.len() != upper.len()) {
-        return None;
-    }
+    sentence_case_type(name)?;
     let token = t[digit..].split(char::is_whitespace).next().unwrap_or("");
     if !token.contains('/') {
         return None;
