@@ -210,7 +210,7 @@ fn kind_mismatch(cx: &mut Checker<'_>, c: &Citation, path: &str) {
                 Kind::CitationKindMismatch {
                     kind: kind.to_owned(),
                     code: code.to_owned(),
-                    expected: String::new(),
+                    expected: None,
                 },
                 at,
             );
@@ -241,7 +241,7 @@ fn kind_mismatch(cx: &mut Checker<'_>, c: &Citation, path: &str) {
         Kind::CitationKindMismatch {
             kind: kind.to_owned(),
             code: code.to_owned(),
-            expected: expected.to_owned(),
+            expected: Some(expected.to_owned()),
         },
         at,
     );

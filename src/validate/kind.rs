@@ -213,8 +213,8 @@ pub enum Kind {
         kind: String,
         /// Code in the number.
         code: String,
-        /// Code the kind takes.
-        expected: String,
+        /// Code the kind takes; `None` for a công văn, whose number carries no type code.
+        expected: Option<String>,
     },
     /// CIT004.
     CitationMissingDate {
@@ -575,8 +575,8 @@ impl Kind {
             Self::CitationKindMismatch {
                 kind,
                 code,
-                expected,
-            } if expected.is_empty() => (
+                expected: None,
+            } => (
                 format!(
                     "“{}” có ký hiệu “{code}”, mã tên loại của văn bản khác: số của {kind} không có mã tên loại",
                     capitalized(kind)
@@ -589,7 +589,7 @@ impl Kind {
             Self::CitationKindMismatch {
                 kind,
                 code,
-                expected,
+                expected: Some(expected),
             } => (
                 format!(
                     "“{}” có ký hiệu “{code}”, trong khi {kind} viết tắt là “{expected}”",
