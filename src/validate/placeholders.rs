@@ -122,13 +122,14 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     parts.sort_unstable();
     // Parts under a form's label (`Mẫu số 1a`) come first: they are forms whatever their share
     // of blanks, and one may sit inside an appendix.
-    let labelled = labelled_forms(text, &parts);
+    let text_lines: Vec<&str> = text.split('\n').collect();
+    let labelled = labelled_forms(&text_lines, &parts);
     parts.splice(0..0, labelled.iter().copied());
     // The part each line is in: a labelled form, an appendix or attachment (1 + its index), or
     // the main text (0). Painted once, the earlier part last so that it wins where two overlap
     // (a labelled form inside an appendix); parts of one kind do not overlap, so the painting
     // is linear in the lines.
-    let line_count = text.split('\n').count();
+    let line_count = text_lines.len();
     let mut part_at = vec![0usize; line_count + 2];
     for (idx, &(s, e)) in parts.iter().enumerate().rev() {
         if let Some(span) = part_at.get_mut(s..=e.min(line_count + 1)) {
@@ -144,15 +145,15 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     if labelled.is_empty() && blank_lines.iter().all(|&b| b < FORM_MIN_LINES) {
         return lines;
     }
-    let mut text_lines = vec![0usize; parts.len() + 1];
-    for (i, l) in text.split('\n').enumerate() {
+    let mut filled = vec![0usize; parts.len() + 1];
+    for (i, l) in text_lines.iter().enumerate() {
         if !l.trim().is_empty() {
-            text_lines[part_of(i + 1)] += 1;
+            filled[part_of(i + 1)] += 1;
         }
     }
     let form: Vec<bool> = blank_lines
         .iter()
-        .zip(&text_lines)
+        .zip(&filled)
         .enumerate()
         .map(|(i, (&b, &t))| {
             let is_labelled = (1..=labelled.len()).contains(&i);
@@ -206,8 +207,7 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
 /// (`B1-2-TMDA`, the forms issued with a decision). A label that an article lists (`Mẫu số
 /// 01/ĐK-TCT`) names a form; it does not start one. `Biểu mẫu 1` is not a label: a report's
 /// tables are captioned so, filled in.
-fn labelled_forms(text: &str, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let lines: Vec<&str> = text.split('\n').collect();
+fn labelled_forms(lines: &[&str], parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let heads_form = |i: usize| {
         lines
             .iter()
@@ -594,23 +594,26 @@ mod tests {
         assert!(!is_form_code("UBND-VP"), "no digit after the capitals");
         assert!(!is_form_code("B1"), "no group");
         let text = "B1-2-TMDA\nTHUYẾT MINH\n\nTên: ....\n";
-        assert_eq!(labelled_forms(text, &[]), [(1, 5)]);
+        assert_eq!(
+            labelled_forms(&text.split('\n').collect::<Vec<_>>(), &[]),
+            [(1, 5)]
+        );
         let text = "THÔNG TƯ\nHướng dẫn\nB1-2-TMDA\nMẪU SỐ 01\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
                     Từ ngày.....\nMẫu số 1b\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐến ngày....";
         assert_eq!(
-            labelled_forms(text, &[]),
+            labelled_forms(&text.split('\n').collect::<Vec<_>>(), &[]),
             [(4, 6), (7, 8)],
             "a code is a label on the first line only; a label heads the form with its own header"
         );
         let listed = "THÔNG TƯ\nĐiều 1. Ban hành các mẫu:\nMẫu số 01/ĐK-TCT\nMẫu số 02/ĐK-TCT\n\
                       Điều 2. Hiệu lực từ ngày ..... tháng .....\n";
         assert_eq!(
-            labelled_forms(listed, &[]),
+            labelled_forms(&listed.split('\n').collect::<Vec<_>>(), &[]),
             [],
             "a label an article lists names a form, it does not start one"
         );
         assert_eq!(
-            labelled_forms(listed, &[(3, 3)]),
+            labelled_forms(&listed.split('\n').collect::<Vec<_>>(), &[(3, 3)]),
             [(3, 3)],
             "a label inside an appendix starts a form that ends with the appendix"
         );
