@@ -270,6 +270,22 @@ pub static CONG_VAN_KIND: &str = "công văn";
 /// Lãnh đạo Phòng:`).
 pub static OPINION_BOX: &str = "Ý kiến";
 
+/// Openings of a label with a colon that is no field of a form: the frame's (`Kính gửi:`,
+/// `Nơi nhận:`) and the grounds of a decision (`Căn cứ …:`, `Xét đề nghị …:`).
+pub static NOT_FIELD_OPENINGS: &[&str] =
+    &[ADDRESSEE_LABEL, RECIPIENTS_LABEL, "Căn cứ", "Xét", "Theo"];
+
+/// Endings of a lead-in to the list under it (`… như sau:`, `… gồm:`), no field of a form.
+pub static LEAD_IN_ENDINGS: &[&str] = &[
+    "sau",
+    "sau đây",
+    "gồm",
+    "bao gồm",
+    "là",
+    "cụ thể",
+    "dưới đây",
+];
+
 /// True when `text`, what follows a `[`, opens with one of [`EDITORIAL_NOTE_OPENINGS`].
 pub fn opens_editorial_note(text: &str) -> bool {
     EDITORIAL_NOTE_OPENINGS.iter().any(|o| text.starts_with(o))

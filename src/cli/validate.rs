@@ -18,7 +18,7 @@ use vanban::validate::{Lang, Profile, Validator};
 /// Arguments of `vanban validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Documents to check (`.md`, `.txt`), or `-` for standard input.
+    /// Documents to check (`.md`, `.txt`, `.docx`, `.doc`, `.rtf`, `.pdf`), or `-` for standard input.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output: human (source line, underline, hint), json, sarif (SARIF 2.1.0) or github

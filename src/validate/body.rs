@@ -359,7 +359,9 @@ fn content<'s>(
             S::Arabic | S::ArabicDash | S::Decimal | S::Compound
         ) && !title.is_empty()
             && headings);
-    if heading && !sentence && !opinion_box && !contents_entry(s, twin()) {
+    // A numbered field of a form (`3. Mã số:`) is left empty for whoever fills it in.
+    let field = cx.forms.iter().any(|&(a, b)| a <= s.line && s.line <= b);
+    if heading && !sentence && !opinion_box && !field && !contents_entry(s, twin()) {
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::EmptySection {

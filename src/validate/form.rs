@@ -23,6 +23,9 @@
 //!   recipients.
 //! - A **working note** (a giải trình, a memo to a leader): none of the header's parts and no
 //!   type name. It has no prescribed form, so no part is asked of it (TTL004 says so once).
+//! - A **blank form** saved as a file of its own (an application `ĐƠN ĐĂNG KÝ …`, a company's
+//!   notice, a project form `B1-2-TMDA`): its number, date, signature and fields are left for
+//!   whoever fills it in, so no part is asked of it either (PLH002 says so once).
 //!
 //! The rules ask [`super::Checker::requires`], which asks the profile and then [`Form::waives`].
 //!
@@ -61,6 +64,9 @@ pub struct Form {
     pub database_copy: bool,
     /// Cut off before its closing ([`super::damage::cut_off`]), reported once as such.
     pub cut_off: bool,
+    /// A form to fill in, the whole text (PLH002, found by [`super::placeholders`]): its
+    /// number, date, signature and the rest are blanks for whoever fills it in.
+    pub blank: bool,
 }
 
 impl Form {
@@ -83,6 +89,7 @@ impl Form {
             note: working_note(doc),
             database_copy: database_copy(doc),
             cut_off: false,
+            blank: false,
         }
     }
 
@@ -93,7 +100,7 @@ impl Form {
 
     /// True when this form carries `part` elsewhere or leaves it out by design.
     pub fn waives(&self, part: Part) -> bool {
-        if self.note {
+        if self.note || self.blank {
             return true;
         }
         if self.database_copy

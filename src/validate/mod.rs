@@ -138,6 +138,7 @@ impl Validator {
         let mut cx = Checker {
             doc,
             form: Form::of(doc, &text),
+            forms: Vec::new(),
             loc: Locator::new(&text, &doc.source_map),
             validator: self,
             out: Vec::new(),
@@ -147,7 +148,11 @@ impl Validator {
         if let Some(damage) = damage::of(doc, &text) {
             damage::report(&mut cx, damage);
         } else {
-            if let Some(cut) = damage::cut_off(&cx) {
+            // Blanks first: a text that is a form to fill in is asked for none of the parts.
+            placeholders::check(&mut cx);
+            if cx.form.blank {
+                cx.form.note = false;
+            } else if let Some(cut) = damage::cut_off(&cx) {
                 cx.form.cut_off = true;
                 damage::report(&mut cx, cut);
             }
@@ -157,7 +162,6 @@ impl Validator {
             citations::check(&mut cx);
             signature::check(&mut cx);
             recipients::check(&mut cx);
-            placeholders::check(&mut cx);
             unrecognized::check(&mut cx);
         }
         let mut out = cx.out;
@@ -203,6 +207,8 @@ pub struct Checker<'a> {
     pub doc: &'a Document,
     /// The form the document reached us in (a Công báo reprint, a consolidated text …).
     pub form: Form,
+    /// The parts that are forms to fill in, first and last line ([`placeholders`]).
+    pub forms: Vec<(usize, usize)>,
     /// Positions in the normalized text.
     pub loc: Locator<'a>,
     validator: &'a Validator,

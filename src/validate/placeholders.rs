@@ -109,10 +109,22 @@ const FORM_MIN_SHARE: usize = 4;
 /// may carry its form as an appendix, and a form may be a file of its own.
 fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks> {
     let doc = cx.doc;
-    if lines.is_empty() {
+    let text = cx.loc.text();
+    // Most documents have few blanks, few colons closing a line and no form's label: no form.
+    let may_label = tables::FORM_LABEL_WORDS[2..]
+        .iter()
+        .any(|w| text.contains(w))
+        || text
+            .trim_start()
+            .split('\n')
+            .next()
+            .is_some_and(|l| is_form_code(l.trim()));
+    // A form's empty fields (`Địa chỉ trụ sở chính:`) are its blanks as much as its dots; they
+    // make a form of a part, and are not reported one by one either way.
+    let fields = empty_fields(text);
+    if !may_label && lines.len() + fields.len() < FORM_MIN_LINES {
         return lines;
     }
-    let text = cx.loc.text();
     let mut parts: Vec<(usize, usize)> = doc
         .appendices
         .iter()
@@ -138,8 +150,39 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     }
     let part_of = |line: usize| part_at.get(line).copied().unwrap_or(0);
     let mut blank_lines = vec![0usize; parts.len() + 1];
-    for (line, _, _) in &lines {
-        blank_lines[part_of(*line)] += 1;
+    let mut count = vec![0usize; parts.len() + 1];
+    let mut first = vec![usize::MAX; parts.len() + 1];
+    let mut end_line = vec![0usize; parts.len() + 1];
+    let mut dotted = lines.iter().map(|(l, _, r)| (*l, r.len())).peekable();
+    let mut field = fields.iter().copied().peekable();
+    // Lines with blanks in order, a line with dots and an empty field counted once.
+    loop {
+        let next = match (dotted.peek(), field.peek()) {
+            (Some(&(d, n)), Some(&f)) if d == f => {
+                dotted.next();
+                field.next();
+                (d, n + 1)
+            }
+            (Some(&(d, n)), Some(&f)) if d < f => {
+                dotted.next();
+                (d, n)
+            }
+            (_, Some(&f)) => {
+                field.next();
+                (f, 1)
+            }
+            (Some(&(d, n)), None) => {
+                dotted.next();
+                (d, n)
+            }
+            (None, None) => break,
+        };
+        let (line, blanks) = next;
+        let part = part_of(line);
+        blank_lines[part] += 1;
+        count[part] += blanks;
+        first[part] = first[part].min(line);
+        end_line[part] = line;
     }
     // Most documents have a few blanks or none and no form: their lines are not counted.
     if labelled.is_empty() && blank_lines.iter().all(|&b| b < FORM_MIN_LINES) {
@@ -163,25 +206,37 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
     if !form.contains(&true) {
         return lines;
     }
-    // Each form part's blanks and last line, in one pass.
-    let mut count = vec![0usize; form.len()];
-    let mut end_line = vec![0usize; form.len()];
-    for (line, _, ranges) in &lines {
-        let part = part_of(*line);
-        count[part] += ranges.len();
-        end_line[part] = *line;
-    }
-    let mut reported = vec![false; form.len()];
-    for entry in &lines {
-        let part = part_of(entry.0);
-        if !form[part] || reported[part] {
+    // The whole text is a form when its main part is one, or a labelled form opens it (a form
+    // issued as a file of its own: `B1-2-TMDA`, `Mẫu số 1a` over its national title).
+    let opening = text_lines
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .map_or(1, |i| i + 1);
+    cx.form.blank = form[0]
+        || labelled
+            .iter()
+            .zip(&form[1..])
+            .any(|(&(s, e), &f)| f && s <= opening + FORM_OPENING_REACH && e >= line_count);
+    for (part, &is_form) in form.iter().enumerate() {
+        if !is_form {
             continue;
         }
-        reported[part] = true;
-        let (s, e) = entry.2[0];
+        let span = match part {
+            0 => (1, line_count),
+            _ => parts[part - 1],
+        };
+        cx.forms.push(span);
+        if first[part] == usize::MAX {
+            continue;
+        }
+        let (s, e) = cx.loc.line_range(first[part]);
+        let start = s + (text[s..e].len() - text[s..e].trim_start().len());
+        let Some(owner) = cx.loc.owner(start) else {
+            continue;
+        };
         let at = Loc {
-            path: entry.1.clone(),
-            range: (s, e),
+            path: owner.path.clone(),
+            range: (start, e),
             exact: true,
         };
         cx.emit(
@@ -197,6 +252,78 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
         .into_iter()
         .filter(|entry| !form[part_of(entry.0)])
         .collect()
+}
+
+/// True when the colon at byte `at` of `text` closes a line or a cell: only spaces follow it, up
+/// to the line's end or a cell's border (`|`, a tab).
+fn closes_cell(text: &str, at: usize) -> bool {
+    text[at + 1..]
+        .bytes()
+        .find(|&b| b == b'\t' || b == b'\n' || !b.is_ascii_whitespace())
+        .is_none_or(|b| matches!(b, b'|' | b'\t' | b'\n'))
+}
+
+/// Lines from the first line of text within which a labelled form must start for the whole
+/// text to be a form.
+const FORM_OPENING_REACH: usize = 3;
+
+/// Words at most in the label of a form's field (`Nơi đăng ký hộ khẩu thường trú:`).
+const FIELD_MAX_WORDS: usize = 8;
+
+/// The lines (1-based) holding a form's empty fields: a cell, or the whole line, that is a short
+/// label with small letters and nothing after its colon (`Địa chỉ trụ sở chính:`, `Do: | | Cấp
+/// ngày:`), next to another such line (a form asks for several things in a row; a report's
+/// lead-in `- Về kinh tế:` has its content under it). The frame's labels (`Kính gửi:`, `Nơi
+/// nhận:`), a basis (`Căn cứ …:`) and a lead-in to a list (`… như sau:`) are no fields.
+fn empty_fields(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    // The lines with a colon closing a cell (few in most texts), found by byte, and their
+    // numbers counted on the way.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let (mut counted_to, mut line_no, mut line_end) = (0, 1, 0);
+    for at in memchr::memchr_iter(b':', bytes) {
+        // A line is looked at once, whatever the colons on it.
+        if at < line_end || !closes_cell(text, at) {
+            continue;
+        }
+        let start =
+            memchr::memrchr(b'\n', &bytes[line_end..at]).map_or(line_end, |i| line_end + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+        line_end = end;
+        line_no += memchr::memchr_iter(b'\n', &bytes[counted_to..start]).count();
+        counted_to = start;
+        if is_field(&text[start..end]) {
+            spans.push((start, end, line_no));
+        }
+    }
+    // Two fields are neighbours when only white space stands between them.
+    let next_to =
+        |a: &(usize, usize, usize), b: &(usize, usize, usize)| text[a.1..b.0].trim().is_empty();
+    (0..spans.len())
+        .filter(|&k| {
+            k.checked_sub(1)
+                .is_some_and(|j| next_to(&spans[j], &spans[k]))
+                || spans.get(k + 1).is_some_and(|n| next_to(&spans[k], n))
+        })
+        .map(|k| spans[k].2)
+        .collect()
+}
+
+/// True when a line is a form's empty field (see [`empty_fields`]).
+fn is_field(line: &str) -> bool {
+    line.split(['|', '\t']).any(|cell| {
+        let cell = cell.trim().trim_start_matches(['-', '+', '*', ' ']);
+        let Some(label) = cell.strip_suffix(':') else {
+            return false;
+        };
+        let words = label.split_whitespace().count();
+        (1..=FIELD_MAX_WORDS).contains(&words)
+            && label.chars().any(char::is_lowercase)
+            && !tables::NOT_FIELD_OPENINGS
+                .iter()
+                .any(|o| label.starts_with(o))
+            && !tables::LEAD_IN_ENDINGS.iter().any(|e| label.ends_with(e))
+    })
 }
 
 /// The line spans (first and last line, 1-based) of the forms a text carries under a form's
@@ -574,6 +701,52 @@ mod tests {
             lines,
             [5],
             "a tab before the words indents the line; a cell of dots is a blank"
+        );
+    }
+
+    #[test]
+    fn empty_fields_in_a_row_are_a_form_s_blanks() {
+        let lines = [
+            "Giấy chứng nhận đăng ký kinh doanh số:",
+            "Do: |  | Cấp ngày:",
+            "Địa chỉ trụ sở chính:",
+            "",
+            "Năm qua, tỉnh đạt nhiều kết quả.",
+            "- Về kinh tế:",
+            "+ Tăng trưởng đạt 7%.",
+            "Kính gửi:",
+            "Nơi nhận:",
+            "Kết quả cụ thể như sau:",
+            "Vốn điều lệ:",
+        ];
+        assert_eq!(
+            empty_fields(&lines.join("\n")),
+            [1, 2, 3],
+            "a lone lead-in, the frame's labels and a list's lead-in are no fields"
+        );
+    }
+
+    #[test]
+    fn a_form_of_its_own_is_asked_for_no_part() {
+        let form = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+                    ĐƠN ĐĂNG KÝ KINH DOANH\n\nKính gửi: Phòng Đăng ký kinh doanh\n\n\
+                    Tôi là:\nChức danh:\nSinh ngày:\nDân tộc:\nQuốc tịch:\n\
+                    1. Tên công ty:\n2. Địa chỉ trụ sở chính:\nĐiện thoại: | Fax:\n\
+                    Email: | Website:\n3. Ngành, nghề kinh doanh:\n4. Vốn điều lệ:\n\
+                    Tôi cam kết chịu trách nhiệm về nội dung đơn.\n";
+        let options = crate::Options {
+            format: Some(crate::model::Format::Text),
+            ..crate::Options::default()
+        };
+        let codes: Vec<String> = crate::validate::check(form, &options)
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", f.code, f.line))
+            .collect();
+        assert_eq!(
+            codes,
+            ["PLH002 9"],
+            "`Tôi là:` reads as a lead-in, the fields start under it; no number, date, type name, closing or empty field asked of a blank form"
         );
     }
 
