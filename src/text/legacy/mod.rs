@@ -198,8 +198,9 @@ impl Evidence {
     fn of_with(text: &str, mut syllable: impl FnMut(&str) -> bool) -> Self {
         let mut e = Evidence::default();
         for word in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
-            // A lone letter (`đ` for đồng, `ở`) says little either way.
-            if word.is_ascii() || word.chars().nth(1).is_none() {
+            // A lone letter (`đ` for đồng, `ở`) says little either way, nor does an abbreviation
+            // in capitals without a vowel (`NĐ`, `QĐ` of a number's symbol).
+            if word.is_ascii() || word.chars().nth(1).is_none() || abbreviation(word) {
                 continue;
             }
             if syllable(word) {
@@ -233,6 +234,16 @@ impl Evidence {
         self.valid += other.valid;
         self.invalid += other.invalid;
     }
+}
+
+/// True when `word` is in capitals and has no vowel, marked or not: an abbreviation (`NĐ`,
+/// `ĐTN`).
+fn abbreviation(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    word.chars().all(char::is_uppercase)
+        && !word
+            .nfd()
+            .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'))
 }
 
 fn is_mark(c: char) -> bool {
@@ -692,6 +703,16 @@ mod tests {
             "Quyết định",
             "Unicode typed in a legacy font"
         );
+    }
+
+    #[test]
+    fn a_symbol_s_abbreviation_is_no_evidence_against_the_font() {
+        // `Sè: 28 /2003/N§-CP` in `.VnTime`: `NĐ` has no vowel, so VNI's `Nậ` must not outweigh
+        // the font's `Số`.
+        let line = "Sè: 28 /2003/N§-CP";
+        assert_eq!(Weighed::new(line, line).contradicts(Encoding::Tcvn3), None);
+        assert!(abbreviation("NĐ") && abbreviation("ĐTN"));
+        assert!(!abbreviation("ĐỒNG") && !abbreviation("Nậ") && !abbreviation("nđ"));
     }
 
     #[test]
