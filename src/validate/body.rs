@@ -95,12 +95,24 @@ fn walk(
     carried: Option<&Section>,
 ) {
     let parent_style = parent.map(|p| p.style);
-    // An unnumbered heading has no numbering to mix with its siblings'.
-    let level_style = list
+    // The level's style is the one most of its headings use (the first of those as many): a
+    // level typed `I-`, `II.`, `III.`, `IV.` has one heading out of style, the first. An
+    // unnumbered heading has no numbering to mix with its siblings'.
+    // A level has a few styles at most: counted in a short list, in order of first use.
+    let mut counts: Vec<(NumberStyle, usize)> = Vec::new();
+    for st in list
         .iter()
         .map(|s| s.style)
         .filter(|&st| st != NumberStyle::Unnumbered)
-        .find(|&st| !parent_style.is_some_and(|p| variant(p, st)));
+        .filter(|&st| !parent_style.is_some_and(|p| variant(p, st)))
+    {
+        match counts.iter_mut().find(|(s, _)| *s == st) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((st, 1)),
+        }
+    }
+    let most = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let level_style = counts.iter().find(|&&(_, n)| n == most).map(|&(st, _)| st);
     // The previous sibling's number and label; a child written in the parent's other style
     // (`II-` under `I.`) counts as a sibling of its parent here.
     let mut prev: Option<(u32, String)> = carried
@@ -149,6 +161,10 @@ fn walk(
                 },
                 at,
             );
+            // `I-` among `II.`, `III.`: its number still counts in the level's sequence.
+            if level_style.is_some_and(|st| variant(st, s.style)) {
+                prev = s.number.map(|n| (n, s.label.clone())).or(prev);
+            }
         } else if let Some(n) = s.number {
             let previous = match running.slot(s.style) {
                 Some(slot) => slot.clone(),
@@ -685,6 +701,38 @@ mod tests {
             .filter(|f| f.code.starts_with("BOD00"))
             .map(|f| format!("{} {}", f.code, f.line))
             .collect()
+    }
+
+    #[test]
+    fn a_separator_changed_within_a_level_is_one_finding_at_the_odd_heading() {
+        let slash = "I- Bổ sung mục I như sau:\n1- Dự án khuyến khích đầu tư.\n\
+                     II- Sửa đổi mục II như sau:\n1- Hồ sơ gồm tờ khai.\n2- Thời hạn nộp hồ sơ.\n\
+                     III/ Tổ chức thực hiện:\nThông tư này có hiệu lực sau 15 ngày.\n";
+        assert_eq!(
+            body_findings(slash),
+            ["BOD004 6"],
+            "`III/` after `II-` goes on with the level (not inside `2-`), and only it is out of style"
+        );
+        let first = "I- ĐÁNH GIÁ KẾT QUẢ\nĐã đạt nhiều kết quả.\nII. MỤC TIÊU\nNâng cao hiệu quả.\n\
+                     III. NỘI DUNG\nCải cách thể chế.\nIV. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n";
+        assert_eq!(
+            body_findings(first),
+            ["BOD004 1"],
+            "the level's style is its headings' most: the first is out of it, and II follows I"
+        );
+        let nested = "I- CHẾ ĐỘ THU NỘP THUẾ VÀ BÁO CÁO\nI/ CHẾ ĐỘ THU NỘP THUẾ:\nNộp theo tháng.\n\
+                      II/ CHẾ ĐỘ BÁO CÁO:\nBáo cáo theo quý.\nII- TỔ CHỨC THỰC HIỆN\nCục thuế thực hiện.\n";
+        let doc = crate::parse(nested);
+        let outline: Vec<(usize, Vec<usize>)> = doc
+            .sections
+            .iter()
+            .map(|s| (s.line, s.children.iter().map(|c| c.line).collect()))
+            .collect();
+        assert_eq!(
+            outline,
+            [(1, vec![2, 4]), (6, vec![])],
+            "`I/` under `I-` starts a level of its own, and `II/` goes on with `I/`"
+        );
     }
 
     #[test]

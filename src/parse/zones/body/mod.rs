@@ -166,7 +166,7 @@ impl Builder {
     /// the sections [`Builder::open`] (or, for an unnumbered heading, [`sections::unnumbered`])
     /// would close first are not counted. Asked before a heading is opened, against the
     /// depth limit ([`Context::section_depth`]).
-    fn depth_of(&self, style: NumberStyle, depth: usize) -> usize {
+    fn depth_of(&self, style: NumberStyle, depth: usize, number: Option<u32>) -> usize {
         let open = &self.stack;
         let mut len = open.len();
         if style == NumberStyle::Unnumbered {
@@ -183,10 +183,7 @@ impl Builder {
                 .count();
         }
         let kept = open.get(..len).unwrap_or_default();
-        kept.iter()
-            .position(|o| o.key == (style, depth))
-            .unwrap_or(len)
-            + 1
+        level_of(kept, (style, depth), number).unwrap_or(len) + 1
     }
 
     /// Opens a section, closing any open one of the same style and depth and those below it;
@@ -214,7 +211,7 @@ impl Builder {
             self.close_to(keep);
         }
         let key = (label.style, label.depth);
-        if let Some(pos) = self.stack.iter().position(|o| o.key == key) {
+        if let Some(pos) = level_of(&self.stack, key, label.number) {
             self.close_to(pos);
         }
         // The parent's path is the prefix of its length; a section's own path is not changed
@@ -512,7 +509,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         }
         gap = false;
         if let Some(label) = label {
-            if b.depth_of(label.style, label.depth) > cx.section_depth {
+            if b.depth_of(label.style, label.depth, label.number) > cx.section_depth {
                 too_deep(cx, doc, b, i, &label, marker);
                 i += 1;
                 continue;
@@ -567,6 +564,28 @@ fn too_deep<'a>(
             .too_deep
             .push((line.no, line.span_of(&label.label)));
     }
+}
+
+/// Where in `open` a heading keyed `key` (style, depth) and numbered `number` goes on: at the
+/// open section of the same style and depth, or else at a roman numeral whose separator it
+/// changed and whose number it follows (`III/` after `I-`, `II-`: it goes on with them, not
+/// inside `2-`). `I/` under `I-` starts a level of its own (a part's first item), as in the
+/// documents that number so.
+fn level_of(open: &[Open], key: (NumberStyle, usize), number: Option<u32>) -> Option<usize> {
+    open.iter().position(|o| o.key == key).or_else(|| {
+        open.iter().position(|o| {
+            o.key.1 == key.1
+                && matches!(
+                    (o.key.0, key.0),
+                    (NumberStyle::Roman, NumberStyle::RomanDash)
+                        | (NumberStyle::RomanDash, NumberStyle::Roman)
+                )
+                && o.section
+                    .number
+                    .zip(number)
+                    .is_some_and(|(o, n)| n == o + 1)
+        })
+    })
 }
 
 #[cfg(test)]

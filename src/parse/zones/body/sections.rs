@@ -160,7 +160,7 @@ pub(super) fn is_unnumbered_heading(cx: &Context<'_>, b: &Builder, i: usize) -> 
     }
     let t = cx.lines[i].text.as_ref();
     // Deeper than the limit it stays text, as a numbered heading would.
-    if b.depth_of(NumberStyle::Unnumbered, 0) > cx.section_depth {
+    if b.depth_of(NumberStyle::Unnumbered, 0, None) > cx.section_depth {
         return false;
     }
     t.chars().next().is_some_and(char::is_uppercase)
@@ -215,7 +215,7 @@ pub(super) fn heading<'a>(
     let line = &cx.lines[i];
     let text: &'a str = &line.text;
     // A sub-item on the heading's line opens one level further down: not past the limit.
-    let room = b.depth_of(label.style, label.depth) < cx.section_depth;
+    let room = b.depth_of(label.style, label.depth, label.number) < cx.section_depth;
     let Some((at, inner)) = inner_label(&label, text).filter(|_| room) else {
         return heading_in(cx, doc, b, i, label, 0..text.len());
     };
