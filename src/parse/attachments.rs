@@ -361,7 +361,7 @@ Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCá
             .find(|c| Some(c) == doc.citations.iter().find(|c| c.id == to.citation).as_ref())
             .expect("the citation it names");
         assert_eq!(cited.number.as_deref(), Some("12"));
-        let chapters: Vec<&str> = a.sections.iter().map(|s| s.label.as_str()).collect();
+        let chapters: Vec<&str> = a.sections.iter().map(|s| &*s.label).collect();
         assert_eq!(chapters, ["Chương I", "Chương II"]);
         assert_eq!(a.sections[0].children.len(), 2);
         // The main document keeps its own signature and recipients.

@@ -382,11 +382,20 @@ impl<'a> TextSource<'a> {
             self.first_line = line;
             return;
         }
-        // Room for exactly one at first: most joined texts have two pieces.
+        // Room for exactly one at first and one more at a time up to four: most joined texts
+        // have two to five pieces, and a list grown by doubling keeps up to twice its length.
         let later = self
             .later
             .get_or_insert_with(|| Box::new(Vec::with_capacity(1)));
+        if later.len() < 4 {
+            later.reserve_exact(1);
+        }
         later.push((offset, line));
+    }
+
+    /// How many pieces were joined after the first.
+    pub fn later_pieces(&self) -> usize {
+        self.later.as_ref().map_or(0, |l| l.len())
     }
 
     /// The line of the piece that holds byte `offset` (0 for a text without pieces).

@@ -235,7 +235,7 @@ impl Builder {
         self.stack.push(Open {
             key,
             section: Section {
-                label: label.label,
+                label: label.label.into_boxed_str(),
                 style: label.style,
                 number: label.number,
                 title,
@@ -243,10 +243,9 @@ impl Builder {
                 end_line: line,
                 paragraphs: Vec::new(),
                 children: Vec::new(),
-                footnote: None,
+                rare: None,
                 span,
                 label_span,
-                too_deep: Vec::new(),
             },
             path_len: self.paths.len(),
             title_start: None,
@@ -304,7 +303,7 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
     PreambleItem {
         kind,
         text: p.text,
-        rows: p.rows,
+        rows: p.rows.map(|rows| *rows),
         line: p.line,
         end_line: p.end_line,
         span: p.span,
@@ -519,7 +518,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
             }
             i = heading(cx, doc, b, i, label);
             if let Some(open) = b.stack.last_mut().filter(|_| note.is_some()) {
-                open.section.footnote = note;
+                open.section.rare_mut().footnote = note;
             }
             continue;
         }
@@ -564,6 +563,7 @@ fn too_deep<'a>(
     let line = &cx.lines[i];
     if let Some(open) = b.stack.last_mut() {
         open.section
+            .rare_mut()
             .too_deep
             .push((line.no, line.span_of(&label.label)));
     }

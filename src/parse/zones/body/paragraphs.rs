@@ -239,7 +239,15 @@ pub(super) fn paragraph<'a>(
 }
 
 /// Appends `piece` to a block's text: after a space, or glued to it for a cut token.
-pub(super) fn extend(text: &mut String, piece: &str, glued: bool) {
+///
+/// `exact` for the first joins of a block ([`EXACT_JOINS`]): the room for the piece is reserved
+/// exactly, since most joined blocks have a few pieces (a `String` grown by a push doubles, and a
+/// text of three lines would keep about twice its length). Later joins grow as usual, so a block
+/// of many lines costs time in proportion to its length.
+pub(super) fn extend(text: &mut String, piece: &str, glued: bool, exact: bool) {
+    if exact {
+        text.reserve_exact(1 + piece.len());
+    }
     if glued {
         let trimmed = text.trim_end().len();
         text.truncate(trimmed);
@@ -248,6 +256,9 @@ pub(super) fn extend(text: &mut String, piece: &str, glued: bool) {
     }
     text.push_str(piece);
 }
+
+/// How many joins of a block reserve exactly the room for their piece ([`extend`]).
+const EXACT_JOINS: usize = 4;
 
 /// Joins line `i` into the last block.
 ///
@@ -268,13 +279,14 @@ pub(super) fn join(
     let glued = reason == Some(JoinReason::SplitToken);
     let src = &mut cx.texts[last.text];
     let before = src.text.len();
+    let exact = src.later_pieces() < EXACT_JOINS;
     // A text still borrowed from its line is copied here, with room for the piece.
     if let Cow::Borrowed(t) = src.text {
         let mut owned = String::with_capacity(t.len() + 1 + piece.len());
         owned.push_str(t);
         src.text = Cow::Owned(owned);
     }
-    extend(src.text.to_mut(), piece, glued);
+    extend(src.text.to_mut(), piece, glued, exact);
     let piece_start = src.text.len() - piece.len();
     src.push_piece(piece_start, line.no);
     let joined: &str = &src.text;
@@ -291,7 +303,7 @@ pub(super) fn join(
     // same way keeps them equal; a length mismatch (never seen) falls back to copying.
     let update = |text: &mut String| {
         if text.len() == before {
-            extend(text, piece, glued);
+            extend(text, piece, glued, exact);
         }
         if text.len() != joined.len() {
             joined.clone_into(text);

@@ -500,13 +500,13 @@ mod tests {
         );
         let s = &doc.sections[0];
         assert_eq!(
-            (s.label.as_str(), s.title.as_deref()),
+            (&*s.label, s.title.as_deref()),
             ("Phần I", Some("QUY ĐỊNH CHUNG"))
         );
-        assert_eq!(s.children[0].label, "Điều 1");
+        assert_eq!(&*s.children[0].label, "Điều 1");
         let c = &s.children[1];
         assert_eq!(
-            (c.label.as_str(), c.title.as_deref()),
+            (&*c.label, c.title.as_deref()),
             ("Chương II", Some("TỔ CHỨC THỰC HIỆN")),
             "across the blank lines of a Word export"
         );

@@ -122,7 +122,7 @@ fn store(
     let table_path;
     let path: &str = if b.mode == Mode::Appendix {
         sections::settle(b);
-        let section = b.stack.last().map(|o| o.section.label.clone());
+        let section = b.stack.last().map(|o| o.section.label.to_string());
         table_path = pointer(&b.base, "tables", b.tables.len());
         b.tables.push(Table {
             section,
@@ -158,7 +158,7 @@ fn store(
             kind: BlockKind::Table,
             marker: None,
             text,
-            rows: Some(rows),
+            rows: Some(Box::new(rows)),
             line: first,
             end_line: last,
             joins: Vec::new(),
@@ -559,7 +559,7 @@ mod tests {
              STT | Đơn vị | Thời gian\n1. | Sở Y tế | Tháng 3\n2. | Sở Xây dựng | Tháng 4\n\
              II. TỔ CHỨC THỰC HIỆN\nSở Nội vụ chủ trì.\n",
         );
-        let labels: Vec<&str> = doc.sections.iter().map(|s| s.label.as_str()).collect();
+        let labels: Vec<&str> = doc.sections.iter().map(|s| &*s.label).collect();
         assert_eq!(labels, ["I", "II"]);
         let rows = doc.sections[0].paragraphs[0].rows.as_ref().expect("rows");
         assert_eq!(rows[2], ["2.", "Sở Xây dựng", "Tháng 4"]);
@@ -573,7 +573,7 @@ mod tests {
              2 | Sở Xây dựng | 80,5 | 14\n2. Tồn tại, hạn chế\nMột số đơn vị còn chậm.\n",
         );
         let s = &doc.sections[0];
-        let labels: Vec<&str> = s.children.iter().map(|c| c.label.as_str()).collect();
+        let labels: Vec<&str> = s.children.iter().map(|c| &*c.label).collect();
         assert_eq!(labels, ["1", "2"]);
         let rows = s.children[0].paragraphs[0].rows.as_ref().expect("rows");
         assert_eq!(rows.len(), 4);
