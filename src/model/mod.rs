@@ -607,30 +607,30 @@ pub struct Citation {
     /// The matched text (kind words, number, date, issuer).
     pub text: String,
     /// Kind, lower-cased, from the words before the number (`quyết định`, `thông báo kết luận`).
-    pub kind: Option<String>,
+    pub kind: Option<Box<str>>,
     /// The number as written, null for a named reference (`Luật PCTN năm 2018`).
-    pub number: Option<String>,
+    pub number: Option<Box<str>>,
     /// Year group of a normative number.
     pub year: Option<u32>,
     /// Type code (`QĐ`, `NQ`), canonical case (`Ctr` → `CTr`).
-    pub type_code: Option<String>,
+    pub type_code: Option<Box<str>>,
     /// The groups after the type code (`SLĐTBXH`, `UBND-TL`, `TW`), or the whole symbol.
-    pub issuer_code: Option<String>,
+    pub issuer_code: Option<Box<str>>,
     /// State or Party numbering.
     pub system: NumberSystem,
     /// Date as `YYYY-MM-DD`, when written.
-    pub date: Option<String>,
+    pub date: Option<Box<str>>,
     /// Issuing body after `của …`, when written.
-    pub issuer_name: Option<String>,
+    pub issuer_name: Option<Box<str>>,
     /// Name of a reference without number (`Nghị quyết TW4 (Khóa XII)`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// Canonical id (`91/QĐ-SLĐTBXH`, `25-NQ/TW`, `16/2019/QĐ-UBND`); equal for repeated mentions.
-    pub id: Option<String>,
+    pub id: Option<Box<str>>,
     /// The marker of a footnote glued to the number (`1` of `66-NQ/TW1`), which is not part of
     /// the number; the footnote is the one of `Document::footnotes` with this marker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub footnote: Option<String>,
+    pub footnote: Option<Box<str>>,
     /// Line where the citation starts.
     pub line: usize,
 }
@@ -879,15 +879,17 @@ pub struct SourceMapEntry {
 
 #[cfg(test)]
 mod tests {
-    use super::{Paragraph, Section};
+    use super::{Citation, Paragraph, Section};
 
-    /// A document of thousands of headings or paragraphs keeps one node for each, so their sizes
-    /// are the constant of its peak memory (issue 18: at most ten times the input). The bounds
-    /// are mimalloc's size classes of 160 and 128 bytes: a section alone in its list of children
-    /// took a block of 224 bytes at 208, a paragraph one of 160 at 136.
+    /// A document of thousands of headings, paragraphs or citations keeps one node for each, so
+    /// their sizes are the constant of its peak memory (issue 18: at most ten times the input).
+    /// The bounds for sections and paragraphs are mimalloc's size classes of 160 and 128 bytes:
+    /// a section alone in its list of children took a block of 224 bytes at 208, a paragraph one
+    /// of 160 at 136. A citation's optional strings are boxed `str`s (16 bytes, not 24).
     #[test]
     fn nodes_stay_small() {
         assert!(size_of::<Section>() <= 160, "{}", size_of::<Section>());
         assert!(size_of::<Paragraph>() <= 128, "{}", size_of::<Paragraph>());
+        assert!(size_of::<Citation>() <= 192, "{}", size_of::<Citation>());
     }
 }

@@ -318,7 +318,7 @@ pub fn link_citations(doc: &mut Document) {
                     && c.number.is_some()
                     && to.text.contains(c.text.as_str())
             })
-            .and_then(|c| c.id.clone());
+            .and_then(|c| c.id.as_deref().map(str::to_owned));
     }
 }
 
@@ -358,7 +358,14 @@ Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCá
         let cited = doc
             .citations
             .iter()
-            .find(|c| Some(c) == doc.citations.iter().find(|c| c.id == to.citation).as_ref())
+            .find(|c| {
+                Some(c)
+                    == doc
+                        .citations
+                        .iter()
+                        .find(|c| c.id.as_deref() == to.citation.as_deref())
+                        .as_ref()
+            })
             .expect("the citation it names");
         assert_eq!(cited.number.as_deref(), Some("12"));
         let chapters: Vec<&str> = a.sections.iter().map(|s| &*s.label).collect();

@@ -245,17 +245,17 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
         end,
         citation: Citation {
             text: text[n.start..end].to_string(),
-            kind: n.kind.map(str::to_string),
-            number: number.number,
+            kind: n.kind.map(Box::from),
+            number: number.number.map(String::into_boxed_str),
             year: number.year,
-            type_code: number.type_code,
-            issuer_code: number.issuer_code,
+            type_code: number.type_code.map(String::into_boxed_str),
+            issuer_code: number.issuer_code.map(String::into_boxed_str),
             system: number.system,
-            date,
-            issuer_name,
+            date: date.map(String::into_boxed_str),
+            issuer_name: issuer_name.map(String::into_boxed_str),
             name: None,
-            id: Some(id),
-            footnote: n.marker,
+            id: Some(id.into_boxed_str()),
+            footnote: n.marker.map(String::into_boxed_str),
             line: 0,
         },
     }
@@ -471,7 +471,7 @@ fn date_on_next_line(source: &super::TextSource, last: &mut Found, next: &super:
         return;
     }
     if let Some((_, Ok((d, m, y)))) = grammar::cited_date(&next.text) {
-        c.date = Some(grammar::iso(d, m, y));
+        c.date = Some(grammar::iso(d, m, y).into_boxed_str());
     }
 }
 
@@ -484,7 +484,7 @@ pub fn date_from_footnotes(citations: &mut [Citation], footnotes: &[Footnote]) {
         let (None, Some(marker), Some(id)) = (&c.date, &c.footnote, &c.id) else {
             continue;
         };
-        let Some(note) = footnotes.iter().find(|f| &f.marker == marker) else {
+        let Some(note) = footnotes.iter().find(|f| *f.marker == **marker) else {
             continue;
         };
         let date = citations
@@ -506,7 +506,14 @@ mod marker_tests {
     fn read(text: &str, markers: &[&str]) -> Vec<(Option<String>, Option<String>, Option<String>)> {
         find_citations_with(text, markers)
             .into_iter()
-            .map(|f| (f.citation.id, f.citation.footnote, f.citation.date))
+            .map(|f| {
+                let c = f.citation;
+                (
+                    c.id.map(String::from),
+                    c.footnote.map(String::from),
+                    c.date.map(String::from),
+                )
+            })
             .collect()
     }
 
