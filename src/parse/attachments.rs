@@ -194,8 +194,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         signature: sub.signature,
         recipients: sub.recipients,
         archive: sub.archive,
-        line: first.no,
-        end_line: last.no,
+        line: first.no(),
+        end_line: last.no(),
         span: first.span().cover(last.span()),
     });
     i
@@ -223,7 +223,7 @@ fn named_title(cx: &mut Context<'_>, sub: &mut Document, at: usize) -> usize {
         if !text.is_empty() {
             text.push(' ');
         }
-        source.push_piece(text.len(), cx.lines[k].no);
+        source.push_piece(text.len(), cx.lines[k].no());
         text.push_str(cx.lines[k].text.trim());
         cx.claim_line("/title", k);
     }
@@ -243,8 +243,8 @@ fn named_title(cx: &mut Context<'_>, sub: &mut Document, at: usize) -> usize {
         type_code: None,
         subject: (!subject.is_empty()).then_some(subject),
         inferred: false,
-        line: line.no,
-        end_line: last.no,
+        line: line.no(),
+        end_line: last.no(),
         span: line.span().cover(last.span()),
         name_span: crate::model::Span::default(),
         footnote: None,
@@ -276,8 +276,8 @@ fn attached_to(cx: &Context<'_>, at: usize) -> Option<(AttachedTo, usize)> {
         AttachedTo {
             text,
             citation: None,
-            line: line.no,
-            end_line: cx.lines[last].no,
+            line: line.no(),
+            end_line: cx.lines[last].no(),
             span: line.span().cover(cx.lines[last].span()),
         },
         last + 1,

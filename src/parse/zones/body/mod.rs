@@ -359,7 +359,7 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
             attached_to = Some(t.to_owned());
             let path = format!("{base}/attached_to");
             cx.claim_line(&path, k);
-            cx.remember(TextSource::new(t, l.no));
+            cx.remember(TextSource::new(t, l.no()));
             end = k;
             j = k + 1;
             break;
@@ -383,15 +383,15 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
         break;
     }
     let mut b = Builder::new(Mode::Appendix, base);
-    b.last_line = cx.lines[end].no;
+    b.last_line = cx.lines[end].no();
     let stop = run(cx, doc, &mut b, j);
     b.close_to(0);
     doc.appendices.push(Appendix {
         label,
         title,
         attached_to,
-        line: line.no,
-        end_line: b.last_line.max(cx.lines[end].no),
+        line: line.no(),
+        end_line: b.last_line.max(cx.lines[end].no()),
         span: line.span().cover(cx.lines[end].span()),
         sections: b.top,
         tables: b.tables,
@@ -536,7 +536,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
                     i = table(cx, b, k);
                     if let Some(t) = b.tables.last_mut() {
                         t.caption = Some(caption);
-                        t.line = line.no;
+                        t.line = line.no();
                     }
                     continue;
                 }
@@ -565,7 +565,7 @@ fn too_deep<'a>(
         open.section
             .rare_mut()
             .too_deep
-            .push((line.no, line.span_of(&label.label)));
+            .push((line.no(), line.span_of(&label.label)));
     }
 }
 

@@ -214,9 +214,9 @@ pub(super) fn paragraph<'a>(
         }
     }
     if text.trim_end().ends_with("./.") {
-        doc.end_marker = Some(line.no);
+        doc.end_marker = Some(line.no());
     }
-    let text_index = cx.remember(TextSource::borrowed(piece, line.no));
+    let text_index = cx.remember(TextSource::borrowed(piece, line.no()));
     let (list, path) = b.container();
     push_index(path, list.len());
     list.push(Paragraph {
@@ -224,8 +224,8 @@ pub(super) fn paragraph<'a>(
         marker,
         text,
         rows: None,
-        line: line.no,
-        end_line: line.no,
+        line: line.no(),
+        end_line: line.no(),
         joins: Vec::new(),
         span: line.span(),
     });
@@ -235,7 +235,7 @@ pub(super) fn paragraph<'a>(
         piece_start: 0,
         title: false,
     });
-    b.last_line = line.no;
+    b.last_line = line.no();
 }
 
 /// Appends `piece` to a block's text: after a space, or glued to it for a cut token.
@@ -288,15 +288,15 @@ pub(super) fn join(
     }
     extend(src.text.to_mut(), piece, glued, exact);
     let piece_start = src.text.len() - piece.len();
-    src.push_piece(piece_start, line.no);
+    src.push_piece(piece_start, line.no());
     let joined: &str = &src.text;
     if joined.trim_end().ends_with("./.") {
-        doc.end_marker = Some(line.no);
+        doc.end_marker = Some(line.no());
     }
     let recorded = reason
         .filter(|r| gap || *r == JoinReason::SplitToken)
         .map(|reason| Join {
-            line: line.no,
+            line: line.no(),
             reason,
         });
     // The tree's copy started equal to `src.text` and only ever grows here, so extending it the
@@ -326,7 +326,7 @@ pub(super) fn join(
         let index = list.len().saturating_sub(1);
         if let Some(p) = list.last_mut() {
             update(&mut p.text);
-            p.end_line = line.no;
+            p.end_line = line.no();
             p.span = p.span.cover(line.span());
             p.joins.extend(recorded);
         }
@@ -338,7 +338,7 @@ pub(super) fn join(
         piece_start,
         title: last.title,
     });
-    b.last_line = line.no;
+    b.last_line = line.no();
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             break;
         }
         if let Some(r) = cells(l, cx.format) {
-            starts.push(vec![l.no; r.len()]);
+            starts.push(vec![l.no(); r.len()]);
             rows.push(r);
         }
         j += 1;
@@ -116,8 +116,8 @@ fn store(
         source.text = text.into();
         cx.remember(source);
     }
-    let first = cx.lines[i].no;
-    let last = cx.lines[j - 1].no;
+    let first = cx.lines[i].no();
+    let last = cx.lines[j - 1].no();
     let span = cx.lines[i].span().cover(cx.lines[j - 1].span());
     let table_path;
     let path: &str = if b.mode == Mode::Appendix {
@@ -310,7 +310,7 @@ pub(super) fn flat_table(
 ) -> usize {
     let lines = cx.lines;
     let mut rows: Vec<Vec<String>> = vec![flat_cells(&lines[i].text)];
-    let mut starts = vec![vec![lines[i].no; rows[0].len()]];
+    let mut starts = vec![vec![lines[i].no(); rows[0].len()]];
     let mut skipped = Vec::new();
     // Lines of the footnotes read whole inside the table: claimed as footnotes already.
     let mut footnotes = Vec::new();
@@ -397,18 +397,18 @@ pub(super) fn flat_table(
                     expected = n + 1;
                 }
                 let row = flat_cells(t);
-                starts.push(vec![line.no; row.len()]);
+                starts.push(vec![line.no(); row.len()]);
                 rows.push(row);
             }
             None if head => {
                 let row = flat_cells(t);
-                starts.push(vec![line.no; row.len()]);
+                starts.push(vec![line.no(); row.len()]);
                 rows.push(row);
             }
             None => {
                 if let (Some(row), Some(at)) = (rows.last_mut(), starts.last_mut()) {
                     row.push(t.trim().to_owned());
-                    at.push(line.no);
+                    at.push(line.no());
                 }
             }
         }
