@@ -390,8 +390,25 @@ fn split_marker(number: &str, markers: &[&str]) -> Option<usize> {
 }
 
 /// The canonical id: `number/[year/]TYPE-ISSUER`, `number/SYMBOL` or `number-TYPE/ISSUER`.
+///
+/// Built in a string of its exact length: it is kept boxed in the citation, and a string with
+/// room to spare would be copied again to drop it (a paragraph of citations makes one each).
 fn canonical_id(n: &Number) -> String {
-    let mut id = String::with_capacity(32);
+    let part = |p: &Option<String>| p.as_deref().map_or(0, str::len);
+    let (code, issuer) = (part(&n.type_code), part(&n.issuer_code));
+    let rest = match n.system {
+        NumberSystem::Party => 2 + code + issuer,
+        NumberSystem::State => {
+            // The year is written with at least four digits, then `/`; the two parts are
+            // joined by `-` when both are there.
+            let year = n.year.map_or(0, |y| {
+                (y.checked_ilog10().unwrap_or(0) as usize + 1).max(4) + 1
+            });
+            let both = n.type_code.is_some() && n.issuer_code.is_some();
+            1 + year + code + issuer + usize::from(both)
+        }
+    };
+    let mut id = String::with_capacity(part(&n.number) + rest);
     id.push_str(n.number.as_deref().unwrap_or_default());
     match n.system {
         NumberSystem::Party => {
