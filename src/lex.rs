@@ -21,8 +21,11 @@ use crate::text::{chars, split_lf};
 /// One input line.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
-    /// 1-based line number.
-    pub no: usize,
+    /// 1-based line number ([`Line::no`]); 32 bits, beside the flags below, so that a line is 64
+    /// bytes, not 72 (a text of short lines keeps a `Line` per line through the parse). A text
+    /// of more than four billion lines, which no memory would hold as lines, numbers the rest
+    /// `u32::MAX`.
+    pub number: u32,
     /// Byte offset of the first byte of the line in the normalized text.
     pub start: usize,
     /// Byte offset just after the last byte (newline excluded).
@@ -85,6 +88,11 @@ pub fn place(raw: &str, start: usize, piece: &str, search: bool) -> Option<Span>
 }
 
 impl Line<'_> {
+    /// 1-based line number.
+    pub fn no(&self) -> usize {
+        self.number as usize
+    }
+
     /// The line's words: its bytes without the white space and Markdown marks at its ends
     /// ([`words_span`]).
     pub fn span(&self) -> Span {
@@ -142,7 +150,7 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
         let end = start + raw.len();
         let (text, heading, emphasized, spaced) = clean(raw, format);
         out.push(Line {
-            no: i + 1,
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
             start,
             end,
             raw,
@@ -179,7 +187,7 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
         .filter_map(|(i, l)| {
             // Past the header area only long lines can be cut: most lines stop here, without
             // the call (and the large stack frame) of the functions below.
-            if l.no > 15 && l.raw.len() <= 400 {
+            if l.no() > 15 && l.raw.len() <= 400 {
                 let mut cuts = editorial_note_cuts(l.raw);
                 cuts.extend(attached_title_cut(l.raw).or_else(|| first_child_cut(l.raw)));
                 cuts.sort_unstable();
@@ -217,7 +225,7 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
             let raw = &line.raw[from..to];
             let (text, heading, emphasized, spaced) = clean(raw, format);
             out.push(Line {
-                no: line.no,
+                number: line.number,
                 start: line.start + from,
                 end: line.start + to,
                 raw,
@@ -294,7 +302,7 @@ fn first_child_cut(raw: &str) -> Option<usize> {
 /// `Số: 296/BHXH-CSYT V/v …`) are cut before the frame phrase of the second column.
 #[inline(never)]
 fn header_cuts(l: &Line<'_>) -> Vec<usize> {
-    if l.no > 15 || l.is_pipe_row() {
+    if l.no() > 15 || l.is_pipe_row() {
         return Vec::new();
     }
     // Both kinds of cut follow a space: one pass over the line's spaces finds them all.
@@ -735,6 +743,15 @@ fn fold_runs(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A text of short lines keeps a `Line` per line through the parse (issue 18: its peak at
+    /// most ten times the input): the line number takes 32 bits beside the flags.
+    #[test]
+    fn a_line_is_64_bytes() {
+        assert!(size_of::<Line<'_>>() <= 64, "{}", size_of::<Line<'_>>());
+        let ls = lines("a\nb", Format::Text);
+        assert_eq!(ls.iter().map(Line::no).collect::<Vec<_>>(), [1, 2]);
+    }
+
     #[test]
     fn frame_phrases_are_counted_once_each_up_to_three() {
         let glued = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Số: 12";
@@ -783,7 +800,7 @@ mod tests {
         );
         assert!(cuts("Hạnh phúc --- và").is_empty(), "not a rule to the end");
         let mut far = lines("ỦY BAN NHÂN DÂN CỘNG HÒA", Format::Text);
-        far[0].no = 16;
+        far[0].number = 16;
         assert!(header_cuts(&far[0]).is_empty(), "past the header area");
     }
 
@@ -912,7 +929,7 @@ mod tests {
         let text = "a\n\nbc\n";
         let ls = lines(text, Format::Text);
         assert_eq!(ls.len(), 3, "the final newline opens no line");
-        assert_eq!((ls[2].start, ls[2].end, ls[2].no), (3, 5, 3));
+        assert_eq!((ls[2].start, ls[2].end, ls[2].no()), (3, 5, 3));
     }
 
     #[test]
@@ -941,7 +958,7 @@ mod tests {
             assert!(texts.contains(&want), "{want:?} in {texts:#?}");
         }
         assert!(
-            ls.iter().all(|l| l.no == 1),
+            ls.iter().all(|l| l.no() == 1),
             "pieces keep the input's line number"
         );
         assert_eq!(

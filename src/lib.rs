@@ -22,7 +22,7 @@
 //! ```
 //! let doc = vanban::parse("BÁO CÁO\nVề kết quả năm 2024\n\nI. KẾT QUẢ\n");
 //! assert_eq!(doc.title.unwrap().type_code.as_deref(), Some("BC"));
-//! assert_eq!(doc.sections[0].label, "I");
+//! assert_eq!(&*doc.sections[0].label, "I");
 //! ```
 
 pub mod batch;

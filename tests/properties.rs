@@ -379,7 +379,7 @@ fn deep_nesting() {
     while let Some(c) = deepest.children.last() {
         deepest = c;
     }
-    assert_eq!(deepest.label, vec!["1"; limit - 1].join("."));
+    assert_eq!(&*deepest.label, vec!["1"; limit - 1].join(".").as_str());
     assert!(
         deepest
             .paragraphs

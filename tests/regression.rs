@@ -23,7 +23,7 @@ fn hard_wrapped_clause_is_not_a_title_and_its_wrap_is_not_a_footnote() {
          4 Điều này có trách nhiệm tổ chức kiểm tra, phê duyệt phương án.\n",
     );
     let b = &doc.sections[0].children[0];
-    assert_eq!(b.label, "b");
+    assert_eq!(&*b.label, "b");
     assert_eq!(
         b.title, None,
         "the first piece of a wrapped clause is not a title"

@@ -53,7 +53,7 @@ fn title_and_subject() {
 #[test]
 fn sections_follow_numbering_not_markdown_levels() {
     let doc = seed();
-    let labels: Vec<&str> = doc.sections.iter().map(|s| s.label.as_str()).collect();
+    let labels: Vec<&str> = doc.sections.iter().map(|s| &*s.label).collect();
     assert_eq!(labels, ["I", "II", "III", "IV", "V"]);
     let titles: Vec<&str> = doc
         .sections
@@ -74,7 +74,7 @@ fn sections_follow_numbering_not_markdown_levels() {
         doc.sections[i]
             .children
             .iter()
-            .map(|s| s.label.as_str())
+            .map(|s| &*s.label)
             .collect::<Vec<_>>()
     };
     assert_eq!(

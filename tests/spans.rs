@@ -52,9 +52,9 @@ fn sections(name: &str, text: &str, doc: &Document, base: &str, list: &[Section]
         );
         let label = &text[s.label_span.start..s.label_span.end];
         assert!(
-            label == s.label
-                || label.contains(&s.label)
-                || !text[s.span.start..s.span.end].contains(&s.label),
+            label == &*s.label
+                || label.contains(&*s.label)
+                || !text[s.span.start..s.span.end].contains(&*s.label),
             "{name}: {path}: label span {label:?} is not the label {:?}",
             s.label
         );

@@ -399,7 +399,9 @@ pub enum PreambleKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     /// The label: `"I"`, `"1"`, `"1.1"`, `"a"`, `"Điều 1"`, `"Phần I"`, `"Chương II"`, `"Mục 1"`.
-    pub label: String,
+    // A boxed `str`: it never grows, and a section is 8 bytes smaller without the capacity.
+    #[schemars(with = "String")]
+    pub label: Box<str>,
     /// Numbering style, which decides the level.
     pub style: NumberStyle,
     /// Numeric value of the label's last part (`IV` → 4, `đ` → 6, `1.2` → 2), for order checks.
@@ -416,19 +418,92 @@ pub struct Section {
     pub children: Vec<Section>,
     /// The marker of a footnote glued to the label (`6` of `2.6 Bảo hiểm …`, which is khoản 2
     /// with footnote 6; `14` of `a)14`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub footnote: Option<String>,
+    // In the JSON, only the footnote marker, as `footnote`. In memory, what few sections have,
+    // boxed together ([`SectionRare`]; read through [`Section::footnote`] and
+    // [`Section::too_deep`]).
+    #[serde(
+        rename = "footnote",
+        default,
+        skip_serializing_if = "SectionRare::no_footnote",
+        serialize_with = "SectionRare::serialize_footnote",
+        deserialize_with = "SectionRare::deserialize_footnote"
+    )]
+    #[schemars(with = "Option<String>")]
+    pub rare: Option<Box<SectionRare>>,
     /// Where its heading was read (label and title line) (not serialized; see [`Span`]).
     #[serde(skip)]
     pub span: Span,
     /// Where the label was read (`IV`, `1.2`, `Điều 3`; not serialized).
     #[serde(skip)]
     pub label_span: Span,
-    /// Labels under this section that would have opened sections deeper than the parser's
+}
+
+/// The fields of a [`Section`] that few sections have, boxed together: a document of thousands
+/// of headings keeps a section per heading, and these would make each 40 bytes larger.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionRare {
+    /// The marker of a footnote glued to the label (`6` of `2.6 Bảo hiểm …`, which is khoản 2
+    /// with footnote 6; `14` of `a)14`).
+    pub footnote: Option<String>,
+    /// Labels under the section that would have opened sections deeper than the parser's
     /// depth limit (`Options::max_section_depth`) and were read as its paragraphs instead: the
     /// line and where the label was read, for the validator (not serialized).
-    #[serde(skip)]
     pub too_deep: Vec<(usize, Span)>,
+}
+
+impl SectionRare {
+    #[expect(
+        clippy::ref_option,
+        reason = "serde's skip_serializing_if passes the field by reference"
+    )]
+    fn no_footnote(rare: &Option<Box<SectionRare>>) -> bool {
+        rare.as_ref().is_none_or(|r| r.footnote.is_none())
+    }
+
+    #[expect(
+        clippy::ref_option,
+        reason = "serde's serialize_with passes the field by reference"
+    )]
+    fn serialize_footnote<S: serde::Serializer>(
+        rare: &Option<Box<SectionRare>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        rare.as_ref()
+            .and_then(|r| r.footnote.as_deref())
+            .serialize(serializer)
+    }
+
+    fn deserialize_footnote<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Box<SectionRare>>, D::Error> {
+        let footnote = Option::<String>::deserialize(deserializer)?;
+        Ok(footnote.map(|f| {
+            Box::new(SectionRare {
+                footnote: Some(f),
+                too_deep: Vec::new(),
+            })
+        }))
+    }
+}
+
+impl Section {
+    /// The marker of a footnote glued to the label (`6` of `2.6 Bảo hiểm …`, which is khoản 2
+    /// with footnote 6; `14` of `a)14`).
+    pub fn footnote(&self) -> Option<&str> {
+        self.rare.as_ref()?.footnote.as_deref()
+    }
+
+    /// Labels under this section that would have opened sections deeper than the parser's
+    /// depth limit (`Options::max_section_depth`) and were read as its paragraphs instead: the
+    /// line and where each label was read, for the validator.
+    pub fn too_deep(&self) -> &[(usize, Span)] {
+        self.rare.as_ref().map_or(&[], |r| r.too_deep.as_slice())
+    }
+
+    /// The rarely set fields, boxed on first use.
+    pub fn rare_mut(&mut self) -> &mut SectionRare {
+        self.rare.get_or_insert_with(Box::default)
+    }
 }
 
 /// Numbering styles, from the widest division down.
@@ -478,8 +553,10 @@ pub struct Paragraph {
     /// Text without Markdown decoration; lines of one paragraph joined by a space.
     pub text: String,
     /// Cells of a table, row by row.
+    // Boxed: few blocks are tables, and a paragraph is 128 bytes instead of 136 without the room
+    // for the list inline (a document of thousands of paragraphs keeps one for each).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rows: Option<Vec<Vec<String>>>,
+    pub rows: Option<Box<Vec<Vec<String>>>>,
     /// First line.
     pub line: usize,
     /// Last line.
@@ -530,30 +607,30 @@ pub struct Citation {
     /// The matched text (kind words, number, date, issuer).
     pub text: String,
     /// Kind, lower-cased, from the words before the number (`quyết định`, `thông báo kết luận`).
-    pub kind: Option<String>,
+    pub kind: Option<Box<str>>,
     /// The number as written, null for a named reference (`Luật PCTN năm 2018`).
-    pub number: Option<String>,
+    pub number: Option<Box<str>>,
     /// Year group of a normative number.
     pub year: Option<u32>,
     /// Type code (`QĐ`, `NQ`), canonical case (`Ctr` → `CTr`).
-    pub type_code: Option<String>,
+    pub type_code: Option<Box<str>>,
     /// The groups after the type code (`SLĐTBXH`, `UBND-TL`, `TW`), or the whole symbol.
-    pub issuer_code: Option<String>,
+    pub issuer_code: Option<Box<str>>,
     /// State or Party numbering.
     pub system: NumberSystem,
     /// Date as `YYYY-MM-DD`, when written.
-    pub date: Option<String>,
+    pub date: Option<Box<str>>,
     /// Issuing body after `của …`, when written.
-    pub issuer_name: Option<String>,
+    pub issuer_name: Option<Box<str>>,
     /// Name of a reference without number (`Nghị quyết TW4 (Khóa XII)`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// Canonical id (`91/QĐ-SLĐTBXH`, `25-NQ/TW`, `16/2019/QĐ-UBND`); equal for repeated mentions.
-    pub id: Option<String>,
+    pub id: Option<Box<str>>,
     /// The marker of a footnote glued to the number (`1` of `66-NQ/TW1`), which is not part of
     /// the number; the footnote is the one of `Document::footnotes` with this marker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub footnote: Option<String>,
+    pub footnote: Option<Box<str>>,
     /// Line where the citation starts.
     pub line: usize,
 }
@@ -798,4 +875,21 @@ pub struct SourceMapEntry {
     pub start: usize,
     /// Byte offset where the range ends (exclusive).
     pub end: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Citation, Paragraph, Section};
+
+    /// A document of thousands of headings, paragraphs or citations keeps one node for each, so
+    /// their sizes are the constant of its peak memory (issue 18: at most ten times the input).
+    /// The bounds for sections and paragraphs are mimalloc's size classes of 160 and 128 bytes:
+    /// a section alone in its list of children took a block of 224 bytes at 208, a paragraph one
+    /// of 160 at 136. A citation's optional strings are boxed `str`s (16 bytes, not 24).
+    #[test]
+    fn nodes_stay_small() {
+        assert!(size_of::<Section>() <= 160, "{}", size_of::<Section>());
+        assert!(size_of::<Paragraph>() <= 128, "{}", size_of::<Paragraph>());
+        assert!(size_of::<Citation>() <= 192, "{}", size_of::<Citation>());
+    }
 }

@@ -194,8 +194,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         signature: sub.signature,
         recipients: sub.recipients,
         archive: sub.archive,
-        line: first.no,
-        end_line: last.no,
+        line: first.no(),
+        end_line: last.no(),
         span: first.span().cover(last.span()),
     });
     i
@@ -223,7 +223,7 @@ fn named_title(cx: &mut Context<'_>, sub: &mut Document, at: usize) -> usize {
         if !text.is_empty() {
             text.push(' ');
         }
-        source.push_piece(text.len(), cx.lines[k].no);
+        source.push_piece(text.len(), cx.lines[k].no());
         text.push_str(cx.lines[k].text.trim());
         cx.claim_line("/title", k);
     }
@@ -243,8 +243,8 @@ fn named_title(cx: &mut Context<'_>, sub: &mut Document, at: usize) -> usize {
         type_code: None,
         subject: (!subject.is_empty()).then_some(subject),
         inferred: false,
-        line: line.no,
-        end_line: last.no,
+        line: line.no(),
+        end_line: last.no(),
         span: line.span().cover(last.span()),
         name_span: crate::model::Span::default(),
         footnote: None,
@@ -276,8 +276,8 @@ fn attached_to(cx: &Context<'_>, at: usize) -> Option<(AttachedTo, usize)> {
         AttachedTo {
             text,
             citation: None,
-            line: line.no,
-            end_line: cx.lines[last].no,
+            line: line.no(),
+            end_line: cx.lines[last].no(),
             span: line.span().cover(cx.lines[last].span()),
         },
         last + 1,
@@ -318,7 +318,7 @@ pub fn link_citations(doc: &mut Document) {
                     && c.number.is_some()
                     && to.text.contains(c.text.as_str())
             })
-            .and_then(|c| c.id.clone());
+            .and_then(|c| c.id.as_deref().map(str::to_owned));
     }
 }
 
@@ -358,10 +358,17 @@ Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCá
         let cited = doc
             .citations
             .iter()
-            .find(|c| Some(c) == doc.citations.iter().find(|c| c.id == to.citation).as_ref())
+            .find(|c| {
+                Some(c)
+                    == doc
+                        .citations
+                        .iter()
+                        .find(|c| c.id.as_deref() == to.citation.as_deref())
+                        .as_ref()
+            })
             .expect("the citation it names");
         assert_eq!(cited.number.as_deref(), Some("12"));
-        let chapters: Vec<&str> = a.sections.iter().map(|s| s.label.as_str()).collect();
+        let chapters: Vec<&str> = a.sections.iter().map(|s| &*s.label).collect();
         assert_eq!(chapters, ["Chương I", "Chương II"]);
         assert_eq!(a.sections[0].children.len(), 2);
         // The main document keeps its own signature and recipients.

@@ -148,7 +148,7 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     let text: &str = &normalized.text;
     let format = options.format.unwrap_or_else(|| lex::detect_format(text));
     let mut lines = lex::lines(text, format);
-    let line_count = lines.last().map_or(0, |l| l.no);
+    let line_count = lines.last().map_or(0, |l| l.no());
     let mut normalizations = normalized.applied.clone();
     // Before the lost breaks: a line is cut into pieces by what follows the crawler's title.
     let crawled = layout::cut_crawler_titles(&mut lines, format);
@@ -382,11 +382,20 @@ impl<'a> TextSource<'a> {
             self.first_line = line;
             return;
         }
-        // Room for exactly one at first: most joined texts have two pieces.
+        // Room for exactly one at first and one more at a time up to four: most joined texts
+        // have two to five pieces, and a list grown by doubling keeps up to twice its length.
         let later = self
             .later
             .get_or_insert_with(|| Box::new(Vec::with_capacity(1)));
+        if later.len() < 4 {
+            later.reserve_exact(1);
+        }
         later.push((offset, line));
+    }
+
+    /// How many pieces were joined after the first.
+    pub fn later_pieces(&self) -> usize {
+        self.later.as_ref().map_or(0, |l| l.len())
     }
 
     /// The line of the piece that holds byte `offset` (0 for a text without pieces).
@@ -406,14 +415,14 @@ impl<'a> Context<'a> {
     pub fn claim_line(&mut self, path: &str, index: usize) {
         let line = &self.lines[index];
         self.ledger
-            .claim(path, line.start, line.end, line.no, line.no, self.text);
+            .claim(path, line.start, line.end, line.no(), line.no(), self.text);
     }
 
     /// [`Context::claim_line`] for a path built for this claim alone, moved into the ledger.
     pub fn claim_line_owned(&mut self, path: String, index: usize) {
         let line = &self.lines[index];
         self.ledger
-            .claim_owned(path, line.start, line.end, line.no, line.no, self.text);
+            .claim_owned(path, line.start, line.end, line.no(), line.no(), self.text);
     }
 
     /// Records the text at `span` of line `no` as a layout artifact and claims it for that node.
@@ -436,7 +445,7 @@ impl<'a> Context<'a> {
         doc.artifacts.push(Artifact {
             kind,
             text: line.raw.trim().to_owned(),
-            line: line.no,
+            line: line.no(),
             span: line.span(),
         });
         let path = pointer("", "artifacts", doc.artifacts.len() - 1);
@@ -459,7 +468,7 @@ impl<'a> Context<'a> {
         }
         let first = line.text.get(digits..).unwrap_or_default().trim();
         let mut source = TextSource::default();
-        source.push_piece(0, line.no);
+        source.push_piece(0, line.no());
         let mut text = first.to_owned();
         let mut end = index + 1;
         while let Some(next) = lines.get(end).filter(|_| end < limit)
@@ -469,7 +478,7 @@ impl<'a> Context<'a> {
         {
             let piece = next.text.trim();
             text.push(' ');
-            source.push_piece(text.len(), next.no);
+            source.push_piece(text.len(), next.no());
             text.push_str(piece);
             end += 1;
         }
@@ -478,8 +487,8 @@ impl<'a> Context<'a> {
         doc.footnotes.push(Footnote {
             marker: line.text.get(..digits).unwrap_or_default().to_owned(),
             text,
-            line: line.no,
-            end_line: last.no,
+            line: line.no(),
+            end_line: last.no(),
             span: Span::new(line.start, last.end),
         });
         let path = pointer("", "footnotes", doc.footnotes.len() - 1);
@@ -792,13 +801,14 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                     .find(|en| en.path.starts_with("/unrecognized/"));
                 if let Some(prev) = prev {
                     let whole = s == line.start && e == line.end;
-                    if whole && prev.end_line + 1 == line.no && prev.end + 1 == s {
+                    if whole && prev.end_line + 1 == line.no() && prev.end + 1 == s {
                         last.text.push('\n');
                         last.text.push_str(&text);
-                        last.end_line = line.no;
+                        last.end_line = line.no();
                         last.span = last.span.cover(Span::new(s, e));
                         let path = prev.path.clone();
-                        cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
+                        cx.ledger
+                            .claim_owned(path, s, e, line.no(), line.no(), cx.text);
                         continue;
                     }
                 }
@@ -806,11 +816,12 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
             let path = pointer("", "unrecognized", doc.unrecognized.len());
             doc.unrecognized.push(Unrecognized {
                 text,
-                line: line.no,
-                end_line: line.no,
+                line: line.no(),
+                end_line: line.no(),
                 span: Span::new(s, e),
             });
-            cx.ledger.claim_owned(path, s, e, line.no, line.no, cx.text);
+            cx.ledger
+                .claim_owned(path, s, e, line.no(), line.no(), cx.text);
         }
     }
 }

@@ -120,7 +120,7 @@ fn walk(
         .filter(|(c, f)| {
             c.style == f.style && c.number.zip(f.number).is_some_and(|(c, f)| f == c + 1)
         })
-        .and_then(|(c, _)| c.number.map(|n| (n, c.label.clone())));
+        .and_then(|(c, _)| c.number.map(|n| (n, c.label.to_string())));
     // Numbered items are headings when at least half of them have text under them; a run of
     // short items with nothing under them but the last (`1. Sở Tư pháp`, …, `22. Thanh tra
     // Tỉnh` and the next paragraph) is a list, whose items are complete as they stand.
@@ -163,7 +163,7 @@ fn walk(
             );
             // `I-` among `II.`, `III.`: its number still counts in the level's sequence.
             if level_style.is_some_and(|st| variant(st, s.style)) {
-                prev = s.number.map(|n| (n, s.label.clone())).or(prev);
+                prev = s.number.map(|n| (n, s.label.to_string())).or(prev);
             }
         } else if let Some(n) = s.number {
             let previous = match running.slot(s.style) {
@@ -176,12 +176,12 @@ fn walk(
                 cx.emit(kind, at);
             }
             if let Some(slot) = running.slot(s.style) {
-                *slot = Some((n, s.label.clone()));
+                *slot = Some((n, s.label.to_string()));
             } else {
-                prev = Some((n, s.label.clone()));
+                prev = Some((n, s.label.to_string()));
                 for c in s.children.iter().filter(|c| variant(s.style, c.style)) {
                     if let Some(cn) = c.number {
-                        prev = Some((cn, c.label.clone()));
+                        prev = Some((cn, c.label.to_string()));
                     }
                 }
             }
@@ -209,7 +209,7 @@ fn walk(
 /// its limit; one finding at the first, with the count of the others. `s` sits at the limit, so
 /// its depth (the `/children` steps of its path, plus one) is the limit.
 fn too_deep(cx: &mut Checker<'_>, s: &Section, path: &str) {
-    let Some(&(line, span)) = s.too_deep.first() else {
+    let Some(&(line, span)) = s.too_deep().first() else {
         return;
     };
     let at = cx.loc.span(path, span, line);
@@ -223,9 +223,9 @@ fn too_deep(cx: &mut Checker<'_>, s: &Section, path: &str) {
     cx.emit(
         Kind::SectionTooDeep {
             label,
-            parent: s.label.clone(),
+            parent: s.label.to_string(),
             depth: path.matches("/children").count() + 1,
-            more: s.too_deep.len() - 1,
+            more: s.too_deep().len() - 1,
         },
         at,
     );
@@ -241,14 +241,14 @@ fn sequence(
 ) -> Option<Kind> {
     let Some((p, prev_label)) = previous else {
         return (n > 1).then(|| Kind::NumberingGap {
-            found: s.label.clone(),
+            found: s.label.to_string(),
             expected: label_for(s.style, 1, &s.label),
         });
     };
     let p = *p;
     // `5a.`, `5b.`: variants of one legend entry share its number.
-    let variants = s.label != *prev_label
-        && [s.label.as_str(), prev_label.as_str()].iter().any(|l| {
+    let variants = *s.label != **prev_label
+        && [&*s.label, prev_label.as_str()].iter().any(|l| {
             l.bytes().any(|b| b.is_ascii_lowercase())
                 && l.bytes().next().is_some_and(|b| b.is_ascii_digit())
         });
@@ -260,7 +260,7 @@ fn sequence(
             .find(|x| x.label == s.label)
             .map_or(s.line, |x| x.line);
         Some(Kind::DuplicateNumber {
-            label: s.label.clone(),
+            label: s.label.to_string(),
             first_line,
         })
     } else if n < p && n == 1 && i > 0 && (opens_list(&list[i - 1]) || leads_in(&list[i - 1])) {
@@ -269,12 +269,12 @@ fn sequence(
         None
     } else if n < p {
         Some(Kind::NumberingOutOfOrder {
-            found: s.label.clone(),
+            found: s.label.to_string(),
             previous: prev_label.clone(),
         })
     } else if n > p + 1 && !(s.style == NumberStyle::Letter && p == 4 && n == 6) {
         Some(Kind::NumberingGap {
-            found: s.label.clone(),
+            found: s.label.to_string(),
             expected: label_for(s.style, p + 1, &s.label),
         })
     } else {
@@ -339,7 +339,7 @@ fn content<'s>(
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::UntitledDivision {
-                label: s.label.clone(),
+                label: s.label.to_string(),
             },
             at,
         );
@@ -381,7 +381,7 @@ fn content<'s>(
         let at = cx.loc.span(path, s.span, s.line);
         cx.emit(
             Kind::EmptySection {
-                label: s.label.clone(),
+                label: s.label.to_string(),
             },
             at,
         );
@@ -416,7 +416,7 @@ fn next_with_same_label(list: &[Section]) -> Vec<Option<usize>> {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut next = vec![None; list.len()];
     for (i, s) in list.iter().enumerate().rev() {
-        next[i] = seen.insert(s.label.as_str(), i);
+        next[i] = seen.insert(&*s.label, i);
     }
     next
 }
@@ -509,7 +509,7 @@ fn level_list(sections: &[Section], level: u32) -> Vec<(String, &Section)> {
 fn heading_text(s: &Section) -> String {
     match &s.title {
         Some(t) => format!("{}. {t}", s.label),
-        None => s.label.clone(),
+        None => s.label.to_string(),
     }
 }
 

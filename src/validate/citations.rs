@@ -140,10 +140,10 @@ fn same_document(id: &str) -> Cow<'_, str> {
 fn is_own_number(doc: &Document, c: &Citation) -> bool {
     doc.header.reference.as_ref().is_some_and(|r| {
         r.number.is_some()
-            && r.number == c.number
+            && r.number.as_deref() == c.number.as_deref()
             && r.year == c.year
-            && r.type_code == c.type_code
-            && r.issuer_code == c.issuer_code
+            && r.type_code.as_deref() == c.type_code.as_deref()
+            && r.issuer_code.as_deref() == c.issuer_code.as_deref()
     })
 }
 
@@ -252,7 +252,7 @@ fn display_id(c: &Citation) -> String {
     let kind = c.kind.as_deref().map(capitalize).unwrap_or_default();
     match (&c.id, kind.is_empty()) {
         (Some(id), false) => format!("{kind} số {id}"),
-        (Some(id), true) => id.clone(),
+        (Some(id), true) => id.to_string(),
         (None, _) => c.text.clone(),
     }
 }

@@ -60,7 +60,7 @@ pub(super) fn dates_before(text: &str, found: &mut [Found]) {
             && f.citation.number.is_some()
             && let Some(window) = text.get(floor..start)
         {
-            f.citation.date = date_of_clause(window);
+            f.citation.date = date_of_clause(window).map(String::into_boxed_str);
         }
         floor = f.end;
     }
@@ -109,7 +109,12 @@ mod tests {
     fn dates(text: &str) -> Vec<(String, Option<String>)> {
         find_citations(text)
             .into_iter()
-            .map(|f| (f.citation.id.unwrap_or_default(), f.citation.date))
+            .map(|f| {
+                (
+                    f.citation.id.unwrap_or_default().into(),
+                    f.citation.date.map(String::from),
+                )
+            })
             .collect()
     }
 

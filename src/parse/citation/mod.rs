@@ -245,17 +245,17 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
         end,
         citation: Citation {
             text: text[n.start..end].to_string(),
-            kind: n.kind.map(str::to_string),
-            number: number.number,
+            kind: n.kind.map(Box::from),
+            number: number.number.map(String::into_boxed_str),
             year: number.year,
-            type_code: number.type_code,
-            issuer_code: number.issuer_code,
+            type_code: number.type_code.map(String::into_boxed_str),
+            issuer_code: number.issuer_code.map(String::into_boxed_str),
             system: number.system,
-            date,
-            issuer_name,
+            date: date.map(String::into_boxed_str),
+            issuer_name: issuer_name.map(String::into_boxed_str),
             name: None,
-            id: Some(id),
-            footnote: n.marker,
+            id: Some(id.into_boxed_str()),
+            footnote: n.marker.map(String::into_boxed_str),
             line: 0,
         },
     }
@@ -390,8 +390,25 @@ fn split_marker(number: &str, markers: &[&str]) -> Option<usize> {
 }
 
 /// The canonical id: `number/[year/]TYPE-ISSUER`, `number/SYMBOL` or `number-TYPE/ISSUER`.
+///
+/// Built in a string of its exact length: it is kept boxed in the citation, and a string with
+/// room to spare would be copied again to drop it (a paragraph of citations makes one each).
 fn canonical_id(n: &Number) -> String {
-    let mut id = String::with_capacity(32);
+    let part = |p: &Option<String>| p.as_deref().map_or(0, str::len);
+    let (code, issuer) = (part(&n.type_code), part(&n.issuer_code));
+    let rest = match n.system {
+        NumberSystem::Party => 2 + code + issuer,
+        NumberSystem::State => {
+            // The year is written with at least four digits, then `/`; the two parts are
+            // joined by `-` when both are there.
+            let year = n.year.map_or(0, |y| {
+                (y.checked_ilog10().unwrap_or(0) as usize + 1).max(4) + 1
+            });
+            let both = n.type_code.is_some() && n.issuer_code.is_some();
+            1 + year + code + issuer + usize::from(both)
+        }
+    };
+    let mut id = String::with_capacity(part(&n.number) + rest);
     id.push_str(n.number.as_deref().unwrap_or_default());
     match n.system {
         NumberSystem::Party => {
@@ -471,7 +488,7 @@ fn date_on_next_line(source: &super::TextSource, last: &mut Found, next: &super:
         return;
     }
     if let Some((_, Ok((d, m, y)))) = grammar::cited_date(&next.text) {
-        c.date = Some(grammar::iso(d, m, y));
+        c.date = Some(grammar::iso(d, m, y).into_boxed_str());
     }
 }
 
@@ -484,7 +501,7 @@ pub fn date_from_footnotes(citations: &mut [Citation], footnotes: &[Footnote]) {
         let (None, Some(marker), Some(id)) = (&c.date, &c.footnote, &c.id) else {
             continue;
         };
-        let Some(note) = footnotes.iter().find(|f| &f.marker == marker) else {
+        let Some(note) = footnotes.iter().find(|f| *f.marker == **marker) else {
             continue;
         };
         let date = citations
@@ -506,7 +523,14 @@ mod marker_tests {
     fn read(text: &str, markers: &[&str]) -> Vec<(Option<String>, Option<String>, Option<String>)> {
         find_citations_with(text, markers)
             .into_iter()
-            .map(|f| (f.citation.id, f.citation.footnote, f.citation.date))
+            .map(|f| {
+                let c = f.citation;
+                (
+                    c.id.map(String::from),
+                    c.footnote.map(String::from),
+                    c.date.map(String::from),
+                )
+            })
             .collect()
     }
 

@@ -5,9 +5,9 @@
 
 use super::*;
 
-/// `Some(text.to_string())`.
-fn s(text: &str) -> Option<String> {
-    Some(text.to_string())
+/// `Some(text.into())`.
+fn s(text: &str) -> Option<Box<str>> {
+    Some(text.into())
 }
 
 /// A state citation with only its text set; tests fill in the rest.
@@ -52,6 +52,7 @@ fn ids(input: &str) -> Vec<String> {
     find_citations(input)
         .into_iter()
         .filter_map(|f| f.citation.id.or(f.citation.name))
+        .map(String::from)
         .collect()
 }
 

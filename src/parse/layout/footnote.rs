@@ -251,13 +251,13 @@ mod fixture {
         let clauses: Vec<(&str, Option<&str>)> = doc.sections[0]
             .children
             .iter()
-            .map(|s| (s.label.as_str(), s.footnote.as_deref()))
+            .map(|s| (&*s.label, s.footnote()))
             .collect();
         assert_eq!(clauses, [("1", None), ("2", Some("2")), ("3", None)]);
         let points: Vec<(&str, Option<&str>)> = doc.sections[0].children[2]
             .children
             .iter()
-            .map(|s| (s.label.as_str(), s.footnote.as_deref()))
+            .map(|s| (&*s.label, s.footnote()))
             .collect();
         assert_eq!(points, [("a", Some("3")), ("b", None)]);
         let markers: Vec<&str> = doc.footnotes.iter().map(|f| f.marker.as_str()).collect();

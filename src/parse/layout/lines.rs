@@ -258,7 +258,7 @@ pub(crate) fn cut_crawler_titles(lines: &mut [Line<'_>], format: Format) -> Vec<
         }
         let len = len + breadcrumb(rest);
         let span = Span::new(line.start + lead, line.start + lead + len);
-        cut.push((line.no, span));
+        cut.push((line.no(), span));
         line.drop_front(lead + len, format);
     }
     cut

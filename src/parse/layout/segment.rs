@@ -67,7 +67,7 @@ pub fn whole_line<'a>(line: &'a Line<'a>) -> Option<Segment<'a>> {
         start: line.start,
         end: line.end,
         column: 0,
-        line: line.no,
+        line: line.no(),
     })
 }
 
@@ -151,7 +151,7 @@ fn split_columns<'a>(line: &'a Line<'a>, format: Format, out: &mut Vec<Segment<'
                 start: line.start + if k == 0 { 0 } else { from },
                 end: line.start + end,
                 column,
-                line: line.no,
+                line: line.no(),
             }),
     );
 }

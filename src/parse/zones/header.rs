@@ -345,7 +345,7 @@ pub fn parse_from(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize 
         if items.iter().all(Option::is_none) {
             let continues_subject = subject
                 .as_ref()
-                .is_some_and(|(segs, _)| segs.last().is_some_and(|s| s.line + 1 == line.no))
+                .is_some_and(|(segs, _)| segs.last().is_some_and(|s| s.line + 1 == line.no()))
                 && segs.len() == 1
                 && !line.text.starts_with("Kính");
             if continues_subject {
@@ -486,7 +486,7 @@ fn crawled_rest<'a>(cx: &mut Context<'a>, doc: &mut Document, i: usize) -> Optio
     // The rest must be a header item, or the line is left whole.
     classify(text)?;
     let text = std::borrow::Cow::Owned(text.to_owned());
-    let (no, start, end) = (line.no, line.start, line.end);
+    let (no, start, end) = (line.no(), line.start, line.end);
     let span = Span::new(start + lead, start + cut);
     cx.artifact_span(doc, ArtifactKind::PageHeader, span, no);
     Some(Segment {

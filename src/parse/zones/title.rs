@@ -77,7 +77,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     let mut end = i;
     cx.claim_line("/title", i);
     if !inline.is_empty() {
-        source.push_piece(0, line.no);
+        source.push_piece(0, line.no());
         source.text.to_mut().push_str(inline);
     }
     // Subject lines: after the type line (one blank line allowed before the first), consecutive,
@@ -134,7 +134,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if !source.text.is_empty() {
             source.text.to_mut().push(' ');
         }
-        source.push_piece(source.text.len(), l.no);
+        source.push_piece(source.text.len(), l.no());
         source.text.to_mut().push_str(text);
         cx.claim_line("/title", j);
         end = j;
@@ -150,8 +150,8 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         type_code: ty.code.map(str::to_owned),
         subject,
         inferred: false,
-        line: line.no,
-        end_line: cx.lines[end].no,
+        line: line.no(),
+        end_line: cx.lines[end].no(),
         span: line.span().cover(cx.lines[end].span()),
         name_span,
         footnote,

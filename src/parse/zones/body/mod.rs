@@ -232,7 +232,7 @@ impl Builder {
         self.stack.push(Open {
             key,
             section: Section {
-                label: label.label,
+                label: label.label.into_boxed_str(),
                 style: label.style,
                 number: label.number,
                 title,
@@ -240,10 +240,9 @@ impl Builder {
                 end_line: line,
                 paragraphs: Vec::new(),
                 children: Vec::new(),
-                footnote: None,
+                rare: None,
                 span,
                 label_span,
-                too_deep: Vec::new(),
             },
             path_len: self.paths.len(),
             title_start: None,
@@ -301,7 +300,7 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
     PreambleItem {
         kind,
         text: p.text,
-        rows: p.rows,
+        rows: p.rows.map(|rows| *rows),
         line: p.line,
         end_line: p.end_line,
         span: p.span,
@@ -357,7 +356,7 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
             attached_to = Some(t.to_owned());
             let path = format!("{base}/attached_to");
             cx.claim_line(&path, k);
-            cx.remember(TextSource::new(t, l.no));
+            cx.remember(TextSource::new(t, l.no()));
             end = k;
             j = k + 1;
             break;
@@ -381,15 +380,15 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
         break;
     }
     let mut b = Builder::new(Mode::Appendix, base);
-    b.last_line = cx.lines[end].no;
+    b.last_line = cx.lines[end].no();
     let stop = run(cx, doc, &mut b, j);
     b.close_to(0);
     doc.appendices.push(Appendix {
         label,
         title,
         attached_to,
-        line: line.no,
-        end_line: b.last_line.max(cx.lines[end].no),
+        line: line.no(),
+        end_line: b.last_line.max(cx.lines[end].no()),
         span: line.span().cover(cx.lines[end].span()),
         sections: b.top,
         tables: b.tables,
@@ -516,7 +515,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
             }
             i = heading(cx, doc, b, i, label);
             if let Some(open) = b.stack.last_mut().filter(|_| note.is_some()) {
-                open.section.footnote = note;
+                open.section.rare_mut().footnote = note;
             }
             continue;
         }
@@ -534,7 +533,7 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
                     i = table(cx, b, k);
                     if let Some(t) = b.tables.last_mut() {
                         t.caption = Some(caption);
-                        t.line = line.no;
+                        t.line = line.no();
                     }
                     continue;
                 }
@@ -561,8 +560,9 @@ fn too_deep<'a>(
     let line = &cx.lines[i];
     if let Some(open) = b.stack.last_mut() {
         open.section
+            .rare_mut()
             .too_deep
-            .push((line.no, line.span_of(&label.label)));
+            .push((line.no(), line.span_of(&label.label)));
     }
 }
 

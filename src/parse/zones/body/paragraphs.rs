@@ -214,9 +214,9 @@ pub(super) fn paragraph<'a>(
         }
     }
     if text.trim_end().ends_with("./.") {
-        doc.end_marker = Some(line.no);
+        doc.end_marker = Some(line.no());
     }
-    let text_index = cx.remember(TextSource::borrowed(piece, line.no));
+    let text_index = cx.remember(TextSource::borrowed(piece, line.no()));
     let (list, path) = b.container();
     push_index(path, list.len());
     list.push(Paragraph {
@@ -224,8 +224,8 @@ pub(super) fn paragraph<'a>(
         marker,
         text,
         rows: None,
-        line: line.no,
-        end_line: line.no,
+        line: line.no(),
+        end_line: line.no(),
         joins: Vec::new(),
         span: line.span(),
     });
@@ -235,11 +235,19 @@ pub(super) fn paragraph<'a>(
         piece_start: 0,
         title: false,
     });
-    b.last_line = line.no;
+    b.last_line = line.no();
 }
 
 /// Appends `piece` to a block's text: after a space, or glued to it for a cut token.
-pub(super) fn extend(text: &mut String, piece: &str, glued: bool) {
+///
+/// `exact` for the first joins of a block ([`EXACT_JOINS`]): the room for the piece is reserved
+/// exactly, since most joined blocks have a few pieces (a `String` grown by a push doubles, and a
+/// text of three lines would keep about twice its length). Later joins grow as usual, so a block
+/// of many lines costs time in proportion to its length.
+pub(super) fn extend(text: &mut String, piece: &str, glued: bool, exact: bool) {
+    if exact {
+        text.reserve_exact(1 + piece.len());
+    }
     if glued {
         let trimmed = text.trim_end().len();
         text.truncate(trimmed);
@@ -248,6 +256,9 @@ pub(super) fn extend(text: &mut String, piece: &str, glued: bool) {
     }
     text.push_str(piece);
 }
+
+/// How many joins of a block reserve exactly the room for their piece ([`extend`]).
+const EXACT_JOINS: usize = 4;
 
 /// Joins line `i` into the last block.
 ///
@@ -268,30 +279,31 @@ pub(super) fn join(
     let glued = reason == Some(JoinReason::SplitToken);
     let src = &mut cx.texts[last.text];
     let before = src.text.len();
+    let exact = src.later_pieces() < EXACT_JOINS;
     // A text still borrowed from its line is copied here, with room for the piece.
     if let Cow::Borrowed(t) = src.text {
         let mut owned = String::with_capacity(t.len() + 1 + piece.len());
         owned.push_str(t);
         src.text = Cow::Owned(owned);
     }
-    extend(src.text.to_mut(), piece, glued);
+    extend(src.text.to_mut(), piece, glued, exact);
     let piece_start = src.text.len() - piece.len();
-    src.push_piece(piece_start, line.no);
+    src.push_piece(piece_start, line.no());
     let joined: &str = &src.text;
     if joined.trim_end().ends_with("./.") {
-        doc.end_marker = Some(line.no);
+        doc.end_marker = Some(line.no());
     }
     let recorded = reason
         .filter(|r| gap || *r == JoinReason::SplitToken)
         .map(|reason| Join {
-            line: line.no,
+            line: line.no(),
             reason,
         });
     // The tree's copy started equal to `src.text` and only ever grows here, so extending it the
     // same way keeps them equal; a length mismatch (never seen) falls back to copying.
     let update = |text: &mut String| {
         if text.len() == before {
-            extend(text, piece, glued);
+            extend(text, piece, glued, exact);
         }
         if text.len() != joined.len() {
             joined.clone_into(text);
@@ -314,7 +326,7 @@ pub(super) fn join(
         let index = list.len().saturating_sub(1);
         if let Some(p) = list.last_mut() {
             update(&mut p.text);
-            p.end_line = line.no;
+            p.end_line = line.no();
             p.span = p.span.cover(line.span());
             p.joins.extend(recorded);
         }
@@ -326,7 +338,7 @@ pub(super) fn join(
         piece_start,
         title: last.title,
     });
-    b.last_line = line.no;
+    b.last_line = line.no();
 }
 
 #[cfg(test)]

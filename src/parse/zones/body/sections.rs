@@ -189,18 +189,18 @@ pub(super) fn unnumbered<'a>(cx: &mut Context<'a>, b: &mut Builder, i: usize) ->
     let path = b.open(
         label,
         Some(text.to_owned()),
-        line.no,
+        line.no(),
         span,
         Span::new(span.start, span.start),
     );
     cx.claim_line(path, i);
-    let idx = cx.remember(TextSource::borrowed(text, line.no));
+    let idx = cx.remember(TextSource::borrowed(text, line.no()));
     b.last = Some(Last {
         text: idx,
         piece_start: 0,
         title: true,
     });
-    b.last_line = line.no;
+    b.last_line = line.no();
     i + 1
 }
 
@@ -348,13 +348,13 @@ fn heading_in<'a>(
             }
         }
     }
-    let title_source = title.map(|t| TextSource::borrowed(t, line.no));
+    let title_source = title.map(|t| TextSource::borrowed(t, line.no()));
     let label_span = line.span_of(&label.label);
     let heading = title_line.map_or(line.span(), |k| line.span().cover(lines[k].span()));
     let path = b.open(
         label,
         title.map(str::to_owned),
-        line.no,
+        line.no(),
         heading,
         label_span,
     );
@@ -378,7 +378,8 @@ fn heading_in<'a>(
                 cut(piece.end)
             },
         );
-        cx.ledger.claim(path, start, end, line.no, line.no, cx.text);
+        cx.ledger
+            .claim(path, start, end, line.no(), line.no(), cx.text);
     }
     if let Some(k) = title_line {
         cx.claim_line(path, k);
@@ -390,9 +391,9 @@ fn heading_in<'a>(
         }
     }
     if line.text.trim_end().ends_with("./.") {
-        doc.end_marker = Some(line.no);
+        doc.end_marker = Some(line.no());
     }
-    b.last_line = title_line.map_or(line.no, |k| cx.lines[k].no);
+    b.last_line = title_line.map_or(line.no(), |k| cx.lines[k].no());
     if let Some(source) = title_source {
         let idx = cx.remember(source);
         b.last = Some(Last {
@@ -403,7 +404,7 @@ fn heading_in<'a>(
     }
     if !titled && !rest.is_empty() {
         // A clause: the text after the number is the section's first paragraph, on the same line.
-        let idx = cx.remember(TextSource::borrowed(rest, line.no));
+        let idx = cx.remember(TextSource::borrowed(rest, line.no()));
         if let Some(open) = b.stack.last_mut() {
             super::reserve_first_exact(&mut open.section.paragraphs);
             open.section.paragraphs.push(Paragraph {
@@ -411,8 +412,8 @@ fn heading_in<'a>(
                 marker: None,
                 text: rest.to_owned(),
                 rows: None,
-                line: line.no,
-                end_line: line.no,
+                line: line.no(),
+                end_line: line.no(),
                 joins: Vec::new(),
                 span: line.span_of(rest),
             });
@@ -500,13 +501,13 @@ mod tests {
         );
         let s = &doc.sections[0];
         assert_eq!(
-            (s.label.as_str(), s.title.as_deref()),
+            (&*s.label, s.title.as_deref()),
             ("Phần I", Some("QUY ĐỊNH CHUNG"))
         );
-        assert_eq!(s.children[0].label, "Điều 1");
+        assert_eq!(&*s.children[0].label, "Điều 1");
         let c = &s.children[1];
         assert_eq!(
-            (c.label.as_str(), c.title.as_deref()),
+            (&*c.label, c.title.as_deref()),
             ("Chương II", Some("TỔ CHỨC THỰC HIỆN")),
             "across the blank lines of a Word export"
         );

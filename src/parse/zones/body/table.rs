@@ -83,7 +83,7 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
             break;
         }
         if let Some(r) = cells(l, cx.format) {
-            starts.push(vec![l.no; r.len()]);
+            starts.push(vec![l.no(); r.len()]);
             rows.push(r);
         }
         j += 1;
@@ -116,13 +116,13 @@ fn store(
         source.text = text.into();
         cx.remember(source);
     }
-    let first = cx.lines[i].no;
-    let last = cx.lines[j - 1].no;
+    let first = cx.lines[i].no();
+    let last = cx.lines[j - 1].no();
     let span = cx.lines[i].span().cover(cx.lines[j - 1].span());
     let table_path;
     let path: &str = if b.mode == Mode::Appendix {
         sections::settle(b);
-        let section = b.stack.last().map(|o| o.section.label.clone());
+        let section = b.stack.last().map(|o| o.section.label.to_string());
         table_path = pointer(&b.base, "tables", b.tables.len());
         b.tables.push(Table {
             section,
@@ -158,7 +158,7 @@ fn store(
             kind: BlockKind::Table,
             marker: None,
             text,
-            rows: Some(rows),
+            rows: Some(Box::new(rows)),
             line: first,
             end_line: last,
             joins: Vec::new(),
@@ -310,7 +310,7 @@ pub(super) fn flat_table(
 ) -> usize {
     let lines = cx.lines;
     let mut rows: Vec<Vec<String>> = vec![flat_cells(&lines[i].text)];
-    let mut starts = vec![vec![lines[i].no; rows[0].len()]];
+    let mut starts = vec![vec![lines[i].no(); rows[0].len()]];
     let mut skipped = Vec::new();
     // Lines of the footnotes read whole inside the table: claimed as footnotes already.
     let mut footnotes = Vec::new();
@@ -397,18 +397,18 @@ pub(super) fn flat_table(
                     expected = n + 1;
                 }
                 let row = flat_cells(t);
-                starts.push(vec![line.no; row.len()]);
+                starts.push(vec![line.no(); row.len()]);
                 rows.push(row);
             }
             None if head => {
                 let row = flat_cells(t);
-                starts.push(vec![line.no; row.len()]);
+                starts.push(vec![line.no(); row.len()]);
                 rows.push(row);
             }
             None => {
                 if let (Some(row), Some(at)) = (rows.last_mut(), starts.last_mut()) {
                     row.push(t.trim().to_owned());
-                    at.push(line.no);
+                    at.push(line.no());
                 }
             }
         }
@@ -559,7 +559,7 @@ mod tests {
              STT | Đơn vị | Thời gian\n1. | Sở Y tế | Tháng 3\n2. | Sở Xây dựng | Tháng 4\n\
              II. TỔ CHỨC THỰC HIỆN\nSở Nội vụ chủ trì.\n",
         );
-        let labels: Vec<&str> = doc.sections.iter().map(|s| s.label.as_str()).collect();
+        let labels: Vec<&str> = doc.sections.iter().map(|s| &*s.label).collect();
         assert_eq!(labels, ["I", "II"]);
         let rows = doc.sections[0].paragraphs[0].rows.as_ref().expect("rows");
         assert_eq!(rows[2], ["2.", "Sở Xây dựng", "Tháng 4"]);
@@ -573,7 +573,7 @@ mod tests {
              2 | Sở Xây dựng | 80,5 | 14\n2. Tồn tại, hạn chế\nMột số đơn vị còn chậm.\n",
         );
         let s = &doc.sections[0];
-        let labels: Vec<&str> = s.children.iter().map(|c| c.label.as_str()).collect();
+        let labels: Vec<&str> = s.children.iter().map(|c| &*c.label).collect();
         assert_eq!(labels, ["1", "2"]);
         let rows = s.children[0].paragraphs[0].rows.as_ref().expect("rows");
         assert_eq!(rows.len(), 4);
