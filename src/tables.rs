@@ -232,7 +232,12 @@ pub const EDITORIAL_NOTE_OPENINGS: &[&str] = &[
     "Điều này bị",
 ];
 
-pub const ATTACHED_OPENINGS: &[&str] = &["kèm theo", "ban hành kèm theo", "được ban hành kèm theo"];
+pub const ATTACHED_OPENINGS: &[&str] = &[
+    "kèm theo",
+    "ban hành kèm theo",
+    "được ban hành kèm theo",
+    "ban hành theo",
+];
 
 /// True when `text`, what follows a `(`, opens with one of [`ATTACHED_OPENINGS`] in any case
 /// (`Ban hành kèm theo`, `KÈM THEO`): compared a character at a time, without a lower-case copy

@@ -43,7 +43,7 @@ pub fn start_after(cx: &Context<'_>, at: usize) -> Option<usize> {
             i += 1;
             continue;
         }
-        if header_block_at(cx, i) || titled_at(cx, i, false) {
+        if opens_at(cx, i) {
             return Some(i);
         }
         if is_appendix_start(line) || closing::starts_here(cx, i) {
@@ -87,7 +87,7 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
 /// True when an attached document opens at line `i`: a header block, or a type name in
 /// capitals. Asked by the closing, after a signature or recipients.
 pub fn opens_at(cx: &Context<'_>, i: usize) -> bool {
-    header_block_at(cx, i) || titled_at(cx, i, false)
+    header_block_at(cx, i) || titled_at(cx, i, false) || named_at(cx, i)
 }
 
 /// An upper-case line holding the national or Party title, or an upper-case issuer line with one
@@ -138,6 +138,31 @@ fn titled_at(cx: &Context<'_>, i: usize, need_attached_to: bool) -> bool {
             .take(5)
             .any(|l| layout::opens_attached_to(&l.text))
 }
+
+/// True when an attached document whose title is no type name opens at line `i`, after the
+/// main document's closing: lines in capitals, at most three, right above its `(Ban hành theo
+/// Quyết định số …)` line (`CHẾ ĐỘ KẾ TOÁN` / `ÁP DỤNG CHO …` / `(Ban hành theo …)`). An
+/// appendix's label (`PHỤ LỤC 1`) opens an appendix instead.
+fn named_at(cx: &Context<'_>, i: usize) -> bool {
+    let lines = &cx.lines[i..];
+    let title = lines
+        .iter()
+        .take(NAMED_TITLE_LINES)
+        .take_while(|l| {
+            !l.is_blank()
+                && is_upper(&l.text)
+                && !is_appendix_start(l)
+                && !layout::opens_attached_to(&l.text)
+        })
+        .count();
+    title > 0
+        && lines
+            .get(title)
+            .is_some_and(|l| layout::opens_attached_to(&l.text))
+}
+
+/// Lines at most of an attached document's title that is no type name.
+const NAMED_TITLE_LINES: usize = 3;
 
 /// Reads an attachment if one starts at or after `at` (over page furniture, which is recorded as
 /// artifacts); returns where it stopped, or `at` when none starts there.
@@ -428,6 +453,29 @@ Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCá
         let table = a.preamble.last().expect("the listing");
         assert_eq!(table.kind, crate::model::PreambleKind::Table);
         assert_eq!(table.rows.as_ref().map(Vec::len), Some(2));
+        assert!(doc.unrecognized.is_empty());
+    }
+
+    #[test]
+    fn an_attachment_titled_without_a_type_name_opens_at_its_title() {
+        let head = DECISION.split("\n\n7\n\n").next().expect("the decision");
+        let text = format!(
+            "{head}\n\nCHẾ ĐỘ KẾ TOÁN\nÁP DỤNG CHO ĐƠN VỊ NGOÀI CÔNG LẬP\n\
+             (Ban hành theo Quyết định số 12/QĐ-UBND\nngày 3/4/2024 của Ủy ban nhân dân tỉnh)\n\n\
+             Phần thứ nhất\nQUY ĐỊNH CHUNG\n\nChương I\nPHẠM VI ÁP DỤNG\n\
+             Điều 1. Các đơn vị áp dụng chế độ này.\n"
+        );
+        let doc = parse(&text);
+        assert_eq!(doc.attachments.len(), 1, "{:#?}", doc.unrecognized);
+        let a = &doc.attachments[0];
+        let title = a.title.as_ref().expect("its title");
+        assert_eq!(title.type_name, None);
+        assert_eq!(
+            title.subject.as_deref(),
+            Some("CHẾ ĐỘ KẾ TOÁN ÁP DỤNG CHO ĐƠN VỊ NGOÀI CÔNG LẬP")
+        );
+        assert!(a.attached_to.as_ref().is_some_and(|t| t.citation.is_some()));
+        assert_eq!(a.sections.first().map(|s| &*s.label), Some("Phần thứ nhất"));
         assert!(doc.unrecognized.is_empty());
     }
 }
