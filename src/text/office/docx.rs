@@ -12,10 +12,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
-
 use super::numbering::{Format, Level, Num, Numbering};
+use super::xml::{self, Event, Reader, Resolved, Tag};
 use super::{OfficeError, Paragraph, Row};
 use crate::text::legacy::font_encoding;
 
@@ -129,15 +127,15 @@ fn furniture(
 fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
     let mut out = HashMap::new();
     tags(xml, |tag| {
-        if let Tag::Open(e, _) = tag {
-            if e.name().as_ref() != "Relationship" {
+        if let Node::Open(e, _) = tag {
+            if e.name() != "Relationship" {
                 return;
             }
-            let kind = attr(e, "Type").unwrap_or_default();
+            let kind = e.attr("Type").unwrap_or_default();
             if !(kind.ends_with("/header") || kind.ends_with("/footer")) {
                 return;
             }
-            if let (Some(id), Some(target)) = (attr_owned(e, "Id"), attr(e, "Target")) {
+            if let (Some(id), Some(target)) = (attr_owned(e, "Id"), e.attr("Target")) {
                 let path = match target.strip_prefix('/') {
                     Some(absolute) => absolute.to_owned(),
                     None => format!("word/{target}"),
@@ -217,32 +215,22 @@ pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
         .is_ok_and(|cf| cf.exists("EncryptedPackage") && !cf.exists("WordDocument"))
 }
 
-/// The value of attribute `name` (`w:val`), unescaped: borrowed from the part unless it holds
-/// an entity.
-fn attr<'e>(e: &'e BytesStart<'_>, name: &str) -> Option<Cow<'e, str>> {
-    e.attributes()
-        .with_checks(false)
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-}
-
 /// [`attr`] kept.
-fn attr_owned(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    attr(e, name).map(Cow::into_owned)
+fn attr_owned(e: &Tag<'_>, name: &str) -> Option<String> {
+    e.attr(name).map(Cow::into_owned)
 }
 
 /// A toggle property (`<w:caps/>`, `<w:vanish w:val="false"/>`).
-fn toggle(e: &BytesStart<'_>) -> bool {
+fn toggle(e: &Tag<'_>) -> bool {
     !matches!(
-        attr(e, "w:val").as_deref(),
+        e.attr("w:val").as_deref(),
         Some("0" | "false" | "off" | "none")
     )
 }
 
 /// The font of a `w:rFonts`: the one Latin letters are drawn in (`w:ascii`, then `w:hAnsi`),
 /// else a theme font's name, which is never a legacy font.
-fn fonts<'e>(e: &'e BytesStart<'_>) -> Option<Cow<'e, str>> {
+fn fonts<'e>(e: &Tag<'e>) -> Option<Cow<'e, str>> {
     [
         "w:ascii",
         "w:hAnsi",
@@ -252,11 +240,11 @@ fn fonts<'e>(e: &'e BytesStart<'_>) -> Option<Cow<'e, str>> {
         "w:eastAsia",
     ]
     .iter()
-    .find_map(|n| attr(e, n))
+    .find_map(|n| e.attr(n))
 }
 
-fn number<T: std::str::FromStr>(e: &BytesStart<'_>) -> Option<T> {
-    attr(e, "w:val").and_then(|v| v.trim().parse().ok())
+fn number<T: std::str::FromStr>(e: &Tag<'_>) -> Option<T> {
+    e.attr("w:val").and_then(|v| v.trim().parse().ok())
 }
 
 fn xml_error(e: impl std::fmt::Display) -> OfficeError {
@@ -264,20 +252,20 @@ fn xml_error(e: impl std::fmt::Display) -> OfficeError {
 }
 
 /// An element of a definitions part (styles, numbering) as [`tags`] gives it.
-enum Tag<'e> {
+enum Node<'e> {
     /// An element opens; `true` when it is empty (`<w:b/>`), so that no end follows.
-    Open(&'e BytesStart<'e>, bool),
+    Open(&'e Tag<'e>, bool),
     Close(&'e str),
 }
 
 /// Calls `on` for every element opening and closing in `xml`; text is not read.
-fn tags(xml: &str, mut on: impl FnMut(Tag<'_>)) -> Result<(), OfficeError> {
-    let mut reader = Reader::from_str(xml);
+fn tags(xml: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), OfficeError> {
+    let mut reader = Reader::new(xml);
     loop {
-        match reader.read_event().map_err(xml_error)? {
-            Event::Start(ref e) => on(Tag::Open(e, false)),
-            Event::Empty(ref e) => on(Tag::Open(e, true)),
-            Event::End(ref e) => on(Tag::Close(e.name().as_ref())),
+        match reader.next().map_err(xml_error)? {
+            Event::Start(ref e) => on(Node::Open(e, false)),
+            Event::Empty(ref e) => on(Node::Open(e, true)),
+            Event::End(name) => on(Node::Close(name)),
             Event::Eof => return Ok(()),
             _ => {}
         }
@@ -308,7 +296,7 @@ impl RunProps {
     }
 
     /// Reads one child of a `w:rPr`.
-    fn set(&mut self, name: &str, e: &BytesStart<'_>) {
+    fn set(&mut self, name: &str, e: &Tag<'_>) {
         match name {
             "w:rFonts" => {
                 if let Some(f) = fonts(e) {
@@ -355,12 +343,11 @@ impl Styles {
         let mut in_defaults = false;
         let mut in_rpr = false;
         tags(xml, |tag| match tag {
-            Tag::Open(e, empty) => {
+            Node::Open(e, empty) => {
                 let name = e.name();
-                let name = name.as_ref();
                 match name {
                     "w:style" if !empty => {
-                        let id = attr(e, "w:styleId").unwrap_or_default();
+                        let id = e.attr("w:styleId").unwrap_or_default();
                         current = Some((id.into_owned(), Style::default()));
                     }
                     "w:rPrDefault" if !empty => in_defaults = true,
@@ -390,7 +377,7 @@ impl Styles {
                     _ => {}
                 }
             }
-            Tag::Close(name) => match name {
+            Node::Close(name) => match name {
                 "w:style" => {
                     if let Some((id, s)) = current.take() {
                         out.styles.insert(id, s);
@@ -428,61 +415,58 @@ impl Numbering {
         let mut level: Option<(usize, Level)> = None;
         let mut in_rpr = false;
         tags(xml, |tag| match tag {
-            Tag::Open(e, empty) => {
-                let name = e.name();
-                match name.as_ref() {
-                    "w:abstractNum" if !empty => {
-                        abstract_id = attr(e, "w:abstractNumId").and_then(|v| v.parse().ok());
-                        levels.clear();
+            Node::Open(e, empty) => match e.name() {
+                "w:abstractNum" if !empty => {
+                    abstract_id = e.attr("w:abstractNumId").and_then(|v| v.parse().ok());
+                    levels.clear();
+                }
+                "w:num" if !empty => {
+                    num = e
+                        .attr("w:numId")
+                        .and_then(|v| v.parse().ok())
+                        .map(|id| (id, Num::default()));
+                }
+                "w:abstractNumId" => {
+                    if let (Some((_, n)), Some(v)) = (num.as_mut(), number(e)) {
+                        n.abstract_id = v;
                     }
-                    "w:num" if !empty => {
-                        num = attr(e, "w:numId")
-                            .and_then(|v| v.parse().ok())
-                            .map(|id| (id, Num::default()));
+                }
+                "w:lvlOverride" if !empty => {
+                    override_lvl = e.attr("w:ilvl").and_then(|v| v.parse().ok());
+                }
+                "w:startOverride" => {
+                    if let (Some((_, n)), Some(l)) = (num.as_mut(), override_lvl) {
+                        n.overrides.entry(l).or_default().0 = number(e);
                     }
-                    "w:abstractNumId" => {
-                        if let (Some((_, n)), Some(v)) = (num.as_mut(), number(e)) {
-                            n.abstract_id = v;
-                        }
-                    }
-                    "w:lvlOverride" if !empty => {
-                        override_lvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
-                    }
-                    "w:startOverride" => {
-                        if let (Some((_, n)), Some(l)) = (num.as_mut(), override_lvl) {
-                            n.overrides.entry(l).or_default().0 = number(e);
-                        }
-                    }
-                    "w:lvl" if !empty => {
-                        let ilvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
-                        level = ilvl.map(|i| (i, Level::default()));
-                    }
-                    "w:rPr" if !empty => in_rpr = true,
-                    other => {
-                        if let Some((_, l)) = level.as_mut() {
-                            match other {
-                                "w:start" => l.start = number(e).unwrap_or(1),
-                                "w:numFmt" => {
-                                    l.format =
-                                        Format::from_name(&attr(e, "w:val").unwrap_or_default())
-                                }
-                                "w:lvlText" => l.text = attr_owned(e, "w:val").unwrap_or_default(),
-                                "w:lvlRestart" => l.restart = number(e),
-                                "w:isLgl" => l.legal = toggle(e),
-                                "w:suff" => {
-                                    l.suffix = match attr(e, "w:val").as_deref() {
-                                        Some("nothing") => "",
-                                        _ => " ",
-                                    }
-                                }
-                                "w:rFonts" if in_rpr => l.font = fonts(e).map(Cow::into_owned),
-                                _ => {}
+                }
+                "w:lvl" if !empty => {
+                    let ilvl = e.attr("w:ilvl").and_then(|v| v.parse().ok());
+                    level = ilvl.map(|i| (i, Level::default()));
+                }
+                "w:rPr" if !empty => in_rpr = true,
+                other => {
+                    if let Some((_, l)) = level.as_mut() {
+                        match other {
+                            "w:start" => l.start = number(e).unwrap_or(1),
+                            "w:numFmt" => {
+                                l.format = Format::from_name(&e.attr("w:val").unwrap_or_default())
                             }
+                            "w:lvlText" => l.text = attr_owned(e, "w:val").unwrap_or_default(),
+                            "w:lvlRestart" => l.restart = number(e),
+                            "w:isLgl" => l.legal = toggle(e),
+                            "w:suff" => {
+                                l.suffix = match e.attr("w:val").as_deref() {
+                                    Some("nothing") => "",
+                                    _ => " ",
+                                }
+                            }
+                            "w:rFonts" if in_rpr => l.font = fonts(e).map(Cow::into_owned),
+                            _ => {}
                         }
                     }
                 }
-            }
-            Tag::Close(name) => match name {
+            },
+            Node::Close(name) => match name {
                 "w:abstractNum" => {
                     if let Some(id) = abstract_id.take() {
                         out.abstracts.insert(id, std::mem::take(&mut levels));
@@ -580,9 +564,9 @@ impl<'a> Walker<'a> {
     }
 
     fn walk(&mut self, xml: &str) -> Result<(), OfficeError> {
-        let mut reader = Reader::from_str(xml);
+        let mut reader = Reader::new(xml);
         loop {
-            let ev = reader.read_event().map_err(xml_error)?;
+            let ev = reader.next().map_err(xml_error)?;
             if self.skip > 0 {
                 match ev {
                     Event::Start(_) => self.skip += 1,
@@ -595,28 +579,22 @@ impl<'a> Walker<'a> {
             match ev {
                 Event::Start(ref e) => self.start(e, false),
                 Event::Empty(ref e) => self.start(e, true),
-                Event::End(ref e) => self.end(e.name().as_ref()),
-                Event::Text(ref t) if self.instruction.is_some() => {
+                Event::End(name) => self.end(name),
+                Event::Text(t) if self.instruction.is_some() => {
                     if let Some(i) = self.instruction.as_mut() {
-                        i.push_str(&t.xml10_content());
+                        i.push_str(&xml::normalize_eols(t));
                     }
                 }
-                Event::Text(ref t) if self.in_text && !self.fields.contains(&true) => {
-                    let text = t.xml10_content();
-                    self.push_text(&text);
+                Event::Text(t) if self.in_text && !self.fields.contains(&true) => {
+                    self.push_text(&xml::normalize_eols(t));
                 }
-                Event::GeneralRef(ref r) if self.in_text => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        _ => quick_xml::escape::resolve_xml_entity(r).map(str::to_owned),
-                    };
-                    if let Some(s) = resolved {
-                        self.push_text(&s);
-                    }
-                }
-                Event::CData(ref c) if self.in_text => {
-                    let text = c.xml10_content();
-                    self.push_text(&text);
+                Event::Ref(name) if self.in_text => match xml::resolve_ref(name) {
+                    Some(Resolved::Char(c)) => self.push_text(c.encode_utf8(&mut [0; 4])),
+                    Some(Resolved::Str(s)) => self.push_text(s),
+                    None => {}
+                },
+                Event::CData(c) if self.in_text => {
+                    self.push_text(&xml::normalize_eols(c));
                 }
                 Event::Eof => break,
                 _ => {}
@@ -634,9 +612,8 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+    fn start(&mut self, e: &Tag<'_>, empty: bool) {
         let name = e.name();
-        let name = name.as_ref();
         if matches!(name, "w:headerReference" | "w:footerReference") {
             if let Some(id) = attr_owned(e, "r:id") {
                 self.furniture.push((name == "w:footerReference", id));
@@ -674,8 +651,8 @@ impl<'a> Walker<'a> {
         match name {
             "mc:Fallback" | "w:moveFrom" | "w:del" if !empty => self.skip = 1,
             "w:footnote" | "w:endnote" if !empty => {
-                let separator = attr(e, "w:type").is_some_and(|t| t != "normal");
-                match attr(e, "w:id") {
+                let separator = e.attr("w:type").is_some_and(|t| t != "normal");
+                match e.attr("w:id") {
                     Some(id) if !separator => {
                         self.note = Some((note_key(name, &id), self.out.len()));
                     }
@@ -688,7 +665,7 @@ impl<'a> Walker<'a> {
             "w:rPr" if !empty => self.in_rpr = true,
             "w:t" if !empty => self.in_text = true,
             "w:instrText" if !empty => self.instruction = Some(String::new()),
-            "w:fldChar" => match attr(e, "w:fldCharType").as_deref() {
+            "w:fldChar" => match e.attr("w:fldCharType").as_deref() {
                 Some("begin") => self.fields.push(false),
                 Some("end") => {
                     self.fields.pop();
@@ -696,7 +673,7 @@ impl<'a> Walker<'a> {
                 _ => {}
             },
             // A simple field's result is its content: a page number's is left out.
-            "w:fldSimple" if !empty && attr(e, "w:instr").is_some_and(|i| is_page_number(&i)) => {
+            "w:fldSimple" if !empty && e.attr("w:instr").is_some_and(|i| is_page_number(&i)) => {
                 self.skip = 1;
             }
             "w:tab" | "w:ptab" => self.push_text("\t"),
@@ -709,18 +686,20 @@ impl<'a> Walker<'a> {
                 }
             }
             "w:sym" => {
-                let c = attr(e, "w:char")
+                let c = e
+                    .attr("w:char")
                     .and_then(|h| u32::from_str_radix(&h, 16).ok())
                     .and_then(char::from_u32);
                 if let Some(c) = c {
-                    let font = attr(e, "w:font");
+                    let font = e.attr("w:font");
                     self.push_in(&c.to_string(), font.as_deref());
                 }
             }
             "w:footnoteReference" | "w:endnoteReference" => {
-                let custom =
-                    attr(e, "w:customMarkFollows").is_some_and(|v| v == "1" || v == "true");
-                if let Some(id) = attr(e, "w:id") {
+                let custom = e
+                    .attr("w:customMarkFollows")
+                    .is_some_and(|v| v == "1" || v == "true");
+                if let Some(id) = e.attr("w:id") {
                     self.references.push(note_key(name, &id));
                     if !custom {
                         let n = self.references.len().to_string();
