@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use super::numbering::{Format, Level, Num, Numbering};
 use super::xml::{self, Event, Reader, Resolved, Tag};
@@ -32,24 +32,25 @@ const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// sequence of numbers, in the order the text refers to them). `Ok(None)` for a
 /// ZIP archive that holds no Word document.
 pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         fail(format!(
             "not a valid ZIP archive, the file is damaged ({e})"
         ))
     })?;
-    let Some(document) = part(&mut zip, "word/document.xml")? else {
+    let mut package = Package { zip, bytes };
+    let Some(document) = part(&mut package, "word/document.xml")? else {
         return Ok(None);
     };
-    let styles = part(&mut zip, "word/styles.xml")?
+    let styles = part(&mut package, "word/styles.xml")?
         .map(|x| Styles::read(x.text()))
         .transpose()?
         .unwrap_or_default();
-    let numbering = part(&mut zip, "word/numbering.xml")?
+    let numbering = part(&mut package, "word/numbering.xml")?
         .map(|x| Numbering::read(x.text()))
         .transpose()?
         .unwrap_or_default();
-    let footnotes = part(&mut zip, "word/footnotes.xml")?;
-    let endnotes = part(&mut zip, "word/endnotes.xml")?;
+    let footnotes = part(&mut package, "word/footnotes.xml")?;
+    let endnotes = part(&mut package, "word/endnotes.xml")?;
     let mut walker = Walker::new(&styles, numbering);
     walker.walk(document.text())?;
     let mut out = std::mem::take(&mut walker.out);
@@ -70,7 +71,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             }
         }
     }
-    furniture(&mut zip, &mut walker, &mut out)?;
+    furniture(&mut package, &mut walker, &mut out)?;
     Ok(Some(out))
 }
 
@@ -81,14 +82,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
 /// A paragraph repeated by the even, first-page or another section's part is given once; page
 /// numbers (`PAGE` fields) are left out, their cached value being one page's.
 fn furniture(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    package: &mut Package<'_>,
     walker: &mut Walker<'_>,
     out: &mut Vec<Paragraph>,
 ) -> Result<(), OfficeError> {
     if walker.furniture.is_empty() {
         return Ok(());
     }
-    let Some(rels) = part(zip, "word/_rels/document.xml.rels")? else {
+    let Some(rels) = part(package, "word/_rels/document.xml.rels")? else {
         return Ok(());
     };
     let targets = relationships(rels.text())?;
@@ -105,7 +106,7 @@ fn furniture(
     }
     let mut lines: Vec<Paragraph> = Vec::new();
     for name in &parts {
-        let Some(xml) = part(zip, name)? else {
+        let Some(xml) = part(package, name)? else {
             continue;
         };
         walker.walk(xml.text())?;
@@ -164,36 +165,96 @@ fn note_key(element: &str, id: &str) -> String {
     }
 }
 
-/// The text of one part, `None` when the archive has no such part.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Part>, OfficeError> {
-    let file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => {
-            return Err(fail(format!(
-                "the part {name} cannot be read: encrypted or damaged ({e})"
-            )));
-        }
+/// A `.docx` file: its bytes and the directory of its archive.
+struct Package<'b> {
+    zip: zip::ZipArchive<Cursor<&'b [u8]>>,
+    bytes: &'b [u8],
+}
+
+/// The text of one part, `None` when the archive has no such part. The archive's directory
+/// (zip) says where the part's bytes lie; they are inflated here in one call into a buffer of
+/// the size the directory declares (no intermediate reader and its copies), then checked
+/// against the directory's CRC-32 as zip would.
+fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeError> {
+    let zip = &mut package.zip;
+    let Some(index) = zip.index_for_name(name) else {
+        return Ok(None);
     };
+    let damaged = |why: &dyn std::fmt::Display| fail(format!("the part {name} is damaged ({why})"));
+    let file = zip.by_index_raw(index).map_err(|e| {
+        fail(format!(
+            "the part {name} cannot be read: encrypted or damaged ({e})"
+        ))
+    })?;
     if file.encrypted() {
         return Err(fail("the document is encrypted (password protected)"));
     }
+    let method = file.compression();
+    let crc = file.crc32();
     // The size the archive declares, as far as it is believable: one allocation for the part.
-    let declared = file.size().min(MAX_PART_BYTES + 1);
-    let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0) + 1);
-    file.take(MAX_PART_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("the part {name} is damaged ({e})")))?;
+    let declared = usize::try_from(file.size().min(MAX_PART_BYTES + 1)).unwrap_or(0);
+    let span = file.data_start().and_then(|from| {
+        let from = usize::try_from(from).ok()?;
+        Some(from..from.checked_add(usize::try_from(file.compressed_size()).ok()?)?)
+    });
+    drop(file);
+    let stored = span
+        .and_then(|span| package.bytes.get(span))
+        .ok_or_else(|| damaged(&"its data lies outside the file"))?;
+    let mut bytes = Vec::with_capacity(declared + 1);
+    match method {
+        zip::CompressionMethod::Stored => bytes.extend_from_slice(stored),
+        zip::CompressionMethod::Deflated => inflate(stored, &mut bytes).map_err(|e| damaged(&e))?,
+        other => {
+            return Err(fail(format!(
+                "the part {name} is compressed by a method this reader lacks ({other})"
+            )));
+        }
+    }
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(fail(format!(
             "the part {name} inflates to more than {MAX_PART_BYTES} bytes"
         )));
     }
-    // Word writes its parts in UTF-8 (a byte order mark is allowed).
-    if simdutf8::basic::from_utf8(&bytes).is_err() {
-        return Err(fail(format!("the part {name} is not UTF-8 XML")));
+    if crc32fast::hash(&bytes) != crc {
+        return Err(damaged(&"its checksum does not match"));
     }
-    Ok(Some(Part(bytes)))
+    // Word writes its parts in UTF-8 (a byte order mark is allowed).
+    match simdutf8::basic::from_utf8(&bytes) {
+        Ok(_) => Ok(Some(Part(bytes))),
+        Err(_) => Err(fail(format!("the part {name} is not UTF-8 XML"))),
+    }
+}
+
+/// Inflates a raw deflate stream into `out` (whose capacity is the size expected), growing it
+/// if the stream holds more, up to just past [`MAX_PART_BYTES`].
+fn inflate(stored: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut inflater = Decompress::new(false);
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() as u64 > MAX_PART_BYTES {
+                return Ok(());
+            }
+            out.reserve(out.len().max(4096));
+        }
+        let read = inflater.total_in();
+        let written = out.len();
+        let input = usize::try_from(read)
+            .ok()
+            .and_then(|from| stored.get(from..))
+            .unwrap_or_default();
+        let status = inflater
+            .decompress_vec(input, out, FlushDecompress::Finish)
+            .map_err(|e| e.to_string())?;
+        if status == Status::StreamEnd {
+            return Ok(());
+        }
+        // Room left and nothing done: the input ran out before the stream's end.
+        if inflater.total_in() == read && out.len() == written && out.len() < out.capacity() {
+            return Err("the compressed data ends early".to_owned());
+        }
+    }
 }
 
 /// The bytes of an XML part, checked to be UTF-8 (simdutf8: the parts are megabytes of markup
@@ -1009,5 +1070,55 @@ mod tests {
         let err = read(b"PK\x03\x04 not really a zip").expect_err("damaged");
         assert_eq!(err.format, "DOCX");
         assert!(err.reason.contains("damaged"), "{err}");
+    }
+
+    /// A one-part archive holding `document.xml`, stored (not compressed).
+    fn stored_docx(document: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("word/document.xml", options)
+            .and_then(|()| Ok(zip.write_all(document)?))
+            .expect("written");
+        zip.finish().expect("finished").into_inner()
+    }
+
+    #[test]
+    fn parts_are_checked_against_their_checksum() {
+        let xml = b"<w:document><w:body><w:p><w:r><w:t>abc</w:t></w:r></w:p></w:body></w:document>";
+        let good = stored_docx(xml);
+        let text = read(&good).expect("read").expect("a Word document");
+        assert_eq!(text.len(), 1);
+        // The same bytes with one letter of the text changed: the CRC-32 no longer matches.
+        let at = good
+            .windows(3)
+            .position(|w| w == b"abc")
+            .expect("stored as is");
+        let mut bad = good.clone();
+        bad[at] = b'x';
+        let err = read(&bad).expect_err("damaged");
+        assert!(err.reason.contains("checksum"), "{err}");
+    }
+
+    #[test]
+    fn cut_deflate_streams_are_refused() {
+        use std::io::Write;
+        let mut encoder =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder
+            .write_all("<w:t>Cộng hòa</w:t>".repeat(500).as_bytes())
+            .expect("deflated");
+        let whole = encoder.finish().expect("finished");
+        let mut out = Vec::with_capacity(16);
+        inflate(&whole, &mut out).expect("whole stream");
+        assert_eq!(
+            out.len(),
+            "<w:t>Cộng hòa</w:t>".len() * 500,
+            "grown past 16 bytes"
+        );
+        let mut out = Vec::new();
+        let err = inflate(&whole[..whole.len() / 2], &mut out).expect_err("cut");
+        assert!(err.contains("ends early"), "{err}");
     }
 }

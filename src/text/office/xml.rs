@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use memchr::{memchr, memchr2, memmem};
+use memchr::{memchr, memchr2, memchr3, memmem};
 
 /// What the reader meets next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -316,22 +316,20 @@ impl<'x> Reader<'x> {
                 }
                 let name = &s[at + 1..i];
                 let attrs_from = i;
-                let mut quote = 0u8;
-                while i < b.len() {
-                    let c = b[i];
-                    if quote != 0 {
-                        if c == quote {
-                            quote = 0;
-                        }
-                    } else if c == b'>' {
+                // Quoted values may hold `>`: hop over them.
+                loop {
+                    let Some(k) = memchr3(b'>', b'"', b'\'', &b[i..]) else {
+                        return Err(self.error(at, format!("<{name}> not closed")));
+                    };
+                    i += k;
+                    let quote = b[i];
+                    if quote == b'>' {
                         break;
-                    } else if c == b'"' || c == b'\'' {
-                        quote = c;
                     }
-                    i += 1;
-                }
-                if i == b.len() {
-                    return Err(self.error(at, format!("<{name}> not closed")));
+                    let Some(close) = memchr(quote, &b[i + 1..]) else {
+                        return Err(self.error(at, format!("<{name}> not closed")));
+                    };
+                    i += close + 2;
                 }
                 self.pos = i + 1;
                 let empty = b[i - 1] == b'/' && i > attrs_from;
