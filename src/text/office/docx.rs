@@ -41,22 +41,29 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
     let Some(document) = part(&mut package, "word/document.xml")? else {
         return Ok(None);
     };
-    let styles = part(&mut package, "word/styles.xml")?
-        .map(|x| Styles::read(x.text()))
+    let styles_part = part(&mut package, "word/styles.xml")?;
+    let styles_text = styles_part.as_ref().map(Part::text).transpose()?;
+    let styles = styles_text
+        .map(Styles::read)
         .transpose()?
         .unwrap_or_default();
-    let numbering = part(&mut package, "word/numbering.xml")?
-        .map(|x| Numbering::read(x.text()))
-        .transpose()?
-        .unwrap_or_default();
-    let footnotes = part(&mut package, "word/footnotes.xml")?;
-    let endnotes = part(&mut package, "word/endnotes.xml")?;
-    let mut walker = Walker::new(&styles, numbering);
-    walker.walk(document.text())?;
+    let mut walker = Walker::new(&styles, Numbering::default());
+    if let Some(text) = styles_text {
+        walker.lists_for(&mut package, text)?;
+    }
+    let document = document.text()?;
+    walker.lists_for(&mut package, document)?;
+    walker.walk(document)?;
     let mut out = std::mem::take(&mut walker.out);
-    if footnotes.is_some() || endnotes.is_some() {
-        for notes in [&footnotes, &endnotes].into_iter().flatten() {
-            walker.walk(notes.text())?;
+    // Notes are shown where the text refers to them: a text that refers to none (most: the
+    // notes part then holds only Word's separators) needs no notes read.
+    if !walker.references.is_empty() {
+        for name in ["word/footnotes.xml", "word/endnotes.xml"] {
+            if let Some(notes) = part(&mut package, name)? {
+                let notes = notes.text()?;
+                walker.lists_for(&mut package, notes)?;
+                walker.walk(notes)?;
+            }
         }
         let mut notes = std::mem::take(&mut walker.notes);
         let mut first = true;
@@ -92,7 +99,7 @@ fn furniture(
     let Some(rels) = part(package, "word/_rels/document.xml.rels")? else {
         return Ok(());
     };
-    let targets = relationships(rels.text())?;
+    let targets = relationships(rels.text()?)?;
     let mut refs = std::mem::take(&mut walker.furniture);
     // Headers before footers, each in the order the sections name them.
     refs.sort_by_key(|(footer, _)| *footer);
@@ -109,7 +116,9 @@ fn furniture(
         let Some(xml) = part(package, name)? else {
             continue;
         };
-        walker.walk(xml.text())?;
+        let xml = xml.text()?;
+        walker.lists_for(package, xml)?;
+        walker.walk(xml)?;
         for p in std::mem::take(&mut walker.out) {
             if !p.is_blank() && !lines.contains(&p) {
                 lines.push(p);
@@ -219,11 +228,10 @@ fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeErr
     if crc32fast::hash(&bytes) != crc {
         return Err(damaged(&"its checksum does not match"));
     }
-    // Word writes its parts in UTF-8 (a byte order mark is allowed).
-    match simdutf8::basic::from_utf8(&bytes) {
-        Ok(_) => Ok(Some(Part(bytes))),
-        Err(_) => Err(fail(format!("the part {name} is not UTF-8 XML"))),
-    }
+    Ok(Some(Part {
+        bytes,
+        name: name.to_owned(),
+    }))
 }
 
 /// Inflates a raw deflate stream into `out` (whose capacity is the size expected), growing it
@@ -257,16 +265,29 @@ fn inflate(stored: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
     }
 }
 
-/// The bytes of an XML part, checked to be UTF-8 (simdutf8: the parts are megabytes of markup
-/// whose standard-library check took a tenth of the reading).
-struct Part(Vec<u8>);
+/// The bytes of an XML part and its name.
+struct Part {
+    bytes: Vec<u8>,
+    name: String,
+}
 
 impl Part {
-    /// The part's text, without the byte order mark Word may write.
-    fn text(&self) -> &str {
-        let text = simdutf8::basic::from_utf8(&self.0).unwrap_or_default();
-        text.strip_prefix('\u{FEFF}').unwrap_or(text)
+    /// The part's text, without the byte order mark Word may write: Word writes its parts in
+    /// UTF-8, checked here once (simdutf8: the parts are megabytes of markup whose
+    /// standard-library check took a tenth of the reading).
+    fn text(&self) -> Result<&str, OfficeError> {
+        match simdutf8::basic::from_utf8(&self.bytes) {
+            Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+            Err(_) => Err(fail(format!("the part {} is not UTF-8 XML", self.name))),
+        }
     }
+}
+
+/// Whether a part names a list (`w:numId`, in a paragraph's or a style's properties): only
+/// then are the list definitions of `word/numbering.xml` read (most documents have the part,
+/// two thirds of those of ../shared/office never use it).
+fn names_lists(xml: &str) -> bool {
+    memchr::memmem::find(xml.as_bytes(), b"w:numId").is_some()
 }
 
 /// Whether an OLE2 compound file is an encrypted Office Open XML package (what Word writes for
@@ -598,6 +619,8 @@ struct Walker<'a> {
     fields: Vec<bool>,
     /// The instruction of the innermost field, while its `w:instrText` is read.
     instruction: Option<String>,
+    /// `word/numbering.xml` was read ([`Walker::lists_for`]).
+    lists_read: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -621,7 +644,21 @@ impl<'a> Walker<'a> {
             furniture: Vec::new(),
             fields: Vec::new(),
             instruction: None,
+            lists_read: false,
         }
+    }
+
+    /// Reads the list definitions the first time a part about to be walked (or the styles)
+    /// names a list ([`names_lists`]).
+    fn lists_for(&mut self, package: &mut Package<'_>, xml: &str) -> Result<(), OfficeError> {
+        if self.lists_read || !names_lists(xml) {
+            return Ok(());
+        }
+        self.lists_read = true;
+        if let Some(x) = part(package, "word/numbering.xml")? {
+            self.numbering = Numbering::read(x.text()?)?;
+        }
+        Ok(())
     }
 
     fn walk(&mut self, xml: &str) -> Result<(), OfficeError> {
@@ -1072,16 +1109,41 @@ mod tests {
         assert!(err.reason.contains("damaged"), "{err}");
     }
 
-    /// A one-part archive holding `document.xml`, stored (not compressed).
-    fn stored_docx(document: &[u8]) -> Vec<u8> {
+    /// An archive of the parts `word/{name}` given, stored (not compressed).
+    fn stored_package(parts: &[(&str, &[u8])]) -> Vec<u8> {
         use std::io::Write;
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
-        zip.start_file("word/document.xml", options)
-            .and_then(|()| Ok(zip.write_all(document)?))
-            .expect("written");
+        for (name, bytes) in parts {
+            zip.start_file(format!("word/{name}"), options)
+                .and_then(|()| Ok(zip.write_all(bytes)?))
+                .expect("written");
+        }
         zip.finish().expect("finished").into_inner()
+    }
+
+    fn stored_docx(document: &[u8]) -> Vec<u8> {
+        stored_package(&[("document.xml", document)])
+    }
+
+    #[test]
+    fn lists_named_by_styles_only_are_numbered() {
+        // No paragraph names a list: only its style does, so the definitions must be read.
+        let styles = br#"<w:styles><w:style w:styleId="Article"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#;
+        let document = br#"<w:document><w:body><w:p><w:pPr><w:pStyle w:val="Article"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Article"/></w:pPr><w:r><w:t>B</w:t></w:r></w:p></w:body></w:document>"#;
+        let bytes = stored_package(&[
+            ("document.xml", document),
+            ("styles.xml", styles),
+            ("numbering.xml", NUMBERING.as_bytes()),
+        ]);
+        let lines: Vec<String> = read(&bytes)
+            .expect("read")
+            .expect("a Word document")
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(lines, ["Điều 1. A", "Điều 2. B"]);
     }
 
     #[test]

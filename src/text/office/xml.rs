@@ -316,20 +316,14 @@ impl<'x> Reader<'x> {
                 }
                 let name = &s[at + 1..i];
                 let attrs_from = i;
-                // Quoted values may hold `>`: hop over them.
-                loop {
-                    let Some(k) = memchr3(b'>', b'"', b'\'', &b[i..]) else {
-                        return Err(self.error(at, format!("<{name}> not closed")));
-                    };
-                    i += k;
-                    let quote = b[i];
-                    if quote == b'>' {
-                        break;
-                    }
-                    let Some(close) = memchr(quote, &b[i + 1..]) else {
-                        return Err(self.error(at, format!("<{name}> not closed")));
-                    };
-                    i += close + 2;
+                // The tag ends at its first `>` outside quoted values. A `>` with an even
+                // number of `"` (and no `'`) before it is outside them: the usual case, one
+                // search; otherwise hop over the quoted values one by one.
+                let first = memchr(b'>', &b[i..]).map(|k| i + k);
+                if let Some(gt) = first.filter(|&gt| plain_quotes(&b[attrs_from..gt])) {
+                    i = gt;
+                } else {
+                    i = self.tag_end(at, name, i)?;
                 }
                 self.pos = i + 1;
                 let empty = b[i - 1] == b'/' && i > attrs_from;
@@ -344,6 +338,40 @@ impl<'x> Reader<'x> {
             }
         }
     }
+
+    /// The `>` ending the tag `name` that starts at `at`, its attributes from `i` on: quoted
+    /// values (which may hold `>`) hopped over.
+    fn tag_end(&self, at: usize, name: &str, mut i: usize) -> Result<usize, XmlError> {
+        let b = self.text.as_bytes();
+        loop {
+            let Some(k) = memchr3(b'>', b'"', b'\'', &b[i..]) else {
+                return Err(self.error(at, format!("<{name}> not closed")));
+            };
+            i += k;
+            let quote = b[i];
+            if quote == b'>' {
+                break;
+            }
+            let Some(close) = memchr(quote, &b[i + 1..]) else {
+                return Err(self.error(at, format!("<{name}> not closed")));
+            };
+            i += close + 2;
+        }
+        Ok(i)
+    }
+}
+
+/// Whether attribute text holds only `"` quotes, an even number of them: then a `>` after it
+/// is outside every value.
+fn plain_quotes(attrs: &[u8]) -> bool {
+    // Two sums without branches, which the compiler turns into vector code.
+    let count = |quote: u8| {
+        attrs
+            .iter()
+            .map(|&c| usize::from(c == quote))
+            .sum::<usize>()
+    };
+    count(b'"') % 2 == 0 && count(b'\'') == 0
 }
 
 #[cfg(test)]
@@ -396,6 +424,12 @@ mod tests {
         };
         assert_eq!(a.attr("x").as_deref(), Some("1>2"));
         assert_eq!(a.attr("y"), None);
+        // A `>` inside a double-quoted value does not end the tag.
+        let got = events("<a x=\"1\" y=\"2>3\"/><b/>").expect("well-formed");
+        let [Event::Empty(a), Event::Empty(b)] = got.as_slice() else {
+            panic!("two empty tags: {got:?}")
+        };
+        assert_eq!((a.attr("y").as_deref(), b.name()), (Some("2>3"), "b"));
     }
 
     #[test]
