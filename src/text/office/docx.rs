@@ -136,7 +136,7 @@ fn furniture(
 /// in the archive (`header1.xml` is `word/header1.xml`).
 fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
     let mut out = HashMap::new();
-    tags(xml, |tag| {
+    tags(xml, &[], |tag| {
         if let Node::Open(e, _) = tag {
             if e.name() != "Relationship" {
                 return;
@@ -340,11 +340,14 @@ enum Node<'e> {
     Close(&'e str),
 }
 
-/// Calls `on` for every element opening and closing in `xml`; text is not read.
-fn tags(xml: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), OfficeError> {
+/// Calls `on` for every element opening and closing in `xml`; text is not read, nor the
+/// elements named in `passed` (neither their tags nor their content), when
+/// [`Reader::skip_content`] can pass over them.
+fn tags(xml: &str, passed: &[&str], mut on: impl FnMut(Node<'_>)) -> Result<(), OfficeError> {
     let mut reader = Reader::new(xml);
     loop {
         match reader.next().map_err(xml_error)? {
+            Event::Start(ref e) if passed.contains(&e.name()) && reader.skip_content(e.name()) => {}
             Event::Start(ref e) => on(Node::Open(e, false)),
             Event::Empty(ref e) => on(Node::Open(e, true)),
             Event::End(name) => on(Node::Close(name)),
@@ -424,7 +427,9 @@ impl Styles {
         let mut current: Option<(String, Style)> = None;
         let mut in_defaults = false;
         let mut in_rpr = false;
-        tags(xml, |tag| match tag {
+        // Word's recommendations for the styles it knows (`w:latentStyles`, two thirds of
+        // a styles part: hundreds of `w:lsdException`) say nothing a reader needs.
+        tags(xml, &["w:latentStyles"], |tag| match tag {
             Node::Open(e, empty) => {
                 let name = e.name();
                 match name {
@@ -496,7 +501,7 @@ impl Numbering {
         let mut override_lvl: Option<usize> = None;
         let mut level: Option<(usize, Level)> = None;
         let mut in_rpr = false;
-        tags(xml, |tag| match tag {
+        tags(xml, &[], |tag| match tag {
             Node::Open(e, empty) => match e.name() {
                 "w:abstractNum" if !empty => {
                     abstract_id = e.attr("w:abstractNumId").and_then(|v| v.parse().ok());

@@ -339,6 +339,34 @@ impl<'x> Reader<'x> {
         }
     }
 
+    /// Passes over the content of the element `name` whose start tag was just read, to just
+    /// after its end tag, with one search for `</name>` instead of reading the events inside
+    /// (whose well-formedness is then not checked). Done only when that search is exact: the
+    /// content holds no other `<name` nor any `<!` or `<?` markup (in which an end tag could be
+    /// written), so every `<` in it starts a tag and the first `</name>` is the element's end.
+    /// `false`, nothing done, otherwise.
+    pub(super) fn skip_content(&mut self, name: &str) -> bool {
+        if self.open.last() != Some(&name) {
+            return false;
+        }
+        let rest = &self.text.as_bytes()[self.pos..];
+        let close = ["</", name, ">"].concat();
+        let Some(len) = memmem::find(rest, close.as_bytes()) else {
+            return false;
+        };
+        let inside = &rest[..len];
+        let nested = ["<", name].concat();
+        if [nested.as_bytes(), b"<!", b"<?"]
+            .iter()
+            .any(|markup| memmem::find(inside, markup).is_some())
+        {
+            return false;
+        }
+        self.open.pop();
+        self.pos += len + close.len();
+        true
+    }
+
     /// The `>` ending the tag `name` that starts at `at`, its attributes from `i` on: quoted
     /// values (which may hold `>`) hopped over.
     fn tag_end(&self, at: usize, name: &str, mut i: usize) -> Result<usize, XmlError> {
@@ -447,6 +475,24 @@ mod tests {
         assert_eq!(tag.attr("w:nul"), None);
         assert_eq!(resolve_ref("#-5"), None);
         assert_eq!(normalize_eols("a\r\nb\rc"), "a\nb\nc");
+    }
+
+    #[test]
+    fn contents_are_passed_over_when_exact() {
+        let xml = "<s><l><x a=\"1\"/><x/></l><t/></s>";
+        let mut r = Reader::new(xml);
+        assert!(matches!(r.next(), Ok(Event::Start(t)) if t.name() == "s"));
+        assert!(!r.skip_content("l"), "not the element just opened");
+        assert!(matches!(r.next(), Ok(Event::Start(t)) if t.name() == "l"));
+        assert!(r.skip_content("l"));
+        assert!(matches!(r.next(), Ok(Event::Empty(t)) if t.name() == "t"));
+        assert_eq!(r.next(), Ok(Event::End("s")));
+        // A nested element of the same name, or a comment that may hide an end tag: read on.
+        for xml in ["<l><l/></l>", "<l><!-- </l> --></l>"] {
+            let mut r = Reader::new(xml);
+            assert!(matches!(r.next(), Ok(Event::Start(_))));
+            assert!(!r.skip_content("l"), "{xml}");
+        }
     }
 
     #[test]
