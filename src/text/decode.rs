@@ -608,7 +608,7 @@ pub fn sniff(bytes: &[u8]) -> Option<BinaryFormat> {
     if bytes.starts_with(b"PK\x03\x04") {
         // The first entries' names lie in the first kilobyte: enough to tell the usual cases.
         let head = &bytes[..bytes.len().min(1024)];
-        let contains = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+        let contains = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
         return Some(if contains(b"word/") {
             BinaryFormat::Docx
         } else if contains(b"application/vnd.oasis.opendocument.text") {

@@ -6,6 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Encoding;
 use super::tables::{self, BREVE, CIRCUMFLEX};
+use crate::text::chars;
 
 /// Converts `text` from `encoding` to NFC Unicode. Characters the encoding gives no letter pass
 /// through as they are (ASCII, Word's typographic quotes, characters already beyond Latin-1).
@@ -144,9 +145,9 @@ fn restore_cell(line: &str) -> Option<String> {
     // A word of one capital letter and small Vietnamese ones (`Xã`, `ủY`) is a capital word too
     // in a heading: no small ASCII letter, and two words at least surely capitals or no digit.
     let all_capitals = upper == ascii;
-    let words = || line.split_inclusive(|c: char| !c.is_alphabetic());
+    let words = || line.split_inclusive(|c: char| !chars::is_alphabetic(c));
     let shape = |word: &str| {
-        let letters = word.chars().filter(|c| c.is_alphabetic());
+        let letters = word.chars().filter(|&c| chars::is_alphabetic(c));
         let ascii_upper = letters.clone().filter(char::is_ascii_uppercase).count();
         let ascii_lower = letters.clone().filter(char::is_ascii_lowercase).count();
         let small = letters

@@ -20,6 +20,8 @@ mod tables;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::text::chars;
+
 use unicode_normalization::UnicodeNormalization;
 
 pub(crate) use convert::{convert, restore_capitals};
@@ -197,7 +199,7 @@ impl Evidence {
     /// Weighs the words of `text`, `syllable` saying whether a word is one.
     fn of_with(text: &str, mut syllable: impl FnMut(&str) -> bool) -> Self {
         let mut e = Evidence::default();
-        for word in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
+        for word in text.split(|c: char| !(chars::is_alphabetic(c) || is_mark(c))) {
             // A lone letter (`đ` for đồng, `ở`) says little either way, nor does an abbreviation
             // in capitals without a vowel (`NĐ`, `QĐ` of a number's symbol).
             if word.is_ascii() || word.chars().nth(1).is_none() || abbreviation(word) {
@@ -469,7 +471,7 @@ fn is_word_byte(b: u8, enc: Encoding) -> bool {
         Encoding::Viqr => None,
     };
     let c = own.unwrap_or_else(|| cp1252_char(b));
-    c.is_alphabetic() || is_mark(c)
+    chars::is_alphabetic(c) || is_mark(c)
 }
 
 impl TokenFacts {
@@ -618,7 +620,7 @@ fn pdf_glyphs(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let letter = |i: Option<usize>| {
         i.and_then(|i| chars.get(i))
-            .is_some_and(|c| c.is_alphabetic())
+            .is_some_and(|&c| chars::is_alphabetic(c))
     };
     (0..chars.len())
         .filter_map(|i| {

@@ -10,12 +10,10 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
-
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use std::io::Cursor;
 
 use super::numbering::{Format, Level, Num, Numbering};
+use super::xml::{self, Event, Reader, Resolved, Tag};
 use super::{OfficeError, Paragraph, Row};
 use crate::text::legacy::font_encoding;
 
@@ -34,30 +32,38 @@ const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// sequence of numbers, in the order the text refers to them). `Ok(None)` for a
 /// ZIP archive that holds no Word document.
 pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         fail(format!(
             "not a valid ZIP archive, the file is damaged ({e})"
         ))
     })?;
-    let Some(document) = part(&mut zip, "word/document.xml")? else {
+    let mut package = Package { zip, bytes };
+    let Some(document) = part(&mut package, "word/document.xml")? else {
         return Ok(None);
     };
-    let styles = part(&mut zip, "word/styles.xml")?
-        .map(|x| Styles::read(x.text()))
+    let styles_part = part(&mut package, "word/styles.xml")?;
+    let styles_text = styles_part.as_ref().map(Part::text).transpose()?;
+    let styles = styles_text
+        .map(Styles::read)
         .transpose()?
         .unwrap_or_default();
-    let numbering = part(&mut zip, "word/numbering.xml")?
-        .map(|x| Numbering::read(x.text()))
-        .transpose()?
-        .unwrap_or_default();
-    let footnotes = part(&mut zip, "word/footnotes.xml")?;
-    let endnotes = part(&mut zip, "word/endnotes.xml")?;
-    let mut walker = Walker::new(&styles, numbering);
-    walker.walk(document.text())?;
+    let mut walker = Walker::new(&styles, Numbering::default());
+    if let Some(text) = styles_text {
+        walker.lists_for(&mut package, text)?;
+    }
+    let document = document.text()?;
+    walker.lists_for(&mut package, document)?;
+    walker.walk(document)?;
     let mut out = std::mem::take(&mut walker.out);
-    if footnotes.is_some() || endnotes.is_some() {
-        for notes in [&footnotes, &endnotes].into_iter().flatten() {
-            walker.walk(notes.text())?;
+    // Notes are shown where the text refers to them: a text that refers to none (most: the
+    // notes part then holds only Word's separators) needs no notes read.
+    if !walker.references.is_empty() {
+        for name in ["word/footnotes.xml", "word/endnotes.xml"] {
+            if let Some(notes) = part(&mut package, name)? {
+                let notes = notes.text()?;
+                walker.lists_for(&mut package, notes)?;
+                walker.walk(notes)?;
+            }
         }
         let mut notes = std::mem::take(&mut walker.notes);
         let mut first = true;
@@ -72,7 +78,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             }
         }
     }
-    furniture(&mut zip, &mut walker, &mut out)?;
+    furniture(&mut package, &mut walker, &mut out)?;
     Ok(Some(out))
 }
 
@@ -83,17 +89,17 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
 /// A paragraph repeated by the even, first-page or another section's part is given once; page
 /// numbers (`PAGE` fields) are left out, their cached value being one page's.
 fn furniture(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    package: &mut Package<'_>,
     walker: &mut Walker<'_>,
     out: &mut Vec<Paragraph>,
 ) -> Result<(), OfficeError> {
     if walker.furniture.is_empty() {
         return Ok(());
     }
-    let Some(rels) = part(zip, "word/_rels/document.xml.rels")? else {
+    let Some(rels) = part(package, "word/_rels/document.xml.rels")? else {
         return Ok(());
     };
-    let targets = relationships(rels.text())?;
+    let targets = relationships(rels.text()?)?;
     let mut refs = std::mem::take(&mut walker.furniture);
     // Headers before footers, each in the order the sections name them.
     refs.sort_by_key(|(footer, _)| *footer);
@@ -107,10 +113,12 @@ fn furniture(
     }
     let mut lines: Vec<Paragraph> = Vec::new();
     for name in &parts {
-        let Some(xml) = part(zip, name)? else {
+        let Some(xml) = part(package, name)? else {
             continue;
         };
-        walker.walk(xml.text())?;
+        let xml = xml.text()?;
+        walker.lists_for(package, xml)?;
+        walker.walk(xml)?;
         for p in std::mem::take(&mut walker.out) {
             if !p.is_blank() && !lines.contains(&p) {
                 lines.push(p);
@@ -128,16 +136,16 @@ fn furniture(
 /// in the archive (`header1.xml` is `word/header1.xml`).
 fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
     let mut out = HashMap::new();
-    tags(xml, |tag| {
-        if let Tag::Open(e, _) = tag {
-            if e.name().as_ref() != "Relationship" {
+    tags(xml, &[], |tag| {
+        if let Node::Open(e, _) = tag {
+            if e.name() != "Relationship" {
                 return;
             }
-            let kind = attr(e, "Type").unwrap_or_default();
+            let kind = e.attr("Type").unwrap_or_default();
             if !(kind.ends_with("/header") || kind.ends_with("/footer")) {
                 return;
             }
-            if let (Some(id), Some(target)) = (attr_owned(e, "Id"), attr(e, "Target")) {
+            if let (Some(id), Some(target)) = (attr_owned(e, "Id"), e.attr("Target")) {
                 let path = match target.strip_prefix('/') {
                     Some(absolute) => absolute.to_owned(),
                     None => format!("word/{target}"),
@@ -166,48 +174,120 @@ fn note_key(element: &str, id: &str) -> String {
     }
 }
 
-/// The text of one part, `None` when the archive has no such part.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Part>, OfficeError> {
-    let file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => {
-            return Err(fail(format!(
-                "the part {name} cannot be read: encrypted or damaged ({e})"
-            )));
-        }
+/// A `.docx` file: its bytes and the directory of its archive.
+struct Package<'b> {
+    zip: zip::ZipArchive<Cursor<&'b [u8]>>,
+    bytes: &'b [u8],
+}
+
+/// The text of one part, `None` when the archive has no such part. The archive's directory
+/// (zip) says where the part's bytes lie; they are inflated here in one call into a buffer of
+/// the size the directory declares (no intermediate reader and its copies), then checked
+/// against the directory's CRC-32 as zip would.
+fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeError> {
+    let zip = &mut package.zip;
+    let Some(index) = zip.index_for_name(name) else {
+        return Ok(None);
     };
+    let damaged = |why: &dyn std::fmt::Display| fail(format!("the part {name} is damaged ({why})"));
+    let file = zip.by_index_raw(index).map_err(|e| {
+        fail(format!(
+            "the part {name} cannot be read: encrypted or damaged ({e})"
+        ))
+    })?;
     if file.encrypted() {
         return Err(fail("the document is encrypted (password protected)"));
     }
+    let method = file.compression();
+    let crc = file.crc32();
     // The size the archive declares, as far as it is believable: one allocation for the part.
-    let declared = file.size().min(MAX_PART_BYTES + 1);
-    let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0) + 1);
-    file.take(MAX_PART_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("the part {name} is damaged ({e})")))?;
+    let declared = usize::try_from(file.size().min(MAX_PART_BYTES + 1)).unwrap_or(0);
+    let span = file.data_start().and_then(|from| {
+        let from = usize::try_from(from).ok()?;
+        Some(from..from.checked_add(usize::try_from(file.compressed_size()).ok()?)?)
+    });
+    drop(file);
+    let stored = span
+        .and_then(|span| package.bytes.get(span))
+        .ok_or_else(|| damaged(&"its data lies outside the file"))?;
+    let mut bytes = Vec::with_capacity(declared + 1);
+    match method {
+        zip::CompressionMethod::Stored => bytes.extend_from_slice(stored),
+        zip::CompressionMethod::Deflated => inflate(stored, &mut bytes).map_err(|e| damaged(&e))?,
+        other => {
+            return Err(fail(format!(
+                "the part {name} is compressed by a method this reader lacks ({other})"
+            )));
+        }
+    }
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(fail(format!(
             "the part {name} inflates to more than {MAX_PART_BYTES} bytes"
         )));
     }
-    // Word writes its parts in UTF-8 (a byte order mark is allowed).
-    if simdutf8::basic::from_utf8(&bytes).is_err() {
-        return Err(fail(format!("the part {name} is not UTF-8 XML")));
+    if crc32fast::hash(&bytes) != crc {
+        return Err(damaged(&"its checksum does not match"));
     }
-    Ok(Some(Part(bytes)))
+    Ok(Some(Part {
+        bytes,
+        name: name.to_owned(),
+    }))
 }
 
-/// The bytes of an XML part, checked to be UTF-8 (simdutf8: the parts are megabytes of markup
-/// whose standard-library check took a tenth of the reading).
-struct Part(Vec<u8>);
+/// Inflates a raw deflate stream into `out` (whose capacity is the size expected), growing it
+/// if the stream holds more, up to just past [`MAX_PART_BYTES`].
+fn inflate(stored: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut inflater = Decompress::new(false);
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() as u64 > MAX_PART_BYTES {
+                return Ok(());
+            }
+            out.reserve(out.len().max(4096));
+        }
+        let read = inflater.total_in();
+        let written = out.len();
+        let input = usize::try_from(read)
+            .ok()
+            .and_then(|from| stored.get(from..))
+            .unwrap_or_default();
+        let status = inflater
+            .decompress_vec(input, out, FlushDecompress::Finish)
+            .map_err(|e| e.to_string())?;
+        if status == Status::StreamEnd {
+            return Ok(());
+        }
+        // Room left and nothing done: the input ran out before the stream's end.
+        if inflater.total_in() == read && out.len() == written && out.len() < out.capacity() {
+            return Err("the compressed data ends early".to_owned());
+        }
+    }
+}
+
+/// The bytes of an XML part and its name.
+struct Part {
+    bytes: Vec<u8>,
+    name: String,
+}
 
 impl Part {
-    /// The part's text, without the byte order mark Word may write.
-    fn text(&self) -> &str {
-        let text = simdutf8::basic::from_utf8(&self.0).unwrap_or_default();
-        text.strip_prefix('\u{FEFF}').unwrap_or(text)
+    /// The part's text, without the byte order mark Word may write: Word writes its parts in
+    /// UTF-8, checked here once (simdutf8: the parts are megabytes of markup whose
+    /// standard-library check took a tenth of the reading).
+    fn text(&self) -> Result<&str, OfficeError> {
+        match simdutf8::basic::from_utf8(&self.bytes) {
+            Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+            Err(_) => Err(fail(format!("the part {} is not UTF-8 XML", self.name))),
+        }
     }
+}
+
+/// Whether a part names a list (`w:numId`, in a paragraph's or a style's properties): only
+/// then are the list definitions of `word/numbering.xml` read (most documents have the part,
+/// two thirds of those of ../shared/office never use it).
+fn names_lists(xml: &str) -> bool {
+    memchr::memmem::find(xml.as_bytes(), b"w:numId").is_some()
 }
 
 /// Whether an OLE2 compound file is an encrypted Office Open XML package (what Word writes for
@@ -217,32 +297,22 @@ pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
         .is_ok_and(|cf| cf.exists("EncryptedPackage") && !cf.exists("WordDocument"))
 }
 
-/// The value of attribute `name` (`w:val`), unescaped: borrowed from the part unless it holds
-/// an entity.
-fn attr<'e>(e: &'e BytesStart<'_>, name: &str) -> Option<Cow<'e, str>> {
-    e.attributes()
-        .with_checks(false)
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
-}
-
 /// [`attr`] kept.
-fn attr_owned(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    attr(e, name).map(Cow::into_owned)
+fn attr_owned(e: &Tag<'_>, name: &str) -> Option<String> {
+    e.attr(name).map(Cow::into_owned)
 }
 
 /// A toggle property (`<w:caps/>`, `<w:vanish w:val="false"/>`).
-fn toggle(e: &BytesStart<'_>) -> bool {
+fn toggle(e: &Tag<'_>) -> bool {
     !matches!(
-        attr(e, "w:val").as_deref(),
+        e.attr("w:val").as_deref(),
         Some("0" | "false" | "off" | "none")
     )
 }
 
 /// The font of a `w:rFonts`: the one Latin letters are drawn in (`w:ascii`, then `w:hAnsi`),
 /// else a theme font's name, which is never a legacy font.
-fn fonts<'e>(e: &'e BytesStart<'_>) -> Option<Cow<'e, str>> {
+fn fonts<'e>(e: &Tag<'e>) -> Option<Cow<'e, str>> {
     [
         "w:ascii",
         "w:hAnsi",
@@ -252,11 +322,11 @@ fn fonts<'e>(e: &'e BytesStart<'_>) -> Option<Cow<'e, str>> {
         "w:eastAsia",
     ]
     .iter()
-    .find_map(|n| attr(e, n))
+    .find_map(|n| e.attr(n))
 }
 
-fn number<T: std::str::FromStr>(e: &BytesStart<'_>) -> Option<T> {
-    attr(e, "w:val").and_then(|v| v.trim().parse().ok())
+fn number<T: std::str::FromStr>(e: &Tag<'_>) -> Option<T> {
+    e.attr("w:val").and_then(|v| v.trim().parse().ok())
 }
 
 fn xml_error(e: impl std::fmt::Display) -> OfficeError {
@@ -264,20 +334,23 @@ fn xml_error(e: impl std::fmt::Display) -> OfficeError {
 }
 
 /// An element of a definitions part (styles, numbering) as [`tags`] gives it.
-enum Tag<'e> {
+enum Node<'e> {
     /// An element opens; `true` when it is empty (`<w:b/>`), so that no end follows.
-    Open(&'e BytesStart<'e>, bool),
+    Open(&'e Tag<'e>, bool),
     Close(&'e str),
 }
 
-/// Calls `on` for every element opening and closing in `xml`; text is not read.
-fn tags(xml: &str, mut on: impl FnMut(Tag<'_>)) -> Result<(), OfficeError> {
-    let mut reader = Reader::from_str(xml);
+/// Calls `on` for every element opening and closing in `xml`; text is not read, nor the
+/// elements named in `passed` (neither their tags nor their content), when
+/// [`Reader::skip_content`] can pass over them.
+fn tags(xml: &str, passed: &[&str], mut on: impl FnMut(Node<'_>)) -> Result<(), OfficeError> {
+    let mut reader = Reader::new(xml);
     loop {
-        match reader.read_event().map_err(xml_error)? {
-            Event::Start(ref e) => on(Tag::Open(e, false)),
-            Event::Empty(ref e) => on(Tag::Open(e, true)),
-            Event::End(ref e) => on(Tag::Close(e.name().as_ref())),
+        match reader.next().map_err(xml_error)? {
+            Event::Start(ref e) if passed.contains(&e.name()) && reader.skip_content(e.name()) => {}
+            Event::Start(ref e) => on(Node::Open(e, false)),
+            Event::Empty(ref e) => on(Node::Open(e, true)),
+            Event::End(name) => on(Node::Close(name)),
             Event::Eof => return Ok(()),
             _ => {}
         }
@@ -308,7 +381,7 @@ impl RunProps {
     }
 
     /// Reads one child of a `w:rPr`.
-    fn set(&mut self, name: &str, e: &BytesStart<'_>) {
+    fn set(&mut self, name: &str, e: &Tag<'_>) {
         match name {
             "w:rFonts" => {
                 if let Some(f) = fonts(e) {
@@ -354,13 +427,14 @@ impl Styles {
         let mut current: Option<(String, Style)> = None;
         let mut in_defaults = false;
         let mut in_rpr = false;
-        tags(xml, |tag| match tag {
-            Tag::Open(e, empty) => {
+        // Word's recommendations for the styles it knows (`w:latentStyles`, two thirds of
+        // a styles part: hundreds of `w:lsdException`) say nothing a reader needs.
+        tags(xml, &["w:latentStyles"], |tag| match tag {
+            Node::Open(e, empty) => {
                 let name = e.name();
-                let name = name.as_ref();
                 match name {
                     "w:style" if !empty => {
-                        let id = attr(e, "w:styleId").unwrap_or_default();
+                        let id = e.attr("w:styleId").unwrap_or_default();
                         current = Some((id.into_owned(), Style::default()));
                     }
                     "w:rPrDefault" if !empty => in_defaults = true,
@@ -390,7 +464,7 @@ impl Styles {
                     _ => {}
                 }
             }
-            Tag::Close(name) => match name {
+            Node::Close(name) => match name {
                 "w:style" => {
                     if let Some((id, s)) = current.take() {
                         out.styles.insert(id, s);
@@ -427,62 +501,59 @@ impl Numbering {
         let mut override_lvl: Option<usize> = None;
         let mut level: Option<(usize, Level)> = None;
         let mut in_rpr = false;
-        tags(xml, |tag| match tag {
-            Tag::Open(e, empty) => {
-                let name = e.name();
-                match name.as_ref() {
-                    "w:abstractNum" if !empty => {
-                        abstract_id = attr(e, "w:abstractNumId").and_then(|v| v.parse().ok());
-                        levels.clear();
+        tags(xml, &[], |tag| match tag {
+            Node::Open(e, empty) => match e.name() {
+                "w:abstractNum" if !empty => {
+                    abstract_id = e.attr("w:abstractNumId").and_then(|v| v.parse().ok());
+                    levels.clear();
+                }
+                "w:num" if !empty => {
+                    num = e
+                        .attr("w:numId")
+                        .and_then(|v| v.parse().ok())
+                        .map(|id| (id, Num::default()));
+                }
+                "w:abstractNumId" => {
+                    if let (Some((_, n)), Some(v)) = (num.as_mut(), number(e)) {
+                        n.abstract_id = v;
                     }
-                    "w:num" if !empty => {
-                        num = attr(e, "w:numId")
-                            .and_then(|v| v.parse().ok())
-                            .map(|id| (id, Num::default()));
+                }
+                "w:lvlOverride" if !empty => {
+                    override_lvl = e.attr("w:ilvl").and_then(|v| v.parse().ok());
+                }
+                "w:startOverride" => {
+                    if let (Some((_, n)), Some(l)) = (num.as_mut(), override_lvl) {
+                        n.overrides.entry(l).or_default().0 = number(e);
                     }
-                    "w:abstractNumId" => {
-                        if let (Some((_, n)), Some(v)) = (num.as_mut(), number(e)) {
-                            n.abstract_id = v;
-                        }
-                    }
-                    "w:lvlOverride" if !empty => {
-                        override_lvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
-                    }
-                    "w:startOverride" => {
-                        if let (Some((_, n)), Some(l)) = (num.as_mut(), override_lvl) {
-                            n.overrides.entry(l).or_default().0 = number(e);
-                        }
-                    }
-                    "w:lvl" if !empty => {
-                        let ilvl = attr(e, "w:ilvl").and_then(|v| v.parse().ok());
-                        level = ilvl.map(|i| (i, Level::default()));
-                    }
-                    "w:rPr" if !empty => in_rpr = true,
-                    other => {
-                        if let Some((_, l)) = level.as_mut() {
-                            match other {
-                                "w:start" => l.start = number(e).unwrap_or(1),
-                                "w:numFmt" => {
-                                    l.format =
-                                        Format::from_name(&attr(e, "w:val").unwrap_or_default())
-                                }
-                                "w:lvlText" => l.text = attr_owned(e, "w:val").unwrap_or_default(),
-                                "w:lvlRestart" => l.restart = number(e),
-                                "w:isLgl" => l.legal = toggle(e),
-                                "w:suff" => {
-                                    l.suffix = match attr(e, "w:val").as_deref() {
-                                        Some("nothing") => "",
-                                        _ => " ",
-                                    }
-                                }
-                                "w:rFonts" if in_rpr => l.font = fonts(e).map(Cow::into_owned),
-                                _ => {}
+                }
+                "w:lvl" if !empty => {
+                    let ilvl = e.attr("w:ilvl").and_then(|v| v.parse().ok());
+                    level = ilvl.map(|i| (i, Level::default()));
+                }
+                "w:rPr" if !empty => in_rpr = true,
+                other => {
+                    if let Some((_, l)) = level.as_mut() {
+                        match other {
+                            "w:start" => l.start = number(e).unwrap_or(1),
+                            "w:numFmt" => {
+                                l.format = Format::from_name(&e.attr("w:val").unwrap_or_default())
                             }
+                            "w:lvlText" => l.text = attr_owned(e, "w:val").unwrap_or_default(),
+                            "w:lvlRestart" => l.restart = number(e),
+                            "w:isLgl" => l.legal = toggle(e),
+                            "w:suff" => {
+                                l.suffix = match e.attr("w:val").as_deref() {
+                                    Some("nothing") => "",
+                                    _ => " ",
+                                }
+                            }
+                            "w:rFonts" if in_rpr => l.font = fonts(e).map(Cow::into_owned),
+                            _ => {}
                         }
                     }
                 }
-            }
-            Tag::Close(name) => match name {
+            },
+            Node::Close(name) => match name {
                 "w:abstractNum" => {
                     if let Some(id) = abstract_id.take() {
                         out.abstracts.insert(id, std::mem::take(&mut levels));
@@ -553,6 +624,8 @@ struct Walker<'a> {
     fields: Vec<bool>,
     /// The instruction of the innermost field, while its `w:instrText` is read.
     instruction: Option<String>,
+    /// `word/numbering.xml` was read ([`Walker::lists_for`]).
+    lists_read: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -576,13 +649,27 @@ impl<'a> Walker<'a> {
             furniture: Vec::new(),
             fields: Vec::new(),
             instruction: None,
+            lists_read: false,
         }
     }
 
+    /// Reads the list definitions the first time a part about to be walked (or the styles)
+    /// names a list ([`names_lists`]).
+    fn lists_for(&mut self, package: &mut Package<'_>, xml: &str) -> Result<(), OfficeError> {
+        if self.lists_read || !names_lists(xml) {
+            return Ok(());
+        }
+        self.lists_read = true;
+        if let Some(x) = part(package, "word/numbering.xml")? {
+            self.numbering = Numbering::read(x.text()?)?;
+        }
+        Ok(())
+    }
+
     fn walk(&mut self, xml: &str) -> Result<(), OfficeError> {
-        let mut reader = Reader::from_str(xml);
+        let mut reader = Reader::new(xml);
         loop {
-            let ev = reader.read_event().map_err(xml_error)?;
+            let ev = reader.next().map_err(xml_error)?;
             if self.skip > 0 {
                 match ev {
                     Event::Start(_) => self.skip += 1,
@@ -595,28 +682,22 @@ impl<'a> Walker<'a> {
             match ev {
                 Event::Start(ref e) => self.start(e, false),
                 Event::Empty(ref e) => self.start(e, true),
-                Event::End(ref e) => self.end(e.name().as_ref()),
-                Event::Text(ref t) if self.instruction.is_some() => {
+                Event::End(name) => self.end(name),
+                Event::Text(t) if self.instruction.is_some() => {
                     if let Some(i) = self.instruction.as_mut() {
-                        i.push_str(&t.xml10_content());
+                        i.push_str(&xml::normalize_eols(t));
                     }
                 }
-                Event::Text(ref t) if self.in_text && !self.fields.contains(&true) => {
-                    let text = t.xml10_content();
-                    self.push_text(&text);
+                Event::Text(t) if self.in_text && !self.fields.contains(&true) => {
+                    self.push_text(&xml::normalize_eols(t));
                 }
-                Event::GeneralRef(ref r) if self.in_text => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        _ => quick_xml::escape::resolve_xml_entity(r).map(str::to_owned),
-                    };
-                    if let Some(s) = resolved {
-                        self.push_text(&s);
-                    }
-                }
-                Event::CData(ref c) if self.in_text => {
-                    let text = c.xml10_content();
-                    self.push_text(&text);
+                Event::Ref(name) if self.in_text => match xml::resolve_ref(name) {
+                    Some(Resolved::Char(c)) => self.push_text(c.encode_utf8(&mut [0; 4])),
+                    Some(Resolved::Str(s)) => self.push_text(s),
+                    None => {}
+                },
+                Event::CData(c) if self.in_text => {
+                    self.push_text(&xml::normalize_eols(c));
                 }
                 Event::Eof => break,
                 _ => {}
@@ -634,9 +715,8 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+    fn start(&mut self, e: &Tag<'_>, empty: bool) {
         let name = e.name();
-        let name = name.as_ref();
         if matches!(name, "w:headerReference" | "w:footerReference") {
             if let Some(id) = attr_owned(e, "r:id") {
                 self.furniture.push((name == "w:footerReference", id));
@@ -674,8 +754,8 @@ impl<'a> Walker<'a> {
         match name {
             "mc:Fallback" | "w:moveFrom" | "w:del" if !empty => self.skip = 1,
             "w:footnote" | "w:endnote" if !empty => {
-                let separator = attr(e, "w:type").is_some_and(|t| t != "normal");
-                match attr(e, "w:id") {
+                let separator = e.attr("w:type").is_some_and(|t| t != "normal");
+                match e.attr("w:id") {
                     Some(id) if !separator => {
                         self.note = Some((note_key(name, &id), self.out.len()));
                     }
@@ -688,7 +768,7 @@ impl<'a> Walker<'a> {
             "w:rPr" if !empty => self.in_rpr = true,
             "w:t" if !empty => self.in_text = true,
             "w:instrText" if !empty => self.instruction = Some(String::new()),
-            "w:fldChar" => match attr(e, "w:fldCharType").as_deref() {
+            "w:fldChar" => match e.attr("w:fldCharType").as_deref() {
                 Some("begin") => self.fields.push(false),
                 Some("end") => {
                     self.fields.pop();
@@ -696,7 +776,7 @@ impl<'a> Walker<'a> {
                 _ => {}
             },
             // A simple field's result is its content: a page number's is left out.
-            "w:fldSimple" if !empty && attr(e, "w:instr").is_some_and(|i| is_page_number(&i)) => {
+            "w:fldSimple" if !empty && e.attr("w:instr").is_some_and(|i| is_page_number(&i)) => {
                 self.skip = 1;
             }
             "w:tab" | "w:ptab" => self.push_text("\t"),
@@ -709,18 +789,20 @@ impl<'a> Walker<'a> {
                 }
             }
             "w:sym" => {
-                let c = attr(e, "w:char")
+                let c = e
+                    .attr("w:char")
                     .and_then(|h| u32::from_str_radix(&h, 16).ok())
                     .and_then(char::from_u32);
                 if let Some(c) = c {
-                    let font = attr(e, "w:font");
+                    let font = e.attr("w:font");
                     self.push_in(&c.to_string(), font.as_deref());
                 }
             }
             "w:footnoteReference" | "w:endnoteReference" => {
-                let custom =
-                    attr(e, "w:customMarkFollows").is_some_and(|v| v == "1" || v == "true");
-                if let Some(id) = attr(e, "w:id") {
+                let custom = e
+                    .attr("w:customMarkFollows")
+                    .is_some_and(|v| v == "1" || v == "true");
+                if let Some(id) = e.attr("w:id") {
                     self.references.push(note_key(name, &id));
                     if !custom {
                         let n = self.references.len().to_string();
@@ -1030,5 +1112,80 @@ mod tests {
         let err = read(b"PK\x03\x04 not really a zip").expect_err("damaged");
         assert_eq!(err.format, "DOCX");
         assert!(err.reason.contains("damaged"), "{err}");
+    }
+
+    /// An archive of the parts `word/{name}` given, stored (not compressed).
+    fn stored_package(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, bytes) in parts {
+            zip.start_file(format!("word/{name}"), options)
+                .and_then(|()| Ok(zip.write_all(bytes)?))
+                .expect("written");
+        }
+        zip.finish().expect("finished").into_inner()
+    }
+
+    fn stored_docx(document: &[u8]) -> Vec<u8> {
+        stored_package(&[("document.xml", document)])
+    }
+
+    #[test]
+    fn lists_named_by_styles_only_are_numbered() {
+        // No paragraph names a list: only its style does, so the definitions must be read.
+        let styles = br#"<w:styles><w:style w:styleId="Article"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#;
+        let document = br#"<w:document><w:body><w:p><w:pPr><w:pStyle w:val="Article"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Article"/></w:pPr><w:r><w:t>B</w:t></w:r></w:p></w:body></w:document>"#;
+        let bytes = stored_package(&[
+            ("document.xml", document),
+            ("styles.xml", styles),
+            ("numbering.xml", NUMBERING.as_bytes()),
+        ]);
+        let lines: Vec<String> = read(&bytes)
+            .expect("read")
+            .expect("a Word document")
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(lines, ["Điều 1. A", "Điều 2. B"]);
+    }
+
+    #[test]
+    fn parts_are_checked_against_their_checksum() {
+        let xml = b"<w:document><w:body><w:p><w:r><w:t>abc</w:t></w:r></w:p></w:body></w:document>";
+        let good = stored_docx(xml);
+        let text = read(&good).expect("read").expect("a Word document");
+        assert_eq!(text.len(), 1);
+        // The same bytes with one letter of the text changed: the CRC-32 no longer matches.
+        let at = good
+            .windows(3)
+            .position(|w| w == b"abc")
+            .expect("stored as is");
+        let mut bad = good.clone();
+        bad[at] = b'x';
+        let err = read(&bad).expect_err("damaged");
+        assert!(err.reason.contains("checksum"), "{err}");
+    }
+
+    #[test]
+    fn cut_deflate_streams_are_refused() {
+        use std::io::Write;
+        let mut encoder =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder
+            .write_all("<w:t>Cộng hòa</w:t>".repeat(500).as_bytes())
+            .expect("deflated");
+        let whole = encoder.finish().expect("finished");
+        let mut out = Vec::with_capacity(16);
+        inflate(&whole, &mut out).expect("whole stream");
+        assert_eq!(
+            out.len(),
+            "<w:t>Cộng hòa</w:t>".len() * 500,
+            "grown past 16 bytes"
+        );
+        let mut out = Vec::new();
+        let err = inflate(&whole[..whole.len() / 2], &mut out).expect_err("cut");
+        assert!(err.contains("ends early"), "{err}");
     }
 }

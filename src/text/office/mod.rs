@@ -9,6 +9,7 @@ pub(crate) mod doc;
 pub(crate) mod docx;
 mod numbering;
 pub(crate) mod rtf;
+mod xml;
 
 use std::fmt;
 
