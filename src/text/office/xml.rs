@@ -505,4 +505,68 @@ mod tests {
         // A part cut off between tags keeps what was read.
         assert_eq!(events("<a><b>x").expect("read").len(), 3);
     }
+
+    /// XML-like text made of the bytes that steer the reader, with letters in two and three
+    /// bytes between them.
+    fn xmlish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = proptest::sample::select(
+            &[
+                "<",
+                ">",
+                "/",
+                "</",
+                "<!--",
+                "-->",
+                "<![CDATA[",
+                "]]>",
+                "<?",
+                "?>",
+                "&",
+                ";",
+                "&amp;",
+                "&#x41;",
+                "&#",
+                "=",
+                "\"",
+                "'",
+                " ",
+                "\r\n",
+                "\t",
+                "w:t",
+                "w:p",
+                "a",
+                "ệ",
+                "Đ",
+                "中",
+                "😀",
+            ][..],
+        );
+        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+
+        /// Whatever the text, the reader ends (an error or the end) without a panic, moving on at
+        /// each event; the attributes of every tag read, and skipping an element, never panic.
+        #[test]
+        fn any_text_is_read_to_an_end_or_an_error(xml in xmlish()) {
+            let mut r = Reader::new(&xml);
+            for _ in 0..=xml.len() + 1 {
+                match r.next() {
+                    Ok(Event::Eof) | Err(_) => return Ok(()),
+                    Ok(Event::Start(t)) => {
+                        let _ = t.attr("a");
+                        let _ = r.skip_content("a");
+                    }
+                    Ok(Event::Empty(t)) => {
+                        let _ = t.attr("w:t");
+                    }
+                    Ok(_) => {}
+                }
+            }
+            proptest::prop_assert!(false, "no end after {} events", xml.len() + 2);
+        }
+    }
 }
