@@ -602,7 +602,9 @@ pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
 
 /// The JSON pointer `{base}/{key}/{index}`.
 pub(crate) fn pointer(base: &str, key: &str, index: usize) -> String {
-    let mut path = String::with_capacity(base.len() + key.len() + 8);
+    // Exactly its length: a claim's path is boxed without a copy ([`Ledger::claim_owned`]).
+    let digits = index.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let mut path = String::with_capacity(base.len() + key.len() + 2 + digits);
     path.push_str(base);
     path.push('/');
     path.push_str(key);
@@ -634,9 +636,9 @@ impl Ledger {
             return;
         }
         self.entries.push(SourceMapEntry {
-            path: path.to_owned(),
-            line,
-            end_line,
+            path: path.into(),
+            line: line_u32(line),
+            end_line: line_u32(end_line),
             start,
             end,
         });
@@ -657,9 +659,9 @@ impl Ledger {
             return;
         }
         self.entries.push(SourceMapEntry {
-            path,
-            line,
-            end_line,
+            path: path.into_boxed_str(),
+            line: line_u32(line),
+            end_line: line_u32(end_line),
             start,
             end,
         });
@@ -669,7 +671,7 @@ impl Ledger {
     /// between; returns whether it did.
     /// The path of the latest claim, if any.
     pub fn last_path(&self) -> Option<&str> {
-        self.entries.last().map(|e| e.path.as_str())
+        self.entries.last().map(|e| &*e.path)
     }
 
     /// Closes the entries made so far (no later claim extends them) and returns their count: the
@@ -696,10 +698,10 @@ impl Ledger {
                         .strip_prefix('/')?;
                     Some(pointer("", key, k.parse::<usize>().ok()? + offset))
                 });
-            match own {
-                Some(path) => entry.path = path,
-                None => entry.path.insert_str(0, prefix),
-            }
+            entry.path = match own {
+                Some(path) => path.into_boxed_str(),
+                None => [prefix, &entry.path].concat().into_boxed_str(),
+            };
         }
         self.fence = self.entries.len();
     }
@@ -719,13 +721,18 @@ impl Ledger {
             return false;
         };
         let between = text.get(last.end..start).unwrap_or("x");
-        if last.path == path && last.end <= start && between.trim().is_empty() {
+        if *last.path == *path && last.end <= start && between.trim().is_empty() {
             last.end = end;
-            last.end_line = end_line;
+            last.end_line = line_u32(end_line);
             return true;
         }
         false
     }
+}
+
+/// A line number as the source map keeps it: lines come from [`Line::no`], which is 32 bits.
+fn line_u32(line: usize) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
 }
 
 /// Turns every unclaimed, non-blank piece of text into an `unrecognized` node.
@@ -801,12 +808,12 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                     .find(|en| en.path.starts_with("/unrecognized/"));
                 if let Some(prev) = prev {
                     let whole = s == line.start && e == line.end;
-                    if whole && prev.end_line + 1 == line.no() && prev.end + 1 == s {
+                    if whole && prev.end_line as usize + 1 == line.no() && prev.end + 1 == s {
                         last.text.push('\n');
                         last.text.push_str(&text);
                         last.end_line = line.no();
                         last.span = last.span.cover(Span::new(s, e));
-                        let path = prev.path.clone();
+                        let path = prev.path.clone().into_string();
                         cx.ledger
                             .claim_owned(path, s, e, line.no(), line.no(), cx.text);
                         continue;
@@ -953,9 +960,9 @@ mod tests {
                 .map(|k| {
                     let start = if round % 3 == 0 { next(spread) } else { k * 3 };
                     SourceMapEntry {
-                        path: format!("/p/{k}"),
-                        line: k,
-                        end_line: k,
+                        path: format!("/p/{k}").into(),
+                        line: k as u32,
+                        end_line: k as u32,
                         start,
                         end: start + 1,
                     }
