@@ -414,15 +414,27 @@ impl<'a> Context<'a> {
     /// Claims a whole line for the node at `path`.
     pub fn claim_line(&mut self, path: &str, index: usize) {
         let line = &self.lines[index];
-        self.ledger
-            .claim(path, line.start, line.end, line.no(), line.no(), self.text);
+        self.ledger.claim(
+            path,
+            line.start,
+            line.end(),
+            line.no(),
+            line.no(),
+            self.text,
+        );
     }
 
     /// [`Context::claim_line`] for a path built for this claim alone, moved into the ledger.
     pub fn claim_line_owned(&mut self, path: String, index: usize) {
         let line = &self.lines[index];
-        self.ledger
-            .claim_owned(path, line.start, line.end, line.no(), line.no(), self.text);
+        self.ledger.claim_owned(
+            path,
+            line.start,
+            line.end(),
+            line.no(),
+            line.no(),
+            self.text,
+        );
     }
 
     /// Records the text at `span` of line `no` as a layout artifact and claims it for that node.
@@ -489,7 +501,7 @@ impl<'a> Context<'a> {
             text,
             line: line.no(),
             end_line: last.no(),
-            span: Span::new(line.start, last.end),
+            span: Span::new(line.start, last.end()),
         });
         let path = pointer("", "footnotes", doc.footnotes.len() - 1);
         for i in index..end {
@@ -551,7 +563,7 @@ fn footnotes_left(cx: &mut Context<'_>, doc: &mut Document) -> bool {
         let entries = &cx.ledger.entries;
         let unclaimed = |line: &Line<'_>| {
             let at = entries.partition_point(|e| e.end <= line.start);
-            entries.get(at).is_none_or(|e| e.start >= line.end)
+            entries.get(at).is_none_or(|e| e.start >= line.end())
         };
         // Its body goes on only over lines that no zone claimed.
         let limit = || {
@@ -767,19 +779,19 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
             ci += 1;
         }
         let mut k = ci;
-        while pos < line.end {
+        while pos < line.end() {
             while range(&cx.ledger.entries, k).is_some_and(|(_, e)| e <= pos) {
                 k += 1;
             }
             match range(&cx.ledger.entries, k) {
                 Some((s, e)) if s <= pos => pos = e.max(pos + 1),
-                Some((s, _)) if s < line.end => {
+                Some((s, _)) if s < line.end() => {
                     gaps.push((pos, s));
                     pos = s;
                 }
                 _ => {
-                    gaps.push((pos, line.end));
-                    pos = line.end;
+                    gaps.push((pos, line.end()));
+                    pos = line.end();
                 }
             }
         }
@@ -807,7 +819,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                     .rev()
                     .find(|en| en.path.starts_with("/unrecognized/"));
                 if let Some(prev) = prev {
-                    let whole = s == line.start && e == line.end;
+                    let whole = s == line.start && e == line.end();
                     if whole && prev.end_line as usize + 1 == line.no() && prev.end + 1 == s {
                         last.text.push('\n');
                         last.text.push_str(&text);
