@@ -411,23 +411,10 @@ impl<'a> TextSource<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Claims a whole line for the node at `path`.
-    pub fn claim_line(&mut self, path: &str, index: usize) {
+    /// Claims a whole line for the node at `path` ([`Ledger::claim`]).
+    pub fn claim_line<'p>(&mut self, path: impl Into<Cow<'p, str>>, index: usize) {
         let line = &self.lines[index];
         self.ledger.claim(
-            path,
-            line.start,
-            line.end(),
-            line.no(),
-            line.no(),
-            self.text,
-        );
-    }
-
-    /// [`Context::claim_line`] for a path built for this claim alone, moved into the ledger.
-    pub fn claim_line_owned(&mut self, path: String, index: usize) {
-        let line = &self.lines[index];
-        self.ledger.claim_owned(
             path,
             line.start,
             line.end(),
@@ -447,7 +434,7 @@ impl<'a> Context<'a> {
         });
         let path = pointer("", "artifacts", doc.artifacts.len() - 1);
         self.ledger
-            .claim_owned(path, span.start, span.end, no, no, self.text);
+            .claim(path, span.start, span.end, no, no, self.text);
     }
 
     /// Records line `index` whole as a layout artifact (a rule, a page number, bare markup) and
@@ -461,7 +448,7 @@ impl<'a> Context<'a> {
             span: line.span(),
         });
         let path = pointer("", "artifacts", doc.artifacts.len() - 1);
-        self.claim_line_owned(path, index);
+        self.claim_line(path, index);
     }
 
     /// Records the footnote body that starts on line `index` (`1 Nghị quyết số …`) with the lines
@@ -614,7 +601,7 @@ pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
 
 /// The JSON pointer `{base}/{key}/{index}`.
 pub(crate) fn pointer(base: &str, key: &str, index: usize) -> String {
-    // Exactly its length: a claim's path is boxed without a copy ([`Ledger::claim_owned`]).
+    // Exactly its length: a claim's path is boxed without a copy ([`Ledger::claim`]).
     let digits = index.checked_ilog10().map_or(1, |d| d as usize + 1);
     let mut path = String::with_capacity(base.len() + key.len() + 2 + digits);
     path.push_str(base);
@@ -634,44 +621,23 @@ pub struct Ledger {
 
 impl Ledger {
     /// Claims `start..end` (lines `line..=end_line`) for the node at `path`; a range that follows
-    /// the previous claim of the same node with only white space between extends it.
-    pub fn claim(
+    /// the previous claim of the same node with only white space between extends it. A path
+    /// built for this claim alone (a `String`) moves into the entry; a borrowed one is copied.
+    pub fn claim<'p>(
         &mut self,
-        path: &str,
+        path: impl Into<Cow<'p, str>>,
         start: usize,
         end: usize,
         line: usize,
         end_line: usize,
         text: &str,
     ) {
-        if start >= end || self.extend_last(path, start, end, end_line, text) {
-            return;
-        }
-        self.entries.push(SourceMapEntry {
-            path: path.into(),
-            line: line_u32(line),
-            end_line: line_u32(end_line),
-            start,
-            end,
-        });
-    }
-
-    /// [`Ledger::claim`] for a path built for this claim alone: it moves into the entry, not
-    /// copied.
-    pub fn claim_owned(
-        &mut self,
-        path: String,
-        start: usize,
-        end: usize,
-        line: usize,
-        end_line: usize,
-        text: &str,
-    ) {
+        let path = path.into();
         if start >= end || self.extend_last(&path, start, end, end_line, text) {
             return;
         }
         self.entries.push(SourceMapEntry {
-            path: path.into_boxed_str(),
+            path: path.into(),
             line: line_u32(line),
             end_line: line_u32(end_line),
             start,
@@ -826,8 +792,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                         last.end_line = line.no();
                         last.span = last.span.cover(Span::new(s, e));
                         let path = prev.path.clone().into_string();
-                        cx.ledger
-                            .claim_owned(path, s, e, line.no(), line.no(), cx.text);
+                        cx.ledger.claim(path, s, e, line.no(), line.no(), cx.text);
                         continue;
                     }
                 }
@@ -839,8 +804,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                 end_line: line.no(),
                 span: Span::new(s, e),
             });
-            cx.ledger
-                .claim_owned(path, s, e, line.no(), line.no(), cx.text);
+            cx.ledger.claim(path, s, e, line.no(), line.no(), cx.text);
         }
     }
 }

@@ -723,7 +723,7 @@ fn one_item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str)
         doc.recipients.push(r);
         let path = crate::parse::pointer("", "recipients", doc.recipients.len() - 1);
         cx.ledger
-            .claim_owned(path, seg.start, seg.end, seg.line, seg.line, cx.text);
+            .claim(path, seg.start, seg.end, seg.line, seg.line, cx.text);
     }
 }
 

@@ -51,7 +51,7 @@ fn unmarked_item(text: &str) -> bool {
 fn push(cx: &mut Context<'_>, doc: &mut Document, addressee: String, i: usize) {
     doc.addressees.push(addressee);
     let path = pointer("", "addressees", doc.addressees.len() - 1);
-    cx.claim_line_owned(path, i);
+    cx.claim_line(path, i);
 }
 
 #[cfg(test)]
