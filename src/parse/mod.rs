@@ -734,7 +734,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
             .map(|e| (e.start, e.end))
     };
     let mut ci = 0;
-    for line in cx.lines {
+    for (i, line) in cx.lines.iter().enumerate() {
         if only_ascii_space(line.raw) {
             continue;
         }
@@ -767,7 +767,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                 continue;
             }
             let (clean, _, _) = lex::clean_line(piece, cx.format);
-            let text = if !clean.is_empty() {
+            let mut text = if !clean.is_empty() {
                 clean.into_owned()
             } else if !piece.trim().is_empty() {
                 piece.trim().to_owned()
@@ -797,6 +797,10 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                     }
                 }
             }
+            if s == line.start && e == line.end() {
+                let run = unclaimed_run(cx.lines, i, &cx.ledger.entries[..claimed]);
+                text.reserve_exact(run.saturating_sub(text.len()));
+            }
             let path = pointer("", "unrecognized", doc.unrecognized.len());
             doc.unrecognized.push(Unrecognized {
                 text,
@@ -807,6 +811,28 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
             cx.ledger.claim(path, s, e, line.no(), line.no(), cx.text);
         }
     }
+}
+
+/// The bytes of the run of whole lines that no claim touches from line `i` on, each the line
+/// after the one before, with no blank line between: the lines the sweep joins into one
+/// `unrecognized` node, whose text is at most that long. Reserved up front: a run of a hundred
+/// thousand lines grew its text by doubling, and the blocks it left behind counted in the peak.
+/// `claimed` is sorted by start.
+fn unclaimed_run(lines: &[Line<'_>], i: usize, claimed: &[SourceMapEntry]) -> usize {
+    let untouched = |l: &Line<'_>| {
+        let at = claimed.partition_point(|e| e.end <= l.start);
+        claimed.get(at).is_none_or(|e| e.start >= l.end())
+    };
+    let mut last = i;
+    while let Some(next) = lines.get(last + 1)
+        && next.no() == lines[last].no() + 1
+        && next.start == lines[last].end() + 1
+        && !only_ascii_space(next.raw)
+        && untouched(next)
+    {
+        last += 1;
+    }
+    lines[last].end() - lines[i].start
 }
 
 /// Sorts claims by their start, keeping the order of equal starts, as
@@ -919,6 +945,34 @@ mod tests {
         assert_eq!((title.line_at(3), title.line_at(10)), (4, 5));
         // One is kept per text of the tree until the citations are read: 40 bytes, not 64.
         assert!(std::mem::size_of::<TextSource>() <= 40);
+    }
+
+    /// The room reserved for an `unrecognized` run ends where the sweep stops joining lines: at
+    /// a blank line or a claimed one.
+    #[test]
+    fn an_unclaimed_run_stops_at_a_blank_or_claimed_line() {
+        let text = "ab\ncd\nef\n\ngh\nij";
+        let lines = lex::lines(text, Format::Text);
+        assert_eq!(unclaimed_run(&lines, 0, &[]), "ab\ncd\nef".len());
+        assert_eq!(unclaimed_run(&lines, 4, &[]), "gh\nij".len());
+        let ij = SourceMapEntry {
+            path: "/title".into(),
+            line: 6,
+            end_line: 6,
+            start: text.len() - 2,
+            end: text.len(),
+        };
+        assert_eq!(unclaimed_run(&lines, 4, &[ij]), "gh".len());
+        // The text of a run of 2,000 unclaimed lines is reserved once, not grown by doubling.
+        let many: String = (1..=2000).map(|k| format!("Số: {k}/BC-UBND\n")).collect();
+        let doc = crate::parse(&many);
+        let run = doc
+            .unrecognized
+            .iter()
+            .max_by_key(|u| u.text.len())
+            .expect("a run");
+        assert!(run.text.len() > 30_000);
+        assert!(run.text.capacity() <= many.len(), "{}", run.text.capacity());
     }
 
     /// `sort_by_start` orders claims as the stable `sort_by_key(|e| e.start)` it replaced, on
