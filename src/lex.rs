@@ -21,15 +21,14 @@ use crate::text::{chars, split_lf};
 /// One input line.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
-    /// 1-based line number ([`Line::no`]); 32 bits, beside the flags below, so that a line is 64
-    /// bytes, not 72 (a text of short lines keeps a `Line` per line through the parse). A text
-    /// of more than four billion lines, which no memory would hold as lines, numbers the rest
-    /// `u32::MAX`.
+    /// 1-based line number ([`Line::no`]); 32 bits, beside the flags below, so that a line is 56
+    /// bytes, not 72, with its end worked out ([`Line::end`]): a text of short lines keeps a
+    /// `Line` per line through the parse. A text of more than four billion lines, which no
+    /// memory would hold as lines, numbers the rest `u32::MAX`.
     pub number: u32,
-    /// Byte offset of the first byte of the line in the normalized text.
+    /// Byte offset of the first byte of the line in the normalized text; it ends at
+    /// [`Line::end`].
     pub start: usize,
-    /// Byte offset just after the last byte (newline excluded).
-    pub end: usize,
     /// The raw line.
     pub raw: &'a str,
     /// Cleaned text: decoration removed, spaces folded, trimmed.
@@ -93,6 +92,13 @@ impl Line<'_> {
         self.number as usize
     }
 
+    /// Byte offset just after the last byte (newline excluded). Worked out from the raw line,
+    /// not kept: a line is 56 bytes, not 64, and a text of short lines keeps one per line
+    /// through the parse.
+    pub fn end(&self) -> usize {
+        self.start + self.raw.len()
+    }
+
     /// The line's words: its bytes without the white space and Markdown marks at its ends
     /// ([`words_span`]).
     pub fn span(&self) -> Span {
@@ -152,7 +158,6 @@ pub fn lines(text: &str, format: Format) -> Vec<Line<'_>> {
         out.push(Line {
             number: u32::try_from(i + 1).unwrap_or(u32::MAX),
             start,
-            end,
             raw,
             spaced,
             text,
@@ -227,7 +232,6 @@ pub fn recover_lost_breaks(lines: &mut Vec<Line<'_>>, format: Format) -> bool {
             out.push(Line {
                 number: line.number,
                 start: line.start + from,
-                end: line.start + to,
                 raw,
                 spaced,
                 text,
@@ -744,10 +748,11 @@ mod tests {
     use super::*;
 
     /// A text of short lines keeps a `Line` per line through the parse (issue 18: its peak at
-    /// most ten times the input): the line number takes 32 bits beside the flags.
+    /// most ten times the input): the line number takes 32 bits beside the flags, and its end
+    /// is worked out from the raw line.
     #[test]
-    fn a_line_is_64_bytes() {
-        assert!(size_of::<Line<'_>>() <= 64, "{}", size_of::<Line<'_>>());
+    fn a_line_is_56_bytes() {
+        assert!(size_of::<Line<'_>>() <= 56, "{}", size_of::<Line<'_>>());
         let ls = lines("a\nb", Format::Text);
         assert_eq!(ls.iter().map(Line::no).collect::<Vec<_>>(), [1, 2]);
     }
@@ -929,7 +934,7 @@ mod tests {
         let text = "a\n\nbc\n";
         let ls = lines(text, Format::Text);
         assert_eq!(ls.len(), 3, "the final newline opens no line");
-        assert_eq!((ls[2].start, ls[2].end, ls[2].no()), (3, 5, 3));
+        assert_eq!((ls[2].start, ls[2].end(), ls[2].no()), (3, 5, 3));
     }
 
     #[test]
@@ -962,7 +967,7 @@ mod tests {
             "pieces keep the input's line number"
         );
         assert_eq!(
-            ls.iter().map(|l| l.end - l.start).sum::<usize>(),
+            ls.iter().map(|l| l.end() - l.start).sum::<usize>(),
             glued.len(),
             "pieces partition the line"
         );

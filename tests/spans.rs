@@ -27,7 +27,10 @@ fn check_from(name: &str, text: &str, map: &[SourceMapEntry], path: &str, span: 
     // A claim may include the Markdown marks and white space around a line; its words must lie
     // inside the span.
     let edge = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '|' | '>' | '_');
-    for e in map.iter().filter(|e| e.path == path && e.line >= from) {
+    for e in map
+        .iter()
+        .filter(|e| *e.path == *path && e.line as usize >= from)
+    {
         let piece = &text[e.start..e.end];
         let start = e.start + (piece.len() - piece.trim_start_matches(edge).len());
         let end = start + piece.trim_matches(edge).len();

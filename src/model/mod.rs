@@ -866,11 +866,16 @@ pub struct Unrecognized {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceMapEntry {
     /// JSON Pointer to the owning node in this document (`/sections/2/paragraphs/0`).
-    pub path: String,
+    // A boxed `str` and lines of 32 bits (as [`crate::lex::Line::no`]): an entry is 40 bytes,
+    // not 56, and a text of short lines keeps about one per line until the JSON is written.
+    #[schemars(with = "String")]
+    pub path: Box<str>,
     /// First line.
-    pub line: usize,
+    #[schemars(with = "usize")]
+    pub line: u32,
     /// Last line.
-    pub end_line: usize,
+    #[schemars(with = "usize")]
+    pub end_line: u32,
     /// Byte offset where the range starts in the normalized input.
     pub start: usize,
     /// Byte offset where the range ends (exclusive).

@@ -411,18 +411,17 @@ impl<'a> TextSource<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Claims a whole line for the node at `path`.
-    pub fn claim_line(&mut self, path: &str, index: usize) {
+    /// Claims a whole line for the node at `path` ([`Ledger::claim`]).
+    pub fn claim_line<'p>(&mut self, path: impl Into<Cow<'p, str>>, index: usize) {
         let line = &self.lines[index];
-        self.ledger
-            .claim(path, line.start, line.end, line.no(), line.no(), self.text);
-    }
-
-    /// [`Context::claim_line`] for a path built for this claim alone, moved into the ledger.
-    pub fn claim_line_owned(&mut self, path: String, index: usize) {
-        let line = &self.lines[index];
-        self.ledger
-            .claim_owned(path, line.start, line.end, line.no(), line.no(), self.text);
+        self.ledger.claim(
+            path,
+            line.start,
+            line.end(),
+            line.no(),
+            line.no(),
+            self.text,
+        );
     }
 
     /// Records the text at `span` of line `no` as a layout artifact and claims it for that node.
@@ -435,7 +434,7 @@ impl<'a> Context<'a> {
         });
         let path = pointer("", "artifacts", doc.artifacts.len() - 1);
         self.ledger
-            .claim_owned(path, span.start, span.end, no, no, self.text);
+            .claim(path, span.start, span.end, no, no, self.text);
     }
 
     /// Records line `index` whole as a layout artifact (a rule, a page number, bare markup) and
@@ -449,7 +448,7 @@ impl<'a> Context<'a> {
             span: line.span(),
         });
         let path = pointer("", "artifacts", doc.artifacts.len() - 1);
-        self.claim_line_owned(path, index);
+        self.claim_line(path, index);
     }
 
     /// Records the footnote body that starts on line `index` (`1 Nghị quyết số …`) with the lines
@@ -489,7 +488,7 @@ impl<'a> Context<'a> {
             text,
             line: line.no(),
             end_line: last.no(),
-            span: Span::new(line.start, last.end),
+            span: Span::new(line.start, last.end()),
         });
         let path = pointer("", "footnotes", doc.footnotes.len() - 1);
         for i in index..end {
@@ -551,7 +550,7 @@ fn footnotes_left(cx: &mut Context<'_>, doc: &mut Document) -> bool {
         let entries = &cx.ledger.entries;
         let unclaimed = |line: &Line<'_>| {
             let at = entries.partition_point(|e| e.end <= line.start);
-            entries.get(at).is_none_or(|e| e.start >= line.end)
+            entries.get(at).is_none_or(|e| e.start >= line.end())
         };
         // Its body goes on only over lines that no zone claimed.
         let limit = || {
@@ -602,7 +601,9 @@ pub(crate) fn push_decimal(out: &mut String, n: u64, width: usize) {
 
 /// The JSON pointer `{base}/{key}/{index}`.
 pub(crate) fn pointer(base: &str, key: &str, index: usize) -> String {
-    let mut path = String::with_capacity(base.len() + key.len() + 8);
+    // Exactly its length: a claim's path is boxed without a copy ([`Ledger::claim`]).
+    let digits = index.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let mut path = String::with_capacity(base.len() + key.len() + 2 + digits);
     path.push_str(base);
     path.push('/');
     path.push_str(key);
@@ -620,46 +621,25 @@ pub struct Ledger {
 
 impl Ledger {
     /// Claims `start..end` (lines `line..=end_line`) for the node at `path`; a range that follows
-    /// the previous claim of the same node with only white space between extends it.
-    pub fn claim(
+    /// the previous claim of the same node with only white space between extends it. A path
+    /// built for this claim alone (a `String`) moves into the entry; a borrowed one is copied.
+    pub fn claim<'p>(
         &mut self,
-        path: &str,
+        path: impl Into<Cow<'p, str>>,
         start: usize,
         end: usize,
         line: usize,
         end_line: usize,
         text: &str,
     ) {
-        if start >= end || self.extend_last(path, start, end, end_line, text) {
-            return;
-        }
-        self.entries.push(SourceMapEntry {
-            path: path.to_owned(),
-            line,
-            end_line,
-            start,
-            end,
-        });
-    }
-
-    /// [`Ledger::claim`] for a path built for this claim alone: it moves into the entry, not
-    /// copied.
-    pub fn claim_owned(
-        &mut self,
-        path: String,
-        start: usize,
-        end: usize,
-        line: usize,
-        end_line: usize,
-        text: &str,
-    ) {
+        let path = path.into();
         if start >= end || self.extend_last(&path, start, end, end_line, text) {
             return;
         }
         self.entries.push(SourceMapEntry {
-            path,
-            line,
-            end_line,
+            path: path.into(),
+            line: line_u32(line),
+            end_line: line_u32(end_line),
             start,
             end,
         });
@@ -669,7 +649,7 @@ impl Ledger {
     /// between; returns whether it did.
     /// The path of the latest claim, if any.
     pub fn last_path(&self) -> Option<&str> {
-        self.entries.last().map(|e| e.path.as_str())
+        self.entries.last().map(|e| &*e.path)
     }
 
     /// Closes the entries made so far (no later claim extends them) and returns their count: the
@@ -696,10 +676,10 @@ impl Ledger {
                         .strip_prefix('/')?;
                     Some(pointer("", key, k.parse::<usize>().ok()? + offset))
                 });
-            match own {
-                Some(path) => entry.path = path,
-                None => entry.path.insert_str(0, prefix),
-            }
+            entry.path = match own {
+                Some(path) => path.into_boxed_str(),
+                None => [prefix, &entry.path].concat().into_boxed_str(),
+            };
         }
         self.fence = self.entries.len();
     }
@@ -719,13 +699,18 @@ impl Ledger {
             return false;
         };
         let between = text.get(last.end..start).unwrap_or("x");
-        if last.path == path && last.end <= start && between.trim().is_empty() {
+        if *last.path == *path && last.end <= start && between.trim().is_empty() {
             last.end = end;
-            last.end_line = end_line;
+            last.end_line = line_u32(end_line);
             return true;
         }
         false
     }
+}
+
+/// A line number as the source map keeps it: lines come from [`Line::no`], which is 32 bits.
+fn line_u32(line: usize) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
 }
 
 /// Turns every unclaimed, non-blank piece of text into an `unrecognized` node.
@@ -749,7 +734,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
             .map(|e| (e.start, e.end))
     };
     let mut ci = 0;
-    for line in cx.lines {
+    for (i, line) in cx.lines.iter().enumerate() {
         if only_ascii_space(line.raw) {
             continue;
         }
@@ -760,19 +745,19 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
             ci += 1;
         }
         let mut k = ci;
-        while pos < line.end {
+        while pos < line.end() {
             while range(&cx.ledger.entries, k).is_some_and(|(_, e)| e <= pos) {
                 k += 1;
             }
             match range(&cx.ledger.entries, k) {
                 Some((s, e)) if s <= pos => pos = e.max(pos + 1),
-                Some((s, _)) if s < line.end => {
+                Some((s, _)) if s < line.end() => {
                     gaps.push((pos, s));
                     pos = s;
                 }
                 _ => {
-                    gaps.push((pos, line.end));
-                    pos = line.end;
+                    gaps.push((pos, line.end()));
+                    pos = line.end();
                 }
             }
         }
@@ -782,7 +767,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                 continue;
             }
             let (clean, _, _) = lex::clean_line(piece, cx.format);
-            let text = if !clean.is_empty() {
+            let mut text = if !clean.is_empty() {
                 clean.into_owned()
             } else if !piece.trim().is_empty() {
                 piece.trim().to_owned()
@@ -800,18 +785,21 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                     .rev()
                     .find(|en| en.path.starts_with("/unrecognized/"));
                 if let Some(prev) = prev {
-                    let whole = s == line.start && e == line.end;
-                    if whole && prev.end_line + 1 == line.no() && prev.end + 1 == s {
+                    let whole = s == line.start && e == line.end();
+                    if whole && prev.end_line as usize + 1 == line.no() && prev.end + 1 == s {
                         last.text.push('\n');
                         last.text.push_str(&text);
                         last.end_line = line.no();
                         last.span = last.span.cover(Span::new(s, e));
-                        let path = prev.path.clone();
-                        cx.ledger
-                            .claim_owned(path, s, e, line.no(), line.no(), cx.text);
+                        let path = prev.path.clone().into_string();
+                        cx.ledger.claim(path, s, e, line.no(), line.no(), cx.text);
                         continue;
                     }
                 }
+            }
+            if s == line.start && e == line.end() {
+                let run = unclaimed_run(cx.lines, i, &cx.ledger.entries[..claimed]);
+                text.reserve_exact(run.saturating_sub(text.len()));
             }
             let path = pointer("", "unrecognized", doc.unrecognized.len());
             doc.unrecognized.push(Unrecognized {
@@ -820,10 +808,31 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                 end_line: line.no(),
                 span: Span::new(s, e),
             });
-            cx.ledger
-                .claim_owned(path, s, e, line.no(), line.no(), cx.text);
+            cx.ledger.claim(path, s, e, line.no(), line.no(), cx.text);
         }
     }
+}
+
+/// The bytes of the run of whole lines that no claim touches from line `i` on, each the line
+/// after the one before, with no blank line between: the lines the sweep joins into one
+/// `unrecognized` node, whose text is at most that long. Reserved up front: a run of a hundred
+/// thousand lines grew its text by doubling, and the blocks it left behind counted in the peak.
+/// `claimed` is sorted by start.
+fn unclaimed_run(lines: &[Line<'_>], i: usize, claimed: &[SourceMapEntry]) -> usize {
+    let untouched = |l: &Line<'_>| {
+        let at = claimed.partition_point(|e| e.end <= l.start);
+        claimed.get(at).is_none_or(|e| e.start >= l.end())
+    };
+    let mut last = i;
+    while let Some(next) = lines.get(last + 1)
+        && next.no() == lines[last].no() + 1
+        && next.start == lines[last].end() + 1
+        && !only_ascii_space(next.raw)
+        && untouched(next)
+    {
+        last += 1;
+    }
+    lines[last].end() - lines[i].start
 }
 
 /// Sorts claims by their start, keeping the order of equal starts, as
@@ -938,6 +947,34 @@ mod tests {
         assert!(std::mem::size_of::<TextSource>() <= 40);
     }
 
+    /// The room reserved for an `unrecognized` run ends where the sweep stops joining lines: at
+    /// a blank line or a claimed one.
+    #[test]
+    fn an_unclaimed_run_stops_at_a_blank_or_claimed_line() {
+        let text = "ab\ncd\nef\n\ngh\nij";
+        let lines = lex::lines(text, Format::Text);
+        assert_eq!(unclaimed_run(&lines, 0, &[]), "ab\ncd\nef".len());
+        assert_eq!(unclaimed_run(&lines, 4, &[]), "gh\nij".len());
+        let ij = SourceMapEntry {
+            path: "/title".into(),
+            line: 6,
+            end_line: 6,
+            start: text.len() - 2,
+            end: text.len(),
+        };
+        assert_eq!(unclaimed_run(&lines, 4, &[ij]), "gh".len());
+        // The text of a run of 2,000 unclaimed lines is reserved once, not grown by doubling.
+        let many: String = (1..=2000).map(|k| format!("Số: {k}/BC-UBND\n")).collect();
+        let doc = crate::parse(&many);
+        let run = doc
+            .unrecognized
+            .iter()
+            .max_by_key(|u| u.text.len())
+            .expect("a run");
+        assert!(run.text.len() > 30_000);
+        assert!(run.text.capacity() <= many.len(), "{}", run.text.capacity());
+    }
+
     /// `sort_by_start` orders claims as the stable `sort_by_key(|e| e.start)` it replaced, on
     /// nearly sorted claims (the insertion sort) and shuffled ones (the hand-over).
     #[test]
@@ -953,9 +990,9 @@ mod tests {
                 .map(|k| {
                     let start = if round % 3 == 0 { next(spread) } else { k * 3 };
                     SourceMapEntry {
-                        path: format!("/p/{k}"),
-                        line: k,
-                        end_line: k,
+                        path: format!("/p/{k}").into(),
+                        line: k as u32,
+                        end_line: k as u32,
                         start,
                         end: start + 1,
                     }

@@ -622,7 +622,7 @@ fn required_appendices(cx: &mut Checker<'_>) {
                 .appendices
                 .first()
                 .map(|a| a.line)
-                .or_else(|| doc.source_map.last().map(|e| e.end_line))
+                .or_else(|| doc.source_map.last().map(|e| e.end_line as usize))
                 .unwrap_or(1);
             let at = cx.loc.expected("/appendices", line);
             cx.emit(

@@ -107,7 +107,7 @@ impl<'a> Locator<'a> {
 
     /// The first source map entry of a node.
     pub fn entry(&self, path: &str) -> Option<&'a SourceMapEntry> {
-        self.map.iter().find(|e| e.path == path)
+        self.map.iter().find(|e| *e.path == *path)
     }
 
     /// The entry that owns byte `at`.
@@ -176,7 +176,7 @@ impl<'a> Locator<'a> {
 
     /// The first line that holds any text, 1 when none does.
     pub fn first_text_line(&self) -> usize {
-        self.map.first().map_or(1, |e| e.line)
+        self.map.first().map_or(1, |e| e.line as usize)
     }
 }
 
@@ -203,7 +203,7 @@ mod tests {
     fn a_node_is_found_by_its_first_entry() {
         let text = "ab cd ef";
         let entry = |path: &str, start, end| SourceMapEntry {
-            path: path.to_owned(),
+            path: path.into(),
             start,
             end,
             line: 1,

@@ -76,7 +76,7 @@ pub fn check(cx: &mut Checker<'_>) {
         }
         match lines.last_mut() {
             Some((l, _, ranges)) if *l == line => ranges.push((s, e)),
-            _ => lines.push((line, owner.path.clone(), vec![(s, e)])),
+            _ => lines.push((line, owner.path.to_string(), vec![(s, e)])),
         }
     }
     let lines = without_forms(cx, lines);
@@ -235,7 +235,7 @@ fn without_forms(cx: &mut Checker<'_>, lines: Vec<LineBlanks>) -> Vec<LineBlanks
             continue;
         };
         let at = Loc {
-            path: owner.path.clone(),
+            path: owner.path.to_string(),
             range: (start, e),
             exact: true,
         };

@@ -65,7 +65,7 @@ pub fn whole_line<'a>(line: &'a Line<'a>) -> Option<Segment<'a>> {
     (!line.text.is_empty()).then(|| Segment {
         text: Cow::Borrowed(&line.text),
         start: line.start,
-        end: line.end,
+        end: line.end(),
         column: 0,
         line: line.no(),
     })

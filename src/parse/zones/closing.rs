@@ -723,7 +723,7 @@ fn one_item(cx: &mut Context<'_>, doc: &mut Document, seg: &Segment, text: &str)
         doc.recipients.push(r);
         let path = crate::parse::pointer("", "recipients", doc.recipients.len() - 1);
         cx.ledger
-            .claim_owned(path, seg.start, seg.end, seg.line, seg.line, cx.text);
+            .claim(path, seg.start, seg.end, seg.line, seg.line, cx.text);
     }
 }
 
@@ -790,7 +790,7 @@ mod tests {
         let sig = doc.signature.expect("a signature");
         assert_eq!(sig.placeholder.as_deref(), Some("(Đã ký)"));
         assert_eq!((sig.line, sig.end_line), (3, 3));
-        assert!(doc.source_map.iter().any(|e| e.path == "/signature"));
+        assert!(doc.source_map.iter().any(|e| &*e.path == "/signature"));
     }
 
     #[test]

@@ -486,7 +486,7 @@ fn crawled_rest<'a>(cx: &mut Context<'a>, doc: &mut Document, i: usize) -> Optio
     // The rest must be a header item, or the line is left whole.
     classify(text)?;
     let text = std::borrow::Cow::Owned(text.to_owned());
-    let (no, start, end) = (line.no(), line.start, line.end);
+    let (no, start, end) = (line.no(), line.start, line.end());
     let span = Span::new(start + lead, start + cut);
     cx.artifact_span(doc, ArtifactKind::PageHeader, span, no);
     Some(Segment {

@@ -229,7 +229,7 @@ pub(super) fn paragraph<'a>(
         joins: Vec::new(),
         span: line.span(),
     });
-    cx.claim_line(path, i);
+    cx.claim_line(path.as_str(), i);
     b.last = Some(Last {
         text: text_index,
         piece_start: 0,
@@ -331,7 +331,7 @@ pub(super) fn join(
             p.joins.extend(recorded);
         }
         push_index(path, index);
-        cx.claim_line(path, i);
+        cx.claim_line(path.as_str(), i);
     }
     b.last = Some(Last {
         text: last.text,
