@@ -240,9 +240,11 @@ pub const ATTACHED_OPENINGS: &[&str] = &[
 ];
 
 /// True when `text`, what follows a `(`, opens with one of [`ATTACHED_OPENINGS`] in any case
-/// (`Ban hành kèm theo`, `KÈM THEO`): compared a character at a time, without a lower-case copy
+/// (`Ban hành kèm theo`, `KÈM THEO`, after spaces): compared a character at a time, without a lower-case copy
 /// (the lexer asks it at every parenthesis of the text).
 pub fn opens_with_attached(text: &str) -> bool {
+    // `( Ban hành kèm theo …`: a space typed inside the parenthesis.
+    let text = text.trim_start_matches(' ');
     ATTACHED_OPENINGS.iter().any(|o| {
         let mut lower = text.chars().flat_map(char::to_lowercase);
         o.chars().all(|c| lower.next() == Some(c))
@@ -748,6 +750,21 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
+
+    #[test]
+    fn attached_to_lines_open_in_any_case_and_spacing() {
+        assert!(opens_with_attached(
+            "Ban hành kèm theo Quyết định số 12/QĐ-UBND)"
+        ));
+        assert!(opens_with_attached(
+            " Ban hành kèm theo Quyết định số …05…./2006/ QĐ-UBND,"
+        ));
+        assert!(opens_with_attached(
+            "Ban hành theo Quyết định số 12/2001/QĐ-BTC"
+        ));
+        assert!(opens_with_attached("KÈM THEO KẾ HOẠCH SỐ 5/KH-UBND)"));
+        assert!(!opens_with_attached("theo Quyết định số 12/QĐ-UBND)"));
+    }
 
     /// [`canonical_type_code`] as two hash maps: the code as written, else its `to_lowercase`.
     fn canonical_type_code_by_maps(code: &str) -> Option<&'static str> {

@@ -481,8 +481,22 @@ fn form_appendices(cx: &Checker<'_>) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// True when a blank was filled in with a figure typed between its dots (`số …05…./2006`, `ngày
+/// …25..tháng`): the run of dots on one side of the figure, glued to it, and another run of dots
+/// glued on its other side.
+fn filled(before: &str, after: &str) -> bool {
+    let dots = |c: Option<char>| matches!(c, Some('.' | '…'));
+    let digits_after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits_before = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    (digits_after.len() < after.len() && dots(digits_after.chars().next()))
+        || (digits_before.len() < before.len() && dots(digits_before.chars().next_back()))
+}
+
 /// True when a run of dots is a blank to fill in, given the text before and after it on its line.
 fn is_blank(before: &str, run: &str, after: &str, table: bool) -> bool {
+    if filled(before, after) {
+        return false;
+    }
     let prev = before.chars().next_back();
     let next = after.chars().next();
     let prev_solid = before.trim_end().chars().next_back();
@@ -663,6 +677,23 @@ mod tests {
         assert!(under_example(text, third));
         let plain = "Báo cáo\nngày ... tháng 5\n";
         assert!(!under_example(plain, plain.find("ngày").unwrap_or(0)));
+    }
+
+    #[test]
+    fn a_blank_filled_between_its_dots_is_no_blank() {
+        assert!(filled("Quyết định số …", "05…./2006/QĐ-UBND"));
+        assert!(
+            filled("Quyết định số …05", "/2006/QĐ-UBND"),
+            "the run after the figure"
+        );
+        assert!(filled("ngày …25", "tháng 01 năm 2006"));
+        assert!(
+            !filled("ngày ", "/…/2006"),
+            "dots and slashes: still to fill in"
+        );
+        assert!(!filled("Số: ", "/QĐ-UBND"));
+        assert!(!is_blank("số …", "…", "05…./2006", false));
+        assert!(is_blank("số ", "....", "/2006/QĐ-UBND", false));
     }
 
     #[test]
