@@ -535,6 +535,20 @@ impl<'a> Context<'a> {
         self.texts.push(source);
         self.texts.len() - 1
     }
+
+    /// Drops the copy of remembered text `index`, finished (nothing joins it any more), when it
+    /// adds nothing to the citations ([`citation::cites_nothing`]): a joined text would
+    /// otherwise be kept twice, in the tree and here, until the citations are read. It keeps its
+    /// line and reads as empty, which the scan reads the same.
+    pub fn retire(&mut self, index: usize) {
+        if let Some(source) = self.texts.get_mut(index)
+            && matches!(source.text, Cow::Owned(_))
+            && citation::cites_nothing(&source.text)
+        {
+            source.text = Cow::Borrowed("");
+            source.later = None;
+        }
+    }
 }
 
 /// Reads the footnote bodies no zone claimed (after the signature, where the body loop does not

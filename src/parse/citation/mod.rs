@@ -475,6 +475,16 @@ pub fn collect(texts: &[super::TextSource], markers: &[&str]) -> Vec<Citation> {
     out
 }
 
+/// True when `text`, finished, adds nothing to [`collect`] whatever the document's footnote
+/// markers: no citation and no cited date at its start (what [`date_on_next_line`] reads of the
+/// text after one). Markers only split numbers, and every number holds a `/`: without one the
+/// scan reads the same with any markers, so it can be done before the footnotes are known.
+pub fn cites_nothing(text: &str) -> bool {
+    memchr::memchr(b'/', text.as_bytes()).is_none()
+        && grammar::cited_date(text).is_none()
+        && find_citations_with(text, &[]).is_empty()
+}
+
 /// Gives `last`, the last citation of `source`, the date that opens `next` when `last` ends
 /// its text without one and `next` is read from the line after it: a heading or a caption cut
 /// before its date (`(Kèm theo Nghị quyết số 116/NQ-CP` / `ngày 29 tháng 4 năm 2026 …)`).
@@ -519,6 +529,24 @@ pub(super) mod tests;
 #[cfg(test)]
 mod marker_tests {
     use super::*;
+
+    #[test]
+    fn a_text_cites_nothing_only_without_citations_and_leading_date() {
+        assert!(cites_nothing("Mục 3. Nhóm quy định 3 Điều 3. Phạm vi 3"));
+        assert!(cites_nothing(""));
+        assert!(
+            !cites_nothing("Luật PCTN năm 2018 và các văn bản hướng dẫn thi hành."),
+            "a citation by name holds no `/`"
+        );
+        assert!(
+            !cites_nothing("ngày 29 tháng 4 năm 2026 của Chính phủ"),
+            "a date at its start completes a citation cut at the end of the text before"
+        );
+        assert!(
+            !cites_nothing("theo Nghị định 09/2026/NĐ-CP4"),
+            "a number may carry a footnote marker, known only later"
+        );
+    }
 
     fn read(text: &str, markers: &[&str]) -> Vec<(Option<String>, Option<String>, Option<String>)> {
         find_citations_with(text, markers)

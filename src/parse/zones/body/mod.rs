@@ -90,6 +90,9 @@ struct Builder {
     closing: Vec<Paragraph>,
     in_closing: bool,
     last: Option<Last>,
+    /// The text last joined into ([`paragraphs::join`]): retired ([`Context::retire`]) once
+    /// another is joined into or the body ends, since a text no longer last never grows.
+    joined: Option<usize>,
     last_line: usize,
     /// The path [`Builder::container`] writes, kept to reuse its buffer for every paragraph.
     path: String,
@@ -111,6 +114,7 @@ impl Builder {
             closing: Vec::new(),
             in_closing: false,
             last: None,
+            joined: None,
             last_line: 0,
             path: String::new(),
             paths: String::new(),
@@ -273,10 +277,18 @@ pub fn parse_main(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize 
     let mut b = Builder::new(Mode::Main, String::new());
     let end = run(cx, doc, &mut b, at);
     b.close_to(0);
+    retire_joined(cx, &mut b);
     doc.sections = b.top;
     doc.closing = b.closing;
     doc.preamble = b.loose.into_iter().map(preamble_item).collect();
     end
+}
+
+/// Retires the text last joined into, at the end of a body: none grows any more.
+fn retire_joined(cx: &mut Context<'_>, b: &mut Builder) {
+    if let Some(index) = b.joined.take() {
+        cx.retire(index);
+    }
 }
 
 /// What a paragraph before the first section is.
@@ -383,6 +395,7 @@ pub fn parse_appendix(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> us
     b.last_line = cx.lines[end].no();
     let stop = run(cx, doc, &mut b, j);
     b.close_to(0);
+    retire_joined(cx, &mut b);
     doc.appendices.push(Appendix {
         label,
         title,

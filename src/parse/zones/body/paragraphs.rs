@@ -277,6 +277,11 @@ pub(super) fn join(
     let line = &lines[i];
     let piece: &str = &line.text;
     let glued = reason == Some(JoinReason::SplitToken);
+    if let Some(done) = b.joined.replace(last.text)
+        && done != last.text
+    {
+        cx.retire(done);
+    }
     let src = &mut cx.texts[last.text];
     let before = src.text.len();
     let exact = src.later_pieces() < EXACT_JOINS;
