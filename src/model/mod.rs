@@ -542,6 +542,20 @@ pub enum NumberStyle {
     Unnumbered,
 }
 
+impl NumberStyle {
+    /// True when `other` is this style's other spelling: `I.` and `I-`, `1.` and `1-`.
+    pub fn spelled_like(self, other: NumberStyle) -> bool {
+        use NumberStyle as S;
+        matches!(
+            (self, other),
+            (S::Roman, S::RomanDash)
+                | (S::RomanDash, S::Roman)
+                | (S::Arabic, S::ArabicDash)
+                | (S::ArabicDash, S::Arabic)
+        )
+    }
+}
+
 /// A block of body text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {

@@ -104,7 +104,7 @@ fn walk(
         .iter()
         .map(|s| s.style)
         .filter(|&st| st != NumberStyle::Unnumbered)
-        .filter(|&st| !parent_style.is_some_and(|p| variant(p, st)))
+        .filter(|&st| !parent_style.is_some_and(|p| p.spelled_like(st)))
     {
         match counts.iter_mut().find(|(s, _)| *s == st) {
             Some((_, n)) => *n += 1,
@@ -136,7 +136,7 @@ fn walk(
         crate::parse::push_index(base, i);
         let path: &mut String = base;
         let label_at = |cx: &Checker<'_>, path: &str| cx.loc.span(path, s.label_span, s.line);
-        if let Some(p) = parent.filter(|p| variant(p.style, s.style)) {
+        if let Some(p) = parent.filter(|p| p.style.spelled_like(s.style)) {
             let at = label_at(cx, path);
             cx.emit(
                 Kind::MixedNumberingStyles {
@@ -162,7 +162,7 @@ fn walk(
                 at,
             );
             // `I-` among `II.`, `III.`: its number still counts in the level's sequence.
-            if level_style.is_some_and(|st| variant(st, s.style)) {
+            if level_style.is_some_and(|st| st.spelled_like(s.style)) {
                 prev = s.number.map(|n| (n, s.label.to_string())).or(prev);
             }
         } else if let Some(n) = s.number {
@@ -179,7 +179,7 @@ fn walk(
                 *slot = Some((n, s.label.to_string()));
             } else {
                 prev = Some((n, s.label.to_string()));
-                for c in s.children.iter().filter(|c| variant(s.style, c.style)) {
+                for c in s.children.iter().filter(|c| s.style.spelled_like(c.style)) {
                     if let Some(cn) = c.number {
                         prev = Some((cn, c.label.to_string()));
                     }
@@ -428,18 +428,6 @@ fn division(style: NumberStyle) -> bool {
     matches!(
         style,
         S::Part | S::Chapter | S::Division | S::Subdivision | S::Article
-    )
-}
-
-/// True when `b` is the other spelling of `a`'s numbering (`I.` and `I-`, `1.` and `1-`).
-fn variant(a: NumberStyle, b: NumberStyle) -> bool {
-    use NumberStyle as S;
-    matches!(
-        (a, b),
-        (S::Roman, S::RomanDash)
-            | (S::RomanDash, S::Roman)
-            | (S::Arabic, S::ArabicDash)
-            | (S::ArabicDash, S::Arabic)
     )
 }
 

@@ -133,6 +133,12 @@ pub(super) fn is_syllable(word: &str) -> bool {
     if bare.is_empty() {
         return false;
     }
+    onset_and_rhyme(bare, tone)
+}
+
+/// True when `bare` (small letters, no tone mark) is an initial consonant or none and a rhyme
+/// that `tone` allows.
+fn onset_and_rhyme(bare: &str, tone: Option<char>) -> bool {
     let stop_allowed = matches!(tone, None | Some('\u{301}') | Some('\u{323}'));
     let initials = std::iter::once("").chain(INITIALS);
     initials
@@ -186,11 +192,7 @@ fn is_syllable_by_strings(word: &str) -> bool {
     if bare.is_empty() || bare.len() > 24 {
         return false;
     }
-    let stop_allowed = matches!(tone, None | Some('\u{301}') | Some('\u{323}'));
-    let initials = std::iter::once("").chain(INITIALS);
-    initials
-        .filter_map(|i| bare.strip_prefix(i))
-        .any(|rest| rhyme(rest, stop_allowed))
+    onset_and_rhyme(&bare, tone)
 }
 
 #[cfg(test)]

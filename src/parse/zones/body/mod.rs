@@ -588,11 +588,8 @@ fn level_of(open: &[Open], key: (NumberStyle, usize), number: Option<u32>) -> Op
     open.iter().position(|o| o.key == key).or_else(|| {
         open.iter().position(|o| {
             o.key.1 == key.1
-                && matches!(
-                    (o.key.0, key.0),
-                    (NumberStyle::Roman, NumberStyle::RomanDash)
-                        | (NumberStyle::RomanDash, NumberStyle::Roman)
-                )
+                && matches!(key.0, NumberStyle::Roman | NumberStyle::RomanDash)
+                && o.key.0.spelled_like(key.0)
                 && o.section
                     .number
                     .zip(number)
