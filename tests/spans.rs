@@ -29,7 +29,7 @@ fn check_from(name: &str, text: &str, map: &[SourceMapEntry], path: &str, span: 
     let edge = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '|' | '>' | '_');
     for e in map
         .iter()
-        .filter(|e| *e.path == *path && e.line as usize >= from)
+        .filter(|e| e.path == *path && e.line as usize >= from)
     {
         let piece = &text[e.start..e.end];
         let start = e.start + (piece.len() - piece.trim_start_matches(edge).len());

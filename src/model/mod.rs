@@ -10,6 +10,7 @@
 //! means bumping [`SCHEMA_VERSION`].
 
 mod finding;
+mod path;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,7 @@ use crate::text::decode::Decoded;
 pub use crate::text::decode::{EncodingUse, InputFormat};
 pub use crate::text::normalize::Normalization;
 pub use finding::{Finding, Severity};
+pub use path::{NodePath, Pieces};
 
 /// Where a node, or a part of one, was read: a byte range of the normalized input (the text
 /// `vanban::normalize` gives), start inclusive, end exclusive.
@@ -880,10 +882,11 @@ pub struct Unrecognized {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceMapEntry {
     /// JSON Pointer to the owning node in this document (`/sections/2/paragraphs/0`).
-    // A boxed `str` and lines of 32 bits (as [`crate::lex::Line::no`]): an entry is 40 bytes,
-    // not 56, and a text of short lines keeps about one per line until the JSON is written.
+    // Kept short in memory when it is long ([`NodePath`]). A short path and lines of 32 bits (as [`crate::lex::Line::no`]): an entry is 40 bytes,
+    // not 56, and its path 10 to 20 bytes, not 30 to 100: a text of short lines keeps about
+    // one entry per line until the JSON is written.
     #[schemars(with = "String")]
-    pub path: Box<str>,
+    pub path: NodePath,
     /// First line.
     #[schemars(with = "usize")]
     pub line: u32,

@@ -404,12 +404,12 @@ Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCá
         assert!(
             doc.source_map
                 .iter()
-                .any(|e| &*e.path == "/attachments/0/sections/1/children/0")
+                .any(|e| e.path == "/attachments/0/sections/1/children/0")
         );
         assert!(
             doc.source_map
                 .iter()
-                .any(|e| &*e.path == "/attachments/0/header/national_title")
+                .any(|e| e.path == "/attachments/0/header/national_title")
         );
     }
 

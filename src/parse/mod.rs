@@ -16,8 +16,8 @@ use zones::{body, closing, header, title};
 
 use crate::lex::{self, Line};
 use crate::model::{
-    Artifact, ArtifactKind, Document, Family, Footnote, Format, Normalization, NumberSystem,
-    SourceMapEntry, Span, Unrecognized,
+    Artifact, ArtifactKind, Document, Family, Footnote, Format, NodePath, Normalization,
+    NumberSystem, SourceMapEntry, Span, Unrecognized,
 };
 use crate::text::decode::{DecodeError, Decoded};
 use crate::text::normalize as source;
@@ -635,8 +635,8 @@ pub struct Ledger {
 
 impl Ledger {
     /// Claims `start..end` (lines `line..=end_line`) for the node at `path`; a range that follows
-    /// the previous claim of the same node with only white space between extends it. A path
-    /// built for this claim alone (a `String`) moves into the entry; a borrowed one is copied.
+    /// the previous claim of the same node with only white space between extends it. The entry
+    /// keeps the path in its short form ([`NodePath`]).
     pub fn claim<'p>(
         &mut self,
         path: impl Into<Cow<'p, str>>,
@@ -662,8 +662,8 @@ impl Ledger {
     /// Extends the last claim to `end` when it is of the same node and only white space lies
     /// between; returns whether it did.
     /// The path of the latest claim, if any.
-    pub fn last_path(&self) -> Option<&str> {
-        self.entries.last().map(|e| &*e.path)
+    pub fn last_path(&self) -> Option<&NodePath> {
+        self.entries.last().map(|e| &e.path)
     }
 
     /// Closes the entries made so far (no later claim extends them) and returns their count: the
@@ -680,19 +680,19 @@ impl Ledger {
     /// becomes `/footnotes/{k + footnotes}`.
     pub fn rebase(&mut self, mark: usize, prefix: &str, artifacts: usize, footnotes: usize) {
         for entry in self.entries.iter_mut().skip(mark) {
+            let path = entry.path.pointer();
             let own = [("artifacts", artifacts), ("footnotes", footnotes)]
                 .into_iter()
                 .find_map(|(key, offset)| {
-                    let k = entry
-                        .path
+                    let k = path
                         .strip_prefix('/')?
                         .strip_prefix(key)?
                         .strip_prefix('/')?;
                     Some(pointer("", key, k.parse::<usize>().ok()? + offset))
                 });
             entry.path = match own {
-                Some(path) => path.into_boxed_str(),
-                None => [prefix, &entry.path].concat().into_boxed_str(),
+                Some(own) => NodePath::new(&own),
+                None => NodePath::new(&[prefix, &path].concat()),
             };
         }
         self.fence = self.entries.len();
@@ -713,7 +713,8 @@ impl Ledger {
             return false;
         };
         let between = text.get(last.end..start).unwrap_or("x");
-        if *last.path == *path && last.end <= start && between.trim().is_empty() {
+        // The path last: the other two are cheaper to ask.
+        if last.end <= start && between.trim().is_empty() && last.path.is(path) {
             last.end = end;
             last.end_line = line_u32(end_line);
             return true;
@@ -805,7 +806,7 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
                         last.text.push_str(&text);
                         last.end_line = line.no();
                         last.span = last.span.cover(Span::new(s, e));
-                        let path = prev.path.clone().into_string();
+                        let path = prev.path.pointer();
                         cx.ledger.claim(path, s, e, line.no(), line.no(), cx.text);
                         continue;
                     }

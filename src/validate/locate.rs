@@ -107,7 +107,8 @@ impl<'a> Locator<'a> {
 
     /// The first source map entry of a node.
     pub fn entry(&self, path: &str) -> Option<&'a SourceMapEntry> {
-        self.map.iter().find(|e| *e.path == *path)
+        let path = crate::model::NodePath::new(path);
+        self.map.iter().find(|e| e.path == path)
     }
 
     /// The entry that owns byte `at`.

@@ -790,7 +790,7 @@ mod tests {
         let sig = doc.signature.expect("a signature");
         assert_eq!(sig.placeholder.as_deref(), Some("(Đã ký)"));
         assert_eq!((sig.line, sig.end_line), (3, 3));
-        assert!(doc.source_map.iter().any(|e| &*e.path == "/signature"));
+        assert!(doc.source_map.iter().any(|e| e.path == "/signature"));
     }
 
     #[test]
