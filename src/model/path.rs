@@ -392,7 +392,45 @@ impl<'de> Deserialize<'de> for NodePath {
 
 #[cfg(test)]
 mod tests {
-    use super::NodePath;
+    use proptest::prelude::*;
+
+    use super::{KEYS, NodePath};
+
+    /// Pointers made of keys, indexes, other steps and the short form's own bytes, long and
+    /// short.
+    fn pointer() -> impl Strategy<Value = String> {
+        let step = prop_oneof![
+            (0..KEYS.len()).prop_map(|k| KEYS[k].to_owned()),
+            "[0-9]{1,3}",
+            "/",
+            "[a-z]{1,12}",
+            "[\\x00-\\x0f]",
+            "[đĐ ~]",
+        ];
+        proptest::collection::vec(step, 0..24).prop_map(|steps| steps.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_pointer_reads_back_as_it_was_given(path in pointer(), other in pointer()) {
+            let short = NodePath::new(&path);
+            prop_assert_eq!(short.to_string(), path.as_str());
+            prop_assert_eq!(short.pointer(), path.as_str());
+            prop_assert_eq!(short.len(), path.len());
+            prop_assert!(short.is(&path));
+            prop_assert_eq!(NodePath::from_string(path.clone()), short.clone());
+            for cut in (0..=path.len()).filter(|&k| path.is_char_boundary(k)) {
+                prop_assert!(short.starts_with(&path[..cut]));
+            }
+            prop_assert_eq!(short.is(&other), path == other);
+            prop_assert_eq!(short.starts_with(&other), path.starts_with(other.as_str()));
+            prop_assert_eq!(short == NodePath::new(&other), path == other);
+            let json = serde_json::to_string(&short).expect("a path serializes");
+            prop_assert_eq!(&json, &serde_json::to_string(&path).expect("a string serializes"));
+            let back: NodePath = serde_json::from_str(&json).expect("and reads back");
+            prop_assert_eq!(back, short);
+        }
+    }
 
     #[test]
     fn a_pointer_reads_back_as_it_was_given() {
