@@ -247,7 +247,7 @@ fn shorten(path: &str) -> Box<str> {
     // A pointer that holds a key's byte cannot be shortened without ambiguity (only one read
     // back from a JSON file can).
     let marked = matches!(bytes.first(), Some(&(SHORT | VERBATIM)));
-    if bytes.len() <= KEPT_AS_IS || bytes.iter().any(|&b| key(b).is_some()) {
+    if bytes.len() <= KEPT_AS_IS || holds_key_byte(bytes) {
         if !marked {
             return Box::from(path);
         }
@@ -282,6 +282,14 @@ fn shorten(path: &str) -> Box<str> {
     out.push_str(&path[from..]);
     // At its length: the string's block is sized for the long form.
     Box::from(out.as_str())
+}
+
+/// True when `bytes` hold a byte that stands for a key in the short form. Without an early
+/// exit, so that it is compiled to a few vector steps.
+fn holds_key_byte(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |found, &b| {
+        found | (usize::from(b.wrapping_sub(1)) < KEYS.len())
+    })
 }
 
 /// The byte that stands for `KEYS[k]`: a control character, one byte in UTF-8.

@@ -199,7 +199,7 @@ pub mod stages {
         let cx = Context {
             ledger: Ledger {
                 entries: Vec::with_capacity(lines.len()),
-                fence: 0,
+                ..Ledger::default()
             },
             texts: Vec::with_capacity(lines.len()),
             ends_body,
@@ -631,6 +631,13 @@ pub struct Ledger {
     entries: Vec<SourceMapEntry>,
     /// Entries before this index are closed: a claim never extends them (see [`Ledger::fence`]).
     fence: usize,
+    /// The pointer of the last entry as it was claimed, while that entry is the last and its
+    /// path unchanged ([`Ledger::last_known`]): most claims extend the one before, and a claim
+    /// is compared with this, not with the entry's path, which a long pointer keeps in its
+    /// short form, slower to compare byte by byte.
+    last_pointer: String,
+    /// Whether `last_pointer` is the last entry's (not after a sort or a rebase).
+    last_known: bool,
 }
 
 impl Ledger {
@@ -650,6 +657,9 @@ impl Ledger {
         if start >= end || self.extend_last(&path, start, end, end_line, text) {
             return;
         }
+        self.last_pointer.clear();
+        self.last_pointer.push_str(&path);
+        self.last_known = true;
         self.entries.push(SourceMapEntry {
             path: path.into(),
             line: line_u32(line),
@@ -696,6 +706,13 @@ impl Ledger {
             };
         }
         self.fence = self.entries.len();
+        self.last_known = false;
+    }
+
+    /// Puts the claims in the order of their starts ([`sort_by_start`]).
+    fn sort(&mut self) {
+        sort_by_start(&mut self.entries);
+        self.last_known = false;
     }
 
     fn extend_last(
@@ -714,7 +731,11 @@ impl Ledger {
         };
         let between = text.get(last.end..start).unwrap_or("x");
         // The path last: the other two are cheaper to ask.
-        if last.end <= start && between.trim().is_empty() && last.path.is(path) {
+        let same = |last: &SourceMapEntry| match self.last_known {
+            true => self.last_pointer == path,
+            false => last.path.is(path),
+        };
+        if last.end <= start && between.trim().is_empty() && same(last) {
             last.end = end;
             last.end_line = line_u32(end_line);
             return true;
@@ -733,9 +754,9 @@ fn line_u32(line: usize) -> u32 {
 /// The claims are put in the order of their starts first, as the source map is at the end: the
 /// claims made here come after them in that order, so the final sort has little left to do.
 fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
-    sort_by_start(&mut cx.ledger.entries);
+    cx.ledger.sort();
     if footnotes_left(cx, doc) {
-        sort_by_start(&mut cx.ledger.entries);
+        cx.ledger.sort();
     }
     // The claims made so far, sorted, read in place (a copy of their ranges was 16 bytes a
     // claim at the parse's peak). The sweep's own claims go after them and are not read; one
