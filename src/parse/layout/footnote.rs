@@ -6,6 +6,8 @@
 //! count (`57 Chính phủ.`) has no such marker, and a real footnote always has one, since the
 //! superscript is only flattened, never dropped, when a PDF becomes text.
 
+use crate::text::kernels;
+
 /// The largest footnote marker read (two digits, as [`super::is_footnote`] reads).
 const MAX_MARKER: usize = 99;
 
@@ -63,10 +65,10 @@ impl Marks {
         let mut first = [usize::MAX; MAX_MARKER + 1];
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_digit() {
-                i += 1;
-                continue;
+        loop {
+            i = kernels::next_digit(bytes, i);
+            if i >= bytes.len() {
+                break;
             }
             let start = i;
             while i < bytes.len() && bytes[i].is_ascii_digit() {

@@ -91,20 +91,8 @@ fn block_facts<const MARKDOWN: bool>(bytes: &[u8], at: usize) -> u8 {
 /// The text between a line's `**` runs long: whole blocks without decoration are skipped
 /// together, then the block that holds one is read byte by byte.
 #[inline]
-pub fn next_decoration(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(block) = bytes
-        .get(from..)
-        .and_then(|rest| rest.first_chunk::<LANES>())
-    {
-        if decorated_block(block) {
-            break;
-        }
-        from += LANES;
-    }
-    while bytes.get(from).is_some_and(|&b| !is_decoration(b)) {
-        from += 1;
-    }
-    from
+pub fn next_decoration(bytes: &[u8], from: usize) -> usize {
+    super::next_in_blocks(bytes, from, decorated_block, is_decoration)
 }
 
 /// True when one of the bytes is [`is_decoration`]: the fold of [`block_facts`], out of line,

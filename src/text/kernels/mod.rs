@@ -28,6 +28,7 @@
 //!   [`FirstPairs`]), so one look-up rules out a place where none of them starts.
 
 mod columns;
+mod digits;
 mod escape;
 mod letters;
 mod line_scan;
@@ -37,6 +38,7 @@ mod spaces;
 mod trim;
 
 pub use columns::{contains_byte, has_column_gap};
+pub use digits::next_digit;
 pub use escape::{escape_flags, unescaped_len};
 pub use letters::surely_lower;
 pub use line_scan::{DECORATION, SPACE_RUN, is_decoration, line_facts, next_decoration};
@@ -50,6 +52,32 @@ pub const LANES: usize = 32;
 
 /// Bytes [`plain_leads`] reads at a time.
 pub const WIDE: usize = 4 * LANES;
+
+/// Where the first byte of `bytes` at or after `from` that `is` takes is; `bytes.len()` when
+/// there is none (and `from` when `from` is past the end). Whole blocks where `block_holds`
+/// finds none are skipped together, then the block that holds one is read byte by byte: the
+/// walk of [`next_decoration`] and [`next_digit`].
+#[inline]
+fn next_in_blocks(
+    bytes: &[u8],
+    mut from: usize,
+    block_holds: fn(&[u8; LANES]) -> bool,
+    is: fn(u8) -> bool,
+) -> usize {
+    while let Some(block) = bytes
+        .get(from..)
+        .and_then(|rest| rest.first_chunk::<LANES>())
+    {
+        if block_holds(block) {
+            break;
+        }
+        from += LANES;
+    }
+    while bytes.get(from).is_some_and(|&b| !is(b)) {
+        from += 1;
+    }
+    from
+}
 
 /// Generators for the kernels' property tests.
 #[cfg(test)]
