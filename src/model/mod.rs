@@ -882,9 +882,9 @@ pub struct Unrecognized {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceMapEntry {
     /// JSON Pointer to the owning node in this document (`/sections/2/paragraphs/0`).
-    // Kept short in memory when it is long ([`NodePath`]). A short path and lines of 32 bits (as [`crate::lex::Line::no`]): an entry is 40 bytes,
-    // not 56, and its path 10 to 20 bytes, not 30 to 100: a text of short lines keeps about
-    // one entry per line until the JSON is written.
+    // A path kept short when it is long ([`NodePath`]: 10 to 20 bytes for a pointer of 50 to
+    // 100) and lines of 32 bits (as [`crate::lex::Line::no`]), so an entry is 40 bytes, not
+    // 56: a text of short lines keeps about one entry per line until the JSON is written.
     #[schemars(with = "String")]
     pub path: NodePath,
     /// First line.

@@ -643,7 +643,7 @@ pub struct Ledger {
 impl Ledger {
     /// Claims `start..end` (lines `line..=end_line`) for the node at `path`; a range that follows
     /// the previous claim of the same node with only white space between extends it. The entry
-    /// keeps the path in its short form ([`NodePath`]).
+    /// keeps the path as a [`NodePath`], short when it is long.
     pub fn claim<'p>(
         &mut self,
         path: impl Into<Cow<'p, str>>,
@@ -669,8 +669,6 @@ impl Ledger {
         });
     }
 
-    /// Extends the last claim to `end` when it is of the same node and only white space lies
-    /// between; returns whether it did.
     /// The path of the latest claim, if any.
     pub fn last_path(&self) -> Option<&NodePath> {
         self.entries.last().map(|e| &e.path)
@@ -715,6 +713,8 @@ impl Ledger {
         self.last_known = false;
     }
 
+    /// Extends the last claim to `end` when it is of the same node and only white space lies
+    /// between; returns whether it did.
     fn extend_last(
         &mut self,
         path: &str,
@@ -731,9 +731,12 @@ impl Ledger {
         };
         let between = text.get(last.end..start).unwrap_or("x");
         // The path last: the other two are cheaper to ask.
-        let same = |last: &SourceMapEntry| match self.last_known {
-            true => self.last_pointer == path,
-            false => last.path.is(path),
+        let same = |last: &SourceMapEntry| {
+            if self.last_known {
+                self.last_pointer == path
+            } else {
+                last.path.is(path)
+            }
         };
         if last.end <= start && between.trim().is_empty() && same(last) {
             last.end = end;
