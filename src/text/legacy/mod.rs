@@ -301,8 +301,19 @@ impl Weighed {
     /// The best reading: `None` the text as it is, else a legacy encoding. `favored` (the
     /// document's choice) wins ties. A legacy reading must be mostly syllables.
     pub(crate) fn best(&self, favored: Option<Encoding>) -> Option<Encoding> {
+        self.best_from(0, favored)
+    }
+
+    /// The best legacy reading, the text as it is left out: the only one a document can choose
+    /// besides the text as it is, whatever that weighs.
+    fn best_legacy(&self) -> Option<Encoding> {
+        self.best_from(1, None)
+    }
+
+    /// [`Weighed::best`] among the readings from slot `first` on.
+    fn best_from(&self, first: usize, favored: Option<Encoding>) -> Option<Encoding> {
         let mut best: (isize, Option<Encoding>) = (isize::MIN, None);
-        for (i, e) in self.0.iter().enumerate() {
+        for (i, e) in self.0.iter().enumerate().skip(first) {
             let enc = i.checked_sub(1).and_then(|k| DETECTED.get(k).copied());
             if enc.is_some() && e.valid <= e.invalid {
                 continue;
@@ -373,10 +384,14 @@ impl Chooser {
 
     /// The reading of each paragraph, in the order they were pushed.
     pub(crate) fn choose(mut self) -> Vec<Option<Encoding>> {
-        // The document's reading only breaks ties: when no paragraph weighed has one to break,
+        // The document's reading only breaks ties, and it is either the text as it is or the
+        // best legacy reading of all paragraphs (which the paragraphs not weighed, having
+        // none, do not change): when no paragraph reads differently for the one or the other,
         // the paragraphs not weighed need not be.
-        let tied = |w: &Weighed| DETECTED.iter().any(|&e| w.best(Some(e)) != w.best(None));
-        if self.total.legacy_eligible() && self.paragraphs.iter().any(tied) {
+        let tied = |e: Encoding| move |w: &Weighed| w.best(Some(e)) != w.best(None);
+        if let Some(legacy) = self.total.best_legacy()
+            && self.paragraphs.iter().any(tied(legacy))
+        {
             for (i, as_is) in std::mem::take(&mut self.pending) {
                 if let Some(w) = self.paragraphs.get_mut(i) {
                     w.weigh_as_is(&as_is, &mut self.known);
