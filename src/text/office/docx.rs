@@ -411,11 +411,26 @@ struct Style {
     num: NumRef,
 }
 
+/// What a style gives the runs in it, its `w:basedOn` chain followed: each property from the
+/// first style of the chain that sets it.
+#[derive(Debug, Clone, Default)]
+struct StyleRun {
+    font: Option<String>,
+    caps: Option<bool>,
+    vanish: Option<bool>,
+}
+
+/// Style ids are short keys looked up for every piece of text: a fast hash (foldhash, already
+/// built for the legacy detector) instead of the standard library's SipHash.
+type ById<T> = HashMap<String, T, foldhash::fast::FixedState>;
+
 /// The styles of `word/styles.xml` and the document defaults.
 #[derive(Debug, Default)]
 struct Styles {
     defaults: RunProps,
-    styles: HashMap<String, Style>,
+    styles: ById<Style>,
+    /// Each style's run properties, resolved once when the part is read.
+    runs: ById<StyleRun>,
 }
 
 /// The longest `w:basedOn` chain followed (a loop in a damaged file ends there).
@@ -475,7 +490,25 @@ impl Styles {
                 _ => {}
             },
         })?;
+        out.runs = out
+            .styles
+            .keys()
+            .map(|id| {
+                let chain = Some(id.as_str());
+                let run = StyleRun {
+                    font: out.find(chain, |s| s.run.font().map(str::to_owned)),
+                    caps: out.find(chain, |s| s.run.caps),
+                    vanish: out.find(chain, |s| s.run.vanish),
+                };
+                (id.clone(), run)
+            })
+            .collect();
         Ok(out)
+    }
+
+    /// The run properties of style `id`, resolved.
+    fn run(&self, id: Option<&str>) -> Option<&StyleRun> {
+        self.runs.get(id?)
     }
 
     /// The first value `get` finds along the `w:basedOn` chain of style `id`.
@@ -926,20 +959,22 @@ impl<'a> Walker<'a> {
     fn paragraph_font(&self) -> Option<String> {
         let style = self.paras.last().and_then(|p| p.style.as_deref());
         self.styles
-            .find(style, |s| s.run.font().map(str::to_owned))
-            .or_else(|| self.styles.defaults.font().map(str::to_owned))
+            .run(style)
+            .and_then(|s| s.font.as_deref())
+            .or(self.styles.defaults.font())
+            .map(str::to_owned)
     }
 
     /// Text of the current run, in its font, in capitals when the run says so.
     fn push_text(&mut self, text: &str) {
         let styles = self.styles;
-        let pstyle = self.paras.last().and_then(|p| p.style.as_deref());
-        let rstyle = self.run_style.as_deref();
+        let pstyle = styles.run(self.paras.last().and_then(|p| p.style.as_deref()));
+        let rstyle = styles.run(self.run_style.as_deref());
         let vanish = self
             .run
             .vanish
-            .or_else(|| styles.find(rstyle, |s| s.run.vanish))
-            .or_else(|| styles.find(pstyle, |s| s.run.vanish))
+            .or_else(|| rstyle.and_then(|s| s.vanish))
+            .or_else(|| pstyle.and_then(|s| s.vanish))
             .unwrap_or(false);
         if vanish {
             return;
@@ -947,15 +982,15 @@ impl<'a> Walker<'a> {
         let caps = self
             .run
             .caps
-            .or_else(|| styles.find(rstyle, |s| s.run.caps))
-            .or_else(|| styles.find(pstyle, |s| s.run.caps))
+            .or_else(|| rstyle.and_then(|s| s.caps))
+            .or_else(|| pstyle.and_then(|s| s.caps))
             .unwrap_or(false);
         // The font borrowed from the run or the styles: no string is made per piece of text.
         let font = self
             .run
             .font()
-            .or_else(|| styles.find(rstyle, |s| s.run.font()))
-            .or_else(|| styles.find(pstyle, |s| s.run.font()))
+            .or_else(|| rstyle.and_then(|s| s.font.as_deref()))
+            .or_else(|| pstyle.and_then(|s| s.font.as_deref()))
             .or(styles.defaults.font());
         let Some(p) = self.paras.last_mut() else {
             return;
@@ -1087,6 +1122,32 @@ mod tests {
                 vec![Some(".VnTime"), Some("Arial")],
                 vec![Some("Times New Roman")]
             ]
+        );
+    }
+
+    #[test]
+    fn capitals_and_hidden_text_follow_the_style_chain() {
+        let styles = Styles::read(
+            r#"<w:styles><w:style w:styleId="Loud"><w:rPr><w:caps/></w:rPr></w:style>
+<w:style w:styleId="Quiet"><w:basedOn w:val="Loud"/><w:rPr><w:vanish/></w:rPr></w:style>
+<w:style w:styleId="Heading"><w:basedOn w:val="Loud"/></w:style>
+<w:style w:styleId="Plain"><w:basedOn w:val="Loud"/><w:rPr><w:caps w:val="0"/></w:rPr></w:style></w:styles>"#,
+        )
+        .expect("styles");
+        let mut w = Walker::new(&styles, Numbering::default());
+        w.walk(
+            r#"<w:body><w:p><w:pPr><w:pStyle w:val="Heading"/></w:pPr><w:r><w:t>điều 1</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Quiet"/></w:rPr><w:t>x</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Plain"/></w:rPr><w:t> nhỏ</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Missing"/></w:rPr><w:t> b</w:t></w:r></w:p></w:body>"#,
+        )
+        .expect("document");
+        let lines: Vec<String> = w
+            .out
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            lines,
+            ["ĐIỀU 1 nhỏ B"],
+            "capitals inherited from Loud, hidden by Quiet, turned off by Plain; an unknown run style leaves the paragraph's"
         );
     }
 
