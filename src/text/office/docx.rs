@@ -37,7 +37,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             "not a valid ZIP archive, the file is damaged ({e})"
         ))
     })?;
-    let mut package = Package { zip, bytes };
+    let mut package = Package {
+        zip,
+        bytes,
+        inflater: libdeflater::Decompressor::new(),
+    };
     let Some(document) = part(&mut package, "word/document.xml")? else {
         return Ok(None);
     };
@@ -174,16 +178,17 @@ fn note_key(element: &str, id: &str) -> String {
     }
 }
 
-/// A `.docx` file: its bytes and the directory of its archive.
+/// A `.docx` file: its bytes, the directory of its archive, and what inflates its parts.
 struct Package<'b> {
     zip: zip::ZipArchive<Cursor<&'b [u8]>>,
     bytes: &'b [u8],
+    inflater: libdeflater::Decompressor,
 }
 
 /// The text of one part, `None` when the archive has no such part. The archive's directory
 /// (zip) says where the part's bytes lie; they are inflated here in one call into a buffer of
 /// the size the directory declares (no intermediate reader and its copies), then checked
-/// against the directory's CRC-32 as zip would.
+/// against the directory's CRC-32.
 fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeError> {
     let zip = &mut package.zip;
     let Some(index) = zip.index_for_name(name) else {
@@ -210,20 +215,29 @@ fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeErr
     let stored = span
         .and_then(|span| package.bytes.get(span))
         .ok_or_else(|| damaged(&"its data lies outside the file"))?;
-    let mut bytes = Vec::with_capacity(declared + 1);
-    match method {
-        zip::CompressionMethod::Stored => bytes.extend_from_slice(stored),
-        zip::CompressionMethod::Deflated => inflate(stored, &mut bytes).map_err(|e| damaged(&e))?,
-        other => {
-            return Err(fail(format!(
-                "the part {name} is compressed by a method this reader lacks ({other})"
-            )));
-        }
-    }
-    if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(fail(format!(
+    let too_large = || {
+        fail(format!(
             "the part {name} inflates to more than {MAX_PART_BYTES} bytes"
+        ))
+    };
+    // zip built without decompressors names deflate by its constant only.
+    let bytes = if method == zip::CompressionMethod::STORE {
+        stored.to_vec()
+    } else if method == zip::CompressionMethod::DEFLATE {
+        match inflate(&mut package.inflater, stored, declared) {
+            Ok(bytes) => bytes,
+            Err(Inflate::Damaged) => {
+                return Err(damaged(&"its compressed data is damaged or cut short"));
+            }
+            Err(Inflate::TooLarge) => return Err(too_large()),
+        }
+    } else {
+        return Err(fail(format!(
+            "the part {name} is compressed by a method this reader lacks ({method})"
         )));
+    };
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(too_large());
     }
     if crc32fast::hash(&bytes) != crc {
         return Err(damaged(&"its checksum does not match"));
@@ -234,33 +248,39 @@ fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeErr
     }))
 }
 
-/// Inflates a raw deflate stream into `out` (whose capacity is the size expected), growing it
-/// if the stream holds more, up to just past [`MAX_PART_BYTES`].
-fn inflate(stored: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
-    use flate2::{Decompress, FlushDecompress, Status};
-    let mut inflater = Decompress::new(false);
+/// Why a part's deflate stream gave no text.
+#[derive(Debug, PartialEq, Eq)]
+enum Inflate {
+    /// Not a deflate stream, or one cut short.
+    Damaged,
+    /// It inflates to more than [`MAX_PART_BYTES`].
+    TooLarge,
+}
+
+/// Inflates a raw deflate stream, whole, into a buffer of the `expected` size, doubled while
+/// the stream holds more (a directory that under-declares), up to just past
+/// [`MAX_PART_BYTES`].
+fn inflate(
+    inflater: &mut libdeflater::Decompressor,
+    stored: &[u8],
+    expected: usize,
+) -> Result<Vec<u8>, Inflate> {
+    let limit = usize::try_from(MAX_PART_BYTES + 1).unwrap_or(usize::MAX);
+    let mut size = expected.min(limit);
     loop {
-        if out.len() == out.capacity() {
-            if out.len() as u64 > MAX_PART_BYTES {
-                return Ok(());
+        let mut out = vec![0; size];
+        match inflater.deflate_decompress(stored, &mut out) {
+            Ok(len) => {
+                out.truncate(len);
+                return Ok(out);
             }
-            out.reserve(out.len().max(4096));
-        }
-        let read = inflater.total_in();
-        let written = out.len();
-        let input = usize::try_from(read)
-            .ok()
-            .and_then(|from| stored.get(from..))
-            .unwrap_or_default();
-        let status = inflater
-            .decompress_vec(input, out, FlushDecompress::Finish)
-            .map_err(|e| e.to_string())?;
-        if status == Status::StreamEnd {
-            return Ok(());
-        }
-        // Room left and nothing done: the input ran out before the stream's end.
-        if inflater.total_in() == read && out.len() == written && out.len() < out.capacity() {
-            return Err("the compressed data ends early".to_owned());
+            Err(libdeflater::DecompressionError::InsufficientSpace) if size < limit => {
+                size = size.saturating_mul(2).clamp(4096, limit);
+            }
+            Err(libdeflater::DecompressionError::InsufficientSpace) => {
+                return Err(Inflate::TooLarge);
+            }
+            Err(libdeflater::DecompressionError::BadData) => return Err(Inflate::Damaged),
         }
     }
 }
@@ -1231,22 +1251,19 @@ mod tests {
 
     #[test]
     fn cut_deflate_streams_are_refused() {
-        use std::io::Write;
-        let mut encoder =
-            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
-        encoder
-            .write_all("<w:t>Cộng hòa</w:t>".repeat(500).as_bytes())
+        let text = "<w:t>Cộng hòa</w:t>".repeat(500);
+        let mut compressor = libdeflater::Compressor::new(libdeflater::CompressionLvl::default());
+        let mut whole = vec![0; compressor.deflate_compress_bound(text.len())];
+        let len = compressor
+            .deflate_compress(text.as_bytes(), &mut whole)
             .expect("deflated");
-        let whole = encoder.finish().expect("finished");
-        let mut out = Vec::with_capacity(16);
-        inflate(&whole, &mut out).expect("whole stream");
-        assert_eq!(
-            out.len(),
-            "<w:t>Cộng hòa</w:t>".len() * 500,
-            "grown past 16 bytes"
-        );
-        let mut out = Vec::new();
-        let err = inflate(&whole[..whole.len() / 2], &mut out).expect_err("cut");
-        assert!(err.contains("ends early"), "{err}");
+        whole.truncate(len);
+        let mut inflater = libdeflater::Decompressor::new();
+        let out = inflate(&mut inflater, &whole, 16).expect("whole stream");
+        assert_eq!(out, text.as_bytes(), "grown past the 16 bytes declared");
+        let err = inflate(&mut inflater, &whole[..whole.len() / 2], text.len());
+        assert_eq!(err, Err(Inflate::Damaged), "cut");
+        let err = inflate(&mut inflater, b"not deflate at all", 100);
+        assert_eq!(err, Err(Inflate::Damaged), "not a deflate stream");
     }
 }
