@@ -333,16 +333,14 @@ fn toggle(e: &Tag<'_>) -> bool {
 /// The font of a `w:rFonts`: the one Latin letters are drawn in (`w:ascii`, then `w:hAnsi`),
 /// else a theme font's name, which is never a legacy font.
 fn fonts<'e>(e: &Tag<'e>) -> Option<Cow<'e, str>> {
-    [
+    e.first_attr([
         "w:ascii",
         "w:hAnsi",
         "w:asciiTheme",
         "w:hAnsiTheme",
         "w:cs",
         "w:eastAsia",
-    ]
-    .iter()
-    .find_map(|n| e.attr(n))
+    ])
 }
 
 fn number<T: std::str::FromStr>(e: &Tag<'_>) -> Option<T> {

@@ -49,10 +49,38 @@ impl<'x> Tag<'x> {
     /// tabs and line ends made spaces): borrowed from the part unless it needed that. `None`
     /// when there is no such attribute or its value holds a reference that is not one.
     pub(super) fn attr(&self, key: &str) -> Option<Cow<'x, str>> {
+        self.attrs()
+            .find(|&(name, _)| name == key)
+            .and_then(|(_, value)| normalize_attr(value))
+    }
+
+    /// The value of the first of `keys` that the tag has with a value [`Tag::attr`] gives, in
+    /// the order of `keys`: what `keys.iter().find_map(|k| tag.attr(k))` gives, the attributes
+    /// read once instead of once a key.
+    pub(super) fn first_attr<const N: usize>(&self, keys: [&str; N]) -> Option<Cow<'x, str>> {
+        let mut found: [Option<&'x str>; N] = [None; N];
+        for (name, value) in self.attrs() {
+            if let Some(k) = keys.iter().position(|&key| key == name) {
+                // The first key, met first: no other can come before it.
+                if k == 0
+                    && found[0].is_none()
+                    && let Some(value) = normalize_attr(value)
+                {
+                    return Some(value);
+                }
+                found[k].get_or_insert(value);
+            }
+        }
+        found.into_iter().flatten().find_map(normalize_attr)
+    }
+
+    /// The attributes, names and values as written (not normalized), up to the end or to the
+    /// first that is not well formed.
+    fn attrs(&self) -> impl Iterator<Item = (&'x str, &'x str)> + use<'x> {
         let s = self.attrs;
         let b = s.as_bytes();
         let mut i = 0;
-        loop {
+        std::iter::from_fn(move || {
             while i < b.len() && b[i].is_ascii_whitespace() {
                 i += 1;
             }
@@ -74,11 +102,9 @@ impl<'x> Tag<'x> {
             let quote = *b.get(i).filter(|&&q| q == b'"' || q == b'\'')?;
             let from = i + 1;
             let to = from + memchr(quote, b.get(from..)?)?;
-            if name == key {
-                return normalize_attr(&s[from..to]);
-            }
             i = to + 1;
-        }
+            Some((name, &s[from..to]))
+        })
     }
 }
 
@@ -531,6 +557,13 @@ mod tests {
         assert_eq!(tag.attr("w:val").as_deref(), Some("\"%1. Ạ\r"));
         assert_eq!(tag.attr("w:bad"), None);
         assert_eq!(tag.attr("w:nul"), None);
+        // The first key with a value that normalizes, in the keys' order.
+        assert_eq!(
+            tag.first_attr(["w:bad", "w:none", "w:a", "w:val"])
+                .as_deref(),
+            Some("x")
+        );
+        assert_eq!(tag.first_attr(["w:none", "w:nul"]), None);
         assert_eq!(resolve_ref("#-5"), None);
         assert_eq!(normalize_eols("a\r\nb\rc"), "a\nb\nc");
     }
@@ -619,7 +652,12 @@ mod tests {
                         let _ = r.skip_content("a");
                     }
                     Ok(Event::Empty(t)) => {
-                        let _ = t.attr("w:t");
+                        let keys = ["w:t", "a", "w:p"];
+                        proptest::prop_assert_eq!(
+                            t.first_attr(keys),
+                            keys.iter().find_map(|k| t.attr(k)),
+                            "one reading of the attributes gives what one a key gives"
+                        );
                     }
                     Ok(_) => {}
                 }
