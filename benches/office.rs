@@ -18,6 +18,12 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use vanban::batch::read::{read_document, read_document_as};
 
+/// The allocator the `vanban` command ships with (see `src/main.rs`), as in the pipeline bench:
+/// what a DOCX costs the command, not the system allocator.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const LIMIT: u64 = vanban::decode::DEFAULT_MAX_BYTES;
 
 fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {

@@ -301,8 +301,19 @@ impl Weighed {
     /// The best reading: `None` the text as it is, else a legacy encoding. `favored` (the
     /// document's choice) wins ties. A legacy reading must be mostly syllables.
     pub(crate) fn best(&self, favored: Option<Encoding>) -> Option<Encoding> {
+        self.best_from(0, favored)
+    }
+
+    /// The best legacy reading, the text as it is left out: the only one a document can choose
+    /// besides the text as it is, whatever that weighs.
+    fn best_legacy(&self) -> Option<Encoding> {
+        self.best_from(1, None)
+    }
+
+    /// [`Weighed::best`] among the readings from slot `first` on.
+    fn best_from(&self, first: usize, favored: Option<Encoding>) -> Option<Encoding> {
         let mut best: (isize, Option<Encoding>) = (isize::MIN, None);
-        for (i, e) in self.0.iter().enumerate() {
+        for (i, e) in self.0.iter().enumerate().skip(first) {
             let enc = i.checked_sub(1).and_then(|k| DETECTED.get(k).copied());
             if enc.is_some() && e.valid <= e.invalid {
                 continue;
@@ -373,21 +384,62 @@ impl Chooser {
 
     /// The reading of each paragraph, in the order they were pushed.
     pub(crate) fn choose(mut self) -> Vec<Option<Encoding>> {
-        // The document's reading only breaks ties: when no paragraph weighed has one to break,
+        // The document's reading only breaks ties, and it is either the text as it is or the
+        // best legacy reading of all paragraphs (which the paragraphs not weighed, having
+        // none, do not change): when no paragraph reads differently for the one or the other,
         // the paragraphs not weighed need not be.
-        let tied = |w: &Weighed| DETECTED.iter().any(|&e| w.best(Some(e)) != w.best(None));
-        if self.total.legacy_eligible() && self.paragraphs.iter().any(tied) {
-            for (i, as_is) in std::mem::take(&mut self.pending) {
-                if let Some(w) = self.paragraphs.get_mut(i) {
-                    w.weigh_as_is(&as_is, &mut self.known);
-                    if let (Some(total), Some(own)) = (self.total.0.first_mut(), w.0.first()) {
-                        total.add(*own);
-                    }
+        let tied = |e: Encoding| move |w: &Weighed| w.best(Some(e)) != w.best(None);
+        let mut doc = self.total.best(None);
+        if let Some(legacy) = self.total.best_legacy()
+            && self.paragraphs.iter().any(tied(legacy))
+        {
+            doc = self.weigh_pending(legacy);
+        }
+        // A paragraph not weighed has no legacy reading: it reads as it is whatever `doc` is.
+        self.paragraphs.iter().map(|w| w.best(doc)).collect()
+    }
+
+    /// The document's reading, `legacy` or the text as it is, the paragraphs not weighed yet
+    /// weighed as they are until the rest cannot change it: a paragraph's words that count
+    /// hold a letter beyond ASCII each, so it moves the text's net evidence by at most its
+    /// number of such letters.
+    fn weigh_pending(&mut self, legacy: Encoding) -> Option<Encoding> {
+        let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
+        let slot = DETECTED
+            .iter()
+            .position(|&d| d == legacy)
+            .map_or(0, |k| k + 1);
+        let legacy_net = self.total.0.get(slot).map_or(0, |e| e.net());
+        let pending: Vec<(usize, String, isize)> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .map(|(i, as_is)| {
+                // Letters beyond ASCII: the bytes that start a character of two bytes or more.
+                let letters = as_is.bytes().filter(|&b| b >= 0xC0).count();
+                (i, as_is, signed(letters))
+            })
+            .collect();
+        let mut rest: isize = pending.iter().map(|p| p.2).sum();
+        let mut pending = pending.into_iter();
+        loop {
+            // As [`Weighed::best`] decides between the two: the text as it is wins ties.
+            let net = self.total.0.first().map_or(0, |e| e.net());
+            if net.saturating_sub(rest) >= legacy_net {
+                return None;
+            }
+            if net.saturating_add(rest) < legacy_net {
+                return Some(legacy);
+            }
+            let Some((i, as_is, letters)) = pending.next() else {
+                return self.total.best(None);
+            };
+            rest -= letters;
+            if let Some(w) = self.paragraphs.get_mut(i) {
+                w.weigh_as_is(&as_is, &mut self.known);
+                if let (Some(total), Some(own)) = (self.total.0.first_mut(), w.0.first()) {
+                    total.add(*own);
                 }
             }
         }
-        let doc = self.total.best(None);
-        self.paragraphs.iter().map(|w| w.best(doc)).collect()
     }
 }
 
@@ -675,6 +727,52 @@ fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The choices with every paragraph weighed as it is: what [`Chooser::choose`] must give
+    /// though it weighs the Unicode paragraphs only while they can change the document's reading.
+    fn every_paragraph_weighed(paragraphs: &[&str]) -> Vec<Option<Encoding>> {
+        let weighed: Vec<Weighed> = paragraphs.iter().map(|p| Weighed::new(p, p)).collect();
+        let mut total = Weighed::default();
+        for w in &weighed {
+            total.add(w);
+        }
+        let doc = total.best(None);
+        weighed.iter().map(|w| w.best(doc)).collect()
+    }
+
+    #[test]
+    fn unicode_paragraphs_are_weighed_only_while_they_count() {
+        let tcvn3 = ["Quy ®Þnh vÒ viÖc nµy", "Hµ Néi", "c¸c", "vÒ"];
+        let unicode = [
+            "Căn cứ Luật Tổ chức chính quyền địa phương",
+            "Điều 1. Phạm vi điều chỉnh",
+            "Café Zoë naïve Ærø",
+            "ĐTN",
+        ];
+        let ascii = ["The report was filed.", "Hà Nam"];
+        let mut documents: Vec<Vec<&str>> = Vec::new();
+        for a in 0..=tcvn3.len() {
+            for b in 0..=unicode.len() {
+                let mut doc: Vec<&str> = tcvn3[..a].to_vec();
+                doc.extend(unicode[..b].iter().cycle().take(b * 3));
+                doc.extend(ascii);
+                documents.push(doc.clone());
+                doc.reverse();
+                documents.push(doc);
+            }
+        }
+        for doc in documents {
+            let mut chooser = Chooser::default();
+            for p in &doc {
+                chooser.push(p, p);
+            }
+            assert_eq!(
+                chooser.choose(),
+                every_paragraph_weighed(&doc),
+                "should choose as if every paragraph were weighed: {doc:?}"
+            );
+        }
+    }
 
     fn bytes_of(chars: &str) -> Vec<u8> {
         chars

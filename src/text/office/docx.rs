@@ -37,7 +37,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             "not a valid ZIP archive, the file is damaged ({e})"
         ))
     })?;
-    let mut package = Package { zip, bytes };
+    let mut package = Package {
+        zip,
+        bytes,
+        inflater: libdeflater::Decompressor::new(),
+    };
     let Some(document) = part(&mut package, "word/document.xml")? else {
         return Ok(None);
     };
@@ -174,16 +178,17 @@ fn note_key(element: &str, id: &str) -> String {
     }
 }
 
-/// A `.docx` file: its bytes and the directory of its archive.
+/// A `.docx` file: its bytes, the directory of its archive, and what inflates its parts.
 struct Package<'b> {
     zip: zip::ZipArchive<Cursor<&'b [u8]>>,
     bytes: &'b [u8],
+    inflater: libdeflater::Decompressor,
 }
 
 /// The text of one part, `None` when the archive has no such part. The archive's directory
 /// (zip) says where the part's bytes lie; they are inflated here in one call into a buffer of
 /// the size the directory declares (no intermediate reader and its copies), then checked
-/// against the directory's CRC-32 as zip would.
+/// against the directory's CRC-32.
 fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeError> {
     let zip = &mut package.zip;
     let Some(index) = zip.index_for_name(name) else {
@@ -210,20 +215,29 @@ fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeErr
     let stored = span
         .and_then(|span| package.bytes.get(span))
         .ok_or_else(|| damaged(&"its data lies outside the file"))?;
-    let mut bytes = Vec::with_capacity(declared + 1);
-    match method {
-        zip::CompressionMethod::Stored => bytes.extend_from_slice(stored),
-        zip::CompressionMethod::Deflated => inflate(stored, &mut bytes).map_err(|e| damaged(&e))?,
-        other => {
-            return Err(fail(format!(
-                "the part {name} is compressed by a method this reader lacks ({other})"
-            )));
-        }
-    }
-    if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(fail(format!(
+    let too_large = || {
+        fail(format!(
             "the part {name} inflates to more than {MAX_PART_BYTES} bytes"
+        ))
+    };
+    // zip built without decompressors names deflate by its constant only.
+    let bytes = if method == zip::CompressionMethod::STORE {
+        stored.to_vec()
+    } else if method == zip::CompressionMethod::DEFLATE {
+        match inflate(&mut package.inflater, stored, declared) {
+            Ok(bytes) => bytes,
+            Err(Inflate::Damaged) => {
+                return Err(damaged(&"its compressed data is damaged or cut short"));
+            }
+            Err(Inflate::TooLarge) => return Err(too_large()),
+        }
+    } else {
+        return Err(fail(format!(
+            "the part {name} is compressed by a method this reader lacks ({method})"
         )));
+    };
+    if bytes.len() as u64 > MAX_PART_BYTES {
+        return Err(too_large());
     }
     if crc32fast::hash(&bytes) != crc {
         return Err(damaged(&"its checksum does not match"));
@@ -234,33 +248,39 @@ fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeErr
     }))
 }
 
-/// Inflates a raw deflate stream into `out` (whose capacity is the size expected), growing it
-/// if the stream holds more, up to just past [`MAX_PART_BYTES`].
-fn inflate(stored: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
-    use flate2::{Decompress, FlushDecompress, Status};
-    let mut inflater = Decompress::new(false);
+/// Why a part's deflate stream gave no text.
+#[derive(Debug, PartialEq, Eq)]
+enum Inflate {
+    /// Not a deflate stream, or one cut short.
+    Damaged,
+    /// It inflates to more than [`MAX_PART_BYTES`].
+    TooLarge,
+}
+
+/// Inflates a raw deflate stream, whole, into a buffer of the `expected` size, doubled while
+/// the stream holds more (a directory that under-declares), up to just past
+/// [`MAX_PART_BYTES`].
+fn inflate(
+    inflater: &mut libdeflater::Decompressor,
+    stored: &[u8],
+    expected: usize,
+) -> Result<Vec<u8>, Inflate> {
+    let limit = usize::try_from(MAX_PART_BYTES + 1).unwrap_or(usize::MAX);
+    let mut size = expected.min(limit);
     loop {
-        if out.len() == out.capacity() {
-            if out.len() as u64 > MAX_PART_BYTES {
-                return Ok(());
+        let mut out = vec![0; size];
+        match inflater.deflate_decompress(stored, &mut out) {
+            Ok(len) => {
+                out.truncate(len);
+                return Ok(out);
             }
-            out.reserve(out.len().max(4096));
-        }
-        let read = inflater.total_in();
-        let written = out.len();
-        let input = usize::try_from(read)
-            .ok()
-            .and_then(|from| stored.get(from..))
-            .unwrap_or_default();
-        let status = inflater
-            .decompress_vec(input, out, FlushDecompress::Finish)
-            .map_err(|e| e.to_string())?;
-        if status == Status::StreamEnd {
-            return Ok(());
-        }
-        // Room left and nothing done: the input ran out before the stream's end.
-        if inflater.total_in() == read && out.len() == written && out.len() < out.capacity() {
-            return Err("the compressed data ends early".to_owned());
+            Err(libdeflater::DecompressionError::InsufficientSpace) if size < limit => {
+                size = size.saturating_mul(2).clamp(4096, limit);
+            }
+            Err(libdeflater::DecompressionError::InsufficientSpace) => {
+                return Err(Inflate::TooLarge);
+            }
+            Err(libdeflater::DecompressionError::BadData) => return Err(Inflate::Damaged),
         }
     }
 }
@@ -313,16 +333,14 @@ fn toggle(e: &Tag<'_>) -> bool {
 /// The font of a `w:rFonts`: the one Latin letters are drawn in (`w:ascii`, then `w:hAnsi`),
 /// else a theme font's name, which is never a legacy font.
 fn fonts<'e>(e: &Tag<'e>) -> Option<Cow<'e, str>> {
-    [
+    e.first_attr([
         "w:ascii",
         "w:hAnsi",
         "w:asciiTheme",
         "w:hAnsiTheme",
         "w:cs",
         "w:eastAsia",
-    ]
-    .iter()
-    .find_map(|n| e.attr(n))
+    ])
 }
 
 fn number<T: std::str::FromStr>(e: &Tag<'_>) -> Option<T> {
@@ -411,11 +429,26 @@ struct Style {
     num: NumRef,
 }
 
+/// What a style gives the runs in it, its `w:basedOn` chain followed: each property from the
+/// first style of the chain that sets it.
+#[derive(Debug, Clone, Default)]
+struct StyleRun {
+    font: Option<String>,
+    caps: Option<bool>,
+    vanish: Option<bool>,
+}
+
+/// Style ids are short keys looked up for every piece of text: a fast hash (foldhash, already
+/// built for the legacy detector) instead of the standard library's SipHash.
+type ById<T> = HashMap<String, T, foldhash::fast::FixedState>;
+
 /// The styles of `word/styles.xml` and the document defaults.
 #[derive(Debug, Default)]
 struct Styles {
     defaults: RunProps,
-    styles: HashMap<String, Style>,
+    styles: ById<Style>,
+    /// Each style's run properties, resolved once when the part is read.
+    runs: ById<StyleRun>,
 }
 
 /// The longest `w:basedOn` chain followed (a loop in a damaged file ends there).
@@ -475,7 +508,25 @@ impl Styles {
                 _ => {}
             },
         })?;
+        out.runs = out
+            .styles
+            .keys()
+            .map(|id| {
+                let chain = Some(id.as_str());
+                let run = StyleRun {
+                    font: out.find(chain, |s| s.run.font().map(str::to_owned)),
+                    caps: out.find(chain, |s| s.run.caps),
+                    vanish: out.find(chain, |s| s.run.vanish),
+                };
+                (id.clone(), run)
+            })
+            .collect();
         Ok(out)
+    }
+
+    /// The run properties of style `id`, resolved.
+    fn run(&self, id: Option<&str>) -> Option<&StyleRun> {
+        self.runs.get(id?)
     }
 
     /// The first value `get` finds along the `w:basedOn` chain of style `id`.
@@ -926,20 +977,22 @@ impl<'a> Walker<'a> {
     fn paragraph_font(&self) -> Option<String> {
         let style = self.paras.last().and_then(|p| p.style.as_deref());
         self.styles
-            .find(style, |s| s.run.font().map(str::to_owned))
-            .or_else(|| self.styles.defaults.font().map(str::to_owned))
+            .run(style)
+            .and_then(|s| s.font.as_deref())
+            .or(self.styles.defaults.font())
+            .map(str::to_owned)
     }
 
     /// Text of the current run, in its font, in capitals when the run says so.
     fn push_text(&mut self, text: &str) {
         let styles = self.styles;
-        let pstyle = self.paras.last().and_then(|p| p.style.as_deref());
-        let rstyle = self.run_style.as_deref();
+        let pstyle = styles.run(self.paras.last().and_then(|p| p.style.as_deref()));
+        let rstyle = styles.run(self.run_style.as_deref());
         let vanish = self
             .run
             .vanish
-            .or_else(|| styles.find(rstyle, |s| s.run.vanish))
-            .or_else(|| styles.find(pstyle, |s| s.run.vanish))
+            .or_else(|| rstyle.and_then(|s| s.vanish))
+            .or_else(|| pstyle.and_then(|s| s.vanish))
             .unwrap_or(false);
         if vanish {
             return;
@@ -947,15 +1000,15 @@ impl<'a> Walker<'a> {
         let caps = self
             .run
             .caps
-            .or_else(|| styles.find(rstyle, |s| s.run.caps))
-            .or_else(|| styles.find(pstyle, |s| s.run.caps))
+            .or_else(|| rstyle.and_then(|s| s.caps))
+            .or_else(|| pstyle.and_then(|s| s.caps))
             .unwrap_or(false);
         // The font borrowed from the run or the styles: no string is made per piece of text.
         let font = self
             .run
             .font()
-            .or_else(|| styles.find(rstyle, |s| s.run.font()))
-            .or_else(|| styles.find(pstyle, |s| s.run.font()))
+            .or_else(|| rstyle.and_then(|s| s.font.as_deref()))
+            .or_else(|| pstyle.and_then(|s| s.font.as_deref()))
             .or(styles.defaults.font());
         let Some(p) = self.paras.last_mut() else {
             return;
@@ -1091,6 +1144,32 @@ mod tests {
     }
 
     #[test]
+    fn capitals_and_hidden_text_follow_the_style_chain() {
+        let styles = Styles::read(
+            r#"<w:styles><w:style w:styleId="Loud"><w:rPr><w:caps/></w:rPr></w:style>
+<w:style w:styleId="Quiet"><w:basedOn w:val="Loud"/><w:rPr><w:vanish/></w:rPr></w:style>
+<w:style w:styleId="Heading"><w:basedOn w:val="Loud"/></w:style>
+<w:style w:styleId="Plain"><w:basedOn w:val="Loud"/><w:rPr><w:caps w:val="0"/></w:rPr></w:style></w:styles>"#,
+        )
+        .expect("styles");
+        let mut w = Walker::new(&styles, Numbering::default());
+        w.walk(
+            r#"<w:body><w:p><w:pPr><w:pStyle w:val="Heading"/></w:pPr><w:r><w:t>điều 1</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Quiet"/></w:rPr><w:t>x</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Plain"/></w:rPr><w:t> nhỏ</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Missing"/></w:rPr><w:t> b</w:t></w:r></w:p></w:body>"#,
+        )
+        .expect("document");
+        let lines: Vec<String> = w
+            .out
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            lines,
+            ["ĐIỀU 1 nhỏ B"],
+            "capitals inherited from Loud, hidden by Quiet, turned off by Plain; an unknown run style leaves the paragraph's"
+        );
+    }
+
+    #[test]
     fn encrypted_packages_are_recognized() {
         use std::io::Write;
         let mut cf = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("created");
@@ -1170,22 +1249,19 @@ mod tests {
 
     #[test]
     fn cut_deflate_streams_are_refused() {
-        use std::io::Write;
-        let mut encoder =
-            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
-        encoder
-            .write_all("<w:t>Cộng hòa</w:t>".repeat(500).as_bytes())
+        let text = "<w:t>Cộng hòa</w:t>".repeat(500);
+        let mut compressor = libdeflater::Compressor::new(libdeflater::CompressionLvl::default());
+        let mut whole = vec![0; compressor.deflate_compress_bound(text.len())];
+        let len = compressor
+            .deflate_compress(text.as_bytes(), &mut whole)
             .expect("deflated");
-        let whole = encoder.finish().expect("finished");
-        let mut out = Vec::with_capacity(16);
-        inflate(&whole, &mut out).expect("whole stream");
-        assert_eq!(
-            out.len(),
-            "<w:t>Cộng hòa</w:t>".len() * 500,
-            "grown past 16 bytes"
-        );
-        let mut out = Vec::new();
-        let err = inflate(&whole[..whole.len() / 2], &mut out).expect_err("cut");
-        assert!(err.contains("ends early"), "{err}");
+        whole.truncate(len);
+        let mut inflater = libdeflater::Decompressor::new();
+        let out = inflate(&mut inflater, &whole, 16).expect("whole stream");
+        assert_eq!(out, text.as_bytes(), "grown past the 16 bytes declared");
+        let err = inflate(&mut inflater, &whole[..whole.len() / 2], text.len());
+        assert_eq!(err, Err(Inflate::Damaged), "cut");
+        let err = inflate(&mut inflater, b"not deflate at all", 100);
+        assert_eq!(err, Err(Inflate::Damaged), "not a deflate stream");
     }
 }

@@ -49,10 +49,38 @@ impl<'x> Tag<'x> {
     /// tabs and line ends made spaces): borrowed from the part unless it needed that. `None`
     /// when there is no such attribute or its value holds a reference that is not one.
     pub(super) fn attr(&self, key: &str) -> Option<Cow<'x, str>> {
+        self.attrs()
+            .find(|&(name, _)| name == key)
+            .and_then(|(_, value)| normalize_attr(value))
+    }
+
+    /// The value of the first of `keys` that the tag has with a value [`Tag::attr`] gives, in
+    /// the order of `keys`: what `keys.iter().find_map(|k| tag.attr(k))` gives, the attributes
+    /// read once instead of once a key.
+    pub(super) fn first_attr<const N: usize>(&self, keys: [&str; N]) -> Option<Cow<'x, str>> {
+        let mut found: [Option<&'x str>; N] = [None; N];
+        for (name, value) in self.attrs() {
+            if let Some(k) = keys.iter().position(|&key| key == name) {
+                // The first key, met first: no other can come before it.
+                if k == 0
+                    && found[0].is_none()
+                    && let Some(value) = normalize_attr(value)
+                {
+                    return Some(value);
+                }
+                found[k].get_or_insert(value);
+            }
+        }
+        found.into_iter().flatten().find_map(normalize_attr)
+    }
+
+    /// The attributes, names and values as written (not normalized), up to the end or to the
+    /// first that is not well formed.
+    fn attrs(&self) -> impl Iterator<Item = (&'x str, &'x str)> + use<'x> {
         let s = self.attrs;
         let b = s.as_bytes();
         let mut i = 0;
-        loop {
+        std::iter::from_fn(move || {
             while i < b.len() && b[i].is_ascii_whitespace() {
                 i += 1;
             }
@@ -74,11 +102,9 @@ impl<'x> Tag<'x> {
             let quote = *b.get(i).filter(|&&q| q == b'"' || q == b'\'')?;
             let from = i + 1;
             let to = from + memchr(quote, b.get(from..)?)?;
-            if name == key {
-                return normalize_attr(&s[from..to]);
-            }
             i = to + 1;
-        }
+            Some((name, &s[from..to]))
+        })
     }
 }
 
@@ -251,6 +277,16 @@ impl<'x> Reader<'x> {
         let b = s.as_bytes();
         match b.get(at + 1) {
             Some(b'/') => {
+                // The usual end tag names the innermost open element and has no space before
+                // its `>`: checked in place, with no search for the `>`.
+                if let Some(&open) = self.open.last() {
+                    let end = at + 2 + open.len();
+                    if b.get(at + 2..end) == Some(open.as_bytes()) && b.get(end) == Some(&b'>') {
+                        self.open.pop();
+                        self.pos = end + 1;
+                        return Ok(Some(Event::End(open)));
+                    }
+                }
                 let end = at
                     + memchr(b'>', &b[at..]).ok_or_else(|| self.error(at, "end tag not closed"))?;
                 let name = s[at + 2..end].trim_end_matches(|c: char| c.is_ascii_whitespace());
@@ -308,7 +344,7 @@ impl<'x> Reader<'x> {
             _ => {
                 // The name runs to a space, `/` or `>`; the tag to the first `>` outside quotes.
                 let mut i = at + 1;
-                while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>') {
+                while i < b.len() && !ENDS_NAME[usize::from(b[i])] {
                     i += 1;
                 }
                 if i == at + 1 {
@@ -316,6 +352,20 @@ impl<'x> Reader<'x> {
                 }
                 let name = &s[at + 1..i];
                 let attrs_from = i;
+                // Most of Word's tags have no attributes (`<w:r>`, `<w:b/>`): no search.
+                let no_attrs = Tag { name, attrs: "" };
+                match (b.get(i), b.get(i + 1)) {
+                    (Some(b'>'), _) => {
+                        self.pos = i + 1;
+                        self.open.push(name);
+                        return Ok(Some(Event::Start(no_attrs)));
+                    }
+                    (Some(b'/'), Some(b'>')) => {
+                        self.pos = i + 2;
+                        return Ok(Some(Event::Empty(no_attrs)));
+                    }
+                    _ => {}
+                }
                 // The tag ends at its first `>` outside quoted values. A `>` with an even
                 // number of `"` (and no `'`) before it is outside them: the usual case, one
                 // search; otherwise hop over the quoted values one by one.
@@ -389,6 +439,18 @@ impl<'x> Reader<'x> {
     }
 }
 
+/// The bytes that end an element's name: XML's white space, `/` and `>`.
+const ENDS_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let stops = *b" \t\n\r/>";
+    while k < stops.len() {
+        table[stops[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Whether attribute text holds only `"` quotes, an even number of them: then a `>` after it
 /// is outside every value.
 fn plain_quotes(attrs: &[u8]) -> bool {
@@ -418,11 +480,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn tags_text_references_and_cdata() {
-        let xml = "<?xml version=\"1.0\"?><!-- c --><a x='1>2'><b/>t &amp; u&#x41;&bogus<![CDATA[<z>]]></a >";
-        let got = events(xml).expect("well-formed");
-        let names: Vec<String> = got
+    /// Each event as a line: kind, name or text.
+    fn shapes(events: &[Event<'_>]) -> Vec<String> {
+        events
             .iter()
             .map(|e| match e {
                 Event::Start(t) => format!("<{}>", t.name()),
@@ -433,9 +493,15 @@ mod tests {
                 Event::CData(c) => format!("cdata {c}"),
                 Event::Eof => "eof".to_owned(),
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn tags_text_references_and_cdata() {
+        let xml = "<?xml version=\"1.0\"?><!-- c --><a x='1>2'><b/>t &amp; u&#x41;&bogus<![CDATA[<z>]]></a >";
+        let got = events(xml).expect("well-formed");
         assert_eq!(
-            names,
+            shapes(&got),
             [
                 "<a>",
                 "<b/>",
@@ -462,6 +528,24 @@ mod tests {
     }
 
     #[test]
+    fn tags_without_attributes_read_as_tags_with_spaces() {
+        // The short forms (no search for `>`, end tags checked in place) give what the general
+        // reading gives.
+        let short = events("<a><b/><c></c></a>").expect("well-formed");
+        let spaced = events("<a ><b /><c\n></c ></a\t>").expect("well-formed");
+        assert_eq!(shapes(&short), shapes(&spaced));
+        let read = events("<w:r><w:b/></w:r>").expect("well-formed");
+        let [Event::Start(r), Event::Empty(b), Event::End(end)] = read.as_slice() else {
+            panic!("three events: {read:?}")
+        };
+        assert_eq!((r.name(), b.name(), *end), ("w:r", "w:b", "w:r"));
+        assert_eq!(b.attr("w:val"), None, "no attributes");
+        // A name that only starts like the open one is no end of it.
+        assert!(events("<ab></a>").is_err(), "mismatched end");
+        assert!(events("<a></ab>").is_err(), "mismatched end");
+    }
+
+    #[test]
     fn attributes_are_normalized() {
         let xml = "<w:lvl w:a = \"x\" w:val=\"&quot;%1&#46;\t&#x1EA0;&#13;\" w:bad=\"&nope;\" w:nul=\"&#0;\"/>";
         let read = events(xml).expect("well-formed");
@@ -473,6 +557,13 @@ mod tests {
         assert_eq!(tag.attr("w:val").as_deref(), Some("\"%1. Ạ\r"));
         assert_eq!(tag.attr("w:bad"), None);
         assert_eq!(tag.attr("w:nul"), None);
+        // The first key with a value that normalizes, in the keys' order.
+        assert_eq!(
+            tag.first_attr(["w:bad", "w:none", "w:a", "w:val"])
+                .as_deref(),
+            Some("x")
+        );
+        assert_eq!(tag.first_attr(["w:none", "w:nul"]), None);
         assert_eq!(resolve_ref("#-5"), None);
         assert_eq!(normalize_eols("a\r\nb\rc"), "a\nb\nc");
     }
@@ -561,7 +652,12 @@ mod tests {
                         let _ = r.skip_content("a");
                     }
                     Ok(Event::Empty(t)) => {
-                        let _ = t.attr("w:t");
+                        let keys = ["w:t", "a", "w:p"];
+                        proptest::prop_assert_eq!(
+                            t.first_attr(keys),
+                            keys.iter().find_map(|k| t.attr(k)),
+                            "one reading of the attributes gives what one a key gives"
+                        );
                     }
                     Ok(_) => {}
                 }
