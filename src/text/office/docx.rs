@@ -334,14 +334,15 @@ mod spare {
     /// How many buffers, and bytes in all, the thread keeps.
     #[cfg(test)]
     pub(super) fn held() -> (usize, usize) {
-        SPARE.with_borrow(|spare| (spare.len(), spare.iter().map(Vec::len).sum()))
+        SPARE.with_borrow(|spare| (spare.len(), spare.iter().map(Vec::capacity).sum()))
     }
 
-    /// Keeps `buffer` for the thread's next parts, if the thread holds less than its share.
+    /// Keeps `buffer` for the thread's next parts, if the thread holds less than its share
+    /// (counted by what the buffers hold allocated, not only written).
     pub(super) fn give_back(buffer: Vec<u8>) {
         SPARE.with_borrow_mut(|spare| {
-            let held: usize = spare.iter().map(Vec::len).sum();
-            if spare.len() < BUFFERS && held + buffer.len() <= BYTES {
+            let held: usize = spare.iter().map(Vec::capacity).sum();
+            if spare.len() < BUFFERS && held + buffer.capacity() <= BYTES {
                 spare.push(buffer);
             }
         });
