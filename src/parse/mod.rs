@@ -562,19 +562,15 @@ fn footnotes_left(cx: &mut Context<'_>, doc: &mut Document) -> bool {
     while i < cx.lines.len() {
         let line = &cx.lines[i];
         let entries = &cx.ledger.entries;
-        let unclaimed = |line: &Line<'_>| {
-            let at = entries.partition_point(|e| e.end <= line.start);
-            entries.get(at).is_none_or(|e| e.start >= line.end())
-        };
         // Its body goes on only over lines that no zone claimed.
         let limit = || {
             (i + 1..cx.lines.len())
-                .find(|&k| !unclaimed(&cx.lines[k]))
+                .find(|&k| !untouched(&cx.lines[k], entries))
                 .unwrap_or(cx.lines.len())
         };
         if line.raw.starts_with(|c: char| c.is_ascii_digit())
             && layout::is_footnote(&line.text)
-            && unclaimed(line)
+            && untouched(line, entries)
             && let limit = limit()
             && let Some(next) = cx.footnote(doc, i, limit)
         {
@@ -858,20 +854,22 @@ fn sweep(cx: &mut Context<'_>, doc: &mut Document) {
 /// thousand lines grew its text by doubling, and the blocks it left behind counted in the peak.
 /// `claimed` is sorted by start.
 fn unclaimed_run(lines: &[Line<'_>], i: usize, claimed: &[SourceMapEntry]) -> usize {
-    let untouched = |l: &Line<'_>| {
-        let at = claimed.partition_point(|e| e.end <= l.start);
-        claimed.get(at).is_none_or(|e| e.start >= l.end())
-    };
     let mut last = i;
     while let Some(next) = lines.get(last + 1)
         && next.no() == lines[last].no() + 1
         && next.start == lines[last].end() + 1
         && !only_ascii_space(next.raw)
-        && untouched(next)
+        && untouched(next, claimed)
     {
         last += 1;
     }
     lines[last].end() - lines[i].start
+}
+
+/// True when no claim of `claimed` (sorted by start) touches a byte of `line`.
+fn untouched(line: &Line<'_>, claimed: &[SourceMapEntry]) -> bool {
+    let at = claimed.partition_point(|e| e.end <= line.start);
+    claimed.get(at).is_none_or(|e| e.start >= line.end())
 }
 
 /// Sorts claims by their start, keeping the order of equal starts, as
