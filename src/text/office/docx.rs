@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::io::Cursor;
 
 use super::numbering::{Format, Level, Num, Numbering};
-use super::xml::{self, Event, Reader, Resolved, Tag};
+use super::xml::{self, Condense, Event, Name, Reader, Resolved, Tag};
 use super::{OfficeError, Paragraph, Row};
 use crate::text::legacy::font_encoding;
 
@@ -435,14 +435,16 @@ enum Node<'e> {
     Close(&'e str),
 }
 
-/// Calls `on` for every element opening and closing in `xml`; text is not read, nor the
-/// elements named in `passed` (neither their tags nor their content), when
-/// [`Reader::skip_content`] can pass over them.
-fn tags(xml: &str, passed: &[&str], mut on: impl FnMut(Node<'_>)) -> Result<(), OfficeError> {
-    let mut reader = Reader::new(xml);
+/// Calls `on` for every element opening and closing in `xml`, the elements of `condensed`
+/// condensed ([`Condense`]); text is not read.
+fn tags(
+    xml: &str,
+    condensed: &'static [Condense],
+    mut on: impl FnMut(Node<'_>),
+) -> Result<(), OfficeError> {
+    let mut reader = Reader::condensing(xml, condensed);
     loop {
         match reader.next().map_err(xml_error)? {
-            Event::Start(ref e) if passed.contains(&e.name()) && reader.skip_content(e.name()) => {}
             Event::Start(ref e) => on(Node::Open(e, false)),
             Event::Empty(ref e) => on(Node::Open(e, true)),
             Event::End(name) => on(Node::Close(name)),
@@ -474,6 +476,16 @@ impl RunProps {
         self.vanish = None;
         *style = None;
     }
+
+    /// The children of a `w:rPr` a reader of the text needs: the character style (of a run;
+    /// a style's own properties have none), then what [`RunProps::set`] reads.
+    const WITH_STYLE: &[Name] = &[
+        Name::new("w:rStyle"),
+        Name::new("w:rFonts"),
+        Name::new("w:caps"),
+        Name::new("w:vanish"),
+    ];
+    const READ: &[Name] = Self::WITH_STYLE.split_at(1).1;
 
     /// Reads one child of a `w:rPr`.
     fn set(&mut self, name: &str, e: &Tag<'_>) {
@@ -539,7 +551,17 @@ impl Styles {
         let mut in_rpr = false;
         // Word's recommendations for the styles it knows (`w:latentStyles`, two thirds of
         // a styles part: hundreds of `w:lsdException`) say nothing a reader needs.
-        tags(xml, &["w:latentStyles"], |tag| match tag {
+        const CONDENSED: &[Condense] = &[
+            Condense {
+                element: Name::new("w:latentStyles"),
+                wanted: &[],
+            },
+            Condense {
+                element: Name::new("w:rPr"),
+                wanted: RunProps::READ,
+            },
+        ];
+        tags(xml, CONDENSED, |tag| match tag {
             Node::Open(e, empty) => {
                 let name = e.name();
                 match name {
@@ -629,7 +651,19 @@ impl Numbering {
         let mut override_lvl: Option<usize> = None;
         let mut level: Option<(usize, Level)> = None;
         let mut in_rpr = false;
-        tags(xml, &[], |tag| match tag {
+        // A level's paragraph properties (indents, tabs) say nothing of its number; of its run
+        // properties only the font counts.
+        const CONDENSED: &[Condense] = &[
+            Condense {
+                element: Name::new("w:pPr"),
+                wanted: &[],
+            },
+            Condense {
+                element: Name::new("w:rPr"),
+                wanted: &[Name::new("w:rFonts")],
+            },
+        ];
+        tags(xml, CONDENSED, |tag| match tag {
             Node::Open(e, empty) => match e.name() {
                 "w:abstractNum" if !empty => {
                     abstract_id = e.attr("w:abstractNumId").and_then(|v| v.parse().ok());
@@ -794,8 +828,44 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
+    /// What [`Walker::start`] reads of run properties (as [`RunProps::set`] and the character
+    /// style) and of paragraph properties (style, list, and the page headers and footers of a
+    /// section that ends with the paragraph); table, row and cell properties are not read.
+    const CONDENSED: &'static [Condense] = &[
+        Condense {
+            element: Name::new("w:rPr"),
+            wanted: RunProps::WITH_STYLE,
+        },
+        Condense {
+            element: Name::new("w:pPr"),
+            wanted: &[
+                Name::new("w:pStyle"),
+                Name::new("w:numId"),
+                Name::new("w:ilvl"),
+                Name::new("w:headerReference"),
+                Name::new("w:footerReference"),
+            ],
+        },
+        Condense {
+            element: Name::new("w:tblPr"),
+            wanted: &[],
+        },
+        Condense {
+            element: Name::new("w:trPr"),
+            wanted: &[],
+        },
+        Condense {
+            element: Name::new("w:tcPr"),
+            wanted: &[],
+        },
+        Condense {
+            element: Name::new("w:tblGrid"),
+            wanted: &[],
+        },
+    ];
+
     fn walk(&mut self, xml: &str) -> Result<(), OfficeError> {
-        let mut reader = Reader::new(xml);
+        let mut reader = Reader::condensing(xml, Self::CONDENSED);
         loop {
             let ev = reader.next().map_err(xml_error)?;
             if self.skip > 0 {
