@@ -51,22 +51,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
         .map(Styles::read)
         .transpose()?
         .unwrap_or_default();
-    let mut walker = Walker::new(&styles, Numbering::default());
-    if let Some(text) = styles_text {
-        walker.lists_for(&mut package, text)?;
-    }
-    let document = document.text()?;
-    walker.lists_for(&mut package, document)?;
-    walker.walk(document)?;
+    let mut walker = Walker::new(&styles, Some(&mut package), None);
+    walker.walk(document.text()?)?;
     let mut out = std::mem::take(&mut walker.out);
     // Notes are shown where the text refers to them: a text that refers to none (most: the
     // notes part then holds only Word's separators) needs no notes read.
     if !walker.references.is_empty() {
         for name in ["word/footnotes.xml", "word/endnotes.xml"] {
-            if let Some(notes) = part(&mut package, name)? {
-                let notes = notes.text()?;
-                walker.lists_for(&mut package, notes)?;
-                walker.walk(notes)?;
+            if let Some(notes) = walker.part(name)? {
+                walker.walk(notes.text()?)?;
             }
         }
         let mut notes = std::mem::take(&mut walker.notes);
@@ -82,7 +75,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             }
         }
     }
-    furniture(&mut package, &mut walker, &mut out)?;
+    furniture(&mut walker, &mut out)?;
     Ok(Some(out))
 }
 
@@ -92,15 +85,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
 /// take as trailing lines, without standing in front of the issuer and the national title.
 /// A paragraph repeated by the even, first-page or another section's part is given once; page
 /// numbers (`PAGE` fields) are left out, their cached value being one page's.
-fn furniture(
-    package: &mut Package<'_>,
-    walker: &mut Walker<'_>,
-    out: &mut Vec<Paragraph>,
-) -> Result<(), OfficeError> {
+fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<(), OfficeError> {
     if walker.furniture.is_empty() {
         return Ok(());
     }
-    let Some(rels) = part(package, "word/_rels/document.xml.rels")? else {
+    let Some(rels) = walker.part("word/_rels/document.xml.rels")? else {
         return Ok(());
     };
     let targets = relationships(rels.text()?)?;
@@ -117,12 +106,10 @@ fn furniture(
     }
     let mut lines: Vec<Paragraph> = Vec::new();
     for name in &parts {
-        let Some(xml) = part(package, name)? else {
+        let Some(xml) = walker.part(name)? else {
             continue;
         };
-        let xml = xml.text()?;
-        walker.lists_for(package, xml)?;
-        walker.walk(xml)?;
+        walker.walk(xml.text()?)?;
         for p in std::mem::take(&mut walker.out) {
             if !p.is_blank() && !lines.contains(&p) {
                 lines.push(p);
@@ -378,13 +365,6 @@ impl Part {
             Err(_) => Err(fail(format!("the part {} is not UTF-8 XML", self.name))),
         }
     }
-}
-
-/// Whether a part names a list (`w:numId`, in a paragraph's or a style's properties): only
-/// then are the list definitions of `word/numbering.xml` read (most documents have the part,
-/// two thirds of those of ../shared/office never use it).
-fn names_lists(xml: &str) -> bool {
-    memchr::memmem::find(xml.as_bytes(), b"w:numId").is_some()
 }
 
 /// Whether an OLE2 compound file is an encrypted Office Open XML package (what Word writes for
@@ -756,9 +736,17 @@ struct Para {
 }
 
 /// Walks the body of a part (the document or the footnotes) into paragraphs.
-struct Walker<'a> {
+struct Walker<'a, 'b> {
     styles: &'a Styles,
-    numbering: Numbering,
+    /// The package the parts are read from (none for the XML of a test).
+    package: Option<&'a mut Package<'b>>,
+    /// The list definitions: those of the package's `word/numbering.xml`, read when a
+    /// paragraph first has a number (most documents have the part, and 29 of the 30 of
+    /// ../shared/office that have it number no paragraph).
+    numbering: Option<Numbering>,
+    /// Why the list definitions could not be read, when a paragraph needed them: the walk
+    /// fails with it.
+    failure: Option<OfficeError>,
     out: Vec<Paragraph>,
     /// Open paragraphs: more than one inside a text box.
     paras: Vec<Para>,
@@ -786,15 +774,19 @@ struct Walker<'a> {
     fields: Vec<bool>,
     /// The instruction of the innermost field, while its `w:instrText` is read.
     instruction: Option<String>,
-    /// `word/numbering.xml` was read ([`Walker::lists_for`]).
-    lists_read: bool,
 }
 
-impl<'a> Walker<'a> {
-    fn new(styles: &'a Styles, numbering: Numbering) -> Self {
+impl<'a, 'b> Walker<'a, 'b> {
+    fn new(
+        styles: &'a Styles,
+        package: Option<&'a mut Package<'b>>,
+        numbering: Option<Numbering>,
+    ) -> Self {
         Walker {
             styles,
+            package,
             numbering,
+            failure: None,
             out: Vec::new(),
             paras: Vec::new(),
             tables: Vec::new(),
@@ -811,21 +803,34 @@ impl<'a> Walker<'a> {
             furniture: Vec::new(),
             fields: Vec::new(),
             instruction: None,
-            lists_read: false,
         }
     }
 
-    /// Reads the list definitions the first time a part about to be walked (or the styles)
-    /// names a list ([`names_lists`]).
-    fn lists_for(&mut self, package: &mut Package<'_>, xml: &str) -> Result<(), OfficeError> {
-        if self.lists_read || !names_lists(xml) {
-            return Ok(());
+    /// A part of the walker's package (`None` when there is no such part, or no package).
+    fn part(&mut self, name: &str) -> Result<Option<Part>, OfficeError> {
+        match self.package.as_deref_mut() {
+            Some(package) => part(package, name),
+            None => Ok(None),
         }
-        self.lists_read = true;
-        if let Some(x) = part(package, "word/numbering.xml")? {
-            self.numbering = Numbering::read(x.text()?)?;
+    }
+
+    /// The list definitions, read from the package the first time they are asked for.
+    fn numbering(&mut self) -> Result<&mut Numbering, OfficeError> {
+        if self.numbering.is_none() {
+            // A damaged part is read once: the walk fails with what was wrong.
+            let read = self.part("word/numbering.xml").and_then(|x| match x {
+                Some(x) => Numbering::read(x.text()?),
+                None => Ok(Numbering::default()),
+            });
+            match read {
+                Ok(numbering) => self.numbering = Some(numbering),
+                Err(e) => {
+                    self.numbering = Some(Numbering::default());
+                    return Err(e);
+                }
+            }
         }
-        Ok(())
+        Ok(self.numbering.get_or_insert_with(Numbering::default))
     }
 
     /// What [`Walker::start`] reads of run properties (as [`RunProps::set`] and the character
@@ -910,7 +915,10 @@ impl<'a> Walker<'a> {
                 self.deliver(line);
             }
         }
-        Ok(())
+        match self.failure.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     fn start(&mut self, e: &Tag<'_>, empty: bool) {
@@ -1113,7 +1121,14 @@ impl<'a> Walker<'a> {
         let Some(num_id) = num_id.filter(|&n| n != 0) else {
             return;
         };
-        if let Some((text, font)) = self.numbering.next(num_id, ilvl) {
+        let next = match self.numbering() {
+            Ok(numbering) => numbering.next(num_id, ilvl),
+            Err(e) => {
+                self.failure.get_or_insert(e);
+                None
+            }
+        };
+        if let Some((text, font)) = next {
             let font = font.or_else(|| self.paragraph_font());
             if let Some(p) = self.paras.last_mut() {
                 p.line.push(&text, font.as_deref());
@@ -1182,7 +1197,7 @@ mod tests {
     fn walk(document: &str, numbering: &str) -> Vec<String> {
         let styles = Styles::default();
         let numbering = Numbering::read(numbering).expect("numbering");
-        let mut w = Walker::new(&styles, numbering);
+        let mut w = Walker::new(&styles, None, Some(numbering));
         w.walk(document).expect("document");
         w.out
             .iter()
@@ -1271,7 +1286,7 @@ mod tests {
 <w:style w:styleId="Head"><w:basedOn w:val="Base"/></w:style></w:styles>"#,
         )
         .expect("styles");
-        let mut w = Walker::new(&styles, Numbering::default());
+        let mut w = Walker::new(&styles, None, None);
         w.walk(
             r#"<w:body><w:p><w:pPr><w:pStyle w:val="Head"/></w:pPr><w:r><w:t>a</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr><w:t>b</w:t></w:r></w:p><w:p><w:r><w:t>c</w:t></w:r></w:p></w:body>"#,
         )
@@ -1299,7 +1314,7 @@ mod tests {
 <w:style w:styleId="Plain"><w:basedOn w:val="Loud"/><w:rPr><w:caps w:val="0"/></w:rPr></w:style></w:styles>"#,
         )
         .expect("styles");
-        let mut w = Walker::new(&styles, Numbering::default());
+        let mut w = Walker::new(&styles, None, None);
         w.walk(
             r#"<w:body><w:p><w:pPr><w:pStyle w:val="Heading"/></w:pPr><w:r><w:t>điều 1</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Quiet"/></w:rPr><w:t>x</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Plain"/></w:rPr><w:t> nhỏ</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Missing"/></w:rPr><w:t> b</w:t></w:r></w:p></w:body>"#,
         )
@@ -1375,6 +1390,32 @@ mod tests {
             .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
             .collect();
         assert_eq!(lines, ["Điều 1. A", "Điều 2. B"]);
+    }
+
+    #[test]
+    fn list_definitions_are_read_only_for_a_numbered_paragraph() {
+        // A damaged `numbering.xml` (its `w:lvl` closed by the wrong tag) and a style naming a
+        // list that no paragraph has: the definitions are never needed, the text reads.
+        let damaged = br#"<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"></w:abstractNum></w:numbering>"#;
+        let styles = br#"<w:styles><w:style w:styleId="Article"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#;
+        let plain =
+            br#"<w:document><w:body><w:p><w:r><w:t>A</w:t></w:r></w:p></w:body></w:document>"#;
+        let bytes = stored_package(&[
+            ("document.xml", plain),
+            ("styles.xml", styles),
+            ("numbering.xml", damaged),
+        ]);
+        let read_plain = read(&bytes).expect("read").expect("a Word document");
+        assert_eq!(read_plain.len(), 1);
+        // A paragraph in the list needs them: the damage is then the document's error.
+        let numbered = br#"<w:document><w:body><w:p><w:pPr><w:pStyle w:val="Article"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p></w:body></w:document>"#;
+        let bytes = stored_package(&[
+            ("document.xml", numbered),
+            ("styles.xml", styles),
+            ("numbering.xml", damaged),
+        ]);
+        let error = read(&bytes).expect_err("the list definitions are damaged");
+        assert!(error.reason.contains("damaged XML"), "{error}");
     }
 
     #[test]
