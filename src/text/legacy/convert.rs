@@ -113,9 +113,10 @@ fn viqr(text: &str, out: &mut String) {
     }
 }
 
-/// Capitals a TCVN3 line typed without its `H` font lost: in a line written mostly in capital
-/// ASCII letters, a word whose ASCII letters (two at least) are all capitals and that holds
-/// small Vietnamese letters (`CộNG`, `HßA` decoded) was a capital word (`CỘNG`, `HÒA`).
+/// Capitals a TCVN3 line typed without its `H` font lost: a word whose capitals (two at least)
+/// come with small Vietnamese letters and no small ASCII one (`CộNG`, `HßA` decoded, `ĐồNG`) was
+/// a capital word (`CỘNG`, `HÒA`, `ĐỒNG`), in any line; in a line of capitals, so was a word of
+/// one capital or none (`Xã`, `Đồ`, `ở`).
 pub(crate) fn restore_capitals(line: &str) -> Option<String> {
     let mut out = String::with_capacity(line.len());
     let mut changed = false;
@@ -139,21 +140,21 @@ fn restore_cell(line: &str) -> Option<String> {
         .fold((0usize, 0usize), |(u, a), c| {
             (u + usize::from(c.is_ascii_uppercase()), a + 1)
         });
-    if ascii < 3 || upper * 10 < ascii * 6 {
-        return None;
-    }
-    // A word of one capital letter and small Vietnamese ones (`Xã`, `ủY`) is a capital word too
-    // in a heading: no small ASCII letter, and two words at least surely capitals or no digit.
-    let all_capitals = upper == ascii;
+    // A word of one capital letter or none and small Vietnamese ones (`Xã`, `ủY`, `Đồ`, `ở`) is
+    // a capital word too in a heading: no small ASCII letter, and two words at least surely
+    // capitals or no digit.
+    let all_capitals = ascii > 0 && upper == ascii;
     let words = || line.split_inclusive(|c: char| !chars::is_alphabetic(c));
+    // The capitals of a word (`Đ`, `Ơ`, … too: TCVN3 fonts have them), and whether it has
+    // small Vietnamese letters and no small ASCII one.
     let shape = |word: &str| {
         let letters = word.chars().filter(|&c| chars::is_alphabetic(c));
-        let ascii_upper = letters.clone().filter(char::is_ascii_uppercase).count();
+        let capitals = letters.clone().filter(|c| c.is_uppercase()).count();
         let ascii_lower = letters.clone().filter(char::is_ascii_lowercase).count();
         let small = letters
             .filter(|c| !c.is_ascii() && c.is_lowercase())
             .count();
-        (ascii_upper, ascii_lower == 0 && small > 0)
+        (capitals, ascii_lower == 0 && small > 0)
     };
     let sure = words().filter(|w| matches!(shape(w), (2.., true))).count();
     // A heading, not a number line (`Sè: 15/TB-UBND`): capitals only, no digit.
@@ -165,7 +166,7 @@ fn restore_cell(line: &str) -> Option<String> {
     for word in words() {
         match shape(word) {
             (2.., true) => out.extend(word.chars().flat_map(char::to_uppercase)),
-            (1, true) if heading || (all_capitals && sure >= 2) => {
+            (0 | 1, true) if heading || (all_capitals && sure >= 2) => {
                 out.extend(word.chars().flat_map(char::to_uppercase));
             }
             _ => out.push_str(word),
@@ -243,5 +244,25 @@ mod tests {
             "each cell of a row by itself"
         );
         assert_eq!(restore_capitals("Cộng hòa"), None);
+    }
+
+    #[test]
+    fn capitals_of_words_in_any_line() {
+        assert_eq!(
+            restore_capitals("BẢN Đồ ĐỊA HÌNH").as_deref(),
+            Some("BẢN ĐỒ ĐỊA HÌNH"),
+            "Đ is a capital TCVN3 fonts have: a word of it and small letters in a heading"
+        );
+        assert_eq!(
+            restore_capitals("ĐIỀU 5. CáC QUYềN ở CấP XÃ").as_deref(),
+            Some("ĐIỀU 5. CÁC QUYỀN Ở CẤP XÃ"),
+            "a word of small Vietnamese letters only, among capital words"
+        );
+        assert_eq!(
+            restore_capitals("theo quy định của TỉNH và HUYệN").as_deref(),
+            Some("theo quy định của TỈNH và HUYỆN"),
+            "a capital word in a line of small ones"
+        );
+        assert_eq!(restore_capitals("Trụ sở UBND tỉnh ở Đồng Nai"), None);
     }
 }

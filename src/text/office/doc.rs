@@ -241,16 +241,35 @@ fn sprms(grpprl: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
 /// The font a character property list sets: `sprmCRgFtc0` (the ASCII font), else
 /// `sprmCRgFtc2` (other characters).
 fn font_of(grpprl: &[u8]) -> Option<u16> {
-    let mut ftc0 = None;
-    let mut ftc2 = None;
-    for (sprm, op) in sprms(grpprl) {
-        match sprm {
-            0x4A4F => ftc0 = u16_at(op, 0),
-            0x4A51 => ftc2 = u16_at(op, 0),
-            _ => {}
+    CharProps::of(grpprl).font
+}
+
+/// What a run's own character properties say about its font: the font it sets, and the
+/// character style it is in (`sprmCIstd`), whose font applies where the run sets none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CharProps {
+    font: Option<u16>,
+    istd: Option<u16>,
+}
+
+impl CharProps {
+    fn of(grpprl: &[u8]) -> Self {
+        let mut ftc0 = None;
+        let mut ftc2 = None;
+        let mut istd = None;
+        for (sprm, op) in sprms(grpprl) {
+            match sprm {
+                0x4A4F => ftc0 = u16_at(op, 0),
+                0x4A51 => ftc2 = u16_at(op, 0),
+                0x4A30 => istd = u16_at(op, 0),
+                _ => {}
+            }
+        }
+        CharProps {
+            font: ftc0.or(ftc2),
+            istd,
         }
     }
-    ftc0.or(ftc2)
 }
 
 /// The runs of a bin table's pages (`FKP`): `(fc, fc_end, read(page, count, index))`, sorted.
@@ -285,14 +304,16 @@ fn fkp_runs<T>(
     out
 }
 
-/// Character runs: `(fc, fc_end, font)`.
-fn chpx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, Option<u16>)> {
+/// Character runs: `(fc, fc_end, properties)`.
+fn chpx_runs(word: &[u8], plc: &[u8]) -> Vec<(usize, usize, CharProps)> {
     fkp_runs(word, plc, 1, |page, off| {
         if off == 0 {
-            return None;
+            return CharProps::default();
         }
         let cb = usize::from(page.get(off).copied().unwrap_or(0));
-        page.get(off + 1..off + 1 + cb).and_then(font_of)
+        page.get(off + 1..off + 1 + cb)
+            .map(CharProps::of)
+            .unwrap_or_default()
     })
 }
 
@@ -607,6 +628,16 @@ pub(crate) fn from_streams(
             .copied()
             .unwrap_or_default()
     };
+    // A character's font: its run's own, else its character style's, else its paragraph
+    // style's, else the document's.
+    let font_at = |fc: usize, paragraph: Option<u16>| {
+        let own = find(&chpx, fc, |r| (r.0, r.1)).map_or_else(CharProps::default, |r| r.2);
+        let character = own
+            .istd
+            .and_then(|i| styles.get(usize::from(i)))
+            .and_then(|s| s.font);
+        name(own.font.or(character).or(paragraph).or(default))
+    };
 
     let mut out = Vec::new();
     let mut current = Paragraph::default();
@@ -620,6 +651,8 @@ pub(crate) fn from_streams(
     // At the start of a paragraph; the paragraph (its properties' run) last numbered.
     let mut fresh = true;
     let mut numbered = None;
+    // The font of the paragraph's style, once its mark is found.
+    let mut paragraph_font: Option<Option<u16>> = None;
     for (i, &(c, fc)) in chars.iter().enumerate() {
         if std::mem::take(&mut fresh) {
             // A paragraph's properties are those of its mark; a page break inside it starts
@@ -630,7 +663,11 @@ pub(crate) fn from_streams(
                 .iter()
                 .find(|m| matches!(m.0, '\r' | '\u{07}' | '\u{0C}'))
                 .map_or(usize::MAX, |m| m.1);
-            let run = find(&papx, mark, |r| (r.0, r.1)).filter(|r| !r.2.ttp);
+            let run = find(&papx, mark, |r| (r.0, r.1));
+            // The paragraph's style is its mark's: text typed into it later (a fast save
+            // writes it at the end of the file) lies in runs of whatever paragraph was there.
+            paragraph_font = run.map(|r| style(&r.2).font);
+            let run = run.filter(|r| !r.2.ttp);
             if let Some(&(start, _, props)) = run.filter(|r| numbered != Some(r.0)) {
                 numbered = Some(start);
                 let list = props.list;
@@ -641,8 +678,7 @@ pub(crate) fn from_streams(
                 if (1..0xF801).contains(&ilfo)
                     && let Some((number, font)) = lists.next(u32::from(ilfo), usize::from(ilvl))
                 {
-                    let direct = find(&chpx, mark, |r| (r.0, r.1)).and_then(|r| r.2);
-                    let own = name(direct.or(style.font).or(default));
+                    let own = font_at(mark, style.font);
                     current.push(&number, font.as_deref().or(own));
                 }
             }
@@ -687,9 +723,10 @@ pub(crate) fn from_streams(
             '\u{A0}' => current.push(" ", None),
             _ if c < ' ' => {}
             _ => {
-                let direct = find(&chpx, fc, |r| (r.0, r.1)).and_then(|r| r.2);
-                let style = find(&papx, fc, |r| (r.0, r.1)).and_then(|r| style(&r.2).font);
-                let font = name(direct.or(style).or(default));
+                let paragraph = paragraph_font.unwrap_or_else(|| {
+                    find(&papx, fc, |r| (r.0, r.1)).and_then(|r| style(&r.2).font)
+                });
+                let font = font_at(fc, paragraph);
                 current.push(c.encode_utf8(&mut buf), font);
             }
         }
@@ -981,6 +1018,132 @@ mod tests {
         );
         let text = to_text(&paragraphs, Legacy::Detect).text;
         assert_eq!(text, "CỘNG HÒA\na | b\nHà Nội\n");
+    }
+
+    /// A style (`STD`, 10 bytes of base) named `name` of kind `stk` (1 paragraph, 2 character)
+    /// based on `base` (`0x0FFF` none) that sets font `ftc`.
+    fn style_entry(stk: u16, base: u16, name: &str, ftc: u16) -> Vec<u8> {
+        let mut std = vec![0u8; 10];
+        put16(&mut std, 2, stk | (base << 4));
+        std.extend((name.len() as u16).to_le_bytes());
+        std.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
+        if stk == 1 {
+            // The paragraph properties: the style's index alone.
+            std.extend([2, 0, 0, 0]);
+        }
+        let [lo, hi] = ftc.to_le_bytes();
+        std.extend([4, 0, 0x4F, 0x4A, lo, hi]);
+        let mut out = (std.len() as u16).to_le_bytes().to_vec();
+        out.extend(std);
+        out
+    }
+
+    /// A Word 97 file as a fast save leaves it: the paragraph `Vi\xD6t Nam` (TCVN3) in the
+    /// style `Body` (`.VnTime`) has its first word stored after the rest, where the paragraph
+    /// runs say `Normal` (`VNI-Times`); the next paragraph, in `Normal`, holds a run in the
+    /// character style `Caps` (`.VnTimeH`).
+    fn fast_saved_doc() -> Vec<u8> {
+        let later: &[u8] = b"Vi\xD6t ";
+        let first: &[u8] = b"Nam\rc\xE9ng\r";
+        let ccp = later.len() + first.len();
+        let mut word = word_stream(ccp);
+        word[1024..1024 + first.len()].copy_from_slice(first);
+        word[1280..1280 + later.len()].copy_from_slice(later);
+        let end = 1280 + later.len() as u32;
+        // Character properties (page 3): `c\xE9ng` in the character style 2 (sprmCIstd).
+        let chpx = 1536;
+        for (i, fc) in [1024, 1028, 1032, end].into_iter().enumerate() {
+            put32(&mut word, chpx + 4 * i, fc);
+        }
+        word[chpx + 17] = 128;
+        word[chpx + 256..chpx + 261].copy_from_slice(&[4, 0x30, 0x4A, 2, 0]);
+        word[chpx + 511] = 3;
+        // Paragraph properties (page 4): the first mark in style 1, everything else in 0.
+        let papx = 2048;
+        for (i, fc) in [1024, 1028, 1033, 1280, end].into_iter().enumerate() {
+            put32(&mut word, papx + 4 * i, fc);
+        }
+        for (i, istd) in [1u8, 0, 0, 0].into_iter().enumerate() {
+            let at = 300 + 4 * i;
+            word[papx + 20 + 13 * i] = (at / 2) as u8;
+            word[papx + at..papx + at + 3].copy_from_slice(&[2, istd, 0]);
+        }
+        word[papx + 511] = 4;
+
+        let mut table = vec![0u8; 20];
+        put16(&mut table, 0, 18);
+        put16(&mut table, 2, 3);
+        put16(&mut table, 4, 10);
+        table.extend(style_entry(1, 0x0FFF, "Normal", 1));
+        table.extend(style_entry(1, 0, "Body", 2));
+        table.extend(style_entry(2, 0x0FFF, "Caps", 3));
+        let stsh = (0, table.len());
+        let mut fonts = vec![4u8, 0, 0, 0];
+        for name in ["Times New Roman", "VNI-Times", ".VnTime", ".VnTimeH"] {
+            let mut ffn = vec![0u8; 39];
+            ffn.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
+            fonts.push(ffn.len() as u8);
+            fonts.extend(ffn);
+        }
+        let fonts_at = (table.len(), fonts.len());
+        table.extend(fonts);
+        let mut bte = |pn: u32| {
+            let at = table.len();
+            for v in [1024, end, pn] {
+                table.extend(v.to_le_bytes());
+            }
+            (at, 12)
+        };
+        let (bte_chpx, bte_papx) = (bte(3), bte(4));
+        // The pieces: the word typed later (stored at 1280), then the rest (at 1024).
+        let mut clx = vec![2u8, 0, 0, 0, 0];
+        for cp in [0, later.len(), ccp] {
+            clx.extend((cp as u32).to_le_bytes());
+        }
+        for fc in [1280u32, 1024] {
+            clx.extend([0, 0]);
+            clx.extend(((fc * 2) | 0x4000_0000).to_le_bytes());
+            clx.extend([0, 0]);
+        }
+        let lcb = (clx.len() - 5) as u32;
+        clx[1..5].copy_from_slice(&lcb.to_le_bytes());
+        let clx_at = (table.len(), clx.len());
+        table.extend(clx);
+        for (i, (fc, lcb)) in [
+            (1, stsh),
+            (12, bte_chpx),
+            (13, bte_papx),
+            (15, fonts_at),
+            (33, clx_at),
+        ] {
+            put32(&mut word, 154 + 8 * i, fc as u32);
+            put32(&mut word, 154 + 8 * i + 4, lcb as u32);
+        }
+        compound(&word, &table)
+    }
+
+    #[test]
+    fn fonts_of_the_paragraph_mark_and_of_character_styles() {
+        let paragraphs = read(&fast_saved_doc()).expect("reads");
+        let runs: Vec<Vec<(&str, Option<&str>)>> = paragraphs
+            .iter()
+            .map(|p| {
+                p.runs
+                    .iter()
+                    .map(|r| (r.text.as_str(), r.font.as_deref()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                vec![("Vi\u{D6}t Nam", Some(".VnTime"))],
+                vec![("c\u{E9}ng", Some(".VnTimeH"))],
+            ],
+            "the word stored later is in its paragraph's style; a character style's font"
+        );
+        let text = to_text(&paragraphs, Legacy::Detect).text;
+        assert_eq!(text, "Việt Nam\nCỘNG\n");
     }
 
     #[test]
