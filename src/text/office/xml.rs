@@ -433,7 +433,12 @@ impl<'x> Reader<'x> {
                     return Ok(Some(Event::Empty(tag)));
                 }
                 self.open.push(tag.name);
-                if let Some(c) = self.condensed.iter().find(|c| c.element.is_at(b, at + 1)) {
+                let n = tag.name.len();
+                if let Some(c) = self
+                    .condensed
+                    .iter()
+                    .find(|c| c.element.text.len() == n && c.element.is_at(b, at + 1))
+                {
                     self.condense(tag.name, c.element, c.wanted);
                 }
                 Ok(Some(Event::Start(tag)))
