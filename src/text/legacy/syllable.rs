@@ -137,13 +137,21 @@ pub(super) fn is_syllable(word: &str) -> bool {
 }
 
 /// True when `bare` (small letters, no tone mark) is an initial consonant or none and a rhyme
-/// that `tone` allows.
+/// that `tone` allows. Only the initials that begin with `bare`'s first letter are tried.
 fn onset_and_rhyme(bare: &str, tone: Option<char>) -> bool {
-    let stop_allowed = matches!(tone, None | Some('\u{301}') | Some('\u{323}'));
-    let initials = std::iter::once("").chain(INITIALS);
-    initials
-        .filter_map(|i| bare.strip_prefix(i))
-        .any(|rest| rhyme(rest, stop_allowed))
+    let stop_allowed = stop_allowed(tone);
+    let first = bare.as_bytes().first();
+    rhyme(bare, stop_allowed)
+        || INITIALS
+            .iter()
+            .filter(|i| i.as_bytes().first() == first)
+            .filter_map(|i| bare.strip_prefix(i))
+            .any(|rest| rhyme(rest, stop_allowed))
+}
+
+/// A syllable closed by `c ch p t` takes only the sắc or nặng tone (or none).
+fn stop_allowed(tone: Option<char>) -> bool {
+    matches!(tone, None | Some('\u{301}') | Some('\u{323}'))
 }
 
 /// Writes `c` at `len` of `bare`; false when it does not fit.
@@ -161,19 +169,27 @@ fn base_len(c: Option<char>) -> usize {
 }
 
 /// A nucleus and an optional final; a stop final (`c ch p t`) only where the tone allows it.
+/// Only the finals that end with `rest`'s last letter are tried.
 fn rhyme(rest: &str, stop_allowed: bool) -> bool {
     if is_nucleus(rest) {
         return true;
     }
-    FINALS.iter().any(|f| {
-        rest.strip_suffix(f).is_some_and(|nucleus| {
-            is_nucleus(nucleus) && (stop_allowed || !matches!(*f, "c" | "ch" | "p" | "t"))
-        })
+    let last = rest.as_bytes().last();
+    FINALS
+        .iter()
+        .filter(|f| f.as_bytes().last() == last)
+        .any(|f| final_after_nucleus(rest, f, stop_allowed))
+}
+
+/// `rest` is a nucleus and the final `f`, which the tone allows.
+fn final_after_nucleus(rest: &str, f: &str, stop_allowed: bool) -> bool {
+    rest.strip_suffix(f).is_some_and(|nucleus| {
+        is_nucleus(nucleus) && (stop_allowed || !matches!(f, "c" | "ch" | "p" | "t"))
     })
 }
 
-/// The first reading of [`is_syllable`] (decompose, lower-case, recompose into new strings),
-/// kept as the oracle the fast one is checked against.
+/// The first reading of [`is_syllable`] (decompose, lower-case, recompose into new strings, try
+/// every initial and final), kept as the oracle the fast one is checked against.
 #[cfg(test)]
 fn is_syllable_by_strings(word: &str) -> bool {
     let mut tone = None;
@@ -192,7 +208,17 @@ fn is_syllable_by_strings(word: &str) -> bool {
     if bare.is_empty() || bare.len() > 24 {
         return false;
     }
-    onset_and_rhyme(&bare, tone)
+    // Every initial (and none) and every final tried, without the fast reading's filters.
+    let stop_allowed = stop_allowed(tone);
+    std::iter::once("")
+        .chain(INITIALS)
+        .filter_map(|i| bare.strip_prefix(i))
+        .any(|rest| {
+            is_nucleus(rest)
+                || FINALS
+                    .iter()
+                    .any(|f| final_after_nucleus(rest, f, stop_allowed))
+        })
 }
 
 #[cfg(test)]
