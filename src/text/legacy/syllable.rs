@@ -24,14 +24,42 @@ const FINALS: [&str; 8] = ["ng", "nh", "ch", "c", "m", "n", "p", "t"];
 
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
-/// The nuclei sorted, for a binary search.
-const SORTED_NUCLEI: [&str; 58] = {
-    let mut t = NUCLEI;
-    // An insertion sort by bytes, at compile time.
+/// A nucleus's bytes as one number: at most 8 bytes (the longest, `ươu`, has 5), read
+/// big-endian and padded with zeros, which no letter has. Two strings of 8 bytes or fewer have
+/// the same key only when they are the same string.
+const fn key(s: &[u8]) -> Option<u64> {
+    if s.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        k <<= 8;
+        if i < s.len() {
+            k |= s[i] as u64;
+        }
+        i += 1;
+    }
+    Some(k)
+}
+
+/// The nuclei's keys sorted, for a binary search of numbers instead of strings (a syllable's
+/// rhyme is looked up two to four times).
+const NUCLEUS_KEYS: [u64; NUCLEI.len()] = {
+    let mut t = [0u64; NUCLEI.len()];
+    let mut i = 0;
+    while i < t.len() {
+        t[i] = match key(NUCLEI[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("a nucleus of more than 8 bytes"),
+        };
+        i += 1;
+    }
+    // An insertion sort, at compile time.
     let mut i = 1;
     while i < t.len() {
         let mut j = i;
-        while j > 0 && less(t[j].as_bytes(), t[j - 1].as_bytes()) {
+        while j > 0 && t[j] < t[j - 1] {
             let x = t[j];
             t[j] = t[j - 1];
             t[j - 1] = x;
@@ -42,19 +70,8 @@ const SORTED_NUCLEI: [&str; 58] = {
     t
 };
 
-const fn less(a: &[u8], b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-        i += 1;
-    }
-    a.len() < b.len()
-}
-
 fn is_nucleus(s: &str) -> bool {
-    SORTED_NUCLEI.binary_search(&s).is_ok()
+    key(s.as_bytes()).is_some_and(|k| NUCLEUS_KEYS.binary_search(&k).is_ok())
 }
 
 /// The longest syllable read (`nghiêng` is 7 letters; a word beyond this is no syllable).
@@ -208,16 +225,20 @@ fn is_syllable_by_strings(word: &str) -> bool {
     if bare.is_empty() || bare.len() > 24 {
         return false;
     }
-    // Every initial (and none) and every final tried, without the fast reading's filters.
+    // Every initial (and none) and every final tried, the nuclei found in their list, without
+    // the fast reading's filters and keys.
     let stop_allowed = stop_allowed(tone);
+    let nucleus = |n: &str| NUCLEI.contains(&n);
     std::iter::once("")
         .chain(INITIALS)
         .filter_map(|i| bare.strip_prefix(i))
         .any(|rest| {
-            is_nucleus(rest)
-                || FINALS
-                    .iter()
-                    .any(|f| final_after_nucleus(rest, f, stop_allowed))
+            nucleus(rest)
+                || FINALS.iter().any(|f| {
+                    rest.strip_suffix(f).is_some_and(|n| {
+                        nucleus(n) && (stop_allowed || !matches!(*f, "c" | "ch" | "p" | "t"))
+                    })
+                })
         })
 }
 
