@@ -24,14 +24,42 @@ const FINALS: [&str; 8] = ["ng", "nh", "ch", "c", "m", "n", "p", "t"];
 
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
-/// The nuclei sorted, for a binary search.
-const SORTED_NUCLEI: [&str; 58] = {
-    let mut t = NUCLEI;
-    // An insertion sort by bytes, at compile time.
+/// A nucleus's bytes as one number: at most 8 bytes (the longest, `ươu`, has 5), read
+/// big-endian and padded with zeros, which no letter has. Two strings of 8 bytes or fewer have
+/// the same key only when they are the same string.
+const fn key(s: &[u8]) -> Option<u64> {
+    if s.len() > 8 {
+        return None;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        k <<= 8;
+        if i < s.len() {
+            k |= s[i] as u64;
+        }
+        i += 1;
+    }
+    Some(k)
+}
+
+/// The nuclei's keys sorted, for a binary search of numbers instead of strings (a syllable's
+/// rhyme is looked up two to four times).
+const NUCLEUS_KEYS: [u64; NUCLEI.len()] = {
+    let mut t = [0u64; NUCLEI.len()];
+    let mut i = 0;
+    while i < t.len() {
+        t[i] = match key(NUCLEI[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("a nucleus of more than 8 bytes"),
+        };
+        i += 1;
+    }
+    // An insertion sort, at compile time.
     let mut i = 1;
     while i < t.len() {
         let mut j = i;
-        while j > 0 && less(t[j].as_bytes(), t[j - 1].as_bytes()) {
+        while j > 0 && t[j] < t[j - 1] {
             let x = t[j];
             t[j] = t[j - 1];
             t[j - 1] = x;
@@ -42,19 +70,8 @@ const SORTED_NUCLEI: [&str; 58] = {
     t
 };
 
-const fn less(a: &[u8], b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return a[i] < b[i];
-        }
-        i += 1;
-    }
-    a.len() < b.len()
-}
-
 fn is_nucleus(s: &str) -> bool {
-    SORTED_NUCLEI.binary_search(&s).is_ok()
+    key(s.as_bytes()).is_some_and(|k| NUCLEUS_KEYS.binary_search(&k).is_ok())
 }
 
 /// The longest syllable read (`nghiêng` is 7 letters; a word beyond this is no syllable).
@@ -137,13 +154,21 @@ pub(super) fn is_syllable(word: &str) -> bool {
 }
 
 /// True when `bare` (small letters, no tone mark) is an initial consonant or none and a rhyme
-/// that `tone` allows.
+/// that `tone` allows. Only the initials that begin with `bare`'s first letter are tried.
 fn onset_and_rhyme(bare: &str, tone: Option<char>) -> bool {
-    let stop_allowed = matches!(tone, None | Some('\u{301}') | Some('\u{323}'));
-    let initials = std::iter::once("").chain(INITIALS);
-    initials
-        .filter_map(|i| bare.strip_prefix(i))
-        .any(|rest| rhyme(rest, stop_allowed))
+    let stop_allowed = stop_allowed(tone);
+    let first = bare.as_bytes().first();
+    rhyme(bare, stop_allowed)
+        || INITIALS
+            .iter()
+            .filter(|i| i.as_bytes().first() == first)
+            .filter_map(|i| bare.strip_prefix(i))
+            .any(|rest| rhyme(rest, stop_allowed))
+}
+
+/// A syllable closed by `c ch p t` takes only the sắc or nặng tone (or none).
+fn stop_allowed(tone: Option<char>) -> bool {
+    matches!(tone, None | Some('\u{301}') | Some('\u{323}'))
 }
 
 /// Writes `c` at `len` of `bare`; false when it does not fit.
@@ -161,19 +186,27 @@ fn base_len(c: Option<char>) -> usize {
 }
 
 /// A nucleus and an optional final; a stop final (`c ch p t`) only where the tone allows it.
+/// Only the finals that end with `rest`'s last letter are tried.
 fn rhyme(rest: &str, stop_allowed: bool) -> bool {
     if is_nucleus(rest) {
         return true;
     }
-    FINALS.iter().any(|f| {
-        rest.strip_suffix(f).is_some_and(|nucleus| {
-            is_nucleus(nucleus) && (stop_allowed || !matches!(*f, "c" | "ch" | "p" | "t"))
-        })
+    let last = rest.as_bytes().last();
+    FINALS
+        .iter()
+        .filter(|f| f.as_bytes().last() == last)
+        .any(|f| final_after_nucleus(rest, f, stop_allowed))
+}
+
+/// `rest` is a nucleus and the final `f`, which the tone allows.
+fn final_after_nucleus(rest: &str, f: &str, stop_allowed: bool) -> bool {
+    rest.strip_suffix(f).is_some_and(|nucleus| {
+        is_nucleus(nucleus) && (stop_allowed || !matches!(f, "c" | "ch" | "p" | "t"))
     })
 }
 
-/// The first reading of [`is_syllable`] (decompose, lower-case, recompose into new strings),
-/// kept as the oracle the fast one is checked against.
+/// The first reading of [`is_syllable`] (decompose, lower-case, recompose into new strings, try
+/// every initial and final), kept as the oracle the fast one is checked against.
 #[cfg(test)]
 fn is_syllable_by_strings(word: &str) -> bool {
     let mut tone = None;
@@ -192,7 +225,21 @@ fn is_syllable_by_strings(word: &str) -> bool {
     if bare.is_empty() || bare.len() > 24 {
         return false;
     }
-    onset_and_rhyme(&bare, tone)
+    // Every initial (and none) and every final tried, the nuclei found in their list, without
+    // the fast reading's filters and keys.
+    let stop_allowed = stop_allowed(tone);
+    let nucleus = |n: &str| NUCLEI.contains(&n);
+    std::iter::once("")
+        .chain(INITIALS)
+        .filter_map(|i| bare.strip_prefix(i))
+        .any(|rest| {
+            nucleus(rest)
+                || FINALS.iter().any(|f| {
+                    rest.strip_suffix(f).is_some_and(|n| {
+                        nucleus(n) && (stop_allowed || !matches!(*f, "c" | "ch" | "p" | "t"))
+                    })
+                })
+        })
 }
 
 #[cfg(test)]
