@@ -729,12 +729,17 @@ pub(crate) fn decode_extracted(text: &str, forced: Option<Encoding>) -> Option<(
     decode_lines(&lines.collect::<Vec<_>>(), forced)
 }
 
-/// U+2212 and U+2219 next to a letter back to the TCVN3 bytes a PDF font drew with them.
+/// U+2212 and U+2219 next to a letter back to the TCVN3 bytes a PDF font drew with them. A
+/// letter is one as the text stands or as TCVN3 reads it (`®` đ, `¬` ơ: `®−¬ng` is đương).
 fn pdf_glyphs(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let letter = |i: Option<usize>| {
-        i.and_then(|i| chars.get(i))
-            .is_some_and(|&c| chars::is_alphabetic(c))
+        i.and_then(|i| chars.get(i)).is_some_and(|&c| {
+            chars::is_alphabetic(c)
+                || tables::legacy_byte(c)
+                    .and_then(tables::tcvn3)
+                    .is_some_and(chars::is_alphabetic)
+        })
     };
     (0..chars.len())
         .filter_map(|i| {
@@ -1048,6 +1053,10 @@ mod tests {
             ("Thông tư số 01, xã hội\n1 − 2\n", Encoding::Tcvn3)
         );
         assert_eq!(decode_extracted("Thông tư số 01, xã hội\n", None), None);
+        // Between two TCVN3 bytes that are no letters as they stand (`®` đ, `¬` ơ).
+        let (text, _) = decode_extracted("Ch\u{F1} tÞch \u{AE}\u{2212}\u{AC}ng nhi\u{D6}m\n", None)
+            .expect("TCVN3 glyphs");
+        assert_eq!(text, "Chủ tịch đương nhiệm\n");
     }
 
     #[test]
