@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use memchr::{memchr3, memmem};
+use memchr::memmem;
 
 /// What the reader meets next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +119,16 @@ fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
         return one.find(haystack);
     }
     memchr::memchr(needle, haystack)
+}
+
+/// [`memchr`] for any of three bytes.
+#[inline]
+fn memchr3(a: u8, b: u8, c: u8, haystack: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(three) = memchr::arch::x86_64::sse2::memchr::Three::new(a, b, c) {
+        return three.find(haystack);
+    }
+    memchr::memchr3(a, b, c, haystack)
 }
 
 /// [`memchr`] for either of two bytes.
@@ -488,15 +498,8 @@ impl<'x> Reader<'x> {
             (Some(b'/'), Some(b'>')) => return Ok((no_attrs, i + 2, true)),
             _ => {}
         }
-        // The tag ends at its first `>` outside quoted values. A `>` with an even number of
-        // `"` (and no `'`) before it is outside them: the usual case, one search; otherwise
-        // hop over the quoted values one by one.
-        let first = memchr(b'>', &b[i..]).map(|k| i + k);
-        if let Some(gt) = first.filter(|&gt| plain_quotes(&b[attrs_from..gt])) {
-            i = gt;
-        } else {
-            i = self.tag_end(at, name, i)?;
-        }
+        // The tag ends at its first `>` outside quoted values.
+        i = self.tag_end(at, name, i)?;
         let empty = b[i - 1] == b'/' && i > attrs_from;
         let attrs = &s[attrs_from..if empty { i - 1 } else { i }];
         Ok((Tag { name, attrs }, i + 1, empty))
@@ -601,20 +604,6 @@ fn name_end(b: &[u8], mut from: usize) -> usize {
 /// Whether `b` holds `name` then `>` at `at`: the end tag of an element named `name`.
 fn closes(b: &[u8], at: usize, name: &[u8]) -> bool {
     b.get(at..at + name.len()) == Some(name) && b.get(at + name.len()) == Some(&b'>')
-}
-
-/// Whether attribute text holds only `"` quotes, an even number of them: then a `>` after it
-/// is outside every value.
-fn plain_quotes(attrs: &[u8]) -> bool {
-    // Byte-wide sums without branches, which the compiler turns into vector code (32 bytes a
-    // step): the low bit of a wrapping count is the parity of the true one.
-    let (double, single) = attrs.iter().fold((0u8, 0u8), |(d, s), &c| {
-        (
-            d.wrapping_add(u8::from(c == b'"')),
-            s | u8::from(c == b'\''),
-        )
-    });
-    double & 1 == 0 && single == 0
 }
 
 #[cfg(test)]
