@@ -65,8 +65,10 @@ pub fn start_after(cx: &Context<'_>, at: usize) -> Option<usize> {
 /// header block right under the title is the main document's own, laid out oddly).
 pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     let t = cx.lines[i].text.as_ref();
-    // Both openings are lines in capitals; most body lines are not (a cheap test first).
-    if t.as_bytes().first().is_none_or(|b| b.is_ascii_lowercase()) {
+    // Both openings are lines in capitals ([`titled_at`] and [`header_block_at`] ask first);
+    // most body lines are not: a one-byte test, then the count of capitals, once here rather
+    // than after each opening's other tests (a type name looked up on every line).
+    if t.as_bytes().first().is_none_or(|b| b.is_ascii_lowercase()) || !is_upper(t) {
         return false;
     }
     let body_read = cx.ledger.last_path().is_some_and(|p| {
