@@ -391,8 +391,6 @@ static FRAME_PHRASE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::
 /// it rules them all out, and then three searches among the other five can end the count, on the
 /// many long lines that hold none of the phrases.
 fn frame_phrases_in(raw: &str) -> u32 {
-    static CONG: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(CAPITAL_CONG.as_bytes()));
     static WITHOUT_CONG: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
         tables::FRAME_PHRASES
             .iter()
@@ -400,7 +398,7 @@ fn frame_phrases_in(raw: &str) -> u32 {
             .map(|p| memmem::Finder::new(p.as_bytes()))
             .collect()
     });
-    let candidates = if CONG.find(raw.as_bytes()).is_some() {
+    let candidates = if find_capital_cong(raw).is_some() {
         &*FRAME_PHRASE_FINDERS
     } else {
         &*WITHOUT_CONG
@@ -422,6 +420,15 @@ fn frame_phrases_in(raw: &str) -> u32 {
 
 /// The word three of [`tables::FRAME_PHRASES`] share.
 const CAPITAL_CONG: &str = "CỘNG";
+
+/// Where `text` first holds [`CAPITAL_CONG`] (the word of the national and the Party title), by
+/// a searcher built once: `str::find` sets one up on every call, and the header and attachment
+/// tests ask every line in capitals.
+pub(crate) fn find_capital_cong(text: &str) -> Option<usize> {
+    static CONG: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(CAPITAL_CONG.as_bytes()));
+    CONG.find(text.as_bytes())
+}
 
 /// True when the text before a cut reads as a left header column: a name in capitals, the number,
 /// the place and date, or the motto; never a sentence.
