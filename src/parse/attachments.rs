@@ -78,7 +78,7 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     });
     body_read
         && (titled_at(cx, i, true)
-            || header_block_at(cx, i)
+            || header_block_under_capitals(cx, i)
                 && cx.lines[i + 1..]
                     .iter()
                     .filter(|l| !l.is_blank())
@@ -95,10 +95,12 @@ pub fn opens_at(cx: &Context<'_>, i: usize) -> bool {
 /// An upper-case line holding the national or Party title, or an upper-case issuer line with one
 /// within the next three non-blank lines.
 fn header_block_at(cx: &Context<'_>, i: usize) -> bool {
+    is_upper(&cx.lines[i].text) && header_block_under_capitals(cx, i)
+}
+
+/// [`header_block_at`] of a line known to be in capitals (its letters not counted again).
+fn header_block_under_capitals(cx: &Context<'_>, i: usize) -> bool {
     let line = &cx.lines[i];
-    if !is_upper(&line.text) {
-        return false;
-    }
     if holds_state_title(line) {
         return true;
     }
