@@ -391,8 +391,6 @@ static FRAME_PHRASE_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::
 /// it rules them all out, and then three searches among the other five can end the count, on the
 /// many long lines that hold none of the phrases.
 fn frame_phrases_in(raw: &str) -> u32 {
-    static CONG: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(CAPITAL_CONG.as_bytes()));
     static WITHOUT_CONG: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
         tables::FRAME_PHRASES
             .iter()
@@ -400,7 +398,7 @@ fn frame_phrases_in(raw: &str) -> u32 {
             .map(|p| memmem::Finder::new(p.as_bytes()))
             .collect()
     });
-    let candidates = if CONG.find(raw.as_bytes()).is_some() {
+    let candidates = if find_capital_cong(raw).is_some() {
         &*FRAME_PHRASE_FINDERS
     } else {
         &*WITHOUT_CONG
@@ -422,6 +420,15 @@ fn frame_phrases_in(raw: &str) -> u32 {
 
 /// The word three of [`tables::FRAME_PHRASES`] share.
 const CAPITAL_CONG: &str = "CỘNG";
+
+/// Where `text` first holds [`CAPITAL_CONG`] (the word of the national and the Party title), by
+/// a searcher built once: `str::find` sets one up on every call, and the header and attachment
+/// tests ask every line in capitals.
+pub(crate) fn find_capital_cong(text: &str) -> Option<usize> {
+    static CONG: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(CAPITAL_CONG.as_bytes()));
+    CONG.find(text.as_bytes())
+}
 
 /// True when the text before a cut reads as a left header column: a name in capitals, the number,
 /// the place and date, or the motto; never a sentence.
@@ -547,39 +554,43 @@ fn break_points(raw: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Detects Markdown from its decoration when no format was given.
+/// Detects Markdown from its decoration when no format was given: the signs of
+/// [`markdown_signs`] counted over the first [`FORMAT_LINES`] lines.
 pub fn detect_format(text: &str) -> Format {
-    // Every sign counted below holds `#`, `*`, `<`, `\` or `|`; most plain text has none of
-    // them anywhere, which two vectorized searches over the whole text show at once.
+    // Every sign holds `#`, `*`, `<`, `\` or `|`, so only the lines holding one of those bytes
+    // are read, found by two vectorized searches over the text (most plain text has none, and a
+    // DOCX export only a few table rows): not a search per line.
     let bytes = text.as_bytes();
-    if memchr::memchr3(b'#', b'*', b'<', bytes).is_none()
-        && memchr::memchr2(b'\\', b'|', bytes).is_none()
-    {
-        return Format::Text;
-    }
-    let mut score = 0usize;
-    for line in split_lf(text).take(400) {
-        let t = line.trim_start();
-        if t.starts_with("# ")
-            || t.starts_with("## ")
-            || t.starts_with("### ")
-            || t.starts_with("#### ")
-        {
-            score += 2;
+    let next3 = |from: usize| memchr::memchr3(b'#', b'*', b'<', &bytes[from..]).map(|p| from + p);
+    let next2 = |from: usize| memchr::memchr2(b'\\', b'|', &bytes[from..]).map(|p| from + p);
+    let (mut hit3, mut hit2) = (next3(0), next2(0));
+    let (mut line_start, mut line_no, mut score) = (0usize, 0usize, 0usize);
+    while let Some(hit) = match (hit3, hit2) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    } {
+        let start = memchr::memrchr(b'\n', &bytes[line_start..hit])
+            .map_or(line_start, |p| line_start + p + 1);
+        line_no += memchr::memchr_iter(b'\n', &bytes[line_start..start]).count();
+        if line_no >= FORMAT_LINES {
+            break;
         }
-        // The substring searches below all need one of these bytes; most lines have none.
-        let decorated = memchr::memchr3(b'*', b'<', b'\\', t.as_bytes()).is_some();
-        if decorated && (t.contains("**") || t.contains("<br>"))
-            || t.starts_with("|---")
-            || t.starts_with("| ---")
-        {
-            score += 1;
-        }
-        if decorated && (t.contains("\\*") || t.contains("\\-") || t.contains("\\.")) {
-            score += 1;
-        }
+        let end = memchr::memchr(b'\n', &bytes[hit..]).map_or(bytes.len(), |p| hit + p);
+        // A line feed is ASCII: both ends are character boundaries.
+        score += markdown_signs(text.get(start..end).unwrap_or_default());
         if score >= 3 {
             return Format::Markdown;
+        }
+        if end == bytes.len() {
+            break;
+        }
+        line_start = end + 1;
+        line_no += 1;
+        if hit3.is_some_and(|h| h < line_start) {
+            hit3 = next3(line_start);
+        }
+        if hit2.is_some_and(|h| h < line_start) {
+            hit2 = next2(line_start);
         }
     }
     if score >= 2 {
@@ -587,6 +598,35 @@ pub fn detect_format(text: &str) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// Lines [`detect_format`] reads from the start of a text.
+const FORMAT_LINES: usize = 400;
+
+/// The weight of the Markdown signs of one line (without its line feed): 2 for a heading mark,
+/// 1 for bold, a `<br>` or a table rule, 1 for an escaped `*`, `-` or `.`.
+fn markdown_signs(line: &str) -> usize {
+    let t = line.trim_start();
+    let mut score = 0;
+    if t.starts_with("# ")
+        || t.starts_with("## ")
+        || t.starts_with("### ")
+        || t.starts_with("#### ")
+    {
+        score += 2;
+    }
+    // The substring searches below all need one of these bytes; most lines have none.
+    let decorated = memchr::memchr3(b'*', b'<', b'\\', t.as_bytes()).is_some();
+    if decorated && (t.contains("**") || t.contains("<br>"))
+        || t.starts_with("|---")
+        || t.starts_with("| ---")
+    {
+        score += 1;
+    }
+    if decorated && (t.contains("\\*") || t.contains("\\-") || t.contains("\\.")) {
+        score += 1;
+    }
+    score
 }
 
 /// Cleans one raw line: returns the text for matching, the heading level and the emphasis hint.
@@ -991,5 +1031,67 @@ mod tests {
         assert_eq!(detect_format("a **b**\nc<br>d\n"), Format::Markdown);
         assert_eq!(detect_format("1\\. a\n|---|\n"), Format::Markdown);
         assert_eq!(detect_format("a * b\n"), Format::Text);
+    }
+
+    /// [`detect_format`], plainly: every one of the first lines weighed, in order.
+    fn detect_format_reference(text: &str) -> Format {
+        let mut score = 0;
+        for line in text.split('\n').take(FORMAT_LINES) {
+            score += markdown_signs(line);
+            if score >= 3 {
+                return Format::Markdown;
+            }
+        }
+        if score >= 2 {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+
+    /// Lines of Markdown signs and plain words, some with a carriage return or leading space.
+    fn marked_lines() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let line = prop::sample::select(vec![
+            "",
+            "# A",
+            "## **B**",
+            "#### x",
+            "#x",
+            " ### y",
+            "a **b** c",
+            "<br>",
+            "x <b> y",
+            "|---|---|",
+            "| --- |",
+            "| a | b |",
+            "1\\. a",
+            "\\- b",
+            "\\*",
+            "\\",
+            "a * b",
+            "Đ ỳ",
+            "plain words\r",
+            "*",
+            "<",
+            "|",
+        ]);
+        // Up to 450 lines: past the lines read, and signs on both sides of the limit.
+        prop_oneof![
+            prop::collection::vec(line.clone(), 0..30),
+            (prop::collection::vec(line, 0..12), 380..420usize).prop_map(|(mut v, blank)| {
+                v.splice(0..0, std::iter::repeat_n("word", blank));
+                v
+            }),
+        ]
+        .prop_map(|v| v.join("\n"))
+    }
+
+    proptest::proptest! {
+        /// Reading only the lines that hold a sign's byte gives the answer of reading every line.
+        #[test]
+        fn detect_format_matches_the_reference(text in marked_lines()) {
+            proptest::prop_assert_eq!(detect_format(&text), detect_format_reference(&text));
+        }
     }
 }

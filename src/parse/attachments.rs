@@ -65,8 +65,10 @@ pub fn start_after(cx: &Context<'_>, at: usize) -> Option<usize> {
 /// header block right under the title is the main document's own, laid out oddly).
 pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     let t = cx.lines[i].text.as_ref();
-    // Both openings are lines in capitals; most body lines are not (a cheap test first).
-    if t.as_bytes().first().is_none_or(|b| b.is_ascii_lowercase()) {
+    // Both openings are lines in capitals ([`titled_at`] and [`header_block_at`] ask first);
+    // most body lines are not: a one-byte test, then the count of capitals, once here rather
+    // than after each opening's other tests (a type name looked up on every line).
+    if t.as_bytes().first().is_none_or(|b| b.is_ascii_lowercase()) || !is_upper(t) {
         return false;
     }
     let body_read = cx.ledger.last_path().is_some_and(|p| {
@@ -76,7 +78,7 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     });
     body_read
         && (titled_at(cx, i, true)
-            || header_block_at(cx, i)
+            || header_block_under_capitals(cx, i)
                 && cx.lines[i + 1..]
                     .iter()
                     .filter(|l| !l.is_blank())
@@ -93,10 +95,12 @@ pub fn opens_at(cx: &Context<'_>, i: usize) -> bool {
 /// An upper-case line holding the national or Party title, or an upper-case issuer line with one
 /// within the next three non-blank lines.
 fn header_block_at(cx: &Context<'_>, i: usize) -> bool {
+    is_upper(&cx.lines[i].text) && header_block_under_capitals(cx, i)
+}
+
+/// [`header_block_at`] of a line known to be in capitals (its letters not counted again).
+fn header_block_under_capitals(cx: &Context<'_>, i: usize) -> bool {
     let line = &cx.lines[i];
-    if !is_upper(&line.text) {
-        return false;
-    }
     if holds_state_title(line) {
         return true;
     }

@@ -37,7 +37,7 @@ impl Marks {
         let mut last_body = [None; MAX_MARKER + 1];
         let mut label_first = [usize::MAX; MAX_MARKER + 1];
         let mut offset = 0;
-        for line in text.split('\n') {
+        for line in crate::text::split_lf(text) {
             let t = line.trim_start();
             let at = offset + (line.len() - t.len());
             if let Some((n, _)) = body_marker(t)

@@ -82,7 +82,7 @@ fn is_national_title_folded(t: &str) -> bool {
 /// header block stands there.
 pub fn holds_state_title(text: &str) -> bool {
     // Both titles hold `CỘNG` in capitals: most lines are spared the upper-cased copy.
-    let Some(at) = text.find("CỘNG") else {
+    let Some(at) = crate::lex::find_capital_cong(text) else {
         return false;
     };
     // What stands before the title is an issuer's name, not a label: `Ký bởi: CÔNG BÁO NƯỚC

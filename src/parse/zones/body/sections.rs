@@ -237,17 +237,25 @@ fn inner_label(label: &grammar::Label, text: &str) -> Option<(usize, grammar::La
     if let Some(next) = next_after_bar(label, text) {
         return Some(next);
     }
-    let want = [label.label.as_str(), ".1"].concat();
+    let lead = label.label.as_str();
     let from = label.rest.min(text.len());
+    // The sub-item's label is the heading's and `.1`: found from the `.1` after it, by a `.`
+    // search (`memmem` with a needle per heading built a searcher per call, and `str::find` a
+    // two-way searcher, which cost more than the rest of a heading on texts of many numbered
+    // headings), each place past the last one tried, as a left-to-right search finds them.
+    let is_want = |s: &str| s.len() == lead.len() + 2 && s.starts_with(lead) && s.ends_with(".1");
+    let bytes = text.as_bytes();
     let mut search = from;
-    // `memmem`: the standard library's search sets up a two-way searcher per call, which cost
-    // more than the rest of a heading on texts of many numbered headings (DOCX exports).
-    while let Some(found) = text
-        .get(search..)
-        .and_then(|t| memchr::memmem::find(t.as_bytes(), want.as_bytes()))
-    {
-        let at = search + found;
-        search = at + want.len();
+    for dot in memchr::memchr_iter(b'.', bytes.get(from + lead.len()..).unwrap_or_default()) {
+        let dot = from + lead.len() + dot;
+        let at = dot - lead.len();
+        if at < search
+            || bytes.get(dot + 1) != Some(&b'1')
+            || !bytes[at..].starts_with(lead.as_bytes())
+        {
+            continue;
+        }
+        search = dot + 2;
         let before = text.get(from..at).unwrap_or_default();
         if !before.ends_with(' ') || before.trim().is_empty() {
             continue;
@@ -258,7 +266,7 @@ fn inner_label(label: &grammar::Label, text: &str) -> Option<(usize, grammar::La
         let Some(inner) = grammar::label(text.get(at..).unwrap_or_default()) else {
             continue;
         };
-        if inner.style != NumberStyle::Decimal || inner.label != want {
+        if inner.style != NumberStyle::Decimal || !is_want(&inner.label) {
             continue;
         }
         let after = text.get(at + inner.rest..).unwrap_or_default();
@@ -455,6 +463,72 @@ fn short_title(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`inner_label`]'s search, plainly: each occurrence of the heading's label and `.1` from
+    /// left to right, by `str::find`, past the one before (the other tests as they are there).
+    fn inner_label_reference(
+        label: &grammar::Label,
+        text: &str,
+    ) -> Option<(usize, grammar::Label)> {
+        if !matches!(label.style, NumberStyle::Arabic | NumberStyle::Decimal) {
+            return None;
+        }
+        if let Some(next) = next_after_bar(label, text) {
+            return Some(next);
+        }
+        let want = [label.label.as_str(), ".1"].concat();
+        let from = label.rest.min(text.len());
+        let mut search = from;
+        while let Some(found) = text.get(search..).and_then(|t| t.find(&want)) {
+            let at = search + found;
+            search = at + want.len();
+            let before = &text[from..at];
+            if !before.ends_with(' ')
+                || before.trim().is_empty()
+                || super::super::paragraphs::ends_on_connective(before.trim_end(), false)
+            {
+                continue;
+            }
+            let Some(inner) = grammar::label(&text[at..]) else {
+                continue;
+            };
+            if inner.style != NumberStyle::Decimal || inner.label != want {
+                continue;
+            }
+            if !text[at + inner.rest..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            let rest = at + inner.rest;
+            return Some((at, grammar::Label { rest, ..inner }));
+        }
+        None
+    }
+
+    proptest::proptest! {
+        /// The `.`-led search finds the sub-item the plain search finds, on headings whose text
+        /// repeats and overlaps their own label (`1.1.1.1`), with references and capitals.
+        #[test]
+        fn inner_label_matches_the_reference(
+            heading in proptest::sample::select(vec!["2.", "1.2.", "1.1.", "10.", "3)", "I."]),
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "2.1.", "2.1", "1.2.1.", "1.1.1.1.", "1.1.1", "10.1.", "10.11.", "tại mục", "và",
+                "Điều", "kiện", "Về", ".1", "2", "1.", "|", "3.", "2.1.Đ", " ", "ở",
+            ]), 0..12),
+        ) {
+            let text = format!("{heading} {}", words.join(" "));
+            if let Some(label) = grammar::label(&text) {
+                proptest::prop_assert_eq!(
+                    inner_label(&label, &text),
+                    inner_label_reference(&label, &text),
+                    "{:?}", text
+                );
+            }
+        }
+    }
 
     /// [`is_title`] of the first line of `text` read in `format`.
     fn titled(text: &str, format: Format, wrapped: bool) -> bool {

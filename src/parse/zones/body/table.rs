@@ -166,7 +166,15 @@ fn store(
         });
         path
     };
-    for k in (i..j).filter(|k| !skipped.contains(k)) {
+    // The skipped lines as a mask over the table's: a search of the list for every line made a
+    // long table that crosses many pages (an artifact or two at each) quadratic.
+    let mut kept = vec![true; j.saturating_sub(i)];
+    for k in skipped {
+        if let Some(slot) = k.checked_sub(i).and_then(|d| kept.get_mut(d)) {
+            *slot = false;
+        }
+    }
+    for k in (i..j).filter(|k| kept[k - i]) {
         if !cx.lines[k].is_blank() {
             cx.claim_line(path, k);
         }
