@@ -24,6 +24,12 @@ fn fail(reason: impl Into<String>) -> OfficeError {
     }
 }
 
+/// The parts read by name (headers, footers and notes are named by the document).
+const DOCUMENT: &str = "word/document.xml";
+const STYLES: &str = "word/styles.xml";
+const NUMBERING: &str = "word/numbering.xml";
+const RELATIONSHIPS: &str = "word/_rels/document.xml.rels";
+
 /// The most bytes one XML part may inflate to: far above any real document, and a bound on
 /// what a crafted archive can make us allocate.
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
@@ -42,24 +48,24 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
         bytes,
         inflater: Some(spare::inflater()),
     };
-    let Some(document) = part(&mut package, "word/document.xml")? else {
+    let Some(document) = part(&mut package, DOCUMENT)? else {
         return Ok(None);
     };
-    let styles_part = part(&mut package, "word/styles.xml")?;
+    let styles_part = part(&mut package, STYLES)?;
     let styles_text = styles_part.as_ref().map(Part::text).transpose()?;
     let styles = styles_text
         .map(Styles::read)
         .transpose()?
         .unwrap_or_default();
     let mut walker = Walker::new(&styles, Some(&mut package), None);
-    walker.walk(document.text()?)?;
+    walker.walk(DOCUMENT, document.text()?)?;
     let mut out = std::mem::take(&mut walker.out);
     // Notes are shown where the text refers to them: a text that refers to none (most: the
     // notes part then holds only Word's separators) needs no notes read.
     if !walker.references.is_empty() {
         for name in ["word/footnotes.xml", "word/endnotes.xml"] {
             if let Some(notes) = walker.part(name)? {
-                walker.walk(notes.text()?)?;
+                walker.walk(name, notes.text()?)?;
             }
         }
         let mut notes = std::mem::take(&mut walker.notes);
@@ -89,7 +95,7 @@ fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<()
     if walker.furniture.is_empty() {
         return Ok(());
     }
-    let Some(rels) = walker.part("word/_rels/document.xml.rels")? else {
+    let Some(rels) = walker.part(RELATIONSHIPS)? else {
         return Ok(());
     };
     let targets = relationships(rels.text()?)?;
@@ -109,7 +115,7 @@ fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<()
         let Some(xml) = walker.part(name)? else {
             continue;
         };
-        walker.walk(xml.text()?)?;
+        walker.walk(name, xml.text()?)?;
         for p in std::mem::take(&mut walker.out) {
             if !p.is_blank() && !lines.contains(&p) {
                 lines.push(p);
@@ -127,7 +133,7 @@ fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<()
 /// in the archive (`header1.xml` is `word/header1.xml`).
 fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
     let mut out = HashMap::new();
-    tags(xml, &[], |tag| {
+    tags(RELATIONSHIPS, xml, &[], |tag| {
         if let Node::Open(e, _) = tag {
             if e.name() != "Relationship" {
                 return;
@@ -427,8 +433,13 @@ fn number<T: std::str::FromStr>(e: &Tag<'_>) -> Option<T> {
     e.attr("w:val").and_then(|v| v.trim().parse().ok())
 }
 
-fn xml_error(e: impl std::fmt::Display) -> OfficeError {
-    fail(format!("damaged XML ({e})"))
+/// The error of a part that is not well-formed XML, naming the part.
+fn xml_error(part: &str) -> impl Fn(xml::XmlError) -> OfficeError + '_ {
+    move |e| {
+        fail(format!(
+            "the part {part} is damaged: not well-formed XML ({e})"
+        ))
+    }
 }
 
 /// An element of a definitions part (styles, numbering) as [`tags`] gives it.
@@ -438,16 +449,17 @@ enum Node<'e> {
     Close(&'e str),
 }
 
-/// Calls `on` for every element opening and closing in `xml`, the elements of `condensed`
-/// condensed ([`Condense`]); text is not read.
+/// Calls `on` for every element opening and closing in `xml`, the text of the part named `part`,
+/// the elements of `condensed` condensed ([`Condense`]); text is not read.
 fn tags(
+    part: &str,
     xml: &str,
     condensed: &'static [Condense],
     mut on: impl FnMut(Node<'_>),
 ) -> Result<(), OfficeError> {
     let mut reader = Reader::condensing(xml, condensed);
     loop {
-        match reader.next().map_err(xml_error)? {
+        match reader.next().map_err(xml_error(part))? {
             Event::Start(ref e) => on(Node::Open(e, false)),
             Event::Empty(ref e) => on(Node::Open(e, true)),
             Event::End(name) => on(Node::Close(name)),
@@ -564,7 +576,7 @@ impl Styles {
                 wanted: RunProps::READ,
             },
         ];
-        tags(xml, CONDENSED, |tag| match tag {
+        tags(STYLES, xml, CONDENSED, |tag| match tag {
             Node::Open(e, empty) => {
                 let name = e.name();
                 match name {
@@ -666,7 +678,7 @@ impl Numbering {
                 wanted: &[Name::new("w:rFonts")],
             },
         ];
-        tags(xml, CONDENSED, |tag| match tag {
+        tags(NUMBERING, xml, CONDENSED, |tag| match tag {
             Node::Open(e, empty) => match e.name() {
                 "w:abstractNum" if !empty => {
                     abstract_id = e.attr("w:abstractNumId").and_then(|v| v.parse().ok());
@@ -841,7 +853,7 @@ impl<'a, 'b> Walker<'a, 'b> {
     fn numbering(&mut self) -> Result<&mut Numbering, OfficeError> {
         if self.numbering.is_none() {
             // A damaged part is read once: the walk fails with what was wrong.
-            let read = self.part("word/numbering.xml").and_then(|x| match x {
+            let read = self.part(NUMBERING).and_then(|x| match x {
                 Some(x) => Numbering::read(x.text()?),
                 None => Ok(Numbering::default()),
             });
@@ -892,10 +904,11 @@ impl<'a, 'b> Walker<'a, 'b> {
         },
     ];
 
-    fn walk(&mut self, xml: &str) -> Result<(), OfficeError> {
+    /// Walks `xml`, the text of the part named `part`.
+    fn walk(&mut self, part: &str, xml: &str) -> Result<(), OfficeError> {
         let mut reader = Reader::condensing(xml, Self::CONDENSED);
         loop {
-            let ev = reader.next().map_err(xml_error)?;
+            let ev = reader.next().map_err(xml_error(part))?;
             if self.skip > 0 {
                 match ev {
                     Event::Start(_) => self.skip += 1,
@@ -1221,7 +1234,7 @@ mod tests {
         let styles = Styles::default();
         let numbering = Numbering::read(numbering).expect("numbering");
         let mut w = Walker::new(&styles, None, Some(numbering));
-        w.walk(document).expect("document");
+        w.walk(DOCUMENT, document).expect("document");
         w.out
             .iter()
             .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
@@ -1311,6 +1324,7 @@ mod tests {
         .expect("styles");
         let mut w = Walker::new(&styles, None, None);
         w.walk(
+            DOCUMENT,
             r#"<w:body><w:p><w:pPr><w:pStyle w:val="Head"/></w:pPr><w:r><w:t>a</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Arial"/></w:rPr><w:t>b</w:t></w:r></w:p><w:p><w:r><w:t>c</w:t></w:r></w:p></w:body>"#,
         )
         .expect("document");
@@ -1339,6 +1353,7 @@ mod tests {
         .expect("styles");
         let mut w = Walker::new(&styles, None, None);
         w.walk(
+            DOCUMENT,
             r#"<w:body><w:p><w:pPr><w:pStyle w:val="Heading"/></w:pPr><w:r><w:t>điều 1</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Quiet"/></w:rPr><w:t>x</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Plain"/></w:rPr><w:t> nhỏ</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Missing"/></w:rPr><w:t> b</w:t></w:r></w:p></w:body>"#,
         )
         .expect("document");
@@ -1438,7 +1453,12 @@ mod tests {
             ("numbering.xml", damaged),
         ]);
         let error = read(&bytes).expect_err("the list definitions are damaged");
-        assert!(error.reason.contains("damaged XML"), "{error}");
+        assert!(
+            error
+                .reason
+                .starts_with("the part word/numbering.xml is damaged: not well-formed XML"),
+            "{error}"
+        );
     }
 
     #[test]
