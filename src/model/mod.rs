@@ -899,6 +899,18 @@ pub struct SourceMapEntry {
     pub end: usize,
 }
 
+impl SourceMapEntry {
+    /// [`SourceMapEntry::line`] as the other nodes give their lines (`usize`).
+    pub fn first_line(&self) -> usize {
+        usize::try_from(self.line).unwrap_or(usize::MAX)
+    }
+
+    /// [`SourceMapEntry::end_line`] as the other nodes give their lines (`usize`).
+    pub fn last_line(&self) -> usize {
+        usize::try_from(self.end_line).unwrap_or(usize::MAX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Citation, Paragraph, Section};

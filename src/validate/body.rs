@@ -610,7 +610,7 @@ fn required_appendices(cx: &mut Checker<'_>) {
                 .appendices
                 .first()
                 .map(|a| a.line)
-                .or_else(|| doc.source_map.last().map(|e| e.end_line as usize))
+                .or_else(|| doc.source_map.last().map(|e| e.last_line()))
                 .unwrap_or(1);
             let at = cx.loc.expected("/appendices", line);
             cx.emit(

@@ -216,7 +216,7 @@ pub fn cut_off(cx: &Checker<'_>) -> Option<Damage> {
         .source_map
         .iter()
         .filter(|e| !e.path.starts_with("/artifacts"))
-        .map(|e| e.end_line as usize)
+        .map(|e| e.last_line())
         .max()?;
     Some(Damage::CutOff { line })
 }

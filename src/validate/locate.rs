@@ -177,7 +177,7 @@ impl<'a> Locator<'a> {
 
     /// The first line that holds any text, 1 when none does.
     pub fn first_text_line(&self) -> usize {
-        self.map.first().map_or(1, |e| e.line as usize)
+        self.map.first().map_or(1, |e| e.first_line())
     }
 }
 

@@ -30,7 +30,7 @@ pub fn check(cx: &mut Checker<'_>) {
             .recipients
             .last()
             .map(|r| r.line)
-            .or(heading.map(|h| h.line as usize))
+            .or(heading.map(|h| h.first_line()))
             .unwrap_or_else(|| cx.loc.first_text_line());
         let at = cx.loc.expected("/archive", line);
         cx.emit(Kind::MissingArchiveLine, at);

@@ -53,7 +53,7 @@ pub fn check(cx: &mut Checker<'_>) {
 fn expected_line(cx: &Checker<'_>) -> usize {
     let doc = cx.doc;
     if let Some(e) = cx.loc.entry("/recipients") {
-        return e.line as usize;
+        return e.first_line();
     }
     doc.end_marker
         .or_else(|| doc.closing.last().map(|p| p.end_line))

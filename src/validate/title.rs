@@ -42,5 +42,5 @@ fn after_header(cx: &Checker<'_>) -> usize {
         .source_map
         .iter()
         .find(|e| !e.path.starts_with("/header") && !e.path.starts_with("/artifacts"))
-        .map_or_else(|| cx.loc.first_text_line(), |e| e.line as usize)
+        .map_or_else(|| cx.loc.first_text_line(), |e| e.first_line())
 }
