@@ -196,7 +196,7 @@ fn part(package: &mut Package<'_>, name: &str) -> Result<Option<Part>, OfficeErr
     let Some(index) = zip.index_for_name(name) else {
         return Ok(None);
     };
-    let damaged = |why: &dyn std::fmt::Display| fail(format!("the part {name} is damaged ({why})"));
+    let damaged = |why: &dyn std::fmt::Display| damaged_part(name, why);
     let file = zip.by_index_raw(index).map_err(|e| {
         fail(format!(
             "the part {name} cannot be read: encrypted or damaged ({e})"
@@ -433,13 +433,14 @@ fn number<T: std::str::FromStr>(e: &Tag<'_>) -> Option<T> {
     e.attr("w:val").and_then(|v| v.trim().parse().ok())
 }
 
-/// The error of a part that is not well-formed XML, naming the part.
+/// The error of a part that cannot be read as it is, naming the part and why.
+fn damaged_part(part: &str, why: &dyn std::fmt::Display) -> OfficeError {
+    fail(format!("the part {part} is damaged ({why})"))
+}
+
+/// The error of a part that is not well-formed XML.
 fn xml_error(part: &str) -> impl Fn(xml::XmlError) -> OfficeError + '_ {
-    move |e| {
-        fail(format!(
-            "the part {part} is damaged: not well-formed XML ({e})"
-        ))
-    }
+    move |e| damaged_part(part, &format_args!("not well-formed XML: {e}"))
 }
 
 /// An element of a definitions part (styles, numbering) as [`tags`] gives it.
@@ -1456,7 +1457,7 @@ mod tests {
         assert!(
             error
                 .reason
-                .starts_with("the part word/numbering.xml is damaged: not well-formed XML"),
+                .starts_with("the part word/numbering.xml is damaged (not well-formed XML: "),
             "{error}"
         );
     }
