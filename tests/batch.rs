@@ -183,7 +183,7 @@ fn mixed_archive_is_converted_deterministically_and_resumes() {
         assert!(
             json["source"]["hash"]
                 .as_str()
-                .is_some_and(|h| h.starts_with("fnv1a64:")),
+                .is_some_and(|h| h.starts_with("xxh3:")),
             "the input hash is recorded"
         );
         assert_eq!(json["source"]["vanban_version"], env!("CARGO_PKG_VERSION"));

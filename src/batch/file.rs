@@ -326,14 +326,11 @@ mod tests {
         let mut doc = crate::parse(
             "UBND TỈNH X\n\nSố: 1/BC-UBND\nX, ngày 1 tháng 2 năm 2024\n\nBÁO CÁO\nVề việc y\n",
         );
-        doc.source.hash = Some("fnv1a64:0000000000000001".to_owned());
+        doc.source.hash = Some("xxh3:0000000000000001".to_owned());
         doc.source.vanban_version = Some(VERSION.to_owned());
         let json = crate::output::json::to_vec_pretty(&doc).expect("serializes");
         let stamp: Stamp = serde_json::from_slice(&json).expect("stamp reads");
-        assert_eq!(
-            stamp.source.hash.as_deref(),
-            Some("fnv1a64:0000000000000001")
-        );
+        assert_eq!(stamp.source.hash.as_deref(), Some("xxh3:0000000000000001"));
         assert_eq!(stamp.title.and_then(|t| t.type_code).as_deref(), Some("BC"));
         assert_eq!(stamp.header.place_date.and_then(|p| p.year), Some(2024));
     }

@@ -137,7 +137,7 @@ pub struct SourceInfo {
     pub bytes: usize,
     /// Number of lines in the input.
     pub lines: usize,
-    /// Hash of the input file's bytes as `fnv1a64:` and 16 hex digits; written by batch
+    /// Hash of the input file's bytes as `xxh3:` and 16 hex digits (XXH3-64); written by batch
     /// conversion (`vanban convert`) so that a rerun can skip unchanged inputs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hash: Option<String>,
