@@ -138,14 +138,19 @@ pub struct FontEncoding {
 /// `VNI-*` VNI; `None` for any other font.
 pub fn font_encoding(name: &str) -> Option<FontEncoding> {
     let name = name.trim();
-    let lower = name.to_ascii_lowercase();
-    if lower.starts_with(".vn") {
+    // Asked for every run of an office file: the prefixes compared in place, nothing copied.
+    let starts = |prefix: &str| {
+        name.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if starts(".vn") {
         return Some(FontEncoding {
             encoding: Encoding::Tcvn3,
             capitals: name.ends_with('H'),
         });
     }
-    if lower.starts_with("vni-") || lower.starts_with("vni ") {
+    if starts("vni-") || starts("vni ") {
         return Some(FontEncoding {
             encoding: Encoding::Vni,
             capitals: false,
@@ -418,8 +423,10 @@ impl Weighed {
 #[derive(Debug, Default)]
 pub(crate) struct Chooser {
     paragraphs: Vec<Weighed>,
-    /// The text as it is of the paragraphs not weighed yet, by index.
-    pending: Vec<(usize, String)>,
+    /// The paragraphs not weighed yet: their index and where their text as it is lies in
+    /// `pending_text` (one buffer: a Unicode document puts every paragraph here).
+    pending: Vec<(usize, std::ops::Range<usize>)>,
+    pending_text: String,
     /// The words looked up so far.
     known: Known,
     total: Weighed,
@@ -432,7 +439,10 @@ impl Chooser {
         if w.legacy_eligible() {
             w.weigh_as_is(as_is, &mut self.known);
         } else if !as_is.is_ascii() {
-            self.pending.push((self.paragraphs.len(), as_is.to_owned()));
+            let from = self.pending_text.len();
+            self.pending_text.push_str(as_is);
+            let to = self.pending_text.len();
+            self.pending.push((self.paragraphs.len(), from..to));
         }
         self.total.add(&w);
         self.paragraphs.push(w);
@@ -472,9 +482,11 @@ impl Chooser {
             .position(|&d| d == legacy)
             .map_or(0, |k| k + 1);
         let legacy_net = self.total.0.get(slot).map_or(0, |e| e.net());
-        let pending: Vec<(usize, String, isize)> = std::mem::take(&mut self.pending)
+        let text = std::mem::take(&mut self.pending_text);
+        let pending: Vec<(usize, &str, isize)> = std::mem::take(&mut self.pending)
             .into_iter()
-            .map(|(i, as_is)| {
+            .map(|(i, span)| {
+                let as_is = &text[span];
                 // Letters beyond ASCII: the bytes that start a character of two bytes or more.
                 let letters = as_is.bytes().filter(|&b| b >= 0xC0).count();
                 (i, as_is, signed(letters))
@@ -496,7 +508,7 @@ impl Chooser {
             };
             rest -= letters;
             if let Some(w) = self.paragraphs.get_mut(i) {
-                w.weigh_as_is(&as_is, &mut self.known);
+                w.weigh_as_is(as_is, &mut self.known);
                 if let (Some(total), Some(own)) = (self.total.0.first_mut(), w.0.first()) {
                     total.add(*own);
                 }

@@ -231,9 +231,16 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         vec![None; paragraphs.len()]
     };
     let mut tally = Tally::default();
-    let mut text = String::new();
+    // The text is about as long as its runs (a conversion changes few lengths much): one
+    // allocation for it, and one line buffer for all the paragraphs.
+    let runs_len: usize = paragraphs
+        .iter()
+        .map(|p| p.runs.iter().map(|r| r.text.len()).sum::<usize>() + 1)
+        .sum();
+    let mut text = String::with_capacity(runs_len + runs_len / 8);
+    let mut line = String::new();
     for (p, choice) in paragraphs.iter().zip(choices) {
-        let mut line = String::new();
+        line.clear();
         let mut tcvn3 = false;
         for run in &p.runs {
             let font = run
@@ -258,14 +265,14 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
             };
             let decoded = match (enc, font) {
                 (Some(e), Some(f)) if forced.is_none() || f.encoding == e => {
-                    legacy::convert_font(&run.text, f)
+                    Some(legacy::convert_font(&run.text, f))
                 }
-                (Some(e), _) => legacy::convert(&run.text, e),
-                (None, _) => run.text.clone(),
+                (Some(e), _) => Some(legacy::convert(&run.text, e)),
+                (None, _) => None,
             };
             // An encoding covers the runs it changed (not ASCII or Unicode in a legacy font).
-            let changed = decoded != run.text;
-            line.push_str(&decoded);
+            let changed = decoded.as_ref().is_some_and(|d| *d != run.text);
+            line.push_str(decoded.as_deref().unwrap_or(&run.text));
             match enc.filter(|_| changed) {
                 Some(e) => {
                     tcvn3 |= e == Encoding::Tcvn3;
