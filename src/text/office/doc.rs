@@ -1,7 +1,8 @@
 //! Word 97–2003 (`.doc`): the text of the main document through the piece table, paragraph and
 //! cell marks, the font of every character (direct formatting, else the paragraph style's,
-//! else the document's default), and the automatic number of every paragraph in a list, drawn
-//! from the list tables as Word draws it ([`super::numbering`]).
+//! else the document's default) and whether Word draws it in capitals ("All caps"), and the
+//! automatic number of every paragraph in a list, drawn from the list tables as Word draws it
+//! ([`super::numbering`]).
 //!
 //! The format is Microsoft's published [MS-DOC] specification: the File Information Block (FIB)
 //! at the start of the `WordDocument` stream locates, in the table stream (`0Table`/`1Table`),
@@ -244,11 +245,26 @@ fn font_of(grpprl: &[u8]) -> Option<u16> {
     CharProps::of(grpprl).font
 }
 
-/// What a run's own character properties say about its font: the font it sets, and the
-/// character style it is in (`sprmCIstd`), whose font applies where the run sets none.
+/// The operand of a sprm that turns a character property on or off (`ToggleOperand`): 0 off,
+/// 1 on, 0x80 the value the style applied to the text gives, 0x81 its opposite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Toggle(u8);
+
+impl Toggle {
+    /// The property's value where the style gives `style`.
+    fn over(self, style: bool) -> bool {
+        let on = self.0 & 1 != 0;
+        if self.0 & 0x80 != 0 { on != style } else { on }
+    }
+}
+
+/// What character properties say about the text: the font they set, whether it is drawn in
+/// capitals (`sprmCFCaps`, Word's "All caps"), and, for a run, the character style it is in
+/// (`sprmCIstd`), whose properties apply where the run sets none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct CharProps {
     font: Option<u16>,
+    caps: Option<Toggle>,
     istd: Option<u16>,
 }
 
@@ -256,19 +272,18 @@ impl CharProps {
     fn of(grpprl: &[u8]) -> Self {
         let mut ftc0 = None;
         let mut ftc2 = None;
-        let mut istd = None;
+        let mut out = CharProps::default();
         for (sprm, op) in sprms(grpprl) {
             match sprm {
                 0x4A4F => ftc0 = u16_at(op, 0),
                 0x4A51 => ftc2 = u16_at(op, 0),
-                0x4A30 => istd = u16_at(op, 0),
+                0x4A30 => out.istd = u16_at(op, 0),
+                0x083B => out.caps = op.first().copied().map(Toggle),
                 _ => {}
             }
         }
-        CharProps {
-            font: ftc0.or(ftc2),
-            istd,
-        }
+        out.font = ftc0.or(ftc2);
+        out
     }
 }
 
@@ -413,10 +428,11 @@ pub(crate) fn font_names(sttb: &[u8]) -> Vec<String> {
 }
 
 /// What a style gives the paragraphs and characters in it, each property its own or else its
-/// base style's.
+/// base style's (`None`: no style of the chain sets it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct StyleProps {
     font: Option<u16>,
+    caps: Option<bool>,
     list: ListRef,
 }
 
@@ -427,14 +443,15 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let cstd = usize::from(u16_at(stshi, 0).unwrap_or(0));
     let base_len = usize::from(u16_at(stshi, 2).unwrap_or(10));
     let default = u16_at(stshi, 12);
-    let mut own: Vec<(StyleProps, Option<usize>)> = Vec::with_capacity(cstd);
+    // Each style's own properties (its capitals as the toggle it stores) and its base style.
+    let mut own: Vec<(StyleProps, Option<Toggle>, Option<usize>)> = Vec::with_capacity(cstd);
     let mut at = 2 + cb_stshi;
     for _ in 0..cstd {
         let cb = usize::from(u16_at(stsh, at).unwrap_or(0));
         let std = stsh.get(at + 2..at + 2 + cb).unwrap_or_default();
         at += 2 + cb;
         if std.is_empty() {
-            own.push((StyleProps::default(), None));
+            own.push((StyleProps::default(), None, None));
             continue;
         }
         let stk = u16_at(std, 2).unwrap_or(0) & 0xF;
@@ -447,11 +464,14 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
         // character properties. Character styles: the character properties first.
         let skip = if stk == 1 { 1 } else { 0 };
         let mut props = StyleProps::default();
+        let mut caps = None;
         for k in 0..=skip {
             let cbx = usize::from(u16_at(std, u).unwrap_or(0));
             let upx = std.get(u + 2..u + 2 + cbx).unwrap_or_default();
             if k == skip && matches!(stk, 1 | 2) {
-                props.font = font_of(upx);
+                let chars = CharProps::of(upx);
+                props.font = chars.font;
+                caps = chars.caps;
             } else if k == 0 {
                 for (sprm, op) in sprms(upx.get(2..).unwrap_or_default()) {
                     props.list.read(sprm, op);
@@ -460,22 +480,28 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
             u += 2 + cbx;
             u += u % 2;
         }
-        own.push((props, base));
+        own.push((props, caps, base));
     }
+    // The styles of `i`'s chain, itself first (a loop in a damaged file ends there).
+    let chain = |i: usize| {
+        std::iter::successors(Some(i), |&k| own.get(k).and_then(|s| s.2))
+            .map_while(|k| own.get(k))
+            .take(16)
+    };
     let inherited = |i: usize, get: &dyn Fn(&StyleProps) -> Option<u16>| {
-        let mut i = i;
-        for _ in 0..16 {
-            let (props, base) = own.get(i)?;
-            if let Some(v) = get(props) {
-                return Some(v);
-            }
-            i = (*base)?;
-        }
-        None
+        chain(i).find_map(|(props, _, _)| get(props))
+    };
+    // A style's capitals: its toggle over its base style's value (0x80, 0x81), or its base's.
+    let caps = |i: usize| {
+        let toggles: Vec<Option<Toggle>> = chain(i).map(|s| s.1).collect();
+        toggles.iter().rev().fold(None, |value, toggle| {
+            toggle.map_or(value, |t| Some(t.over(value.unwrap_or(false))))
+        })
     };
     let resolved = (0..own.len())
         .map(|i| StyleProps {
             font: inherited(i, &|p| p.font),
+            caps: caps(i),
             list: ListRef {
                 ilfo: inherited(i, &|p| p.list.ilfo),
                 ilvl: inherited(i, &|p| p.list.ilvl.map(u16::from))
@@ -628,15 +654,19 @@ pub(crate) fn from_streams(
             .copied()
             .unwrap_or_default()
     };
-    // A character's font: its run's own, else its character style's, else its paragraph
-    // style's, else the document's.
-    let font_at = |fc: usize, paragraph: Option<u16>| {
+    // A character's font and whether it is drawn in capitals: its run's own, else its
+    // character style's, else its paragraph style's (`paragraph`), else the document's. A run's
+    // toggle of the capitals is relative to what its styles give.
+    let props_at = |fc: usize, paragraph: StyleProps| {
         let own = find(&chpx, fc, |r| (r.0, r.1)).map_or_else(CharProps::default, |r| r.2);
         let character = own
             .istd
             .and_then(|i| styles.get(usize::from(i)))
-            .and_then(|s| s.font);
-        name(own.font.or(character).or(paragraph).or(default))
+            .copied()
+            .unwrap_or_default();
+        let font = own.font.or(character.font).or(paragraph.font).or(default);
+        let styled = character.caps.or(paragraph.caps).unwrap_or(false);
+        (name(font), own.caps.map_or(styled, |t| t.over(styled)))
     };
 
     let mut out = Vec::new();
@@ -651,8 +681,8 @@ pub(crate) fn from_streams(
     // At the start of a paragraph; the paragraph (its properties' run) last numbered.
     let mut fresh = true;
     let mut numbered = None;
-    // The font of the paragraph's style, once its mark is found.
-    let mut paragraph_font: Option<Option<u16>> = None;
+    // The properties of the paragraph's style, once its mark is found.
+    let mut paragraph: Option<StyleProps> = None;
     for (i, &(c, fc)) in chars.iter().enumerate() {
         if std::mem::take(&mut fresh) {
             // A paragraph's properties are those of its mark; a page break inside it starts
@@ -666,7 +696,7 @@ pub(crate) fn from_streams(
             let run = find(&papx, mark, |r| (r.0, r.1));
             // The paragraph's style is its mark's: text typed into it later (a fast save
             // writes it at the end of the file) lies in runs of whatever paragraph was there.
-            paragraph_font = run.map(|r| style(&r.2).font);
+            paragraph = run.map(|r| style(&r.2));
             let run = run.filter(|r| !r.2.ttp);
             if let Some(&(start, _, props)) = run.filter(|r| numbered != Some(r.0)) {
                 numbered = Some(start);
@@ -678,7 +708,7 @@ pub(crate) fn from_streams(
                 if (1..0xF801).contains(&ilfo)
                     && let Some((number, font)) = lists.next(u32::from(ilfo), usize::from(ilvl))
                 {
-                    let own = font_at(mark, style.font);
+                    let (own, _) = props_at(mark, style);
                     current.push(&number, font.as_deref().or(own));
                 }
             }
@@ -723,11 +753,12 @@ pub(crate) fn from_streams(
             '\u{A0}' => current.push(" ", None),
             _ if c < ' ' => {}
             _ => {
-                let paragraph = paragraph_font.unwrap_or_else(|| {
-                    find(&papx, fc, |r| (r.0, r.1)).and_then(|r| style(&r.2).font)
+                let paragraph = paragraph.unwrap_or_else(|| {
+                    find(&papx, fc, |r| (r.0, r.1))
+                        .map_or_else(StyleProps::default, |r| style(&r.2))
                 });
-                let font = font_at(fc, paragraph);
-                current.push(c.encode_utf8(&mut buf), font);
+                let (font, caps) = props_at(fc, paragraph);
+                current.push_caps(c.encode_utf8(&mut buf), font, caps);
             }
         }
     }
@@ -809,13 +840,7 @@ mod tests {
         let mut table = vec![0u8; 400];
         put16(&mut table, 0, 18);
         put16(&mut table, 4, 10);
-        let mut fonts = vec![2u8, 0, 0, 0];
-        for name in ["Times New Roman", ".VnTimeH"] {
-            let mut ffn = vec![0u8; 39];
-            ffn.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
-            fonts.push(ffn.len() as u8);
-            fonts.extend(ffn);
-        }
+        let fonts = font_table(&["Times New Roman", ".VnTimeH"]);
         table[32..32 + fonts.len()].copy_from_slice(&fonts);
         for (at, fcs) in [(256, 3u32), (272, 4u32)] {
             put32(&mut table, at, 1024);
@@ -839,19 +864,105 @@ mod tests {
         let lcb = (clx.len() - 5) as u32;
         clx[1..5].copy_from_slice(&lcb.to_le_bytes());
         table[300..300 + clx.len()].copy_from_slice(&clx);
-        let fc_at = 154;
-        for (i, (fc, lcb)) in [
-            (1, (0, 20)),
-            (12, (256, 12)),
-            (13, (272, 12)),
-            (15, (32, fonts.len())),
-            (33, (300, clx.len())),
-        ] {
-            put32(&mut word, fc_at + 8 * i, fc);
-            put32(&mut word, fc_at + 8 * i + 4, lcb as u32);
-        }
+        set_pairs(
+            &mut word,
+            &[
+                (1, (0, 20)),
+                (12, (256, 12)),
+                (13, (272, 12)),
+                (15, (32, fonts.len())),
+                (33, (300, clx.len())),
+            ],
+        );
 
         compound(&word, &table)
+    }
+
+    /// A font table (`SttbfFfn`) of `names`, each `FFN` its name after 39 bytes of metrics.
+    fn font_table(names: &[&str]) -> Vec<u8> {
+        let mut fonts = vec![names.len() as u8, 0, 0, 0];
+        for name in names {
+            let mut ffn = vec![0u8; 39];
+            ffn.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
+            fonts.push(ffn.len() as u8);
+            fonts.extend(ffn);
+        }
+        fonts
+    }
+
+    /// Points the FIB's pairs `(index, (fc, lcb))` at structures of the table stream.
+    fn set_pairs(word: &mut [u8], pairs: &[(usize, (usize, usize))]) {
+        for &(i, (fc, lcb)) in pairs {
+            put32(word, 154 + 8 * i, fc as u32);
+            put32(word, 154 + 8 * i + 4, lcb as u32);
+        }
+    }
+
+    /// The table stream of a file whose text lies at offsets 1024 … `end` of `word`, its
+    /// character and paragraph properties on pages 3 and 4: the style sheet of `styles`
+    /// ([`style_entry`], the document's font the first), the fonts `fonts`, the bin tables and
+    /// the pieces `(cp_end, raw fc)` one after the other from 0; the FIB points at them.
+    fn table_stream(
+        word: &mut [u8],
+        styles: &[Vec<u8>],
+        fonts: &[&str],
+        end: u32,
+        pieces: &[(usize, u32)],
+    ) -> Vec<u8> {
+        let mut table = vec![0u8; 20];
+        put16(&mut table, 0, 18);
+        put16(&mut table, 2, styles.len() as u16);
+        put16(&mut table, 4, 10);
+        table.extend(styles.concat());
+        let stsh = (0, table.len());
+        let fonts = font_table(fonts);
+        let fonts_at = (table.len(), fonts.len());
+        table.extend(fonts);
+        let mut bte = |pn: u32| {
+            let at = table.len();
+            for v in [1024, end, pn] {
+                table.extend(v.to_le_bytes());
+            }
+            (at, 12)
+        };
+        let (bte_chpx, bte_papx) = (bte(3), bte(4));
+        let mut clx = vec![2u8, 0, 0, 0, 0];
+        for cp in [0].into_iter().chain(pieces.iter().map(|p| p.0)) {
+            clx.extend((cp as u32).to_le_bytes());
+        }
+        for (_, fc) in pieces {
+            clx.extend([0, 0]);
+            clx.extend(fc.to_le_bytes());
+            clx.extend([0, 0]);
+        }
+        let lcb = (clx.len() - 5) as u32;
+        clx[1..5].copy_from_slice(&lcb.to_le_bytes());
+        let clx_at = (table.len(), clx.len());
+        table.extend(clx);
+        set_pairs(
+            word,
+            &[
+                (1, stsh),
+                (12, bte_chpx),
+                (13, bte_papx),
+                (15, fonts_at),
+                (33, clx_at),
+            ],
+        );
+        table
+    }
+
+    /// The runs of each paragraph: `(text, font)`.
+    fn runs_of(paragraphs: &[Paragraph]) -> Vec<Vec<(&str, Option<&str>)>> {
+        paragraphs
+            .iter()
+            .map(|p| {
+                p.runs
+                    .iter()
+                    .map(|r| (r.text.as_str(), r.font.as_deref()))
+                    .collect()
+            })
+            .collect()
     }
 
     /// A compound file with a Word document's two streams.
@@ -964,16 +1075,16 @@ mod tests {
         clx.extend((2048u32 | 0x4000_0000).to_le_bytes());
         clx.extend([0, 0]);
         table.extend(&clx);
-        for (i, (fc, lcb)) in [
-            (1, (0, 20)),
-            (13, (papx_plc, 12)),
-            (33, (clx_at, clx.len())),
-            (73, (lists, lists_len)),
-            (74, (overrides, overrides_len)),
-        ] {
-            put32(&mut word, 154 + 8 * i, fc as u32);
-            put32(&mut word, 154 + 8 * i + 4, lcb as u32);
-        }
+        set_pairs(
+            &mut word,
+            &[
+                (1, (0, 20)),
+                (13, (papx_plc, 12)),
+                (33, (clx_at, clx.len())),
+                (73, (lists, lists_len)),
+                (74, (overrides, overrides_len)),
+            ],
+        );
         compound(&word, &table)
     }
 
@@ -1021,8 +1132,8 @@ mod tests {
     }
 
     /// A style (`STD`, 10 bytes of base) named `name` of kind `stk` (1 paragraph, 2 character)
-    /// based on `base` (`0x0FFF` none) that sets font `ftc`.
-    fn style_entry(stk: u16, base: u16, name: &str, ftc: u16) -> Vec<u8> {
+    /// based on `base` (`0x0FFF` none) that sets font `ftc`, then the character sprms `more`.
+    fn style_entry(stk: u16, base: u16, name: &str, ftc: u16, more: &[u8]) -> Vec<u8> {
         let mut std = vec![0u8; 10];
         put16(&mut std, 2, stk | (base << 4));
         std.extend((name.len() as u16).to_le_bytes());
@@ -1032,7 +1143,9 @@ mod tests {
             std.extend([2, 0, 0, 0]);
         }
         let [lo, hi] = ftc.to_le_bytes();
-        std.extend([4, 0, 0x4F, 0x4A, lo, hi]);
+        std.extend((4 + more.len() as u16).to_le_bytes());
+        std.extend([0x4F, 0x4A, lo, hi]);
+        std.extend(more);
         let mut out = (std.len() as u16).to_le_bytes().to_vec();
         out.extend(std);
         out
@@ -1070,72 +1183,26 @@ mod tests {
         }
         word[papx + 511] = 4;
 
-        let mut table = vec![0u8; 20];
-        put16(&mut table, 0, 18);
-        put16(&mut table, 2, 3);
-        put16(&mut table, 4, 10);
-        table.extend(style_entry(1, 0x0FFF, "Normal", 1));
-        table.extend(style_entry(1, 0, "Body", 2));
-        table.extend(style_entry(2, 0x0FFF, "Caps", 3));
-        let stsh = (0, table.len());
-        let mut fonts = vec![4u8, 0, 0, 0];
-        for name in ["Times New Roman", "VNI-Times", ".VnTime", ".VnTimeH"] {
-            let mut ffn = vec![0u8; 39];
-            ffn.extend(name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes));
-            fonts.push(ffn.len() as u8);
-            fonts.extend(ffn);
-        }
-        let fonts_at = (table.len(), fonts.len());
-        table.extend(fonts);
-        let mut bte = |pn: u32| {
-            let at = table.len();
-            for v in [1024, end, pn] {
-                table.extend(v.to_le_bytes());
-            }
-            (at, 12)
-        };
-        let (bte_chpx, bte_papx) = (bte(3), bte(4));
+        let styles = [
+            style_entry(1, 0x0FFF, "Normal", 1, &[]),
+            style_entry(1, 0, "Body", 2, &[]),
+            style_entry(2, 0x0FFF, "Caps", 3, &[]),
+        ];
+        let fonts = ["Times New Roman", "VNI-Times", ".VnTime", ".VnTimeH"];
         // The pieces: the word typed later (stored at 1280), then the rest (at 1024).
-        let mut clx = vec![2u8, 0, 0, 0, 0];
-        for cp in [0, later.len(), ccp] {
-            clx.extend((cp as u32).to_le_bytes());
-        }
-        for fc in [1280u32, 1024] {
-            clx.extend([0, 0]);
-            clx.extend(((fc * 2) | 0x4000_0000).to_le_bytes());
-            clx.extend([0, 0]);
-        }
-        let lcb = (clx.len() - 5) as u32;
-        clx[1..5].copy_from_slice(&lcb.to_le_bytes());
-        let clx_at = (table.len(), clx.len());
-        table.extend(clx);
-        for (i, (fc, lcb)) in [
-            (1, stsh),
-            (12, bte_chpx),
-            (13, bte_papx),
-            (15, fonts_at),
-            (33, clx_at),
-        ] {
-            put32(&mut word, 154 + 8 * i, fc as u32);
-            put32(&mut word, 154 + 8 * i + 4, lcb as u32);
-        }
+        let pieces = [
+            (later.len(), (1280 * 2) | 0x4000_0000),
+            (ccp, (1024 * 2) | 0x4000_0000),
+        ];
+        let table = table_stream(&mut word, &styles, &fonts, end, &pieces);
         compound(&word, &table)
     }
 
     #[test]
     fn fonts_of_the_paragraph_mark_and_of_character_styles() {
         let paragraphs = read(&fast_saved_doc()).expect("reads");
-        let runs: Vec<Vec<(&str, Option<&str>)>> = paragraphs
-            .iter()
-            .map(|p| {
-                p.runs
-                    .iter()
-                    .map(|r| (r.text.as_str(), r.font.as_deref()))
-                    .collect()
-            })
-            .collect();
         assert_eq!(
-            runs,
+            runs_of(&paragraphs),
             [
                 vec![("Vi\u{D6}t Nam", Some(".VnTime"))],
                 vec![("c\u{E9}ng", Some(".VnTimeH"))],
@@ -1144,6 +1211,114 @@ mod tests {
         );
         let text = to_text(&paragraphs, Legacy::Detect).text;
         assert_eq!(text, "Việt Nam\nCỘNG\n");
+    }
+
+    /// `sprmCFCaps` ("All caps") with the toggle operand `toggle`.
+    const fn caps(toggle: u8) -> [u8; 3] {
+        [0x3B, 0x08, toggle]
+    }
+
+    /// A piece of text and its character sprms.
+    type TextRun<'a> = (&'a str, &'a [u8]);
+
+    /// A Word 97 file of paragraphs `(style, runs)` in one UTF-16 piece, each run `(text, its
+    /// character sprms)`, with the style sheet `styles` ([`style_entry`]) and the fonts
+    /// `Times New Roman` (the default) and `.VnTime`.
+    fn styled_doc(paragraphs: &[(u8, &[TextRun])], styles: &[Vec<u8>]) -> Vec<u8> {
+        let mut units: Vec<u16> = Vec::new();
+        let mut runs: Vec<(usize, &[u8])> = Vec::new();
+        let mut marks: Vec<(usize, u8)> = Vec::new();
+        for &(istd, paragraph) in paragraphs {
+            for &(text, sprms) in paragraph.iter().chain([&("\r", &[][..])]) {
+                units.extend(text.encode_utf16());
+                runs.push((1024 + 2 * units.len(), sprms));
+            }
+            marks.push((1024 + 2 * units.len(), istd));
+        }
+        let end = 1024 + 2 * units.len();
+        assert!(end <= 1536, "the text fits before the property pages");
+        let mut word = word_stream(units.len());
+        for (k, u) in units.iter().enumerate() {
+            put16(&mut word, 1024 + 2 * k, *u);
+        }
+        // Character properties (page 3): one run a piece of text, its sprms (CHPX) after the
+        // offsets, at even places.
+        let (chpx, n) = (1536, runs.len());
+        put32(&mut word, chpx, 1024);
+        let mut at = 5 * n + 4 + (5 * n + 4) % 2;
+        for (i, &(fc, sprms)) in runs.iter().enumerate() {
+            put32(&mut word, chpx + 4 * (i + 1), fc as u32);
+            if !sprms.is_empty() {
+                word[chpx + 4 * (n + 1) + i] = (at / 2) as u8;
+                word[chpx + at] = sprms.len() as u8;
+                word[chpx + at + 1..chpx + at + 1 + sprms.len()].copy_from_slice(sprms);
+                at += 1 + sprms.len();
+                at += at % 2;
+            }
+        }
+        word[chpx + 511] = n as u8;
+        // Paragraph properties (page 4): one run a paragraph, its style alone.
+        let (papx, m) = (2048, marks.len());
+        put32(&mut word, papx, 1024);
+        let first = 17 * m + 4 + (17 * m + 4) % 2;
+        for (i, &(fc, istd)) in marks.iter().enumerate() {
+            put32(&mut word, papx + 4 * (i + 1), fc as u32);
+            let at = first + 4 * i;
+            word[papx + 4 * (m + 1) + 13 * i] = (at / 2) as u8;
+            word[papx + at..papx + at + 3].copy_from_slice(&[2, istd, 0]);
+        }
+        word[papx + 511] = m as u8;
+
+        let fonts = ["Times New Roman", ".VnTime"];
+        let pieces = [(units.len(), 1024)];
+        let table = table_stream(&mut word, styles, &fonts, end as u32, &pieces);
+        compound(&word, &table)
+    }
+
+    #[test]
+    fn all_caps_from_runs_and_styles_with_toggles() {
+        let styles = [
+            style_entry(1, 0x0FFF, "Normal", 0, &[]),
+            // In capitals: the opposite of its base's value.
+            style_entry(1, 0, "Heading", 0, &caps(0x81)),
+            style_entry(2, 0x0FFF, "Loud", 0, &caps(0x01)),
+            // Not in capitals: the opposite of its base's (Heading) value.
+            style_entry(1, 1, "Plain", 0, &caps(0x81)),
+        ];
+        let loud_off: &[u8] = &[0x30, 0x4A, 2, 0, 0x3B, 0x08, 0x81];
+        let legacy_caps: &[u8] = &[0x4F, 0x4A, 1, 0, 0x3B, 0x08, 0x01];
+        let doc = styled_doc(
+            &[
+                (1, &[("điều 1", &[]), (" nhỏ", &caps(0x81))]),
+                (
+                    0,
+                    &[
+                        ("a ", &[]),
+                        ("b ", &[0x30, 0x4A, 2, 0]),
+                        ("c ", &caps(0x01)),
+                        ("d ", &caps(0x80)),
+                        ("thư", loud_off),
+                    ],
+                ),
+                (0, &[("c\u{E9}ng", legacy_caps)]),
+                (3, &[("điều 2", &[])]),
+            ],
+            &styles,
+        );
+        let paragraphs = read(&doc).expect("reads");
+        assert_eq!(
+            runs_of(&paragraphs),
+            [
+                vec![("ĐIỀU 1 nhỏ", Some("Times New Roman"))],
+                vec![("a B C d thư", Some("Times New Roman"))],
+                vec![("c\u{E9}ng", Some(".VnTime"))],
+                vec![("điều 2", Some("Times New Roman"))],
+            ],
+            "capitals from the paragraph style (0x81 over Normal), turned off by a run's 0x81; \
+             from a character style and a run's own 1; a run's 0x80 takes Normal's none, its \
+             0x81 turns its character style's off; a legacy run is left as typed; a style's \
+             0x81 over a style in capitals turns them off"
+        );
     }
 
     #[test]

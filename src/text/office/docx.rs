@@ -15,7 +15,6 @@ use std::io::Cursor;
 use super::numbering::{Format, Level, Num, Numbering};
 use super::xml::{self, Condense, Event, Name, Reader, Resolved, Tag};
 use super::{OfficeError, Paragraph, Row};
-use crate::text::legacy::font_encoding;
 
 fn fail(reason: impl Into<String>) -> OfficeError {
     OfficeError {
@@ -1212,12 +1211,7 @@ impl<'a, 'b> Walker<'a, 'b> {
         let Some(p) = self.paras.last_mut() else {
             return;
         };
-        // Capitals of a legacy font are other code points: only Unicode text is raised.
-        if caps && font.and_then(font_encoding).is_none() {
-            p.line.push(&text.to_uppercase(), font);
-        } else {
-            p.line.push(text, font);
-        }
+        p.line.push_caps(text, font, caps);
     }
 
     fn push_in(&mut self, text: &str, font: Option<&str>) {

@@ -49,6 +49,17 @@ impl Paragraph {
         }
     }
 
+    /// Appends `text` in `font`, in capitals when `caps` says so (Word's "All caps": `w:caps`,
+    /// `sprmCFCaps`). Only Unicode text is raised: a legacy font's capitals are other code
+    /// points (TCVN3 draws them in its `H` fonts), so a run in one is left as typed.
+    pub(crate) fn push_caps(&mut self, text: &str, font: Option<&str>, caps: bool) {
+        if caps && font.and_then(font_encoding).is_none() {
+            self.push(&text.to_uppercase(), font);
+        } else {
+            self.push(text, font);
+        }
+    }
+
     fn is_blank(&self) -> bool {
         self.runs.iter().all(|r| r.text.trim().is_empty())
     }
