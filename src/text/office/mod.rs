@@ -23,6 +23,9 @@ use super::legacy::{
 pub(crate) struct Run {
     pub text: String,
     pub font: Option<String>,
+    /// Drawn in capitals (Word's "All caps"): raised when the text is made ([`to_text`]),
+    /// after any legacy decoding, which reads the letters as typed.
+    pub caps: bool,
 }
 
 /// A paragraph (or a table row, its cells joined by [`CELL_SEPARATOR`]).
@@ -37,26 +40,28 @@ pub(crate) const CELL_SEPARATOR: &str = " | ";
 impl Paragraph {
     /// Appends `text` in `font`, extending the last run when the font is the same.
     pub(crate) fn push(&mut self, text: &str, font: Option<&str>) {
-        if text.is_empty() {
-            return;
-        }
-        match self.runs.last_mut() {
-            Some(last) if last.font.as_deref() == font => last.text.push_str(text),
-            _ => self.runs.push(Run {
-                text: text.to_owned(),
-                font: font.map(str::to_owned),
-            }),
-        }
+        self.push_caps(text, font, false);
     }
 
     /// Appends `text` in `font`, in capitals when `caps` says so (Word's "All caps": `w:caps`,
-    /// `sprmCFCaps`). Only Unicode text is raised: a legacy font's capitals are other code
-    /// points (TCVN3 draws them in its `H` fonts), so a run in one is left as typed.
+    /// `sprmCFCaps`), extending the last run when font and capitals are the same. Text in a
+    /// legacy font is left as typed: its capitals are other code points (TCVN3 draws them in its
+    /// `H` fonts). Other text is raised once decoded: Unicode as it is, and legacy bytes in a
+    /// Unicode font after they are read as their encoding (`céng` raised first would be `CÉNG`).
     pub(crate) fn push_caps(&mut self, text: &str, font: Option<&str>, caps: bool) {
-        if caps && font.and_then(font_encoding).is_none() {
-            self.push(&text.to_uppercase(), font);
-        } else {
-            self.push(text, font);
+        if text.is_empty() {
+            return;
+        }
+        let caps = caps && font.and_then(font_encoding).is_none();
+        match self.runs.last_mut() {
+            Some(last) if last.font.as_deref() == font && last.caps == caps => {
+                last.text.push_str(text);
+            }
+            _ => self.runs.push(Run {
+                text: text.to_owned(),
+                font: font.map(str::to_owned),
+                caps,
+            }),
         }
     }
 
@@ -283,7 +288,12 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
             };
             // An encoding covers the runs it changed (not ASCII or Unicode in a legacy font).
             let changed = decoded.as_ref().is_some_and(|d| *d != run.text);
-            line.push_str(decoded.as_deref().unwrap_or(&run.text));
+            let piece = decoded.as_deref().unwrap_or(&run.text);
+            if run.caps {
+                line.push_str(&piece.to_uppercase());
+            } else {
+                line.push_str(piece);
+            }
             match enc.filter(|_| changed) {
                 Some(e) => {
                     tcvn3 |= e == Encoding::Tcvn3;
@@ -339,6 +349,29 @@ mod tests {
             paragraphs,
             [("tcvn3", 3), ("unicode", 2), ("vni", 1)],
             "paragraphs by encoding, the one with the most bytes first"
+        );
+    }
+
+    #[test]
+    fn all_caps_is_drawn_after_decoding() {
+        let mut title = Paragraph::default();
+        // TCVN3 bytes in a Unicode font, found by their words: read first, then raised.
+        title.push_caps("céng hßa x· héi chñ nghÜa viÖt nam", Some("Arial"), true);
+        let mut motto = Paragraph::default();
+        // A legacy font's run is left as typed: its capitals are an `H` font's business.
+        motto.push_caps("§éc lËp - Tù do", Some(".VnTime"), true);
+        motto.push(" - ", None);
+        motto.push_caps("Hạnh phúc", Some("Times New Roman"), true);
+        let doc = [
+            title,
+            para(&[("Quy ®Þnh vÒ viÖc nµy cña tØnh", None)]),
+            motto,
+        ];
+        let out = to_text(&doc, Legacy::Detect);
+        assert_eq!(
+            out.text,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQuy định về việc này của tỉnh\n\
+             Độc lập - Tự do - HẠNH PHÚC\n"
         );
     }
 

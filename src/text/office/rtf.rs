@@ -52,6 +52,10 @@ const SKIPPED: [&str; 31] = [
 #[derive(Debug, Clone, Copy)]
 struct Group {
     font: Option<i32>,
+    /// All capitals (`\caps`), drawn once the text is decoded ([`Paragraph::push_caps`]).
+    caps: bool,
+    /// Hidden text (`\v`): not shown, not read, as the DOCX reader leaves out `w:vanish`.
+    hidden: bool,
     uc: usize,
     skip: bool,
     fonttbl: bool,
@@ -142,8 +146,11 @@ impl Reader {
             self.font_name.push_str(text);
             return;
         }
+        if group.hidden {
+            return;
+        }
         let name = self.font_name(group.font).map(str::to_owned);
-        self.current.push(text, name.as_deref());
+        self.current.push_caps(text, name.as_deref(), group.caps);
     }
 
     fn end_paragraph(&mut self) {
@@ -203,6 +210,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
     let mut stack: Vec<Group> = Vec::new();
     let mut g = Group {
         font: None,
+        caps: false,
+        hidden: false,
         uc: 1,
         skip: false,
         fonttbl: false,
@@ -339,7 +348,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     "uc" => g.uc = usize::try_from(param.unwrap_or(1)).unwrap_or(1),
                     _ if g.skip => {}
                     "f" => g.font = param,
-                    "plain" => g.font = r.default_font,
+                    "plain" => {
+                        g.font = r.default_font;
+                        g.caps = false;
+                        g.hidden = false;
+                    }
+                    // A toggle: on bare or with any number but 0.
+                    "caps" => g.caps = param != Some(0),
+                    "v" => g.hidden = param != Some(0),
                     "u" => {
                         let v = param.unwrap_or(0);
                         let v = if v < 0 { v + 65536 } else { v };
@@ -410,6 +426,24 @@ mod tests {
         let paragraphs = read(rtf).expect("reads");
         let text = to_text(&paragraphs, crate::text::office::Legacy::Detect).text;
         assert_eq!(text, "CỘNG HÒA XÃ HỘI\nĐộc lập - Tự do\nCộng hòa\nHà Nội\n");
+    }
+
+    #[test]
+    fn capitals_and_hidden_text() {
+        let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}{\f1 .VnTime;}}\pard\plain {\caps c\'e9ng h\'dfa x\'b7 h\'e9i ch\'f1 ngh\'dca vi\'d6t nam}\par
+{\caps Quy \'ae\'denh v\'d2 vi\'d6c n\'b5y c\'f1a t\'d8nh}{\v  \'ae\'e3 x\'f3a}\caps0  n\'b5y\par
+\f1\caps \'a7\'e9c l\'cbp\plain  - T\u7921?\u160?do\par}";
+        let text = to_text(
+            &read(rtf).expect("reads"),
+            crate::text::office::Legacy::Detect,
+        )
+        .text;
+        assert_eq!(
+            text,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQUY ĐỊNH VỀ VIỆC NÀY CỦA TỈNH này\nĐộc lập - Tự\u{a0}do\n",
+            "capitals drawn after the TCVN3 bytes are read (a legacy font's run as typed); \
+             hidden text left out; \\plain ends both"
+        );
     }
 
     #[test]
