@@ -855,6 +855,44 @@ mod tests {
         }
     }
 
+    /// A Unicode document with one paragraph that the legacy tables leave a syllable each
+    /// (`Lâm Hà`): its best legacy reading ties with the text as it is, and that paragraph reads
+    /// differently as the document chooses, so the others are weighed, but only until those not
+    /// weighed cannot take the text as it is below the legacy reading. Each of the 20 others has
+    /// 9 syllables and 11 letters beyond ASCII: after `k` of them the net is `2 + 9k` against
+    /// `2` and a bound of `11 (20 - k)`, settled at `k = 11`.
+    #[test]
+    fn a_tie_weighs_the_unicode_paragraphs_only_until_they_cannot_count() {
+        let unicode = "Căn cứ Luật Tổ chức chính quyền địa phương";
+        let mut doc = vec!["Lâm Hà"];
+        doc.extend([unicode; 20]);
+        let mut chooser = Chooser::default();
+        for p in &doc {
+            chooser.push(p, p);
+        }
+        let legacy = chooser.total.best_legacy();
+        assert!(
+            legacy.is_some(),
+            "a legacy reading as good as the text as it is"
+        );
+        assert_eq!(legacy.and_then(|e| chooser.weigh_pending(e)), None);
+        let weighed = |w: &Weighed| w.0.first().is_some_and(|e| *e != Evidence::default());
+        assert_eq!(
+            chooser
+                .paragraphs
+                .iter()
+                .skip(1)
+                .filter(|w| weighed(w))
+                .count(),
+            11
+        );
+        let mut chooser = Chooser::default();
+        for p in &doc {
+            chooser.push(p, p);
+        }
+        assert_eq!(chooser.choose(), every_paragraph_weighed(&doc));
+    }
+
     /// A line typed in TCVN3 whose text as stored already holds a Unicode syllable (`nãi`) next
     /// to characters Vietnamese never writes (`Ç`, `®`): that is how most real TCVN3 lines look
     /// as stored (`mét`, `cã`, `vÒ` are syllables too), so such a line is read by its words, as
