@@ -36,6 +36,7 @@ mod openings;
 mod plain;
 mod spaces;
 mod trim;
+mod wide;
 
 pub use columns::{contains_byte, has_column_gap};
 pub use digits::next_digit;
@@ -46,6 +47,7 @@ pub use openings::{FirstPairs, first_bytes, first_bytes_of_keys};
 pub use plain::plain_leads;
 pub use spaces::spaces;
 pub use trim::{starts_plain, trim};
+pub use wide::wide_chars;
 
 /// Bytes a block kernel reads at a time: two SSE2 registers.
 pub const LANES: usize = 32;

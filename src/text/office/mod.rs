@@ -267,9 +267,7 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
             // The font's encoding, unless the words say the text was typed in another.
             let font = font.map(|f| match mode {
                 Legacy::Detect => FontEncoding {
-                    encoding: Weighed::new(&run.text, &run.text)
-                        .contradicts(f.encoding)
-                        .unwrap_or(f.encoding),
+                    encoding: Weighed::contradicting(&run.text, f.encoding).unwrap_or(f.encoding),
                     ..f
                 },
                 _ => f,
