@@ -555,6 +555,18 @@ struct Styles {
     runs: ById<StyleRun>,
 }
 
+/// `a` then `b`, as one list of `N` names (a build error unless `N` is their lengths' sum).
+const fn joined<const N: usize>(a: &[Name], b: &[Name]) -> [Name; N] {
+    assert!(a.len() + b.len() == N, "N must be the two lists' lengths");
+    let mut out = [Name::new(""); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}
+
 /// The longest `w:basedOn` chain followed (a loop in a damaged file ends there).
 const MAX_STYLE_DEPTH: usize = 16;
 
@@ -565,11 +577,28 @@ impl Styles {
         let mut in_defaults = false;
         let mut in_rpr = false;
         // Word's recommendations for the styles it knows (`w:latentStyles`, two thirds of
-        // a styles part: hundreds of `w:lsdException`) say nothing a reader needs.
+        // a styles part: hundreds of `w:lsdException`) say nothing a reader needs. Of a style
+        // (its name, priority, paragraph and table properties: a dozen tags) only the base
+        // style, the list and the run properties [`RunProps::set`] reads; each of these tags
+        // stands in one place of a style only (`w:rFonts` in its `w:rPr`, `w:numId` in its
+        // `w:numPr`), so they are read wherever they are in it. The document defaults' run
+        // properties stand outside any style.
+        const STYLE_WANTS: [Name; 6] = joined(
+            &[
+                Name::new("w:basedOn"),
+                Name::new("w:numId"),
+                Name::new("w:ilvl"),
+            ],
+            RunProps::READ,
+        );
         const CONDENSED: &[Condense] = &[
             Condense {
                 element: Name::new("w:latentStyles"),
                 wanted: &[],
+            },
+            Condense {
+                element: Name::new("w:style"),
+                wanted: &STYLE_WANTS,
             },
             Condense {
                 element: Name::new("w:rPr"),
@@ -601,7 +630,9 @@ impl Styles {
                             s.num.ilvl = number(e);
                         }
                     }
-                    _ if in_rpr => {
+                    // In a style, condensed or not, only its run properties' tags are
+                    // among those `set` reads.
+                    _ if in_rpr || current.is_some() => {
                         if let Some((_, s)) = current.as_mut() {
                             s.run.set(name, e);
                         } else if in_defaults {
@@ -1335,6 +1366,36 @@ mod tests {
                 vec![Some("Times New Roman")]
             ]
         );
+    }
+
+    /// A style as Word writes it (name, priorities, paragraph, table and conditional
+    /// properties around the few tags read) gives the same whether its element is read
+    /// condensed or, because a comment stands in it, event by event.
+    #[test]
+    fn styles_read_condensed_or_not_alike() {
+        let style = |id: &str, comment: &str| {
+            format!(
+                r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>{comment}<w:pPr><w:keepNext/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/></w:numPr><w:spacing w:before="240"/></w:pPr><w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/><w:b/><w:caps/><w:sz w:val="28"/></w:rPr><w:tblPr><w:tblInd w:w="0" w:type="dxa"/></w:tblPr><w:tblStylePr w:type="firstRow"><w:pPr><w:jc w:val="center"/></w:pPr></w:tblStylePr></w:style>"#
+            )
+        };
+        let part = format!(
+            r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr></w:rPrDefault></w:docDefaults><w:latentStyles w:count="2"><w:lsdException w:name="Normal"/><w:lsdException w:name="heading 1"/></w:latentStyles><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>{}{}</w:styles>"#,
+            style("Plain", ""),
+            style("Commented", "<!-- a comment: read event by event -->"),
+        );
+        let styles = Styles::read(&part).expect("styles");
+        assert_eq!(styles.defaults.font(), Some("Arial"));
+        for id in ["Plain", "Commented"] {
+            let s = &styles.styles[id];
+            assert_eq!(s.based_on.as_deref(), Some("Normal"), "{id}");
+            assert_eq!((s.num.num_id, s.num.ilvl), (Some(7), Some(1)), "{id}");
+            let run = styles.run(Some(id)).expect("resolved");
+            assert_eq!(
+                (run.font.as_deref(), run.caps, run.vanish),
+                (Some(".VnTimeH"), Some(true), Some(false)),
+                "{id}: its own font and capitals, Normal's vanish"
+            );
+        }
     }
 
     #[test]
