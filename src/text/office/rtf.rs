@@ -431,7 +431,7 @@ mod tests {
     #[test]
     fn capitals_and_hidden_text() {
         let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}{\f1 .VnTime;}}\pard\plain {\caps c\'e9ng h\'dfa x\'b7 h\'e9i ch\'f1 ngh\'dca vi\'d6t nam}\par
-{\caps Quy \'ae\'denh v\'d2 vi\'d6c n\'b5y c\'f1a t\'d8nh}{\v  \'ae\'e3 x\'f3a}\caps0  n\'b5y\par
+\caps Quy \'ae\'denh v\'d2 vi\'d6c n\'b5y c\'f1a t\'d8nh{\v  \'ae\'e3 x\'f3a}\caps0  n\'b5y\par
 \f1\caps \'a7\'e9c l\'cbp\plain  - T\u7921?\u160?do\par}";
         let text = to_text(
             &read(rtf).expect("reads"),
@@ -442,7 +442,7 @@ mod tests {
             text,
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQUY ĐỊNH VỀ VIỆC NÀY CỦA TỈNH này\nĐộc lập - Tự\u{a0}do\n",
             "capitals drawn after the TCVN3 bytes are read (a legacy font's run as typed); \
-             hidden text left out; \\plain ends both"
+             hidden text left out; \\caps0 ends the capitals, \\plain both"
         );
     }
 
