@@ -265,6 +265,8 @@ impl Toggle {
 struct CharProps {
     font: Option<u16>,
     caps: Option<Toggle>,
+    /// Hidden text (`sprmCFVanish`): not drawn, so not read.
+    vanish: Option<Toggle>,
     istd: Option<u16>,
 }
 
@@ -279,6 +281,7 @@ impl CharProps {
                 0x4A51 => ftc2 = u16_at(op, 0),
                 0x4A30 => out.istd = u16_at(op, 0),
                 0x083B => out.caps = op.first().copied().map(Toggle),
+                0x083C => out.vanish = op.first().copied().map(Toggle),
                 _ => {}
             }
         }
@@ -433,6 +436,7 @@ pub(crate) fn font_names(sttb: &[u8]) -> Vec<String> {
 struct StyleProps {
     font: Option<u16>,
     caps: Option<bool>,
+    vanish: Option<bool>,
     list: ListRef,
 }
 
@@ -443,15 +447,16 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let cstd = usize::from(u16_at(stshi, 0).unwrap_or(0));
     let base_len = usize::from(u16_at(stshi, 2).unwrap_or(10));
     let default = u16_at(stshi, 12);
-    // Each style's own properties (its capitals as the toggle it stores) and its base style.
-    let mut own: Vec<(StyleProps, Option<Toggle>, Option<usize>)> = Vec::with_capacity(cstd);
+    // Each style's own properties (its capitals and hidden text as the toggles it stores)
+    // and its base style.
+    let mut own: Vec<(StyleProps, [Option<Toggle>; 2], Option<usize>)> = Vec::with_capacity(cstd);
     let mut at = 2 + cb_stshi;
     for _ in 0..cstd {
         let cb = usize::from(u16_at(stsh, at).unwrap_or(0));
         let std = stsh.get(at + 2..at + 2 + cb).unwrap_or_default();
         at += 2 + cb;
         if std.is_empty() {
-            own.push((StyleProps::default(), None, None));
+            own.push((StyleProps::default(), [None; 2], None));
             continue;
         }
         let stk = u16_at(std, 2).unwrap_or(0) & 0xF;
@@ -464,14 +469,14 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
         // character properties. Character styles: the character properties first.
         let skip = if stk == 1 { 1 } else { 0 };
         let mut props = StyleProps::default();
-        let mut caps = None;
+        let mut toggles = [None; 2];
         for k in 0..=skip {
             let cbx = usize::from(u16_at(std, u).unwrap_or(0));
             let upx = std.get(u + 2..u + 2 + cbx).unwrap_or_default();
             if k == skip && matches!(stk, 1 | 2) {
                 let chars = CharProps::of(upx);
                 props.font = chars.font;
-                caps = chars.caps;
+                toggles = [chars.caps, chars.vanish];
             } else if k == 0 {
                 for (sprm, op) in sprms(upx.get(2..).unwrap_or_default()) {
                     props.list.read(sprm, op);
@@ -480,7 +485,7 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
             u += 2 + cbx;
             u += u % 2;
         }
-        own.push((props, caps, base));
+        own.push((props, toggles, base));
     }
     // The styles of `i`'s chain, itself first (a loop in a damaged file ends there).
     let chain = |i: usize| {
@@ -491,9 +496,10 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let inherited = |i: usize, get: &dyn Fn(&StyleProps) -> Option<u16>| {
         chain(i).find_map(|(props, _, _)| get(props))
     };
-    // A style's capitals: its toggle over its base style's value (0x80, 0x81), or its base's.
-    let caps = |i: usize| {
-        let toggles: Vec<Option<Toggle>> = chain(i).map(|s| s.1).collect();
+    // A style's toggle property (`which`: 0 capitals, 1 hidden): its toggle over its base
+    // style's value (0x80, 0x81), or its base's.
+    let toggled = |i: usize, which: usize| {
+        let toggles: Vec<Option<Toggle>> = chain(i).map(|s| s.1[which]).collect();
         toggles.iter().rev().fold(None, |value, toggle| {
             toggle.map_or(value, |t| Some(t.over(value.unwrap_or(false))))
         })
@@ -501,7 +507,8 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let resolved = (0..own.len())
         .map(|i| StyleProps {
             font: inherited(i, &|p| p.font),
-            caps: caps(i),
+            caps: toggled(i, 0),
+            vanish: toggled(i, 1),
             list: ListRef {
                 ilfo: inherited(i, &|p| p.list.ilfo),
                 ilvl: inherited(i, &|p| p.list.ilvl.map(u16::from))
@@ -654,9 +661,9 @@ pub(crate) fn from_streams(
             .copied()
             .unwrap_or_default()
     };
-    // A character's font and whether it is drawn in capitals: its run's own, else its
-    // character style's, else its paragraph style's (`paragraph`), else the document's. A run's
-    // toggle of the capitals is relative to what its styles give.
+    // A character's font, whether it is drawn in capitals and whether it is hidden: its run's
+    // own, else its character style's, else its paragraph style's (`paragraph`), else the
+    // document's (for the font).
     let props_at = |fc: usize, paragraph: StyleProps| {
         let own = find(&chpx, fc, |r| (r.0, r.1)).map_or_else(CharProps::default, |r| r.2);
         let character = own
@@ -665,8 +672,14 @@ pub(crate) fn from_streams(
             .copied()
             .unwrap_or_default();
         let font = own.font.or(character.font).or(paragraph.font).or(default);
-        let styled = character.caps.or(paragraph.caps).unwrap_or(false);
-        (name(font), own.caps.map_or(styled, |t| t.over(styled)))
+        // A run's toggle is relative to what its styles give.
+        let toggle = |own: Option<Toggle>, styled: Option<bool>| {
+            let styled = styled.unwrap_or(false);
+            own.map_or(styled, |t| t.over(styled))
+        };
+        let caps = toggle(own.caps, character.caps.or(paragraph.caps));
+        let hidden = toggle(own.vanish, character.vanish.or(paragraph.vanish));
+        (name(font), caps, hidden)
     };
 
     let mut out = Vec::new();
@@ -708,7 +721,7 @@ pub(crate) fn from_streams(
                 if (1..0xF801).contains(&ilfo)
                     && let Some((number, font)) = lists.next(u32::from(ilfo), usize::from(ilvl))
                 {
-                    let (own, _) = props_at(mark, style);
+                    let (own, _, _) = props_at(mark, style);
                     current.push(&number, font.as_deref().or(own));
                 }
             }
@@ -757,8 +770,10 @@ pub(crate) fn from_streams(
                     find(&papx, fc, |r| (r.0, r.1))
                         .map_or_else(StyleProps::default, |r| style(&r.2))
                 });
-                let (font, caps) = props_at(fc, paragraph);
-                current.push_caps(c.encode_utf8(&mut buf), font, caps);
+                let (font, caps, hidden) = props_at(fc, paragraph);
+                if !hidden {
+                    current.push_caps(c.encode_utf8(&mut buf), font, caps);
+                }
             }
         }
     }
@@ -1315,6 +1330,32 @@ mod tests {
              from a character style and a run's own 1; a run's 0x80 takes Normal's none, its \
              0x81 turns its character style's off; a legacy run is left as typed; a style's \
              0x81 over a style in capitals turns them off"
+        );
+    }
+
+    #[test]
+    fn hidden_text_is_left_out() {
+        // sprmCFVanish (0x083C) with a toggle operand, as the capitals' sprm.
+        let vanish = |t: u8| [0x3C, 0x08, t];
+        let styles = [
+            style_entry(1, 0x0FFF, "Normal", 0, &[]),
+            style_entry(1, 0, "Hidden", 0, &vanish(0x01)),
+        ];
+        let doc = styled_doc(
+            &[
+                (
+                    0,
+                    &[("Hình thức ", &vanish(0x01)), ("Lương thời gian", &[])],
+                ),
+                (1, &[("ẩn", &[]), ("hiện", &vanish(0x81))]),
+            ],
+            &styles,
+        );
+        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["Lương thời gian", "hiện"],
+            "a run's own hidden text; a hidden paragraph style, shown again by a run's 0x81"
         );
     }
 
