@@ -267,6 +267,9 @@ struct CharProps {
     caps: Option<Toggle>,
     /// Hidden text (`sprmCFVanish`): not drawn, so not read.
     vanish: Option<Toggle>,
+    /// Text deleted while changes were tracked (`sprmCFRMarkDel`): the document's text no
+    /// more, as the DOCX reader leaves out `w:del`.
+    deleted: Option<Toggle>,
     istd: Option<u16>,
 }
 
@@ -282,6 +285,7 @@ impl CharProps {
                 0x4A30 => out.istd = u16_at(op, 0),
                 0x083B => out.caps = op.first().copied().map(Toggle),
                 0x083C => out.vanish = op.first().copied().map(Toggle),
+                0x0800 => out.deleted = op.first().copied().map(Toggle),
                 _ => {}
             }
         }
@@ -678,7 +682,8 @@ pub(crate) fn from_streams(
             own.map_or(styled, |t| t.over(styled))
         };
         let caps = toggle(own.caps, character.caps.or(paragraph.caps));
-        let hidden = toggle(own.vanish, character.vanish.or(paragraph.vanish));
+        let hidden =
+            toggle(own.vanish, character.vanish.or(paragraph.vanish)) || toggle(own.deleted, None);
         (name(font), caps, hidden)
     };
 
@@ -1334,7 +1339,7 @@ mod tests {
     }
 
     #[test]
-    fn hidden_text_is_left_out() {
+    fn hidden_and_deleted_text_is_left_out() {
         // sprmCFVanish (0x083C) with a toggle operand, as the capitals' sprm.
         let vanish = |t: u8| [0x3C, 0x08, t];
         let styles = [
@@ -1348,14 +1353,17 @@ mod tests {
                     &[("Hình thức ", &vanish(0x01)), ("Lương thời gian", &[])],
                 ),
                 (1, &[("ẩn", &[]), ("hiện", &vanish(0x81))]),
+                // sprmCFRMarkDel: deleted while changes were tracked.
+                (0, &[("Điều 2", &[0x00, 0x08, 0x01]), ("Điều 3", &[])]),
             ],
             &styles,
         );
         let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
         assert_eq!(
             text.lines().collect::<Vec<_>>(),
-            ["Lương thời gian", "hiện"],
-            "a run's own hidden text; a hidden paragraph style, shown again by a run's 0x81"
+            ["Lương thời gian", "hiện", "Điều 3"],
+            "a run's own hidden text; a hidden paragraph style, shown again by a run's 0x81; \
+             text deleted in tracked changes"
         );
     }
 
