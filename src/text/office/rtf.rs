@@ -54,7 +54,8 @@ struct Group {
     font: Option<i32>,
     /// All capitals (`\caps`), drawn once the text is decoded ([`Paragraph::push_caps`]).
     caps: bool,
-    /// Hidden text (`\v`): not shown, not read, as the DOCX reader leaves out `w:vanish`.
+    /// Hidden text (`\v`) or text deleted in tracked changes (`\deleted`): not the
+    /// document's text, as the DOCX reader leaves out `w:vanish` and `w:del`.
     hidden: bool,
     uc: usize,
     skip: bool,
@@ -355,7 +356,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     }
                     // A toggle: on bare or with any number but 0.
                     "caps" => g.caps = param != Some(0),
-                    "v" => g.hidden = param != Some(0),
+                    "v" | "deleted" => g.hidden = param != Some(0),
                     "u" => {
                         let v = param.unwrap_or(0);
                         let v = if v < 0 { v + 65536 } else { v };
@@ -432,7 +433,8 @@ mod tests {
     fn capitals_and_hidden_text() {
         let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}{\f1 .VnTime;}}\pard\plain {\caps c\'e9ng h\'dfa x\'b7 h\'e9i ch\'f1 ngh\'dca vi\'d6t nam}\par
 \caps Quy \'ae\'denh v\'d2 vi\'d6c n\'b5y c\'f1a t\'d8nh{\v  \'ae\'e3 x\'f3a}\caps0  n\'b5y\par
-\f1\caps \'a7\'e9c l\'cbp\plain  - T\u7921?\u160?do\par}";
+\f1\caps \'a7\'e9c l\'cbp\plain  - T\u7921?\u160?do\par
+{\deleted\revauth1 Ngh\u7883? \u273?\u7883?nh}Quy\u7871?t \u273?\u7883?nh\par}";
         let text = to_text(
             &read(rtf).expect("reads"),
             crate::text::office::Legacy::Detect,
@@ -440,9 +442,11 @@ mod tests {
         .text;
         assert_eq!(
             text,
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQUY ĐỊNH VỀ VIỆC NÀY CỦA TỈNH này\nĐộc lập - Tự\u{a0}do\n",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQUY ĐỊNH VỀ VIỆC NÀY CỦA TỈNH này\nĐộc lập - Tự\u{a0}do\n\
+             Quyết định\n",
             "capitals drawn after the TCVN3 bytes are read (a legacy font's run as typed); \
-             hidden text left out; \\caps0 ends the capitals, \\plain both"
+             hidden text and tracked deletions left out; \\caps0 ends the capitals, \\plain \
+             both"
         );
     }
 
