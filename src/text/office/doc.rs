@@ -451,16 +451,16 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let cstd = usize::from(u16_at(stshi, 0).unwrap_or(0));
     let base_len = usize::from(u16_at(stshi, 2).unwrap_or(10));
     let default = u16_at(stshi, 12);
-    // Each style's own properties (its capitals and hidden text as the toggles it stores)
-    // and its base style.
-    let mut own: Vec<(StyleProps, [Option<Toggle>; 2], Option<usize>)> = Vec::with_capacity(cstd);
+    // Each style's own properties, its character properties as it stores them (capitals and
+    // hidden text as toggles), and its base style.
+    let mut own: Vec<(StyleProps, CharProps, Option<usize>)> = Vec::with_capacity(cstd);
     let mut at = 2 + cb_stshi;
     for _ in 0..cstd {
         let cb = usize::from(u16_at(stsh, at).unwrap_or(0));
         let std = stsh.get(at + 2..at + 2 + cb).unwrap_or_default();
         at += 2 + cb;
         if std.is_empty() {
-            own.push((StyleProps::default(), [None; 2], None));
+            own.push((StyleProps::default(), CharProps::default(), None));
             continue;
         }
         let stk = u16_at(std, 2).unwrap_or(0) & 0xF;
@@ -473,14 +473,13 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
         // character properties. Character styles: the character properties first.
         let skip = if stk == 1 { 1 } else { 0 };
         let mut props = StyleProps::default();
-        let mut toggles = [None; 2];
+        let mut chars = CharProps::default();
         for k in 0..=skip {
             let cbx = usize::from(u16_at(std, u).unwrap_or(0));
             let upx = std.get(u + 2..u + 2 + cbx).unwrap_or_default();
             if k == skip && matches!(stk, 1 | 2) {
-                let chars = CharProps::of(upx);
+                chars = CharProps::of(upx);
                 props.font = chars.font;
-                toggles = [chars.caps, chars.vanish];
             } else if k == 0 {
                 for (sprm, op) in sprms(upx.get(2..).unwrap_or_default()) {
                     props.list.read(sprm, op);
@@ -489,7 +488,7 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
             u += 2 + cbx;
             u += u % 2;
         }
-        own.push((props, toggles, base));
+        own.push((props, chars, base));
     }
     // The styles of `i`'s chain, itself first (a loop in a damaged file ends there).
     let chain = |i: usize| {
@@ -500,10 +499,10 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let inherited = |i: usize, get: &dyn Fn(&StyleProps) -> Option<u16>| {
         chain(i).find_map(|(props, _, _)| get(props))
     };
-    // A style's toggle property (`which`: 0 capitals, 1 hidden): its toggle over its base
-    // style's value (0x80, 0x81), or its base's.
-    let toggled = |i: usize, which: usize| {
-        let toggles: Vec<Option<Toggle>> = chain(i).map(|s| s.1[which]).collect();
+    // A style's toggle property (`get`: capitals, hidden): its toggle over its base style's
+    // value (0x80, 0x81), or its base's.
+    let toggled = |i: usize, get: fn(&CharProps) -> Option<Toggle>| {
+        let toggles: Vec<Option<Toggle>> = chain(i).map(|s| get(&s.1)).collect();
         toggles.iter().rev().fold(None, |value, toggle| {
             toggle.map_or(value, |t| Some(t.over(value.unwrap_or(false))))
         })
@@ -511,8 +510,8 @@ fn styles(stsh: &[u8]) -> (Vec<StyleProps>, Option<u16>) {
     let resolved = (0..own.len())
         .map(|i| StyleProps {
             font: inherited(i, &|p| p.font),
-            caps: toggled(i, 0),
-            vanish: toggled(i, 1),
+            caps: toggled(i, |c| c.caps),
+            vanish: toggled(i, |c| c.vanish),
             list: ListRef {
                 ilfo: inherited(i, &|p| p.list.ilfo),
                 ilvl: inherited(i, &|p| p.list.ilvl.map(u16::from))
@@ -1327,7 +1326,7 @@ mod tests {
         );
         let paragraphs = read(&doc).expect("reads");
         // As the text is made: capitals drawn once the runs are decoded.
-        let text = super::super::to_text(&paragraphs, super::super::Legacy::Detect).text;
+        let text = to_text(&paragraphs, Legacy::Detect).text;
         assert_eq!(
             text.lines().collect::<Vec<_>>(),
             ["ĐIỀU 1 nhỏ", "a B C d thư", "cộng", "điều 2"],

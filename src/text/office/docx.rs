@@ -1255,6 +1255,7 @@ impl<'a, 'b> Walker<'a, 'b> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::office::{Legacy, to_text};
 
     fn walk(document: &str, numbering: &str) -> Vec<String> {
         let styles = Styles::default();
@@ -1414,7 +1415,7 @@ mod tests {
         )
         .expect("document");
         // As the text is made: capitals drawn once the runs are decoded.
-        let text = super::super::to_text(&w.out, super::super::Legacy::Detect).text;
+        let text = to_text(&w.out, Legacy::Detect).text;
         assert_eq!(
             text.lines().collect::<Vec<_>>(),
             ["ĐIỀU 1 nhỏ B"],
