@@ -52,7 +52,6 @@ fn docx_reads_as_the_text_a_person_sees() {
          b) báo cáo kết quả hằng tháng.\n\
          3. Văn phòng xã theo dõi việc thực hiện.\n\
          Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\
-         \n\
          Nơi nhận:\n\
          - Như Điều 3;\n\
          - Lưu: VT. | TM. ỦY BAN NHÂN DÂN\n\

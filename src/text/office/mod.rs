@@ -73,9 +73,14 @@ impl Paragraph {
 /// The most lines a cell may have for its row to be laid out line by line.
 const MAX_ZIPPED_LINES: usize = 4;
 
+/// The most cells a row may have for its row to be laid out line by line: the header's two
+/// columns, or three with a spacer between them. A first table with more columns is a form's
+/// register or a list (`Số TT | Họ và tên | … | Ghi chú`), whose cells are read one by one.
+const MAX_ZIPPED_CELLS: usize = 3;
+
 /// A table row being read: the lines of each cell. A row of the document's first table (the
-/// header: the issuer's two lines beside the national title and the motto) whose cells are short
-/// is laid out as a person reads it across: line `k` of every cell on one line, cells joined by
+/// header: the issuer's two lines beside the national title and the motto) whose cells are few
+/// and short is laid out as a person reads it across: line `k` of every cell on one line, cells joined by
 /// [`CELL_SEPARATOR`]. In any other row (the recipients beside the signature, the sample
 /// signature blocks of a guide, a form) each cell's lines follow the last line of the cell
 /// before, as a text export of the table reads.
@@ -119,6 +124,24 @@ impl Row {
         if !self.cell.is_empty() {
             self.cells.push(std::mem::take(&mut self.cell));
         }
+        if self.cells.is_empty() {
+            // A row opened but never given a cell (the one opened after a table's last row).
+            return Vec::new();
+        }
+        if self.cells.len() > MAX_ZIPPED_CELLS {
+            return match self.numbered_lines() {
+                Some(n) => {
+                    (0..n)
+                        .map(|k| {
+                            pipe_row(self.cells.iter_mut().map(|cell| {
+                                cell.get_mut(k).map(std::mem::take).into_iter().collect()
+                            }))
+                        })
+                        .collect()
+                }
+                None => vec![pipe_row(self.cells.into_iter())],
+            };
+        }
         let height = self.cells.iter().map(Vec::len).max().unwrap_or(0);
         if height > MAX_ZIPPED_LINES || !self.header {
             // A tall cell (recipients beside the signature, a form's running text): each cell's
@@ -160,6 +183,60 @@ impl Row {
             })
             .collect()
     }
+
+    /// Rows drawn as lines of one row: the first cell holds the numbers `1`, `2`, … `n` (or
+    /// `1.`, `1)`), one to a paragraph, and no cell has more than `n` paragraphs, one at least
+    /// exactly `n` (`1 | Sửa chữa nhà xưởng`, `2 | Hoàn thiện công nghệ` typed in one row of a
+    /// schedule). Their count `n`; `None` for a row whose cells are each one text.
+    fn numbered_lines(&self) -> Option<usize> {
+        let (first, rest) = self.cells.split_first()?;
+        let n = first.len();
+        if n < 2 || rest.iter().any(|c| c.len() > n) || !rest.iter().any(|c| c.len() == n) {
+            return None;
+        }
+        let mut expected = None;
+        for p in first {
+            let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+            let digits = text.trim().trim_end_matches(['.', ')']);
+            if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            let value: u32 = digits.parse().ok()?;
+            if expected.is_some_and(|e| e != value) {
+                return None;
+            }
+            expected = Some(value + 1);
+        }
+        Some(n)
+    }
+}
+
+/// A row of a data table (more than [`MAX_ZIPPED_CELLS`] cells: a register, a form's list, a
+/// budget) as one Markdown pipe row, `| 1 | Nguyễn Văn A | Vợ |`, which the body reads as a
+/// table row: each cell's paragraphs joined by a space (`Nơi` / `thường trú` is one column's
+/// name; a list in a cell is the cell's text, not the document's headings), a bar in a cell
+/// escaped (`\|`).
+fn pipe_row(cells: impl Iterator<Item = Vec<Paragraph>>) -> Paragraph {
+    let mut line = Paragraph::default();
+    line.push("|", None);
+    for cell in cells {
+        line.push(" ", None);
+        for (k, mut p) in cell.into_iter().enumerate() {
+            if k > 0 {
+                line.push(" ", None);
+            }
+            trim_last(&mut p, &[' ', '\t']);
+            for run in &mut p.runs {
+                if run.text.contains('|') {
+                    run.text = run.text.replace('|', "\\|");
+                }
+            }
+            line.runs.append(&mut p.runs);
+        }
+        line.push(" |", None);
+    }
+    line
 }
 
 /// Trims `chars` from the end of a paragraph's last run (dropping the run when nothing is left).
@@ -382,13 +459,8 @@ mod tests {
         row.end_cell(para(&[("- Lưu: VT.", None)]));
         row.end_line(para(&[("TM. ỦY BAN NHÂN DÂN", None)]));
         row.end_cell(para(&[("CHỦ TỊCH", None)]));
-        let lines: Vec<String> = row
-            .end()
-            .iter()
-            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
-            .collect();
         assert_eq!(
-            lines,
+            row_lines(row),
             [
                 "Nơi nhận:",
                 "- A;",
@@ -398,6 +470,83 @@ mod tests {
                 "CHỦ TỊCH"
             ]
         );
+    }
+
+    /// The text of each line of a row.
+    fn row_lines(row: Row) -> Vec<String> {
+        row.end()
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn data_table_rows_are_pipe_rows_with_whole_cells() {
+        // Even as the document's first table: a register is not the header.
+        let mut row = Row::new(true);
+        row.end_cell(para(&[("1", None)]));
+        row.end_line(para(&[("Nơi ", None)]));
+        row.end_cell(para(&[("thường trú", None)]));
+        row.end_cell(Paragraph::default());
+        row.end_cell(para(&[("a | b", None)]));
+        assert_eq!(row_lines(row), ["| 1 | Nơi thường trú |  | a \\| b |"]);
+        // A cell holding a list is one cell: its numbers are not the document's headings.
+        let mut row = Row::new(false);
+        for item in ["1. Máy chủ", "2. Máy trạm", "3. Máy in", "4. Mạng"] {
+            row.end_line(para(&[(item, None)]));
+        }
+        row.end_cell(para(&[("5. Khác", None)]));
+        for unit in ["Bộ", "Chiếc", "Gói"] {
+            row.end_cell(para(&[(unit, None)]));
+        }
+        assert_eq!(
+            row_lines(row),
+            ["| 1. Máy chủ 2. Máy trạm 3. Máy in 4. Mạng 5. Khác | Bộ | Chiếc | Gói |"]
+        );
+    }
+
+    #[test]
+    fn rows_typed_as_numbered_lines_of_one_row_are_rows() {
+        let mut row = Row::new(false);
+        row.end_line(para(&[("1", None)]));
+        row.end_cell(para(&[("2.", None)]));
+        row.end_line(para(&[("Sửa chữa nhà xưởng", None)]));
+        row.end_cell(para(&[("Lắp đặt thiết bị", None)]));
+        row.end_cell(para(&[("x", None)]));
+        row.end_cell(Paragraph::default());
+        assert_eq!(
+            row_lines(row),
+            [
+                "| 1 | Sửa chữa nhà xưởng | x |  |",
+                "| 2. | Lắp đặt thiết bị |  |  |"
+            ]
+        );
+        // Numbers that do not count on, or a cell taller than them: one row.
+        for (numbers, items) in [(["1", "3"], 2), (["1", "2"], 3)] {
+            let mut row = Row::new(false);
+            for n in numbers {
+                row.end_line(para(&[(n, None)]));
+            }
+            row.end_cell(Paragraph::default());
+            for k in 0..items {
+                row.end_line(para(&[(["a", "b", "c"][k], None)]));
+            }
+            row.end_cell(Paragraph::default());
+            row.end_cell(para(&[("y", None)]));
+            row.end_cell(para(&[("z", None)]));
+            assert_eq!(row_lines(row).len(), 1, "{numbers:?} beside {items} lines");
+        }
+    }
+
+    #[test]
+    fn rows_without_cells_give_no_line() {
+        // Readers open a row after each one ends; the last one opened gets no cell.
+        assert!(row_lines(Row::new(false)).is_empty());
+        assert!(row_lines(Row::new(true)).is_empty());
+        let mut row = Row::new(false);
+        row.end_cell(para(&[("Nơi nhận:", None)]));
+        row.end_cell(para(&[("GIÁM ĐỐC", None)]));
+        assert_eq!(row_lines(row), ["Nơi nhận: | GIÁM ĐỐC"]);
     }
 
     #[test]
