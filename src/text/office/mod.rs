@@ -162,6 +162,31 @@ impl Row {
     }
 }
 
+/// Appends the page headers and footers (`lines`, headers first) after the text and its notes,
+/// after a blank line, each non-blank paragraph once: page furniture a reader sees on every page,
+/// which the zones take as trailing lines rather than in front of the issuer and the title.
+pub(crate) fn push_furniture(out: &mut Vec<Paragraph>, lines: impl IntoIterator<Item = Paragraph>) {
+    let mut kept: Vec<Paragraph> = Vec::new();
+    for p in lines {
+        if !p.is_blank() && !kept.contains(&p) {
+            kept.push(p);
+        }
+    }
+    if !kept.is_empty() {
+        out.push(Paragraph::default());
+        out.extend(kept);
+    }
+}
+
+/// Whether a field instruction (` PAGE \\* MERGEFORMAT `) draws a page number or count: its
+/// result is one page's, not the document's text.
+pub(crate) fn is_page_number(instruction: &str) -> bool {
+    matches!(
+        instruction.split_whitespace().next(),
+        Some("PAGE" | "NUMPAGES" | "SECTIONPAGES")
+    )
+}
+
 /// Trims `chars` from the end of a paragraph's last run (dropping the run when nothing is left).
 pub(crate) fn trim_last(p: &mut Paragraph, chars: &[char]) {
     if let Some(last) = p.runs.last_mut() {
