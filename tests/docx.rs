@@ -98,15 +98,20 @@ fn docx_header_table_gives_the_header() {
     assert_eq!(text("/sections/1/children/1/children/1/label"), Some("b"));
     assert_eq!(text("/signature/name"), Some("Trần Văn An"));
     assert_eq!(text("/recipients/0/name"), Some("Như Điều 3"));
-    // The page header and footer follow the text and its notes: kept whole, not read into the
-    // zones (no zone reads an office page header yet).
-    let unrecognized: Vec<&str> = doc["unrecognized"]
+    // The page header and footer follow the text and its notes: kept apart as page headers,
+    // not read into the zones nor left unrecognized.
+    let page: Vec<(&str, u64)> = doc["artifacts"]
         .as_array()
-        .expect("unrecognized")
+        .expect("artifacts")
         .iter()
-        .filter_map(|u| u["text"].as_str())
+        .filter(|a| a["kind"] == "page_header")
+        .filter_map(|a| Some((a["text"].as_str()?, a["line"].as_u64()?)))
         .collect();
-    assert_eq!(unrecognized, ["Mẫu số 01/QĐ - Trang\nBản dự thảo lần 2"]);
+    assert_eq!(
+        page,
+        [("Mẫu số 01/QĐ - Trang", 28), ("Bản dự thảo lần 2", 29)]
+    );
+    assert_eq!(doc["unrecognized"], serde_json::json!([]));
 }
 
 /// The environment variable that skips the tests on `../shared` where it is not available.

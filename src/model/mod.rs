@@ -848,7 +848,8 @@ pub enum ArtifactKind {
     Rule,
     /// A page number alone on a line.
     PageNumber,
-    /// A running page header (`CÔNG BÁO/Số …`).
+    /// A running page header or footer (`CÔNG BÁO/Số …`; a Word or RTF file's own, given after
+    /// its text).
     PageHeader,
     /// A footnote body (`1 Thường trực …`).
     Footnote,

@@ -137,13 +137,20 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Document, DecodeEr
 
 /// Parses text already decoded by [`crate::decode()`], recording its encoding.
 pub fn parse_decoded(decoded: &Decoded, options: &Options) -> Document {
-    let mut doc = parse_with(&decoded.text, options);
+    let mut doc = parse_lines(&decoded.text, options, decoded.furniture);
     doc.source.record_decoding(decoded);
     doc
 }
 
 /// Parses a document. Never fails, never panics.
 pub fn parse_with(text: &str, options: &Options) -> Document {
+    parse_lines(text, options, None)
+}
+
+/// Parses a document whose lines from `furniture` on (from 1) are the page headers and footers
+/// a Word or RTF file gives after its text: they are kept as page headers, and the zones read
+/// the lines before them.
+fn parse_lines(text: &str, options: &Options, furniture: Option<usize>) -> Document {
     let normalized = source::normalize(text);
     let text: &str = &normalized.text;
     let format = options.format.unwrap_or_else(|| lex::detect_format(text));
@@ -156,7 +163,11 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     if lex::recover_lost_breaks(&mut lines, format) {
         normalizations.push(Normalization::LineBreaksRecovered);
     }
-    let (mut cx, mut doc) = stages::start(&lines, text, format);
+    let cut = furniture
+        .and_then(|no| lines.iter().position(|l| l.no() >= no))
+        .unwrap_or(lines.len());
+    let (page, lines) = (&lines[cut..], &lines[..cut]);
+    let (mut cx, mut doc) = stages::start(lines, text, format);
     for (no, span) in crawled {
         cx.artifact_span(&mut doc, ArtifactKind::PageHeader, span, no);
     }
@@ -174,6 +185,9 @@ pub fn parse_with(text: &str, options: &Options) -> Document {
     }
     at = body::parse_main(&mut cx, &mut doc, at);
     stages::closing_and_appendices(&mut cx, &mut doc, at);
+    for l in page.iter().filter(|l| !l.is_blank()) {
+        cx.artifact_span(&mut doc, ArtifactKind::PageHeader, l.span(), l.no());
+    }
     sweep(&mut cx, &mut doc);
     stages::finish(&mut cx, &mut doc);
     doc

@@ -49,6 +49,9 @@ pub struct Decoded {
     pub format: Option<InputFormat>,
     /// Every encoding the text was read in and how much of it each one covered, the most first.
     pub encodings: Vec<EncodingUse>,
+    /// For a Word or RTF file, the line (from 1) where its page headers and footers start: they
+    /// follow the text (and its notes), and are page furniture, not the document's words.
+    pub furniture: Option<usize>,
 }
 
 impl Decoded {
@@ -83,6 +86,7 @@ impl Decoded {
             encoding: main,
             format,
             encodings,
+            furniture: None,
         }
     }
 }
@@ -578,12 +582,10 @@ fn read_office(
         BinaryFormat::Rtf => InputFormat::Rtf,
         _ => InputFormat::Docx,
     };
-    Ok(Decoded::tallied(
-        read.text,
-        legacy::UNICODE,
-        Some(format),
-        read.tally,
-    ))
+    Ok(Decoded {
+        furniture: read.furniture,
+        ..Decoded::tallied(read.text, legacy::UNICODE, Some(format), read.tally)
+    })
 }
 
 /// Recognizes a binary format by its magic bytes.

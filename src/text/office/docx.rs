@@ -14,7 +14,7 @@ use std::io::Cursor;
 
 use super::numbering::{Format, Level, Num, Numbering};
 use super::xml::{self, Condense, Event, Name, Reader, Resolved, Tag};
-use super::{OfficeError, Paragraph, Row};
+use super::{OfficeError, Paragraph, Row, is_page_number, push_furniture};
 
 fn fail(reason: impl Into<String>) -> OfficeError {
     OfficeError {
@@ -86,8 +86,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
 
 /// The page headers and footers the sections refer to (`w:headerReference`,
 /// `w:footerReference`), each part once, headers first: their text follows the document's (and
-/// its notes) after a blank line, as page furniture a reader sees on every page and the zones
-/// take as trailing lines, without standing in front of the issuer and the national title.
+/// its notes) after a blank line, as page furniture ([`push_furniture`]) that the parser keeps
+/// apart, without standing in front of the issuer and the national title.
 /// A paragraph repeated by the even, first-page or another section's part is given once; page
 /// numbers (`PAGE` fields) are left out, their cached value being one page's.
 fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<(), OfficeError> {
@@ -115,16 +115,9 @@ fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<()
             continue;
         };
         walker.walk(name, xml.text()?)?;
-        for p in std::mem::take(&mut walker.out) {
-            if !p.is_blank() && !lines.contains(&p) {
-                lines.push(p);
-            }
-        }
+        lines.append(&mut walker.out);
     }
-    if !lines.is_empty() {
-        out.push(Paragraph::default());
-        out.extend(lines);
-    }
+    push_furniture(out, lines);
     Ok(())
 }
 
@@ -151,14 +144,6 @@ fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
         }
     })?;
     Ok(out)
-}
-
-/// Whether a field instruction (` PAGE \\* MERGEFORMAT `) draws a page number or count.
-fn is_page_number(instruction: &str) -> bool {
-    matches!(
-        instruction.split_whitespace().next(),
-        Some("PAGE" | "NUMPAGES" | "SECTIONPAGES")
-    )
 }
 
 /// The key of a note by its element and id: footnotes and endnotes number their ids apart.

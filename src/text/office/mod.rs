@@ -32,6 +32,8 @@ pub(crate) struct Run {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Paragraph {
     pub runs: Vec<Run>,
+    /// A paragraph of the page headers and footers ([`push_furniture`]), not of the text.
+    pub furniture: bool,
 }
 
 /// Between the cells of a table row.
@@ -239,6 +241,33 @@ fn pipe_row(cells: impl Iterator<Item = Vec<Paragraph>>) -> Paragraph {
     line
 }
 
+/// Appends the page headers and footers (`lines`, headers first) after the text and its notes,
+/// after a blank line, each non-blank paragraph once: page furniture a reader sees on every page,
+/// not the document's words. Each is marked ([`Paragraph::furniture`]): the text says where
+/// they start ([`OfficeText::furniture`]), and the parser keeps them apart as page headers.
+pub(crate) fn push_furniture(out: &mut Vec<Paragraph>, lines: impl IntoIterator<Item = Paragraph>) {
+    let mut kept: Vec<Paragraph> = Vec::new();
+    for mut p in lines {
+        p.furniture = true;
+        if !p.is_blank() && !kept.contains(&p) {
+            kept.push(p);
+        }
+    }
+    if !kept.is_empty() {
+        out.push(Paragraph::default());
+        out.extend(kept);
+    }
+}
+
+/// Whether a field instruction (` PAGE \\* MERGEFORMAT `) draws a page number or count: its
+/// result is one page's, not the document's text.
+pub(crate) fn is_page_number(instruction: &str) -> bool {
+    matches!(
+        instruction.split_whitespace().next(),
+        Some("PAGE" | "NUMPAGES" | "SECTIONPAGES")
+    )
+}
+
 /// Trims `chars` from the end of a paragraph's last run (dropping the run when nothing is left).
 pub(crate) fn trim_last(p: &mut Paragraph, chars: &[char]) {
     if let Some(last) = p.runs.last_mut() {
@@ -271,6 +300,8 @@ impl std::error::Error for OfficeError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OfficeText {
     pub text: String,
+    /// The line (from 1) where the page headers and footers start, when the file has any.
+    pub furniture: Option<usize>,
     /// How much of the text each encoding covered: the legacy ones by the runs they changed,
     /// `unicode` the rest (as the file stores it).
     pub tally: Tally,
@@ -332,7 +363,11 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         .sum();
     let mut text = String::with_capacity(runs_len + runs_len / 8);
     let mut line = String::new();
+    let mut furniture = None;
     for (p, choice) in paragraphs.iter().zip(choices) {
+        if p.furniture && furniture.is_none() {
+            furniture = Some(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        }
         line.clear();
         let mut tcvn3 = false;
         for run in &p.runs {
@@ -386,7 +421,11 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         text.push_str(line.trim_end());
         text.push('\n');
     }
-    OfficeText { text, tally }
+    OfficeText {
+        text,
+        furniture,
+        tally,
+    }
 }
 
 #[cfg(test)]

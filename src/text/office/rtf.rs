@@ -1,35 +1,38 @@
-//! Rich Text Format: the text of the document body with its fonts.
+//! Rich Text Format: the text of the document with its fonts, as the DOCX reader gives it.
 //!
 //! What is read (Microsoft's RTF 1.9.1 specification): the font table (`\fN` → name and
 //! `\fcharsetN`), the code page (`\ansicpgN`), `\'xx` bytes in the code page of the current
 //! font's character set (kept as Windows-1252 characters in a legacy font, whose bytes the legacy
 //! tables read), `\uN` escapes with their `\ucN` fallbacks skipped, paragraphs (`\par`, `\line`,
 //! `\sect`, `\page`), table cells and rows (`\cell`, `\row`, `\intbl`), field results (not their
-//! instructions) and the rendered list numbers (`\listtext`, `\pntext`). Destinations that are
-//! not body text (style sheet, pictures, headers and footers, document information, `\*`
-//! destinations) are skipped.
+//! instructions; a page number's `PAGE` result is left out, as is `\chpgn`) and the rendered list
+//! numbers (`\listtext`, `\pntext`).
+//!
+//! The other stories are read as DOCX reads them. Footnotes and endnotes (`\footnote`, an
+//! endnote with `\ftnalt`) follow the main text after a blank line, in the order the text refers
+//! to them, one sequence of numbers for both; the automatic mark (`\chftn`) gives the note's
+//! number glued where the text refers to it and before the note's text. Page headers and footers
+//! (`\header`, `\headerl`/`r`/`f`, `\footer…`) follow the notes as page furniture
+//! ([`push_furniture`]). A text box is read in place, once: its text in the shape
+//! (`\shptxt` in `\*\shpinst`), not again from the copy Word writes for older readers
+//! (`\shprslt`'s drawing object), and the `\dptxbxtext` of a drawing object that stands alone
+//! (Word 6/95). A note, header or text box the file never closes is kept where it began: the rest
+//! of a damaged file may be the body's. Other destinations (style sheet, pictures, annotations,
+//! document information, unknown `\*` destinations) are skipped.
 
 use std::collections::HashMap;
 
-use super::{OfficeError, Paragraph, Row};
+use super::{OfficeError, Paragraph, Row, is_page_number, push_furniture};
 use crate::text::legacy::{cp1252_char, font_encoding};
 
-/// Destinations whose text is not the body's.
-const SKIPPED: [&str; 31] = [
+/// Destinations whose text is not the document's (`\shprslt`: a shape's copy for older readers).
+const SKIPPED: [&str; 23] = [
     "fonttbl",
     "colortbl",
     "stylesheet",
     "info",
     "pict",
     "object",
-    "header",
-    "headerl",
-    "headerr",
-    "headerf",
-    "footer",
-    "footerl",
-    "footerr",
-    "footerf",
     "listtable",
     "listoverridetable",
     "rsidtbl",
@@ -40,13 +43,25 @@ const SKIPPED: [&str; 31] = [
     "datastore",
     "latentstyles",
     "fldinst",
-    "footnote",
     "annotation",
     "pgdsctbl",
     "filetbl",
     "revtbl",
     "pntxta",
     "pntxtb",
+    "shprslt",
+];
+
+/// The page headers (`false`) and footers (`true`): of every page, left, right and first pages.
+const FURNITURE: [(&str, bool); 8] = [
+    ("header", false),
+    ("headerl", false),
+    ("headerr", false),
+    ("headerf", false),
+    ("footer", true),
+    ("footerl", true),
+    ("footerr", true),
+    ("footerf", true),
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +75,18 @@ struct Group {
     uc: usize,
     skip: bool,
     fonttbl: bool,
+    /// Inside the instructions of a shape (`\shpinst`) or a drawing object (`\do`) that stands
+    /// in read text: skipped, but for its text box (`\shptxt`, `\dptxbxtext`).
+    shape: bool,
+    /// Inside a field's instruction (`\fldinst`): its text says whether the result is read.
+    instruction: bool,
+}
+
+impl Group {
+    /// Whether a story that begins in this group is read (not in a skipped or hidden group).
+    fn reads(&self) -> bool {
+        !self.skip && !self.hidden
+    }
 }
 
 #[derive(Debug, Default)]
@@ -100,10 +127,20 @@ fn code_page_encoding(cp: i32) -> &'static encoding_rs::Encoding {
     }
 }
 
-struct Reader {
-    fonts: HashMap<i32, Font>,
-    code_page: &'static encoding_rs::Encoding,
-    default_font: Option<i32>,
+/// A story read apart from the text it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Story {
+    /// A footnote or endnote, by its number.
+    Note(usize),
+    /// A page header (`false`) or footer (`true`).
+    Furniture(bool),
+    /// A text box: its paragraphs go where it stands.
+    TextBox,
+}
+
+/// Where a story's paragraphs go, with the state of its tables.
+#[derive(Debug, Default)]
+struct Sink {
     out: Vec<Paragraph>,
     current: Paragraph,
     row: Option<Row>,
@@ -112,6 +149,88 @@ struct Reader {
     /// Text followed the first table: later rows are not the header's.
     past_header: bool,
     in_table: bool,
+}
+
+impl Sink {
+    /// The sink of a story other than the body: its tables are not the document's header.
+    fn story() -> Sink {
+        Sink {
+            past_header: true,
+            ..Sink::default()
+        }
+    }
+
+    /// A finished line goes into the open table row, else into the text.
+    fn deliver(&mut self, line: Paragraph) {
+        if self.in_table {
+            let header = !self.past_header;
+            self.row
+                .get_or_insert_with(|| Row::new(header))
+                .end_line(line);
+        } else {
+            self.out.push(line);
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        if !self.in_table {
+            // Text after the first table's rows: any later table is not the header's ([`Row`]).
+            self.past_header |= self.had_rows;
+        }
+        let done = std::mem::take(&mut self.current);
+        self.deliver(done);
+    }
+
+    fn end_cell(&mut self) {
+        let cell = std::mem::take(&mut self.current);
+        let header = !self.past_header;
+        self.row
+            .get_or_insert_with(|| Row::new(header))
+            .end_cell(cell);
+    }
+
+    fn end_row(&mut self) {
+        if !self.current.runs.is_empty() {
+            self.end_cell();
+        }
+        if let Some(row) = self.row.take() {
+            self.out.extend(row.end());
+            self.had_rows = true;
+        }
+    }
+
+    /// The story ends: its paragraphs, a row left open ended.
+    fn finish(mut self) -> Vec<Paragraph> {
+        self.end_row();
+        self.out
+    }
+}
+
+/// A story being read, with the sink of the text it stands in.
+#[derive(Debug)]
+struct Open {
+    story: Story,
+    /// The depth of the group it is read in: it ends with that group.
+    depth: usize,
+    outer: Sink,
+}
+
+struct Reader {
+    fonts: HashMap<i32, Font>,
+    code_page: &'static encoding_rs::Encoding,
+    default_font: Option<i32>,
+    /// Where the story being read goes.
+    sink: Sink,
+    /// The stories being read, innermost last.
+    open: Vec<Open>,
+    /// The notes met so far: the last one's number.
+    note_count: usize,
+    /// The paragraphs of the notes, in the order the text refers to them.
+    notes: Vec<Paragraph>,
+    /// The page headers (`false`) and footers (`true`) in the order the file gives them.
+    furniture: Vec<(bool, Vec<Paragraph>)>,
+    /// The instruction of the last field (`\fldinst`).
+    instruction: String,
     /// `\'xx` bytes waiting to be decoded together (a double-byte character spans two).
     pending: Vec<u8>,
     font_name: String,
@@ -151,39 +270,79 @@ impl Reader {
             return;
         }
         let name = self.font_name(group.font).map(str::to_owned);
-        self.current.push_caps(text, name.as_deref(), group.caps);
+        self.sink
+            .current
+            .push_caps(text, name.as_deref(), group.caps);
     }
 
-    fn end_paragraph(&mut self) {
-        let done = std::mem::take(&mut self.current);
-        if self.in_table {
-            let header = !self.past_header;
-            self.row
-                .get_or_insert_with(|| Row::new(header))
-                .end_line(done);
-        } else {
-            // Text after the first table's rows: any later table is not the header's ([`Row`]).
-            self.past_header |= self.had_rows;
-            self.out.push(done);
+    /// `story` begins in the group at `depth`: its paragraphs go to a sink of their own.
+    fn begin(&mut self, story: Story, depth: usize) {
+        let outer = std::mem::replace(&mut self.sink, Sink::story());
+        self.open.push(Open {
+            story,
+            depth,
+            outer,
+        });
+    }
+
+    /// The innermost story's group has closed: a note's paragraphs join the notes, a header's or
+    /// footer's the page furniture, a text box's the text it stands in.
+    fn end_story(&mut self) {
+        let Some(open) = self.open.pop() else {
+            return;
+        };
+        let paragraphs = std::mem::replace(&mut self.sink, open.outer).finish();
+        match open.story {
+            Story::Note(_) => self.notes.extend(paragraphs),
+            Story::Furniture(footer) => self.furniture.push((footer, paragraphs)),
+            Story::TextBox => {
+                for p in paragraphs {
+                    self.sink.deliver(p);
+                }
+            }
         }
     }
 
-    fn end_cell(&mut self) {
-        let cell = std::mem::take(&mut self.current);
-        let header = !self.past_header;
-        self.row
-            .get_or_insert_with(|| Row::new(header))
-            .end_cell(cell);
+    /// The file ends inside stories (a damaged file): each is kept where it began, after the
+    /// paragraph that refers to it, since what follows its last group may be the body's.
+    fn end_unclosed(&mut self) {
+        while let Some(open) = self.open.pop() {
+            let paragraphs = std::mem::replace(&mut self.sink, open.outer).finish();
+            if !self.sink.current.runs.is_empty() {
+                self.sink.end_paragraph();
+            }
+            for p in paragraphs {
+                self.sink.deliver(p);
+            }
+        }
     }
 
-    fn end_row(&mut self) {
-        if !self.current.runs.is_empty() {
-            self.end_cell();
+    /// The number of the note an automatic mark (`\chftn`) stands for: the note it is in, else
+    /// the next one (the mark precedes its `\footnote` group).
+    fn note_number(&self) -> usize {
+        self.open
+            .iter()
+            .rev()
+            .find_map(|o| match o.story {
+                Story::Note(n) => Some(n),
+                _ => None,
+            })
+            .unwrap_or(self.note_count + 1)
+    }
+
+    /// The document: the body, then the notes, then the page furniture.
+    fn finish(mut self) -> Vec<Paragraph> {
+        self.end_unclosed();
+        let mut out = self.sink.finish();
+        if self.notes.iter().any(|p| !p.is_blank()) {
+            // A blank line between the text and its notes, as at a page's foot.
+            out.push(Paragraph::default());
+            out.extend(self.notes);
         }
-        if let Some(row) = self.row.take() {
-            self.out.extend(row.end());
-            self.had_rows = true;
-        }
+        // Headers before footers, each in the order the file gives them.
+        self.furniture.sort_by_key(|(footer, _)| *footer);
+        push_furniture(&mut out, self.furniture.into_iter().flat_map(|(_, p)| p));
+        out
     }
 }
 
@@ -199,12 +358,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
         fonts: HashMap::new(),
         code_page: encoding_rs::WINDOWS_1252,
         default_font: None,
-        out: Vec::new(),
-        current: Paragraph::default(),
-        row: None,
-        had_rows: false,
-        past_header: false,
-        in_table: false,
+        sink: Sink::default(),
+        open: Vec::new(),
+        note_count: 0,
+        notes: Vec::new(),
+        furniture: Vec::new(),
+        instruction: String::new(),
         pending: Vec::new(),
         font_name: String::new(),
     };
@@ -216,6 +375,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
         uc: 1,
         skip: false,
         fonttbl: false,
+        shape: false,
+        instruction: false,
     };
     // Fallback characters still to skip after a `\u`.
     let mut skip_fallback = 0usize;
@@ -246,6 +407,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     match stack.pop() {
                         Some(outer) => g = outer,
                         None => break,
+                    }
+                    while r.open.last().is_some_and(|o| stack.len() < o.depth) {
+                        r.end_story();
                     }
                 }
                 i += 1;
@@ -285,7 +449,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                             r.text(c.encode_utf8(&mut buf), &g);
                         }
                     } else if matches!(next, b'\n' | b'\r') {
-                        r.end_paragraph();
+                        r.sink.end_paragraph();
                     }
                     continue;
                 }
@@ -319,6 +483,37 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                 }
                 if SKIPPED.contains(&word) {
                     g.skip = true;
+                    g.shape = false;
+                }
+                // The group this destination's group stands in.
+                let outer = stack.last().copied();
+                let furniture = FURNITURE.iter().find(|(w, _)| *w == word);
+                let story = match word {
+                    "footnote" => Some(Story::Note(r.note_count + 1)),
+                    _ => furniture.map(|&(_, footer)| Story::Furniture(footer)),
+                };
+                if let Some(story) = story {
+                    g.skip = !outer.is_some_and(|o| o.reads());
+                    g.shape = false;
+                    if !g.skip {
+                        r.note_count += usize::from(matches!(story, Story::Note(_)));
+                        r.begin(story, stack.len());
+                    }
+                }
+                match word {
+                    "shpinst" | "do" => {
+                        g.shape = outer.is_some_and(|o| (o.reads() || o.shape) && !o.hidden);
+                        g.skip = true;
+                    }
+                    "shptxt" | "dptxbxtext" => {
+                        g.skip = !g.shape;
+                        if g.shape {
+                            g.shape = false;
+                            r.begin(Story::TextBox, stack.len());
+                        }
+                    }
+                    "fldinst" => g.instruction = true,
+                    _ => {}
                 }
                 if word == "fonttbl" {
                     g.fonttbl = true;
@@ -366,11 +561,19 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                         }
                         skip_fallback = g.uc;
                     }
-                    "par" | "line" | "sect" | "page" => r.end_paragraph(),
-                    "pard" => r.in_table = false,
-                    "intbl" => r.in_table = true,
-                    "cell" | "nestcell" => r.end_cell(),
-                    "row" | "nestrow" => r.end_row(),
+                    "par" | "line" | "sect" | "page" => r.sink.end_paragraph(),
+                    "pard" => r.sink.in_table = false,
+                    "intbl" => r.sink.in_table = true,
+                    "cell" | "nestcell" => r.sink.end_cell(),
+                    "row" | "nestrow" => r.sink.end_row(),
+                    "field" => r.instruction.clear(),
+                    // A page number's result is one page's, not the document's text (nor is
+                    // `\chpgn`'s, which draws nothing here).
+                    "fldrslt" if is_page_number(&r.instruction) => g.skip = true,
+                    "chftn" if !g.hidden => {
+                        let n = r.note_number().to_string();
+                        r.sink.current.push(&n, None);
+                    }
                     "tab" => r.text("\t", &g),
                     "emdash" => r.text("—", &g),
                     "endash" => r.text("–", &g),
@@ -391,6 +594,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                 let mut chunk = &bytes[i..end];
                 i = end;
                 if g.skip {
+                    if g.instruction {
+                        r.instruction.push_str(&String::from_utf8_lossy(chunk));
+                    }
                     continue;
                 }
                 while skip_fallback > 0 && !chunk.is_empty() {
@@ -403,12 +609,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
         }
     }
     r.flush_bytes(&g);
-    r.end_row();
-    if !r.current.runs.is_empty() {
-        let p = std::mem::take(&mut r.current);
-        r.out.push(p);
-    }
-    Ok(r.out)
+    Ok(r.finish())
 }
 
 #[cfg(test)]
@@ -459,5 +660,89 @@ mod tests {
         )
         .text;
         assert_eq!(text, "UBND TỈNH | CỘNG HÒA\nSỞ NỘI VỤ | Độc lập\nSố 5\n");
+    }
+
+    fn text(rtf: &[u8]) -> String {
+        to_text(
+            &read(rtf).expect("reads"),
+            crate::text::office::Legacy::Detect,
+        )
+        .text
+    }
+
+    #[test]
+    fn footnotes_follow_the_text_numbered_where_they_are_referred_to() {
+        let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}{\f1 .VnTime;}}{\*\ftnsep \chftnsep}
+\pard\plain\f0 Theo Lu\u7853?t{\cs15\super \chftn{\footnote \pard\plain\f1 {\cs15\super \chftn} Lu\'cbt s\'e8 1.}} v\u224? Ngh\u7883? \u273?\u7883?nh{\cs15\super \chftn{\footnote\ftnalt \pard\plain\f0 {\cs15\super \chftn} Ngh\u7883? \u273?\u7883?nh 2.\par}}.\par
+\trowd\cellx4000\cellx8000\pard\intbl A{\super\chftn{\footnote\pard\plain\f0 {\super\chftn} Ghi ch\u250? A.}}\cell B\cell\row
+\pard \u272?i\u7873?u 2.\par}";
+        assert_eq!(
+            text(rtf),
+            "Theo Luật1 và Nghị định2.\nA3 | B\nĐiều 2.\n\n1 Luật số 1.\n2 Nghị định 2.\n3 Ghi chú A.\n",
+            "each mark's number glued where the text refers to it and leading its note; the \
+             notes (an endnote, \\ftnalt, in the same sequence) after the text and a blank \
+             line; a note's \\pard inside a table cell leaves the row whole; the separator \
+             (\\ftnsep) is not text"
+        );
+    }
+
+    #[test]
+    fn headers_and_footers_follow_the_text_once_without_page_numbers() {
+        let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}
+{\footer \pard\plain\f0 Trang {\field{\*\fldinst { NUMPAGES }}{\fldrslt 9}} \chpgn\par}
+{\header \pard\plain\f0 C\u417? s\u7903? d\u7919? li\u7879?u\tab {\field{\*\fldinst {PAGE \\* MERGEFORMAT }}{\fldrslt {3}}}\par}
+{\headerf \pard\plain\f0 C\u417? s\u7903? d\u7919? li\u7879?u\tab {\field{\*\fldinst {PAGE}}{\fldrslt {1}}}\par\par}
+{\footerf \pard\plain\f0 {\field{\*\fldinst {FILENAME}}{\fldrslt qd.doc}}\par}
+\pard\plain\f0 QUY\u7870?T \u272?\u7882?NH\par
+\u272?i\u7873?u 1. {\field{\*\fldinst { HYPERLINK x }}{\fldrslt Xem}} trang {\field{\*\fldinst PAGEREF a}{\fldrslt 4}}.\par}";
+        assert_eq!(
+            text(rtf),
+            "QUYẾT ĐỊNH\nĐiều 1. Xem trang 4.\n\nCơ sở dữ liệu\nTrang\nqd.doc\n",
+            "the body first, then headers before footers after a blank line, a paragraph the \
+             first page's header repeats given once, page numbers and counts (PAGE, \
+             NUMPAGES, \\chpgn) left out and other fields' results kept"
+        );
+    }
+
+    #[test]
+    fn text_boxes_are_read_in_place_once() {
+        let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}\pard\plain\f0 Tr\u432?\u7899?c {\shp{\*\shpinst\shpleft0{\sp{\sn shapeType}{\sv 202}}{\shptxt \pard\plain\f0 H\u7896?P CH\u7918?\par}}{\shprslt{\*\do\dobxcolumn\dptxbx{\dptxbxtext\pard\plain\f0 H\u7896?P CH\u7918?\par}}}}sau.\par
+{\shp{\*\shpinst{\sp{\sn shapeType}{\sv 20}}}{\shprslt{\*\do\dpline\dpx0}}}{\*\do\dobxcolumn\dptxbx{\dptxbxtext\pard\plain\f0 C\u361?\par}}Cu\u7889?i.\par
+{\shpgrp{\*\shpinst{\sp{\sn groupLeft}{\sv 0}}{\shp{\*\shpinst{\shptxt\pard\plain\f0 Nh\u243?m\par}}}}{\shprslt{\*\do\dpgroup{\*\do\dptxbx{\dptxbxtext Nh\u243?m\par}}\dpendgroup}}}}";
+        assert_eq!(
+            text(rtf),
+            "HỘP CHỮ\nTrước sau.\nCũ\nCuối.\nNhóm\n",
+            "a shape's text (\\shptxt) where it stands, before the rest of its paragraph as DOCX \
+             gives w:txbxContent, not again from its copy for older readers (\\shprslt) nor \
+             with its properties' values; a Word 6/95 drawing object's text box read alike, and the \
+             text box of a shape in a group (\\shpgrp)"
+        );
+    }
+
+    #[test]
+    fn a_damaged_note_or_header_keeps_the_main_text() {
+        let note = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard\plain\f0 M\u7903? \u273?\u7847?u{\super\chftn{\footnote\pard\plain\f0 {\super\chftn} Ghi ch\u250? {\b \u273?\u7853?m";
+        assert_eq!(
+            text(note),
+            "Mở đầu1\n1 Ghi chú đậm\n",
+            "a note the file never closes is kept where it began"
+        );
+        let header =
+            br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\header\pard\plain\f0 {\b \u272?\u7847?u trang\par
+\pard\plain\f0 Th\u226?n b\u224?i.\par}";
+        assert_eq!(
+            text(header),
+            "Đầu trang\nThân bài.\n",
+            "a header whose group is never closed: what follows may be the body's, kept in place"
+        );
+        // Cut anywhere, the reader neither panics nor loses the text before the note.
+        let from = note
+            .windows(7)
+            .position(|w| w == br"{\super")
+            .expect("the reference");
+        for cut in from..note.len() {
+            let out = text(&note[..cut]);
+            assert!(out.starts_with("Mở đầu"), "cut at {cut}: {out:?}");
+        }
     }
 }
