@@ -14,7 +14,7 @@ use std::io::Cursor;
 
 use super::numbering::{Format, Level, Num, Numbering};
 use super::xml::{self, Condense, Event, Name, Reader, Resolved, Tag};
-use super::{OfficeError, Paragraph, Row};
+use super::{OfficeError, Paragraph, Row, is_page_number};
 
 fn fail(reason: impl Into<String>) -> OfficeError {
     OfficeError {
@@ -85,11 +85,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
 }
 
 /// The page headers and footers the sections refer to (`w:headerReference`,
-/// `w:footerReference`), each part once, headers first: their text follows the document's (and
-/// its notes) after a blank line, as page furniture a reader sees on every page and the zones
-/// take as trailing lines, without standing in front of the issuer and the national title.
-/// A paragraph repeated by the even, first-page or another section's part is given once; page
-/// numbers (`PAGE` fields) are left out, their cached value being one page's.
+/// `w:footerReference`), each part once, headers first, given as page furniture
+/// ([`super::furniture`]); page numbers (`PAGE` fields) are left out, their cached value being
+/// one page's.
 fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<(), OfficeError> {
     if walker.furniture.is_empty() {
         return Ok(());
@@ -115,16 +113,9 @@ fn furniture(walker: &mut Walker<'_, '_>, out: &mut Vec<Paragraph>) -> Result<()
             continue;
         };
         walker.walk(name, xml.text()?)?;
-        for p in std::mem::take(&mut walker.out) {
-            if !p.is_blank() && !lines.contains(&p) {
-                lines.push(p);
-            }
-        }
+        lines.append(&mut walker.out);
     }
-    if !lines.is_empty() {
-        out.push(Paragraph::default());
-        out.extend(lines);
-    }
+    super::furniture(out, lines);
     Ok(())
 }
 
@@ -151,14 +142,6 @@ fn relationships(xml: &str) -> Result<HashMap<String, String>, OfficeError> {
         }
     })?;
     Ok(out)
-}
-
-/// Whether a field instruction (` PAGE \\* MERGEFORMAT `) draws a page number or count.
-fn is_page_number(instruction: &str) -> bool {
-    matches!(
-        instruction.split_whitespace().next(),
-        Some("PAGE" | "NUMPAGES" | "SECTIONPAGES")
-    )
 }
 
 /// The key of a note by its element and id: footnotes and endnotes number their ids apart.

@@ -70,6 +70,33 @@ impl Paragraph {
     }
 }
 
+/// Gives the page headers and footers (`lines`: the headers' paragraphs, then the footers', in
+/// the order the document names them) after the text and its notes, after a blank line: page
+/// furniture a reader sees on every page, which the zones take as trailing lines without it
+/// standing in front of the issuer and the national title. A paragraph repeated (by the even or
+/// first page's header, or another section's) is given once; blank ones are not given.
+pub(crate) fn furniture(out: &mut Vec<Paragraph>, lines: impl IntoIterator<Item = Paragraph>) {
+    let mut kept: Vec<Paragraph> = Vec::new();
+    for p in lines {
+        if !p.is_blank() && !kept.contains(&p) {
+            kept.push(p);
+        }
+    }
+    if !kept.is_empty() {
+        out.push(Paragraph::default());
+        out.extend(kept);
+    }
+}
+
+/// Whether a field instruction (` PAGE \\* MERGEFORMAT `) draws a page number or count: its
+/// result, one page's number, is left out of the text.
+pub(crate) fn is_page_number(instruction: &str) -> bool {
+    matches!(
+        instruction.split_whitespace().next(),
+        Some("PAGE" | "NUMPAGES" | "SECTIONPAGES")
+    )
+}
+
 /// The most lines a cell may have for its row to be laid out line by line.
 const MAX_ZIPPED_LINES: usize = 4;
 
