@@ -2045,6 +2045,32 @@ mod tests {
     }
 
     #[test]
+    fn a_text_box_of_no_anchored_shape_follows_the_text() {
+        // The shape anchored in the text is another; the drawings name no group.
+        let doc = storied_doc(|plcs| {
+            plcs.retain(|(i, _)| *i != 50);
+            for (i, bytes) in plcs.iter_mut() {
+                if *i == 40 {
+                    let n = bytes.len();
+                    put32(bytes, n - 26, 3000);
+                }
+            }
+        });
+        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        assert_eq!(
+            text.lines().take(5).collect::<Vec<_>>(),
+            [
+                "CỘNG HÒA",
+                "Điều 1. Quy định1",
+                "Điều 2. Thi hành2",
+                "Mạng quốc gia",
+                "",
+            ],
+            "kept after the main text, before the notes"
+        );
+    }
+
+    #[test]
     fn damaged_story_tables_keep_the_main_text() {
         let main = ["CỘNG HÒA", "Điều 1. Quy định", "Điều 2. Thi hành"];
         let cases: [Damage; 5] = [
