@@ -1860,6 +1860,8 @@ mod tests {
         headers: &'a str,
         endnotes: &'a str,
         boxes: &'a str,
+        /// The characters of the main text in a table's cells (`sprmPFInTable`).
+        in_table: Range<usize>,
     }
 
     /// A Word 97 file of `stories` in one UTF-16 piece, every character in the default font,
@@ -1889,6 +1891,15 @@ mod tests {
         }
         for (k, u) in units.iter().enumerate() {
             put16(&mut word, 1024 + 2 * k, *u);
+        }
+        if !stories.in_table.is_empty() {
+            // Paragraph properties (page 4): one run, in a table.
+            let (papx, cells) = (2048, &stories.in_table);
+            put32(&mut word, papx, 1024 + 2 * cells.start as u32);
+            put32(&mut word, papx + 4, 1024 + 2 * cells.end as u32);
+            word[papx + 8] = 150;
+            word[papx + 300..papx + 306].copy_from_slice(&[3, 0, 0, 0x16, 0x24, 1]);
+            word[papx + 511] = 1;
         }
         let styles = [style_entry(1, 0x0FFF, "Normal", 0, &[])];
         let pieces = [(units.len(), 1024)];
@@ -2016,6 +2027,7 @@ mod tests {
                 headers: &headers,
                 endnotes,
                 boxes,
+                in_table: 0..0,
             },
             &plcs,
         )
@@ -2067,6 +2079,38 @@ mod tests {
                 "",
             ],
             "kept after the main text, before the notes"
+        );
+    }
+
+    #[test]
+    fn a_text_box_anchored_in_a_cell_stays_in_it() {
+        let main = "Tiêu đề\r\u{8}a\u{7}b\u{7}";
+        let boxes = "Mạng quốc gia\r\r";
+        let anchor = len("Tiêu đề\r");
+        let plcs = vec![
+            (40, plc(&[anchor, len(main)], &[&fspa(1025)])),
+            (
+                56,
+                plc(
+                    &[0, len(boxes) - 1, len(boxes)],
+                    &[&ftxbxs(1025, false), &ftxbxs(0, true)],
+                ),
+            ),
+        ];
+        let doc = stories_doc(
+            &Stories {
+                main,
+                boxes,
+                in_table: anchor..len(main),
+                ..Stories::default()
+            },
+            &plcs,
+        );
+        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["Tiêu đề", "a | b", "Mạng quốc gia"],
+            "the box's line after its anchor's in the first cell, not in the next"
         );
     }
 
