@@ -2,17 +2,26 @@
 //! cell marks, the font of every character (direct formatting, else the paragraph style's,
 //! else the document's default) and whether Word draws it in capitals ("All caps"), and the
 //! automatic number of every paragraph in a list, drawn from the list tables as Word draws it
-//! ([`super::numbering`]).
+//! ([`super::numbering`]). The other stories are read as the DOCX reader reads them: each text
+//! box after the paragraph that holds its anchor, the footnotes and endnotes after the text
+//! (their automatic numbers, one sequence in the order the text refers to them, standing at the
+//! reference and leading the note), then the page headers and footers as page furniture
+//! ([`super::push_furniture`]), page numbers left out.
 //!
 //! The format is Microsoft's published [MS-DOC] specification: the File Information Block (FIB)
 //! at the start of the `WordDocument` stream locates, in the table stream (`0Table`/`1Table`),
 //! the piece table (`Clx`), the font table (`SttbfFfn`), the style sheet (`STSH`), the list
 //! tables (`PlfLst`, `PlfLfo`) and the bin tables of character and paragraph properties
 //! (`PlcBteChpx`, `PlcBtePapx`), whose 512-byte pages (`FKP`) in the `WordDocument` stream hold
-//! properties as lists of `sprm`s (a paragraph's list: `sprmPIlfo`, `sprmPIlvl`).
+//! properties as lists of `sprm`s (a paragraph's list: `sprmPIlfo`, `sprmPIlvl`). The stories
+//! follow the main text in character positions; their tables place them: the notes'
+//! references and texts (`PlcffndRef`, `PlcffndTxt`, `PlcfendRef`, `PlcfendTxt`), the header
+//! stories (`PlcfHdd`), the text boxes (`PlcftxbxTxt`, `PlcfHdrtxbxTxt`), the shapes anchored
+//! in the text (`PlcSpaMom`) and the drawings that say which shapes a group holds (OfficeArt).
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
+use std::ops::Range;
 
 use super::numbering::{Format, LEVELS, Level, Num, Numbering};
 use super::{OfficeError, Paragraph, Row};
@@ -41,7 +50,8 @@ fn usize_at(b: &[u8], at: usize) -> Option<usize> {
     u32_at(b, at).and_then(|v| usize::try_from(v).ok())
 }
 
-/// Reads the paragraphs of a `.doc` file's main text.
+/// Reads the paragraphs of a `.doc` file: its main text and text boxes, its notes, its page
+/// headers and footers ([`from_streams`]).
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
     let mut cf = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| fail(format!("not a valid compound file ({e})")))?;
@@ -64,8 +74,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Fib {
     table1: bool,
-    /// Character positions of the main text, the footnotes and the endnotes.
-    stories: [std::ops::Range<usize>; 3],
+    /// The stories, as ranges of character positions: the main text, the footnotes, the page
+    /// headers and footers, the endnotes, the text boxes and the text boxes of the headers.
+    main: Range<usize>,
+    footnotes: Range<usize>,
+    headers: Range<usize>,
+    endnotes: Range<usize>,
+    boxes: Range<usize>,
+    header_boxes: Range<usize>,
     /// `(fc, lcb)` of the structures read, in the table stream.
     stsh: (usize, usize),
     bte_chpx: (usize, usize),
@@ -75,6 +91,21 @@ pub(crate) struct Fib {
     /// The list definitions (`PlfLst`) and the lists (`PlfLfo`).
     lists: (usize, usize),
     list_overrides: (usize, usize),
+    /// Where the text refers to its footnotes and endnotes (`PlcffndRef`, `PlcfendRef`) and
+    /// where each note's text lies in its story (`PlcffndTxt`, `PlcfendTxt`).
+    footnote_refs: (usize, usize),
+    footnote_texts: (usize, usize),
+    endnote_refs: (usize, usize),
+    endnote_texts: (usize, usize),
+    /// The stories of the headers and footers (`PlcfHdd`).
+    header_stories: (usize, usize),
+    /// The shapes anchored in the main text (`PlcSpaMom`) and the text of each text box
+    /// (`PlcftxbxTxt`, `PlcfHdrtxbxTxt`).
+    shapes: (usize, usize),
+    box_texts: (usize, usize),
+    header_box_texts: (usize, usize),
+    /// The drawings (`OfficeArtContent`): which shapes a group holds.
+    drawings: (usize, usize),
 }
 
 impl Fib {
@@ -97,11 +128,17 @@ impl Fib {
         let lw_at = 34 + 2 * csw;
         let cslw = usize::from(u16_at(word, lw_at).ok_or_else(bad)?);
         let ccp = |i: usize| usize_at(word, lw_at + 2 + 4 * i).ok_or_else(bad);
-        let ccp_text = ccp(3)?;
-        // Footnotes follow the main text; endnotes follow headers, macros and comments.
-        let footnotes = ccp_text..ccp_text + ccp(4)?;
-        let edn_from = footnotes.end + ccp(5)? + ccp(6)? + ccp(7)?;
-        let endnotes = edn_from..edn_from + ccp(8)?;
+        // The stories follow one another: main text, footnotes, headers, macros, comments,
+        // endnotes, text boxes, header text boxes.
+        let after = |from: &Range<usize>, len: usize| from.end..from.end.saturating_add(len);
+        let main = 0..ccp(3)?;
+        let footnotes = after(&main, ccp(4)?);
+        let headers = after(&footnotes, ccp(5)?);
+        let macros_and_comments = after(&headers, ccp(6)?.saturating_add(ccp(7)?));
+        let endnotes = after(&macros_and_comments, ccp(8)?);
+        let optional_ccp = |i: usize| if i < cslw { ccp(i).unwrap_or(0) } else { 0 };
+        let boxes = after(&endnotes, optional_ccp(9));
+        let header_boxes = after(&boxes, optional_ccp(10));
         let fc_at = lw_at + 2 + 4 * cslw + 2;
         let pair = |i: usize| -> Result<(usize, usize), OfficeError> {
             let at = fc_at + 8 * i;
@@ -121,7 +158,12 @@ impl Fib {
         };
         Ok(Fib {
             table1: flags & 0x0200 != 0,
-            stories: [0..ccp_text, footnotes, endnotes],
+            main,
+            footnotes,
+            headers,
+            endnotes,
+            boxes,
+            header_boxes,
             stsh: pair(1)?,
             bte_chpx: pair(12)?,
             bte_papx: pair(13)?,
@@ -129,6 +171,15 @@ impl Fib {
             clx: pair(33)?,
             lists: optional(73),
             list_overrides: optional(74),
+            footnote_refs: optional(2),
+            footnote_texts: optional(3),
+            endnote_refs: optional(46),
+            endnote_texts: optional(47),
+            header_stories: optional(11),
+            shapes: optional(40),
+            box_texts: optional(56),
+            header_box_texts: optional(58),
+            drawings: optional(50),
         })
     }
 }
@@ -181,13 +232,27 @@ pub(crate) fn pieces(clx: &[u8]) -> Result<Vec<Piece>, OfficeError> {
     Ok(out)
 }
 
-/// The characters of `cps`, each with its file offset (properties are found by it).
-pub(crate) fn characters(
-    word: &[u8],
-    pieces: &[Piece],
-    cps: std::ops::Range<usize>,
-) -> Vec<(char, usize)> {
-    let mut out = Vec::with_capacity(cps.len());
+/// A character of the text, with its file offset (properties are found by it; `usize::MAX`
+/// for a paragraph mark the reader adds) and its character position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Char {
+    pub c: char,
+    pub fc: usize,
+    pub cp: usize,
+}
+
+impl Char {
+    /// A paragraph mark the file does not hold, ending a story or a text box.
+    const MARK: Char = Char {
+        c: '\r',
+        fc: usize::MAX,
+        cp: usize::MAX,
+    };
+}
+
+/// The characters of `cps`.
+pub(crate) fn characters(word: &[u8], pieces: &[Piece], cps: Range<usize>) -> Vec<Char> {
+    let mut out = Vec::with_capacity(cps.len().min(word.len()));
     for p in pieces {
         let end = p.cp_end.min(cps.end);
         let mut k = cps.start.saturating_sub(p.cp);
@@ -204,7 +269,11 @@ pub(crate) fn characters(
                 )
             };
             let Some(c) = c else { break };
-            out.push((c, fc));
+            out.push(Char {
+                c,
+                fc,
+                cp: p.cp + k,
+            });
             k += 1;
         }
     }
@@ -634,47 +703,266 @@ fn numbering(table: &[u8], fib: &Fib, fonts: &[String]) -> Numbering {
     out
 }
 
-/// The paragraphs of a document from its streams.
-pub(crate) fn from_streams(
-    word: &[u8],
-    table: &[u8],
-    fib: &Fib,
-) -> Result<Vec<Paragraph>, OfficeError> {
-    let pieces = pieces(slice(table, fib.clx))?;
-    // The main text, then the notes: a paragraph mark between stories.
-    let mut chars = Vec::new();
-    for story in &fib.stories {
-        if !story.is_empty() {
-            chars.extend(characters(word, &pieces, story.clone()));
-            chars.push(('\r', usize::MAX));
+/// A PLC: `n + 1` character positions, then `n` data elements of `size` bytes each.
+struct Plc<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    n: usize,
+}
+
+impl<'a> Plc<'a> {
+    fn new(bytes: &'a [u8], size: usize) -> Self {
+        let n = bytes.len().saturating_sub(4) / (4 + size);
+        Plc { bytes, size, n }
+    }
+
+    fn cp(&self, i: usize) -> Option<usize> {
+        if i <= self.n {
+            usize_at(self.bytes, 4 * i)
+        } else {
+            None
         }
     }
-    let names = font_names(slice(table, fib.fonts));
-    let (styles, default) = styles(slice(table, fib.stsh));
-    let mut lists = numbering(table, fib, &names);
-    let chpx = chpx_runs(word, slice(table, fib.bte_chpx));
-    let papx = papx_runs(word, slice(table, fib.bte_papx));
-    let name = |ftc: Option<u16>| {
-        ftc.and_then(|f| names.get(usize::from(f)))
-            .map(String::as_str)
+
+    fn data(&self, i: usize) -> Option<&'a [u8]> {
+        let at = 4 * (self.n + 1) + self.size * i;
+        self.bytes.get(at..at + self.size)
+    }
+}
+
+/// The range `from..to` of `story`'s own positions as positions of the document, when the
+/// story holds it.
+fn within(story: &Range<usize>, from: usize, to: usize) -> Option<Range<usize>> {
+    (from <= to && to <= story.len()).then(|| story.start + from..story.start + to)
+}
+
+/// A footnote or an endnote: where the main text refers to it, whether its mark is Word's
+/// automatic number (else the text the author typed), and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Note {
+    reference: usize,
+    auto: bool,
+    text: Range<usize>,
+}
+
+/// The notes of `story` from its references (`PlcffndRef`, `PlcfendRef`: a position in the main
+/// text and a 2-byte `nAuto`, 0 for a custom mark) and its texts (`PlcffndTxt`, `PlcfendTxt`:
+/// where each note begins, then the end of the last, then a position to ignore). `None` when
+/// they do not describe the story: it is then read whole.
+fn notes_of(
+    table: &[u8],
+    refs: (usize, usize),
+    texts: (usize, usize),
+    story: &Range<usize>,
+    main: &Range<usize>,
+) -> Option<Vec<Note>> {
+    let refs = Plc::new(slice(table, refs), 2);
+    let texts = Plc::new(slice(table, texts), 0);
+    if refs.n == 0 || texts.n < refs.n {
+        return None;
+    }
+    (0..refs.n)
+        .map(|i| {
+            let reference = refs.cp(i).filter(|&cp| main.contains(&cp))?;
+            let auto = u16_at(refs.data(i)?, 0)? != 0;
+            let text = within(story, texts.cp(i)?, texts.cp(i + 1)?)?;
+            Some(Note {
+                reference,
+                auto,
+                text,
+            })
+        })
+        .collect()
+}
+
+/// The text boxes of a text box story (`PlcftxbxTxt`, `PlcfHdrtxbxTxt`: where each box's text
+/// begins, and an `FTXBXS` of 22 bytes): the shape each belongs to (`lid`, at byte 14) and its
+/// text. The last entry and the others marked reusable (`fReusable`, byte 8) are spares Word
+/// keeps for new boxes, not boxes. When the table does not describe the story, the story is
+/// given whole, belonging to no shape.
+fn text_boxes(
+    table: &[u8],
+    texts: (usize, usize),
+    story: &Range<usize>,
+) -> Vec<(Option<u32>, Range<usize>)> {
+    let plc = Plc::new(slice(table, texts), 22);
+    let boxes: Option<Vec<_>> = (0..plc.n.saturating_sub(1))
+        .filter_map(|i| {
+            let ftxbxs = plc.data(i)?;
+            if u16_at(ftxbxs, 8)? & 1 != 0 {
+                return None;
+            }
+            let text = plc.cp(i + 1).and_then(|end| within(story, plc.cp(i)?, end));
+            Some(text.map(|text| (u32_at(ftxbxs, 14), text)))
+        })
+        .collect();
+    match boxes {
+        Some(boxes) if plc.n > 0 => boxes,
+        _ if story.is_empty() => Vec::new(),
+        _ => vec![(None, story.clone())],
+    }
+}
+
+/// Where each shape of the main text is anchored (`PlcSpaMom`: positions, then 26-byte `FSPA`s
+/// whose first 4 bytes are the shape's id), by shape id; a shape inside a group is anchored
+/// where its group is ([`group_members`]).
+fn anchors(table: &[u8], fib: &Fib) -> HashMap<u32, usize> {
+    let plc = Plc::new(slice(table, fib.shapes), 26);
+    let members = group_members(slice(table, fib.drawings));
+    let mut out = HashMap::new();
+    for i in 0..plc.n {
+        let (Some(cp), Some(spid)) = (plc.cp(i), plc.data(i).and_then(|d| u32_at(d, 0))) else {
+            continue;
+        };
+        out.entry(spid).or_insert(cp);
+        for &member in members.get(&spid).into_iter().flatten() {
+            out.entry(member).or_insert(cp);
+        }
+    }
+    out
+}
+
+/// The shapes inside each group of the drawings (`OfficeArtContent`), by the group's id: the
+/// records are `ver/inst` (2 bytes), type (2), length (4), then their data; a container
+/// (`ver` 0xF) holds records. A group (`OfficeArtSpgrContainer`, 0xF003) holds its own shape
+/// first, then its members: shapes (`OfficeArtSpContainer`, 0xF004) and groups; a shape's id
+/// is the first 4 bytes of its `OfficeArtFSP` (0xF00A).
+fn group_members(drawings: &[u8]) -> HashMap<u32, Vec<u32>> {
+    /// The records of `bytes`: `(type, is a container, data)`.
+    fn records(bytes: &[u8]) -> impl Iterator<Item = (u16, bool, &[u8])> {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let ver = u16_at(bytes, at)? & 0xF;
+            let kind = u16_at(bytes, at + 2)?;
+            let len = usize_at(bytes, at + 4)?;
+            let data = bytes.get(at + 8..(at + 8).checked_add(len)?.min(bytes.len()))?;
+            at += 8 + data.len();
+            Some((kind, ver == 0xF, data))
+        })
+    }
+    /// The ids of the shapes in `data` (a shape or a group), itself the first.
+    fn ids(data: &[u8], depth: usize, out: &mut Vec<u32>) {
+        for (kind, container, inner) in records(data) {
+            match kind {
+                0xF00A => out.extend(u32_at(inner, 0)),
+                _ if container && depth < 16 => ids(inner, depth + 1, out),
+                _ => {}
+            }
+        }
+    }
+    /// Walks containers down to groups, listing each group's members (those of the groups
+    /// within it too) under its own id.
+    fn walk(data: &[u8], depth: usize, out: &mut HashMap<u32, Vec<u32>>) {
+        for (kind, container, inner) in records(data) {
+            if !container || depth >= 16 {
+                continue;
+            }
+            if kind == 0xF003 {
+                let mut members = Vec::new();
+                ids(inner, depth + 1, &mut members);
+                if members.len() > 1 {
+                    let group = members.remove(0);
+                    out.entry(group).or_default().extend(members);
+                }
+            }
+            walk(inner, depth + 1, out);
+        }
+    }
+    let mut out = HashMap::new();
+    // The drawings (`OfficeArtDgContainer`, 0xF002) follow the drawing group, each after a
+    // byte (`dgglbl`) naming it the main text's or the headers'.
+    let Some(group_len) = usize_at(drawings, 4) else {
+        return out;
     };
-    let style = |papx: &Papx| {
-        styles
+    let mut at = 8usize.saturating_add(group_len);
+    while let Some(len) = usize_at(drawings, at + 5) {
+        let start = at + 1;
+        let end = (start + 8).saturating_add(len).min(drawings.len());
+        if u16_at(drawings, start + 2) == Some(0xF002) {
+            walk(&drawings[start..end], 0, &mut out);
+        }
+        at = end;
+    }
+    out
+}
+
+/// The header and footer stories (`PlcfHdd`: where each begins, then the end of the last, then a
+/// position to ignore): six for the notes' separators, then six a section (even header, odd
+/// header, even footer, odd footer, first page's header, first page's footer). Each non-empty
+/// one with whether it is a footer; when the table gives none, the whole story, as a header.
+fn header_stories(table: &[u8], fib: &Fib) -> Vec<(bool, Range<usize>)> {
+    let plc = Plc::new(slice(table, fib.header_stories), 0);
+    let stories: Vec<_> = (6..plc.n.saturating_sub(1))
+        .filter_map(|i| {
+            let text = within(&fib.headers, plc.cp(i)?, plc.cp(i + 1)?)?;
+            let footer = matches!((i - 6) % 6, 2 | 3 | 5);
+            (!text.is_empty()).then_some((footer, text))
+        })
+        .collect();
+    if stories.is_empty() && !fib.headers.is_empty() {
+        return vec![(false, fib.headers.clone())];
+    }
+    stories
+}
+
+/// What the reader takes from the streams for every story: the text's pieces, the fonts, the
+/// styles and the character and paragraph runs.
+struct Doc<'a> {
+    word: &'a [u8],
+    pieces: Vec<Piece>,
+    names: Vec<String>,
+    styles: Vec<StyleProps>,
+    /// The document's font.
+    default: Option<u16>,
+    chpx: Vec<(usize, usize, CharProps)>,
+    papx: Vec<(usize, usize, Papx)>,
+}
+
+impl<'a> Doc<'a> {
+    fn read(word: &'a [u8], table: &[u8], fib: &Fib) -> Result<Self, OfficeError> {
+        let (styles, default) = styles(slice(table, fib.stsh));
+        Ok(Doc {
+            word,
+            pieces: pieces(slice(table, fib.clx))?,
+            names: font_names(slice(table, fib.fonts)),
+            styles,
+            default,
+            chpx: chpx_runs(word, slice(table, fib.bte_chpx)),
+            papx: papx_runs(word, slice(table, fib.bte_papx)),
+        })
+    }
+
+    fn characters(&self, cps: Range<usize>) -> Vec<Char> {
+        characters(self.word, &self.pieces, cps)
+    }
+
+    /// The paragraph properties of the paragraph run holding `fc`.
+    fn papx(&self, fc: usize) -> Option<&(usize, usize, Papx)> {
+        find(&self.papx, fc, |r| (r.0, r.1))
+    }
+
+    fn style(&self, papx: &Papx) -> StyleProps {
+        self.styles
             .get(usize::from(papx.istd))
             .copied()
             .unwrap_or_default()
-    };
-    // A character's font, whether it is drawn in capitals and whether it is hidden: its run's
-    // own, else its character style's, else its paragraph style's (`paragraph`), else the
-    // document's (for the font).
-    let props_at = |fc: usize, paragraph: StyleProps| {
-        let own = find(&chpx, fc, |r| (r.0, r.1)).map_or_else(CharProps::default, |r| r.2);
+    }
+
+    /// A character's font, whether it is drawn in capitals and whether it is hidden: its run's
+    /// own, else its character style's, else its paragraph style's (`paragraph`), else the
+    /// document's (for the font).
+    fn props_at(&self, fc: usize, paragraph: StyleProps) -> (Option<&str>, bool, bool) {
+        let own = find(&self.chpx, fc, |r| (r.0, r.1)).map_or_else(CharProps::default, |r| r.2);
         let character = own
             .istd
-            .and_then(|i| styles.get(usize::from(i)))
+            .and_then(|i| self.styles.get(usize::from(i)))
             .copied()
             .unwrap_or_default();
-        let font = own.font.or(character.font).or(paragraph.font).or(default);
+        let font = own
+            .font
+            .or(character.font)
+            .or(paragraph.font)
+            .or(self.default);
         // A run's toggle is relative to what its styles give.
         let toggle = |own: Option<Toggle>, styled: Option<bool>| {
             let styled = styled.unwrap_or(false);
@@ -683,113 +971,290 @@ pub(crate) fn from_streams(
         let caps = toggle(own.caps, character.caps.or(paragraph.caps));
         let hidden =
             toggle(own.vanish, character.vanish.or(paragraph.vanish)) || toggle(own.deleted, None);
-        (name(font), caps, hidden)
+        let name = font
+            .and_then(|f| self.names.get(usize::from(f)))
+            .map(String::as_str);
+        (name, caps, hidden)
+    }
+}
+
+/// An open field: its instruction, until the separator; then whether its result is a page
+/// number, which is left out as the DOCX reader leaves it out.
+#[derive(Debug, Default)]
+struct Field {
+    instruction: String,
+    result: bool,
+    page: bool,
+}
+
+/// Reads stories into paragraphs, what one story leaves carrying over to the next: the lists'
+/// counts and whether the header's table has been read.
+struct Walker<'d, 'a> {
+    doc: &'d Doc<'a>,
+    lists: Numbering,
+    /// Rows of the first table are the header's ([`Row`]); `table_rows` once one has ended.
+    header: bool,
+    table_rows: bool,
+    /// The paragraph (its properties' run) last numbered.
+    numbered: Option<usize>,
+    /// The numbers of the automatic note references, by their position in the main text.
+    marks: HashMap<usize, usize>,
+}
+
+impl Walker<'_, '_> {
+    /// The paragraphs of `chars`; `note` is the number of the note they are the text of, which
+    /// its automatic mark (`0x02`) stands for.
+    fn walk(&mut self, chars: &[Char], note: Option<usize>) -> Vec<Paragraph> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        let mut current = Paragraph::default();
+        let mut row: Option<Row> = None;
+        let mut fields: Vec<Field> = Vec::new();
+        let mut buf = [0u8; 4];
+        // At the start of a paragraph.
+        let mut fresh = true;
+        // The properties of the paragraph's style, once its mark is found.
+        let mut paragraph: Option<StyleProps> = None;
+        for (i, ch) in chars.iter().enumerate() {
+            let (c, fc) = (ch.c, ch.fc);
+            if std::mem::take(&mut fresh) {
+                // A paragraph's properties are those of its mark; a page break inside it starts
+                // no new number.
+                let mark = chars
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|m| matches!(m.c, '\r' | '\u{07}' | '\u{0C}'))
+                    .map_or(usize::MAX, |m| m.fc);
+                let run = doc.papx(mark);
+                // The paragraph's style is its mark's: text typed into it later (a fast save
+                // writes it at the end of the file) lies in runs of whatever paragraph was there.
+                paragraph = run.map(|r| doc.style(&r.2));
+                let run = run.filter(|r| !r.2.ttp);
+                if let Some(&(start, _, props)) = run.filter(|r| self.numbered != Some(r.0)) {
+                    self.numbered = Some(start);
+                    let list = props.list;
+                    let style = doc.style(&props);
+                    let ilfo = list.ilfo.or(style.list.ilfo).unwrap_or(0);
+                    let ilvl = list.ilvl.or(style.list.ilvl).unwrap_or(0);
+                    // 0 is no list; 0xF801 and above take the paragraph out of its style's list.
+                    if (1..0xF801).contains(&ilfo)
+                        && let Some((number, font)) =
+                            self.lists.next(u32::from(ilfo), usize::from(ilvl))
+                    {
+                        let (own, _, _) = doc.props_at(mark, style);
+                        current.push(&number, font.as_deref().or(own));
+                    }
+                }
+            }
+            match c {
+                '\u{13}' => fields.push(Field::default()),
+                '\u{14}' => {
+                    if let Some(top) = fields.last_mut() {
+                        top.result = true;
+                        top.page = super::is_page_number(&top.instruction);
+                    }
+                }
+                '\u{15}' => {
+                    fields.pop();
+                }
+                _ if fields.iter().any(|f| !f.result || f.page) => {
+                    if let Some(top) = fields.last_mut().filter(|f| !f.result) {
+                        top.instruction.push(c);
+                    }
+                }
+                '\r' | '\u{0B}' | '\u{0C}' => {
+                    fresh = c != '\u{0B}';
+                    let done = std::mem::take(&mut current);
+                    let in_table = doc.papx(fc).is_some_and(|r| r.2.in_table);
+                    if row.is_some() || in_table {
+                        row.get_or_insert_with(|| Row::new(self.header))
+                            .end_line(done);
+                    } else {
+                        // Text after the first table's rows: any later table is not the header's.
+                        self.header &= !self.table_rows;
+                        out.push(done);
+                    }
+                }
+                '\u{07}' => {
+                    fresh = true;
+                    let row_end = doc.papx(fc).is_some_and(|r| r.2.ttp);
+                    let r = row.get_or_insert_with(|| Row::new(self.header));
+                    if row_end {
+                        r.end_line(std::mem::take(&mut current));
+                        out.extend(row.take().map(Row::end).unwrap_or_default());
+                        self.table_rows = true;
+                    } else {
+                        r.end_cell(std::mem::take(&mut current));
+                    }
+                }
+                // A note's automatic number, at the reference and leading the note, as the
+                // DOCX reader gives it.
+                '\u{02}' => {
+                    if let Some(n) = note.or_else(|| self.marks.get(&ch.cp).copied()) {
+                        current.push(&n.to_string(), None);
+                    }
+                }
+                '\t' => current.push("\t", None),
+                '\u{1E}' => current.push("-", None),
+                '\u{A0}' => current.push(" ", None),
+                _ if c < ' ' => {}
+                _ => {
+                    let paragraph = paragraph.unwrap_or_else(|| {
+                        doc.papx(fc)
+                            .map_or_else(StyleProps::default, |r| doc.style(&r.2))
+                    });
+                    let (font, caps, hidden) = doc.props_at(fc, paragraph);
+                    if !hidden {
+                        current.push_caps(c.encode_utf8(&mut buf), font, caps);
+                    }
+                }
+            }
+        }
+        if let Some(r) = row.take() {
+            out.extend(r.end());
+        }
+        if !current.runs.is_empty() {
+            out.push(current);
+        }
+        while out.last().is_some_and(|p| p.runs.is_empty()) {
+            out.pop();
+        }
+        out
+    }
+}
+
+/// The main text with each text box's characters (`boxes`: its anchor and its characters,
+/// sorted by anchor) after the paragraph that holds its anchor; in a table cell, after the
+/// anchor's paragraph in that cell.
+fn with_boxes(main: Vec<Char>, boxes: Vec<(usize, Vec<Char>)>) -> Vec<Char> {
+    if boxes.is_empty() {
+        return main;
+    }
+    let mut out = Vec::with_capacity(main.len() + boxes.iter().map(|b| b.1.len()).sum::<usize>());
+    let mut boxes = boxes.into_iter().peekable();
+    for ch in main {
+        let after = match ch.c {
+            '\r' | '\u{0C}' => true,
+            '\u{07}' => false,
+            _ => {
+                out.push(ch);
+                continue;
+            }
+        };
+        if after {
+            out.push(ch);
+        } else if boxes.peek().is_some_and(|b| b.0 <= ch.cp) {
+            // The cell's paragraph ends before the boxes, its mark after them.
+            out.push(Char { c: '\r', ..ch });
+        }
+        while let Some((_, chars)) = boxes.next_if(|b| b.0 <= ch.cp) {
+            out.extend(chars);
+        }
+        if !after {
+            out.push(ch);
+        }
+    }
+    // Anchors past the last mark.
+    for (_, chars) in boxes {
+        out.push(Char::MARK);
+        out.extend(chars);
+    }
+    out
+}
+
+/// The paragraphs of a document from its streams: the main text with its text boxes, then its
+/// notes, then the page headers and footers ([`super::push_furniture`]).
+pub(crate) fn from_streams(
+    word: &[u8],
+    table: &[u8],
+    fib: &Fib,
+) -> Result<Vec<Paragraph>, OfficeError> {
+    let doc = Doc::read(word, table, fib)?;
+    // A text box's characters, a paragraph mark ending them.
+    let box_chars = |range: Range<usize>| {
+        let mut chars = doc.characters(range);
+        if chars.last().is_none_or(|c| c.c != '\r') {
+            chars.push(Char::MARK);
+        }
+        chars
+    };
+    // Notes in the order the text refers to them, footnotes and endnotes numbered together as
+    // the DOCX reader numbers them; a story whose notes are not described is read whole.
+    let mut notes = Vec::new();
+    let mut whole = Vec::new();
+    for (story, refs, texts) in [
+        (&fib.footnotes, fib.footnote_refs, fib.footnote_texts),
+        (&fib.endnotes, fib.endnote_refs, fib.endnote_texts),
+    ] {
+        if !story.is_empty() {
+            match notes_of(table, refs, texts, story, &fib.main) {
+                Some(n) => notes.extend(n),
+                None => whole.push(story.clone()),
+            }
+        }
+    }
+    notes.sort_by_key(|n| n.reference);
+    let mut walker = Walker {
+        doc: &doc,
+        lists: numbering(table, fib, &doc.names),
+        header: true,
+        table_rows: false,
+        numbered: None,
+        marks: notes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.auto)
+            .map(|(i, n)| (n.reference, i + 1))
+            .collect(),
     };
 
-    let mut out = Vec::new();
-    let mut current = Paragraph::default();
-    let mut row: Option<Row> = None;
-    // Rows of the first table are the header's ([`Row`]); `table_rows` once one has ended.
-    let mut header = true;
-    let mut table_rows = false;
-    // Open fields: true while in the instructions (before the separator), which are not text.
-    let mut fields: Vec<bool> = Vec::new();
-    let mut buf = [0u8; 4];
-    // At the start of a paragraph; the paragraph (its properties' run) last numbered.
-    let mut fresh = true;
-    let mut numbered = None;
-    // The properties of the paragraph's style, once its mark is found.
-    let mut paragraph: Option<StyleProps> = None;
-    for (i, &(c, fc)) in chars.iter().enumerate() {
-        if std::mem::take(&mut fresh) {
-            // A paragraph's properties are those of its mark; a page break inside it starts
-            // no new number.
-            let mark = chars
-                .get(i..)
-                .unwrap_or_default()
-                .iter()
-                .find(|m| matches!(m.0, '\r' | '\u{07}' | '\u{0C}'))
-                .map_or(usize::MAX, |m| m.1);
-            let run = find(&papx, mark, |r| (r.0, r.1));
-            // The paragraph's style is its mark's: text typed into it later (a fast save
-            // writes it at the end of the file) lies in runs of whatever paragraph was there.
-            paragraph = run.map(|r| style(&r.2));
-            let run = run.filter(|r| !r.2.ttp);
-            if let Some(&(start, _, props)) = run.filter(|r| numbered != Some(r.0)) {
-                numbered = Some(start);
-                let list = props.list;
-                let style = style(&props);
-                let ilfo = list.ilfo.or(style.list.ilfo).unwrap_or(0);
-                let ilvl = list.ilvl.or(style.list.ilvl).unwrap_or(0);
-                // 0 is no list; 0xF801 and above take the paragraph out of its style's list.
-                if (1..0xF801).contains(&ilfo)
-                    && let Some((number, font)) = lists.next(u32::from(ilfo), usize::from(ilvl))
-                {
-                    let (own, _, _) = props_at(mark, style);
-                    current.push(&number, font.as_deref().or(own));
-                }
-            }
+    // Text boxes after their anchor's paragraph; a box whose shape is not found, after the text.
+    let anchors = anchors(table, fib);
+    let mut placed = Vec::new();
+    let mut loose = Vec::new();
+    for (lid, text) in text_boxes(table, fib.box_texts, &fib.boxes) {
+        let chars = box_chars(text);
+        // An empty box (a frame drawn for a picture) adds no blank line.
+        if chars.iter().all(|c| c.c <= ' ') {
+            continue;
         }
-        match c {
-            '\u{13}' => fields.push(true),
-            '\u{14}' => {
-                if let Some(top) = fields.last_mut() {
-                    *top = false;
-                }
-            }
-            '\u{15}' => {
-                fields.pop();
-            }
-            _ if fields.iter().any(|&instr| instr) => {}
-            '\r' | '\u{0B}' | '\u{0C}' => {
-                fresh = c != '\u{0B}';
-                let done = std::mem::take(&mut current);
-                let in_table = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.in_table);
-                if row.is_some() || in_table {
-                    row.get_or_insert_with(|| Row::new(header)).end_line(done);
-                } else {
-                    // Text after the first table's rows: any later table is not the header's.
-                    header &= !table_rows;
-                    out.push(done);
-                }
-            }
-            '\u{07}' => {
-                fresh = true;
-                let row_end = find(&papx, fc, |r| (r.0, r.1)).is_some_and(|r| r.2.ttp);
-                let r = row.get_or_insert_with(|| Row::new(header));
-                if row_end {
-                    r.end_line(std::mem::take(&mut current));
-                    out.extend(row.take().map(Row::end).unwrap_or_default());
-                    table_rows = true;
-                } else {
-                    r.end_cell(std::mem::take(&mut current));
-                }
-            }
-            '\t' => current.push("\t", None),
-            '\u{1E}' => current.push("-", None),
-            '\u{A0}' => current.push(" ", None),
-            _ if c < ' ' => {}
-            _ => {
-                let paragraph = paragraph.unwrap_or_else(|| {
-                    find(&papx, fc, |r| (r.0, r.1))
-                        .map_or_else(StyleProps::default, |r| style(&r.2))
-                });
-                let (font, caps, hidden) = props_at(fc, paragraph);
-                if !hidden {
-                    current.push_caps(c.encode_utf8(&mut buf), font, caps);
-                }
-            }
+        match lid.and_then(|lid| anchors.get(&lid)) {
+            Some(&cp) => placed.push((cp, chars)),
+            None => loose.push(chars),
         }
     }
-    if let Some(r) = row.take() {
-        out.extend(r.end());
+    placed.sort_by_key(|b| b.0);
+    let main = with_boxes(doc.characters(fib.main.clone()), placed);
+    let mut out = walker.walk(&main, None);
+    for chars in loose {
+        out.extend(walker.walk(&chars, None));
     }
-    if !current.runs.is_empty() {
-        out.push(current);
+
+    let mut bodies = Vec::new();
+    for (i, note) in notes.iter().enumerate() {
+        let chars = doc.characters(note.text.clone());
+        bodies.extend(walker.walk(&chars, note.auto.then_some(i + 1)));
     }
-    while out.last().is_some_and(|p| p.runs.is_empty()) {
-        out.pop();
+    for story in whole {
+        bodies.extend(walker.walk(&doc.characters(story), None));
     }
+    if !bodies.is_empty() {
+        // A blank line between the text and its notes, as at a page's foot.
+        out.push(Paragraph::default());
+        out.extend(bodies);
+    }
+
+    let mut headers = Vec::new();
+    let mut footers = Vec::new();
+    for (footer, text) in header_stories(table, fib) {
+        let lines = walker.walk(&doc.characters(text), None);
+        if footer { &mut footers } else { &mut headers }.extend(lines);
+    }
+    for (_, text) in text_boxes(table, fib.header_box_texts, &fib.header_boxes) {
+        headers.extend(walker.walk(&box_chars(text), None));
+    }
+    super::push_furniture(&mut out, headers.into_iter().chain(footers));
     Ok(out)
 }
 
@@ -1378,5 +1843,329 @@ mod tests {
         doc[at + 0x0B] |= 0x01;
         let err = read(&doc).expect_err("encrypted");
         assert!(err.reason.contains("encrypted"), "{err}");
+    }
+
+    /// The structures of a table stream: `(FIB pair index, bytes)`.
+    type Plcs = Vec<(usize, Vec<u8>)>;
+
+    /// A damage done to a test file's structures, and what it is.
+    type Damage<'a> = (&'a str, &'a dyn Fn(&mut Plcs));
+
+    /// The stories of a test file, one after the other: main text, footnotes, headers, endnotes
+    /// and text boxes, each its text (`\r` ending paragraphs).
+    #[derive(Default)]
+    struct Stories<'a> {
+        main: &'a str,
+        footnotes: &'a str,
+        headers: &'a str,
+        endnotes: &'a str,
+        boxes: &'a str,
+        /// The characters of the main text in a table's cells (`sprmPFInTable`).
+        in_table: Range<usize>,
+    }
+
+    /// A Word 97 file of `stories` in one UTF-16 piece, every character in the default font,
+    /// whose table stream holds the structures `plcs` `(FIB pair index, bytes)` after the others.
+    fn stories_doc(stories: &Stories, plcs: &Plcs) -> Vec<u8> {
+        let all = [
+            stories.main,
+            stories.footnotes,
+            stories.headers,
+            stories.endnotes,
+            stories.boxes,
+        ];
+        let units: Vec<u16> = all.concat().encode_utf16().collect();
+        let end = 1024 + 2 * units.len();
+        assert!(end <= 1536, "the text fits before the property pages");
+        let mut word = word_stream(len(stories.main));
+        // ccpFtn, ccpHdd, ccpEdn, ccpTxbx (FibRgLw97 indices 4, 5, 8, 9).
+        for (i, story) in [
+            (4, stories.footnotes),
+            (5, stories.headers),
+            (8, stories.endnotes),
+        ]
+        .into_iter()
+        .chain([(9, stories.boxes)])
+        {
+            put32(&mut word, 64 + 4 * i, len(story) as u32);
+        }
+        for (k, u) in units.iter().enumerate() {
+            put16(&mut word, 1024 + 2 * k, *u);
+        }
+        if !stories.in_table.is_empty() {
+            // Paragraph properties (page 4): one run, in a table.
+            let (papx, cells) = (2048, &stories.in_table);
+            put32(&mut word, papx, 1024 + 2 * cells.start as u32);
+            put32(&mut word, papx + 4, 1024 + 2 * cells.end as u32);
+            word[papx + 8] = 150;
+            word[papx + 300..papx + 306].copy_from_slice(&[3, 0, 0, 0x16, 0x24, 1]);
+            word[papx + 511] = 1;
+        }
+        let styles = [style_entry(1, 0x0FFF, "Normal", 0, &[])];
+        let pieces = [(units.len(), 1024)];
+        let mut table = table_stream(
+            &mut word,
+            &styles,
+            &["Times New Roman"],
+            end as u32,
+            &pieces,
+        );
+        for (i, bytes) in plcs {
+            set_pairs(&mut word, &[(*i, (table.len(), bytes.len()))]);
+            table.extend(bytes);
+        }
+        compound(&word, &table)
+    }
+
+    /// The characters of `text`.
+    fn len(text: &str) -> usize {
+        text.encode_utf16().count()
+    }
+
+    /// A PLC of the positions `cps` and the data elements `data`.
+    fn plc(cps: &[usize], data: &[&[u8]]) -> Vec<u8> {
+        let mut out: Vec<u8> = cps
+            .iter()
+            .flat_map(|&cp| (cp as u32).to_le_bytes())
+            .collect();
+        out.extend(data.concat());
+        out
+    }
+
+    /// A text box's `FTXBXS`: the shape it belongs to, or a spare Word keeps for reuse.
+    fn ftxbxs(lid: u32, reusable: bool) -> Vec<u8> {
+        let mut out = vec![0u8; 22];
+        put16(&mut out, 8, u16::from(reusable));
+        put32(&mut out, 14, lid);
+        out
+    }
+
+    /// An `FSPA` for the shape `spid`.
+    fn fspa(spid: u32) -> Vec<u8> {
+        let mut out = vec![0u8; 26];
+        put32(&mut out, 0, spid);
+        out
+    }
+
+    /// An OfficeArt record: a container (`ver` 0xF) or an atom.
+    fn record(container: bool, kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut out = u16::from(if container { 0xFu8 } else { 2 })
+            .to_le_bytes()
+            .to_vec();
+        out.extend(kind.to_le_bytes());
+        out.extend((data.len() as u32).to_le_bytes());
+        out.extend(data);
+        out
+    }
+
+    /// A shape (`OfficeArtSpContainer` holding its `OfficeArtFSP`).
+    fn shape(spid: u32) -> Vec<u8> {
+        let mut fsp = spid.to_le_bytes().to_vec();
+        fsp.extend([0; 4]);
+        record(true, 0xF004, &record(false, 0xF00A, &fsp))
+    }
+
+    /// The drawings of a document: the drawing group, then one drawing whose top group (its
+    /// own shape 1024) holds the groups `groups` (the group's id, its members' ids).
+    fn drawings(groups: &[(u32, &[u32])]) -> Vec<u8> {
+        let mut top = shape(1024);
+        for (group, members) in groups {
+            let mut inner = shape(*group);
+            for &m in *members {
+                inner.extend(shape(m));
+            }
+            top.extend(record(true, 0xF003, &inner));
+        }
+        let mut out = record(true, 0xF000, &[]);
+        out.push(0);
+        out.extend(record(true, 0xF002, &record(true, 0xF003, &top)));
+        out
+    }
+
+    /// A document with a text box anchored in its second paragraph (its shape in a group), a
+    /// footnote, an endnote, and a page header and footer (the header repeated on the first
+    /// page, the footer with a page number).
+    fn storied_doc(damage: impl Fn(&mut Plcs)) -> Vec<u8> {
+        let main = "CỘNG HÒA\r\u{8}Điều 1. Quy định\u{2}\rĐiều 2. Thi hành\u{2}\r";
+        let footnotes = "\u{2} Chú thích\r\r";
+        let endnotes = "\u{2} Ghi chú cuối\r\r";
+        let odd_header = "Văn phòng Quốc hội\r";
+        let odd_footer = "Trang \u{13} PAGE \u{14}3\u{15}\r";
+        let headers = format!("{odd_header}{odd_footer}{odd_header}\r");
+        let boxes = "Mạng quốc gia\r\r";
+        let anchor = len("CỘNG HÒA\r");
+        let footnote = main
+            .find('\u{2}')
+            .map(|i| len(&main[..i]))
+            .expect("a reference");
+        let endnote = len(main) - 2;
+        let (h, f) = (len(odd_header), len(odd_footer));
+        // Six separators, then a section: even and odd header, even and odd footer, first
+        // page's header and footer.
+        let hdd = [0, 0, 0, 0, 0, 0, 0, 0, h, h, h + f, h + f + h, h + f + h, 0];
+        let mut plcs = vec![
+            (2, plc(&[footnote, len(main)], &[&1u16.to_le_bytes()])),
+            (3, plc(&[0, len(footnotes) - 1, len(footnotes)], &[])),
+            (46, plc(&[endnote, len(main)], &[&1u16.to_le_bytes()])),
+            (47, plc(&[0, len(endnotes) - 1, len(endnotes)], &[])),
+            (11, plc(&hdd, &[])),
+            (40, plc(&[anchor, len(main)], &[&fspa(2000)])),
+            (
+                56,
+                plc(
+                    &[0, len(boxes) - 1, len(boxes)],
+                    &[&ftxbxs(1025, false), &ftxbxs(0, true)],
+                ),
+            ),
+            (50, drawings(&[(2000, &[1025])])),
+        ];
+        damage(&mut plcs);
+        stories_doc(
+            &Stories {
+                main,
+                footnotes,
+                headers: &headers,
+                endnotes,
+                boxes,
+                in_table: 0..0,
+            },
+            &plcs,
+        )
+    }
+
+    #[test]
+    fn text_boxes_notes_headers_and_footers() {
+        let text = to_text(&read(&storied_doc(|_| {})).expect("reads"), Legacy::Detect).text;
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "CỘNG HÒA",
+                "Điều 1. Quy định1",
+                "Mạng quốc gia",
+                "Điều 2. Thi hành2",
+                "",
+                "1 Chú thích",
+                "2 Ghi chú cuối",
+                "",
+                "Văn phòng Quốc hội",
+                "Trang",
+            ],
+            "the text box after its anchor's paragraph (its shape a group's member); notes \
+             numbered at the reference and leading the note, footnotes and endnotes in one \
+             sequence as DOCX has them; the header once, then the footer without its page number"
+        );
+    }
+
+    #[test]
+    fn a_text_box_of_no_anchored_shape_follows_the_text() {
+        // The shape anchored in the text is another; the drawings name no group.
+        let doc = storied_doc(|plcs| {
+            plcs.retain(|(i, _)| *i != 50);
+            for (i, bytes) in plcs.iter_mut() {
+                if *i == 40 {
+                    let n = bytes.len();
+                    put32(bytes, n - 26, 3000);
+                }
+            }
+        });
+        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        assert_eq!(
+            text.lines().take(5).collect::<Vec<_>>(),
+            [
+                "CỘNG HÒA",
+                "Điều 1. Quy định1",
+                "Điều 2. Thi hành2",
+                "Mạng quốc gia",
+                "",
+            ],
+            "kept after the main text, before the notes"
+        );
+    }
+
+    #[test]
+    fn a_text_box_anchored_in_a_cell_stays_in_it() {
+        let main = "Tiêu đề\r\u{8}a\u{7}b\u{7}";
+        let boxes = "Mạng quốc gia\r\r";
+        let anchor = len("Tiêu đề\r");
+        let plcs = vec![
+            (40, plc(&[anchor, len(main)], &[&fspa(1025)])),
+            (
+                56,
+                plc(
+                    &[0, len(boxes) - 1, len(boxes)],
+                    &[&ftxbxs(1025, false), &ftxbxs(0, true)],
+                ),
+            ),
+        ];
+        let doc = stories_doc(
+            &Stories {
+                main,
+                boxes,
+                in_table: anchor..len(main),
+                ..Stories::default()
+            },
+            &plcs,
+        );
+        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["Tiêu đề", "a | b", "Mạng quốc gia"],
+            "the box's line after its anchor's in the first cell, not in the next"
+        );
+    }
+
+    #[test]
+    fn damaged_story_tables_keep_the_main_text() {
+        let main = ["CỘNG HÒA", "Điều 1. Quy định", "Điều 2. Thi hành"];
+        let cases: [Damage; 5] = [
+            ("truncated shapes, header stories", &|plcs| {
+                for (i, bytes) in plcs.iter_mut() {
+                    if matches!(*i, 11 | 40 | 56) {
+                        bytes.truncate(7);
+                    }
+                }
+            }),
+            ("positions out of their stories", &|plcs| {
+                for (i, bytes) in plcs.iter_mut() {
+                    if matches!(*i, 3 | 11 | 40 | 47 | 56) {
+                        put32(bytes, 4, 0x7FFF_FFF0);
+                    }
+                }
+            }),
+            ("a damaged drawing", &|plcs| {
+                for (i, bytes) in plcs.iter_mut() {
+                    if *i == 50 {
+                        bytes.truncate(20);
+                        put32(bytes, 4, 0xFFFF_FFF0);
+                    }
+                }
+            }),
+            ("absent structures", &|plcs| {
+                plcs.retain(|(i, _)| !matches!(*i, 11 | 40 | 56));
+            }),
+            ("an anchor past the text", &|plcs| {
+                for (i, bytes) in plcs.iter_mut() {
+                    if *i == 40 {
+                        put32(bytes, 0, 5000);
+                    }
+                }
+            }),
+        ];
+        for (what, damage) in cases {
+            let paragraphs = read(&storied_doc(damage)).expect("reads");
+            let text = to_text(&paragraphs, Legacy::Detect).text;
+            let mut lines = text.lines();
+            assert_eq!(lines.next(), Some(main[0]), "{what}");
+            for line in &main[1..] {
+                assert!(
+                    lines.any(|l| l.starts_with(line)),
+                    "{what}: {line} kept in\n{text}"
+                );
+            }
+            // A story whose table is damaged is read whole rather than lost.
+            for line in ["Mạng quốc gia", "Văn phòng Quốc hội", "Chú thích"] {
+                assert!(text.contains(line), "{what}: {line} kept in\n{text}");
+            }
+        }
     }
 }
