@@ -85,13 +85,15 @@ fn is_placeholder(t: &str) -> bool {
         || t.starts_with('(') && t.ends_with(')') && t.to_lowercase().contains("ký")
 }
 
-/// A signer's name: two to seven words, capitalized, no digits or sentence punctuation.
+/// A signer's name: two to seven words, capitalized, no digits or sentence punctuation, no
+/// abbreviation (`VP. CHÍNH PHỦ`, a unit's label in a diagram, is no one's name).
 fn is_name(t: &str, upper_ok: bool) -> bool {
     // Byte tests first (digits and punctuation are ASCII), then one walk over the words. More
     // than 240 bytes is more than 60 characters (a character is at most four bytes).
     if t.len() > 60 * 4
         || t.bytes()
             .any(|b| b.is_ascii_digit() || matches!(b, b':' | b';' | b',' | b'/' | b'(' | b')'))
+        || t.trim_end_matches('.').contains('.')
         || t.chars().count() > 60
     {
         return false;
@@ -969,6 +971,11 @@ mod tests {
         assert!(!is_name("PHÓ GIÁM ĐỐC", false));
         assert!(is_name("NGUYỄN VĂN AN", true));
         assert!(!is_name("Sở Nội vụ;", false));
+        // A unit's abbreviated label (a diagram's box under `THỦ TƯỚNG CHÍNH PHỦ`) is no
+        // one's name; a name may end with a full stop.
+        assert!(!is_name("VP. CHÍNH PHỦ", true));
+        assert!(!is_name("Tp. Hồ Chí Minh", false));
+        assert!(is_name("Nguyễn Văn An.", false));
     }
 
     /// [`is_recipients_label`] without its byte gates.
