@@ -784,6 +784,11 @@ struct Para {
     line: Paragraph,
     style: Option<String>,
     num: NumRef,
+    /// The tables open when the paragraph opened: a line finished while no other opened since
+    /// is a text box's, anchored in this paragraph.
+    tables: usize,
+    /// The lines of the text boxes anchored in the paragraph: they follow it, as in `.doc`.
+    boxed: Vec<Paragraph>,
 }
 
 /// Walks the body of a part (the document or the footnotes) into paragraphs.
@@ -960,7 +965,7 @@ impl<'a, 'b> Walker<'a, 'b> {
         }
         // A truncated part: what was read is kept.
         while let Some(p) = self.paras.pop() {
-            self.deliver(p.line);
+            self.deliver_paragraph(p);
         }
         while let Some(row) = self.tables.pop() {
             for line in row.end() {
@@ -1020,7 +1025,10 @@ impl<'a, 'b> Walker<'a, 'b> {
                     _ => self.skip = 1,
                 }
             }
-            "w:p" if !empty => self.paras.push(Para::default()),
+            "w:p" if !empty => self.paras.push(Para {
+                tables: self.tables.len(),
+                ..Para::default()
+            }),
             "w:pPr" if !empty => self.in_ppr = true,
             "w:r" => self.run.clear(&mut self.run_style),
             "w:rPr" if !empty => self.in_rpr = true,
@@ -1040,10 +1048,12 @@ impl<'a, 'b> Walker<'a, 'b> {
             "w:tab" | "w:ptab" => self.push_text("\t"),
             "w:noBreakHyphen" => self.push_text("-"),
             "w:br" | "w:cr" => {
-                // A line break ends a line, as in `.doc` text; the paragraph goes on.
-                if let Some(p) = self.paras.last_mut() {
+                // A line break ends a line, as in `.doc` text; the paragraph goes on. The line
+                // is delivered as the paragraph's own (not as a text box's anchored in it).
+                if let Some(mut p) = self.paras.pop() {
                     let line = std::mem::take(&mut p.line);
                     self.deliver(line);
+                    self.paras.push(p);
                 }
             }
             "w:sym" => {
@@ -1106,7 +1116,7 @@ impl<'a, 'b> Walker<'a, 'b> {
             }
             "w:p" => {
                 if let Some(p) = self.paras.pop() {
-                    self.deliver(p.line);
+                    self.deliver_paragraph(p);
                 }
             }
             "w:tc" => {
@@ -1144,12 +1154,26 @@ impl<'a, 'b> Walker<'a, 'b> {
         }
     }
 
-    /// A finished line goes into the open table's cell, else into the text (a text box's
-    /// lines come before the paragraph that holds it).
+    /// A finished line goes into the open table's cell, else into the text; a text box's line
+    /// waits for the end of the paragraph it is anchored in, and follows it.
     fn deliver(&mut self, line: Paragraph) {
+        if let Some(anchor) = self.paras.last_mut() {
+            if anchor.tables == self.tables.len() {
+                anchor.boxed.push(line);
+                return;
+            }
+        }
         match self.tables.last_mut() {
             Some(row) => row.end_line(line),
             None => self.out.push(line),
+        }
+    }
+
+    /// A paragraph ends: its line, then the lines of the text boxes anchored in it.
+    fn deliver_paragraph(&mut self, p: Para) {
+        self.deliver(p.line);
+        for line in p.boxed {
+            self.deliver(line);
         }
     }
 
@@ -1322,6 +1346,40 @@ mod tests {
                 "a & b",
                 "cA",
                 "box"
+            ]
+        );
+    }
+
+    #[test]
+    fn text_boxes_follow_the_paragraph_they_are_anchored_in() {
+        let boxed = |text: &str| {
+            format!(
+                "<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>\
+                 <w:p><w:r><w:t>{text}</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t>\
+                 </w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+                 </w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>\
+                 <w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>\
+                 </mc:AlternateContent></w:r>"
+            )
+        };
+        let doc = format!(
+            "<w:body><w:p><w:r><w:t>SƠ ĐỒ</w:t></w:r>{}<w:r><w:t xml:space=\"preserve\"> TỔ CHỨC</w:t>\
+             </w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r>{}</w:p></w:tc>\
+             <w:tc><w:p><w:r><w:t>y</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>end</w:t>\
+             </w:r></w:p></w:body>",
+            boxed("VP. UBND"),
+            boxed("Sở")
+        );
+        assert_eq!(
+            walk(&doc, "<w:numbering/>"),
+            [
+                "SƠ ĐỒ TỔ CHỨC",
+                "VP. UBND",
+                "a | b",
+                "x",
+                "Sở",
+                "a | b | y",
+                "end"
             ]
         );
     }
