@@ -143,6 +143,10 @@ fn is_signer_title(t: &str) -> bool {
         && is_upper(t)
 }
 
+/// The most columns a row of a closing has: the recipients beside the signature, or two
+/// signers with their recipients.
+const MAX_CLOSING_COLUMNS: usize = 3;
+
 /// True when the closing zone starts at line `i`.
 pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
     // What an authority prefix or a signer title can open with: one look-up rules out a line
@@ -164,7 +168,17 @@ pub fn starts_here(cx: &Context<'_>, i: usize) -> bool {
             && !block_in_body(cx, i);
     }
     let segs = segment::segments(cx, i);
-    if segs.iter().any(|s| is_recipients_label(&s.text)) {
+    // A recipients label beside a signature block is one of two or three columns; in a wider
+    // row (a register's `… | Thời hạn | Nơi nhận |` head) it names a column, unless it opens
+    // the row.
+    let label = if segs.len() > MAX_CLOSING_COLUMNS {
+        segs.iter()
+            .find(|s| !s.text.is_empty())
+            .is_some_and(|s| is_recipients_label(&s.text))
+    } else {
+        segs.iter().any(|s| is_recipients_label(&s.text))
+    };
+    if label {
         return true;
     }
     let first = segs.first().map_or(t, |s| &*s.text);
@@ -963,6 +977,24 @@ mod tests {
             doc.signature.and_then(|s| s.name).as_deref(),
             Some("Thiếu tướng Lê Văn Minh")
         );
+    }
+
+    #[test]
+    fn a_register_with_a_recipients_column_is_no_closing() {
+        let doc = crate::parse(
+            "QUY ĐỊNH\nVề chế độ báo cáo\nĐiều 1. Các báo cáo gồm:\n\
+             | STT | Ký hiệu | Tên báo cáo | Thời hạn | Nơi nhận |\n\
+             | 1 | B01 | Bảng cân đối | Quý | Cơ quan Thuế |\n\
+             Điều 2. Hiệu lực thi hành./.\n",
+        );
+        assert!(doc.recipients.is_empty(), "{:?}", doc.recipients);
+        assert!(doc.signature.is_none());
+        assert!(doc.unrecognized.is_empty(), "{:?}", doc.unrecognized);
+        // A row that opens with the label is still the closing.
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\n| Nơi nhận: | | | GIÁM ĐỐC |\n| - Như trên; | | | |\n",
+        );
+        assert_eq!(doc.recipients.len(), 1);
     }
 
     #[test]
