@@ -999,6 +999,9 @@ struct Walker<'d, 'a> {
     numbered: Option<usize>,
     /// The numbers of the automatic note references, by their position in the main text.
     marks: HashMap<usize, usize>,
+    /// The character positions of the text boxes' stories: a box placed in a table cell
+    /// belongs to the cell's row.
+    boxes: [Range<usize>; 2],
 }
 
 impl Walker<'_, '_> {
@@ -1066,11 +1069,21 @@ impl Walker<'_, '_> {
                 '\r' | '\u{0B}' | '\u{0C}' => {
                     fresh = c != '\u{0B}';
                     let done = std::mem::take(&mut current);
-                    let in_table = doc.papx(fc).is_some_and(|r| r.2.in_table);
-                    if row.is_some() || in_table {
+                    // A box's paragraph (or the mark that ends it) placed inside a row is the
+                    // row's, whatever its own properties say.
+                    let boxed = fc == usize::MAX || self.boxes.iter().any(|b| b.contains(&ch.cp));
+                    let in_table =
+                        doc.papx(fc).is_some_and(|r| r.2.in_table) || boxed && row.is_some();
+                    if in_table {
                         row.get_or_insert_with(|| Row::new(self.header))
                             .end_line(done);
                     } else {
+                        // A row whose end mark was not found ends where text outside any
+                        // table begins.
+                        if let Some(r) = row.take() {
+                            out.extend(r.end());
+                            self.table_rows = true;
+                        }
                         // Text after the first table's rows: any later table is not the header's.
                         self.header &= !self.table_rows;
                         out.push(done);
@@ -1207,6 +1220,7 @@ pub(crate) fn from_streams(
             .filter(|(_, n)| n.auto)
             .map(|(i, n)| (n.reference, i + 1))
             .collect(),
+        boxes: [fib.boxes.clone(), fib.header_boxes.clone()],
     };
 
     // Text boxes after their anchor's paragraph; a box whose shape is not found, after the text.
@@ -1291,6 +1305,11 @@ mod tests {
     /// A Word 97 file built by hand: a compressed piece with a `.VnTimeH` paragraph and a
     /// two-cell table row, then a UTF-16 piece in the default font.
     fn tiny_doc() -> Vec<u8> {
+        tiny_doc_with(true)
+    }
+
+    /// [`tiny_doc`], its row's last mark marked as the row's end (`sprmPFTtp`) or not.
+    fn tiny_doc_with(row_end: bool) -> Vec<u8> {
         let text0: &[u8] = b"c\xE9ng h\xDFa\ra\x07b\x07\x07";
         let text1: Vec<u8> = "Hà Nội\r"
             .encode_utf16()
@@ -1315,7 +1334,7 @@ mod tests {
             put32(&mut word, papx + 4 * i, fc);
         }
         for i in 0..5 {
-            word[papx + 24 + 13 * i] = if i == 3 { 160 } else { 150 };
+            word[papx + 24 + 13 * i] = if i == 3 && row_end { 160 } else { 150 };
         }
         word[papx + 300..papx + 303].copy_from_slice(&[2, 0, 0]);
         word[papx + 320..papx + 326].copy_from_slice(&[3, 0, 0, 0x17, 0x24, 1]);
@@ -1611,6 +1630,10 @@ mod tests {
                 vec![Some("Times New Roman")],
             ]
         );
+        let text = to_text(&paragraphs, Legacy::Detect).text;
+        assert_eq!(text, "CỘNG HÒA\na | b\nHà Nội\n");
+        // A row whose end mark is not found ends where text outside any table begins.
+        let paragraphs = read(&tiny_doc_with(false)).expect("reads");
         let text = to_text(&paragraphs, Legacy::Detect).text;
         assert_eq!(text, "CỘNG HÒA\na | b\nHà Nội\n");
     }
