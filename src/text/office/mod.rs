@@ -2,8 +2,10 @@
 //! `{text, font}`, then into the Unicode text the parser reads, legacy-font runs decoded
 //! ([`crate::text::legacy`]).
 //!
-//! A table row becomes one line, its cells joined by ` | `, so that a header's two columns
-//! (issuer | national title) stay side by side as in a Markdown table row.
+//! A table row of two or three cells becomes lines whose cells are joined by ` | `, so that a
+//! header's two columns (issuer | national title) stay side by side; a wider row is a Markdown
+//! pipe row (`| 1 | Nguyễn Văn A | Vợ |`), which the body reads as a table ([`Row`]). The page
+//! headers and footers follow the text, marked as furniture ([`push_furniture`]).
 
 pub(crate) mod doc;
 pub(crate) mod docx;
@@ -75,17 +77,20 @@ impl Paragraph {
 /// The most lines a cell may have for its row to be laid out line by line.
 const MAX_ZIPPED_LINES: usize = 4;
 
-/// The most cells a row may have for its row to be laid out line by line: the header's two
-/// columns, or three with a spacer between them. A first table with more columns is a form's
-/// register or a list (`Số TT | Họ và tên | … | Ghi chú`), whose cells are read one by one.
+/// The most cells a row may have to be laid out as a header or a closing: the header's two
+/// columns, or three with a spacer between them. A row with more cells is a data table's (a
+/// register, a budget, a form's list: `Số TT | Họ và tên | … | Ghi chú`): a pipe row
+/// ([`pipe_row`]).
 const MAX_ZIPPED_CELLS: usize = 3;
 
-/// A table row being read: the lines of each cell. A row of the document's first table (the
-/// header: the issuer's two lines beside the national title and the motto) whose cells are few
-/// and short is laid out as a person reads it across: line `k` of every cell on one line, cells joined by
-/// [`CELL_SEPARATOR`]. In any other row (the recipients beside the signature, the sample
-/// signature blocks of a guide, a form) each cell's lines follow the last line of the cell
-/// before, as a text export of the table reads.
+/// A table row being read: the lines of each cell. A row of more than [`MAX_ZIPPED_CELLS`]
+/// cells is a Markdown pipe row, or several when its cells hold numbered lines
+/// ([`Row::numbered_lines`]). A row of the document's first table (the header: the issuer's two
+/// lines beside the national title and the motto) whose cells are short is laid out as a person
+/// reads it across: line `k` of every cell on one line, cells joined by [`CELL_SEPARATOR`]. In
+/// any other row (the recipients beside the signature, the sample signature blocks of a guide)
+/// each cell's lines follow the last line of the cell before, as a text export of the table
+/// reads.
 #[derive(Debug, Default)]
 pub(crate) struct Row {
     cells: Vec<Vec<Paragraph>>,
