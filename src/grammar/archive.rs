@@ -53,16 +53,17 @@ fn read(text: &str) -> Option<Vec<String>> {
     if !rest.is_empty() && !body.starts_with(':') && !party {
         return None;
     }
-    let parts = rest
-        .trim_start_matches([':', ' '])
-        .trim_end_matches(['.', ';', ' ']);
-    Some(
-        split_parts(parts)
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-            .collect(),
-    )
+    Some(archive_parts(rest.trim_start_matches([':', ' '])))
+}
+
+/// The parts of an archive line past its keeper, or of a line that goes on with it
+/// (`TCT (HC, NV3).` under `- Lưu: VP (TH, HC),`): split at the commas outside brackets.
+pub fn archive_parts(parts: &str) -> Vec<String> {
+    split_parts(parts.trim_end_matches(['.', ';', ' ']))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// `parts` cut at the commas outside brackets: the typist's initials in brackets after a unit

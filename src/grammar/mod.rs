@@ -17,7 +17,7 @@ pub(crate) mod recipient;
 
 pub(crate) use crate::text::kernels::FirstPairs;
 pub(crate) use addressee::*;
-pub(crate) use archive::archive;
+pub(crate) use archive::{archive, archive_parts};
 pub(crate) use authority::*;
 pub(crate) use date::*;
 pub(crate) use label::*;

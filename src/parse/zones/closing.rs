@@ -631,6 +631,14 @@ fn wrapped_recipient(
     if !in_recipients || seg.column != 0 || t.starts_with(['-', '+', '•', '–', '*']) {
         return false;
     }
+    // A line of units' codes under the archive line goes on with it (`- Lưu: VP (TH, HC).` /
+    // `TCT(HC, NV3)`).
+    if cx.ledger.last_path().is_some_and(|p| *p == "/archive") && is_unit_codes(t) {
+        doc.archive.extend(grammar::archive_parts(t));
+        cx.ledger
+            .claim("/archive", seg.start, seg.end, seg.line, seg.line, cx.text);
+        return true;
+    }
     let Some(last) = doc.recipients.last_mut() else {
         return false;
     };
@@ -653,6 +661,20 @@ fn wrapped_recipient(
     cx.ledger
         .claim(&path, seg.start, seg.end, seg.line, seg.line, cx.text);
     true
+}
+
+/// Whether a line is only units' codes, as an archive line lists them (`TCT(HC, NV3)`,
+/// `KT, TCCB (02).`): each part's code, before its bracket, capitals (and digits after the
+/// first, so that a page number is none), at most ten.
+fn is_unit_codes(t: &str) -> bool {
+    let parts = grammar::archive_parts(t);
+    !parts.is_empty()
+        && parts.iter().all(|p| {
+            let code = p.split('(').next().unwrap_or_default().trim();
+            (1..=10).contains(&code.chars().count())
+                && code.chars().next().is_some_and(char::is_uppercase)
+                && code.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// The next authority prefix inside the body of a link, after a space: where it stands and what
@@ -995,6 +1017,20 @@ mod tests {
             "CÔNG VĂN\nNội dung./.\n| Nơi nhận: | | | GIÁM ĐỐC |\n| - Như trên; | | | |\n",
         );
         assert_eq!(doc.recipients.len(), 1);
+    }
+
+    #[test]
+    fn an_archive_line_goes_on_with_units_codes() {
+        let doc = crate::parse(
+            "CÔNG VĂN\nNội dung./.\nNơi nhận:\n- Cục Thuế các tỉnh\n- Lưu: VP (TH, HC).\n   \
+             TCT(HC, NV3)\n",
+        );
+        assert_eq!(doc.archive, ["VP (TH, HC)", "TCT(HC, NV3)"]);
+        assert_eq!(doc.recipients.len(), 1);
+        assert_eq!(doc.recipients[0].name, "Cục Thuế các tỉnh");
+        assert!(is_unit_codes("KT, TCCB (02)."));
+        assert!(!is_unit_codes("Trung tâm Lưu trữ"));
+        assert!(!is_unit_codes("2"));
     }
 
     #[test]
