@@ -191,8 +191,8 @@ impl Row {
             .collect()
     }
 
-    /// Rows drawn as lines of one row: the first cell holds the numbers `1`, `2`, … `n` (or
-    /// `1.`, `1)`), one to a paragraph, and no cell has more than `n` paragraphs, one at least
+    /// Rows drawn as lines of one row: the first cell holds numbers that count on by one (`1`,
+    /// `2`, … or `7`, `8`, …, a trailing `.` or `)` allowed), one to a paragraph, and no cell has more than `n` paragraphs, one at least
     /// exactly `n` (`1 | Sửa chữa nhà xưởng`, `2 | Hoàn thiện công nghệ` typed in one row of a
     /// schedule). Their count `n`; `None` for a row whose cells are each one text.
     fn numbered_lines(&self) -> Option<usize> {

@@ -13,7 +13,8 @@
 //! to them, one sequence of numbers for both; the automatic mark (`\chftn`) gives the note's
 //! number glued where the text refers to it and before the note's text. Page headers and footers
 //! (`\header`, `\headerl`/`r`/`f`, `\footer…`) follow the notes as page furniture
-//! ([`push_furniture`]). A text box is read in place, once: its text in the shape
+//! ([`push_furniture`]). A text box is read once, after the paragraph it is anchored in: its
+//! text in the shape
 //! (`\shptxt` in `\*\shpinst`), not again from the copy Word writes for older readers
 //! (`\shprslt`'s drawing object), and the `\dptxbxtext` of a drawing object that stands alone
 //! (Word 6/95). A note, header or text box the file never closes is kept where it began: the rest
@@ -149,6 +150,9 @@ struct Sink {
     /// Text followed the first table: later rows are not the header's.
     past_header: bool,
     in_table: bool,
+    /// The lines of the text boxes anchored in the current paragraph: they follow it, as in
+    /// `.doc` and `.docx`.
+    boxed: Vec<Paragraph>,
 }
 
 impl Sink {
@@ -179,18 +183,24 @@ impl Sink {
         }
         let done = std::mem::take(&mut self.current);
         self.deliver(done);
+        for line in std::mem::take(&mut self.boxed) {
+            self.deliver(line);
+        }
     }
 
     fn end_cell(&mut self) {
         let cell = std::mem::take(&mut self.current);
         let header = !self.past_header;
-        self.row
-            .get_or_insert_with(|| Row::new(header))
-            .end_cell(cell);
+        let row = self.row.get_or_insert_with(|| Row::new(header));
+        row.end_line(cell);
+        for line in self.boxed.drain(..) {
+            row.end_line(line);
+        }
+        row.end_cell(Paragraph::default());
     }
 
     fn end_row(&mut self) {
-        if !self.current.runs.is_empty() {
+        if !self.current.runs.is_empty() || !self.boxed.is_empty() {
             self.end_cell();
         }
         if let Some(row) = self.row.take() {
@@ -202,6 +212,7 @@ impl Sink {
     /// The story ends: its paragraphs, a row left open ended.
     fn finish(mut self) -> Vec<Paragraph> {
         self.end_row();
+        self.out.append(&mut self.boxed);
         self.out
     }
 }
@@ -295,11 +306,7 @@ impl Reader {
         match open.story {
             Story::Note(_) => self.notes.extend(paragraphs),
             Story::Furniture(footer) => self.furniture.push((footer, paragraphs)),
-            Story::TextBox => {
-                for p in paragraphs {
-                    self.sink.deliver(p);
-                }
-            }
+            Story::TextBox => self.sink.boxed.extend(paragraphs),
         }
     }
 
@@ -711,9 +718,9 @@ mod tests {
 {\shpgrp{\*\shpinst{\sp{\sn groupLeft}{\sv 0}}{\shp{\*\shpinst{\shptxt\pard\plain\f0 Nh\u243?m\par}}}}{\shprslt{\*\do\dpgroup{\*\do\dptxbx{\dptxbxtext Nh\u243?m\par}}\dpendgroup}}}}";
         assert_eq!(
             text(rtf),
-            "HỘP CHỮ\nTrước sau.\nCũ\nCuối.\nNhóm\n",
-            "a shape's text (\\shptxt) where it stands, before the rest of its paragraph as DOCX \
-             gives w:txbxContent, not again from its copy for older readers (\\shprslt) nor \
+            "Trước sau.\nHỘP CHỮ\nCuối.\nCũ\nNhóm\n",
+            "a shape's text (\\shptxt) after the paragraph it is anchored in, as DOCX and DOC \
+             give text boxes, not again from its copy for older readers (\\shprslt) nor \
              with its properties' values; a Word 6/95 drawing object's text box read alike, and the \
              text box of a shape in a group (\\shpgrp)"
         );
