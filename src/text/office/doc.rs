@@ -1030,6 +1030,9 @@ impl Walker<'_, '_> {
         let mut fresh = true;
         // The properties of the paragraph's style, once its mark is found.
         let mut paragraph: Option<StyleProps> = None;
+        // The file position of the main text's last paragraph mark: a cell's mark after the
+        // text boxes anchored in it ([`with_boxes`]) ends the paragraph numbered before them.
+        let mut last_mark = None;
         for (i, ch) in chars.iter().enumerate() {
             let (c, fc) = (ch.c, ch.fc);
             if std::mem::take(&mut fresh) {
@@ -1045,7 +1048,7 @@ impl Walker<'_, '_> {
                 // The paragraph's style is its mark's: text typed into it later (a fast save
                 // writes it at the end of the file) lies in runs of whatever paragraph was there.
                 paragraph = run.map(|r| doc.style(&r.2));
-                let run = run.filter(|r| !r.2.ttp);
+                let run = run.filter(|r| !r.2.ttp && last_mark != Some(mark));
                 if let Some(&(start, _, props)) = run.filter(|r| self.numbered != Some(r.0)) {
                     self.numbered = Some(start);
                     let list = props.list;
@@ -1061,6 +1064,12 @@ impl Walker<'_, '_> {
                         current.push(&number, font.as_deref().or(own));
                     }
                 }
+            }
+            if matches!(c, '\r' | '\u{07}' | '\u{0C}')
+                && fc != usize::MAX
+                && !self.boxes.iter().any(|b| b.contains(&ch.cp))
+            {
+                last_mark = Some(fc);
             }
             match c {
                 '\u{13}' => fields.push(Field::default()),
