@@ -1274,11 +1274,7 @@ pub(crate) fn from_streams(
     for story in whole {
         bodies.extend(walker.walk(&doc.characters(story), None));
     }
-    if !bodies.is_empty() {
-        // A blank line between the text and its notes, as at a page's foot.
-        out.push(Paragraph::default());
-        out.extend(bodies);
-    }
+    super::push_notes(&mut out, bodies);
 
     let mut headers = Vec::new();
     let mut footers = Vec::new();

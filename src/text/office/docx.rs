@@ -14,7 +14,7 @@ use std::io::Cursor;
 
 use super::numbering::{Format, Level, Num, Numbering};
 use super::xml::{self, Condense, Event, Name, Reader, Resolved, Tag};
-use super::{OfficeError, Paragraph, Row, is_page_number, push_furniture};
+use super::{OfficeError, Paragraph, Row, is_page_number, push_furniture, push_notes};
 
 fn fail(reason: impl Into<String>) -> OfficeError {
     OfficeError {
@@ -68,17 +68,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             }
         }
         let mut notes = std::mem::take(&mut walker.notes);
-        let mut first = true;
-        for id in &walker.references {
-            if let Some(body) = notes.remove(id) {
-                if first {
-                    // A blank line between the text and its notes, as at a page's foot.
-                    out.push(Paragraph::default());
-                    first = false;
-                }
-                out.extend(body);
-            }
-        }
+        let bodies = walker.references.iter().filter_map(|id| notes.remove(id));
+        push_notes(&mut out, bodies.flatten());
     }
     furniture(&mut walker, &mut out)?;
     Ok(Some(out))

@@ -21,7 +21,7 @@ use super::legacy::{
 
 /// A stretch of text in one font. The text is what the file stores: for a legacy font, the
 /// Windows-1252 characters of its bytes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Run {
     pub text: String,
     pub font: Option<String>,
@@ -31,7 +31,7 @@ pub(crate) struct Run {
 }
 
 /// A paragraph (or a table row, its cells joined by [`CELL_SEPARATOR`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Paragraph {
     pub runs: Vec<Run>,
     /// A paragraph of the page headers and footers ([`push_furniture`]), not of the text.
@@ -246,15 +246,26 @@ fn pipe_row(cells: impl Iterator<Item = Vec<Paragraph>>) -> Paragraph {
     line
 }
 
+/// Appends the notes' paragraphs (`notes`, in the order the text refers to them) after the text
+/// and a blank line, as at a page's foot; nothing when there is no note text.
+pub(crate) fn push_notes(out: &mut Vec<Paragraph>, notes: impl IntoIterator<Item = Paragraph>) {
+    let notes: Vec<Paragraph> = notes.into_iter().collect();
+    if notes.iter().any(|p| !p.is_blank()) {
+        out.push(Paragraph::default());
+        out.extend(notes);
+    }
+}
+
 /// Appends the page headers and footers (`lines`, headers first) after the text and its notes,
 /// after a blank line, each non-blank paragraph once: page furniture a reader sees on every page,
 /// not the document's words. Each is marked ([`Paragraph::furniture`]): the text says where
 /// they start ([`OfficeText::furniture`]), and the parser keeps them apart as page headers.
 pub(crate) fn push_furniture(out: &mut Vec<Paragraph>, lines: impl IntoIterator<Item = Paragraph>) {
     let mut kept: Vec<Paragraph> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for mut p in lines {
         p.furniture = true;
-        if !p.is_blank() && !kept.contains(&p) {
+        if !p.is_blank() && seen.insert(p.clone()) {
             kept.push(p);
         }
     }

@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use super::{OfficeError, Paragraph, Row, is_page_number, push_furniture};
+use super::{OfficeError, Paragraph, Row, is_page_number, push_furniture, push_notes};
 use crate::text::legacy::{cp1252_char, font_encoding};
 
 /// Destinations whose text is not the document's (`\shprslt`: a shape's copy for older readers).
@@ -341,11 +341,7 @@ impl Reader {
     fn finish(mut self) -> Vec<Paragraph> {
         self.end_unclosed();
         let mut out = self.sink.finish();
-        if self.notes.iter().any(|p| !p.is_blank()) {
-            // A blank line between the text and its notes, as at a page's foot.
-            out.push(Paragraph::default());
-            out.extend(self.notes);
-        }
+        push_notes(&mut out, self.notes);
         // Headers before footers, each in the order the file gives them.
         self.furniture.sort_by_key(|(footer, _)| *footer);
         push_furniture(&mut out, self.furniture.into_iter().flat_map(|(_, p)| p));
