@@ -1214,7 +1214,7 @@ pub(crate) fn from_streams(
         chars
     };
     // Notes in the order the text refers to them, footnotes and endnotes numbered together as
-    // the DOCX reader numbers them; a story whose notes are not described is read whole.
+    // the DOCX and RTF readers number them; a story whose notes are not described is read whole.
     let mut notes = Vec::new();
     let mut whole = Vec::new();
     for (story, refs, texts) in [
@@ -1229,6 +1229,16 @@ pub(crate) fn from_streams(
         }
     }
     notes.sort_by_key(|n| n.reference);
+    // The automatic numbers: a note with a mark of its own (`*`) takes none, as Word numbers.
+    let numbers: Vec<Option<usize>> = notes
+        .iter()
+        .scan(0, |auto, n| {
+            Some(n.auto.then(|| {
+                *auto += 1;
+                *auto
+            }))
+        })
+        .collect();
     let mut walker = Walker {
         doc: &doc,
         lists: numbering(table, fib, &doc.names),
@@ -1237,9 +1247,8 @@ pub(crate) fn from_streams(
         numbered: None,
         marks: notes
             .iter()
-            .enumerate()
-            .filter(|(_, n)| n.auto)
-            .map(|(i, n)| (n.reference, i + 1))
+            .zip(&numbers)
+            .filter_map(|(n, number)| Some((n.reference, (*number)?)))
             .collect(),
         boxes: [fib.boxes.clone(), fib.header_boxes.clone()],
     };
@@ -1267,9 +1276,9 @@ pub(crate) fn from_streams(
     }
 
     let mut bodies = Vec::new();
-    for (i, note) in notes.iter().enumerate() {
+    for (note, &number) in notes.iter().zip(&numbers) {
         let chars = doc.characters(note.text.clone());
-        bodies.extend(walker.walk(&chars, note.auto.then_some(i + 1)));
+        bodies.extend(walker.walk(&chars, number));
     }
     for story in whole {
         bodies.extend(walker.walk(&doc.characters(story), None));
@@ -2094,6 +2103,26 @@ mod tests {
              numbered at the reference and leading the note, footnotes and endnotes in one \
              sequence as DOCX has them; the header once, then the footer without its page number"
         );
+    }
+
+    #[test]
+    fn a_note_with_its_own_mark_takes_no_number() {
+        // The footnote's mark is the author's (`nAuto` 0): Word counts only automatic marks,
+        // so the endnote is 1.
+        let doc = storied_doc(|plcs| {
+            for (i, bytes) in plcs.iter_mut() {
+                if *i == 2 {
+                    let n = bytes.len();
+                    put16(bytes, n - 2, 0);
+                }
+            }
+        });
+        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(lines.contains(&"Điều 1. Quy định"), "{text}");
+        assert!(lines.contains(&"Điều 2. Thi hành1"), "{text}");
+        assert!(lines.contains(&"Chú thích"), "{text}");
+        assert!(lines.contains(&"1 Ghi chú cuối"), "{text}");
     }
 
     #[test]

@@ -68,7 +68,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Option<Vec<Paragraph>>, OfficeError> 
             }
         }
         let mut notes = std::mem::take(&mut walker.notes);
-        let bodies = walker.references.iter().filter_map(|id| notes.remove(id));
+        let bodies = walker
+            .references
+            .iter()
+            .filter_map(|(id, _)| notes.remove(id));
         push_notes(&mut out, bodies.flatten());
     }
     furniture(&mut walker, &mut out)?;
@@ -808,8 +811,11 @@ struct Walker<'a, 'b> {
     in_text: bool,
     /// Depth inside an element whose content is not read (`mc:Fallback`, a separator note).
     skip: usize,
-    /// Footnote ids in the order the text refers to them; the number of each is its place.
-    references: Vec<String>,
+    /// Note ids in the order the text refers to them, each with its automatic number: a note
+    /// with a mark of its own (`w:customMarkFollows`, `*`) takes none, as Word numbers them.
+    references: Vec<(String, Option<usize>)>,
+    /// The automatic numbers given so far.
+    auto_notes: usize,
     /// Footnote bodies by id.
     notes: HashMap<String, Vec<Paragraph>>,
     /// The footnote being read and where its paragraphs start in `out`.
@@ -845,6 +851,7 @@ impl<'a, 'b> Walker<'a, 'b> {
             in_text: false,
             skip: 0,
             references: Vec::new(),
+            auto_notes: 0,
             notes: HashMap::new(),
             note: None,
             furniture: Vec::new(),
@@ -1062,16 +1069,22 @@ impl<'a, 'b> Walker<'a, 'b> {
                     .attr("w:customMarkFollows")
                     .is_some_and(|v| v == "1" || v == "true");
                 if let Some(id) = e.attr("w:id") {
-                    self.references.push(note_key(name, &id));
-                    if !custom {
-                        let n = self.references.len().to_string();
-                        self.push_in(&n, None);
+                    let number = (!custom).then(|| {
+                        self.auto_notes += 1;
+                        self.auto_notes
+                    });
+                    self.references.push((note_key(name, &id), number));
+                    if let Some(n) = number {
+                        self.push_in(&n.to_string(), None);
                     }
                 }
             }
             "w:footnoteRef" | "w:endnoteRef" => {
                 let n = self.note.as_ref().and_then(|(id, _)| {
-                    self.references.iter().position(|r| r == id).map(|i| i + 1)
+                    self.references
+                        .iter()
+                        .find(|(r, _)| r == id)
+                        .and_then(|(_, n)| *n)
                 });
                 if let Some(n) = n {
                     self.push_in(&n.to_string(), None);
@@ -1495,8 +1508,33 @@ mod tests {
         zip.finish().expect("finished").into_inner()
     }
 
+    /// The lines of a package's paragraphs.
+    fn package_lines(bytes: &[u8]) -> Vec<String> {
+        read(bytes)
+            .expect("read")
+            .expect("a Word document")
+            .iter()
+            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
     fn stored_docx(document: &[u8]) -> Vec<u8> {
         stored_package(&[("document.xml", document)])
+    }
+
+    #[test]
+    fn a_note_with_its_own_mark_takes_no_number() {
+        let document = br#"<w:document><w:body><w:p><w:r><w:t>A</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> B</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> C</w:t></w:r><w:r><w:endnoteReference w:id="2"/></w:r></w:p></w:body></w:document>"#;
+        let footnotes = br#"<w:footnotes><w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> M&#x1ED9;t.</w:t></w:r></w:p></w:footnote><w:footnote w:id="3"><w:p><w:r><w:t>* Sao.</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+        let endnotes = br#"<w:endnotes><w:endnote w:id="2"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Hai.</w:t></w:r></w:p></w:endnote></w:endnotes>"#;
+        let bytes = stored_package(&[
+            ("document.xml", document),
+            ("footnotes.xml", footnotes),
+            ("endnotes.xml", endnotes),
+        ]);
+        let lines = package_lines(&bytes);
+        // Word counts only the automatic marks: the endnote after the custom mark is 2.
+        assert_eq!(lines, ["A1 B* C2", "", "1 Một.", "* Sao.", "2 Hai."]);
     }
 
     #[test]
@@ -1509,12 +1547,7 @@ mod tests {
             ("styles.xml", styles),
             ("numbering.xml", NUMBERING.as_bytes()),
         ]);
-        let lines: Vec<String> = read(&bytes)
-            .expect("read")
-            .expect("a Word document")
-            .iter()
-            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
-            .collect();
+        let lines = package_lines(&bytes);
         assert_eq!(lines, ["Điều 1. A", "Điều 2. B"]);
     }
 

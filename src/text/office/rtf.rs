@@ -10,8 +10,9 @@
 //!
 //! The other stories are read as DOCX reads them. Footnotes and endnotes (`\footnote`, an
 //! endnote with `\ftnalt`) follow the main text after a blank line, in the order the text refers
-//! to them, one sequence of numbers for both; the automatic mark (`\chftn`) gives the note's
-//! number glued where the text refers to it and before the note's text. Page headers and footers
+//! to them, one sequence of numbers for both, which a note with a mark of its own (`*`) does
+//! not take; the automatic mark (`\chftn`) gives the note's number glued where the text refers
+//! to it and before the note's text. Page headers and footers
 //! (`\header`, `\headerl`/`r`/`f`, `\footer…`) follow the notes as page furniture
 //! ([`push_furniture`]). A text box is read once, after the paragraph it is anchored in: its
 //! text in the shape
@@ -131,8 +132,8 @@ fn code_page_encoding(cp: i32) -> &'static encoding_rs::Encoding {
 /// A story read apart from the text it stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Story {
-    /// A footnote or endnote, by its number.
-    Note(usize),
+    /// A footnote or endnote, by its automatic number (`None` for a custom mark).
+    Note(Option<usize>),
     /// A page header (`false`) or footer (`true`).
     Furniture(bool),
     /// A text box: its paragraphs go where it stands.
@@ -234,8 +235,11 @@ struct Reader {
     sink: Sink,
     /// The stories being read, innermost last.
     open: Vec<Open>,
-    /// The notes met so far: the last one's number.
-    note_count: usize,
+    /// The automatic marks (`\chftn`) met in the text so far: the last one's number. A note
+    /// with a mark of its own (`*`) takes no number, as Word numbers them.
+    auto_notes: usize,
+    /// The number of the automatic mark just met in the text, for the note group after it.
+    pending_mark: Option<usize>,
     /// The paragraphs of the notes, in the order the text refers to them.
     notes: Vec<Paragraph>,
     /// The page headers (`false`) and footers (`true`) in the order the file gives them.
@@ -324,17 +328,21 @@ impl Reader {
         }
     }
 
-    /// The number of the note an automatic mark (`\chftn`) stands for: the note it is in, else
-    /// the next one (the mark precedes its `\footnote` group).
-    fn note_number(&self) -> usize {
-        self.open
-            .iter()
-            .rev()
-            .find_map(|o| match o.story {
-                Story::Note(n) => Some(n),
-                _ => None,
-            })
-            .unwrap_or(self.note_count + 1)
+    /// The number an automatic mark (`\chftn`) stands for: inside a note, the note's; in the
+    /// text, the next number, which the `\footnote` group after it takes.
+    fn note_number(&mut self) -> Option<usize> {
+        let inside = self.open.iter().rev().find_map(|o| match o.story {
+            Story::Note(n) => Some(n),
+            _ => None,
+        });
+        match inside {
+            Some(n) => n,
+            None => {
+                self.auto_notes += 1;
+                self.pending_mark = Some(self.auto_notes);
+                self.pending_mark
+            }
+        }
     }
 
     /// The document: the body, then the notes, then the page furniture.
@@ -363,7 +371,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
         default_font: None,
         sink: Sink::default(),
         open: Vec::new(),
-        note_count: 0,
+        auto_notes: 0,
+        pending_mark: None,
         notes: Vec::new(),
         furniture: Vec::new(),
         instruction: String::new(),
@@ -492,14 +501,13 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                 let outer = stack.last().copied();
                 let furniture = FURNITURE.iter().find(|(w, _)| *w == word);
                 let story = match word {
-                    "footnote" => Some(Story::Note(r.note_count + 1)),
+                    "footnote" => Some(Story::Note(r.pending_mark.take())),
                     _ => furniture.map(|&(_, footer)| Story::Furniture(footer)),
                 };
                 if let Some(story) = story {
                     g.skip = !outer.is_some_and(|o| o.reads());
                     g.shape = false;
                     if !g.skip {
-                        r.note_count += usize::from(matches!(story, Story::Note(_)));
                         r.begin(story, stack.len());
                     }
                 }
@@ -574,8 +582,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     // `\chpgn`'s, which draws nothing here).
                     "fldrslt" if is_page_number(&r.instruction) => g.skip = true,
                     "chftn" if !g.hidden => {
-                        let n = r.note_number().to_string();
-                        r.sink.current.push(&n, None);
+                        if let Some(n) = r.note_number() {
+                            r.sink.current.push(&n.to_string(), None);
+                        }
                     }
                     "tab" => r.text("\t", &g),
                     "emdash" => r.text("—", &g),
@@ -686,6 +695,16 @@ mod tests {
              notes (an endnote, \\ftnalt, in the same sequence) after the text and a blank \
              line; a note's \\pard inside a table cell leaves the row whole; the separator \
              (\\ftnsep) is not text"
+        );
+    }
+
+    #[test]
+    fn a_note_with_its_own_mark_takes_no_number() {
+        let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}\pard\plain\f0 A{\super\chftn{\footnote\pard {\super\chftn} M\u7897?t.}} B*{\footnote\pard * Sao.} C{\super\chftn{\footnote\pard {\super\chftn} Hai.}}\par}";
+        assert_eq!(
+            text(rtf),
+            "A1 B* C2\n\n1 Một.\n* Sao.\n2 Hai.\n",
+            "Word counts only the automatic marks: the note after a custom mark is 2, not 3"
         );
     }
 
