@@ -922,6 +922,8 @@ fn header_stories(table: &[u8], fib: &Fib) -> Vec<(bool, Range<usize>)> {
 struct Doc<'a> {
     word: &'a [u8],
     pieces: Vec<Piece>,
+    /// Each piece starts where the one before ends, or later.
+    pieces_in_order: bool,
     names: Vec<String>,
     styles: Vec<StyleProps>,
     /// The document's font.
@@ -933,9 +935,11 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn read(word: &'a [u8], table: &[u8], fib: &Fib) -> Result<Self, OfficeError> {
         let (styles, default) = styles(slice(table, fib.stsh));
+        let pieces = pieces(slice(table, fib.clx))?;
         Ok(Doc {
             word,
-            pieces: pieces(slice(table, fib.clx))?,
+            pieces_in_order: pieces.windows(2).all(|w| w[0].cp_end <= w[1].cp),
+            pieces,
             names: font_names(slice(table, fib.fonts)),
             styles,
             default,
@@ -945,7 +949,17 @@ impl<'a> Doc<'a> {
     }
 
     fn characters(&self, cps: Range<usize>) -> Vec<Char> {
-        characters(self.word, &self.pieces, cps)
+        // Each note and text box is read on its own: when the pieces follow one another (every
+        // file Word writes), those of `cps` are found by halving, not by a walk over all of
+        // them for each note.
+        let pieces = if self.pieces_in_order {
+            let from = self.pieces.partition_point(|p| p.cp_end <= cps.start);
+            let to = self.pieces.partition_point(|p| p.cp < cps.end);
+            self.pieces.get(from..to.max(from)).unwrap_or_default()
+        } else {
+            &self.pieces
+        };
+        characters(self.word, pieces, cps)
     }
 
     /// The paragraph properties of the paragraph run holding `fc`.
