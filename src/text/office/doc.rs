@@ -824,7 +824,11 @@ fn anchors(table: &[u8], fib: &Fib) -> HashMap<u32, usize> {
         let (Some(cp), Some(spid)) = (plc.cp(i), plc.data(i).and_then(|d| u32_at(d, 0))) else {
             continue;
         };
-        out.entry(spid).or_insert(cp);
+        // A shape anchored twice keeps its first anchor; its group's members are walked once.
+        if out.contains_key(&spid) {
+            continue;
+        }
+        out.insert(spid, cp);
         for &member in members.get(&spid).into_iter().flatten() {
             out.entry(member).or_insert(cp);
         }
