@@ -1929,6 +1929,9 @@ mod tests {
         boxes: &'a str,
         /// The characters of the main text in a table's cells (`sprmPFInTable`).
         in_table: Range<usize>,
+        /// The paragraphs in the table's cells are numbered (`sprmPIlfo` 1: a simple list
+        /// drawn `1.`), each its own run of properties.
+        numbered: bool,
     }
 
     /// A Word 97 file of `stories` in one UTF-16 piece, every character in the default font,
@@ -1960,13 +1963,39 @@ mod tests {
             put16(&mut word, 1024 + 2 * k, *u);
         }
         if !stories.in_table.is_empty() {
-            // Paragraph properties (page 4): one run, in a table.
+            // Paragraph properties (page 4): in a table; one run, or one a paragraph when
+            // numbered, each paragraph ending at its mark.
             let (papx, cells) = (2048, &stories.in_table);
-            put32(&mut word, papx, 1024 + 2 * cells.start as u32);
-            put32(&mut word, papx + 4, 1024 + 2 * cells.end as u32);
-            word[papx + 8] = 150;
-            word[papx + 300..papx + 306].copy_from_slice(&[3, 0, 0, 0x16, 0x24, 1]);
-            word[papx + 511] = 1;
+            let mut bounds = vec![cells.start];
+            if stories.numbered {
+                let marks = stories
+                    .main
+                    .encode_utf16()
+                    .enumerate()
+                    .filter(|(cp, u)| cells.contains(cp) && matches!(*u, 0x0D | 0x07));
+                bounds.extend(marks.map(|(cp, _)| cp + 1).filter(|&cp| cp < cells.end));
+            }
+            bounds.push(cells.end);
+            let table_runs = bounds.len() - 1;
+            if stories.numbered {
+                // The rest of the text (the text boxes' story too) in plain paragraphs.
+                bounds.push(units.len());
+            }
+            let runs = bounds.len() - 1;
+            for (i, cp) in bounds.iter().enumerate() {
+                put32(&mut word, papx + 4 * i, 1024 + 2 * *cp as u32);
+            }
+            for i in 0..runs {
+                word[papx + 4 * (runs + 1) + 13 * i] = if i < table_runs { 150 } else { 165 };
+            }
+            word[papx + 330..papx + 333].copy_from_slice(&[1, 0, 0]);
+            let props: &[u8] = if stories.numbered {
+                &[5, 0, 0, 0x16, 0x24, 1, 0x0B, 0x46, 1, 0, 0]
+            } else {
+                &[3, 0, 0, 0x16, 0x24, 1]
+            };
+            word[papx + 300..papx + 300 + props.len()].copy_from_slice(props);
+            word[papx + 511] = runs as u8;
         }
         let styles = [style_entry(1, 0x0FFF, "Normal", 0, &[])];
         let pieces = [(units.len(), 1024)];
@@ -2094,7 +2123,7 @@ mod tests {
                 headers: &headers,
                 endnotes,
                 boxes,
-                in_table: 0..0,
+                ..Stories::default()
             },
             &plcs,
         )
@@ -2199,6 +2228,52 @@ mod tests {
             ["Tiêu đề", "a | b", "Mạng quốc gia"],
             "the box's line after its anchor's in the first cell, not in the next"
         );
+    }
+
+    #[test]
+    fn a_numbered_cell_with_a_text_box_is_numbered_once() {
+        let main = "Tiêu đề\ra\u{7}b\u{7}Cuối\r";
+        let boxes = "Mạng quốc gia\r\r";
+        let anchor = len("Tiêu đề\r");
+        // One simple list (`%1.`) and one list of it, without overrides.
+        let mut lists = vec![1, 0];
+        lists.extend(0x3333u32.to_le_bytes());
+        lists.extend([0; 4]);
+        lists.extend([0xFF, 0x0F].repeat(9));
+        lists.extend([1, 0]);
+        lists.extend(lvl(1, 0, 0, None, "%1."));
+        let mut lfo = 1u32.to_le_bytes().to_vec();
+        lfo.extend(0x3333u32.to_le_bytes());
+        lfo.extend([0; 12]);
+        lfo.extend([0; 4]);
+        let plcs = vec![
+            (40, plc(&[anchor, len(main)], &[&fspa(1025)])),
+            (
+                56,
+                plc(
+                    &[0, len(boxes) - 1, len(boxes)],
+                    &[&ftxbxs(1025, false), &ftxbxs(0, true)],
+                ),
+            ),
+            (73, lists),
+            (74, lfo),
+        ];
+        let doc = stories_doc(
+            &Stories {
+                main,
+                boxes,
+                in_table: anchor..len("Tiêu đề\ra\u{7}b\u{7}"),
+                numbered: true,
+                ..Stories::default()
+            },
+            &plcs,
+        );
+        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        // The cell's mark after the box ends the paragraph numbered 1: `b` is 2.
+        assert!(text.contains("1. a"), "{text}");
+        assert!(text.contains("2. b"), "{text}");
+        assert!(!text.contains('3'), "{text}");
+        assert!(text.contains("Mạng quốc gia"), "{text}");
     }
 
     #[test]
