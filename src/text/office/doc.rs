@@ -2198,12 +2198,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_text_box_anchored_in_a_cell_stays_in_it() {
-        let main = "Tiêu đề\r\u{8}a\u{7}b\u{7}";
-        let boxes = "Mạng quốc gia\r\r";
-        let anchor = len("Tiêu đề\r");
-        let plcs = vec![
+    /// The structures of one text box (`boxes`, shape 1025) anchored at `anchor` of `main`.
+    fn one_box(anchor: usize, main: &str, boxes: &str) -> Plcs {
+        vec![
             (40, plc(&[anchor, len(main)], &[&fspa(1025)])),
             (
                 56,
@@ -2212,7 +2209,15 @@ mod tests {
                     &[&ftxbxs(1025, false), &ftxbxs(0, true)],
                 ),
             ),
-        ];
+        ]
+    }
+
+    #[test]
+    fn a_text_box_anchored_in_a_cell_stays_in_it() {
+        let main = "Tiêu đề\r\u{8}a\u{7}b\u{7}";
+        let boxes = "Mạng quốc gia\r\r";
+        let anchor = len("Tiêu đề\r");
+        let plcs = one_box(anchor, main, boxes);
         let doc = stories_doc(
             &Stories {
                 main,
@@ -2246,18 +2251,8 @@ mod tests {
         lfo.extend(0x3333u32.to_le_bytes());
         lfo.extend([0; 12]);
         lfo.extend([0; 4]);
-        let plcs = vec![
-            (40, plc(&[anchor, len(main)], &[&fspa(1025)])),
-            (
-                56,
-                plc(
-                    &[0, len(boxes) - 1, len(boxes)],
-                    &[&ftxbxs(1025, false), &ftxbxs(0, true)],
-                ),
-            ),
-            (73, lists),
-            (74, lfo),
-        ];
+        let mut plcs = one_box(anchor, main, boxes);
+        plcs.extend([(73, lists), (74, lfo)]);
         let doc = stories_doc(
             &Stories {
                 main,
