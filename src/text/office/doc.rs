@@ -1035,6 +1035,12 @@ struct Walker<'d, 'a> {
 }
 
 impl Walker<'_, '_> {
+    /// Whether a character stands where the main text does not hold it: a text box's, placed
+    /// after its anchor ([`with_boxes`]), or a mark ending a story or a box ([`Char::MARK`]).
+    fn added(&self, ch: &Char) -> bool {
+        ch.fc == usize::MAX || self.boxes.iter().any(|b| b.contains(&ch.cp))
+    }
+
     /// The paragraphs of `chars`; `note` is the number of the note they are the text of, which
     /// its automatic mark (`0x02`) stands for.
     fn walk(&mut self, chars: &[Char], note: Option<usize>) -> Vec<Paragraph> {
@@ -1083,10 +1089,7 @@ impl Walker<'_, '_> {
                     }
                 }
             }
-            if matches!(c, '\r' | '\u{07}' | '\u{0C}')
-                && fc != usize::MAX
-                && !self.boxes.iter().any(|b| b.contains(&ch.cp))
-            {
+            if matches!(c, '\r' | '\u{07}' | '\u{0C}') && !self.added(ch) {
                 last_mark = Some(fc);
             }
             match c {
@@ -1110,9 +1113,8 @@ impl Walker<'_, '_> {
                     let done = std::mem::take(&mut current);
                     // A box's paragraph (or the mark that ends it) placed inside a row is the
                     // row's, whatever its own properties say.
-                    let boxed = fc == usize::MAX || self.boxes.iter().any(|b| b.contains(&ch.cp));
-                    let in_table =
-                        doc.papx(fc).is_some_and(|r| r.2.in_table) || boxed && row.is_some();
+                    let in_table = doc.papx(fc).is_some_and(|r| r.2.in_table)
+                        || self.added(ch) && row.is_some();
                     if in_table {
                         row.get_or_insert_with(|| Row::new(self.header))
                             .end_line(done);

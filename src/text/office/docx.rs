@@ -1275,10 +1275,7 @@ mod tests {
         let numbering = Numbering::read(numbering).expect("numbering");
         let mut w = Walker::new(&styles, None, Some(numbering));
         w.walk(DOCUMENT, document).expect("document");
-        w.out
-            .iter()
-            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
-            .collect()
+        w.out.iter().map(Paragraph::text).collect()
     }
 
     const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
@@ -1514,7 +1511,7 @@ mod tests {
             .expect("read")
             .expect("a Word document")
             .iter()
-            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
+            .map(Paragraph::text)
             .collect()
     }
 

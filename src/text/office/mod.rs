@@ -69,6 +69,11 @@ impl Paragraph {
         }
     }
 
+    /// The paragraph's text, its runs joined (as the file stores it: not decoded).
+    pub(crate) fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
     fn is_blank(&self) -> bool {
         self.runs.iter().all(|r| r.text.trim().is_empty())
     }
@@ -203,7 +208,7 @@ impl Row {
         }
         let mut expected = None;
         for p in first {
-            let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+            let text = p.text();
             let digits = text.trim().trim_end_matches(['.', ')']);
             if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit())
             {
@@ -529,10 +534,7 @@ mod tests {
 
     /// The text of each line of a row.
     fn row_lines(row: Row) -> Vec<String> {
-        row.end()
-            .iter()
-            .map(|p| p.runs.iter().map(|r| r.text.as_str()).collect())
-            .collect()
+        row.end().iter().map(Paragraph::text).collect()
     }
 
     #[test]
