@@ -14,6 +14,7 @@
 //! - [`decode_bytes`] reads a text file that is not UTF-8 line by line this way.
 
 mod convert;
+mod mixed;
 mod syllable;
 mod tables;
 
@@ -25,6 +26,7 @@ use crate::text::{chars, kernels};
 use unicode_normalization::UnicodeNormalization;
 
 pub(crate) use convert::{convert, restore_capitals};
+pub(crate) use mixed::decode as decode_mixed;
 pub(crate) use tables::cp1252_char;
 
 /// A legacy encoding.
@@ -135,25 +137,40 @@ pub struct FontEncoding {
 }
 
 /// The legacy encoding of a font, by its name: `.Vn*` TCVN3 (a trailing `H` draws capitals),
-/// `VNI-*` VNI; `None` for any other font.
+/// `VNI-*` VNI; `None` for any other font. TCVN3 fonts also went about without the dot and with
+/// a suffix (`VnTimeH(Ds)`, `VNTime`) or named for the standard (`VNSTCVN3`); a name with a
+/// hyphen after `VN` is another family (`VNI-Times`, the Unicode `VNF-*`).
 pub fn font_encoding(name: &str) -> Option<FontEncoding> {
     let name = name.trim();
+    // `VnTimeH(Ds)`: the family is what comes before the parenthesis.
+    let family = name.split_once('(').map_or(name, |(f, _)| f.trim_end());
     // Asked for every run of an office file: the prefixes compared in place, nothing copied.
     let starts = |prefix: &str| {
-        name.as_bytes()
+        family
+            .as_bytes()
             .get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
     };
-    if starts(".vn") {
-        return Some(FontEncoding {
-            encoding: Encoding::Tcvn3,
-            capitals: name.ends_with('H'),
-        });
-    }
     if starts("vni-") || starts("vni ") {
         return Some(FontEncoding {
             encoding: Encoding::Vni,
             capitals: false,
+        });
+    }
+    let undotted = starts("vn")
+        && family
+            .as_bytes()
+            .get(2)
+            .is_some_and(u8::is_ascii_alphabetic)
+        && !family.contains('-');
+    let standard = family
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"tcvn3"));
+    if starts(".vn") || undotted || standard {
+        return Some(FontEncoding {
+            encoding: Encoding::Tcvn3,
+            capitals: family.ends_with('H'),
         });
     }
     None
@@ -186,7 +203,7 @@ pub(crate) fn convert_font(text: &str, font: FontEncoding) -> String {
     if has_unicode_vietnamese(text) {
         return text.to_owned();
     }
-    let decoded = convert(text, font.encoding);
+    let decoded = mixed::decode(text, font.encoding);
     if font.capitals {
         decoded.to_uppercase()
     } else {
@@ -323,6 +340,18 @@ fn is_mark(c: char) -> bool {
     matches!(u32::from(c), 0x0300..=0x036F)
 }
 
+/// Syllables a run's reading in the other encoding needs at least to overrule its font's
+/// ([`Weighed::contradicts`]).
+const PASTED_WORDS: usize = 2;
+
+/// True when `text` reads as Vietnamese in `claimed` and not in `other`: every word beyond ASCII
+/// a syllable in the one, some word none in the other. A run that keeps its font's encoding
+/// though the paragraph around it was typed in another.
+pub(crate) fn reads_better(text: &str, claimed: Encoding, other: Encoding) -> bool {
+    let clean = |e: Evidence| e.invalid == 0 && e.valid > 0;
+    clean(Evidence::of(&convert(text, claimed))) && !clean(Evidence::of(&convert(text, other)))
+}
+
 /// One candidate per slot: the text as it is, then [`DETECTED`].
 const CANDIDATES: usize = 1 + DETECTED.len();
 
@@ -366,7 +395,7 @@ impl Weighed {
         }
         let mut known = Known::default();
         let mine = Evidence::of_known(&convert(text, claimed), &mut known);
-        if mine.valid > mine.invalid {
+        if mine.invalid == 0 && mine.valid > 0 {
             return None;
         }
         let mut w = Weighed::legacy(text, &mut known);
@@ -414,16 +443,25 @@ impl Weighed {
         best.1
     }
 
-    /// Another legacy encoding whose words are clearly more Vietnamese (two syllables at least)
-    /// than `claimed`'s, which are mostly not syllables: text in a legacy font that was typed in
-    /// another legacy encoding.
+    /// Another legacy encoding whose words are clearly more Vietnamese than `claimed`'s: text in
+    /// a legacy font that was typed in another legacy encoding. Either `claimed`'s words are
+    /// mostly not syllables and another reading nets two syllables more, or the text was pasted
+    /// from the other encoding in daily use ([`mixed::other`]): every word a syllable in it, as
+    /// many as in `claimed` and two at least, while some word of `claimed`'s is none (VNI's
+    /// `Cuïc Thoáng keâ` in `.VnTime` reads `Cuùc Thoỏng keõ`, two of three words syllables).
     pub(crate) fn contradicts(&self, claimed: Encoding) -> Option<Encoding> {
-        let net = |enc: Encoding| {
+        let evidence = |enc: Encoding| {
             let slot = DETECTED.iter().position(|&d| d == enc)? + 1;
-            self.0.get(slot).map(|e| e.net())
+            self.0.get(slot)
         };
-        let slot = DETECTED.iter().position(|&d| d == claimed)? + 1;
-        let mine = self.0.get(slot)?;
+        let net = |enc: Encoding| evidence(enc).map(|e| e.net());
+        let mine = evidence(claimed)?;
+        if let Some(other) = mixed::other(claimed).and_then(|o| Some((o, evidence(o)?))) {
+            let (enc, e) = other;
+            if mine.invalid > 0 && e.invalid == 0 && e.valid >= mine.valid.max(PASTED_WORDS) {
+                return Some(enc);
+            }
+        }
         if mine.valid > mine.invalid {
             return None;
         }
@@ -820,7 +858,13 @@ fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String,
             tally.end_paragraph();
             continue;
         };
-        let decoded = convert(&line.chars, *enc);
+        // A forced encoding is the reader's word for every line; a chosen one may hold words
+        // pasted from the other.
+        let decoded = if forced.is_some() {
+            convert(&line.chars, *enc)
+        } else {
+            mixed::decode(&line.chars, *enc)
+        };
         tally.add(enc.name(), line.bytes);
         tally.end_paragraph();
         match (enc, restore_capitals(&decoded)) {
@@ -1033,6 +1077,13 @@ mod tests {
         assert_eq!(f(".VnArial NarrowH"), Some((Encoding::Tcvn3, true)));
         assert_eq!(f("VNI-Times"), Some((Encoding::Vni, false)));
         assert_eq!(f("Times New Roman"), None);
+        // Names seen in real files of the 2000s.
+        assert_eq!(f("VnTimeH(Ds)"), Some((Encoding::Tcvn3, true)));
+        assert_eq!(f("VnSouthern(Ds)"), Some((Encoding::Tcvn3, false)));
+        assert_eq!(f("VNTime"), Some((Encoding::Tcvn3, false)));
+        assert_eq!(f("VNSTCVN3"), Some((Encoding::Tcvn3, false)));
+        assert_eq!(f("VNF-Comic Sans"), None, "a Unicode family");
+        assert_eq!(f("Verdana"), None);
     }
 
     #[test]

@@ -20,6 +20,20 @@ const NUCLEI: [&str; 58] = [
     "uây", "uôi", "ươi", "ươu", "uyê", "uya", "uyu", "ôô", "ưo", "uă",
 ];
 
+/// The nuclei that end on a glide (`ai`, `ao`, `iêu`) or on `a` after a glide (`ia`, `ưa`):
+/// they close the syllable and take no final consonant (`tao`, never `taom`).
+const OPEN_NUCLEI: [&str; 30] = [
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa",
+    "ưi", "ưu", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu",
+];
+
+/// The nuclei that need a final consonant after them: `ă`, `â` and the long vowels and
+/// diphthongs that never end a syllable (`tân`, `xoong`, `tiên`, `uông`, never `tâ`, `xoo`,
+/// `tiê`, `uô`).
+const CLOSED_NUCLEI: [&str; 12] = [
+    "ă", "â", "oo", "ôô", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ", "uă",
+];
+
 const FINALS: [&str; 8] = ["ng", "nh", "ch", "c", "m", "n", "p", "t"];
 
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
@@ -189,7 +203,7 @@ fn base_len(c: Option<char>) -> usize {
 /// Only the finals that end with `rest`'s last letter are tried.
 fn rhyme(rest: &str, stop_allowed: bool) -> bool {
     if is_nucleus(rest) {
-        return true;
+        return !CLOSED_NUCLEI.contains(&rest);
     }
     let last = rest.as_bytes().last();
     FINALS
@@ -201,7 +215,9 @@ fn rhyme(rest: &str, stop_allowed: bool) -> bool {
 /// `rest` is a nucleus and the final `f`, which the tone allows.
 fn final_after_nucleus(rest: &str, f: &str, stop_allowed: bool) -> bool {
     rest.strip_suffix(f).is_some_and(|nucleus| {
-        is_nucleus(nucleus) && (stop_allowed || !matches!(f, "c" | "ch" | "p" | "t"))
+        is_nucleus(nucleus)
+            && !OPEN_NUCLEI.contains(&nucleus)
+            && (stop_allowed || !matches!(f, "c" | "ch" | "p" | "t"))
     })
 }
 
@@ -233,10 +249,12 @@ fn is_syllable_by_strings(word: &str) -> bool {
         .chain(INITIALS)
         .filter_map(|i| bare.strip_prefix(i))
         .any(|rest| {
-            nucleus(rest)
+            (nucleus(rest) && !CLOSED_NUCLEI.contains(&rest))
                 || FINALS.iter().any(|f| {
                     rest.strip_suffix(f).is_some_and(|n| {
-                        nucleus(n) && (stop_allowed || !matches!(*f, "c" | "ch" | "p" | "t"))
+                        nucleus(n)
+                            && !OPEN_NUCLEI.contains(&n)
+                            && (stop_allowed || !matches!(*f, "c" | "ch" | "p" | "t"))
                     })
                 })
         })
@@ -261,7 +279,7 @@ mod tests {
     fn garbled_and_foreign_words_are_not() {
         for w in [
             "Héi", "hßa", "chñ", "ViÖt", "Vieät", "hoứa", "été", "über", "Nghij", "cát̀", "xyz",
-            "phuùc",
+            "phuùc", "taõm", "tain", "hoing", "Boọ", "moõ", "tiê", "bâ",
         ] {
             assert!(!is_syllable(w), "{w}");
         }

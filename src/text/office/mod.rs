@@ -391,16 +391,30 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         }
         line.clear();
         let mut tcvn3 = false;
+        let pasted = if mode == Legacy::Detect {
+            typed_in_another(p)
+        } else {
+            None
+        };
         for run in &p.runs {
             let font = run
                 .font
                 .as_deref()
                 .and_then(font_encoding)
                 .filter(|_| mode != Legacy::Never);
-            // The font's encoding, unless the words say the text was typed in another.
+            // The font's encoding, unless the words say the text was typed in another: the
+            // paragraph's words in the font, or else the run's own.
             let font = font.map(|f| match mode {
                 Legacy::Detect => FontEncoding {
-                    encoding: Weighed::contradicting(&run.text, f.encoding).unwrap_or(f.encoding),
+                    encoding: match pasted {
+                        Some((claimed, typed))
+                            if claimed == f.encoding
+                                && !legacy::reads_better(&run.text, claimed, typed) =>
+                        {
+                            typed
+                        }
+                        _ => Weighed::contradicting(&run.text, f.encoding).unwrap_or(f.encoding),
+                    },
                     ..f
                 },
                 _ => f,
@@ -414,7 +428,8 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
                 (Some(e), Some(f)) if forced.is_none() || f.encoding == e => {
                     Some(legacy::convert_font(&run.text, f))
                 }
-                (Some(e), _) => Some(legacy::convert(&run.text, e)),
+                (Some(e), _) if forced.is_some() => Some(legacy::convert(&run.text, e)),
+                (Some(e), _) => Some(legacy::decode_mixed(&run.text, e)),
                 (None, _) => None,
             };
             // An encoding covers the runs it changed (not ASCII or Unicode in a legacy font).
@@ -449,6 +464,28 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
     }
 }
 
+/// The encoding the runs of `p` in legacy fonts were typed in when it is not their fonts': the
+/// fonts' encoding and the typed one. Their words are weighed together (a paragraph is a table's
+/// row here), as a cell of one or two words (`Soá TT`, VNI in `.VnTime`) says too little alone.
+/// `None` when the fonts claim two encodings or their words bear them out.
+fn typed_in_another(p: &Paragraph) -> Option<(Encoding, Encoding)> {
+    let mut claimed = None;
+    let mut words = String::new();
+    for run in &p.runs {
+        match run.font.as_deref().and_then(font_encoding) {
+            Some(f) if claimed.is_none_or(|c| c == f.encoding) => {
+                claimed = Some(f.encoding);
+                words.push_str(&run.text);
+            }
+            Some(_) => return None,
+            // Another font's text parts the words on each side.
+            None => words.push(' '),
+        }
+    }
+    let claimed = claimed?;
+    Weighed::contradicting(&words, claimed).map(|typed| (claimed, typed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,6 +496,36 @@ mod tests {
             p.push(text, *font);
         }
         p
+    }
+
+    #[test]
+    fn vni_typed_in_a_tcvn3_font_is_read_by_its_row() {
+        // A table's head row pasted from a VNI document into `.VnTime` cells: the first cell
+        // alone (`Soá TT`, one word) tells nothing, the row does.
+        let row = para(&[
+            ("Soá TT", Some(".VnTime")),
+            (CELL_SEPARATOR, None),
+            ("Giai ñoaïn", Some(".VnTime")),
+            (CELL_SEPARATOR, None),
+            ("Noäi dung coâng vieäc", Some(".VnTime")),
+        ]);
+        // A row in the font's own encoding keeps it, and so does a cell that reads well in
+        // it in a row typed in the other.
+        let own = para(&[
+            ("Tæng céng", Some(".VnTime")),
+            (CELL_SEPARATOR, None),
+            ("350", None),
+        ]);
+        let mixed = para(&[
+            ("Hµ Néi", Some(".VnTime")),
+            (CELL_SEPARATOR, None),
+            ("Giai ñoaïn trieån khai", Some(".VnTime")),
+        ]);
+        let out = to_text(&[row, own, mixed], Legacy::Detect);
+        assert_eq!(
+            out.text,
+            "Số TT | Giai đoạn | Nội dung công việc\nTổng cộng | 350\nHà Nội | Giai đoạn triển khai\n"
+        );
     }
 
     #[test]
