@@ -113,10 +113,20 @@ pub fn to_roman(n: u32) -> String {
     numerals::write_roman(n, ROMAN_SYMBOLS)
 }
 
+/// The Vietnamese alphabet that điểm and lettered parts are numbered in (a b c d đ e g h i k …:
+/// no f, j, w, z).
+const LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
 /// Position of a letter in the Vietnamese alphabet used for điểm (a b c d đ e g h i k …).
 pub fn letter_value(c: char) -> Option<u32> {
-    const ORDER: &str = "abcdđeghiklmnopqrstuvxy";
-    ORDER.chars().position(|x| x == c).map(|p| p as u32 + 1)
+    LETTERS.chars().position(|x| x == c).map(|p| p as u32 + 1)
+}
+
+/// The small letter at position `n` (from 1) of that alphabet, the inverse of [`letter_value`].
+pub fn letter_at(n: u32) -> Option<char> {
+    LETTERS
+        .chars()
+        .nth(usize::try_from(n.checked_sub(1)?).ok()?)
 }
 
 /// Ordinal words of `Phần thứ nhất`.
@@ -304,26 +314,34 @@ fn numbered(text: &str, first: char) -> Option<Label> {
         roman(text)
     } else if first.is_ascii_digit() {
         arabic_or_decimal(text)
-    } else if first.is_ascii_uppercase() {
+    } else if first.is_ascii_uppercase() || first == 'Đ' {
         upper(text, first)
     } else {
         letter(text, first)
     }
 }
 
-/// `upper`: `A. SỰ CẦN THIẾT`, `B. Phương án` (a letter that is no roman numeral; `C.` reads as
-/// one, which the body tells apart by the letters before it).
+/// `upper`: `A. SỰ CẦN THIẾT`, `B. Phương án`, `D - NHIỆM VỤ`, `Đ- MIỄN THUẾ` (a letter that is
+/// no roman numeral; `C.` and `C - ` read as one, which the body tells apart by the letters
+/// before it), numbered in the Vietnamese alphabet: `E` is the sixth, after `Đ`.
 fn upper(text: &str, first: char) -> Option<Label> {
-    let after = text.get(1..)?.strip_prefix(". ")?;
+    let number = letter_value(first.to_lowercase().next()?)?;
+    let tail = text.get(first.len_utf8()..)?;
+    // `B - CĂN CỨ TÍNH THUẾ`, `D- MIỄN THUẾ`: the dashes of older documents.
+    let after = tail
+        .strip_prefix(". ")
+        .or_else(|| spaced_dash(tail))
+        .or_else(|| tail.strip_prefix("- "))
+        .or_else(|| tail.strip_prefix("– "))?;
     if !after.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     Some(Label {
         style: NumberStyle::UpperLetter,
         label: first.to_string(),
-        number: Some(u32::from(first) - u32::from('A') + 1),
+        number: Some(number),
         depth: 0,
-        rest: 3,
+        rest: text.len() - after.len(),
     })
 }
 
@@ -375,13 +393,28 @@ fn roman(text: &str) -> Option<Label> {
         .ok()?;
     // The separator is checked first: `Các`, `Căn cứ` fail on it without a numeral read.
     let sep = tail.chars().next()?;
+    if sep == ' ' {
+        // `I - Đối tượng nộp thuế`: the dash typed with spaces around it.
+        let after = spaced_dash(tail)?;
+        return Some(Label {
+            style: NumberStyle::RomanDash,
+            label: numeral.to_owned(),
+            number: Some(roman_value(numeral)?),
+            depth: 0,
+            rest: text.len() - after.len(),
+        });
+    }
     let style = match sep {
         // `II/ Những nội dung cụ thể`: the slash of older documents, a full stop's variant.
         '.' | '/' => NumberStyle::Roman,
         '-' | '–' => NumberStyle::RomanDash,
         _ => return None,
     };
-    let after = &tail[sep.len_utf8()..];
+    let mut after = &tail[sep.len_utf8()..];
+    // `III/- HIỆN TRẠNG`: slash and dash together, a slash label.
+    if sep == '/' {
+        after = after.strip_prefix(['-', '–']).unwrap_or(after);
+    }
     let value = roman_value(numeral)?;
     // `III.PHÂN TÍCH TÀI CHÍNH`: the space after the full stop left out before a heading in
     // capitals. Only a small numeral and a word of capitals: `C.Mác`, `V.I.Lênin` are names.
@@ -396,8 +429,20 @@ fn roman(text: &str) -> Option<Label> {
         label: numeral.to_owned(),
         number: Some(value),
         depth: 0,
-        rest: text.len() - tail.len() + sep.len_utf8() + skip,
+        rest: text.len() - after.len() + skip,
     })
+}
+
+/// ` - ` or ` – ` before a capital (`I - Đối tượng`, `2 – Xây dựng`, `I -Triển vọng`): the dash
+/// of a label typed with a space before it, as older documents did. Only before a capital:
+/// `1 - 2 ngày` is a range. The text after the separator.
+fn spaced_dash(tail: &str) -> Option<&str> {
+    let after = tail.strip_prefix(' ')?.strip_prefix(['-', '–'])?;
+    let text = after.trim_start_matches(' ');
+    text.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(text)
 }
 
 /// What [`dotted`] reads: the number of parts, the last part, whether a part is too long.
@@ -427,6 +472,16 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
         return legend(text, digits.len(), last);
     }
     let sep_char = tail.chars().next();
+    if parts == 1 && sep_char == Some(' ') {
+        let after = spaced_dash(tail)?;
+        return Some(Label {
+            style: NumberStyle::ArabicDash,
+            label: digits.to_owned(),
+            number: Some(last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
+            depth: 0,
+            rest: text.len() - after.len(),
+        });
+    }
     let (style, sep) = match (parts, sep_char) {
         (1, Some('.' | ')')) => (NumberStyle::Arabic, 1),
         (1, Some(c @ ('-' | '–'))) => (NumberStyle::ArabicDash, c.len_utf8()),
@@ -732,6 +787,15 @@ mod tests {
             ("1.5 triệu đồng", "-"),
             ("2.sổ", "-"),
             ("5- Nội dung", "ArabicDash 5 Some(5)|Nội dung"),
+            ("2 – Xây dựng", "ArabicDash 2 Some(2)|Xây dựng"),
+            ("1 - 2 ngày", "-"),
+            ("3 - phụ cấp", "-"),
+            ("I - Đối tượng", "RomanDash I Some(1)|Đối tượng"),
+            ("IV -  Quyết toán", "RomanDash IV Some(4)|Quyết toán"),
+            ("III/- HIỆN TRẠNG", "Roman III Some(3)|HIỆN TRẠNG"),
+            ("I - và", "-"),
+            ("I -Triển vọng", "RomanDash I Some(1)|Triển vọng"),
+            ("V - 3", "-"),
             ("12) Tên", "Arabic 12 Some(12)|Tên"),
             ("3.", "-"),
             ("2.1) Khoản", "Decimal 2.1 Some(1)|Khoản"),
@@ -766,6 +830,14 @@ mod tests {
             ("B. Phương án", "UpperLetter B Some(2)|Phương án"),
             ("C. Nội dung", "Roman C Some(100)|Nội dung"),
             ("A. sai", "-"),
+            ("B - CĂN CỨ", "UpperLetter B Some(2)|CĂN CỨ"),
+            ("C - ĐĂNG KÝ", "RomanDash C Some(100)|ĐĂNG KÝ"),
+            ("B - tên", "-"),
+            ("D- MIỄN THUẾ", "UpperLetter D Some(4)|MIỄN THUẾ"),
+            ("Đ - MIỄN THUẾ", "UpperLetter Đ Some(5)|MIỄN THUẾ"),
+            ("E - HOÀN THUẾ", "UpperLetter E Some(6)|HOÀN THUẾ"),
+            ("G. XỬ LÝ", "UpperLetter G Some(7)|XỬ LÝ"),
+            ("F. Sai", "-"),
             ("A.B. Tên", "-"),
             ("UBND tỉnh", "-"),
         ];

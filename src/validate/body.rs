@@ -124,9 +124,10 @@ fn walk(
     // Numbered items are headings when at least half of them have text under them; a run of
     // short items with nothing under them but the last (`1. Sở Tư pháp`, …, `22. Thanh tra
     // Tỉnh` and the next paragraph) is a list, whose items are complete as they stand.
+    // Text on an item's own line (`2 - Sử dụng … (Tel, X25,..)`) is the item, not text under it.
     let with_content = list
         .iter()
-        .filter(|s| !s.paragraphs.is_empty() || !s.children.is_empty())
+        .filter(|s| !s.children.is_empty() || s.paragraphs.iter().any(|p| p.line != s.line))
         .count();
     let headings = with_content > 0 && with_content * 2 >= list.len();
     let base_len = base.len();
@@ -136,7 +137,15 @@ fn walk(
         crate::parse::push_index(base, i);
         let path: &mut String = base;
         let label_at = |cx: &Checker<'_>, path: &str| cx.loc.span(path, s.label_span, s.line);
-        if let Some(p) = parent.filter(|p| p.style.spelled_like(s.style)) {
+        // A child in its parent's other spelling goes on with the parent's level (`II-` under
+        // `I.`), unless its run starts over at 1: then it is a list of its own (`1 - …`, `2 - …`
+        // under `2.`), as the parser nests `I/` under `I-`.
+        let starts_over = || {
+            list.iter()
+                .find(|x| x.style == s.style)
+                .is_some_and(|x| x.number == Some(1))
+        };
+        if let Some(p) = parent.filter(|p| p.style.spelled_like(s.style) && !starts_over()) {
             let at = label_at(cx, path);
             cx.emit(
                 Kind::MixedNumberingStyles {
@@ -272,7 +281,9 @@ fn sequence(
             found: s.label.to_string(),
             previous: prev_label.clone(),
         })
-    } else if n > p + 1 && !(s.style == NumberStyle::Letter && p == 4 && n == 6) {
+    } else if n > p + 1
+        && !(matches!(s.style, NumberStyle::Letter | NumberStyle::UpperLetter) && p == 4 && n == 6)
+    {
         Some(Kind::NumberingGap {
             found: s.label.to_string(),
             expected: label_for(s.style, p + 1, &s.label),
@@ -456,18 +467,14 @@ fn label_for(style: NumberStyle, n: u32, like: &str) -> String {
             Some((head, _)) => format!("{head}.{n}"),
             None => n.to_string(),
         },
-        S::Letter => "abcdđeghiklmnopqrstuvxy"
-            .chars()
-            .nth(n.saturating_sub(1) as usize)
-            .map_or_else(|| n.to_string(), String::from),
+        S::Letter => crate::grammar::letter_at(n).map_or_else(|| n.to_string(), String::from),
         S::Article => format!("Điều {n}"),
         S::Part => format!("Phần {}", crate::grammar::to_roman(n)),
         S::Chapter => format!("Chương {}", crate::grammar::to_roman(n)),
         S::Division => format!("Mục {n}"),
         S::Subdivision => format!("Tiểu mục {n}"),
-        S::UpperLetter => char::from_u32(u32::from(b'A') + n.saturating_sub(1))
-            .filter(char::is_ascii_uppercase)
-            .map_or_else(|| n.to_string(), String::from),
+        S::UpperLetter => crate::grammar::letter_at(n)
+            .map_or_else(|| n.to_string(), |c| c.to_uppercase().collect()),
         S::Unnumbered => String::new(),
     }
 }
@@ -689,6 +696,56 @@ mod tests {
             .filter(|f| f.code.starts_with("BOD00"))
             .map(|f| format!("{} {}", f.code, f.line))
             .collect()
+    }
+
+    #[test]
+    fn lettered_parts_and_spaced_dashes_of_older_documents() {
+        // Parts A, B, C, D, Đ, E typed with spaced dashes, each with its own roman sections,
+        // the khoản lists typed `1 - …` with a spaced dash too: nothing is out of order.
+        let text = "A - PHẠM VI ÁP DỤNG\nI - Đối tượng nộp thuế:\nCác cơ sở kinh doanh.\n\
+                    II- Đối tượng không nộp thuế:\nHộ gia đình.\nB - CĂN CỨ TÍNH THUẾ\n\
+                    I - Thu nhập chịu thuế\n1. Doanh thu bán hàng.\n2. Thu nhập khác.\n\
+                    C - ĐĂNG KÝ, KÊ KHAI\nI - Đăng ký thuế\nCơ sở đăng ký với cơ quan thuế.\n\
+                    D- NHIỆM VỤ CỦA CƠ QUAN THUẾ\nHướng dẫn cơ sở kinh doanh.\n\
+                    Đ - MIỄN THUẾ, GIẢM THUẾ\nI - Những trường hợp được miễn thuế\n\
+                    Cơ sở mới thành lập.\nE - XỬ LÝ VI PHẠM\nI - Xử lý vi phạm về thuế\n\
+                    Phạt tiền.\n";
+        assert_eq!(body_findings(text), Vec::<String>::new());
+        // Without Đ, E still follows D (the letter is skipped as in điểm); G follows E (no F in
+        // the alphabet); a letter skipped is a gap, named in the alphabet's order (K for I).
+        let skipped = "A. MỤC ĐÍCH\nNâng cao.\nB. NỘI DUNG\nCải cách.\nC. GIẢI PHÁP\nĐổi mới.\n\
+                       D. KINH PHÍ\nNgân sách.\nE. TIẾN ĐỘ\nNăm 2004.\nG. TỔ CHỨC\nCác sở.\n\
+                       H. KIẾN NGHỊ\nĐề nghị.\nK. PHỤ LỤC\nBảng biểu.\n";
+        let doc = crate::validate::check(
+            skipped,
+            &crate::Options {
+                format: Some(crate::model::Format::Text),
+                ..crate::Options::default()
+            },
+        );
+        let gaps: Vec<String> = doc
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("BOD00"))
+            .map(|f| format!("{} {} {}", f.code, f.line, f.message))
+            .collect();
+        assert!(
+            gaps.len() == 1 && gaps[0].starts_with("BOD001 15") && gaps[0].contains("của I"),
+            "{gaps:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_its_own_under_a_heading_is_no_mixed_style() {
+        // `1 - …` under `2.` starts over at 1: a list of the heading's, not its siblings in
+        // another spelling; its items stand complete on their lines, the last with text under it.
+        let text = "I. YÊU CẦU\n1. Trang bị thiết bị\nMáy tính cho các sở.\n\
+                    2. Khả năng nâng cấp\nHệ thống phải đáp ứng:\n\
+                    1 - Thiết kế theo các tiêu chuẩn quốc tế\n\
+                    2 - Sử dụng nhiều phương thức truyền dẫn (Tel, X25,..)\n\
+                    3 - Có khả năng nâng cấp\n4 - Khai thác trực tuyến\n\
+                    Các yêu cầu trên phải được đáp ứng.\n";
+        assert_eq!(body_findings(text), Vec::<String>::new());
     }
 
     #[test]

@@ -125,7 +125,8 @@ pub(super) fn settle(b: &mut Builder) {
 ///
 /// `A.`, `B.` are the widest parts of a report only as a series: `A.` opens one, and a later
 /// letter goes on with one that is open, at most one letter past it (`Q. CHÁNH VĂN PHÒNG`, an
-/// acting signer, is none). In such a series `C.` is the third letter, not the roman hundred.
+/// acting signer, is none). In such a series `C.` (or `C - `) is the third letter, not the roman
+/// hundred.
 pub(super) fn in_context(b: &Builder, label: grammar::Label) -> Option<grammar::Label> {
     let last = b
         .stack
@@ -135,7 +136,9 @@ pub(super) fn in_context(b: &Builder, label: grammar::Label) -> Option<grammar::
     let series = |n: u32| n == 1 || last.is_some_and(|l| n <= l + 2);
     match label.style {
         NumberStyle::UpperLetter => label.number.is_some_and(series).then_some(label),
-        NumberStyle::Roman if label.label == "C" && last.is_some_and(|l| l >= 1 && series(3)) => {
+        NumberStyle::Roman | NumberStyle::RomanDash
+            if label.label == "C" && last.is_some_and(|l| l >= 1 && series(3)) =>
+        {
             Some(grammar::Label {
                 style: NumberStyle::UpperLetter,
                 number: Some(3),
