@@ -357,7 +357,12 @@ fn heading_in<'a>(
             let upper = k <= i + 4 && is_upper(t);
             let sentence_case =
                 k == i + 1 && rest.is_empty() && stands_alone(cx, k) && short_title(t);
-            if (upper || sentence_case) && grammar::label(t).is_none() && !(cx.ends_body)(cx, k) {
+            let before_first =
+                k == i + 1 && rest.is_empty() && title_before_first_division(cx, style, k);
+            if (upper || sentence_case || before_first)
+                && grammar::label(t).is_none()
+                && !(cx.ends_body)(cx, k)
+            {
                 title = Some(t);
                 title_line = Some(k);
                 next = k + 1;
@@ -446,6 +451,44 @@ fn heading_in<'a>(
 
 /// Words at most in a division's title written under its label in sentence case.
 const SENTENCE_TITLE_WORDS: usize = 12;
+
+/// Lines a division's title runs to at most when only its place tells it
+/// ([`title_before_first_division`]).
+const TITLE_LINES: usize = 3;
+
+/// True when line `k`, right under a bare `Phần`/`Chương` label of `style`, is its title by its
+/// place alone: nothing but a title stands between a bare `Chương III` and its first `Mục` or
+/// `Điều` (`Chương III` / `sử dụng công chức` / `Mục 1. Bố trí…`), whatever its case. The title
+/// may go on over lines that start in lower case, and does not end as a sentence does.
+fn title_before_first_division(cx: &Context<'_>, style: NumberStyle, k: usize) -> bool {
+    use NumberStyle as S;
+    if !matches!(style, S::Part | S::Chapter) {
+        return false;
+    }
+    let lines = cx.lines;
+    let mut end = k;
+    while end + 1 < lines.len()
+        && end + 1 < k + TITLE_LINES
+        && lines[end + 1]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && grammar::label(&lines[end + 1].text).is_none()
+    {
+        end += 1;
+    }
+    if lines[end].text.trim_end().ends_with(['.', ';', ':', ',']) {
+        return false;
+    }
+    let Some(next) = cx.next_non_blank(end + 1) else {
+        return false;
+    };
+    grammar::label(&lines[next].text).is_some_and(|l| match style {
+        S::Part => matches!(l.style, S::Chapter | S::Division | S::Article),
+        _ => matches!(l.style, S::Division | S::Article),
+    })
+}
 
 /// True when line `k` stands alone: the line after it is blank, a label, or the end.
 fn stands_alone(cx: &Context<'_>, k: usize) -> bool {
@@ -594,6 +637,37 @@ mod tests {
             "across the blank lines of a Word export"
         );
     }
+
+    #[test]
+    fn a_chapter_title_is_what_stands_before_its_first_article() {
+        // Titles typed in any case (capitals a font drew, lost in the text), one over two lines.
+        let doc = crate::parse(
+            "NGHỊ ĐỊNH\nVề cán bộ, công chức cấp xã\n\nChương III\n\
+             Nghĩa Vụ, Quyền Lợi và những việc\nkhông được làm Của cán bộ, công chức\n\n\
+             Điều 8. Nghĩa vụ của cán bộ\nCán bộ có những nghĩa vụ sau đây.\n\n\
+             Chương IV\nsử dụng công chức\n\nMục 1. Bố trí công tác\n\
+             Điều 9. Bố trí\nCông chức được bố trí.\n\nChương V\nCán bộ phải làm như sau.\n\
+             Điều 10. Thi hành\nNghị định có hiệu lực.\n",
+        );
+        let titles: Vec<(&str, Option<&str>)> = doc
+            .sections
+            .iter()
+            .map(|s| (&*s.label, s.title.as_deref()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (
+                    "Chương III",
+                    Some("Nghĩa Vụ, Quyền Lợi và những việc không được làm Của cán bộ, công chức")
+                ),
+                ("Chương IV", Some("sử dụng công chức")),
+                ("Chương V", None),
+            ],
+            "a sentence under a chapter is no title"
+        );
+    }
+
     #[test]
     fn sentences_and_titles() {
         assert!(is_sentence(
