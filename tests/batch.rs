@@ -615,6 +615,52 @@ fn fixture(rel: &str) -> Vec<u8> {
 /// "Cộng hòa xã hội chủ nghĩa Việt Nam" in TCVN3 bytes.
 const TCVN3_TITLE: &[u8] = b"C\xE9ng h\xDFa x\xB7 h\xE9i ch\xF1 ngh\xDCa Vi\xD6t Nam";
 
+/// A PDF printed from a TCVN3 document: its heading drawn by an `H` font (`VnTimeHBold`) in the
+/// small-letter slots, its motto in `VnTime`. The heading comes out in capitals, as on the page
+/// (the fonts read through `pdftohtml -xml`), and the header is found.
+#[test]
+fn a_legacy_pdf_takes_its_capitals_from_its_fonts() {
+    if Command::new("pdftohtml").arg("-v").output().is_err() {
+        eprintln!("skipped: pdftohtml (poppler-utils) is not installed");
+        return;
+    }
+    let tmp = TempDir::new("pdf-fonts");
+    let file = tmp.join("thong-tu.pdf");
+    let pdf = gen_pdf::fonted(&[
+        (
+            "FBHPFO+VnTimeHBold",
+            b"c\xE9ng ho\xB5 x\xB7 h\xE9i ch\xF1 ngh\xDCa vi\xD6t nam",
+        ),
+        (
+            "FBHPEM+VnTime",
+            b"\xA7\xE9c l\xCBp - T\xF9 do - H\xB9nh ph\xF3c",
+        ),
+        ("FBHPFO+VnTimeHBold", b"th\xABng b\xB8o"),
+    ]);
+    std::fs::write(&file, pdf).expect("written");
+    let text = vanban(&["text", s(&file)], None);
+    assert_eq!(code(&text), 0, "{}", stderr(&text));
+    let lines: Vec<String> = String::from_utf8_lossy(&text.stdout)
+        .lines()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "THÔNG BÁO"
+        ]
+    );
+    let parsed = vanban(&["parse", s(&file), "--compact"], None);
+    let doc: Value = serde_json::from_slice(&parsed.stdout).expect("JSON");
+    assert_eq!(
+        doc["header"]["national_title"]["text"],
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    );
+}
+
 #[test]
 fn office_files_are_converted_and_unreadable_ones_fail_alone() {
     if Command::new("pdftotext").arg("-v").output().is_err() {

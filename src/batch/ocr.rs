@@ -173,12 +173,16 @@ fn unreadable(reason: String) -> DecodeError {
 
 /// A directory of its own under the system's temporary directory, removed with what it holds
 /// when dropped (on an error too).
-struct TempDir {
+pub(super) struct TempDir {
     path: PathBuf,
 }
 
 impl TempDir {
-    fn new() -> Result<TempDir, DecodeError> {
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(super) fn new() -> Result<TempDir, DecodeError> {
         let base = std::env::temp_dir();
         let pid = std::process::id();
         let mut last = None;
@@ -186,14 +190,14 @@ impl TempDir {
             let nanos = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.subsec_nanos());
-            let path = base.join(format!("vanban-ocr-{pid}-{nanos:09}-{attempt}"));
+            let path = base.join(format!("vanban-{pid}-{nanos:09}-{attempt}"));
             match std::fs::create_dir(&path) {
                 Ok(()) => return Ok(TempDir { path }),
                 Err(e) => last = Some(e),
             }
         }
         Err(unreadable(format!(
-            "cannot make a temporary directory to OCR it in {}: {}",
+            "cannot make a temporary directory to read it in {}: {}",
             base.display(),
             last.map_or_else(String::new, |e| e.to_string())
         )))

@@ -20,7 +20,17 @@ pub fn read_document(bytes: &[u8], max_bytes: u64) -> Result<Decoded, DecodeErro
     if decode::sniff(bytes) == Some(BinaryFormat::Pdf) {
         check_size(bytes, max_bytes)?;
         return pdf_text(bytes).map(|text| match text {
-            PdfText::Layer(text) => decode::decode_pdf_text(text),
+            PdfText::Layer(text) => {
+                let decoded = decode::decode_pdf_text(text.clone());
+                // TCVN3 capitals are a font's: read them off the fonts when there are any.
+                match decode::has_tcvn3(&decoded)
+                    .then(|| pdf_fonts(bytes))
+                    .flatten()
+                {
+                    Some(xml) => decode::decode_pdf_text_with_fonts(text, &xml),
+                    None => decoded,
+                }
+            }
             PdfText::Ocr(text) => decode::decode_ocr_text(text),
         });
     }
@@ -119,6 +129,28 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, DecodeError> {
         return ocr::ocr_pdf(bytes).map(PdfText::Ocr);
     }
     Ok(PdfText::Layer(text))
+}
+
+/// The program that gives a PDF's text with its fonts (the same package as `pdftotext`).
+const PDFTOHTML: &str = "pdftohtml";
+
+/// A PDF's text pieces with their fonts (`pdftohtml -xml`, images left out), read from a copy
+/// in a temporary directory (it reads no standard input). `None` when they cannot be had: the
+/// text is then read without them, its capitals as the shape of each line restores them.
+fn pdf_fonts(bytes: &[u8]) -> Option<String> {
+    let dir = ocr::TempDir::new().ok()?;
+    let pdf = dir.path().join("document.pdf");
+    std::fs::write(&pdf, bytes).ok()?;
+    let out = Command::new(PDFTOHTML)
+        .args(["-xml", "-i", "-stdout", "-q"])
+        .arg(&pdf)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    String::from_utf8(out.stdout).ok()
 }
 
 fn unreadable(reason: String) -> DecodeError {

@@ -480,7 +480,24 @@ pub fn decode_as(
 /// Text another program extracted from a PDF (`pdftotext`): lines set in legacy fonts decoded
 /// ([`legacy::decode_extracted`]). Reading the PDF itself is [`crate::batch::pdf`]'s job.
 pub fn decode_pdf_text(text: String) -> Decoded {
-    pdf_decoded(text, None)
+    pdf_decoded(text, None, &[])
+}
+
+/// [`decode_pdf_text`] with the PDF's fonts (`fonts_xml`, poppler's `pdftohtml -xml` output
+/// for the same file): TCVN3 text drawn in a capitals font (`VnTimeHBold`) comes out in capitals,
+/// as on the page ([`office::pdf_fonts`]).
+pub fn decode_pdf_text_with_fonts(text: String, fonts_xml: &str) -> Decoded {
+    let capitals = office::pdf_fonts::capitals(fonts_xml, &text);
+    pdf_decoded(text, None, &capitals)
+}
+
+/// Whether a decoded PDF text holds TCVN3 lines: only then can its fonts change it
+/// ([`decode_pdf_text_with_fonts`]).
+pub fn has_tcvn3(decoded: &Decoded) -> bool {
+    decoded
+        .encodings
+        .iter()
+        .any(|u| u.name == legacy::Encoding::Tcvn3.name())
 }
 
 /// [`decode_pdf_text`] in the encoding a person names ([`decode_as`]): a Unicode name leaves the
@@ -490,19 +507,24 @@ pub fn decode_pdf_text_as(text: String, encoding: &str) -> Option<Decoded> {
         "utf-8" | "utf8" | "windows-1258" | "cp1258" => None,
         name => Some(legacy::Encoding::from_name(name)?),
     };
-    Some(pdf_decoded(text, Some(forced)))
+    Some(pdf_decoded(text, Some(forced), &[]))
 }
 
 /// Text OCR read on the pages of a scanned PDF ([`crate::batch::ocr`]): Unicode as read, no
 /// line taken for a legacy encoding (OCR reads letters, not font codes).
 pub fn decode_ocr_text(text: String) -> Decoded {
-    extracted(text, Some(None), InputFormat::PdfOcr)
+    extracted(text, Some(None), InputFormat::PdfOcr, &[])
 }
 
 /// PDF text: `reading` `None` detects legacy lines, `Some(None)` leaves the text as extracted,
-/// `Some(Some(enc))` decodes every line in `enc`.
-fn pdf_decoded(text: String, reading: Option<Option<legacy::Encoding>>) -> Decoded {
-    extracted(text, reading, InputFormat::Pdf)
+/// `Some(Some(enc))` decodes every line in `enc`; `capitals` as
+/// [`legacy::decode_extracted`] takes them.
+fn pdf_decoded(
+    text: String,
+    reading: Option<Option<legacy::Encoding>>,
+    capitals: &[Vec<std::ops::Range<usize>>],
+) -> Decoded {
+    extracted(text, reading, InputFormat::Pdf, capitals)
 }
 
 /// Text another program extracted from a file of `format`, read as [`pdf_decoded`] says.
@@ -510,12 +532,13 @@ fn extracted(
     text: String,
     reading: Option<Option<legacy::Encoding>>,
     format: InputFormat,
+    capitals: &[Vec<std::ops::Range<usize>>],
 ) -> Decoded {
     let format = Some(format);
     let legacy = match reading {
         Some(None) => None,
-        Some(Some(enc)) => legacy::decode_extracted(&text, Some(enc)),
-        None => legacy::decode_extracted(&text, None),
+        Some(Some(enc)) => legacy::decode_extracted(&text, Some(enc), capitals),
+        None => legacy::decode_extracted(&text, None, capitals),
     };
     match legacy {
         None => {

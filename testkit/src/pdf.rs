@@ -76,6 +76,42 @@ pub fn text(lines: &[&str]) -> Vec<u8> {
     file(&objects, "")
 }
 
+/// A one-page PDF whose lines are each drawn in the Type 1 font named with it (not embedded,
+/// WinAnsi encoding), 20 points apart: a line's bytes come out of `pdftotext` as their
+/// Windows-1252 characters and `pdftohtml -xml` names its font, as in a PDF printed from a
+/// `.VnTime` / `.VnTimeH` document.
+pub fn fonted(lines: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut fonts: Vec<&str> = Vec::new();
+    let mut shown = Vec::new();
+    for (font, bytes) in lines {
+        let k = match fonts.iter().position(|f| f == font) {
+            Some(k) => k,
+            None => {
+                fonts.push(font);
+                fonts.len() - 1
+            }
+        };
+        let escaped: String = bytes.iter().map(|&b| format!("\\{b:03o}")).collect();
+        shown.push(format!("/F{} 14 Tf ({escaped}) Tj", k + 1));
+    }
+    let content = format!("BT 72 760 Td {} ET", shown.join(" 0 -20 Td "));
+    // Objects 1–3 the page, 4 its content, 5 on its fonts.
+    let resources: String = (0..fonts.len())
+        .map(|k| format!("/F{} {} 0 R ", k + 1, k + 5))
+        .collect();
+    let mut objects = page_objects(&format!("<< /Font << {resources}>> >>"));
+    objects.push(stream("", content.as_bytes()));
+    for font in fonts {
+        objects.push(
+            format!(
+                "<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>"
+            )
+            .into_bytes(),
+        );
+    }
+    file(&objects, "")
+}
+
 /// A one-page PDF with no text: only a grey image of `width` × `height` pixels (one byte each,
 /// rows from the top) that covers the page, as a scanner makes it.
 pub fn image(width: usize, height: usize, pixels: &[u8]) -> Vec<u8> {

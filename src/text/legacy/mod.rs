@@ -594,6 +594,8 @@ struct Line<'a> {
     /// The line's length in what was read (file bytes, or extracted text).
     bytes: usize,
     candidate: bool,
+    /// Char ranges of `chars` drawn in a capitals font (`H`), known for a PDF's text only.
+    capitals: &'a [std::ops::Range<usize>],
 }
 
 /// The name [`Tally`] gives text read as the file stores it in Unicode (office files, PDF text).
@@ -624,6 +626,7 @@ fn file_lines(bytes: &[u8]) -> Vec<Line<'_>> {
                     chars: String::new(),
                     bytes: l.len(),
                     candidate: false,
+                    capitals: &[],
                 },
                 None => Line {
                     as_is: encoding_rs::WINDOWS_1258.decode_without_bom_handling(l).0,
@@ -631,6 +634,7 @@ fn file_lines(bytes: &[u8]) -> Vec<Line<'_>> {
                     chars: l.iter().map(|&b| cp1252_char(b)).collect(),
                     bytes: l.len(),
                     candidate: true,
+                    capitals: &[],
                 },
             },
         )
@@ -797,13 +801,20 @@ fn surely_not_legacy(bytes: &[u8]) -> bool {
 /// U+2219: next to a letter they go back to their bytes. `None` when no line is legacy; else the
 /// text and how much of it each encoding covered (bytes of the extracted text, the rest `unicode`).
 /// `forced` decodes every line that is not Unicode Vietnamese in one legacy encoding.
-pub(crate) fn decode_extracted(text: &str, forced: Option<Encoding>) -> Option<(String, Tally)> {
-    let lines = text.split_inclusive('\n').map(|l| Line {
+/// `capitals` gives, line by line, the char ranges drawn in a capitals font
+/// ([`crate::text::office::pdf_fonts`]), raised after decoding; it may be empty.
+pub(crate) fn decode_extracted(
+    text: &str,
+    forced: Option<Encoding>,
+    capitals: &[Vec<std::ops::Range<usize>>],
+) -> Option<(String, Tally)> {
+    let lines = text.split_inclusive('\n').enumerate().map(|(i, l)| Line {
         as_is: Cow::Borrowed(l),
         as_is_name: UNICODE,
         chars: pdf_glyphs(l),
         bytes: l.len(),
         candidate: !has_unicode_vietnamese(l),
+        capitals: capitals.get(i).map_or(&[], Vec::as_slice),
     });
     decode_lines(&lines.collect::<Vec<_>>(), forced)
 }
@@ -833,6 +844,33 @@ fn pdf_glyphs(line: &str) -> String {
         .collect()
 }
 
+/// `chars` (TCVN3 text) decoded, the char ranges in `capitals` raised: TCVN3 reads one character
+/// a letter, so each stretch is decoded on its own.
+fn with_capitals(chars: &str, capitals: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(chars.len() + chars.len() / 4);
+    let mut piece = String::new();
+    let mut raised = false;
+    let flush = |piece: &mut String, raised: bool, out: &mut String| {
+        let decoded = convert(piece, Encoding::Tcvn3);
+        if raised {
+            out.push_str(&decoded.to_uppercase());
+        } else {
+            out.push_str(&decoded);
+        }
+        piece.clear();
+    };
+    for (i, c) in chars.chars().enumerate() {
+        let up = capitals.iter().any(|r| r.contains(&i));
+        if up != raised {
+            flush(&mut piece, raised, &mut out);
+            raised = up;
+        }
+        piece.push(c);
+    }
+    flush(&mut piece, raised, &mut out);
+    out
+}
+
 fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String, Tally)> {
     let choices: Vec<Option<Encoding>> = match forced {
         Some(enc) => lines.iter().map(|l| l.candidate.then_some(enc)).collect(),
@@ -860,7 +898,9 @@ fn decode_lines(lines: &[Line<'_>], forced: Option<Encoding>) -> Option<(String,
         };
         // A forced encoding is the reader's word for every line; a chosen one may hold words
         // pasted from the other.
-        let decoded = if forced.is_some() {
+        let decoded = if !line.capitals.is_empty() && *enc == Encoding::Tcvn3 {
+            with_capitals(&line.chars, line.capitals)
+        } else if forced.is_some() {
             convert(&line.chars, *enc)
         } else {
             mixed::decode(&line.chars, *enc)
@@ -1190,17 +1230,33 @@ mod tests {
         let (text, tally) = decode_extracted(
             "Th\u{AB}ng t\u{2212} s\u{E8} 01, x\u{2219} h\u{E9}i\n1 \u{2212} 2\n",
             None,
+            &[],
         )
         .expect("TCVN3 glyphs");
         assert_eq!(
             (text.as_str(), tally.main_legacy().expect("legacy")),
             ("Thông tư số 01, xã hội\n1 − 2\n", Encoding::Tcvn3)
         );
-        assert_eq!(decode_extracted("Thông tư số 01, xã hội\n", None), None);
+        assert_eq!(
+            decode_extracted("Thông tư số 01, xã hội\n", None, &[]),
+            None
+        );
         // Between two TCVN3 bytes that are no letters as they stand (`®` đ, `¬` ơ).
-        let (text, _) = decode_extracted("Ch\u{F1} tÞch \u{AE}\u{2212}\u{AC}ng nhi\u{D6}m\n", None)
-            .expect("TCVN3 glyphs");
+        let (text, _) = decode_extracted(
+            "Ch\u{F1} tÞch \u{AE}\u{2212}\u{AC}ng nhi\u{D6}m\n",
+            None,
+            &[],
+        )
+        .expect("TCVN3 glyphs");
         assert_eq!(text, "Chủ tịch đương nhiệm\n");
+        // A heading drawn in `VnTimeHBold`, the rest of its line in `VnTime`.
+        let (text, _) = decode_extracted(
+            "th\u{AB}ng t\u{2212}     s\u{E8} 01\nc\u{E9}ng h\u{B5}\n",
+            None,
+            &[vec![std::ops::Range { start: 0, end: 8 }], vec![]],
+        )
+        .expect("TCVN3 glyphs");
+        assert_eq!(text, "THÔNG TƯ     số 01\ncộng hà\n");
     }
 
     #[test]

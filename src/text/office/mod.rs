@@ -10,6 +10,7 @@
 pub(crate) mod doc;
 pub(crate) mod docx;
 mod numbering;
+pub(crate) mod pdf_fonts;
 pub(crate) mod rtf;
 mod xml;
 

@@ -312,7 +312,7 @@ pub(super) struct Reader<'x> {
 }
 
 impl<'x> Reader<'x> {
-    #[cfg(test)]
+    /// A reader that gives every event.
     pub(super) fn new(text: &'x str) -> Self {
         Reader::condensing(text, &[])
     }
