@@ -128,6 +128,10 @@ impl Form {
     }
 }
 
+/// Words of a database title searched for `SỐ <number>`: a joint circular names three issuers
+/// (`CỦA BỘ TÀI CHÍNH - CÔNG NGHIỆP - TỔNG CỤC HẢI QUAN SỐ 176/1998/TTLT-…`).
+const TITLE_WORDS: usize = 20;
+
 /// True when the title, with no number line above it, goes on `CỦA <issuer> SỐ <number>`: the
 /// way legal databases copied a document before 2010, its header dropped.
 fn database_copy(doc: &Document) -> bool {
@@ -137,7 +141,7 @@ fn database_copy(doc: &Document) -> bool {
     let Some(subject) = doc.title.as_ref().and_then(|t| t.subject.as_deref()) else {
         return false;
     };
-    let mut words = subject.split_whitespace().take(12);
+    let mut words = subject.split_whitespace().take(TITLE_WORDS);
     let of = words
         .next()
         .is_some_and(|w| w.to_lowercase() == tables::ISSUER_WORD);
@@ -229,6 +233,26 @@ mod tests {
             "XÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 06 tháng 3 năm 2020\n"
         ));
         assert!(!consolidated("Số: 16/VBHN-BTC\n"));
+    }
+
+    #[test]
+    fn a_database_copy_names_issuer_and_number_in_its_title() {
+        let copy = |text: &str| database_copy(&crate::parse(text));
+        assert!(copy(
+            "NGHỊ ĐỊNH\nCỦA CHÍNH PHỦ SỐ 94/1998/NĐ-CP NGÀY 17 THÁNG 11 NĂM 1998\n\
+             VỀ VIỆC BAN HÀNH QUY CHẾ\n\nĐiều 1. Ban hành Quy chế.\n"
+        ));
+        // The type's name goes on on the next line before `CỦA`; three issuers before `SỐ`.
+        assert!(copy(
+            "THÔNG TƯ\nLIÊN TỊCH CỦA BỘ TÀI CHÍNH - CÔNG NGHIỆP -\n\
+             TỔNG CỤC HẢI QUAN SỐ 176/1998/TTLT-BTC-BCN-TCHQ\n\
+             NGÀY 25 THÁNG 12 NĂM 1998 HƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ\n\n\
+             Căn cứ ý kiến của Thủ tướng Chính phủ;\n"
+        ));
+        assert!(!copy(
+            "THÔNG TƯ\nHƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ CỦA BỘ TÀI CHÍNH SỐ 176/1998\n\n\
+             Căn cứ ý kiến của Thủ tướng Chính phủ;\n"
+        ));
     }
 
     #[test]

@@ -50,12 +50,34 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     };
     let line = &cx.lines[i];
     // A legal database's title line in sentence case names the type too (its header dropped).
-    let Some(ty) =
+    let Some(mut ty) =
         header::title_type(&line.text).or_else(|| header::database_title_type(&line.text))
     else {
         infer_cong_van(doc);
         return at;
     };
+    // A type name of more words broken over two lines (`THÔNG TƯ` / `LIÊN TỊCH CỦA BỘ TÀI
+    // CHÍNH …`): the rest of the name opens the next line, and what follows it is the title's.
+    // The name's length on the type's own line, which the longer name does not fit.
+    let own_len = ty.name.len();
+    let mut continued: Option<(usize, &str)> = None;
+    if let Some(next) = cx.lines.get(i + 1).filter(|_| {
+        line.text
+            .trim()
+            .get(ty.name.len()..)
+            .is_some_and(|r| r.trim().is_empty())
+    }) {
+        let head = next.text.trim();
+        if let Some(longer) = tables::doc_type_by_name(&format!("{} {head}", ty.name))
+            .filter(|l| l.name.len() > ty.name.len() && l.name.starts_with(ty.name))
+        {
+            let extra = longer.name.len() - ty.name.len() - 1;
+            if let Some(rest) = head.get(extra..) {
+                ty = longer;
+                continued = Some((i + 1, rest.trim()));
+            }
+        }
+    }
     let decision = matches!(
         ty.code,
         Some("QĐ" | "NQ" | "CT" | "NĐ" | "TT" | "TTLT" | "NQLT")
@@ -63,7 +85,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     let t = line
         .text
         .trim_start_matches(|c: char| !crate::text::chars::is_alphanumeric(c));
-    let after_name = &t[ty.name.len()..];
+    let after_name = &t[own_len..];
     // A footnote's marker glued to the name (`QUYẾT ĐỊNH1`) is no subject: kept as the title's.
     let without_marker = after_name.trim_start_matches(|c: char| c.is_ascii_digit());
     let footnote = (without_marker.len() < after_name.len())
@@ -72,7 +94,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         .trim()
         .trim_start_matches([':', '-', '–', '.'])
         .trim();
-    let name_span = line.span_of(&t[..ty.name.len()]);
+    let name_span = line.span_of(&t[..own_len]);
     let mut source = TextSource::default();
     let mut end = i;
     cx.claim_line("/title", i);
@@ -80,10 +102,21 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         source.push_piece(0, line.no());
         source.text.to_mut().push_str(inline);
     }
+    let mut j = i + 1;
+    if let Some((k, rest)) = continued {
+        cx.claim_line("/title", k);
+        end = k;
+        j = k + 1;
+        if !rest.is_empty() {
+            source.push_piece(0, cx.lines[k].no());
+            source.text.to_mut().push_str(rest);
+        }
+    }
+    // Whether the subject began on the type's own line(s).
+    let inline = !source.text.is_empty();
     // Subject lines: after the type line (one blank line allowed before the first), consecutive,
     // at most four (eight when the lines after the fourth wrap a phrase), none opening the body.
-    let mut j = i + 1;
-    if inline.is_empty() {
+    if !inline {
         while j < cx.lines.len() && cx.lines[j].is_blank() && j <= i + 2 {
             j += 1;
         }
@@ -92,7 +125,7 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     // A decision's subject ends where its enacting authority or its first `Căn cứ` stands: when
     // one is in sight, every line before it is the subject, however many (a correcting decision
     // names each document it corrects).
-    let bounded = if decision && inline.is_empty() {
+    let bounded = if decision && !inline {
         bounded_subject_end(cx, j)
     } else {
         None
@@ -113,22 +146,18 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         // The line right under the type name is the subject, long as it may be when a whole
         // subject stands on one line; a sentence that ends as one is body text.
-        let limit = if taken == 0 && inline.is_empty() {
-            500
-        } else {
-            250
-        };
+        let limit = if taken == 0 && !inline { 500 } else { 250 };
         let chars = text.chars().count();
         let long_sentence =
             chars > limit || chars > 250 && text.ends_with(['.', ';']) || text.ends_with(':');
         // The enacting authority in capitals (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`) follows the
         // subject: the first line under the type name is the subject even in capitals (`BAN
         // HÀNH QUY ĐỊNH …`).
-        let authority_line = decision && is_upper(text) && (taken > 0 || !inline.is_empty());
-        if long_sentence
-            || authority_line
-            || (taken == 0 && inline.is_empty() && !looks_like_subject(text))
-        {
+        // A legal database's title (`CỦA BỘ TÀI CHÍNH - … SỐ 176/1998/TTLT-…` / `NGÀY …`) goes
+        // on in capitals up to its number and date: no authority stands inside it.
+        let database_title = database_title_goes_on(&source.text, text);
+        let authority_line = decision && is_upper(text) && (taken > 0 || inline) && !database_title;
+        if long_sentence || authority_line || (taken == 0 && !inline && !looks_like_subject(text)) {
             break;
         }
         if !source.text.is_empty() {
@@ -157,6 +186,26 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         footnote,
     });
     end + 1
+}
+
+/// True when line `text` goes on with a legal database's title line read so far (`CỦA <issuer>
+/// SỐ <number> NGÀY <date>`, broken over lines in capitals): the title opens with `CỦA`, and the
+/// line brings its number (or the title so far ends on a dash or comma), or, the number taken,
+/// its date (`NGÀY …`).
+fn database_title_goes_on(so_far: &str, text: &str) -> bool {
+    let lower = so_far.trim().to_lowercase();
+    if !lower.starts_with("của ") {
+        return false;
+    }
+    let numbered = |t: &str| {
+        t.match_indices("số ")
+            .any(|(at, m)| t[at + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let line = text.trim().to_lowercase();
+    if !numbered(&lower) {
+        return numbered(&line) || lower.ends_with(['-', '–', ',']);
+    }
+    !lower.contains(" ngày ") && line.starts_with("ngày ")
 }
 
 /// The longest subject a decision is read with: longer runs are not a subject but a body.
@@ -222,6 +271,40 @@ fn infer_cong_van(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_database_title_runs_to_its_number_and_date() {
+        // The type's name broken over two lines, the issuers over two more, the date on a fourth:
+        // all of it the title; the authority under it is not.
+        let text = "THÔNG TƯ\nLIÊN TỊCH CỦA BỘ TÀI CHÍNH - CÔNG NGHIỆP -\n\
+                    TỔNG CỤC HẢI QUAN SỐ 176/1998/TTLT-BTC-BCN-TCHQ\n\
+                    NGÀY 25 THÁNG 12 NĂM 1998 HƯỚNG DẪN THỰC HIỆN CHÍNH SÁCH THUẾ\n\n\
+                    Căn cứ ý kiến của Thủ tướng Chính phủ;\n";
+        let doc = crate::parse(text);
+        let title = doc.title.as_ref().expect("a title");
+        assert_eq!(
+            (
+                title.type_code.as_deref(),
+                title.type_name.as_deref(),
+                title.end_line
+            ),
+            (Some("TTLT"), Some("THÔNG TƯ LIÊN TỊCH"), 4)
+        );
+        assert!(
+            title
+                .subject
+                .as_deref()
+                .is_some_and(|s| s.starts_with("CỦA BỘ TÀI CHÍNH") && s.contains("NGÀY 25")),
+            "{:?}",
+            title.subject
+        );
+        // A decision's issuer in its title is no database title: the authority stays apart.
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nCỦA BỘ TRƯỞNG BỘ TÀI CHÍNH\nVề việc ban hành chế độ kế toán\n\
+             BỘ TRƯỞNG BỘ TÀI CHÍNH\nCăn cứ Nghị định số 15/CP;\n",
+        );
+        assert_eq!(doc.title.expect("a title").end_line, 3);
+    }
+
     #[test]
     fn a_decisions_subject_runs_to_its_enacting_authority() {
         // Nine subject lines, some starting with a capital (`Thông tư số …`): all the subject,
