@@ -262,6 +262,9 @@ pub static RECEIVED_STAMP_LABELS: [&str; 3] = ["Chuyển", "Số và ký hiệu 
 /// compared with the line in capitals: a stamp read on the same line stops before it.
 pub static HEADER_COLUMN_MARKS: [&str; 3] = ["CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP"];
 
+/// The heading of a table of contents.
+pub const CONTENTS_TITLE: &str = "MỤC LỤC";
+
 /// How a form's label opens (`Mẫu số 1a`, `MẪU SỐ 01-BCN`, `Mẫu 2b`): the longer first.
 pub static FORM_LABEL_WORDS: [&str; 4] = ["Mẫu số", "MẪU SỐ", "Mẫu", "MẪU"];
 

@@ -246,6 +246,7 @@ fn classify(text: &str) -> Option<Item> {
 /// True when a line ends the header for sure (the body has started).
 fn ends_header(text: &str) -> bool {
     text.starts_with(tables::ADDRESSEE_LABEL)
+        || text.trim() == tables::CONTENTS_TITLE
         || text.starts_with("Căn cứ")
         || title_type(text).is_some()
         || database_title_type(text).is_some()

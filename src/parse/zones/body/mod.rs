@@ -35,7 +35,7 @@ mod table;
 use addressees::addressees;
 use paragraphs::{bullet, continues, cut_token, ends_on_connective, join, paragraph};
 use sections::heading;
-use table::{flat_table, is_table_head, is_table_row, table};
+use table::{contents, flat_table, is_table_head, is_table_row, table};
 
 use crate::grammar;
 use crate::model::{
@@ -302,7 +302,11 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
         PreambleKind::Proposal
     } else if is_enacting(t) {
         PreambleKind::Enacting
-    } else if p.kind == BlockKind::Paragraph && t.chars().count() <= 200 && is_upper(t) {
+    } else if p.kind == BlockKind::Paragraph
+        && t.chars().count() <= 200
+        && t != tables::CONTENTS_TITLE
+        && is_upper(t)
+    {
         // (The length is tested first: `is_upper` reads far into a long paragraph of running
         // text before it gives up; counting its characters costs much less.)
         PreambleKind::Authority
@@ -446,6 +450,13 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
         }
         if is_table_row(line) {
             i = table(cx, b, i);
+            gap = false;
+            continue;
+        }
+        // `MỤC LỤC`: the line stays a paragraph, its entries are a table, not headings.
+        if line.text.trim() == tables::CONTENTS_TITLE {
+            paragraph(cx, doc, b, i, None);
+            i = contents(cx, b, i + 1).unwrap_or(i + 1);
             gap = false;
             continue;
         }
@@ -610,6 +621,41 @@ mod tests {
             ..crate::Options::default()
         };
         crate::parse_with(text, &options)
+    }
+
+    #[test]
+    fn a_table_of_contents_is_a_table_not_headings() {
+        let text = "MỤC LỤC\n\nPHẦN THỨ NHẤT:\tKế hoạch tổng thể\nCHƯƠNG I:\tĐánh giá chung\n\
+                    CHƯƠNG II:\tMục tiêu\n\nPHẦN THỨ HAI:\tDự án tin học hóa\n\n\
+                    PHẦN THỨ NHẤT:\n\nKẾ HOẠCH TỔNG THỂ\n\nCHƯƠNG I:\nĐÁNH GIÁ CHUNG\n\
+                    I. PHÂN TÍCH\nHiện nay tỉnh đã trang bị máy tính.\n";
+        let doc = parse_text(text);
+        let contents: Vec<(&str, Option<usize>, usize, usize)> = doc
+            .preamble
+            .iter()
+            .map(|p| {
+                (
+                    p.text.as_str(),
+                    p.rows.as_ref().map(Vec::len),
+                    p.line,
+                    p.end_line,
+                )
+            })
+            .take(2)
+            .collect();
+        assert_eq!(contents[0], ("MỤC LỤC", None, 1, 1));
+        assert_eq!(
+            (contents[1].1, contents[1].2, contents[1].3),
+            (Some(4), 3, 7),
+            "four entries, lines 3 to 7"
+        );
+        assert_eq!(
+            doc.preamble[1].rows.as_ref().map(|r| r[1].clone()),
+            Some(vec!["CHƯƠNG I:".to_owned(), "Đánh giá chung".to_owned()])
+        );
+        // The chapters are read once, where the text has them.
+        let first = doc.sections.first().expect("a section");
+        assert_eq!((&*first.label, first.line), ("Chương I", 13));
     }
 
     #[test]

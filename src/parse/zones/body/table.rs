@@ -92,6 +92,53 @@ pub(super) fn table(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> usize {
     j
 }
 
+/// Lines from a table of contents' first entry searched for the heading it lists first.
+const CONTENTS_REACH: usize = 200;
+
+/// The table of contents under a `MỤC LỤC` line, from line `i` (its first entry, or a blank line
+/// before it): one row a line, the entry's label, title and page split at its tabs. It runs to
+/// the line before the heading its first entry lists (`PHẦN THỨ NHẤT: ⇥Kế hoạch …` / … /
+/// `PHẦN THỨ NHẤT:`), which opens with the entry's label and has no tab; returns that line.
+/// `None` when the first entry has no label set apart from its title, or its heading is not
+/// found: the lines are then read as they come.
+pub(super) fn contents(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> Option<usize> {
+    let first = cx.next_non_blank(i)?;
+    // The entry's label: what stands before its title, cut off by a tab or a run of spaces
+    // (`PHẦN THỨ NHẤT: \tKế hoạch tổng thể …`), a word at least.
+    let entry = cx.lines[first].raw.trim();
+    let cut = entry.find('\t').into_iter().chain(entry.find("  ")).min()?;
+    let label = entry[..cut].trim();
+    if label.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return None;
+    }
+    let end = (first + 1..cx.lines.len().min(first + CONTENTS_REACH)).find(|&k| {
+        let t = cx.lines[k].raw.trim();
+        t.strip_prefix(label)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            && !t.contains('\t')
+    })?;
+    let mut rows = Vec::new();
+    let mut starts = Vec::new();
+    for l in &cx.lines[first..end] {
+        if l.is_blank() {
+            continue;
+        }
+        let row: Vec<String> = l
+            .raw
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect();
+        starts.push(vec![l.no(); row.len()]);
+        rows.push(row);
+    }
+    // The blank lines before the heading are not the table's.
+    let last = (first..end).rev().find(|&k| !cx.lines[k].is_blank())?;
+    store(cx, b, (rows, starts), first..last + 1, &[]);
+    Some(end)
+}
+
 /// Stores a table read from lines `lines` (indices), whose lines but those in `skipped` (layout
 /// artifacts inside it) it claims; `rows` holds the rows and the line of each cell. Each row's
 /// text is scanned for citations.
