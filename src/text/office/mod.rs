@@ -479,8 +479,10 @@ fn typed_in_another(p: &Paragraph) -> Option<(Encoding, Encoding)> {
                 words.push_str(&run.text);
             }
             Some(_) => return None,
-            // Another font's text parts the words on each side.
-            None => words.push(' '),
+            // Another font's text parts the words on each side (nothing to part before the
+            // first: a paragraph in no legacy font allocates nothing).
+            None if claimed.is_some() => words.push(' '),
+            None => {}
         }
     }
     let claimed = claimed?;
