@@ -163,10 +163,12 @@ pub fn font_encoding(name: &str) -> Option<FontEncoding> {
             .get(2)
             .is_some_and(u8::is_ascii_alphabetic)
         && !family.contains('-');
-    let standard = family
-        .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"tcvn3"));
+    // Asked of every run's font: the search for `TCVN3` only in a name with a `3`.
+    let standard = family.as_bytes().contains(&b'3')
+        && family
+            .as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"tcvn3"));
     if starts(".vn") || undotted || standard {
         return Some(FontEncoding {
             encoding: Encoding::Tcvn3,

@@ -386,23 +386,27 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
     let mut text = String::with_capacity(runs_len + runs_len / 8);
     let mut line = String::new();
     let mut furniture = None;
+    // Each run's font encoding, worked out once per paragraph in one buffer.
+    let mut fonts: Vec<Option<FontEncoding>> = Vec::new();
     for (p, choice) in paragraphs.iter().zip(choices) {
         if p.furniture && furniture.is_none() {
             furniture = Some(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         }
         line.clear();
         let mut tcvn3 = false;
+        fonts.clear();
+        fonts.extend(
+            p.runs
+                .iter()
+                .map(|r| r.font.as_deref().and_then(font_encoding)),
+        );
         let pasted = if mode == Legacy::Detect {
-            typed_in_another(p)
+            typed_in_another(p, &fonts)
         } else {
             None
         };
-        for run in &p.runs {
-            let font = run
-                .font
-                .as_deref()
-                .and_then(font_encoding)
-                .filter(|_| mode != Legacy::Never);
+        for (run, &font) in p.runs.iter().zip(&fonts) {
+            let font = font.filter(|_| mode != Legacy::Never);
             // The font's encoding, unless the words say the text was typed in another: the
             // paragraph's words in the font, or else the run's own.
             let font = font.map(|f| match mode {
@@ -468,12 +472,13 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
 /// The encoding the runs of `p` in legacy fonts were typed in when it is not their fonts': the
 /// fonts' encoding and the typed one. Their words are weighed together (a paragraph is a table's
 /// row here), as a cell of one or two words (`Soá TT`, VNI in `.VnTime`) says too little alone.
-/// `None` when the fonts claim two encodings or their words bear them out.
-fn typed_in_another(p: &Paragraph) -> Option<(Encoding, Encoding)> {
+/// `None` when the fonts claim two encodings or their words bear them out. `fonts` holds each
+/// run's font encoding.
+fn typed_in_another(p: &Paragraph, fonts: &[Option<FontEncoding>]) -> Option<(Encoding, Encoding)> {
     let mut claimed = None;
     let mut words = String::new();
-    for run in &p.runs {
-        match run.font.as_deref().and_then(font_encoding) {
+    for (run, font) in p.runs.iter().zip(fonts) {
+        match font {
             Some(f) if claimed.is_none_or(|c| c == f.encoding) => {
                 claimed = Some(f.encoding);
                 words.push_str(&run.text);
