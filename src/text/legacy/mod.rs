@@ -1276,4 +1276,15 @@ mod tests {
             "each line counted in its encoding, the most bytes first"
         );
     }
+
+    #[test]
+    fn words_pasted_from_the_other_encoding_are_read_in_it_unless_forced() {
+        // A TCVN3 line of a text file ending in words typed in VNI.
+        let line = "KÕt nèi m¹ng cho c¸c SÔÛ, BAN, NGAØNH, HUYEÄN\n";
+        let (text, _) = decode_bytes(&bytes_of(line), None).expect("legacy");
+        assert_eq!(text, "Kết nối mạng cho các SỞ, BAN, NGÀNH, HUYỆN\n");
+        // `--encoding tcvn3` is the reader's word for every byte.
+        let (forced, _) = decode_bytes(&bytes_of(line), Some(Encoding::Tcvn3)).expect("forced");
+        assert!(forced.starts_with("Kết nối mạng cho các S") && !forced.contains("SỞ"));
+    }
 }
