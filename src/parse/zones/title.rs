@@ -138,7 +138,15 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         }
         // Four lines hold a subject; a longer one goes on only with a wrapped phrase (a line
         // that starts in lower case), where a body's first sentence starts with a capital.
-        if bounded.is_none() && taken >= 4 && !text.chars().next().is_some_and(char::is_lowercase) {
+        // A legal database's title (`CỦA BỘ TÀI CHÍNH - … SỐ 176/1998/TTLT-…` / `NGÀY …`) goes
+        // on in capitals up to its number and date, and its subject after them: no authority
+        // stands inside it.
+        let database_title = database_title_goes_on(&source.text, text);
+        if bounded.is_none()
+            && taken >= 4
+            && !database_title
+            && !text.chars().next().is_some_and(char::is_lowercase)
+        {
             break;
         }
         if l.is_blank() || opens_block(text) || l.is_pipe_row() {
@@ -153,9 +161,6 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         // The enacting authority in capitals (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`) follows the
         // subject: the first line under the type name is the subject even in capitals (`BAN
         // HÀNH QUY ĐỊNH …`).
-        // A legal database's title (`CỦA BỘ TÀI CHÍNH - … SỐ 176/1998/TTLT-…` / `NGÀY …`) goes
-        // on in capitals up to its number and date: no authority stands inside it.
-        let database_title = database_title_goes_on(&source.text, text);
         let authority_line = decision && is_upper(text) && (taken > 0 || inline) && !database_title;
         if long_sentence || authority_line || (taken == 0 && !inline && !looks_like_subject(text)) {
             break;
@@ -191,7 +196,9 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
 /// True when line `text` goes on with a legal database's title line read so far (`CỦA <issuer>
 /// SỐ <number> NGÀY <date>`, broken over lines in capitals): the title opens with `CỦA`, and the
 /// line brings its number (or the title so far ends on a dash or comma), or, the number taken,
-/// its date (`NGÀY …`).
+/// its date (`NGÀY …`), or, the date taken with its subject begun after the year (`… NĂM 2004
+/// VỀ VIỆC SỬA ĐỔI, BỔ SUNG`), more of that subject: any line but an enacting authority (the
+/// blank line before the authority ends the title anyway).
 fn database_title_goes_on(so_far: &str, text: &str) -> bool {
     let lower = so_far.trim().to_lowercase();
     if !lower.starts_with("của ") {
@@ -205,7 +212,19 @@ fn database_title_goes_on(so_far: &str, text: &str) -> bool {
     if !numbered(&lower) {
         return numbered(&line) || lower.ends_with(['-', '–', ',']);
     }
-    !lower.contains(" ngày ") && line.starts_with("ngày ")
+    if !lower.contains(" ngày ") {
+        return line.starts_with("ngày ");
+    }
+    let subject_begun = lower
+        .find(" năm")
+        .and_then(|at| lower.get(at + " năm".len()..))
+        .map(|after| {
+            after
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+        })
+        .is_some_and(|rest| rest.chars().any(char::is_alphabetic));
+    subject_begun && crate::grammar::authority(text).is_none()
 }
 
 /// The longest subject a decision is read with: longer runs are not a subject but a body.
@@ -296,6 +315,20 @@ mod tests {
                 .is_some_and(|s| s.starts_with("CỦA BỘ TÀI CHÍNH") && s.contains("NGÀY 25")),
             "{:?}",
             title.subject
+        );
+        // The subject begun after the date goes on over its lines in capitals, up to the blank
+        // line before the enacting authority.
+        let doc = crate::parse(
+            "QUYẾT ĐỊNH\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG\n\
+             NGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC SỬA ĐỔI, BỔ SUNG\n\
+             QUY CHẾ THÀNH LẬP, TỔ CHỨC VÀ HOẠT ĐỘNG CỦA\nQUỸ BẢO LÃNH TÍN DỤNG\n\
+             BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 193/2001/QĐ-TTG\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\
+             Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n",
+        );
+        assert_eq!(doc.title.as_ref().expect("a title").end_line, 6);
+        assert_eq!(
+            doc.preamble.first().map(|p| (p.text.as_str(), p.line)),
+            Some(("THỦ TƯỚNG CHÍNH PHỦ", 8))
         );
         // A decision's issuer in its title is no database title: the authority stays apart.
         let doc = crate::parse(
