@@ -615,13 +615,21 @@ fn fixture(rel: &str) -> Vec<u8> {
 /// "Cộng hòa xã hội chủ nghĩa Việt Nam" in TCVN3 bytes.
 const TCVN3_TITLE: &[u8] = b"C\xE9ng h\xDFa x\xB7 h\xE9i ch\xF1 ngh\xDCa Vi\xD6t Nam";
 
+/// True, with a note that the test is skipped, when poppler's `tool` is not installed.
+fn poppler_missing(tool: &str) -> bool {
+    let missing = Command::new(tool).arg("-v").output().is_err();
+    if missing {
+        eprintln!("skipped: {tool} (poppler-utils) is not installed");
+    }
+    missing
+}
+
 /// A PDF printed from a TCVN3 document: its heading drawn by an `H` font (`VnTimeHBold`) in the
 /// small-letter slots, its motto in `VnTime`. The heading comes out in capitals, as on the page
 /// (the fonts read through `pdftohtml -xml`), and the header is found.
 #[test]
 fn a_legacy_pdf_takes_its_capitals_from_its_fonts() {
-    if Command::new("pdftohtml").arg("-v").output().is_err() {
-        eprintln!("skipped: pdftohtml (poppler-utils) is not installed");
+    if poppler_missing("pdftohtml") {
         return;
     }
     let tmp = TempDir::new("pdf-fonts");
@@ -663,8 +671,7 @@ fn a_legacy_pdf_takes_its_capitals_from_its_fonts() {
 
 #[test]
 fn office_files_are_converted_and_unreadable_ones_fail_alone() {
-    if Command::new("pdftotext").arg("-v").output().is_err() {
-        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+    if poppler_missing("pdftotext") {
         return;
     }
     let tmp = TempDir::new("office");

@@ -471,13 +471,15 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
     if parts == 1 && tail.starts_with(|c: char| c.is_ascii_lowercase()) {
         return legend(text, digits.len(), last);
     }
+    // At most three digits, which `u32` holds.
+    let number = last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'));
     let sep_char = tail.chars().next();
     if parts == 1 && sep_char == Some(' ') {
         let after = spaced_dash(tail)?;
         return Some(Label {
             style: NumberStyle::ArabicDash,
             label: digits.to_owned(),
-            number: Some(last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
+            number: Some(number),
             depth: 0,
             rest: text.len() - after.len(),
         });
@@ -521,8 +523,7 @@ fn arabic_or_decimal(text: &str) -> Option<Label> {
     Some(Label {
         style,
         label: digits.to_owned(),
-        // At most three digits, which `u32` holds.
-        number: Some(last.iter().fold(0, |v, &b| v * 10 + u32::from(b - b'0'))),
+        number: Some(number),
         depth,
         rest: text.len() - tail.len() + sep + skip,
     })

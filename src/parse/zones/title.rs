@@ -201,23 +201,26 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
 /// blank line before the authority ends the title anyway).
 fn database_title_goes_on(so_far: &str, text: &str) -> bool {
     let lower = so_far.trim().to_lowercase();
-    if !lower.starts_with("của ") {
+    if !lower.starts_with(&format!("{} ", tables::ISSUER_WORD)) {
         return false;
     }
+    let number_word = format!("{} ", tables::NUMBER_WORD);
     let numbered = |t: &str| {
-        t.match_indices("số ")
+        t.match_indices(&number_word)
             .any(|(at, m)| t[at + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
     };
     let line = text.trim().to_lowercase();
     if !numbered(&lower) {
         return numbered(&line) || lower.ends_with(['-', '–', ',']);
     }
-    if !lower.contains(" ngày ") {
-        return line.starts_with("ngày ");
+    let day = format!("{} ", tables::DAY_WORD);
+    if !lower.contains(&format!(" {day}")) {
+        return line.starts_with(&day);
     }
+    let year = format!(" {}", tables::YEAR_WORD);
     let subject_begun = lower
-        .find(" năm")
-        .and_then(|at| lower.get(at + " năm".len()..))
+        .find(&year)
+        .and_then(|at| lower.get(at + year.len()..))
         .map(|after| {
             after
                 .trim_start()

@@ -40,8 +40,7 @@ fn reading(own: &str, other: &str) -> Reading {
     if own == other {
         return Reading::Neither;
     }
-    let clean = |e: Evidence| e.invalid == 0 && e.valid > 0;
-    match (clean(Evidence::of(own)), clean(Evidence::of(other))) {
+    match (Evidence::of(own).clean(), Evidence::of(other).clean()) {
         (true, false) => Reading::Own,
         (false, true) => Reading::Other,
         (true, true) => Reading::Both,

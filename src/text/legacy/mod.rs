@@ -317,6 +317,11 @@ impl Evidence {
         })
     }
 
+    /// Every word weighed a syllable, and one at least: the text reads as Vietnamese throughout.
+    fn clean(self) -> bool {
+        self.invalid == 0 && self.valid > 0
+    }
+
     fn net(self) -> isize {
         let signed = |n: usize| isize::try_from(n).unwrap_or(isize::MAX);
         signed(self.valid) - signed(self.invalid)
@@ -350,8 +355,7 @@ const PASTED_WORDS: usize = 2;
 /// a syllable in the one, some word none in the other. A run that keeps its font's encoding
 /// though the paragraph around it was typed in another.
 pub(crate) fn reads_better(text: &str, claimed: Encoding, other: Encoding) -> bool {
-    let clean = |e: Evidence| e.invalid == 0 && e.valid > 0;
-    clean(Evidence::of(&convert(text, claimed))) && !clean(Evidence::of(&convert(text, other)))
+    Evidence::of(&convert(text, claimed)).clean() && !Evidence::of(&convert(text, other)).clean()
 }
 
 /// One candidate per slot: the text as it is, then [`DETECTED`].
@@ -397,7 +401,7 @@ impl Weighed {
         }
         let mut known = Known::default();
         let mine = Evidence::of_known(&convert(text, claimed), &mut known);
-        if mine.invalid == 0 && mine.valid > 0 {
+        if mine.clean() {
             return None;
         }
         let mut w = Weighed::legacy(text, &mut known);
@@ -458,11 +462,13 @@ impl Weighed {
         };
         let net = |enc: Encoding| evidence(enc).map(|e| e.net());
         let mine = evidence(claimed)?;
-        if let Some(other) = mixed::other(claimed).and_then(|o| Some((o, evidence(o)?))) {
-            let (enc, e) = other;
-            if mine.invalid > 0 && e.invalid == 0 && e.valid >= mine.valid.max(PASTED_WORDS) {
-                return Some(enc);
-            }
+        if let Some(other) = mixed::other(claimed)
+            && let Some(e) = evidence(other)
+            && mine.invalid > 0
+            && e.clean()
+            && e.valid >= mine.valid.max(PASTED_WORDS)
+        {
+            return Some(other);
         }
         if mine.valid > mine.invalid {
             return None;

@@ -123,13 +123,9 @@ pub(super) fn contents(cx: &mut Context<'_>, b: &mut Builder, i: usize) -> Optio
         if l.is_blank() {
             continue;
         }
-        let row: Vec<String> = l
-            .raw
-            .split('\t')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect();
+        // The entry's cells as a tab row's, without the empty ones a run of tabs leaves.
+        let mut row = cells(l, cx.format).unwrap_or_default();
+        row.retain(|c| !c.trim().is_empty());
         starts.push(vec![l.no(); row.len()]);
         rows.push(row);
     }
