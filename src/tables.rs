@@ -649,6 +649,14 @@ pub static NAMED_KINDS: &[(&str, &str, bool)] = &[
     ("Hiến pháp", "hiến pháp", true),
 ];
 
+/// Kinds whose documents are cited by their name, so a first mention needs no date (Nghị định
+/// 30/2020/NĐ-CP Phụ lục I: `Luật Ngân sách nhà nước số 83/2015/QH13`). Before 2010 their
+/// names were written in lower case (`Luật khuyến khích đầu tư trong nước số 03/1998/QH10`).
+pub static CITED_BY_NAME: &[&str] = &["luật", "bộ luật", "pháp lệnh", "hiến pháp"];
+
+/// Words that make `Luật` a person, not a law, when they follow it: `Luật sư`, `Luật gia`.
+pub static LAW_PERSON_WORDS: &[&str] = &["sư", "gia"];
+
 /// Words before a kind that make it a generic mention (`các Nghị quyết`), not a reference.
 pub static PLURAL_WORDS: &[&str] = &["các", "những", "mọi", "nhiều", "một số", "mỗi"];
 
@@ -675,6 +683,10 @@ pub static NAME_STOP_WORDS: &[&str] = &[
     "và các",
     "và những",
 ];
+
+/// Phrases that open with a word of [`NAME_STOP_WORDS`] and still belong to a name: `Luật
+/// Khuyến khích đầu tư trong nước`.
+pub static NAME_STOP_PHRASES: &[&str] = &["trong nước"];
 
 /// Comma phrases that belong to the name of a law (`Luật Phòng, chống tham nhũng`), lower case.
 /// Any other comma followed by more than one lower-case word ends a name, unless the name then

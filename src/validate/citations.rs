@@ -19,9 +19,6 @@ use crate::grammar;
 use crate::model::{Citation, Document};
 use crate::tables;
 
-/// Kinds cited by name, whose first mention needs no date.
-const NAMED_KINDS: &[&str] = &["luật", "bộ luật", "pháp lệnh", "hiến pháp"];
-
 /// Runs the citation rules.
 pub fn check(cx: &mut Checker<'_>) {
     let doc = cx.doc;
@@ -101,7 +98,10 @@ pub fn check(cx: &mut Checker<'_>) {
             && c.number.is_some()
             && written.is_none()
             && !c.text.ends_with("ngày")
-            && !c.kind.as_deref().is_some_and(|k| NAMED_KINDS.contains(&k))
+            && !c
+                .kind
+                .as_deref()
+                .is_some_and(|k| tables::CITED_BY_NAME.contains(&k))
         {
             let at = placed.take().unwrap_or_else(|| locate(cx, c, &path));
             cx.emit(Kind::CitationMissingDate { id: display_id(c) }, at);

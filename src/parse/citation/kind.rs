@@ -6,7 +6,10 @@ use std::sync::LazyLock;
 use super::LOOK_BEHIND;
 use super::named::scan_name;
 use super::words::{LOWER_TABLE, ceil_boundary, ends_with_own_word_ci, fold_in, prev_char};
-use crate::tables::{DOC_TYPES, EXTRA_KIND_WORDS, NAMED_KINDS, NUMBER_WORD, PLURAL_WORDS};
+use crate::tables::{
+    CITED_BY_NAME, DOC_TYPES, EXTRA_KIND_WORDS, LAW_PERSON_WORDS, NAMED_KINDS, NUMBER_WORD,
+    PLURAL_WORDS,
+};
 
 /// What stands before a number.
 pub(super) struct Behind {
@@ -160,11 +163,21 @@ pub(super) fn kind_before(text: &str, num_start: usize, floor: usize) -> Behind 
     if let Some((kind, at, word_end)) = named {
         let gap_start = from + word_end;
         let gap_end = from + before.len();
-        let capitalized = text[gap_start..gap_end]
+        let name = text[gap_start..gap_end]
             .strip_prefix(' ')
-            .and_then(|g| g.chars().next())
-            .is_some_and(char::is_uppercase);
-        if capitalized && scan_name(text, gap_start, gap_end, true, false).end == gap_end {
+            .unwrap_or_default();
+        let capitalized = name.chars().next().is_some_and(char::is_uppercase);
+        // A law's name written in lower case, as before 2010 (`Luật khuyến khích đầu tư trong
+        // nước (sửa đổi) số 03/1998/QH10`): the number after it makes it a citation. Not a
+        // lawyer (`Luật sư`).
+        let old_style = CITED_BY_NAME.contains(&kind)
+            && name.chars().next().is_some_and(char::is_lowercase)
+            && !LAW_PERSON_WORDS
+                .iter()
+                .any(|w| name.split(' ').next() == Some(*w));
+        if (capitalized || old_style)
+            && scan_name(text, gap_start, gap_end, true, false).end == gap_end
+        {
             return Behind {
                 kind: Some(kind),
                 start: Some(from + at),

@@ -12,7 +12,8 @@ use super::{Found, LOOK_BEHIND, MAX_NAME_WORDS, NAME_BYTES};
 use crate::grammar;
 use crate::model::{Citation, NumberSystem};
 use crate::tables::{
-    AND_WORD, DAY_WORD, ISSUER_WORD, NAME_COMMA_PHRASES, NAME_STOP_WORDS, NAMED_KINDS, NUMBER_WORD,
+    AND_WORD, DAY_WORD, ISSUER_WORD, NAME_COMMA_PHRASES, NAME_STOP_PHRASES, NAME_STOP_WORDS,
+    NAMED_KINDS, NUMBER_WORD,
 };
 
 /// Capitalized kind words that may start a named reference (`Luật `, `Nghị quyết `), each with
@@ -269,7 +270,8 @@ pub(super) fn scan_name(
                 }
                 let stop_word = NAME_STOPS_BY_BYTE[usize::from(after.as_bytes()[0])]
                     .iter()
-                    .find(|w| starts_with_word(after, w));
+                    .find(|w| starts_with_word(after, w))
+                    .filter(|_| !NAME_STOP_PHRASES.iter().any(|p| starts_with_word(after, p)));
                 match stop_word {
                     Some(&NUMBER_WORD) => return stop(pos, Stop::Number),
                     Some(&word) if word != ISSUER_WORD => return stop(pos, Stop::Other),

@@ -194,6 +194,26 @@ fn law_with_name_before_number() {
 }
 
 #[test]
+fn law_named_in_lower_case_as_before_2010() {
+    let found =
+        find_citations("thi hành Luật khuyến khích đầu tư trong nước (sửa đổi) số 03/1998/QH10;");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].citation.kind, s("luật"), "an old-style law name");
+    assert_eq!(found[0].citation.id, s("03/1998/QH10"));
+    let found = find_citations("Pháp lệnh thuế nông nghiệp số 12/1999/PL-UBTVQH10 đã");
+    assert_eq!(found[0].citation.kind, s("pháp lệnh"));
+    // A lawyer is no law, and a decree's name stays capitalized to count.
+    let found = find_citations("Đoàn Luật sư tỉnh Bình Thuận số 02/2020/ĐLS;");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].citation.kind, None, "`Luật sư` is a person");
+    let found = find_citations("Nghị định thư số 12/2001/NĐT");
+    assert_eq!(
+        found[0].citation.kind, None,
+        "a lower-case name counts for laws only"
+    );
+}
+
+#[test]
 fn issuer_code_with_several_groups() {
     let text = "quyết định số 29/QĐ-UBND-TL ngày 20/4/2020 của Ủy ban nhân dân Tỉnh";
     check(
