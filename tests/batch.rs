@@ -714,6 +714,11 @@ fn office_files_are_converted_and_unreadable_ones_fail_alone() {
         "all three hold TCVN3 text: {sum}"
     );
     assert_eq!(sum["with_encoding"]["unicode"], 3, "{sum}");
+    assert_eq!(
+        n(&sum, "with_tracked_changes"),
+        1,
+        "the DOCX still tracks a change in Điều 1: {sum}"
+    );
     let reason = |name: &str| {
         let path = arch.join(name);
         let failure = sum["failures"]
@@ -760,6 +765,14 @@ fn office_files_are_converted_and_unreadable_ones_fail_alone() {
         .filter_map(|e| e["name"].as_str())
         .collect();
     assert_eq!(names, ["unicode", "tcvn3"]);
+    assert_eq!(
+        docx["source"]["tracked_changes"]["deleted_chars"], 7,
+        "the change still tracked, as `parse` gives it"
+    );
+    assert!(
+        pdf["source"].get("tracked_changes").is_none(),
+        "a file without tracked changes says nothing of them"
+    );
 
     // `parse` and `text` read PDF through the same code, and fail the same way.
     let text = vanban(&["text", s(&arch.join("tcvn3.pdf"))], None);

@@ -1,8 +1,9 @@
 //! A Word 2007+ document (issue 15): tests/docx/decision.docx, written by tests/docx/generate.py,
 //! has the header as a borderless two-column table, automatic numbering (`Điều %1.`, `%2.`,
 //! `%3)`), a footnote, a clause typed in TCVN3 in a `.VnTime` run, the recipients beside the
-//! signature in a table, and page headers and a footer with page-number fields. It reads as the
-//! text a person sees and parses as a decision.
+//! signature in a table, page headers and a footer with page-number fields, and a change still
+//! tracked in Điều 1. It reads as the text a person sees (the change accepted) and parses as a
+//! decision; the change is reported.
 
 mod common;
 
@@ -64,6 +65,46 @@ fn docx_reads_as_the_text_a_person_sees() {
          Mẫu số 01/QĐ - Trang\n\
          Bản dự thảo lần 2\n",
         "the page header and footer follow the notes, once each, without their page numbers"
+    );
+}
+
+#[test]
+fn changes_still_tracked_are_read_accepted_and_reported() {
+    let decoded = vanban::decode(&fixture()).expect("the DOCX is read");
+    let line = decoded
+        .text
+        .lines()
+        .position(|l| l.starts_with("Điều 1."))
+        .map(|i| i + 1);
+    assert_eq!(
+        decoded.tracked_changes,
+        Some(vanban::model::TrackedChanges {
+            deleted_chars: " cấp xã".chars().count(),
+            inserted_chars: " của xã".chars().count(),
+            lines: line.into_iter().collect(),
+        }),
+        "the deletion and the insertion of Điều 1, on its line"
+    );
+    let doc = vanban::parse_decoded(&decoded, &vanban::Options::default());
+    let validator = vanban::validate::Validator::new(vanban::validate::Profile::for_document(&doc));
+    let findings = validator.validate(&doc, &decoded.text);
+    let tracked: Vec<(usize, &str)> = findings
+        .iter()
+        .filter(|f| f.code == "TXT002")
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(tracked.len(), 1, "one finding for the file: {findings:?}");
+    assert_eq!(Some(tracked[0].0), line, "at the line of the change");
+    assert!(
+        tracked[0].1.contains("xóa 7 ký tự, chèn 7 ký tự"),
+        "the message counts the characters: {}",
+        tracked[0].1
+    );
+    let json = serde_json::to_value(&doc).expect("serializes");
+    assert_eq!(
+        json.pointer("/source/tracked_changes"),
+        Some(&serde_json::json!({"deleted_chars": 7, "inserted_chars": 7, "lines": [line]})),
+        "the source says it"
     );
 }
 

@@ -12,7 +12,10 @@
 //!
 //! The profile is a shipped one (`nd30-bao-cao`), `auto` (chosen from the document, as
 //! `vanban validate` does), or a `.json` profile file beside the fixture. The document runs from
-//! the next line to the next `%%` line or the end of the file.
+//! the next line to the next `%%` line or the end of the file. A document read from a Word file
+//! that still tracks changes says on which of its lines, after the profile:
+//! `%% auto + tracked changes on lines 9 12: why` (what the reader records in
+//! `source.tracked_changes`).
 //!
 //! A finding is written beside the line it points at, after `⟸`:
 //!
@@ -32,7 +35,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use vanban::model::Format;
+use vanban::model::{Format, TrackedChanges};
 use vanban::validate::{Finding, Profile, RULES, Validator};
 use vanban::{Document, Options};
 
@@ -154,14 +157,29 @@ fn profile_of(setting: &str, fixture: &Path) -> Option<Profile> {
 
 /// Parses and validates `text` as `vanban validate` would, under `profile` or the document's own.
 fn check(text: &str, profile: Option<&Profile>, format: Option<Format>) -> Document {
+    check_with(text, profile, format, None)
+}
+
+/// [`check`] for the text of a Word file that tracked changes (`tracked`), as its reader
+/// records them.
+fn check_with(
+    text: &str,
+    profile: Option<&Profile>,
+    format: Option<Format>,
+    tracked: Option<TrackedChanges>,
+) -> Document {
     let options = Options {
         format,
         ..Options::default()
     };
-    match profile {
-        Some(p) => Validator::new(p).check(text, &options),
-        None => vanban::check(text, &options),
-    }
+    let mut doc = vanban::parse_with(text, &options);
+    doc.source.tracked_changes = tracked;
+    let validator = match profile {
+        Some(p) => Validator::new(p),
+        None => Validator::new(Profile::for_document(&doc)),
+    };
+    doc.findings = validator.validate(&doc, text);
+    doc
 }
 
 /// The case with what was expected and what was found beside each line.
@@ -233,8 +251,12 @@ fn each_fixture_reports_exactly_its_annotated_lines() {
             path.display()
         );
         for case in &cases {
-            let profile = profile_of(&case.profile, &path);
-            let doc = check(&case.text, profile.as_ref(), format);
+            let (setting, tracked) = match case.profile.split_once(" + ") {
+                Some((setting, changes)) => (setting, tracked(changes)),
+                None => (case.profile.as_str(), None),
+            };
+            let profile = profile_of(setting, &path);
+            let doc = check_with(&case.text, profile.as_ref(), format, tracked);
             let found: Vec<&Finding> = doc.findings.iter().filter(|f| f.code == code).collect();
             let mut lines: Vec<usize> = found.iter().map(|f| case.start + f.line).collect();
             lines.sort_unstable();
@@ -252,6 +274,28 @@ fn each_fixture_reports_exactly_its_annotated_lines() {
     }
     assert!(failures.is_empty(), "\n{failures}");
 }
+
+/// The changes a Word file would have tracked, as a fixture or an example says them:
+/// `tracked changes on lines 2 5` (lines of the document).
+fn tracked(setting: &str) -> Option<TrackedChanges> {
+    let lines = setting
+        .trim()
+        .strip_prefix(TRACKED)?
+        .split_whitespace()
+        .map(|n| {
+            n.parse()
+                .expect("a line number after `tracked changes on lines`")
+        })
+        .collect();
+    Some(TrackedChanges {
+        deleted_chars: 4,
+        inserted_chars: 2,
+        lines,
+    })
+}
+
+/// How a fixture's setting or an example's first line says that its file tracked changes.
+const TRACKED: &str = "tracked changes on lines ";
 
 /// The profile an example's first line asks for, and the example without that line.
 fn example_setting(example: &str) -> (Option<Profile>, &str) {
@@ -285,8 +329,15 @@ fn example_setting(example: &str) -> (Option<Profile>, &str) {
 fn every_registry_example_fires_its_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
-        let (profile, text) = example_setting(rule.example);
-        let doc = check(text, profile.as_ref(), None);
+        let doc = match rule.example.split_once('\n').and_then(|(first, rest)| {
+            Some((tracked(first.strip_prefix('(')?.strip_suffix(')')?)?, rest))
+        }) {
+            Some((tracked, text)) => check_with(text, None, None, Some(tracked)),
+            None => {
+                let (profile, text) = example_setting(rule.example);
+                check(text, profile.as_ref(), None)
+            }
+        };
         if doc.findings.iter().all(|f| f.code != rule.code) {
             let found: Vec<(&str, usize)> = doc
                 .findings

@@ -294,6 +294,14 @@ fn write_summary(w: &mut impl Write, s: &Summary, written: Option<PathBuf>) -> i
         writeln!(w, "by year: {}", join(&s.by_year))?;
         writeln!(w, "by encoding: {}", join(&s.by_encoding))?;
     }
+    if s.with_tracked_changes > 0 {
+        writeln!(
+            w,
+            "{} Word or RTF files still track changes, read as if accepted \
+             (source.tracked_changes)",
+            s.with_tracked_changes
+        )?;
+    }
     if !s.failures.is_empty() {
         writeln!(w, "failed:")?;
         for f in s.failures.iter().take(FAILURES_SHOWN) {

@@ -52,6 +52,20 @@ pub struct Decoded {
     /// For a Word or RTF file, the line (from 1) where its page headers and footers start: they
     /// follow the text (and its notes), and are page furniture, not the document's words.
     pub furniture: Option<usize>,
+    /// For a Word or RTF file, the changes tracked in it that were never accepted or rejected.
+    pub tracked_changes: Option<TrackedChanges>,
+}
+
+/// The changes a Word or RTF file still tracks: never accepted or rejected. The text is read as
+/// if they were accepted: deleted text left out, inserted text read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TrackedChanges {
+    /// Characters deleted (or moved away).
+    pub deleted_chars: usize,
+    /// Characters inserted (or moved here).
+    pub inserted_chars: usize,
+    /// The lines (from 1) of the text read that hold a change, in order.
+    pub lines: Vec<usize>,
 }
 
 impl Decoded {
@@ -87,6 +101,7 @@ impl Decoded {
             format,
             encodings,
             furniture: None,
+            tracked_changes: None,
         }
     }
 }
@@ -605,8 +620,14 @@ fn read_office(
         BinaryFormat::Rtf => InputFormat::Rtf,
         _ => InputFormat::Docx,
     };
+    let tracked_changes = (!read.revised.is_empty()).then(|| TrackedChanges {
+        deleted_chars: read.revised.iter().map(|(_, r)| r.deleted).sum(),
+        inserted_chars: read.revised.iter().map(|(_, r)| r.inserted).sum(),
+        lines: read.revised.iter().map(|&(line, _)| line).collect(),
+    });
     Ok(Decoded {
         furniture: read.furniture,
+        tracked_changes,
         ..Decoded::tallied(read.text, legacy::UNICODE, Some(format), read.tally)
     })
 }

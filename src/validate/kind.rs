@@ -274,6 +274,15 @@ pub enum Kind {
         /// How.
         damage: Damage,
     },
+    /// TXT002.
+    TrackedChanges {
+        /// Characters deleted.
+        deleted: usize,
+        /// Characters inserted.
+        inserted: usize,
+        /// The lines that hold them, listed (`3, 17, …`).
+        lines: String,
+    },
 }
 
 impl Kind {
@@ -325,6 +334,7 @@ impl Kind {
             Self::BlankForm { .. } => "PLH002",
             Self::UnrecognizedText { .. } => "UNR001",
             Self::DamagedText { .. } => "TXT001",
+            Self::TrackedChanges { .. } => "TXT002",
         }
     }
 
@@ -662,6 +672,22 @@ impl Kind {
             Self::UnrecognizedText { text } => (
                 format!("Không nhận diện được: “{text}”"),
                 format!("Not recognized: `{text}`"),
+            ),
+            Self::TrackedChanges {
+                deleted,
+                inserted,
+                lines,
+            } => (
+                format!(
+                    "Tệp còn thay đổi được theo dõi (Track Changes) chưa chấp nhận hay từ chối: \
+                     xóa {deleted} ký tự, chèn {inserted} ký tự, ở dòng {lines}; văn bản được \
+                     đọc như khi đã chấp nhận"
+                ),
+                format!(
+                    "The file still holds tracked changes, never accepted or rejected: \
+                     {deleted} characters deleted and {inserted} inserted, on lines {lines}; \
+                     the text was read as if they were accepted"
+                ),
             ),
             Self::DamagedText { damage } => match damage {
                 Damage::Mojibake { sample } => (

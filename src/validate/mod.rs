@@ -20,6 +20,7 @@
 //! ```
 
 pub mod body;
+pub mod changes;
 pub mod citations;
 pub mod damage;
 pub mod form;
@@ -143,6 +144,8 @@ impl Validator {
             validator: self,
             out: Vec::new(),
         };
+        // Changes still tracked are the file's, whatever its text.
+        changes::check(&mut cx);
         // A copy too damaged to read gets that one finding; one cut off before its closing gets
         // it instead of the closing parts it lacks, and the rest is checked.
         if let Some(damage) = damage::of(doc, &text) {

@@ -662,6 +662,19 @@ pub static RULES: &[Rule] = &[
         example: "UY BAN NHAN DAN TINH LAM DONG\nCONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\nSo: 493/TB-UBND\nLam Dong, ngay 13 thang 11 nam 2025\nTHONG BAO\nKet luan cua Pho Chu tich Uy ban nhan dan tinh tai buoi lam viec ve cac chi so cai cach hanh chinh\nNgay 07 thang 11 nam 2025, Pho Chu tich Uy ban nhan dan tinh chu tri buoi lam viec voi cac so, nganh ve cac chi so.",
         reference: "Nghị định 30/2020/NĐ-CP, Điều 8 (thành phần thể thức); Điều 25–26 (bản sao đúng với bản gốc)",
     },
+    Rule {
+        code: "TXT002",
+        name: "tracked-changes",
+        severity: Severity::Warning,
+        summary_vi: "Tệp còn thay đổi được theo dõi chưa xử lý",
+        summary_en: "tracked changes left in the file",
+        hint_vi: "Trong Word, chọn Xem lại (Review) → Chấp nhận (Accept) hoặc Từ chối (Reject) từng thay đổi, tắt Theo dõi thay đổi (Track Changes), lưu tệp rồi kiểm tra lại.",
+        hint_en: "In Word, use Review → Accept or Reject on every change, turn Track Changes off, save the file and check it again.",
+        what: "Says once, at the first line that holds one, that a Word (`.docx`, `.doc`) or RTF file still tracks changes nobody accepted or rejected: text deleted (`w:del`, `sprmCFRMarkDel`, `\\deleted`) and text inserted (`w:ins`, `sprmCFRMarkIns`, `\\revised`), moves included. It gives the characters deleted and inserted and the lines. The text is read as if the changes were accepted: deleted text is left out, inserted text is read; `source.tracked_changes` holds the counts and the lines.",
+        why: "Whoever opens the file sees the deleted words struck through beside the text: a file with changes still tracked is a draft whose wording is not settled, not a text to sign, send or archive as issued.",
+        example: "(tracked changes on lines 2)\nỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/BC-UBND",
+        reference: "Nghị định 30/2020/NĐ-CP, Điều 11 (duyệt bản thảo, sửa chữa bản thảo đã duyệt), Điều 12 (kiểm tra văn bản trước khi ký ban hành)",
+    },
 ];
 
 /// Renders the registry as the Markdown of `docs/rules.md`.

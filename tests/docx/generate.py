@@ -10,6 +10,7 @@ A minimal Word 2007+ package, as Word lays a decision out:
   so the numbers exist only in the numbering definitions;
 - a footnote (footnotes.xml) on a legal basis and an endnote (endnotes.xml) on the proposal;
 - a clause typed in TCVN3 in a `.VnTime` run (the encoder is tests/legacy/generate.py's);
+- a change still tracked in Điều 1 (a deletion and an insertion, `w:del` and `w:ins`);
 - the recipients and the signature as a second two-column table;
 - page headers and a footer (header1.xml, header2.xml, footer1.xml, named by the section's
   `w:sectPr` through word/_rels/document.xml.rels): a form code with the page number as a
@@ -67,7 +68,11 @@ BODY = "".join([
     para(run("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", footnote=1), run(";")),
     para(run("Theo đề nghị của Văn phòng Ủy ban nhân dân xã", endnote=1), run(".")),
     t("QUYẾT ĐỊNH:"),
-    t("Thành lập Tổ công tác chuyển đổi số của xã.", num=(1, 0)),
+    # A change still tracked: `cấp xã` deleted, `của xã` inserted.
+    para(run("Thành lập Tổ công tác chuyển đổi số"),
+         '<w:del w:id="90" w:author="Văn thư"><w:r><w:delText xml:space="preserve"> cấp xã</w:delText></w:r></w:del>',
+         '<w:ins w:id="91" w:author="Văn thư">' + run(" của xã") + '</w:ins>',
+         run("."), num=(1, 0)),
     t("Tổ công tác có nhiệm vụ:", num=(1, 0)),
     t("Xây dựng kế hoạch chuyển đổi số hằng năm;", num=(1, 1)),
     t("Theo dõi, đôn đốc các thôn:", num=(1, 1)),

@@ -337,8 +337,10 @@ struct CharProps {
     /// Hidden text (`sprmCFVanish`): not drawn, so not read.
     vanish: Option<Toggle>,
     /// Text deleted while changes were tracked (`sprmCFRMarkDel`): the document's text no
-    /// more, as the DOCX reader leaves out `w:del`.
+    /// more, as the DOCX reader leaves out `w:del`; its characters are counted.
     deleted: Option<Toggle>,
+    /// Text inserted while changes were tracked (`sprmCFRMarkIns`): read, and counted.
+    inserted: Option<Toggle>,
     istd: Option<u16>,
 }
 
@@ -355,6 +357,7 @@ impl CharProps {
                 0x083B => out.caps = op.first().copied().map(Toggle),
                 0x083C => out.vanish = op.first().copied().map(Toggle),
                 0x0800 => out.deleted = op.first().copied().map(Toggle),
+                0x0801 => out.inserted = op.first().copied().map(Toggle),
                 _ => {}
             }
         }
@@ -978,10 +981,10 @@ impl<'a> Doc<'a> {
             .unwrap_or_default()
     }
 
-    /// A character's font, whether it is drawn in capitals and whether it is hidden: its run's
-    /// own, else its character style's, else its paragraph style's (`paragraph`), else the
-    /// document's (for the font).
-    fn props_at(&self, fc: usize, paragraph: StyleProps) -> (Option<&str>, bool, bool) {
+    /// A character's font, whether it is drawn in capitals, whether it is hidden, and whether
+    /// a tracked change deleted or inserted it: its run's own, else its character style's,
+    /// else its paragraph style's (`paragraph`), else the document's (for the font).
+    fn props_at(&self, fc: usize, paragraph: StyleProps) -> Drawn<'_> {
         let own = find(&self.chpx, fc, |r| (r.0, r.1)).map_or_else(CharProps::default, |r| r.2);
         let character = own
             .istd
@@ -999,13 +1002,26 @@ impl<'a> Doc<'a> {
             own.map_or(styled, |t| t.over(styled))
         };
         let caps = toggle(own.caps, character.caps.or(paragraph.caps));
-        let hidden =
-            toggle(own.vanish, character.vanish.or(paragraph.vanish)) || toggle(own.deleted, None);
-        let name = font
+        let font = font
             .and_then(|f| self.names.get(usize::from(f)))
             .map(String::as_str);
-        (name, caps, hidden)
+        Drawn {
+            font,
+            caps,
+            hidden: toggle(own.vanish, character.vanish.or(paragraph.vanish)),
+            deleted: toggle(own.deleted, None),
+            inserted: toggle(own.inserted, None),
+        }
     }
+}
+
+/// How a character is drawn ([`Doc::props_at`]).
+struct Drawn<'a> {
+    font: Option<&'a str>,
+    caps: bool,
+    hidden: bool,
+    deleted: bool,
+    inserted: bool,
 }
 
 /// An open field: its instruction, until the separator; then whether its result is a page
@@ -1084,7 +1100,7 @@ impl Walker<'_, '_> {
                         && let Some((number, font)) =
                             self.lists.next(u32::from(ilfo), usize::from(ilvl))
                     {
-                        let (own, _, _) = doc.props_at(mark, style);
+                        let own = doc.props_at(mark, style).font;
                         current.push(&number, font.as_deref().or(own));
                     }
                 }
@@ -1158,9 +1174,12 @@ impl Walker<'_, '_> {
                         doc.papx(fc)
                             .map_or_else(StyleProps::default, |r| doc.style(&r.2))
                     });
-                    let (font, caps, hidden) = doc.props_at(fc, paragraph);
-                    if !hidden {
-                        current.push_caps(c.encode_utf8(&mut buf), font, caps);
+                    let drawn = doc.props_at(fc, paragraph);
+                    if drawn.deleted {
+                        current.revised.deleted += 1;
+                    } else if !drawn.hidden {
+                        current.push_caps(c.encode_utf8(&mut buf), drawn.font, drawn.caps);
+                        current.revised.inserted += usize::from(drawn.inserted);
                     }
                 }
             }
@@ -1168,11 +1187,14 @@ impl Walker<'_, '_> {
         if let Some(r) = row.take() {
             out.extend(r.end());
         }
-        if !current.runs.is_empty() {
+        if !current.runs.is_empty() || current.revised.is_some() {
             out.push(current);
         }
-        while out.last().is_some_and(|p| p.runs.is_empty()) {
-            out.pop();
+        // Trailing empty paragraphs go; the changes tracked in them stay with the text.
+        while let Some(last) = out.pop_if(|p| p.runs.is_empty()) {
+            if let Some(p) = out.last_mut() {
+                p.revised.add(last.revised);
+            }
         }
         out
     }
@@ -1323,7 +1345,7 @@ mod tests {
     use std::io::Write;
 
     use super::*;
-    use crate::text::office::{Legacy, to_text};
+    use crate::text::office::{Legacy, Revised, to_text};
 
     fn put16(b: &mut [u8], at: usize, v: u16) {
         b[at..at + 2].copy_from_slice(&v.to_le_bytes());
@@ -1886,17 +1908,34 @@ mod tests {
                     &[("Hình thức ", &vanish(0x01)), ("Lương thời gian", &[])],
                 ),
                 (1, &[("ẩn", &[]), ("hiện", &vanish(0x81))]),
-                // sprmCFRMarkDel: deleted while changes were tracked.
-                (0, &[("Điều 2", &[0x00, 0x08, 0x01]), ("Điều 3", &[])]),
+                // sprmCFRMarkDel and sprmCFRMarkIns: deleted and inserted while changes were
+                // tracked.
+                (
+                    0,
+                    &[
+                        ("Điều 2", &[0x00, 0x08, 0x01]),
+                        ("Điều 3", &[]),
+                        (" mới", &[0x01, 0x08, 0x01]),
+                    ],
+                ),
             ],
             &styles,
         );
-        let text = to_text(&read(&doc).expect("reads"), Legacy::Detect).text;
+        let read = to_text(&read(&doc).expect("reads"), Legacy::Detect);
         assert_eq!(
-            text.lines().collect::<Vec<_>>(),
-            ["Lương thời gian", "hiện", "Điều 3"],
+            read.text.lines().collect::<Vec<_>>(),
+            ["Lương thời gian", "hiện", "Điều 3 mới"],
             "a run's own hidden text; a hidden paragraph style, shown again by a run's 0x81; \
-             text deleted in tracked changes"
+             text deleted in tracked changes, and text inserted"
+        );
+        let counted = Revised {
+            deleted: 6,
+            inserted: 4,
+        };
+        assert_eq!(
+            read.revised,
+            [(3, counted)],
+            "the changes of line 3, counted"
         );
     }
 

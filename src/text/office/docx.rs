@@ -811,6 +811,11 @@ struct Walker<'a, 'b> {
     in_text: bool,
     /// Depth inside an element whose content is not read (`mc:Fallback`, a separator note).
     skip: usize,
+    /// The skipped element is text deleted (or moved away) while changes were tracked: its
+    /// characters are counted.
+    deleting: bool,
+    /// Depth inside text inserted (or moved here) while changes were tracked.
+    inserting: usize,
     /// Note ids in the order the text refers to them, each with its automatic number: a note
     /// with a mark of its own (`w:customMarkFollows`, `*`) takes none, as Word numbers them.
     references: Vec<(String, Option<usize>)>,
@@ -850,6 +855,8 @@ impl<'a, 'b> Walker<'a, 'b> {
             in_rpr: false,
             in_text: false,
             skip: 0,
+            deleting: false,
+            inserting: 0,
             references: Vec::new(),
             auto_notes: 0,
             notes: HashMap::new(),
@@ -931,7 +938,16 @@ impl<'a, 'b> Walker<'a, 'b> {
             if self.skip > 0 {
                 match ev {
                     Event::Start(_) => self.skip += 1,
-                    Event::End(_) => self.skip -= 1,
+                    Event::End(_) => {
+                        self.skip -= 1;
+                        self.deleting &= self.skip > 0;
+                    }
+                    // The deleted text (`w:delText`, and any field instruction in it).
+                    Event::Text(t) if self.deleting => {
+                        if let Some(p) = self.paras.last_mut() {
+                            p.line.revised.deleted += t.chars().count();
+                        }
+                    }
                     Event::Eof => break,
                     _ => {}
                 }
@@ -1013,7 +1029,12 @@ impl<'a, 'b> Walker<'a, 'b> {
             return;
         }
         match name {
-            "mc:Fallback" | "w:moveFrom" | "w:del" if !empty => self.skip = 1,
+            "mc:Fallback" if !empty => self.skip = 1,
+            "w:moveFrom" | "w:del" if !empty => {
+                self.skip = 1;
+                self.deleting = true;
+            }
+            "w:moveTo" | "w:ins" if !empty => self.inserting += 1,
             "w:footnote" | "w:endnote" if !empty => {
                 let separator = e.attr("w:type").is_some_and(|t| t != "normal");
                 match e.attr("w:id") {
@@ -1113,6 +1134,7 @@ impl<'a, 'b> Walker<'a, 'b> {
             }
             "w:rPr" => self.in_rpr = false,
             "w:t" => self.in_text = false,
+            "w:moveTo" | "w:ins" => self.inserting = self.inserting.saturating_sub(1),
             "w:instrText" => {
                 if let (Some(i), Some(page)) = (self.instruction.take(), self.fields.last_mut()) {
                     *page |= is_page_number(&i);
@@ -1256,6 +1278,9 @@ impl<'a, 'b> Walker<'a, 'b> {
             return;
         };
         p.line.push_caps(text, font, caps);
+        if self.inserting > 0 {
+            p.line.revised.inserted += text.chars().count();
+        }
     }
 
     fn push_in(&mut self, text: &str, font: Option<&str>) {
@@ -1268,7 +1293,7 @@ impl<'a, 'b> Walker<'a, 'b> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::office::{Legacy, to_text};
+    use crate::text::office::{Legacy, Revised, to_text};
 
     fn walk(document: &str, numbering: &str) -> Vec<String> {
         let styles = Styles::default();
@@ -1347,6 +1372,30 @@ mod tests {
                 "a & b",
                 "cA",
                 "box"
+            ]
+        );
+    }
+
+    #[test]
+    fn tracked_changes_are_read_accepted_and_counted() {
+        let doc = r#"<w:body>
+<w:p><w:r><w:t>Số: </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>12</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>214</w:t></w:r></w:ins><w:r><w:t>/BC-UBND</w:t></w:r></w:p>
+<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="A"/></w:rPr></w:pPr><w:r><w:t>Không đổi</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:moveFrom w:id="4"><w:r><w:t>Nơi nhận:</w:t></w:r></w:moveFrom></w:p></w:tc><w:tc><w:p><w:moveTo w:id="5"><w:r><w:t>Nơi nhận:</w:t></w:r></w:moveTo></w:p></w:tc></w:tr></w:tbl>
+</w:body>"#;
+        let styles = Styles::default();
+        let mut w = Walker::new(&styles, None, Some(Numbering::default()));
+        w.walk(DOCUMENT, doc).expect("document");
+        let read: Vec<(String, Revised)> = w.out.iter().map(|p| (p.text(), p.revised)).collect();
+        let revised = |deleted, inserted| Revised { deleted, inserted };
+        assert_eq!(
+            read,
+            [
+                ("Số: 214/BC-UBND".to_owned(), revised(2, 3)),
+                // A mark on the paragraph's own properties changes no text.
+                ("Không đổi".to_owned(), revised(0, 0)),
+                // A move: the text moved away is left out, the text moved here read.
+                (" | Nơi nhận:".to_owned(), revised(9, 9)),
             ]
         );
     }

@@ -37,6 +37,27 @@ pub(crate) struct Paragraph {
     pub runs: Vec<Run>,
     /// A paragraph of the page headers and footers ([`push_furniture`]), not of the text.
     pub furniture: bool,
+    /// The tracked changes in it, not yet accepted or rejected.
+    pub revised: Revised,
+}
+
+/// Characters of tracked changes that were never accepted or rejected: text deleted (left out
+/// of the text read, as if the change were accepted) and text inserted (read).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Revised {
+    pub deleted: usize,
+    pub inserted: usize,
+}
+
+impl Revised {
+    pub(crate) fn is_some(self) -> bool {
+        self.deleted > 0 || self.inserted > 0
+    }
+
+    pub(crate) fn add(&mut self, other: Revised) {
+        self.deleted += other.deleted;
+        self.inserted += other.inserted;
+    }
 }
 
 /// Between the cells of a table row.
@@ -68,6 +89,12 @@ impl Paragraph {
                 caps,
             }),
         }
+    }
+
+    /// Takes the runs and the tracked changes of `other`, after its own.
+    pub(crate) fn absorb(&mut self, other: &mut Paragraph) {
+        self.runs.append(&mut other.runs);
+        self.revised.add(std::mem::take(&mut other.revised));
     }
 
     /// The paragraph's text, its runs joined (as the file stores it: not decoded).
@@ -103,6 +130,8 @@ pub(crate) struct Row {
     cell: Vec<Paragraph>,
     /// A row of the header table: short cells are laid out side by side.
     header: bool,
+    /// Changes tracked in blank lines that start a cell, for the row's first line.
+    carried: Revised,
 }
 
 impl Row {
@@ -119,10 +148,16 @@ impl Row {
         self.header
     }
 
-    /// A paragraph of the current cell ends (blank ones are dropped: the lines of cells align).
+    /// A paragraph of the current cell ends (blank ones are dropped: the lines of cells align;
+    /// the changes tracked in one, a deleted line, go with the line before it, or the row's first).
     pub(crate) fn end_line(&mut self, line: Paragraph) {
         if !line.is_blank() {
             self.cell.push(line);
+        } else if line.revised.is_some() {
+            match self.cell.last_mut() {
+                Some(before) => before.revised.add(line.revised),
+                None => self.carried.add(line.revised),
+            }
         }
     }
 
@@ -134,6 +169,16 @@ impl Row {
 
     /// The row ends: its lines.
     pub(crate) fn end(mut self) -> Vec<Paragraph> {
+        let carried = std::mem::take(&mut self.carried);
+        let mut lines = self.lines();
+        if let Some(first) = lines.first_mut() {
+            first.revised.add(carried);
+        }
+        lines
+    }
+
+    /// The lines of the row's cells.
+    fn lines(mut self) -> Vec<Paragraph> {
         if !self.cell.is_empty() {
             self.cells.push(std::mem::take(&mut self.cell));
         }
@@ -172,7 +217,7 @@ impl Row {
                         lines.push(std::mem::take(&mut line));
                     }
                     trim_last(p, &[' ', '\t']);
-                    line.runs.append(&mut p.runs);
+                    line.absorb(p);
                 }
             }
             trim_last(&mut line, &[' ', '|']);
@@ -188,7 +233,7 @@ impl Row {
                     }
                     if let Some(p) = cell.get_mut(k) {
                         trim_last(p, &[' ', '\t']);
-                        line.runs.append(&mut p.runs);
+                        line.absorb(p);
                     }
                 }
                 trim_last(&mut line, &[' ', '|']);
@@ -245,7 +290,7 @@ fn pipe_row(cells: impl Iterator<Item = Vec<Paragraph>>) -> Paragraph {
                     run.text = run.text.replace('|', "\\|");
                 }
             }
-            line.runs.append(&mut p.runs);
+            line.absorb(&mut p);
         }
         line.push(" |", None);
     }
@@ -327,6 +372,8 @@ pub(crate) struct OfficeText {
     /// How much of the text each encoding covered: the legacy ones by the runs they changed,
     /// `unicode` the rest (as the file stores it).
     pub tally: Tally,
+    /// The lines (from 1) that hold tracked changes, with their characters deleted and inserted.
+    pub revised: Vec<(usize, Revised)>,
 }
 
 /// Whether runs in no legacy font are decoded.
@@ -349,16 +396,30 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
         Legacy::Forced(e) => Some(e),
         _ => None,
     };
-    // Blank paragraphs are kept as one empty line between blocks, never more.
+    // Blank paragraphs are kept as one empty line between blocks, never more. The changes
+    // tracked in one left out (a deleted paragraph) are counted on the next line.
+    let mut dropped = Revised::default();
+    let mut carried: Vec<Revised> = Vec::new();
     let paragraphs: Vec<&Paragraph> = paragraphs
         .iter()
         .enumerate()
         .filter(|&(i, p)| {
             let before = i.checked_sub(1).and_then(|k| paragraphs.get(k));
-            !p.is_blank() || before.is_some_and(|b| !b.is_blank())
+            let kept = !p.is_blank() || before.is_some_and(|b| !b.is_blank());
+            if kept {
+                let mut revised = std::mem::take(&mut dropped);
+                revised.add(p.revised);
+                carried.push(revised);
+            } else {
+                dropped.add(p.revised);
+            }
+            kept
         })
         .map(|(_, p)| p)
         .collect();
+    if let Some(last) = carried.last_mut() {
+        last.add(dropped);
+    }
     // Paragraphs in no legacy font are weighed only when detecting.
     let choices = if mode == Legacy::Detect {
         let mut chooser = Chooser::default();
@@ -386,11 +447,17 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
     let mut text = String::with_capacity(runs_len + runs_len / 8);
     let mut line = String::new();
     let mut furniture = None;
+    let mut revised = Vec::new();
+    // The line (from 1) the next paragraph starts.
+    let mut line_number = 1;
     // Each run's font encoding, worked out once per paragraph in one buffer.
     let mut fonts: Vec<Option<FontEncoding>> = Vec::new();
-    for (p, choice) in paragraphs.iter().zip(choices) {
+    for ((p, choice), changes) in paragraphs.iter().zip(choices).zip(carried) {
         if p.furniture && furniture.is_none() {
-            furniture = Some(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+            furniture = Some(line_number);
+        }
+        if changes.is_some() {
+            revised.push((line_number, changes));
         }
         line.clear();
         let mut tcvn3 = false;
@@ -459,13 +526,16 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
                 line = capitals;
             }
         }
-        text.push_str(line.trim_end());
+        let line = line.trim_end();
+        line_number += 1 + memchr::memchr_iter(b'\n', line.as_bytes()).count();
+        text.push_str(line);
         text.push('\n');
     }
     OfficeText {
         text,
         furniture,
         tally,
+        revised,
     }
 }
 

@@ -71,9 +71,13 @@ struct Group {
     font: Option<i32>,
     /// All capitals (`\caps`), drawn once the text is decoded ([`Paragraph::push_caps`]).
     caps: bool,
-    /// Hidden text (`\v`) or text deleted in tracked changes (`\deleted`): not the
-    /// document's text, as the DOCX reader leaves out `w:vanish` and `w:del`.
+    /// Hidden text (`\v`): not the document's text, as the DOCX reader leaves out `w:vanish`.
     hidden: bool,
+    /// Text deleted while changes were tracked (`\deleted`): left out as `w:del` is, and
+    /// counted.
+    deleted: bool,
+    /// Text inserted while changes were tracked (`\revised`): read, and counted.
+    inserted: bool,
     uc: usize,
     skip: bool,
     fonttbl: bool,
@@ -87,7 +91,7 @@ struct Group {
 impl Group {
     /// Whether a story that begins in this group is read (not in a skipped or hidden group).
     fn reads(&self) -> bool {
-        !self.skip && !self.hidden
+        !self.skip && !self.hidden && !self.deleted
     }
 }
 
@@ -201,7 +205,8 @@ impl Sink {
     }
 
     fn end_row(&mut self) {
-        if !self.current.runs.is_empty() || !self.boxed.is_empty() {
+        if !self.current.runs.is_empty() || !self.boxed.is_empty() || self.current.revised.is_some()
+        {
             self.end_cell();
         }
         if let Some(row) = self.row.take() {
@@ -281,13 +286,20 @@ impl Reader {
             self.font_name.push_str(text);
             return;
         }
+        let current = &mut self.sink.current;
+        if group.deleted {
+            current.revised.deleted += text.chars().count();
+            return;
+        }
         if group.hidden {
             return;
         }
         let name = self.font_name(group.font).map(str::to_owned);
-        self.sink
-            .current
-            .push_caps(text, name.as_deref(), group.caps);
+        let current = &mut self.sink.current;
+        current.push_caps(text, name.as_deref(), group.caps);
+        if group.inserted {
+            current.revised.inserted += text.chars().count();
+        }
     }
 
     /// `story` begins in the group at `depth`: its paragraphs go to a sink of their own.
@@ -384,6 +396,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
         font: None,
         caps: false,
         hidden: false,
+        deleted: false,
+        inserted: false,
         uc: 1,
         skip: false,
         fonttbl: false,
@@ -513,7 +527,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                 }
                 match word {
                     "shpinst" | "do" => {
-                        g.shape = outer.is_some_and(|o| (o.reads() || o.shape) && !o.hidden);
+                        g.shape = outer
+                            .is_some_and(|o| (o.reads() || o.shape) && !o.hidden && !o.deleted);
                         g.skip = true;
                     }
                     "shptxt" | "dptxbxtext" => {
@@ -559,10 +574,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                         g.font = r.default_font;
                         g.caps = false;
                         g.hidden = false;
+                        g.deleted = false;
+                        g.inserted = false;
                     }
                     // A toggle: on bare or with any number but 0.
                     "caps" => g.caps = param != Some(0),
-                    "v" | "deleted" => g.hidden = param != Some(0),
+                    "v" => g.hidden = param != Some(0),
+                    "deleted" => g.deleted = param != Some(0),
+                    "revised" => g.inserted = param != Some(0),
                     "u" => {
                         let v = param.unwrap_or(0);
                         let v = if v < 0 { v + 65536 } else { v };
@@ -581,7 +600,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     // A page number's result is one page's, not the document's text (nor is
                     // `\chpgn`'s, which draws nothing here).
                     "fldrslt" if is_page_number(&r.instruction) => g.skip = true,
-                    "chftn" if !g.hidden => {
+                    "chftn" if !g.hidden && !g.deleted => {
                         if let Some(n) = r.note_number() {
                             r.sink.current.push(&n.to_string(), None);
                         }
@@ -660,6 +679,24 @@ mod tests {
             "capitals drawn after the TCVN3 bytes are read (a legacy font's run as typed); \
              hidden text and tracked deletions left out; \\caps0 ends the capitals, \\plain \
              both"
+        );
+    }
+
+    #[test]
+    fn tracked_changes_are_counted_on_their_lines() {
+        let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 S\u7889? 12/BC\par
+{\deleted\revauth1 D\u7921? th\u7843?o }{\revised\revauth1 B\u225?o c\u225?o }k\u7871?t qu\u7843?\par
+\pard{\deleted\revauth1 X\u243?a h\u7871?t}\par}";
+        let read = to_text(
+            &read(rtf).expect("reads"),
+            crate::text::office::Legacy::Detect,
+        );
+        assert_eq!(read.text, "Số 12/BC\nBáo cáo kết quả\n\n");
+        let revised = |deleted, inserted| crate::text::office::Revised { deleted, inserted };
+        assert_eq!(
+            read.revised,
+            [(2, revised(8, 8)), (3, revised(7, 0))],
+            "a paragraph deleted whole is still counted, on its blank line"
         );
     }
 
