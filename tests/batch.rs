@@ -626,7 +626,8 @@ fn poppler_missing(tool: &str) -> bool {
 
 /// A PDF printed from a TCVN3 document: its heading drawn by an `H` font (`VnTimeHBold`) in the
 /// small-letter slots, its motto in `VnTime`. The heading comes out in capitals, as on the page
-/// (the fonts read through `pdftohtml -xml`), and the header is found.
+/// (the fonts read through `pdftohtml -xml`), detected or forced (`--encoding tcvn3`), and the
+/// header is found.
 #[test]
 fn a_legacy_pdf_takes_its_capitals_from_its_fonts() {
     if poppler_missing("pdftohtml") {
@@ -660,6 +661,16 @@ fn a_legacy_pdf_takes_its_capitals_from_its_fonts() {
             "Độc lập - Tự do - Hạnh phúc",
             "THÔNG BÁO"
         ]
+    );
+    let forced = vanban(&["text", "--encoding", "tcvn3", s(&file)], None);
+    assert_eq!(code(&forced), 0, "{}", stderr(&forced));
+    assert_eq!(
+        String::from_utf8_lossy(&forced.stdout)
+            .lines()
+            .next()
+            .map(str::trim),
+        Some("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "a forced TCVN3 reading takes its capitals from the fonts too"
     );
     let parsed = vanban(&["parse", s(&file), "--compact"], None);
     let doc: Value = serde_json::from_slice(&parsed.stdout).expect("JSON");

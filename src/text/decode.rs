@@ -518,11 +518,34 @@ pub fn has_tcvn3(decoded: &Decoded) -> bool {
 /// [`decode_pdf_text`] in the encoding a person names ([`decode_as`]): a Unicode name leaves the
 /// text as extracted, a legacy one decodes every line. `None` for an unknown name.
 pub fn decode_pdf_text_as(text: String, encoding: &str) -> Option<Decoded> {
-    let forced = match encoding.to_ascii_lowercase().as_str() {
-        "utf-8" | "utf8" | "windows-1258" | "cp1258" => None,
-        name => Some(legacy::Encoding::from_name(name)?),
-    };
-    Some(pdf_decoded(text, Some(forced), &[]))
+    Some(pdf_decoded(text, Some(pdf_forced(encoding)?), &[]))
+}
+
+/// [`decode_pdf_text_as`] with the PDF's fonts, as [`decode_pdf_text_with_fonts`] reads them:
+/// text forced into TCVN3 gets the capitals its fonts draw. `None` for an unknown name.
+pub fn decode_pdf_text_as_with_fonts(
+    text: String,
+    encoding: &str,
+    fonts_xml: &str,
+) -> Option<Decoded> {
+    let forced = pdf_forced(encoding)?;
+    let capitals = office::pdf_fonts::capitals(fonts_xml, &text);
+    Some(pdf_decoded(text, Some(forced), &capitals))
+}
+
+/// True when a PDF's text read in `encoding` ([`decode_pdf_text_as`]) is TCVN3, whose capitals
+/// are its fonts'.
+pub fn forces_tcvn3(encoding: &str) -> bool {
+    pdf_forced(encoding).flatten() == Some(legacy::Encoding::Tcvn3)
+}
+
+/// The reading a person's encoding name asks of a PDF's text: `None` (as extracted) for a
+/// Unicode name, else the legacy encoding; `None` outside for an unknown name.
+fn pdf_forced(encoding: &str) -> Option<Option<legacy::Encoding>> {
+    match encoding.to_ascii_lowercase().as_str() {
+        "utf-8" | "utf8" | "windows-1258" | "cp1258" => Some(None),
+        name => Some(Some(legacy::Encoding::from_name(name)?)),
+    }
 }
 
 /// Text OCR read on the pages of a scanned PDF ([`crate::batch::ocr`]): Unicode as read, no
