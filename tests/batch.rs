@@ -726,7 +726,7 @@ fn office_files_are_converted_and_unreadable_ones_fail_alone() {
     );
     assert_eq!(sum["with_encoding"]["unicode"], 3, "{sum}");
     assert_eq!(
-        n(&sum, "with_tracked_changes"),
+        n(&sum, "with_review_marks"),
         1,
         "the DOCX still tracks a change in Điều 1: {sum}"
     );
@@ -777,11 +777,11 @@ fn office_files_are_converted_and_unreadable_ones_fail_alone() {
         .collect();
     assert_eq!(names, ["unicode", "tcvn3"]);
     assert_eq!(
-        docx["source"]["tracked_changes"]["deleted_chars"], 7,
+        docx["source"]["review_marks"]["deleted_chars"], 7,
         "the change still tracked, as `parse` gives it"
     );
     assert!(
-        pdf["source"].get("tracked_changes").is_none(),
+        pdf["source"].get("review_marks").is_none(),
         "a file without tracked changes says nothing of them"
     );
 

@@ -2,8 +2,8 @@
 //! has the header as a borderless two-column table, automatic numbering (`Điều %1.`, `%2.`,
 //! `%3)`), a footnote, a clause typed in TCVN3 in a `.VnTime` run, the recipients beside the
 //! signature in a table, page headers and a footer with page-number fields, and a change still
-//! tracked in Điều 1. It reads as the text a person sees (the change accepted) and parses as a
-//! decision; the change is reported.
+//! tracked in Điều 1 with a comment. It reads as the text a person sees (the change accepted)
+//! and parses as a decision; the change and the comment are reported.
 
 mod common;
 
@@ -69,7 +69,7 @@ fn docx_reads_as_the_text_a_person_sees() {
 }
 
 #[test]
-fn changes_still_tracked_are_read_accepted_and_reported() {
+fn review_marks_are_reported_and_changes_read_accepted() {
     let decoded = vanban::decode(&fixture()).expect("the DOCX is read");
     let line = decoded
         .text
@@ -77,13 +77,14 @@ fn changes_still_tracked_are_read_accepted_and_reported() {
         .position(|l| l.starts_with("Điều 1."))
         .map(|i| i + 1);
     assert_eq!(
-        decoded.tracked_changes,
-        Some(vanban::model::TrackedChanges {
+        decoded.review_marks,
+        Some(vanban::model::ReviewMarks {
             deleted_chars: " cấp xã".chars().count(),
             inserted_chars: " của xã".chars().count(),
+            comments: 1,
             lines: line.into_iter().collect(),
         }),
-        "the deletion and the insertion of Điều 1, on its line"
+        "the deletion, the insertion and the comment of Điều 1, on its line"
     );
     let doc = vanban::parse_decoded(&decoded, &vanban::Options::default());
     let validator = vanban::validate::Validator::new(vanban::validate::Profile::for_document(&doc));
@@ -96,14 +97,17 @@ fn changes_still_tracked_are_read_accepted_and_reported() {
     assert_eq!(tracked.len(), 1, "one finding for the file: {findings:?}");
     assert_eq!(Some(tracked[0].0), line, "at the line of the change");
     assert!(
-        tracked[0].1.contains("xóa 7 ký tự, chèn 7 ký tự"),
+        tracked[0].1.contains("xóa 7 ký tự, chèn 7 ký tự")
+            && tracked[0].1.contains("1 nhận xét (comment)"),
         "the message counts the characters: {}",
         tracked[0].1
     );
     let json = serde_json::to_value(&doc).expect("serializes");
     assert_eq!(
-        json.pointer("/source/tracked_changes"),
-        Some(&serde_json::json!({"deleted_chars": 7, "inserted_chars": 7, "lines": [line]})),
+        json.pointer("/source/review_marks"),
+        Some(
+            &serde_json::json!({"deleted_chars": 7, "inserted_chars": 7, "comments": 1, "lines": [line]})
+        ),
         "the source says it"
     );
 }

@@ -13,9 +13,9 @@
 //! The profile is a shipped one (`nd30-bao-cao`), `auto` (chosen from the document, as
 //! `vanban validate` does), or a `.json` profile file beside the fixture. The document runs from
 //! the next line to the next `%%` line or the end of the file. A document read from a Word file
-//! that still tracks changes says on which of its lines, after the profile:
-//! `%% auto + tracked changes on lines 9 12: why` (what the reader records in
-//! `source.tracked_changes`).
+//! that still holds tracked changes or comments says on which of its lines, after the profile:
+//! `%% auto + review marks on lines 9 12: why` (what the reader records in
+//! `source.review_marks`).
 //!
 //! A finding is written beside the line it points at, after `⟸`:
 //!
@@ -35,7 +35,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use vanban::model::{Format, TrackedChanges};
+use vanban::model::{Format, ReviewMarks};
 use vanban::validate::{Finding, Profile, RULES, Validator};
 use vanban::{Document, Options};
 
@@ -160,20 +160,20 @@ fn check(text: &str, profile: Option<&Profile>, format: Option<Format>) -> Docum
     check_with(text, profile, format, None)
 }
 
-/// [`check`] for the text of a Word file that tracked changes (`tracked`), as its reader
+/// [`check`] for the text of a Word file that held review marks (`tracked`), as its reader
 /// records them.
 fn check_with(
     text: &str,
     profile: Option<&Profile>,
     format: Option<Format>,
-    tracked: Option<TrackedChanges>,
+    tracked: Option<ReviewMarks>,
 ) -> Document {
     let options = Options {
         format,
         ..Options::default()
     };
     let mut doc = vanban::parse_with(text, &options);
-    doc.source.tracked_changes = tracked;
+    doc.source.review_marks = tracked;
     let validator = match profile {
         Some(p) => Validator::new(p),
         None => Validator::new(Profile::for_document(&doc)),
@@ -275,27 +275,29 @@ fn each_fixture_reports_exactly_its_annotated_lines() {
     assert!(failures.is_empty(), "\n{failures}");
 }
 
-/// The changes a Word file would have tracked, as a fixture or an example says them:
-/// `tracked changes on lines 2 5` (lines of the document).
-fn tracked(setting: &str) -> Option<TrackedChanges> {
+/// The marks of a review a Word file would have held (changes and a comment), as a fixture or
+/// an example says them:
+/// `review marks on lines 2 5` (lines of the document).
+fn tracked(setting: &str) -> Option<ReviewMarks> {
     let lines = setting
         .trim()
         .strip_prefix(TRACKED)?
         .split_whitespace()
         .map(|n| {
             n.parse()
-                .expect("a line number after `tracked changes on lines`")
+                .expect("a line number after `review marks on lines`")
         })
         .collect();
-    Some(TrackedChanges {
+    Some(ReviewMarks {
         deleted_chars: 4,
         inserted_chars: 2,
+        comments: 1,
         lines,
     })
 }
 
-/// How a fixture's setting or an example's first line says that its file tracked changes.
-const TRACKED: &str = "tracked changes on lines ";
+/// How a fixture's setting or an example's first line says that its file held review marks.
+const TRACKED: &str = "review marks on lines ";
 
 /// The profile an example's first line asks for, and the example without that line.
 fn example_setting(example: &str) -> (Option<Profile>, &str) {

@@ -47,7 +47,7 @@ pub fn process(entry: &Entry, cx: &Context<'_>) -> FileReport {
         encoding: None,
         encodings: Vec::new(),
         has_unrecognized: false,
-        has_tracked_changes: false,
+        has_review_marks: false,
         has_findings: false,
         line: None,
     };
@@ -115,7 +115,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
                     report.encoding = Some(done.source.encoding);
                     report.encodings = done.source.encodings.into_iter().map(|e| e.name).collect();
                     report.has_unrecognized = done.unrecognized > 0;
-                    report.has_tracked_changes = done.source.tracked_changes.is_some();
+                    report.has_review_marks = done.source.review_marks.is_some();
                     report.has_findings = done.findings > 0;
                     return Ok(());
                 }
@@ -153,7 +153,7 @@ fn convert(entry: &Entry, cx: &Context<'_>, report: &mut FileReport) -> Result<(
         .map(|e| e.name.clone())
         .collect();
     report.has_unrecognized = !doc.unrecognized.is_empty();
-    report.has_tracked_changes = doc.source.tracked_changes.is_some();
+    report.has_review_marks = doc.source.review_marks.is_some();
     report.has_findings = !doc.findings.is_empty();
     match &target {
         Some(target) => {
@@ -266,7 +266,7 @@ struct StampSource {
     encodings: Vec<StampEncoding>,
     /// Only whether it is there.
     #[serde(default)]
-    tracked_changes: Option<serde::de::IgnoredAny>,
+    review_marks: Option<serde::de::IgnoredAny>,
     hash: Option<String>,
     vanban_version: Option<String>,
 }

@@ -152,8 +152,8 @@ pub struct FileReport {
     pub encodings: Vec<String>,
     /// True when some text was not recognized (`unrecognized` is not empty).
     pub has_unrecognized: bool,
-    /// True when the file still tracks changes (`source.tracked_changes`).
-    pub has_tracked_changes: bool,
+    /// True when the file still holds tracked changes or comments (`source.review_marks`).
+    pub has_review_marks: bool,
     /// True when the validator found something (`findings` is not empty).
     pub has_findings: bool,
     /// The NDJSON record, when records go to a stream.

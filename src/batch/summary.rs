@@ -31,9 +31,10 @@ pub struct Summary {
     pub with_findings: u64,
     /// Converted or skipped documents holding text that no rule recognized.
     pub with_unrecognized: u64,
-    /// Converted or skipped Word and RTF files that still track changes, never accepted or
-    /// rejected (`source.tracked_changes`): their text was read as if the changes were accepted.
-    pub with_tracked_changes: u64,
+    /// Converted or skipped Word and RTF files that still hold marks of a review
+    /// (`source.review_marks`): changes tracked and never accepted or rejected (their text was
+    /// read as if they were accepted), or comments.
+    pub with_review_marks: u64,
     /// Input bytes read.
     pub bytes: u64,
     /// Wall-clock time of the run in seconds.
@@ -104,8 +105,8 @@ impl Summary {
         if report.has_unrecognized {
             self.with_unrecognized += 1;
         }
-        if report.has_tracked_changes {
-            self.with_tracked_changes += 1;
+        if report.has_review_marks {
+            self.with_review_marks += 1;
         }
         *self
             .by_type

@@ -294,12 +294,12 @@ fn write_summary(w: &mut impl Write, s: &Summary, written: Option<PathBuf>) -> i
         writeln!(w, "by year: {}", join(&s.by_year))?;
         writeln!(w, "by encoding: {}", join(&s.by_encoding))?;
     }
-    if s.with_tracked_changes > 0 {
+    if s.with_review_marks > 0 {
         writeln!(
             w,
-            "{} Word or RTF files still track changes, read as if accepted \
-             (source.tracked_changes)",
-            s.with_tracked_changes
+            "{} Word or RTF files still hold tracked changes (read as if accepted) or \
+             comments (source.review_marks)",
+            s.with_review_marks
         )?;
     }
     if !s.failures.is_empty() {

@@ -2,8 +2,8 @@
 //! and for other tools. Word 97-2003 and RTF files give their paragraphs (a table row on one
 //! line, its cells joined by ` | `), and so do DOCX and PDF (through `pdftotext`); legacy encodings (TCVN3, VNI, VISCII) are detected per
 //! paragraph or line and decoded; `--encoding` forces one. The text is normalized as the parser
-//! normalizes it (NFC, line feeds). The encoding read (and any change a Word
-//! file still tracks) goes to standard error with `--verbose`.
+//! normalizes it (NFC, line feeds). The encoding read (and the tracked changes and comments a
+//! Word file still holds) goes to standard error with `--verbose`.
 
 use std::io;
 use std::path::PathBuf;
@@ -91,14 +91,16 @@ pub fn run(args: TextArgs) -> io::Result<ExitCode> {
             args.file.display(),
             encodings.join(", ")
         );
-        if let Some(t) = &decoded.tracked_changes {
+        if let Some(t) = &decoded.review_marks {
             eprintln!(
-                "{}: tracked changes never accepted or rejected ({} characters deleted, {} \
-                 inserted, on {} lines): printed as if accepted",
+                "{}: marks of a review left in the file on {} lines: tracked changes never \
+                 accepted or rejected ({} characters deleted, {} inserted; printed as if \
+                 accepted) and {} comments (not printed)",
                 args.file.display(),
+                t.lines.len(),
                 t.deleted_chars,
                 t.inserted_chars,
-                t.lines.len()
+                t.comments
             );
         }
     }

@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::text::decode::Decoded;
-pub use crate::text::decode::{EncodingUse, InputFormat, TrackedChanges};
+pub use crate::text::decode::{EncodingUse, InputFormat, ReviewMarks};
 pub use crate::text::normalize::Normalization;
 pub use finding::{Finding, Severity};
 pub use path::{NodePath, Pieces};
@@ -131,10 +131,11 @@ pub struct SourceInfo {
     /// empty when the text was given as text (never decoded from bytes).
     #[serde(default)]
     pub encodings: Vec<EncodingUse>,
-    /// Changes a Word or RTF file still tracks, never accepted or rejected; the text was read as
-    /// if they were accepted. Left out when there are none.
+    /// The marks of a review a Word or RTF file still holds: changes tracked and never accepted
+    /// or rejected (the text was read as if they were accepted), and comments. Left out when
+    /// there are none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tracked_changes: Option<TrackedChanges>,
+    pub review_marks: Option<ReviewMarks>,
     /// Normalizations applied before parsing, in the order applied.
     pub normalizations: Vec<Normalization>,
     /// Size of the normalized text in bytes; spans in `source_map` index into it.
@@ -159,7 +160,7 @@ impl SourceInfo {
             self.input_format = format;
         }
         self.encodings.clone_from(&decoded.encodings);
-        self.tracked_changes.clone_from(&decoded.tracked_changes);
+        self.review_marks.clone_from(&decoded.review_marks);
     }
 }
 

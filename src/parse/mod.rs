@@ -239,7 +239,7 @@ pub mod stages {
                 input_format: cx.format.into(),
                 encoding: "utf-8".to_owned(),
                 encodings: Vec::new(),
-                tracked_changes: None,
+                review_marks: None,
                 normalizations: Vec::new(),
                 bytes: cx.text.len(),
                 lines: cx.lines.len(),

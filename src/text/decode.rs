@@ -52,19 +52,23 @@ pub struct Decoded {
     /// For a Word or RTF file, the line (from 1) where its page headers and footers start: they
     /// follow the text (and its notes), and are page furniture, not the document's words.
     pub furniture: Option<usize>,
-    /// For a Word or RTF file, the changes tracked in it that were never accepted or rejected.
-    pub tracked_changes: Option<TrackedChanges>,
+    /// For a Word or RTF file, the marks of a review left in it: changes tracked and never
+    /// accepted or rejected, and comments.
+    pub review_marks: Option<ReviewMarks>,
 }
 
-/// The changes a Word or RTF file still tracks: never accepted or rejected. The text is read as
-/// if they were accepted: deleted text left out, inserted text read.
+/// The marks of a review a Word or RTF file still holds: changes tracked and never accepted or
+/// rejected, and comments. The text is read as if the changes were accepted (deleted text left
+/// out, inserted text read); the comments' text is not the document's and is not read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct TrackedChanges {
+pub struct ReviewMarks {
     /// Characters deleted (or moved away).
     pub deleted_chars: usize,
     /// Characters inserted (or moved here).
     pub inserted_chars: usize,
-    /// The lines (from 1) of the text read that hold a change, in order.
+    /// Comments, each counted where it is anchored.
+    pub comments: usize,
+    /// The lines (from 1) of the text read that hold a change or a comment, in order.
     pub lines: Vec<usize>,
 }
 
@@ -101,7 +105,7 @@ impl Decoded {
             format,
             encodings,
             furniture: None,
-            tracked_changes: None,
+            review_marks: None,
         }
     }
 }
@@ -643,14 +647,15 @@ fn read_office(
         BinaryFormat::Rtf => InputFormat::Rtf,
         _ => InputFormat::Docx,
     };
-    let tracked_changes = (!read.revised.is_empty()).then(|| TrackedChanges {
+    let review_marks = (!read.revised.is_empty()).then(|| ReviewMarks {
         deleted_chars: read.revised.iter().map(|(_, r)| r.deleted).sum(),
         inserted_chars: read.revised.iter().map(|(_, r)| r.inserted).sum(),
+        comments: read.revised.iter().map(|(_, r)| r.comments).sum(),
         lines: read.revised.iter().map(|&(line, _)| line).collect(),
     });
     Ok(Decoded {
         furniture: read.furniture,
-        tracked_changes,
+        review_marks,
         ..Decoded::tallied(read.text, legacy::UNICODE, Some(format), read.tally)
     })
 }

@@ -1,10 +1,12 @@
-//! Changes a Word or RTF file still tracks, never accepted or rejected (TXT002).
+//! The marks of a review a Word or RTF file still holds (TXT002): changes tracked and never
+//! accepted or rejected, and comments.
 //!
 //! The readers leave deleted text out and read inserted text, as Word shows the document once
-//! the changes are accepted, and count both (`source.tracked_changes`). A file sent for
-//! signature or publication with changes still tracked is a draft: the reader who opens it sees
-//! the deletions struck through beside the text, and the issued text is not settled. One
-//! finding says so, at the first line that holds a change, with the lines.
+//! the changes are accepted, leave the comments' text out, and count all three
+//! (`source.review_marks`). A file sent for signature or publication with such marks is a
+//! draft: the reader who opens it sees the deletions struck through beside the text and the
+//! reviewers' comments in the margin, and the issued text is not settled. One finding says so,
+//! at the first line that holds a mark, with the lines.
 //!
 //! ## References
 //! Nghị định 30/2020/NĐ-CP Điều 11 (the draft is approved, and changes to it approved again),
@@ -19,7 +21,7 @@ const LISTED_LINES: usize = 8;
 
 /// Runs the rule.
 pub fn check(cx: &mut Checker<'_>) {
-    let Some(tracked) = cx.doc.source.tracked_changes.as_ref() else {
+    let Some(tracked) = cx.doc.source.review_marks.as_ref() else {
         return;
     };
     let Some(&first) = tracked.lines.first() else {
@@ -41,9 +43,10 @@ pub fn check(cx: &mut Checker<'_>) {
         lines.push("…".to_owned());
     }
     cx.emit(
-        Kind::TrackedChanges {
+        Kind::ReviewMarks {
             deleted: tracked.deleted_chars,
             inserted: tracked.inserted_chars,
+            comments: tracked.comments,
             lines: lines.join(", "),
         },
         // The line itself holds the change: it is what is pointed at.

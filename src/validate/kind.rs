@@ -275,11 +275,13 @@ pub enum Kind {
         damage: Damage,
     },
     /// TXT002.
-    TrackedChanges {
-        /// Characters deleted.
+    ReviewMarks {
+        /// Characters deleted in tracked changes.
         deleted: usize,
-        /// Characters inserted.
+        /// Characters inserted in tracked changes.
         inserted: usize,
+        /// Comments.
+        comments: usize,
         /// The lines that hold them, listed (`3, 17, …`).
         lines: String,
     },
@@ -334,7 +336,7 @@ impl Kind {
             Self::BlankForm { .. } => "PLH002",
             Self::UnrecognizedText { .. } => "UNR001",
             Self::DamagedText { .. } => "TXT001",
-            Self::TrackedChanges { .. } => "TXT002",
+            Self::ReviewMarks { .. } => "TXT002",
         }
     }
 
@@ -673,22 +675,41 @@ impl Kind {
                 format!("Không nhận diện được: “{text}”"),
                 format!("Not recognized: `{text}`"),
             ),
-            Self::TrackedChanges {
+            Self::ReviewMarks {
                 deleted,
                 inserted,
+                comments,
                 lines,
-            } => (
-                format!(
-                    "Tệp còn thay đổi được theo dõi (Track Changes) chưa chấp nhận hay từ chối: \
-                     xóa {deleted} ký tự, chèn {inserted} ký tự, ở dòng {lines}; văn bản được \
-                     đọc như khi đã chấp nhận"
-                ),
-                format!(
-                    "The file still holds tracked changes, never accepted or rejected: \
-                     {deleted} characters deleted and {inserted} inserted, on lines {lines}; \
-                     the text was read as if they were accepted"
-                ),
-            ),
+            } => {
+                let changed = *deleted > 0 || *inserted > 0;
+                let (mut vi, mut en) = (Vec::new(), Vec::new());
+                if changed {
+                    vi.push(format!(
+                        "thay đổi được theo dõi (Track Changes) chưa chấp nhận hay từ chối (xóa \
+                         {deleted} ký tự, chèn {inserted} ký tự; văn bản được đọc như khi đã \
+                         chấp nhận)"
+                    ));
+                    en.push(format!(
+                        "tracked changes never accepted or rejected ({deleted} characters \
+                         deleted, {inserted} inserted; the text was read as if they were \
+                         accepted)"
+                    ));
+                }
+                if *comments > 0 {
+                    vi.push(format!("{comments} nhận xét (comment)"));
+                    en.push(format!("{comments} comments"));
+                }
+                (
+                    format!(
+                        "Tệp còn dấu vết duyệt sửa ở dòng {lines}: {}",
+                        vi.join("; ")
+                    ),
+                    format!(
+                        "The file still holds review marks on lines {lines}: {}",
+                        en.join("; ")
+                    ),
+                )
+            }
             Self::DamagedText { damage } => match damage {
                 Damage::Mojibake { sample } => (
                     format!(

@@ -10,7 +10,8 @@ A minimal Word 2007+ package, as Word lays a decision out:
   so the numbers exist only in the numbering definitions;
 - a footnote (footnotes.xml) on a legal basis and an endnote (endnotes.xml) on the proposal;
 - a clause typed in TCVN3 in a `.VnTime` run (the encoder is tests/legacy/generate.py's);
-- a change still tracked in Điều 1 (a deletion and an insertion, `w:del` and `w:ins`);
+- a change still tracked in Điều 1 (a deletion and an insertion, `w:del` and `w:ins`) and a
+  comment's reference there;
 - the recipients and the signature as a second two-column table;
 - page headers and a footer (header1.xml, header2.xml, footer1.xml, named by the section's
   `w:sectPr` through word/_rels/document.xml.rels): a form code with the page number as a
@@ -68,8 +69,10 @@ BODY = "".join([
     para(run("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", footnote=1), run(";")),
     para(run("Theo đề nghị của Văn phòng Ủy ban nhân dân xã", endnote=1), run(".")),
     t("QUYẾT ĐỊNH:"),
-    # A change still tracked: `cấp xã` deleted, `của xã` inserted.
+    # A change still tracked: `cấp xã` deleted, `của xã` inserted; and a comment on it (its
+    # text would be in comments.xml, which the reader does not need).
     para(run("Thành lập Tổ công tác chuyển đổi số"),
+         '<w:r><w:commentReference w:id="0"/></w:r>',
          '<w:del w:id="90" w:author="Văn thư"><w:r><w:delText xml:space="preserve"> cấp xã</w:delText></w:r></w:del>',
          '<w:ins w:id="91" w:author="Văn thư">' + run(" của xã") + '</w:ins>',
          run("."), num=(1, 0)),

@@ -1165,6 +1165,8 @@ impl Walker<'_, '_> {
                         current.push(&n.to_string(), None);
                     }
                 }
+                // A comment's reference (its text, the comments story, is not the document's).
+                '\u{05}' => current.revised.comments += 1,
                 '\t' => current.push("\t", None),
                 '\u{1E}' => current.push("-", None),
                 '\u{A0}' => current.push(" ", None),
@@ -1914,7 +1916,7 @@ mod tests {
                     0,
                     &[
                         ("Điều 2", &[0x00, 0x08, 0x01]),
-                        ("Điều 3", &[]),
+                        ("Điều 3\u{05}", &[]),
                         (" mới", &[0x01, 0x08, 0x01]),
                     ],
                 ),
@@ -1926,16 +1928,17 @@ mod tests {
             read.text.lines().collect::<Vec<_>>(),
             ["Lương thời gian", "hiện", "Điều 3 mới"],
             "a run's own hidden text; a hidden paragraph style, shown again by a run's 0x81; \
-             text deleted in tracked changes, and text inserted"
+             text deleted in tracked changes, and text inserted; a comment's reference is no text"
         );
         let counted = Revised {
             deleted: 6,
             inserted: 4,
+            comments: 1,
         };
         assert_eq!(
             read.revised,
             [(3, counted)],
-            "the changes of line 3, counted"
+            "the changes of line 3 and its comment (the 0x05 reference), counted"
         );
     }
 

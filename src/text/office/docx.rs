@@ -1064,6 +1064,12 @@ impl<'a, 'b> Walker<'a, 'b> {
             "w:fldSimple" if !empty && e.attr("w:instr").is_some_and(|i| is_page_number(&i)) => {
                 self.skip = 1;
             }
+            // A comment anchored here (its text, in comments.xml, is not the document's).
+            "w:commentReference" => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.line.revised.comments += 1;
+                }
+            }
             "w:tab" | "w:ptab" => self.push_text("\t"),
             "w:noBreakHyphen" => self.push_text("-"),
             "w:br" | "w:cr" => {
@@ -1377,9 +1383,9 @@ mod tests {
     }
 
     #[test]
-    fn tracked_changes_are_read_accepted_and_counted() {
+    fn review_marks_are_counted_and_changes_read_accepted() {
         let doc = r#"<w:body>
-<w:p><w:r><w:t>Số: </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>12</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>214</w:t></w:r></w:ins><w:r><w:t>/BC-UBND</w:t></w:r></w:p>
+<w:p><w:r><w:t>Số: </w:t></w:r><w:r><w:commentReference w:id="0"/></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>12</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>214</w:t></w:r></w:ins><w:r><w:t>/BC-UBND</w:t></w:r></w:p>
 <w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="A"/></w:rPr></w:pPr><w:r><w:t>Không đổi</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:moveFrom w:id="4"><w:r><w:t>Nơi nhận:</w:t></w:r></w:moveFrom></w:p></w:tc><w:tc><w:p><w:moveTo w:id="5"><w:r><w:t>Nơi nhận:</w:t></w:r></w:moveTo></w:p></w:tc></w:tr></w:tbl>
 </w:body>"#;
@@ -1387,15 +1393,20 @@ mod tests {
         let mut w = Walker::new(&styles, None, Some(Numbering::default()));
         w.walk(DOCUMENT, doc).expect("document");
         let read: Vec<(String, Revised)> = w.out.iter().map(|p| (p.text(), p.revised)).collect();
-        let revised = |deleted, inserted| Revised { deleted, inserted };
+        let revised = |deleted, inserted, comments| Revised {
+            deleted,
+            inserted,
+            comments,
+        };
         assert_eq!(
             read,
             [
-                ("Số: 214/BC-UBND".to_owned(), revised(2, 3)),
+                // A comment is counted where it is anchored; its text is not read.
+                ("Số: 214/BC-UBND".to_owned(), revised(2, 3, 1)),
                 // A mark on the paragraph's own properties changes no text.
-                ("Không đổi".to_owned(), revised(0, 0)),
+                ("Không đổi".to_owned(), revised(0, 0, 0)),
                 // A move: the text moved away is left out, the text moved here read.
-                (" | Nơi nhận:".to_owned(), revised(9, 9)),
+                (" | Nơi nhận:".to_owned(), revised(9, 9, 0)),
             ]
         );
     }

@@ -37,26 +37,29 @@ pub(crate) struct Paragraph {
     pub runs: Vec<Run>,
     /// A paragraph of the page headers and footers ([`push_furniture`]), not of the text.
     pub furniture: bool,
-    /// The tracked changes in it, not yet accepted or rejected.
+    /// The marks of a review left in it: tracked changes and comments.
     pub revised: Revised,
 }
 
-/// Characters of tracked changes that were never accepted or rejected: text deleted (left out
-/// of the text read, as if the change were accepted) and text inserted (read).
+/// The marks of a review left in a paragraph: characters of tracked changes never accepted or
+/// rejected, text deleted (left out of the text read, as if the change were accepted) and text
+/// inserted (read), and the comments anchored in it (their text is not the document's).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Revised {
     pub deleted: usize,
     pub inserted: usize,
+    pub comments: usize,
 }
 
 impl Revised {
     pub(crate) fn is_some(self) -> bool {
-        self.deleted > 0 || self.inserted > 0
+        self.deleted > 0 || self.inserted > 0 || self.comments > 0
     }
 
     pub(crate) fn add(&mut self, other: Revised) {
         self.deleted += other.deleted;
         self.inserted += other.inserted;
+        self.comments += other.comments;
     }
 }
 
@@ -372,7 +375,7 @@ pub(crate) struct OfficeText {
     /// How much of the text each encoding covered: the legacy ones by the runs they changed,
     /// `unicode` the rest (as the file stores it).
     pub tally: Tally,
-    /// The lines (from 1) that hold tracked changes, with their characters deleted and inserted.
+    /// The lines (from 1) that hold marks of a review, with their counts.
     pub revised: Vec<(usize, Revised)>,
 }
 

@@ -579,6 +579,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     }
                     // A toggle: on bare or with any number but 0.
                     "caps" => g.caps = param != Some(0),
+                    // A comment's reference (its text, `\annotation`, is not the document's).
+                    "chatn" if !g.deleted && !g.hidden => r.sink.current.revised.comments += 1,
                     "v" => g.hidden = param != Some(0),
                     "deleted" => g.deleted = param != Some(0),
                     "revised" => g.inserted = param != Some(0),
@@ -683,20 +685,25 @@ mod tests {
     }
 
     #[test]
-    fn tracked_changes_are_counted_on_their_lines() {
+    fn review_marks_are_counted_on_their_lines() {
         let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 S\u7889? 12/BC\par
-{\deleted\revauth1 D\u7921? th\u7843?o }{\revised\revauth1 B\u225?o c\u225?o }k\u7871?t qu\u7843?\par
+{\deleted\revauth1 D\u7921? th\u7843?o }{\revised\revauth1 B\u225?o c\u225?o }k\u7871?t qu\u7843?{\*\atnid VT}\chatn{\*\annotation \chatn Xem l\u7841?i}\par
 \pard{\deleted\revauth1 X\u243?a h\u7871?t}\par}";
         let read = to_text(
             &read(rtf).expect("reads"),
             crate::text::office::Legacy::Detect,
         );
         assert_eq!(read.text, "Số 12/BC\nBáo cáo kết quả\n\n");
-        let revised = |deleted, inserted| crate::text::office::Revised { deleted, inserted };
+        let revised = |deleted, inserted, comments| crate::text::office::Revised {
+            deleted,
+            inserted,
+            comments,
+        };
         assert_eq!(
             read.revised,
-            [(2, revised(8, 8)), (3, revised(7, 0))],
-            "a paragraph deleted whole is still counted, on its blank line"
+            [(2, revised(8, 8, 1)), (3, revised(7, 0, 0))],
+            "a comment counted once, where it is anchored (not its own \\chatn); a paragraph \
+             deleted whole still counted, on its blank line"
         );
     }
 
