@@ -13,6 +13,7 @@
 //! sep      ::= '.' | ':' | '-' | '–'
 //! roman    ::= numeral ( '.' | '/' | '-' | '–' ) ( ' ' any* )?   ; I. ĐẶC ĐIỂM, II/ NỘI DUNG, II- KẾT QUẢ
 //!            | numeral '.' capital capital+ any*     ; `III.PHÂN TÍCH`: numeral at most XXX
+//!            | numeral '-' capital capital+ capitals ; `III-TÌNH HÌNH`: all in capitals
 //! numeral  ::= [IVXLC]+                             ; written canonically, at most 8 letters
 //! arabic   ::= digit{1,2} ( ( '.' | ')' ) ' ' text | '.' capital any* | ( '-' | '–' ) ( ' ' any* )? )
 //!            | legend                                 ; `1.Sổ kế toán`: no space before a capital
@@ -416,9 +417,17 @@ fn roman(text: &str) -> Option<Label> {
         after = after.strip_prefix(['-', '–']).unwrap_or(after);
     }
     let value = roman_value(numeral)?;
-    // `III.PHÂN TÍCH TÀI CHÍNH`: the space after the full stop left out before a heading in
-    // capitals. Only a small numeral and a word of capitals: `C.Mác`, `V.I.Lênin` are names.
-    let glued_capitals = sep == '.' && value <= GLUED_ROMAN_MAX && opens_capital_word(after);
+    // `III.PHÂN TÍCH TÀI CHÍNH`, `III-TÌNH HÌNH TĂNG GIẢM TSCĐ:`: the space after the full stop
+    // or the dash left out before a heading in capitals. Only a small numeral and a word of
+    // capitals: `C.Mác`, `V.I.Lênin` are names; after a dash the whole heading is in capitals
+    // (`X-quang` is a word).
+    let glued_capitals = value <= GLUED_ROMAN_MAX
+        && opens_capital_word(after)
+        && match sep {
+            '.' => true,
+            '-' | '–' => !after.chars().any(char::is_lowercase),
+            _ => false,
+        };
     let skip = if glued_capitals {
         0
     } else {
@@ -794,6 +803,13 @@ mod tests {
             ("I - Đối tượng", "RomanDash I Some(1)|Đối tượng"),
             ("IV -  Quyết toán", "RomanDash IV Some(4)|Quyết toán"),
             ("III/- HIỆN TRẠNG", "Roman III Some(3)|HIỆN TRẠNG"),
+            (
+                "III-TÌNH HÌNH TĂNG GIẢM TSCĐ:",
+                "RomanDash III Some(3)|TÌNH HÌNH TĂNG GIẢM TSCĐ:",
+            ),
+            ("IV-TÌNH hình vốn", "-"),
+            ("X-quang", "-"),
+            ("CV-UBND", "-"),
             ("I - và", "-"),
             ("I -Triển vọng", "RomanDash I Some(1)|Triển vọng"),
             ("V - 3", "-"),

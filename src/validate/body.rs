@@ -22,7 +22,11 @@ use crate::tables;
 /// Runs the body rules.
 pub fn check(cx: &mut Checker<'_>) {
     let doc = cx.doc;
-    let mut running = Running::default();
+    let openers = form_openers(cx);
+    let mut running = Running {
+        form_openers: &openers,
+        ..Running::default()
+    };
     walk(
         cx,
         &doc.sections,
@@ -36,7 +40,10 @@ pub fn check(cx: &mut Checker<'_>) {
     // one layout diagram, 14-20 under the next).
     let mut carried: Option<&Section> = None;
     for (i, a) in doc.appendices.iter().enumerate() {
-        let mut running = Running::default();
+        let mut running = Running {
+            form_openers: &openers,
+            ..Running::default()
+        };
         let mut base = format!("/appendices/{i}/sections");
         walk(
             cx,
@@ -51,7 +58,10 @@ pub fn check(cx: &mut Checker<'_>) {
     }
     // An attached Quy chế numbers its Chương and Điều from 1 again, apart from the decision.
     for (i, a) in doc.attachments.iter().enumerate() {
-        let mut running = Running::default();
+        let mut running = Running {
+            form_openers: &openers,
+            ..Running::default()
+        };
         let mut base = format!("/attachments/{i}/sections");
         walk(cx, &a.sections, &mut base, None, &[], &mut running, None);
     }
@@ -64,13 +74,56 @@ pub fn check(cx: &mut Checker<'_>) {
 /// its parent: parts, chapters and articles (`Chương III` follows `Chương II` across the
 /// articles between them, `Điều 12` follows `Điều 11` across chapters). Number and label.
 #[derive(Default)]
-struct Running {
+struct Running<'f> {
     part: Option<(u32, String)>,
     chapter: Option<(u32, String)>,
     article: Option<(u32, String)>,
+    /// The lines of the headings that open a form to fill in ([`form_openers`]), sorted.
+    form_openers: &'f [usize],
 }
 
-impl Running {
+/// The line of each heading that is the first after the start of a form to fill in (as
+/// [`crate::validate::placeholders`] found them, and the forms a regulation issued: `Mẫu số:
+/// C32-H` over `BIÊN BẢN THANH LÝ`), within the form, sorted. A form attached to a regulation (the vouchers and reports of an
+/// accounting regime) numbers its own parts, `I`, `II` or `Phần I`, whatever came before it.
+fn form_openers(cx: &Checker<'_>) -> Vec<usize> {
+    let issued = super::placeholders::issued_form_starts(cx.loc.text());
+    if cx.forms.is_empty() && issued.is_empty() {
+        return Vec::new();
+    }
+    fn lines(list: &[Section], out: &mut Vec<usize>) {
+        for s in list {
+            out.push(s.line);
+            lines(&s.children, out);
+        }
+    }
+    let doc = cx.doc;
+    let mut headings = Vec::new();
+    lines(&doc.sections, &mut headings);
+    for a in &doc.appendices {
+        lines(&a.sections, &mut headings);
+    }
+    for a in &doc.attachments {
+        lines(&a.sections, &mut headings);
+    }
+    headings.sort_unstable();
+    // A form issued by a regulation runs to its first heading at least.
+    let spans = cx
+        .forms
+        .iter()
+        .copied()
+        .chain(issued.into_iter().map(|start| (start, usize::MAX)));
+    let mut openers: Vec<usize> = spans
+        .filter_map(|(start, end)| {
+            let first = headings.get(headings.partition_point(|&l| l <= start))?;
+            (*first <= end).then_some(*first)
+        })
+        .collect();
+    openers.sort_unstable();
+    openers
+}
+
+impl Running<'_> {
     /// The slot of a style numbered through the text, `None` for one numbered within its parent.
     fn slot(&mut self, style: NumberStyle) -> Option<&mut Option<(u32, String)>> {
         match style {
@@ -179,7 +232,13 @@ fn walk(
                 Some(slot) => slot.clone(),
                 None => prev.clone(),
             };
-            let kind = sequence(s, n, previous.as_ref(), list, i);
+            // The first heading of a form numbers from 1 again, whatever came before.
+            let opens_form = n == 1 && running.form_openers.binary_search(&s.line).is_ok();
+            let kind = if opens_form {
+                None
+            } else {
+                sequence(s, n, previous.as_ref(), list, i)
+            };
             if let Some(kind) = kind {
                 let at = label_at(cx, path);
                 cx.emit(kind, at);

@@ -381,6 +381,38 @@ fn labelled_forms(lines: &[&str], parts: &[(usize, usize)]) -> Vec<(usize, usize
         .collect()
 }
 
+/// The lines (1-based) that open the header of a form issued by a regulation
+/// ([`labels_issued_form`]): the forms attached to an accounting regime, each numbering its own
+/// parts. They are not carved out of their part for the blanks (a regulation of such forms is a
+/// form to fill in as a whole, [`without_forms`]); the numbering rules start over in each.
+pub(crate) fn issued_form_starts(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    (0..lines.len())
+        .filter(|&i| labels_issued_form(&lines, i))
+        .map(|i| i + 1)
+        .collect()
+}
+
+/// True when line `i` is the first row of the header of a form issued by a regulation, as
+/// accounting and statistics forms are headed: the form's label in a later cell of the row
+/// (`Đơn vị: ……… | Mẫu số: C32- H`), and the act that issued it under the label, in that row or
+/// the next two (`Ban hành theo QĐ số: 999-TC/QĐ/CĐKT`, `(Ban hành kèm theo Thông tư …)`).
+fn labels_issued_form(lines: &[&str], i: usize) -> bool {
+    fn cells(line: &str) -> impl Iterator<Item = &str> {
+        line.split(['|', '\t'])
+            .map(|c| c.trim().trim_start_matches('('))
+    }
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    cells(line).skip(1).any(is_form_label)
+        && lines
+            .iter()
+            .skip(i)
+            .take(3)
+            .any(|l| cells(l).any(tables::opens_with_attached))
+}
+
 /// Non-blank lines from a form's label searched for the national title of its own header.
 const FORM_HEADER_REACH: usize = 4;
 
@@ -415,7 +447,8 @@ fn is_form_label(line: &str) -> bool {
         .split_once(['\t'])
         .or_else(|| rest.split_once("   "))
         .unwrap_or((rest, ""));
-    let code = cell.trim();
+    // `C32- H`, `B04- NCL`: a code typed with a space after its hyphen.
+    let code = cell.trim().replace("- ", "-");
     let code_like = !code.is_empty()
         && code.len() <= 12
         && !code.contains(' ')
@@ -822,6 +855,21 @@ mod tests {
             "a label inside an appendix starts a form that ends with the appendix"
         );
         assert!(is_form_label("Mẫu số: 01"));
+        let issued = "Đơn vị :....... |  |        Mẫu số: C32- H\n\
+                      Địa chỉ:....... |  |      Ban hành theo QĐ số: 999 - TC/QĐ/CĐKT\n\
+                      BIÊN BẢN THANH LÝ\nI - Ban thanh lý gồm :\n\
+                      Đơn vị báo cáo:..... | Mẫu số B04- NCL\n | Ban hành theo QĐ số: 12/2001/QĐ-BTC\n";
+        assert_eq!(
+            issued_form_starts(issued),
+            [1, 5],
+            "an accounting form's label in its header row, over the act that issued it"
+        );
+        let named = "Báo cáo | Mẫu số B04-NCL | 12 trang\nGhi chú | Đã nộp | \n";
+        assert_eq!(
+            issued_form_starts(named),
+            Vec::<usize>::new(),
+            "a form named in a table's cell, no act under it, heads nothing"
+        );
         assert_eq!(containing(&[(2, 4), (7, 9)], 8), Some((7, 9)));
         assert_eq!(containing(&[(2, 4), (7, 9)], 5), None);
     }
