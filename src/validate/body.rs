@@ -268,7 +268,11 @@ fn walk(
         content(cx, s, path, headings && !clause, tables, twin);
         too_deep(cx, s, path);
         path.push_str("/children");
-        walk(cx, &s.children, path, Some(s), &[], running, None);
+        // A form's items may run on through its parts (1-13 under `I.`, 14-18 under `II.`):
+        // the list goes on from the last item under the part before.
+        let before = i.checked_sub(1).and_then(|k| list.get(k));
+        let carried = before.and_then(|b| b.children.last());
+        walk(cx, &s.children, path, Some(s), &[], running, carried);
     }
     base.truncate(base_len);
 }
