@@ -222,7 +222,14 @@ fn finish_number(text: &str, n: Numbered, limit: usize) -> Found {
     let mut end = n.end + n.marker.as_ref().map_or(0, String::len);
     end += drafter_suffix(&text[end..floor_boundary(text, limit.max(end))]);
     end += odd_tail(&text[end..floor_boundary(text, limit.max(end))]);
-    end += spaced_tail(&text[end..floor_boundary(text, limit.max(end))]);
+    let capital_end = text[..end]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_uppercase);
+    end += spaced_tail(
+        &text[end..floor_boundary(text, limit.max(end))],
+        capital_end,
+    );
     let ahead = &text[end..floor_boundary(text, limit.min(end + LOOK_AHEAD))];
     let mut date = None;
     if let Some((len, written)) = grammar::cited_date(ahead) {
@@ -277,9 +284,10 @@ fn odd_tail(ahead: &str) -> usize {
 
 /// A last group of the symbol written after a space (`BTh` of `03/LĐVVN BTh ngày 07/01/2025`,
 /// the short name of the province): one word of two to five letters that starts with a
-/// capital and has another capital or ends the symbol's case pattern, when a date follows it.
-/// Its length with the space, or 0.
-fn spaced_tail(ahead: &str) -> usize {
+/// capital and has another capital or ends the symbol's case pattern, when a date follows it;
+/// or one capital split off a symbol that ends in capitals (`06-LCT/HĐN N ngày 20-5-1988`, the
+/// Hội đồng Nhà nước's `HĐNN`), `capital_end`. Its length with the space, or 0.
+fn spaced_tail(ahead: &str, capital_end: bool) -> usize {
     let Some(rest) = ahead.strip_prefix(' ') else {
         return 0;
     };
@@ -291,7 +299,8 @@ fn spaced_tail(ahead: &str) -> usize {
     let mut chars = word.chars();
     let capital_first = chars.next().is_some_and(char::is_uppercase);
     let another_capital = chars.any(char::is_uppercase);
-    if !(2..=5).contains(&letters) || !capital_first || !another_capital {
+    let split_capital = letters == 1 && capital_first && capital_end;
+    if !split_capital && (!(2..=5).contains(&letters) || !capital_first || !another_capital) {
         return 0;
     }
     let dated = grammar::cited_date(&rest[word_len..]).is_some_and(|(_, d)| d.is_ok());

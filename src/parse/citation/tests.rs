@@ -1024,11 +1024,16 @@ fn the_date_after_a_spaced_last_group_is_the_citations() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].citation.date, s("2025-01-07"));
     assert!(found[0].citation.text.contains("BTh"));
-    // A word that is no group of a symbol (lower case, or one capital) is not taken.
+    // One capital split off a symbol in capitals by a typed space.
+    let found = find_citations("theo Lệnh số 06-LCT/HĐN N ngày 20-5-1988 của Hội đồng");
+    assert_eq!(found[0].citation.date, s("1988-05-20"));
+    // A word that is no group of a symbol (lower case, or one capital after lower case) is
+    // not taken.
     for text in [
         "Công văn số 03/LĐVVN Bình ngày 07/01/2025",
         "Công văn số 03/LĐVVN và ngày 07/01/2025",
         "Công văn số 03/LĐVVN BTh về việc tổ chức",
+        "Công văn số 12/STP-vp A ngày 07/01/2025",
     ] {
         let found = find_citations(text);
         assert!(
