@@ -16,7 +16,8 @@ use clap::{Args, ValueEnum};
 pub struct TextArgs {
     /// The document (`.txt`, `.md`, `.docx`, `.doc`, `.rtf`, `.pdf`), or `-` for standard input.
     file: PathBuf,
-    /// Read the file in this encoding instead of detecting it.
+    /// Read the file in this encoding instead of detecting it: every legacy word in it, none
+    /// taken for words pasted from another encoding (the fonts still give TCVN3 capitals).
     #[arg(long, value_enum)]
     encoding: Option<EncodingArg>,
     /// Say on standard error what kind of file it was and which encodings were read, with the

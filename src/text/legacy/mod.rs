@@ -200,12 +200,18 @@ fn has_legacy_reading(chars: &str) -> bool {
     !plain && !has_unicode_vietnamese(chars)
 }
 
-/// Converts text set in a legacy font: decoded, and upper-cased for an `H` font.
-pub(crate) fn convert_font(text: &str, font: FontEncoding) -> String {
+/// Converts text set in a legacy font: decoded, and upper-cased for an `H` font. Words pasted
+/// from the other encoding are read in it ([`mixed::decode`]) unless the encoding was forced
+/// (`forced`): a forced encoding reads every word in it, as in a text file.
+pub(crate) fn convert_font(text: &str, font: FontEncoding, forced: bool) -> String {
     if has_unicode_vietnamese(text) {
         return text.to_owned();
     }
-    let decoded = mixed::decode(text, font.encoding);
+    let decoded = if forced {
+        convert(text, font.encoding)
+    } else {
+        mixed::decode(text, font.encoding)
+    };
     if font.capitals {
         decoded.to_uppercase()
     } else {
@@ -1140,11 +1146,26 @@ mod tests {
             encoding: Encoding::Tcvn3,
             capitals: true,
         };
-        assert_eq!(convert_font("quyÕt ®Þnh", font), "QUYẾT ĐỊNH");
+        assert_eq!(convert_font("quyÕt ®Þnh", font, false), "QUYẾT ĐỊNH");
         assert_eq!(
-            convert_font("Quyết định", font),
+            convert_font("Quyết định", font, false),
             "Quyết định",
             "Unicode typed in a legacy font"
+        );
+    }
+
+    #[test]
+    fn a_forced_encoding_reads_words_pasted_from_another_in_it_too() {
+        let font = FontEncoding {
+            encoding: Encoding::Tcvn3,
+            capitals: false,
+        };
+        let run = "c¸c SÔÛ, BAN, NGAØNH";
+        assert_eq!(convert_font(run, font, false), "các SỞ, BAN, NGÀNH");
+        assert_eq!(
+            convert_font(run, font, true),
+            convert(run, Encoding::Tcvn3),
+            "forced, as a text file's line is: no word read in VNI"
         );
     }
 

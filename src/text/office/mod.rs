@@ -501,7 +501,7 @@ pub(crate) fn to_text(paragraphs: &[Paragraph], mode: Legacy) -> OfficeText {
             };
             let decoded = match (enc, font) {
                 (Some(e), Some(f)) if forced.is_none() || f.encoding == e => {
-                    Some(legacy::convert_font(&run.text, f))
+                    Some(legacy::convert_font(&run.text, f, forced.is_some()))
                 }
                 (Some(e), _) if forced.is_some() => Some(legacy::convert(&run.text, e)),
                 (Some(e), _) => Some(legacy::decode_mixed(&run.text, e)),
