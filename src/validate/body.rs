@@ -87,7 +87,7 @@ struct Running<'f> {
 /// C32-H` over `BIÊN BẢN THANH LÝ`), within the form, sorted. A form attached to a regulation (the vouchers and reports of an
 /// accounting regime) numbers its own parts, `I`, `II` or `Phần I`, whatever came before it.
 fn form_openers(cx: &Checker<'_>) -> Vec<usize> {
-    let issued = super::placeholders::issued_form_starts(cx.loc.text());
+    let issued = &cx.issued_forms;
     if cx.forms.is_empty() && issued.is_empty() {
         return Vec::new();
     }
@@ -112,7 +112,7 @@ fn form_openers(cx: &Checker<'_>) -> Vec<usize> {
         .forms
         .iter()
         .copied()
-        .chain(issued.into_iter().map(|start| (start, usize::MAX)));
+        .chain(issued.iter().map(|&start| (start, usize::MAX)));
     let mut openers: Vec<usize> = spans
         .filter_map(|(start, end)| {
             let first = headings.get(headings.partition_point(|&l| l <= start))?;

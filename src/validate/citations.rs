@@ -50,7 +50,7 @@ pub fn check(cx: &mut Checker<'_>) {
                     return false;
                 }
             }
-            if in_heading(doc, c) {
+            if in_heading(doc, c) || in_form_header(cx, c) {
                 if c.date.is_some() {
                     seen.insert(id);
                 }
@@ -167,6 +167,20 @@ fn in_heading(doc: &Document, c: &Citation) -> bool {
         h.party_title.as_ref().map(|t| t.line),
     ];
     title || issuer || lines.contains(&Some(c.line)) || h.marks.iter().any(|m| m.line == c.line)
+}
+
+/// Rows of a form's header that may name the act that issued it, from its label's row.
+const FORM_HEADER_ROWS: usize = 3;
+
+/// True when the citation stands in the header of a form a regulation issued (`Mẫu C03-BH |
+/// Ban hành theo Quyết định số 140/1999/QĐ-BTC` over `Ngày 15/11/1999 …` in the next row): a
+/// label, short by nature as the document's own header is.
+fn in_form_header(cx: &Checker<'_>, c: &Citation) -> bool {
+    let after = cx.issued_forms.partition_point(|&s| s <= c.line);
+    after
+        .checked_sub(1)
+        .and_then(|i| cx.issued_forms.get(i))
+        .is_some_and(|&start| c.line < start + FORM_HEADER_ROWS)
 }
 
 /// True when the citation is the number of a number line: only `Số:` or `Số` before it on its

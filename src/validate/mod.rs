@@ -140,6 +140,7 @@ impl Validator {
             doc,
             form: Form::of(doc, &text),
             forms: Vec::new(),
+            issued_forms: placeholders::issued_form_starts(&text),
             loc: Locator::new(&text, &doc.source_map),
             validator: self,
             out: Vec::new(),
@@ -212,6 +213,9 @@ pub struct Checker<'a> {
     pub form: Form,
     /// The parts that are forms to fill in, first and last line ([`placeholders`]).
     pub forms: Vec<(usize, usize)>,
+    /// The first lines of the headers of forms a regulation issued
+    /// ([`placeholders::issued_form_starts`]), in order.
+    pub issued_forms: Vec<usize>,
     /// Positions in the normalized text.
     pub loc: Locator<'a>,
     validator: &'a Validator,

@@ -386,6 +386,10 @@ fn labelled_forms(lines: &[&str], parts: &[(usize, usize)]) -> Vec<(usize, usize
 /// parts. They are not carved out of their part for the blanks (a regulation of such forms is a
 /// form to fill in as a whole, [`without_forms`]); the numbering rules start over in each.
 pub(crate) fn issued_form_starts(text: &str) -> Vec<usize> {
+    // Most texts name no form: no line is looked at.
+    if !tables::FORM_LABEL_WORDS.iter().any(|w| text.contains(w)) {
+        return Vec::new();
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     (0..lines.len())
         .filter(|&i| labels_issued_form(&lines, i))
@@ -447,8 +451,11 @@ fn is_form_label(line: &str) -> bool {
         .split_once(['\t'])
         .or_else(|| rest.split_once("   "))
         .unwrap_or((rest, ""));
-    // `C32- H`, `B04- NCL`: a code typed with a space after its hyphen.
-    let code = cell.trim().replace("- ", "-");
+    // `C32- H`, `C03-  BH`: a code typed with spaces after its hyphen.
+    let code = match cell.trim().split_once('-') {
+        Some((head, tail)) => format!("{head}-{}", tail.trim_start()),
+        None => cell.trim().to_owned(),
+    };
     let code_like = !code.is_empty()
         && code.len() <= 12
         && !code.contains(' ')
