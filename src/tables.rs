@@ -265,6 +265,16 @@ pub static HEADER_COLUMN_MARKS: [&str; 3] = ["CỘNG HÒA", "CỘNG HOÀ", "Đ�
 /// The heading of a table of contents.
 pub const CONTENTS_TITLE: &str = "MỤC LỤC";
 
+/// Headings in capitals that may stand before a document's first section and name no authority:
+/// the table of contents and a preface (`LỜI NÓI ĐẦU` before Chương I of a Quy chế).
+pub static PREAMBLE_HEADINGS: [&str; 5] = [
+    CONTENTS_TITLE,
+    "LỜI NÓI ĐẦU",
+    "LỜI MỞ ĐẦU",
+    "LỜI GIỚI THIỆU",
+    "MỞ ĐẦU",
+];
+
 /// How a form's label opens (`Mẫu số 1a`, `MẪU SỐ 01-BCN`, `Mẫu 2b`): the longer first.
 pub static FORM_LABEL_WORDS: [&str; 4] = ["Mẫu số", "MẪU SỐ", "Mẫu", "MẪU"];
 

@@ -353,6 +353,7 @@ pub fn link_citations(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::PreambleKind;
     use crate::parse;
 
     const DECISION: &str = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
@@ -433,6 +434,38 @@ Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 3. Trách nhiệm thi hành\nCá
         let doc = parse(&text);
         assert_eq!(doc.attachments.len(), 1);
         assert_eq!(doc.sections.len(), 2, "main articles only");
+    }
+
+    #[test]
+    fn a_copy_without_its_signature_runs_straight_into_its_regulation() {
+        // A legal database's decree: its signature and recipients dropped, the regulation it
+        // issues right after its last article, opening with a preface.
+        let text = "NGHỊ ĐỊNH\nVề việc ban hành Quy chế thực hiện dân chủ ở xã\n\nNGHỊ ĐỊNH:\n\n\
+                    Điều 1. Ban hành kèm theo Nghị định này Quy chế thực hiện dân chủ ở xã.\n\n\
+                    Điều 2. Nghị định này có hiệu lực sau 15 ngày kể từ ngày ký.\n\n\
+                    QUY CHẾ\nTHỰC HIỆN DÂN CHỦ Ở XÃ\n(Ban hành kèm theo Nghị định số 29/1998/NĐ-CP\n\
+                    ngày 11 tháng 5 năm 1998 của Chính phủ)\n\nLỜI NÓI ĐẦU\n\n\
+                    Dân chủ là bản chất của chế độ và Nhà nước ta.\n\n\
+                    CHƯƠNG I\nNHỮNG QUY ĐỊNH CHUNG\n\n\
+                    Điều 1. Quy chế này quy định những việc chính quyền phải công khai.\n";
+        let doc = parse(text);
+        assert!(doc.unrecognized.is_empty(), "{:#?}", doc.unrecognized);
+        assert_eq!(doc.sections.len(), 2, "the decree's own articles");
+        assert_eq!(doc.attachments.len(), 1);
+        let a = &doc.attachments[0];
+        assert_eq!(
+            a.title.as_ref().and_then(|t| t.type_name.as_deref()),
+            Some("QUY CHẾ")
+        );
+        assert!(a.attached_to.is_some());
+        let kinds: Vec<PreambleKind> = a.preamble.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [PreambleKind::Text, PreambleKind::Text],
+            "a preface's heading names no authority"
+        );
+        assert_eq!(a.sections.len(), 1);
+        assert_eq!(a.sections[0].children.len(), 1);
     }
 
     #[test]

@@ -399,6 +399,10 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
     // Whether signature parts are still read.
     let mut signing = doc.signature.is_none();
     let mut i = at;
+    let first_line = cx.lines[at.min(cx.lines.len())..]
+        .iter()
+        .position(|l| !l.is_blank())
+        .map_or(cx.lines.len(), |k| at + k);
     while i < cx.lines.len() {
         let line = &cx.lines[i];
         if line.is_blank() {
@@ -412,8 +416,13 @@ pub fn parse(cx: &mut Context<'_>, doc: &mut Document, at: usize) -> usize {
         if done && header::title_type(&line.text).is_some() && is_upper(&line.text) {
             break;
         }
-        // An attached document after the signature (a Công báo reprint has no recipients).
-        if (sig.line != 0 || !doc.recipients.is_empty()) && (cx.opens_attachment)(cx, i) {
+        // An attached document after the signature (a Công báo reprint has no recipients), or
+        // where the closing would begin: the body stopped at it, the main document's copy
+        // having no signature (a legal database's decree, its regulation right after Điều 4).
+        let nothing_read = i == first_line && sig.line == 0;
+        if (sig.line != 0 || !doc.recipients.is_empty() || nothing_read)
+            && (cx.opens_attachment)(cx, i)
+        {
             break;
         }
         // A line of one column is its only segment, without the vector of `segment::split`.

@@ -304,7 +304,7 @@ fn preamble_item(p: Paragraph) -> PreambleItem {
         PreambleKind::Enacting
     } else if p.kind == BlockKind::Paragraph
         && t.chars().count() <= 200
-        && t != tables::CONTENTS_TITLE
+        && !tables::PREAMBLE_HEADINGS.contains(&t)
         && is_upper(t)
     {
         // (The length is tested first: `is_upper` reads far into a long paragraph of running
