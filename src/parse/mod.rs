@@ -473,18 +473,34 @@ impl<'a> Context<'a> {
     pub fn footnote(&mut self, doc: &mut Document, index: usize, limit: usize) -> Option<usize> {
         let lines = self.lines;
         let line = &lines[index];
-        let (marker, digits) = layout::body_marker(&line.text)?;
+        // The marker and its body on one line, or the marker alone on its line (a PDF's).
+        let (marker, digits, alone) = match layout::body_marker(&line.text) {
+            Some((marker, digits)) => (marker, digits, false),
+            // Alone, it stands at the page's foot below a blank line: a number between two
+            // lines of a paragraph is its page's (`… sang khối` / `15` / `Nhà nước. …`).
+            None if index > 0 && lines[index - 1].is_blank() => {
+                let next = lines.get(index + 1).filter(|_| index + 1 < limit);
+                let (marker, digits) = layout::marker_line(line.raw, next.map(|l| &*l.text))?;
+                (marker, digits, true)
+            }
+            None => return None,
+        };
         let marks = self
             .footnote_marks
             .get_or_init(|| layout::Marks::of(self.text));
         if !marks.glued_before(marker, line.start) {
             return None;
         }
-        let first = line.text.get(digits..).unwrap_or_default().trim();
+        let (body, first) = if alone {
+            let body = &lines[index + 1];
+            (index + 1, body.text.trim())
+        } else {
+            (index, line.text.get(digits..).unwrap_or_default().trim())
+        };
         let mut source = TextSource::default();
-        source.push_piece(0, line.no());
+        source.push_piece(0, lines[body].no());
         let mut text = first.to_owned();
-        let mut end = index + 1;
+        let mut end = body + 1;
         while let Some(next) = lines.get(end).filter(|_| end < limit)
             && !next.is_blank()
             && layout::artifact_kind(next, self.format).is_none()
@@ -499,7 +515,12 @@ impl<'a> Context<'a> {
         let last = &lines[end - 1];
         source.text = Cow::Owned(text.clone());
         doc.footnotes.push(Footnote {
-            marker: line.text.get(..digits).unwrap_or_default().to_owned(),
+            marker: line
+                .text
+                .trim()
+                .get(..digits)
+                .unwrap_or_default()
+                .to_owned(),
             text,
             line: line.no(),
             end_line: last.no(),

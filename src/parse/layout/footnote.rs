@@ -178,6 +178,32 @@ fn glued_at(text: &str, start: usize) -> bool {
 
 /// The marker of a footnote body line (`1 Nghị quyết …` → `(1, 1)`): its value and the bytes of
 /// its digits. `None` when the line is not shaped like one.
+/// A footnote's marker alone on a line at the left margin, its body on the next line (`1` /
+/// `Nghị định số 126/2024/NĐ-CP ngày …`): a PDF's text layer sets the raised number on a line
+/// of its own. `raw` is the line as extracted, `next` the next line's text. The marker's value
+/// and its length. A page number stands centred or at the right, and a blank line follows it.
+pub(crate) fn marker_line(raw: &str, next: Option<&str>) -> Option<(usize, usize)> {
+    let indent = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let digits = t.len();
+    if indent > MARKER_LINE_INDENT
+        || !(1..=2).contains(&digits)
+        || !t.bytes().all(|b| b.is_ascii_digit())
+        || t == "0"
+    {
+        return None;
+    }
+    let body = next?.trim_start();
+    body.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| Some((value(t.as_bytes())?, digits)))
+        .flatten()
+}
+
+/// The most spaces before a footnote's marker set on a line of its own ([`marker_line`]).
+const MARKER_LINE_INDENT: usize = 4;
+
 pub(crate) fn body_marker(t: &str) -> Option<(usize, usize)> {
     if !super::is_footnote(t) {
         return None;
@@ -237,6 +263,17 @@ mod tests {
         assert_eq!(body_marker("14 Xây dựng"), Some((14, 2)));
         assert_eq!(body_marker("2025 và Công văn"), None);
         assert_eq!(body_marker("1. Nghị quyết"), None);
+        assert_eq!(
+            marker_line("1", Some("    Nghị định số 126/2024/NĐ-CP ngày 08/10/2024")),
+            Some((1, 1))
+        );
+        assert_eq!(
+            marker_line("                   2", Some("Sở Nội vụ kính trình")),
+            None,
+            "a page number, centred"
+        );
+        assert_eq!(marker_line("1", Some("")), None, "a blank line after it");
+        assert_eq!(marker_line("1", Some("và các đơn vị")), None);
     }
 }
 

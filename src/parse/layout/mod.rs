@@ -5,6 +5,6 @@ mod footnote;
 mod lines;
 mod segment;
 
-pub(crate) use footnote::{Marks, body_marker, label_marker};
+pub(crate) use footnote::{Marks, body_marker, label_marker, marker_line};
 pub(crate) use lines::*;
 pub(crate) use segment::*;

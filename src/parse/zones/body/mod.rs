@@ -482,14 +482,18 @@ fn run<'a>(cx: &mut Context<'a>, doc: &mut Document, b: &mut Builder, at: usize)
             // A footnote-shaped line is a footnote when its marker stands glued before it; else
             // it is read as text (a table row, a line that starts with a count). After a blank
             // line it is one even below a sentence cut at a connective (`… đối với` at a page
-            // end): the sentence goes on on the next page.
-            if kind == ArtifactKind::Footnote {
+            // end): the sentence goes on on the next page. A bare number at the left margin over
+            // a sentence may be a footnote's marker set on a line of its own (a PDF's): then it
+            // is that footnote, not a page number.
+            let marker_alone = kind == ArtifactKind::PageNumber;
+            if kind == ArtifactKind::Footnote || marker_alone {
                 if let Some(next) = cx.footnote(doc, i, lines.len()) {
                     gap = true;
                     i = next;
                     continue;
                 }
-            } else {
+            }
+            if kind != ArtifactKind::Footnote {
                 cx.artifact_line(doc, kind, i);
                 gap = true;
                 i += 1;
@@ -689,6 +693,36 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         assert_eq!(texts, ["Đã hoàn thành1.", "Năm 2025 tiếp tục."]);
+    }
+
+    #[test]
+    fn a_footnote_marker_alone_on_its_line_heads_the_body_below_it() {
+        // A PDF's text layer: the raised `1` on a line of its own at the page's foot, the
+        // note's body on the next line; a page number between two lines of a paragraph stays
+        // one.
+        let text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nCăn cứ Nghị định số 126/2024/NĐ-CP1, Sở báo cáo.\n\
+                    Đã tiếp nhận hồ sơ của khối Đảng sang khối\n2\nNhà nước theo quy định.\n\n\n\
+                    1\n    Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ.\n";
+        let doc = parse_text(text);
+        let notes: Vec<(&str, usize, &str)> = doc
+            .footnotes
+            .iter()
+            .map(|f| (f.marker.as_str(), f.line, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [(
+                "1",
+                11,
+                "Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ."
+            )]
+        );
+        let pages: Vec<usize> = doc.artifacts.iter().map(|a| a.line).collect();
+        assert_eq!(
+            pages,
+            [7],
+            "the `2` inside the paragraph is its page's number"
+        );
     }
 
     #[test]
