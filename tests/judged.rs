@@ -27,10 +27,9 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Documents no rule is tuned on: precision there says whether the rules generalize.
-const HOLDOUT: &[&str] = &[
-    "021", "028", "035", "044", "049", "058", "063", "070", "084",
-];
+/// Documents no rule is tuned on: precision there says whether the rules generalize. (044
+/// left the list in session 18: its `Kính gửi:` list, double-spaced, was fixed after reading it.)
+const HOLDOUT: &[&str] = &["021", "028", "035", "049", "058", "063", "070", "084"];
 
 /// One judged finding.
 struct Judged {
@@ -141,7 +140,8 @@ const LEGACY: Set = Set {
     strict: false,
 };
 
-/// The legacy files no rule is tuned on.
+/// The legacy files no rule is tuned on. (NghiDinh29 left the list in session 18: the closing
+/// that swallowed its attached regulation was fixed after reading it.)
 const LEGACY_HOLDOUT: &[&str] = &[
     "tcvn3-2003-02120",
     "tcvn3-2003-A04",
@@ -154,7 +154,6 @@ const LEGACY_HOLDOUT: &[&str] = &[
     "tcvn3-2004-B1-3-LLTC",
     "tcvn3-2004-B8",
     "tcvn3-2004-NghiDinh115_2003",
-    "tcvn3-2004-NghiDinh29_1998",
     "tcvn3-2004-mauduan",
     "tcvn3-2005-QD-256",
     "tcvn3-2005-nghiencuu_2004_07_21_110129",

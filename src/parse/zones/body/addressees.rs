@@ -20,10 +20,20 @@ pub(super) fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize, res
     // list marker (`Kính gửi:` / `Ủy ban nhân dân tỉnh.`), and so does each line after one that
     // ends on `;` or `,` (a list without markers).
     let mut awaits = rest.is_empty();
+    // The blank lines allowed before an item: one; under an empty opening, as many as stand
+    // before its first item, up to [`MAX_SPACING`] (a text exported with its paragraphs
+    // double-spaced keeps them between the items too).
+    let mut spacing = None;
     while let Some(k) = cx.next_non_blank(next) {
         let l = &cx.lines[k];
         let item = bullet(&l.text).is_some() || awaits && unmarked_item(&l.text);
-        if !item || k > next + 1 {
+        let gap = k - next;
+        let allowed = *spacing.get_or_insert(if rest.is_empty() {
+            gap.min(MAX_SPACING)
+        } else {
+            1
+        });
+        if !item || gap > allowed.max(1) {
             break;
         }
         push(cx, doc, grammar::addressee(&l.text), k);
@@ -32,6 +42,9 @@ pub(super) fn addressees(cx: &mut Context<'_>, doc: &mut Document, i: usize, res
     }
     next
 }
+
+/// The most blank lines between the items of a `Kính gửi:` list (a double-spaced export).
+const MAX_SPACING: usize = 2;
 
 /// The most characters of an addressee written on its own line without a list marker: a name,
 /// not a sentence of the body.
@@ -74,8 +87,25 @@ mod tests {
             ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã"]
         );
         assert!(doc.source_map.iter().any(|e| e.path == "/addressees"));
-        let doc = crate::parse("Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi:\n\n\n- Sở Nội vụ;\n");
-        assert!(doc.addressees.is_empty(), "two blank lines end the block");
+        let doc = crate::parse(
+            "Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi:\n- Sở Nội vụ;\n\n\n- Sở Tài chính.\n",
+        );
+        assert_eq!(
+            doc.addressees,
+            ["Sở Nội vụ"],
+            "two blank lines end a tight list"
+        );
+        let doc = crate::parse(
+            "Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi:\n\n\n- Sở Nội vụ;\n\n\n- Sở Tài chính.\n\n\n\
+             Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024.\n",
+        );
+        assert_eq!(
+            doc.addressees,
+            ["Sở Nội vụ", "Sở Tài chính"],
+            "a double-spaced export keeps two blank lines before each item"
+        );
+        let doc = crate::parse("Số: 12/UBND-VP\nV/v góp ý\n\nKính gửi:\n\n\n\n- Sở Nội vụ;\n");
+        assert!(doc.addressees.is_empty(), "three blank lines end the block");
     }
 
     #[test]
