@@ -209,7 +209,8 @@ pub fn cut_off(cx: &Checker<'_>) -> Option<Damage> {
         || !doc.recipients.is_empty()
         || !doc.archive.is_empty()
         || cx.loc.entry("/recipients").is_some();
-    if closing || !cx.profile().requires(super::Part::Signature) || doc.sections.is_empty() {
+    // A working note has no prescribed closing: a body without one is whole.
+    if closing || !cx.requires(super::Part::Signature) || doc.sections.is_empty() {
         return None;
     }
     let line = doc
