@@ -84,8 +84,9 @@ struct Running<'f> {
 
 /// The line of each heading that is the first after the start of a form to fill in (as
 /// [`crate::validate::placeholders`] found them, and the forms a regulation issued: `Mẫu số:
-/// C32-H` over `BIÊN BẢN THANH LÝ`), within the form, sorted. A form attached to a regulation (the vouchers and reports of an
-/// accounting regime) numbers its own parts, `I`, `II` or `Phần I`, whatever came before it.
+/// C32-H` over `BIÊN BẢN THANH LÝ`), within the form, sorted. A form attached to a regulation
+/// (the vouchers and reports of an accounting regime) numbers its own parts, `I`, `II` or
+/// `Phần I`, whatever came before it.
 fn form_openers(cx: &Checker<'_>) -> Vec<usize> {
     let issued = &cx.issued_forms;
     if cx.forms.is_empty() && issued.is_empty() {

@@ -169,9 +169,6 @@ fn in_heading(doc: &Document, c: &Citation) -> bool {
     title || issuer || lines.contains(&Some(c.line)) || h.marks.iter().any(|m| m.line == c.line)
 }
 
-/// Rows of a form's header that may name the act that issued it, from its label's row.
-const FORM_HEADER_ROWS: usize = 3;
-
 /// True when the citation stands in the header of a form a regulation issued (`Mẫu C03-BH |
 /// Ban hành theo Quyết định số 140/1999/QĐ-BTC` over `Ngày 15/11/1999 …` in the next row): a
 /// label, short by nature as the document's own header is.
@@ -180,7 +177,7 @@ fn in_form_header(cx: &Checker<'_>, c: &Citation) -> bool {
     after
         .checked_sub(1)
         .and_then(|i| cx.issued_forms.get(i))
-        .is_some_and(|&start| c.line < start + FORM_HEADER_ROWS)
+        .is_some_and(|&start| c.line < start + super::placeholders::ISSUED_FORM_HEADER_ROWS)
 }
 
 /// True when the citation is the number of a number line: only `Số:` or `Số` before it on its

@@ -413,9 +413,13 @@ fn labels_issued_form(lines: &[&str], i: usize) -> bool {
         && lines
             .iter()
             .skip(i)
-            .take(3)
+            .take(ISSUED_FORM_HEADER_ROWS)
             .any(|l| cells(l).any(tables::opens_with_attached))
 }
+
+/// The rows of an issued form's header, from its label's row, that may name the act that issued
+/// it ([`labels_issued_form`]; its citation there is a label, [`super::citations`]).
+pub(crate) const ISSUED_FORM_HEADER_ROWS: usize = 3;
 
 /// Non-blank lines from a form's label searched for the national title of its own header.
 const FORM_HEADER_REACH: usize = 4;
