@@ -160,20 +160,20 @@ fn check(text: &str, profile: Option<&Profile>, format: Option<Format>) -> Docum
     check_with(text, profile, format, None)
 }
 
-/// [`check`] for the text of a Word file that held review marks (`tracked`), as its reader
+/// [`check`] for the text of a Word file that held review marks (`marks`), as its reader
 /// records them.
 fn check_with(
     text: &str,
     profile: Option<&Profile>,
     format: Option<Format>,
-    tracked: Option<ReviewMarks>,
+    marks: Option<ReviewMarks>,
 ) -> Document {
     let options = Options {
         format,
         ..Options::default()
     };
     let mut doc = vanban::parse_with(text, &options);
-    doc.source.review_marks = tracked;
+    doc.source.review_marks = marks;
     let validator = match profile {
         Some(p) => Validator::new(p),
         None => Validator::new(Profile::for_document(&doc)),
@@ -251,12 +251,12 @@ fn each_fixture_reports_exactly_its_annotated_lines() {
             path.display()
         );
         for case in &cases {
-            let (setting, tracked) = match case.profile.split_once(" + ") {
-                Some((setting, changes)) => (setting, tracked(changes)),
+            let (setting, marks) = match case.profile.split_once(" + ") {
+                Some((setting, marks)) => (setting, review_marks(marks)),
                 None => (case.profile.as_str(), None),
             };
             let profile = profile_of(setting, &path);
-            let doc = check_with(&case.text, profile.as_ref(), format, tracked);
+            let doc = check_with(&case.text, profile.as_ref(), format, marks);
             let found: Vec<&Finding> = doc.findings.iter().filter(|f| f.code == code).collect();
             let mut lines: Vec<usize> = found.iter().map(|f| case.start + f.line).collect();
             lines.sort_unstable();
@@ -278,10 +278,10 @@ fn each_fixture_reports_exactly_its_annotated_lines() {
 /// The marks of a review a Word file would have held (changes and a comment), as a fixture or
 /// an example says them:
 /// `review marks on lines 2 5` (lines of the document).
-fn tracked(setting: &str) -> Option<ReviewMarks> {
+fn review_marks(setting: &str) -> Option<ReviewMarks> {
     let lines = setting
         .trim()
-        .strip_prefix(TRACKED)?
+        .strip_prefix(REVIEW_MARKS)?
         .split_whitespace()
         .map(|n| {
             n.parse()
@@ -297,7 +297,7 @@ fn tracked(setting: &str) -> Option<ReviewMarks> {
 }
 
 /// How a fixture's setting or an example's first line says that its file held review marks.
-const TRACKED: &str = "review marks on lines ";
+const REVIEW_MARKS: &str = "review marks on lines ";
 
 /// The profile an example's first line asks for, and the example without that line.
 fn example_setting(example: &str) -> (Option<Profile>, &str) {
@@ -332,9 +332,12 @@ fn every_registry_example_fires_its_rule() {
     let mut failures = Vec::new();
     for rule in RULES {
         let doc = match rule.example.split_once('\n').and_then(|(first, rest)| {
-            Some((tracked(first.strip_prefix('(')?.strip_suffix(')')?)?, rest))
+            Some((
+                review_marks(first.strip_prefix('(')?.strip_suffix(')')?)?,
+                rest,
+            ))
         }) {
-            Some((tracked, text)) => check_with(text, None, None, Some(tracked)),
+            Some((marks, text)) => check_with(text, None, None, Some(marks)),
             None => {
                 let (profile, text) = example_setting(rule.example);
                 check(text, profile.as_ref(), None)

@@ -49,14 +49,12 @@ pub fn read_document_as(
         let read = check_size(bytes, max_bytes).and_then(|()| pdf_text(bytes));
         return match read {
             // TCVN3 capitals are a font's, forced or not.
-            Ok(PdfText::Layer(text)) if decode::forces_tcvn3(encoding) => {
-                let decoded = match pdf_fonts(bytes) {
-                    Some(xml) => decode::decode_pdf_text_as_with_fonts(text, encoding, &xml),
-                    None => decode::decode_pdf_text_as(text, encoding),
-                };
-                decoded.map(Ok)
+            Ok(PdfText::Layer(text)) => {
+                let fonts = decode::forces_tcvn3(encoding)
+                    .then(|| pdf_fonts(bytes))
+                    .flatten();
+                decode::decode_pdf_text_as_with_fonts(text, encoding, fonts.as_deref()).map(Ok)
             }
-            Ok(PdfText::Layer(text)) => decode::decode_pdf_text_as(text, encoding).map(Ok),
             Ok(PdfText::Ocr(text)) => Some(Ok(decode::decode_ocr_text(text))),
             Err(e) => Some(Err(e)),
         };

@@ -525,15 +525,16 @@ pub fn decode_pdf_text_as(text: String, encoding: &str) -> Option<Decoded> {
     Some(pdf_decoded(text, Some(pdf_forced(encoding)?), &[]))
 }
 
-/// [`decode_pdf_text_as`] with the PDF's fonts, as [`decode_pdf_text_with_fonts`] reads them:
-/// text forced into TCVN3 gets the capitals its fonts draw. `None` for an unknown name.
+/// [`decode_pdf_text_as`] with the PDF's fonts when they could be read (`fonts_xml`), as
+/// [`decode_pdf_text_with_fonts`] reads them: text forced into TCVN3 gets the capitals its fonts
+/// draw. `None` for an unknown name.
 pub fn decode_pdf_text_as_with_fonts(
     text: String,
     encoding: &str,
-    fonts_xml: &str,
+    fonts_xml: Option<&str>,
 ) -> Option<Decoded> {
     let forced = pdf_forced(encoding)?;
-    let capitals = office::pdf_fonts::capitals(fonts_xml, &text);
+    let capitals = fonts_xml.map_or_else(Vec::new, |xml| office::pdf_fonts::capitals(xml, &text));
     Some(pdf_decoded(text, Some(forced), &capitals))
 }
 

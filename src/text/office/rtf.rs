@@ -91,7 +91,12 @@ struct Group {
 impl Group {
     /// Whether a story that begins in this group is read (not in a skipped or hidden group).
     fn reads(&self) -> bool {
-        !self.skip && !self.hidden && !self.deleted
+        !self.skip && self.drawn()
+    }
+
+    /// Whether its text is on the page: not hidden, not deleted in tracked changes.
+    fn drawn(&self) -> bool {
+        !self.hidden && !self.deleted
     }
 }
 
@@ -286,9 +291,8 @@ impl Reader {
             self.font_name.push_str(text);
             return;
         }
-        let current = &mut self.sink.current;
         if group.deleted {
-            current.revised.deleted += text.chars().count();
+            self.sink.current.revised.deleted += text.chars().count();
             return;
         }
         if group.hidden {
@@ -527,8 +531,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                 }
                 match word {
                     "shpinst" | "do" => {
-                        g.shape = outer
-                            .is_some_and(|o| (o.reads() || o.shape) && !o.hidden && !o.deleted);
+                        g.shape = outer.is_some_and(|o| (o.reads() || o.shape) && o.drawn());
                         g.skip = true;
                     }
                     "shptxt" | "dptxbxtext" => {
@@ -580,7 +583,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     // A toggle: on bare or with any number but 0.
                     "caps" => g.caps = param != Some(0),
                     // A comment's reference (its text, `\annotation`, is not the document's).
-                    "chatn" if !g.deleted && !g.hidden => r.sink.current.revised.comments += 1,
+                    "chatn" if g.drawn() => r.sink.current.revised.comments += 1,
                     "v" => g.hidden = param != Some(0),
                     "deleted" => g.deleted = param != Some(0),
                     "revised" => g.inserted = param != Some(0),
@@ -602,7 +605,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Paragraph>, OfficeError> {
                     // A page number's result is one page's, not the document's text (nor is
                     // `\chpgn`'s, which draws nothing here).
                     "fldrslt" if is_page_number(&r.instruction) => g.skip = true,
-                    "chftn" if !g.hidden && !g.deleted => {
+                    "chftn" if g.drawn() => {
                         if let Some(n) = r.note_number() {
                             r.sink.current.push(&n.to_string(), None);
                         }
